@@ -1,0 +1,117 @@
+"""Entry point of the ``gzctl`` command.
+
+Loading typer (and through it pydantic) costs several times the interpreter's own start-up,
+so the commands people run most often and want instant — ``gzctl``, ``gzctl --help``,
+``gzctl --version`` and ``gzctl status [--json]`` — are answered here without it. Every other
+command line, including shell completion, goes to the typer app in ``gzctl.cli.app``. The
+help texts of both come from ``gzctl.cli.texts``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .errors import GzctlError
+
+
+def fail(message: str, code: int) -> int:
+    print(f"Fout: {message}", file=sys.stderr)
+    return code
+
+
+def top_help(color: bool) -> str:
+    from .cli.texts import APP, COMMANDS, GLOBAL_OPTIONS
+
+    def head(text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if color else text
+
+    width = max(len(n) for n in COMMANDS) + 2
+    owidth = max(len(o) for o, _ in GLOBAL_OPTIONS) + 2
+    lines = [
+        head("Gebruik:") + " gzctl [-C MAP] OPDRACHT [OPTIES]",
+        "",
+        APP.summary,
+        "",
+        APP.description,
+        "",
+        head("Opdrachten:"),
+    ]
+    lines += [f"  {name:<{width}}{h.summary}" for name, h in COMMANDS.items()]
+    lines += ["", head("Algemene opties:")]
+    lines += [f"  {opt:<{owidth}}{text}" for opt, text in GLOBAL_OPTIONS]
+    lines += ["", head("Voorbeelden:")]
+    lines += [f"  {e}" for e in APP.examples]
+    lines += ["", "Meer over een opdracht: gzctl OPDRACHT --help"]
+    return "\n".join(lines)
+
+
+def fast_path(argv: list[str]) -> int | None:
+    """Handle the hot command lines without typer; None means 'not mine, ask typer'."""
+    if any(k.endswith("_COMPLETE") for k in os.environ):
+        return None  # shell completion is typer's
+    directory: str | None = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-C", "--directory"):
+            if i + 1 >= len(argv):
+                return None
+            directory = argv[i + 1]
+            i += 2
+        elif arg.startswith("--directory="):
+            directory = arg.split("=", 1)[1]
+            i += 1
+        elif arg.startswith("-C") and len(arg) > 2:
+            directory = arg[2:]
+            i += 1
+        else:
+            break
+    rest = argv[i:]
+    if not rest or rest in (["--help"], ["-h"]):
+        from .runtime import color_wanted
+
+        print(top_help(color_wanted()))
+        return 0
+    if rest == ["--version"]:
+        from . import __version__
+
+        print(f"gzctl {__version__}")
+        return 0
+    if rest[0] == "status" and rest[1:] in ([], ["--json"]):
+        from .session import status_output
+
+        print(status_output(directory, as_json=rest[1:] == ["--json"]))
+        return 0
+    return None
+
+
+def _typer(argv: list[str]) -> int | None:
+    from .cli.app import main
+
+    main(argv)
+    return 0
+
+
+def run() -> None:
+    argv = sys.argv[1:]
+    try:
+        code = fast_path(argv)
+        if code is None:
+            code = _typer(argv)
+    except GzctlError as exc:
+        code = fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:  # never a traceback for a user
+        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
+            raise
+        code = fail(f"onverwachte fout: {exc!r}. Zet GZCTL_DEBUG=1 voor details.", 1)
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    run()

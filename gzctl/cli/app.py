@@ -1,0 +1,194 @@
+"""The typer application: global options, the command modules, and the one error handler.
+
+Each module in gzctl/cli is one room (one command group); this file only wires them up and
+turns every error into one Dutch line and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from .. import __version__
+from ..errors import GzctlError
+from . import texts
+
+app = typer.Typer(
+    name="gzctl",
+    help=texts.full_help(texts.APP),
+    epilog=texts.epilog(texts.APP),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+    context_settings={"help_option_names": ["--help", "-h"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"gzctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    directory: Annotated[
+        str | None,
+        typer.Option(
+            "-C",
+            "--directory",
+            metavar="MAP",
+            help="Werk in de projectmap MAP (zoals git -C). Zonder -C zoekt gzctl omhoog "
+            "naar gzctl.toml.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Toon de versie van gzctl.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    ctx.obj = {"directory": directory}
+
+
+def _register() -> None:
+    """Commands in the order texts.COMMANDS lists them (the fast help uses that order too)."""
+    from . import common, playbook, progress, setup
+
+    functions = {**setup.COMMANDS, **progress.COMMANDS}
+    for name, h in texts.COMMANDS.items():
+        if name == "playbook":
+            app.add_typer(playbook.app, name="playbook")
+        else:
+            app.command(name, **common.command_kwargs(h))(functions[name])
+
+
+_register()
+
+
+# --------------------------------------------------------------------------- Dutch help
+
+
+def _dutchify() -> None:
+    """typer and its vendored click speak English in a few fixed places; make them Dutch."""
+    import typer._click.decorators as decorators
+    import typer._click.formatting as formatting
+    import typer.rich_utils as ru
+
+    ru.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    ru.OPTIONS_PANEL_TITLE = "Opties"
+    ru.COMMANDS_PANEL_TITLE = "Opdrachten"
+    ru.ERRORS_PANEL_TITLE = "Fout"
+    ru.DEFAULT_STRING = "[standaard: {}]"
+    ru.REQUIRED_LONG_STRING = "[verplicht]"
+    ru.ENVVAR_STRING = "[omgevingsvariabele: {}]"
+    ru.ABORTED_TEXT = "Afgebroken."
+    ru.RICH_HELP = "Zie [blue]'{command_path} {help_option}'[/] voor hulp."
+
+    original_help_option = decorators.help_option
+    if getattr(original_help_option, "_gzctl", False):
+        return
+
+    def help_option(param_decls: list[str]) -> Any:
+        decorate = original_help_option(param_decls)
+
+        def apply(cmd: Any) -> Any:
+            cmd = decorate(cmd)
+            cmd.params[-1].help = "Toon deze hulp."
+            return cmd
+
+        return apply
+
+    help_option._gzctl = True  # type: ignore[attr-defined]
+    decorators.help_option = help_option
+
+    original_write_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_write_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+
+
+def _dutch_completion_help(command: Any) -> None:
+    for param in getattr(command, "params", []):
+        opts = getattr(param, "opts", [])
+        if "--install-completion" in opts:
+            param.help = "Installeer tab-aanvulling voor je shell."
+        elif "--show-completion" in opts:
+            param.help = "Toon het aanvulscript, om zelf te installeren."
+
+
+# --------------------------------------------------------------------------- errors
+
+_USAGE_PATTERNS = [
+    (r"No such command '(.+?)'\.?", "onbekende opdracht '{0}'."),
+    (r"No such option: (\S+)", "onbekende optie {0}."),
+    (r"Missing argument '(.+?)'\.?", "argument {0} ontbreekt."),
+    (r"Missing option '(.+?)'\.?", "optie {0} ontbreekt."),
+    (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}."),
+    (r"Option '(.+?)' requires an argument\.?", "optie {0} heeft een waarde nodig."),
+    (r"Option '(.+?)' does not take a value\.?", "optie {0} neemt geen waarde."),
+    (r"Invalid value for (.+?): (.+)", "ongeldige waarde voor {0}: {1}"),
+    (r"Invalid value: (.+)", "ongeldige waarde: {0}"),
+]
+
+
+def dutch_usage_message(message: str) -> str:
+    for pattern, template in _USAGE_PATTERNS:
+        m = re.match(pattern, message.strip())
+        if m:
+            return template.format(*m.groups())
+    return message
+
+
+def _usage_error(exc: Any) -> int:
+    from typer._click.exceptions import NoSuchOption
+
+    message = dutch_usage_message(exc.format_message())
+    if isinstance(exc, NoSuchOption) and exc.possibilities:
+        message += " Bedoelde je: " + ", ".join(sorted(exc.possibilities)) + "?"
+    command = exc.ctx.command_path if getattr(exc, "ctx", None) else "gzctl"
+    print(f"Fout: {message}", file=sys.stderr)
+    print(f"Zie '{command} --help' voor hulp.", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> None:
+    from typer._click.exceptions import ClickException, UsageError
+    from typer.exceptions import Abort
+
+    _dutchify()
+    command = typer.main.get_command(app)
+    _dutch_completion_help(command)
+    try:
+        code = command.main(args=argv, prog_name="gzctl", standalone_mode=False)
+    except GzctlError as exc:
+        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
+            raise
+        print(f"Fout: {exc.message}", file=sys.stderr)
+        code = exc.exit_code
+    except UsageError as exc:
+        code = _usage_error(exc)
+    except ClickException as exc:
+        print(f"Fout: {exc.format_message()}", file=sys.stderr)
+        code = exc.exit_code
+    except (KeyboardInterrupt, Abort, EOFError):
+        print("\nAfgebroken.", file=sys.stderr)
+        code = 130
+    except Exception as exc:
+        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
+            raise
+        print(
+            f"Fout: onverwachte fout: {exc!r}. Zet GZCTL_DEBUG=1 voor details.",
+            file=sys.stderr,
+        )
+        code = 1
+    sys.stdout.flush()
+    sys.exit(code if isinstance(code, int) else 0)

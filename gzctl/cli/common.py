@@ -1,0 +1,68 @@
+"""What every command module shares: option aliases, opening the project, output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import runtime, session, store
+from . import texts
+
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Schrijf één JSON-document naar stdout, voor scripts.")
+]
+
+
+def command_kwargs(h: texts.Help) -> dict[str, Any]:
+    return {"help": texts.full_help(h), "short_help": h.summary, "epilog": texts.epilog(h)}
+
+
+def directory(ctx: typer.Context) -> str | None:
+    root = ctx.find_root()
+    obj = root.obj or {}
+    value = obj.get("directory")
+    return str(value) if value else None
+
+
+def open_project(ctx: typer.Context) -> session.Opened:
+    return session.open_project(directory(ctx))
+
+
+def base_folder(ctx: typer.Context) -> Path:
+    """The folder -C names (for init and demo, which create one), else the current one."""
+    d = directory(ctx)
+    return Path(d) if d else Path.cwd()
+
+
+def transaction(opened: session.Opened) -> Any:
+    return store.transaction(opened.folder, runtime.who(), runtime.now())
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def say(text: str = "") -> None:
+    """A human message on stdout."""
+    sys.stdout.write(text + "\n")
+
+
+def note(text: str) -> None:
+    """A side message on stderr (keeps stdout clean for --json)."""
+    sys.stderr.write(text + "\n")
+
+
+def style() -> Any:
+    from ..render import Style
+
+    return Style(runtime.color_wanted())
+
+
+def hint_dir(ctx: typer.Context) -> str:
+    """'-C MAP ' when the user named a folder, so a printed hint works as typed."""
+    d = directory(ctx)
+    return f"-C {d} " if d else ""

@@ -1,0 +1,147 @@
+"""gzctl playbook show / check / use: the stappenplan as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import playbook as pb
+from .. import progress, session
+from ..errors import GzctlError, NotFound, PlaybookError
+from . import common, texts
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["playbook"]),
+    short_help=texts.COMMANDS["playbook"].summary,
+    epilog=texts.epilog(texts.COMMANDS["playbook"]),
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+
+@app.command("show", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["show"]))
+def show(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="[NAAM]", help="Ingebouwde naam of pad van een .toml-bestand."),
+    ] = None,
+    vragen: Annotated[
+        bool, typer.Option("--vragen", "--questions", help="Toon ook de vragen per stap.")
+    ] = False,
+    json: common.JsonFlag = False,
+) -> None:
+    project = None
+    if name is None:
+        try:
+            opened = session.open_project(common.directory(ctx))
+            book, project = opened.playbook, opened.project
+        except NotFound:
+            book = pb.load(pb.DEFAULT_PLAYBOOK)
+    else:
+        book = pb.load(name, Path.cwd())
+    st = progress.statuses(book, project) if project else {}
+    if json:
+        common.print_json(_as_json(book, st))
+        return
+    from rich.console import Console
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{book.title}[/] [dim](versie {book.version}, {len(book.items)} acties)[/]")
+    for phase in book.phases:
+        pnode = root.add(f"[bold cyan]{phase.title}[/] [dim]{phase.id}[/]")
+        for step in phase.steps:
+            snode = pnode.add(f"[bold]{step.title}[/] [dim]{step.id}[/]")
+            if vragen:
+                for q in step.questions:
+                    snode.add(f"[yellow]?[/] {q.label} [dim]{q.id} ({q.type})[/]")
+            for item in step.items:
+                mark = ""
+                if item.id in st:
+                    mark = "[green]☑[/] " if st[item.id].done else "☐ "
+                auto = " [dim](automatisch)[/]" if item.done_when else ""
+                snode.add(f"{mark}{item.title} [dim]{item.id}[/]{auto}")
+    Console(highlight=False).print(root)
+
+
+def _as_json(book: pb.Playbook, st: dict[str, progress.ItemStatus]) -> dict[str, object]:
+    return {
+        "id": book.id,
+        "title": book.title,
+        "version": book.version,
+        "phases": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "steps": [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "questions": [q.id for q in s.questions],
+                        "items": [
+                            {"id": i.id, "title": i.title, "done": st[i.id].done if st else None}
+                            for i in s.items
+                        ],
+                    }
+                    for s in p.steps
+                ],
+            }
+            for p in book.phases
+        ],
+    }
+
+
+@app.command("check", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["check"]))
+def check(
+    file: Annotated[str, typer.Argument(metavar="BESTAND", help="Het stappenplan (.toml).")],
+) -> None:
+    path = Path(file)
+    if not path.is_file():
+        raise NotFound(f"Bestand '{file}' bestaat niet.")
+    try:
+        book = pb.load_playbook_file(path)
+    except PlaybookError as exc:
+        faults = exc.message.splitlines()
+        for line in faults:
+            common.note(f"Fout: {line}")
+        common.note(f"{len(faults)} fout(en) in {path.name}.")
+        raise typer.Exit(2) from None
+    questions = sum(len(s.questions) for s in book.steps)
+    common.say(
+        f"{path.name} is in orde: {len(book.phases)} fasen, {len(book.steps)} stappen, "
+        f"{len(book.items)} acties, {questions} vragen."
+    )
+
+
+@app.command("use", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["use"]))
+def use(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAAM", help="Ingebouwde naam of pad.")],
+) -> None:
+    opened = session.open_project(common.directory(ctx))
+    spec = name
+    path = Path(name)
+    if name.endswith(".toml") and path.is_file():
+        # store relative to the project when the file lives inside it, so the folder can move
+        try:
+            spec = str(path.resolve().relative_to(opened.folder))
+        except ValueError:
+            spec = str(path.resolve())
+    try:
+        book = pb.load(spec, opened.folder)
+    except GzctlError:
+        raise
+    with common.transaction(opened) as change:
+        change.project.project.playbook = spec
+        change.project.project.playbook_version = book.version
+        unknown = [k for k in change.project.checklist if book.item(k) is None]
+        change.log("playbook", f"Stappenplan gekozen: {book.title} ({book.version})", [book.id])
+    common.say(f"Dit project volgt nu: {book.title} (versie {book.version}).")
+    if unknown:
+        common.note(
+            f"Let op: {len(unknown)} afgevinkte actie(s) staan niet in dit stappenplan en tellen "
+            "niet mee: " + ", ".join(unknown)
+        )

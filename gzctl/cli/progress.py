@@ -1,0 +1,115 @@
+"""gzctl status, next, done, undo, log: where the village stands and ticking items off."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import progress as core
+from .. import runtime, session
+from ..questions import format_date
+from . import common, texts
+from .common import JsonFlag
+
+
+def status(ctx: typer.Context, json: JsonFlag = False) -> None:
+    # The same function the fast path in gzctl/__main__.py calls.
+    common.say(session.status_output(common.directory(ctx), as_json=json))
+
+
+def next_(
+    ctx: typer.Context,
+    alle: Annotated[
+        bool, typer.Option("--alle", "--all", help="Toon alle open acties, niet alleen de eerste.")
+    ] = False,
+    json: JsonFlag = False,
+) -> None:
+    opened = common.open_project(ctx)
+    items = core.next_items(opened.playbook, opened.project, None if alle else 8)
+    if alle:
+        st = core.statuses(opened.playbook, opened.project)
+        items = [i for i in opened.playbook.items if not st[i.id].done]
+    data = [
+        {"id": i.id, "title": i.title, "why": i.why, "phase": i.phase, "step": i.step}
+        for i in items
+    ]
+    if json:
+        common.print_json(data)
+        return
+    from ..render import next_text
+
+    phases = {p.id: p.title for p in opened.playbook.phases}
+    common.say(next_text(data, common.style(), phases))
+    if data:
+        common.say("")
+        common.say(f"Afvinken: gzctl {common.hint_dir(ctx)}done ID")
+
+
+def done(
+    ctx: typer.Context,
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Id's van de acties.")],
+    note: Annotated[
+        str, typer.Option("--note", "--notitie", help="Een notitie bij de actie.")
+    ] = "",
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        items = core.mark_done(
+            opened.playbook, change.project, ids, runtime.today(), change.who, note.strip()
+        )
+        change.log(
+            "done",
+            "Afgevinkt: " + "; ".join(i.title for i in items),
+            [i.id for i in items],
+        )
+    for item in items:
+        common.say(f"☑ {item.title}  ({item.id})")
+
+
+def undo(
+    ctx: typer.Context,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie.")],
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        item = core.undo(opened.playbook, change.project, item_id)
+        change.log("undo", f"Teruggezet: {item.title}", [item.id])
+    common.say(f"☐ {item.title}  ({item.id}) staat weer open.")
+
+
+def log(
+    ctx: typer.Context,
+    n: Annotated[
+        str, typer.Option("-n", "--aantal", metavar="N", help="Toon de laatste N regels.")
+    ] = "20",
+    json: JsonFlag = False,
+) -> None:
+    from ..errors import UsageProblem
+
+    try:
+        count = int(n)
+        if count < 0:
+            raise ValueError
+    except ValueError:
+        raise UsageProblem(f"-n verwacht een geheel getal van 0 of meer, niet '{n}'.") from None
+    opened = common.open_project(ctx)
+    entries = opened.project.history[-count:] if count else []
+    if json:
+        common.print_json(
+            [
+                {"at": h.at.isoformat(), "who": h.who, "action": h.action, "what": h.what, "ids": h.ids}
+                for h in entries
+            ]
+        )
+        return
+    if not entries:
+        common.say("Nog geen geschiedenis.")
+        return
+    st = common.style()
+    for h in entries:
+        stamp = f"{format_date(h.at.date())} {h.at:%H:%M}"
+        common.say(f"{st.dim(stamp)}  {st.bold(h.who)}  {h.what}")
+
+
+COMMANDS = {"status": status, "next": next_, "done": done, "undo": undo, "log": log}

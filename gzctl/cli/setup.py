@@ -1,0 +1,204 @@
+"""gzctl init, wizard, demo: starting a village and walking the stappenplan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import playbook as pb
+from .. import runtime, session, store
+from ..errors import UsageProblem
+from . import common, texts
+
+AnswersOption = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        "--antwoorden",
+        metavar="BESTAND.toml",
+        help="Neem de antwoorden uit dit TOML-bestand in plaats van te vragen.",
+    ),
+]
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _no_terminal(command: str) -> UsageProblem:
+    return UsageProblem(
+        f"Er is geen terminal om vragen te stellen. Geef de antwoorden in een bestand: "
+        f"gzctl {command} --answers antwoorden.toml (zie README)."
+    )
+
+
+def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:
+    hint = f"-C {folder} " if folder.resolve() != Path.cwd().resolve() else ""
+    common.note("")
+    common.note(
+        f"Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga verder met: gzctl {hint}wizard"
+    )
+    return typer.Exit(130)
+
+
+def _playbook_spec(spec: str, folder: Path) -> tuple[str, pb.Playbook]:
+    """Load the playbook named at init; store a file path relative to the project if inside."""
+    book = pb.load(spec, Path.cwd())
+    if spec.endswith(".toml"):
+        path = Path(spec).resolve()
+        try:
+            spec = str(path.relative_to(folder.resolve()))
+        except ValueError:
+            spec = str(path)
+    return spec, book
+
+
+def init(
+    ctx: typer.Context,
+    map_: Annotated[
+        str | None,
+        typer.Argument(metavar="[MAP]", help="De projectmap (wordt gemaakt). Standaard: hier."),
+    ] = None,
+    answers: AnswersOption = None,
+    playbook: Annotated[
+        str,
+        typer.Option(
+            "--playbook",
+            "--stappenplan",
+            metavar="NAAM|BESTAND",
+            help="Het stappenplan: een ingebouwde naam of een eigen .toml-bestand.",
+        ),
+    ] = pb.DEFAULT_PLAYBOOK,
+) -> None:
+    from .. import wizard
+
+    base = common.base_folder(ctx)
+    folder = (base / map_) if map_ else base
+    if (folder / store.STATE_FILE).exists():
+        raise UsageProblem(
+            f"Er staat al een project in '{folder}'; dat overschrijf ik niet. "
+            f"Ga verder met: gzctl -C {folder} wizard"
+        )
+    spec, book = _playbook_spec(playbook, folder)
+    now = runtime.now()
+    if answers:
+        data = wizard.ans.read_answers_file(Path(answers))
+        count, ticked = wizard.create_from_answers(folder, book, spec, data, runtime.who(), now)
+        common.say(f"Project gemaakt in {folder} ({count} antwoorden, {ticked} acties afgevinkt).")
+        common.say(f"Verder: gzctl -C {folder} wizard    Stand: gzctl -C {folder} status")
+        return
+    if not runtime.stdin_is_terminal():
+        raise _no_terminal("init MAP")
+    project = wizard.new_project(book, spec, now.date())
+    change = store.Change(project, runtime.who(), now)
+    change.log("init", f"Project aangemaakt in map {folder.resolve().name}", [])
+    store.create(folder, project)
+    console = _console()
+    console.print(f"[bold]Welkom bij gzctl.[/] Het project staat in [cyan]{folder}[/].")
+    console.print(
+        "[dim]Elk antwoord wordt meteen bewaard. Stoppen kan altijd met Ctrl-C; "
+        "verder gaan met gzctl wizard.[/]"
+    )
+    _walk(ctx, folder, book, None, False)
+
+
+def _walk(
+    ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: bool
+) -> None:
+    from .. import wizard
+
+    console = _console()
+    w = wizard.Wizard(
+        folder, book, runtime.who(), runtime.now, wizard.Asker(console.print), console.print
+    )
+    try:
+        outcome = w.run(start=start, stop_after_one=one)
+    except (KeyboardInterrupt, EOFError):
+        raise _interrupted(ctx, folder) from None
+    hint = f"-C {folder} " if folder.resolve() != Path.cwd().resolve() else ""
+    if outcome == "gepauzeerd":
+        console.print(f"Gepauzeerd. Verder gaan kan altijd met: gzctl {hint}wizard")
+    console.print(f"Waar staat het dorp? gzctl {hint}status")
+
+
+def wizard_cmd(
+    ctx: typer.Context,
+    answers: AnswersOption = None,
+    stap: Annotated[
+        str | None,
+        typer.Option("--stap", "--step", metavar="ID", help="Doe (opnieuw) deze ene stap."),
+    ] = None,
+) -> None:
+    from .. import wizard
+    from ..answers import first_open_step, read_answers_file
+
+    opened = session.open_project(common.directory(ctx))
+    if answers:
+        data = read_answers_file(Path(answers))
+        count, ticked = wizard.apply_answers(
+            opened.folder, opened.playbook, data, runtime.who(), runtime.now()
+        )
+        common.say(f"Bewaard: {count} antwoorden, {ticked} acties afgevinkt.")
+        nxt = first_open_step(opened.playbook, store.load(opened.folder))
+        if nxt:
+            common.say(f"Eerste open stap: {nxt.title} ({nxt.id}).")
+        return
+    start = None
+    if stap:
+        start = opened.playbook.step(stap)
+        if start is None:
+            from ..errors import NotFound, did_you_mean
+
+            raise NotFound(
+                f"Onbekende stap '{stap}'."
+                + did_you_mean(stap, [s.id for s in opened.playbook.steps])
+            )
+    if not runtime.stdin_is_terminal():
+        raise _no_terminal("wizard")
+    if start is None and first_open_step(opened.playbook, opened.project) is None:
+        common.say("Alle stappen zijn doorlopen. Een stap opnieuw doen: gzctl wizard --stap ID")
+        return
+    _walk(ctx, opened.folder, opened.playbook, start, one=start is not None)
+
+
+def demo(
+    ctx: typer.Context,
+    map_: Annotated[
+        str,
+        typer.Argument(metavar="[MAP]", help="Waar het voorbeelddorp komt."),
+    ] = "voorbeelddorp",
+    opnieuw: Annotated[
+        bool,
+        typer.Option("--opnieuw", "--force", help="Vervang een eerder gemaakt voorbeelddorp."),
+    ] = False,
+) -> None:
+    from ..demo import build_demo
+
+    folder = common.base_folder(ctx) / map_
+    state = folder / store.STATE_FILE
+    if state.exists():
+        if not opnieuw:
+            raise UsageProblem(
+                f"In '{folder}' staat al een project. Kies een andere map, of maak het "
+                "voorbeelddorp opnieuw met --opnieuw."
+            )
+        project = store.load(folder)
+        if project.village.name != "Ooltwijk":
+            raise UsageProblem(
+                f"'{folder}' bevat geen voorbeelddorp maar '{project.village.name}'; "
+                "dat vervang ik niet."
+            )
+        state.unlink()
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    build_demo(folder, book, runtime.now(), runtime.who())
+    common.note(f"Voorbeelddorp gemaakt in {folder}.")
+    common.say(session.status_output(str(folder), as_json=False))
+    common.say("")
+    common.say(f"Rondkijken: gzctl -C {folder} next   ·   gzctl -C {folder} log")
+
+
+COMMANDS = {"init": init, "wizard": wizard_cmd, "demo": demo}

@@ -1,0 +1,290 @@
+"""The project as plain dataclasses, and their conversion to and from TOML-ready dicts.
+
+The conversion is generic (driven by the type hints) so that later parts of gzctl add a
+dataclass and a field, and get validation with a precise key path for free. Keys are
+written in field order; dict keys are sorted; a field equal to its default is left out,
+so that a small change in the project gives a small diff in ``gzctl.toml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+SCHEMA_VERSION = 1
+
+T = TypeVar("T")
+
+
+@dataclass
+class ProjectInfo:
+    """Which playbook the project follows; ``playbook`` is a built-in name or a file path."""
+
+    playbook: str = field(default="gemeenschapszorg", metadata={"always": True})
+    playbook_version: str = ""
+    created: dt.date | None = None
+
+
+@dataclass
+class Village:
+    name: str = ""
+    municipality: str = ""
+    province: str = ""
+    inhabitants: int | None = None
+
+
+@dataclass
+class Person:
+    """An initiator: only what is needed to work together (AVG: work contact, no more)."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+    role: str = ""
+
+
+@dataclass
+class ChecklistEntry:
+    done: bool = False
+    date: dt.date | None = None
+    by: str = ""
+    note: str = ""
+
+
+@dataclass
+class WizardState:
+    """Steps the wizard has walked through, in the order they were completed."""
+
+    completed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HistoryEntry:
+    at: dt.datetime
+    who: str
+    action: str
+    what: str
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Project:
+    schema_version: int = field(default=SCHEMA_VERSION, metadata={"always": True})
+    project: ProjectInfo = field(default_factory=ProjectInfo)
+    village: Village = field(default_factory=Village)
+    initiators: list[Person] = field(default_factory=list)
+    answers: dict[str, Any] = field(default_factory=dict, metadata={"nested": True})
+    checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
+    wizard: WizardState = field(default_factory=WizardState)
+    history: list[HistoryEntry] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+Path = tuple[str | int, ...]
+
+
+def format_key(parts: Path) -> str:
+    """("checklist", "verkennen.x", "done") -> 'checklist."verkennen.x".done'; ints as [n]."""
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p + 1}]"
+        else:
+            text = f'"{p}"' if (not p or any(c in p for c in '. "=[]')) else p
+            out += f".{text}" if out else text
+    return out
+
+
+class ConversionError(Exception):
+    """A value in the data does not fit the model; ``parts`` is the key path to it."""
+
+    def __init__(self, parts: Path, message: str) -> None:
+        self.parts = parts
+        self.key = format_key(parts) or "(bestand)"
+        self.message = message
+        super().__init__(f"{self.key}: {message}")
+
+
+_TYPE_NAMES = {
+    str: "tekst",
+    int: "een geheel getal",
+    float: "een getal",
+    bool: "true of false",
+    dt.date: "een datum (JJJJ-MM-DD)",
+    dt.datetime: "een datum met tijd",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return f'tekst ("{value}")' if len(value) < 40 else "tekst"
+    if isinstance(value, int):
+        return f"het getal {value}"
+    if isinstance(value, float):
+        return f"het getal {value}"
+    if isinstance(value, dict):
+        return "een tabel"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dt.datetime):
+        return "een datum met tijd"
+    if isinstance(value, dt.date):
+        return "een datum"
+    return type(value).__name__
+
+
+def _join(path: Path, key: str | int) -> Path:
+    return (*path, key)
+
+
+_hints_cache: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    hints = _hints_cache.get(cls)
+    if hints is None:
+        hints = typing.get_type_hints(cls)
+        _hints_cache[cls] = hints
+    return hints
+
+
+def _convert(tp: Any, value: Any, path: Path) -> Any:
+    if tp is Any:
+        return value
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _convert(args[0], value, path)
+    if origin is list:
+        (item_tp,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConversionError(path, f"moet een lijst zijn, niet {_describe(value)}")
+        return [_convert(item_tp, v, _join(path, i)) for i, v in enumerate(value)]
+    if origin is dict:
+        _, val_tp = typing.get_args(tp)
+        if not isinstance(value, dict):
+            raise ConversionError(path, f"moet een tabel zijn, niet {_describe(value)}")
+        return {str(k): _convert(val_tp, v, _join(path, k)) for k, v in value.items()}
+    if dataclasses.is_dataclass(tp):
+        assert isinstance(tp, type)
+        return from_dict(tp, value, path)
+    if tp is bool:
+        ok = isinstance(value, bool)
+    elif tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif tp is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if ok:
+            value = float(value)
+    elif tp is dt.date:
+        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    elif tp is dt.datetime:
+        ok = isinstance(value, dt.datetime)
+    else:
+        ok = isinstance(value, tp)
+    if not ok:
+        want = _TYPE_NAMES.get(tp, getattr(tp, "__name__", str(tp)))
+        raise ConversionError(path, f"moet {want} zijn, niet {_describe(value)}")
+    return value
+
+
+def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
+    """{"a.b": 1} -> {"a": {"b": 1}}; keys sorted for a stable file."""
+    out: dict[str, Any] = {}
+    for key in sorted(flat):
+        parts = key.split(".")
+        node = out
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = flat[key]
+    return out
+
+
+def flatten(nested: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """The inverse of :func:`unflatten`. A list stays a value (groups are lists of tables)."""
+    out: dict[str, Any] = {}
+    for key, value in nested.items():
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, dict):
+            out.update(flatten(value, path))
+        else:
+            out[path] = value
+    return out
+
+
+def from_dict(cls: type[T], data: Any, path: Path = ()) -> T:
+    """Build ``cls`` from TOML data, raising ConversionError with the dotted key on a misfit."""
+    if not isinstance(data, dict):
+        raise ConversionError(path, f"moet een tabel zijn, niet {_describe(data)}")
+    assert dataclasses.is_dataclass(cls)
+    hints = _hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = [k for k in data if k not in known]
+    if unknown:
+        from .errors import did_you_mean
+
+        key = unknown[0]
+        raise ConversionError(
+            _join(path, key), "onbekende sleutel." + did_you_mean(key, list(known))
+        )
+    kwargs: dict[str, Any] = {}
+    for name, f in known.items():
+        if name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ConversionError(_join(path, name), "ontbreekt")
+            continue
+        value = data[name]
+        if f.metadata.get("nested"):
+            if not isinstance(value, dict):
+                raise ConversionError(_join(path, name), "moet een tabel zijn")
+            value = flatten(value)
+        kwargs[name] = _convert(hints[name], value, _join(path, name))
+    return cls(**kwargs)
+
+
+def _default_of(f: dataclasses.Field[Any]) -> Any:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return dataclasses.MISSING
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    if isinstance(value, dict):
+        return {k: _encode(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0)
+    return value
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """TOML-ready dict in field order; fields equal to their default are left out."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        default = _default_of(f)
+        if value is None:
+            continue
+        if not f.metadata.get("always") and default is not dataclasses.MISSING:
+            if value == default:
+                continue
+        if f.metadata.get("nested"):
+            out[f.name] = unflatten({k: _encode(v) for k, v in value.items()})
+        else:
+            out[f.name] = _encode(value)
+    return out
