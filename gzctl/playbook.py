@@ -504,11 +504,8 @@ def build_question(q: dict[str, Any]) -> Question:
 
 
 def build(data: dict[str, Any], source: str) -> Playbook:
-    question_ids = {
-        q["id"]
-        for p in data["phases"]
-        for s in p["steps"]
-        for q in s.get("questions", [])
+    question_ids = {q["id"] for q in data.get("intake", [])} | {
+        q["id"] for p in data["phases"] for s in p["steps"] for q in s.get("questions", [])
     }
     phases = []
     for p in data["phases"]:
