@@ -395,11 +395,6 @@ class Validator:
         for key in ("id", "label", "help"):
             self.text(q, key, qid)
         qtype = q.get("type")
-        if qtype not in QUESTION_TYPES:
-            self.fault(
-                qid, f"onbekend vraagtype '{qtype}'; kies uit " + ", ".join(QUESTION_TYPES), "type"
-            )
-            return
         if not isinstance(qid, str):
             return
         if not in_group:
@@ -420,6 +415,11 @@ class Validator:
                 if other.startswith(qid + ".") or qid.startswith(other + "."):
                     self.fault(qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)")
             seen.add(qid)
+        if qtype not in QUESTION_TYPES:
+            self.fault(
+                qid, f"onbekend vraagtype '{qtype}'; kies uit " + ", ".join(QUESTION_TYPES), "type"
+            )
+            return
         if qtype in ("choice", "multichoice"):
             opts = q.get("options")
             if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):

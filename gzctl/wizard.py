@@ -107,7 +107,7 @@ class Asker:
         existing = current if is_answered(current) else q.default
         if q.type == "yesno":
             default = bool(existing) if existing is not None else True
-            return questionary.confirm(q.label, default=default, auto_enter=False).unsafe_ask()
+            return confirm(q.label, default)
         if q.type == "choice":
             choices = list(q.options)
             default = existing if existing in choices else None
@@ -146,7 +146,7 @@ class Asker:
         rows: list[dict[str, Any]] = list(existing or [])
         if rows:
             self.say("Al ingevuld: " + format_value(q, rows))
-            if not questionary.confirm("Nog iemand toevoegen?", default=False).unsafe_ask():
+            if not confirm(f"Nog een toevoegen aan '{q.label}'?", False):
                 return rows
         while True:
             row: dict[str, Any] = {}
@@ -160,10 +160,24 @@ class Asker:
                 if value is not None:
                     row[f.key] = value
             rows.append(row)
-            if len(rows) >= q.min_items and not questionary.confirm(
-                "Nog iemand toevoegen?", default=False
-            ).unsafe_ask():
+            if len(rows) >= q.min_items and not confirm(
+                f"Nog een toevoegen aan '{q.label}'?", False
+            ):
                 return rows
+
+
+def confirm(label: str, default: bool) -> bool:
+    """Ja/Nee as a two-item menu: questionary's confirm only knows y/n and shows (Y/n)."""
+    import questionary
+
+    choices = ["Ja", "Nee"]
+    answer = questionary.select(
+        label,
+        choices=choices,
+        default="Ja" if default else "Nee",
+        instruction="(pijltjes en Enter)",
+    ).unsafe_ask()
+    return bool(answer == "Ja")
 
 
 def _validate_value(q: Question, value: Any) -> bool | str:
@@ -223,8 +237,6 @@ class Wizard:
 
     def run(self, start: Step | None = None, stop_after_one: bool = False) -> str:
         """Returns why it stopped: 'klaar', 'gepauzeerd' or 'stap'."""
-        import questionary
-
         if self.intake_missing():
             self.say("[bold]Eerst de basis: het dorp en de initiatiefnemers.[/]")
             self.intake()
@@ -238,9 +250,7 @@ class Wizard:
                 self.say("[bold green]Je hebt alle stappen van het stappenplan doorlopen.[/]")
                 return "klaar"
             n, total = ans.step_number(self.playbook, following)
-            if not questionary.confirm(
-                f"Door naar stap {n} van {total}: {following.title}?", default=True
-            ).unsafe_ask():
+            if not confirm(f"Door naar stap {n} van {total}: {following.title}?", True):
                 return "gepauzeerd"
             step = following
         return "klaar"
