@@ -28,18 +28,23 @@ def top_help(color: bool) -> str:
 
     width = max(len(n) for n in COMMANDS) + 2
     owidth = max(len(o) for o, _ in GLOBAL_OPTIONS) + 2
+    import textwrap
+
     lines = [
         head("Gebruik:") + " gzctl [-C MAP] OPDRACHT [OPTIES]",
         "",
         APP.summary,
         "",
-        APP.description,
+        *textwrap.wrap(APP.description, 78),
         "",
         head("Opdrachten:"),
     ]
     lines += [f"  {name:<{width}}{h.summary}" for name, h in COMMANDS.items()]
     lines += ["", head("Algemene opties:")]
-    lines += [f"  {opt:<{owidth}}{text}" for opt, text in GLOBAL_OPTIONS]
+    for opt, text in GLOBAL_OPTIONS:
+        wrapped = textwrap.wrap(text, 78 - owidth - 2) or [""]
+        lines.append(f"  {opt:<{owidth}}{wrapped[0]}")
+        lines += [" " * (owidth + 2) + more for more in wrapped[1:]]
     lines += ["", head("Voorbeelden:")]
     lines += [f"  {e}" for e in APP.examples]
     lines += ["", "Meer over een opdracht: gzctl OPDRACHT --help"]

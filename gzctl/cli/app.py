@@ -75,10 +75,8 @@ _register()
 # --------------------------------------------------------------------------- Dutch help
 
 
-def _dutchify() -> None:
-    """typer and its vendored click speak English in a few fixed places; make them Dutch."""
-    import typer._click.decorators as decorators
-    import typer._click.formatting as formatting
+def _dutch_panels() -> None:
+    """Panel titles of typer's rich help (importing rich_utils costs; only for help)."""
     import typer.rich_utils as ru
 
     ru.ARGUMENTS_PANEL_TITLE = "Argumenten"
@@ -91,6 +89,26 @@ def _dutchify() -> None:
     ru.ABORTED_TEXT = "Afgebroken."
     ru.RICH_HELP = "Zie [blue]'{command_path} {help_option}'[/] voor hulp."
 
+    import typer.core
+
+    # '<bool>', '<str>' are Python, not Dutch: show only the metavars we chose for options
+    def option_type(self: Any, ctx: Any) -> str | None:
+        return str(self.metavar) if self.metavar else None
+
+    def argument_type(self: Any, ctx: Any) -> str | None:
+        return None
+
+    typer.core.TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+    typer.core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
+
+
+def _dutchify(argv: list[str]) -> None:
+    """typer and its vendored click speak English in a few fixed places; make them Dutch."""
+    import typer._click.decorators as decorators
+    import typer._click.formatting as formatting
+
+    if not argv or "--help" in argv or "-h" in argv or argv[-1] in ("playbook",):
+        _dutch_panels()
     original_help_option = decorators.help_option
     if getattr(original_help_option, "_gzctl", False):
         return
@@ -164,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     from typer._click.exceptions import ClickException, UsageError
     from typer.exceptions import Abort
 
-    _dutchify()
+    _dutchify(list(argv or []))
     command = typer.main.get_command(app)
     _dutch_completion_help(command)
     try:

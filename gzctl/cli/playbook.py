@@ -27,7 +27,7 @@ def show(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(metavar="[NAAM]", help="Ingebouwde naam of pad van een .toml-bestand."),
+        typer.Argument(metavar="NAAM", help="Ingebouwde naam of pad van een .toml-bestand."),
     ] = None,
     vragen: Annotated[
         bool, typer.Option("--vragen", "--questions", help="Toon ook de vragen per stap.")

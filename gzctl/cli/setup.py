@@ -61,7 +61,7 @@ def init(
     ctx: typer.Context,
     map_: Annotated[
         str | None,
-        typer.Argument(metavar="[MAP]", help="De projectmap (wordt gemaakt). Standaard: hier."),
+        typer.Argument(metavar="MAP", help="De projectmap (wordt gemaakt). Standaard: hier."),
     ] = None,
     answers: AnswersOption = None,
     playbook: Annotated[
@@ -169,7 +169,7 @@ def demo(
     ctx: typer.Context,
     map_: Annotated[
         str,
-        typer.Argument(metavar="[MAP]", help="Waar het voorbeelddorp komt."),
+        typer.Argument(metavar="MAP", help="Waar het voorbeelddorp komt."),
     ] = "voorbeelddorp",
     opnieuw: Annotated[
         bool,

@@ -1,0 +1,227 @@
+"""Start-up time of gzctl, measured as whole processes against a bare interpreter.
+
+    python benchmarks/startup.py [--runs N] [--json]
+
+Measures, with the interpreter that runs this script:
+
+* ``python -c pass``                the floor: what any Python command costs;
+* ``gzctl --help``                  budget: at most 10x the floor;
+* ``gzctl status``                  on a demo village made here; budget: at most 12x the floor;
+* ``gzctl init DIR --answers FILE`` a fresh DIR every run; reported, no budget.
+
+Each command gets 2 warm-up runs, then N timed runs (default 15); the runs of the commands
+are interleaved, so a machine that gets busier or quieter halfway affects them all alike.
+The table shows the median. Bytecode is cached (in the temp folder) as for an installed
+gzctl, whatever PYTHONDONTWRITEBYTECODE says. Exit code: 0 when every budget holds, 1 when
+one is exceeded, 2 when a command could not be run at all.
+
+gzctl is the console script next to the interpreter (``Path(sys.executable).parent /
+"gzctl"``); without one, ``python -m gzctl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+WARMUP = 2
+DEFAULT_RUNS = 15
+
+ANSWERS = """\
+[village]
+name = "Beesd"
+municipality = "West Betuwe"
+province = "Gelderland"
+inhabitants = 5000
+
+[[initiators]]
+name = "Petra de Vries"
+email = "petra@example.nl"
+"""
+
+
+class CommandFailed(Exception):
+    """A measured command did not exit 0: its timing would mean nothing."""
+
+
+@dataclass
+class Case:
+    label: str
+    argv: Callable[[], list[str]]  # called before every run (init needs a fresh folder)
+    budget: float | None  # allowed multiple of bare python; None: reported only
+    cwd: Path | None = None
+    times: list[float] = field(default_factory=list)  # seconds
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times) * 1000
+
+    @property
+    def min_ms(self) -> float:
+        return min(self.times) * 1000
+
+
+def gzctl_command() -> list[str]:
+    script = Path(sys.executable).parent / "gzctl"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "gzctl"]
+
+
+def bench_env(work: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_COMPLETE")}
+    env.pop("GZCTL_DEBUG", None)
+    # Measure what an installed gzctl costs: with its bytecode cached (pip compiles it at
+    # install). PYTHONDONTWRITEBYTECODE=1 would recompile every module on every run; the
+    # cache goes to the temp folder, so the source tree gets no __pycache__.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    env["NO_COLOR"] = "1"
+    env["GZCTL_USER"] = "bench"
+    return env
+
+
+def run_once(case: Case, env: dict[str, str]) -> float:
+    argv = case.argv()
+    start = time.perf_counter()
+    proc = subprocess.run(
+        argv,
+        cwd=case.cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise CommandFailed(
+            f"'{' '.join(argv)}' ended with exit code {proc.returncode}:\n"
+            + proc.stderr.decode(errors="replace")
+        )
+    return elapsed
+
+
+def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
+    demo = work / "demo"
+    proc = subprocess.run(
+        [*gzctl, "demo", str(demo)], env=env, cwd=work, capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise CommandFailed(f"'gzctl demo' ended with exit code {proc.returncode}:\n{proc.stderr}")
+    answers = work / "answers.toml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    counter = iter(range(1_000_000))
+
+    def init_argv() -> list[str]:
+        return [*gzctl, "init", str(work / f"init-{next(counter)}"), "--answers", str(answers)]
+
+    return [
+        Case("python -c pass", lambda: [sys.executable, "-c", "pass"], None, work),
+        Case("gzctl --help", lambda: [*gzctl, "--help"], 10.0, work),
+        Case("gzctl status", lambda: [*gzctl, "status"], 12.0, demo),
+        Case("gzctl init DIR --answers FILE", init_argv, None, work),
+    ]
+
+
+def measure(cases: list[Case], runs: int, env: dict[str, str]) -> None:
+    for case in cases:
+        for _ in range(WARMUP):
+            run_once(case, env)
+    for _ in range(runs):
+        for case in cases:
+            case.times.append(run_once(case, env))
+
+
+def report(cases: list[Case], runs: int, gzctl: list[str]) -> tuple[dict[str, Any], bool]:
+    base = cases[0].median_ms
+    rows = []
+    ok = True
+    for case in cases:
+        ratio = case.median_ms / base
+        passed = None if case.budget is None else ratio <= case.budget
+        ok = ok and passed is not False
+        rows.append(
+            {
+                "command": case.label,
+                "median_ms": round(case.median_ms, 2),
+                "min_ms": round(case.min_ms, 2),
+                "ratio": round(ratio, 2),
+                "budget": case.budget,
+                "passed": passed,
+            }
+        )
+    doc = {
+        "python": sys.version.split()[0],
+        "executable": sys.executable,
+        "gzctl": gzctl,
+        "runs": runs,
+        "warmup": WARMUP,
+        "results": rows,
+        "ok": ok,
+    }
+    return doc, ok
+
+
+def table(doc: dict[str, Any]) -> str:
+    head = ("command", "median ms", "x python", "budget", "result")
+    lines = []
+    for row in doc["results"]:
+        budget = "-" if row["budget"] is None else f"<= {row['budget']:g}x"
+        result = {None: "-", True: "ok", False: "TOO SLOW"}[row["passed"]]
+        lines.append(
+            (row["command"], f"{row['median_ms']:.1f}", f"{row['ratio']:.2f}", budget, result)
+        )
+    widths = [max(len(str(r[i])) for r in [head, *lines]) for i in range(len(head))]
+
+    def fmt(r: tuple[str, ...]) -> str:
+        left = f"{r[0]:<{widths[0]}}"
+        rest = "  ".join(f"{c:>{w}}" for c, w in zip(r[1:], widths[1:], strict=True))
+        return f"{left}  {rest}"
+
+    out = [
+        f"Python {doc['python']} ({doc['executable']}); gzctl: {' '.join(doc['gzctl'])}",
+        f"median of {doc['runs']} runs after {doc['warmup']} warm-up runs each",
+        "",
+        fmt(head),
+        fmt(tuple("-" * w for w in widths)),
+        *(fmt(r) for r in lines),
+    ]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="timed runs per command")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    gzctl = gzctl_command()
+    work = Path(tempfile.mkdtemp(prefix="gzctl-bench-"))
+    env = bench_env(work)
+    try:
+        cases = make_cases(work, gzctl, env)
+        measure(cases, args.runs, env)
+    except CommandFailed as exc:
+        print(f"startup.py: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    doc, ok = report(cases, args.runs, gzctl)
+    print(json.dumps(doc, indent=2) if args.json else table(doc))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

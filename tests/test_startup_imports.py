@@ -1,0 +1,138 @@
+"""The fast path stays fast: ``gzctl --help`` and ``gzctl status`` load none of the heavy
+libraries (typer, rich, the prompt and document libraries).
+
+Each command line runs in a fresh interpreter that calls gzctl's entry point and then
+writes down which modules got imported. A control case, a command line that does go to
+typer, shows that the bookkeeping sees an import when there is one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = "2026-11-22T12:00:00+01:00"
+
+HEAVY = {
+    "questionary",
+    "prompt_toolkit",
+    "jinja2",
+    "docx",
+    "openpyxl",
+    "babel",
+    "typer",
+    "rich",
+    "pydantic",
+    "filelock",
+    "tomli_w",
+}
+
+# Run gzctl's entry point as the console script would, then record the exit code and
+# every loaded module in the file named by the first argument.
+DRIVER = """\
+import json, sys
+record, args = sys.argv[1], sys.argv[2:]
+sys.argv = ["gzctl", *args]
+code = 0
+try:
+    from gzctl.__main__ import run
+    run()
+except SystemExit as exc:
+    code = exc.code
+with open(record, "w", encoding="utf-8") as f:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, f)
+"""
+
+
+def environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_COMPLETE")}
+    env.pop("GZCTL_DEBUG", None)
+    env["GZCTL_NOW"] = NOW
+    env["GZCTL_USER"] = "test"
+    env["NO_COLOR"] = "1"
+    # this checkout's gzctl, whichever one the interpreter has installed
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("startup")
+    folder = base / "demo"
+    proc = subprocess.run(
+        [sys.executable, "-m", "gzctl", "demo", str(folder)],
+        cwd=base,
+        env=environment(),
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, f"gzctl demo failed:\n{proc.stdout}\n{proc.stderr}"
+    return folder
+
+
+@dataclass
+class Outcome:
+    command: str
+    code: int
+    modules: set[str]
+    stdout: str
+    stderr: str
+
+    def heavy(self) -> list[str]:
+        return sorted(m for m in self.modules if m.split(".")[0] in HEAVY)
+
+
+def run_instrumented(args: list[str], tmp_path: Path) -> Outcome:
+    record = tmp_path / "modules.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(record), *args],
+        cwd=tmp_path,
+        env=environment(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    command = "gzctl " + " ".join(args)
+    assert record.is_file(), f"{command} crashed:\n{proc.stdout}\n{proc.stderr}"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    code = data["code"] if isinstance(data["code"], int) else (0 if data["code"] is None else 1)
+    return Outcome(command, code, set(data["modules"]), proc.stdout, proc.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["-C", "{demo}", "status"],
+        ["-C", "{demo}", "status", "--json"],
+    ],
+    ids=["help", "version", "status", "status-json"],
+)
+def test_fast_path_loads_no_heavy_library(args: list[str], demo: Path, tmp_path: Path) -> None:
+    run = run_instrumented([a.format(demo=demo) for a in args], tmp_path)
+    assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
+    assert run.stdout.strip(), f"{run.command} printed nothing"
+    heavy = run.heavy()
+    assert not heavy, f"{run.command} imported heavy modules: {', '.join(heavy)}"
+
+
+def test_status_json_is_the_demo_village(demo: Path, tmp_path: Path) -> None:
+    run = run_instrumented(["-C", str(demo), "status", "--json"], tmp_path)
+    assert run.code == 0, run.stderr
+    assert json.loads(run.stdout)["village"]["name"] == "Ooltwijk"
+
+
+def test_instrumentation_sees_typer(tmp_path: Path) -> None:
+    """A command line outside the fast path goes to typer, and the record shows it."""
+    run = run_instrumented(["demo", "--help"], tmp_path)
+    assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
+    assert "typer" in run.heavy()
+    assert "gzctl.cli.app" in run.modules
