@@ -51,6 +51,28 @@ def top_help(color: bool) -> str:
     return "\n".join(lines)
 
 
+def hoist_directory(argv: list[str]) -> list[str]:
+    """`gzctl wizard -C dorp` means `gzctl -C dorp wizard`: people put -C anywhere."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg in ("-C", "--directory") and i + 1 < len(argv):
+            front += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith("--directory=") or (arg.startswith("-C") and len(arg) > 2):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def fast_path(argv: list[str]) -> int | None:
     """Handle the hot command lines without typer; None means 'not mine, ask typer'."""
     if any(k.endswith("_COMPLETE") for k in os.environ):
@@ -99,7 +121,7 @@ def _typer(argv: list[str]) -> int | None:
 
 
 def run() -> None:
-    argv = sys.argv[1:]
+    argv = hoist_directory(sys.argv[1:])
     try:
         code = fast_path(argv)
         if code is None:

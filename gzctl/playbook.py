@@ -13,7 +13,7 @@ from typing import Any
 
 from .conditions import Condition, parse_condition
 from .errors import NotFound, PlaybookError
-from .questions import QUESTION_TYPES, Question
+from .questions import QUESTION_TYPES, TEXT_FORMATS, Question
 
 DEFAULT_PLAYBOOK = "gemeenschapszorg"
 
@@ -177,6 +177,7 @@ KEYS = {
     "question": {
         "id", "type", "label", "help", "example", "required", "default", "options", "min",
         "max", "unit", "multiline", "max_length", "min_selected", "min_items", "fields",
+        "item_label", "format",
     },
 }  # fmt: skip
 
@@ -439,6 +440,11 @@ class Validator:
                         self.fault(qid, "een groep in een groep kan niet", "fields")
                     if isinstance(fid, str):
                         keys.add(fid)
+        fmt = q.get("format")
+        if fmt is not None and (qtype != "text" or fmt not in TEXT_FORMATS):
+            self.fault(
+                qid, "'format' kan alleen bij een tekstvraag: " + ", ".join(TEXT_FORMATS), "format"
+            )
         if qid == "initiators" and qtype != "group":
             self.fault(qid, "'initiators' moet een groepsvraag zijn", "type")
         if qid == "village.inhabitants" and qtype != "number":
@@ -500,6 +506,8 @@ def build_question(q: dict[str, Any]) -> Question:
         min_selected=int(q.get("min_selected", 0)),
         min_items=int(q.get("min_items", 0)),
         fields=tuple(build_question(f) for f in q.get("fields", ())),
+        item_label=q.get("item_label", ""),
+        format=q.get("format", ""),
     )
 
 

@@ -14,6 +14,9 @@ from typing import Any
 from .errors import AnswerError
 
 QUESTION_TYPES = ("text", "number", "date", "choice", "multichoice", "yesno", "group")
+TEXT_FORMATS = ("email", "phone")
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4,
@@ -46,6 +49,8 @@ class Question:
     min_selected: int = 0
     min_items: int = 0
     fields: tuple[Question, ...] = field(default_factory=tuple)
+    item_label: str = ""
+    format: str = ""
 
     @property
     def key(self) -> str:
@@ -161,6 +166,12 @@ def coerce(q: Question, value: Any) -> Any:
             return None
         if q.max_length is not None and len(text) > q.max_length:
             raise AnswerError(f"Dat is te lang: hoogstens {q.max_length} tekens.")
+        if q.format == "email" and not _EMAIL.match(text):
+            raise AnswerError(f"'{text}' is geen geldig e-mailadres. Voorbeeld: naam@voorbeeld.nl")
+        if q.format == "phone":
+            digits = re.sub(r"[\s\-().]", "", text)
+            if not re.fullmatch(r"(\+|00)?\d{9,13}", digits):
+                raise AnswerError(f"'{text}' is geen telefoonnummer. Voorbeeld: 06 12345678")
         return text
     if t == "number":
         if isinstance(value, bool):

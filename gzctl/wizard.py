@@ -96,9 +96,13 @@ class Asker:
         self.say = say
 
     def _intro(self, q: Question, position: str = "") -> None:
-        extra = f"  [dim]Voorbeeld: {q.example}[/]" if q.example not in (None, "") else ""
-        optional = "  [dim](mag leeg blijven)[/]" if not q.required else ""
-        self.say(f"[dim]{position}[/][cyan]ℹ[/] {q.help}{extra}{optional}")
+        example = q.example
+        if q.type == "date" and isinstance(example, (str, dt.date)):
+            example = _date_text(example)
+        extra = f" Voorbeeld: {example}" if example not in (None, "") else ""
+        optional = " (Mag leeg blijven.)" if not q.required else ""
+        self.say("")
+        self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
     def ask(self, q: Question, current: Any, position: str = "") -> Any:
         import questionary
@@ -112,58 +116,76 @@ class Asker:
             choices = list(q.options)
             default = existing if existing in choices else None
             return questionary.select(
-                q.label, choices=choices, default=default, instruction="(pijltjes, Enter)"
+                q.label, choices=choices, default=default, instruction="(pijltjes en Enter)"
             ).unsafe_ask()
         if q.type == "multichoice":
-            chosen = set(existing or [])
-            result = questionary.checkbox(
-                q.label,
-                choices=[questionary.Choice(o, value=o, checked=o in chosen) for o in q.options],
-                instruction="(spatie kiest, Enter bevestigt)",
-                validate=lambda picked: _validate_value(q, picked),
-            ).unsafe_ask()
-            return coerce(q, result)
+            return self._checkbox(q, set(existing or []))
         if q.type == "group":
             return self._group(q, existing)
+        return self._text(q, q.label, existing)
+
+    def _text(self, q: Question, label: str, existing: Any) -> Any:
+        """One line of text; Enter always submits (long answers wrap on screen)."""
+        import questionary
+
         default_text = ""
-        if existing is not None:
-            default_text = (
-                existing.isoformat() if isinstance(existing, dt.date) else str(existing)
-            )
-        instruction = " (Esc en dan Enter om af te ronden)" if q.multiline else None
+        if isinstance(existing, dt.date):
+            default_text = _date_text(existing)
+        elif existing is not None:
+            default_text = str(existing).replace("\n", " ")
         raw = questionary.text(
-            q.label,
+            label,
             default=default_text,
-            multiline=q.multiline,
-            instruction=instruction,
             validate=lambda text: _validate_value(q, text),
         ).unsafe_ask()
         return coerce(q, raw)
 
-    def _group(self, q: Question, existing: Any) -> list[dict[str, Any]] | None:
+    def _checkbox(self, q: Question, chosen: set[str]) -> Any:
         import questionary
 
+        # questionary sums up a checkbox in English ("done (3 selections)"): erase its own
+        # line and write the Dutch one
+        result = questionary.checkbox(
+            q.label,
+            choices=[questionary.Choice(o, value=o, checked=o in chosen) for o in q.options],
+            instruction="(spatie kiest, Enter bevestigt)",
+            validate=lambda picked: _validate_value(q, picked),
+            erase_when_done=True,
+        ).unsafe_ask()
+        value = coerce(q, result)
+        self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]{format_value(q, value)}[/]")
+        return value
+
+    def _group(self, q: Question, existing: Any) -> list[dict[str, Any]] | None:
         rows: list[dict[str, Any]] = list(existing or [])
+        noun = q.item_label or q.label
         if rows:
             self.say("Al ingevuld: " + format_value(q, rows))
-            if not confirm(f"Nog een toevoegen aan '{q.label}'?", False):
+            if not confirm(f"Nog een {noun.lower()} toevoegen?", False):
                 return rows
         while True:
             row: dict[str, Any] = {}
             n = len(rows) + 1
             for f in q.fields:
-                raw = questionary.text(
-                    f"{q.label} {n} — {f.label}",
-                    validate=lambda text, f=f: _validate_value(f, text),
-                ).unsafe_ask()
-                value = coerce(f, raw)
+                hint = "" if f.required else " (mag leeg)"
+                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None)
                 if value is not None:
                     row[f.key] = value
             rows.append(row)
             if len(rows) >= q.min_items and not confirm(
-                f"Nog een toevoegen aan '{q.label}'?", False
+                f"Nog een {noun.lower()} toevoegen?", False
             ):
                 return rows
+
+
+def _date_text(value: str | dt.date) -> str:
+    """Dates as Dutch people type them: 15-01-2027."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return f"{value.day:02d}-{value.month:02d}-{value.year}"
 
 
 def confirm(label: str, default: bool) -> bool:
@@ -299,9 +321,11 @@ class Wizard:
             choices=[
                 questionary.Choice(i.title, value=i.id, checked=st[i.id].done) for i in manual
             ],
-            instruction="(spatie vinkt aan, Enter gaat verder; open acties zie je in gzctl next)",
+            instruction="(spatie vinkt aan, Enter gaat verder)",
+            erase_when_done=True,
         ).unsafe_ask()
         picked = set(picked or [])
+        self.say(f"[green]?[/] [bold]Al gedaan:[/] [cyan]{len(picked)} van {len(manual)}[/]")
         newly = [i for i in manual if i.id in picked and not st[i.id].done]
         undone = [i for i in manual if i.id not in picked and st[i.id].done]
         if not newly and not undone:

@@ -37,7 +37,7 @@ def _no_terminal(command: str) -> UsageProblem:
 
 
 def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:
-    hint = f"-C {folder} " if folder.resolve() != Path.cwd().resolve() else ""
+    hint = f"-C {common.shown(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
     common.note("")
     common.note(
         f"Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga verder met: gzctl {hint}wizard"
@@ -80,16 +80,17 @@ def init(
     folder = (base / map_) if map_ else base
     if (folder / store.STATE_FILE).exists():
         raise UsageProblem(
-            f"Er staat al een project in '{folder}'; dat overschrijf ik niet. "
-            f"Ga verder met: gzctl -C {folder} wizard"
+            f"Er staat al een project in '{common.shown(folder)}'; dat overschrijf ik niet. "
+            f"Ga verder met: gzctl -C {common.shown(folder)} wizard"
         )
     spec, book = _playbook_spec(playbook, folder)
     now = runtime.now()
     if answers:
         data = wizard.ans.read_answers_file(Path(answers))
         count, ticked = wizard.create_from_answers(folder, book, spec, data, runtime.who(), now)
-        common.say(f"Project gemaakt in {folder} ({count} antwoorden, {ticked} acties afgevinkt).")
-        common.say(f"Verder: gzctl -C {folder} wizard    Stand: gzctl -C {folder} status")
+        where = common.shown(folder)
+        common.say(f"Project gemaakt in {where} ({count} antwoorden, {ticked} acties afgevinkt).")
+        common.say(f"Verder: gzctl -C {where} wizard    Stand: gzctl -C {where} status")
         return
     if not runtime.stdin_is_terminal():
         raise _no_terminal("init MAP")
@@ -98,7 +99,9 @@ def init(
     change.log("init", f"Project aangemaakt in map {folder.resolve().name}", [])
     store.create(folder, project)
     console = _console()
-    console.print(f"[bold]Welkom bij gzctl.[/] Het project staat in [cyan]{folder}[/].")
+    console.print(
+        f"[bold]Welkom bij gzctl.[/] Het project staat in [cyan]{common.shown(folder)}[/]."
+    )
     console.print(
         "[dim]Elk antwoord wordt meteen bewaard. Stoppen kan altijd met Ctrl-C; "
         "verder gaan met gzctl wizard.[/]"
@@ -119,7 +122,7 @@ def _walk(
         outcome = w.run(start=start, stop_after_one=one)
     except (KeyboardInterrupt, EOFError):
         raise _interrupted(ctx, folder) from None
-    hint = f"-C {folder} " if folder.resolve() != Path.cwd().resolve() else ""
+    hint = f"-C {common.shown(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
     if outcome == "gepauzeerd":
         console.print(f"Gepauzeerd. Verder gaan kan altijd met: gzctl {hint}wizard")
     console.print(f"Waar staat het dorp? gzctl {hint}status")
@@ -195,10 +198,11 @@ def demo(
         state.unlink()
     book = pb.load(pb.DEFAULT_PLAYBOOK)
     build_demo(folder, book, runtime.now(), runtime.who())
-    common.note(f"Voorbeelddorp gemaakt in {folder}.")
+    where = common.shown(folder)
+    common.note(f"Voorbeelddorp gemaakt in {where}.")
     common.say(session.status_output(str(folder), as_json=False))
     common.say("")
-    common.say(f"Rondkijken: gzctl -C {folder} next   ·   gzctl -C {folder} log")
+    common.say(f"Rondkijken: gzctl -C {where} next   ·   gzctl -C {where} log")
 
 
 COMMANDS = {"init": init, "wizard": wizard_cmd, "demo": demo}
