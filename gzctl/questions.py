@@ -72,7 +72,7 @@ def format_value(q: Question, value: Any) -> str:
     if q.type == "date" and isinstance(value, dt.date):
         return format_date(value)
     if q.type == "multichoice" and isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return "; ".join(str(v) for v in value)  # options may hold commas themselves
     if q.type == "number":
         text = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
         return f"{text} {q.unit}".strip()

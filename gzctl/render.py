@@ -91,7 +91,8 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
         for item in data["next"]:
-            lines.append(f"  • {item['title']}  {style.dim(item['id'])}")
+            lines.append(f"  • {item['title']}")
+            lines.append(f"    {style.dim(item['id'])}")
         lines.append(style.dim("  Afvinken: gzctl done ID    Meer: gzctl next --alle"))
     else:
         lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))

@@ -110,8 +110,9 @@ class Asker:
         self._intro(q, position)
         existing = current if is_answered(current) else q.default
         if q.type == "yesno":
-            default = bool(existing) if existing is not None else True
-            return confirm(q.label, default)
+            if q.required:
+                return confirm(q.label, bool(existing) if existing is not None else True)
+            return _yes_no_unknown(q.label, existing)
         if q.type == "choice":
             choices = list(q.options)
             default = existing if existing in choices else None
@@ -163,6 +164,8 @@ class Asker:
             self.say("Al ingevuld: " + format_value(q, rows))
             if not confirm(f"Nog een {noun.lower()} toevoegen?", False):
                 return rows
+        elif q.min_items == 0 and not confirm(f"Wil je een {noun.lower()} invullen?", True):
+            return None
         while True:
             row: dict[str, Any] = {}
             n = len(rows) + 1
@@ -176,6 +179,18 @@ class Asker:
                 f"Nog een {noun.lower()} toevoegen?", False
             ):
                 return rows
+
+
+def _yes_no_unknown(label: str, existing: Any) -> bool | None:
+    """An optional yes/no question may honestly be answered 'weet ik (nog) niet'."""
+    import questionary
+
+    unknown = "Weet ik (nog) niet"
+    default = unknown if existing is None else ("Ja" if existing else "Nee")
+    answer = questionary.select(
+        label, choices=["Ja", "Nee", unknown], default=default, instruction="(pijltjes en Enter)"
+    ).unsafe_ask()
+    return None if answer == unknown else answer == "Ja"
 
 
 def _date_text(value: str | dt.date) -> str:
@@ -271,11 +286,24 @@ class Wizard:
             if following is None:
                 self.say("[bold green]Je hebt alle stappen van het stappenplan doorlopen.[/]")
                 return "klaar"
+            if following.phase != step.phase:
+                self._phase_summary(step.phase)
             n, total = ans.step_number(self.playbook, following)
             if not confirm(f"Door naar stap {n} van {total}: {following.title}?", True):
                 return "gepauzeerd"
             step = following
         return "klaar"
+
+    def _phase_summary(self, phase_id: str) -> None:
+        phase = next(p for p in self.playbook.phases if p.id == phase_id)
+        project = self.load()
+        st = [progress.item_status(i, project) for i in phase.items]
+        done = sum(1 for s in st if s.done)
+        self.say("")
+        self.say(
+            f"[bold]Fase {phase.title} doorlopen:[/] {done} van {len(st)} acties gedaan. "
+            "De open acties blijven staan in gzctl next."
+        )
 
     def _after(self, step: Step) -> Step | None:
         steps = self.playbook.steps
@@ -289,6 +317,7 @@ class Wizard:
         n, total = ans.step_number(self.playbook, step)
         phase = next(p for p in self.playbook.phases if p.id == step.phase)
         self.say("")
+        self.say("[cyan]" + "─" * 72 + "[/]")
         self.say(f"[bold cyan]Stap {n} van {total}[/] · {phase.title} · [bold]{step.title}[/]")
         self.say(f"[dim]{step.why}[/]")
         project = self.load()
