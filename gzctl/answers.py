@@ -22,9 +22,7 @@ def get_answer(project: Project, q: Question) -> Any:
     if q.id.startswith("village."):
         return getattr(project.village, q.id.split(".", 1)[1])
     if q.id == "initiators":
-        return [
-            {k: v for k, v in vars(p).items() if v} for p in project.initiators
-        ] or None
+        return [{k: v for k, v in vars(p).items() if v} for p in project.initiators] or None
     return project.answers.get(q.id)
 
 
@@ -101,7 +99,8 @@ def parse_answers(
         if playbook.item(item_id) is None:
             ids = [i.id for i in playbook.items]
             raise UsageProblem(
-                f"{source}: 'done' noemt een onbekende actie '{item_id}'." + did_you_mean(item_id, ids)
+                f"{source}: 'done' noemt een onbekende actie '{item_id}'."
+                + did_you_mean(item_id, ids)
             )
     return out, done
 
@@ -111,9 +110,7 @@ def missing_required(questions: tuple[Question, ...], given: dict[str, Any]) -> 
 
 
 def step_answered(step: Step, project: Project) -> bool:
-    return all(
-        is_answered(get_answer(project, q)) for q in step.questions if q.required
-    )
+    return all(is_answered(get_answer(project, q)) for q in step.questions if q.required)
 
 
 def first_open_step(playbook: Playbook, project: Project) -> Step | None:
@@ -147,8 +144,5 @@ def answers_as_toml(project: Project) -> dict[str, Any]:
 
     data = unflatten(flat_answers(project))
     if project.initiators:
-        data["initiators"] = [
-            {k: v for k, v in vars(p).items() if v} for p in project.initiators
-        ]
+        data["initiators"] = [{k: v for k, v in vars(p).items() if v} for p in project.initiators]
     return data
-

@@ -117,6 +117,7 @@ def parse_condition(text: str, question_ids: set[str]) -> Condition:
         from .errors import did_you_mean
 
         raise ValueError(
-            f"voorwaarde '{text}' noemt een onbekend feit '{fact}'." + did_you_mean(fact, list(FACTS))
+            f"voorwaarde '{text}' noemt een onbekend feit '{fact}'."
+            + did_you_mean(fact, list(FACTS))
         )
     return Condition(text=text, fact=fact, op=op, number=float(number) if number else None)

@@ -29,7 +29,9 @@ def events(today: dt.date) -> list[Event]:
     evening = today + dt.timedelta(days=24)
     return [
         (
-            45, 20, ANNELIES,
+            45,
+            20,
+            ANNELIES,
             {
                 "village": {
                     "name": DEMO_NAME,
@@ -38,14 +40,20 @@ def events(today: dt.date) -> list[Event]:
                     "inhabitants": 4850,
                 },
                 "initiators": [
-                    {"name": ANNELIES, "email": "annelies@dorpshuisdeschakel.nl",
-                     "role": "beheerder dorpshuis De Schakel"},
+                    {
+                        "name": ANNELIES,
+                        "email": "annelies@dorpshuisdeschakel.nl",
+                        "role": "beheerder dorpshuis De Schakel",
+                    },
                 ],
             },
-            [], "",
+            [],
+            "",
         ),
         (
-            44, 21, ANNELIES,
+            44,
+            21,
+            ANNELIES,
             {
                 "verkennen": {
                     "startdatum": today - dt.timedelta(days=44),
@@ -53,22 +61,34 @@ def events(today: dt.date) -> list[Event]:
                     "eerdere_peilingen": "Dorpsvisie Ooltwijk 2030 (dorpsraad, 2023)",
                 }
             },
-            ["verkennen.eerderonderzoek"], "",
+            ["verkennen.eerderonderzoek"],
+            "",
         ),
         (
-            40, 19, ANNELIES,
+            40,
+            19,
+            ANNELIES,
             {
                 "initiators": [
-                    {"name": ANNELIES, "email": "annelies@dorpshuisdeschakel.nl",
-                     "role": "beheerder dorpshuis De Schakel"},
-                    {"name": JOOST, "email": "secretaris@kbo-ooltwijk.nl",
-                     "role": "secretaris KBO Ooltwijk"},
+                    {
+                        "name": ANNELIES,
+                        "email": "annelies@dorpshuisdeschakel.nl",
+                        "role": "beheerder dorpshuis De Schakel",
+                    },
+                    {
+                        "name": JOOST,
+                        "email": "secretaris@kbo-ooltwijk.nl",
+                        "role": "secretaris KBO Ooltwijk",
+                    },
                 ],
             },
-            [], "",
+            [],
+            "",
         ),
         (
-            36, 10, JOOST,
+            36,
+            10,
+            JOOST,
             {
                 "verkennen": {
                     "plek_eisen": [
@@ -84,13 +104,18 @@ def events(today: dt.date) -> list[Event]:
             "Dorpshuis De Schakel, kantine VV Ooltwijk en de Ontmoetingskerk bekeken.",
         ),
         (
-            31, 14, ANNELIES,
+            31,
+            14,
+            ANNELIES,
             {
                 "verkennen": {
                     "kernteam": True,
                     "gemeentecontacten": [
-                        {"name": "Sanne Bakker", "role": "dorpencoördinator gemeente Lingemeer",
-                         "email": "s.bakker@lingemeer.example"},
+                        {
+                            "name": "Sanne Bakker",
+                            "role": "dorpencoördinator gemeente Lingemeer",
+                            "email": "s.bakker@lingemeer.example",
+                        },
                     ],
                 }
             },
@@ -98,13 +123,17 @@ def events(today: dt.date) -> list[Event]:
             "Eerste lijst: 31 organisaties, van kaartclub tot thuiszorg.",
         ),
         (
-            27, 20, JOOST,
+            27,
+            20,
+            JOOST,
             {},
             ["verkennen.beheerdergesprek", "verkennen.kernteamgesprek", "verbinden.ouderenbond"],
             "",
         ),
         (
-            22, 11, ANNELIES,
+            22,
+            11,
+            ANNELIES,
             {
                 "verkennen": {
                     "peilingvorm": "Een combinatie hiervan",
@@ -115,7 +144,9 @@ def events(today: dt.date) -> list[Event]:
             "",
         ),
         (
-            15, 16, ANNELIES,
+            15,
+            16,
+            ANNELIES,
             {
                 "verkennen": {
                     "peiling_uitkomsten": (
@@ -129,7 +160,9 @@ def events(today: dt.date) -> list[Event]:
             "Kaartclub De Troef, VV Ooltwijk en de dorpskrant doen mee.",
         ),
         (
-            6, 20, JOOST,
+            6,
+            20,
+            JOOST,
             {
                 "verbinden": {
                     "netwerkavond_datum": evening,

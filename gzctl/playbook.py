@@ -122,7 +122,8 @@ def resolve_source(spec: str, project_dir: Path | None = None) -> Path:
         from .errors import did_you_mean
 
         raise NotFound(
-            f"Onbekend stappenplan '{spec}'." + did_you_mean(spec, builtin_names())
+            f"Onbekend stappenplan '{spec}'."
+            + did_you_mean(spec, builtin_names())
             + " Of geef het pad van een eigen .toml-bestand."
         )
     return path
@@ -228,11 +229,15 @@ class Validator:
         for key in table:
             if key not in KEYS[kind]:
                 self.fault(
-                    ident, f"onbekende sleutel '{key}'." + did_you_mean(key, sorted(KEYS[kind])), key
+                    ident,
+                    f"onbekende sleutel '{key}'." + did_you_mean(key, sorted(KEYS[kind])),
+                    key,
                 )
         return True
 
-    def text(self, table: dict[str, Any], key: str, ident: str | None, required: bool = True) -> None:
+    def text(
+        self, table: dict[str, Any], key: str, ident: str | None, required: bool = True
+    ) -> None:
         value = table.get(key)
         if value is None:
             if required:
@@ -240,7 +245,7 @@ class Validator:
         elif not isinstance(value, str) or not value.strip():
             self.fault(ident, f"'{key}' moet een niet-lege tekst zijn", key)
 
-    def id_list(self, table: dict[str, Any], key: str, ident: str) -> list[str]:
+    def id_list(self, table: dict[str, Any], key: str, ident: str | None) -> list[str]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fault(ident, f"'{key}' moet een lijst met ids zijn", key)
@@ -321,7 +326,9 @@ class Validator:
                 for doc in self.id_list(step, "documents", sid):
                     if doc not in doc_ids:
                         self.fault(sid, f"onbekend document '{doc}'", "documents")
-                for q in step.get("questions", []) if isinstance(step.get("questions"), list) else []:
+                for q in (
+                    step.get("questions", []) if isinstance(step.get("questions"), list) else []
+                ):
                     self.question(q, question_ids, phase=pid)
                 items = step.get("items", [])
                 if not isinstance(items, list):
@@ -344,7 +351,9 @@ class Validator:
                     if isinstance(conds, str):
                         conds = [conds]
                     if not isinstance(conds, list):
-                        self.fault(iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when")
+                        self.fault(
+                            iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when"
+                        )
                         conds = []
                     for cond in conds:
                         conditions.append((iid or "?", str(cond)))
@@ -414,7 +423,9 @@ class Validator:
                 self.fault(qid, f"vraag-id '{qid}' staat er twee keer in")
             for other in seen:
                 if other.startswith(qid + ".") or qid.startswith(other + "."):
-                    self.fault(qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)")
+                    self.fault(
+                        qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)"
+                    )
             seen.add(qid)
         if qtype not in QUESTION_TYPES:
             self.fault(
@@ -424,7 +435,9 @@ class Validator:
         if qtype in ("choice", "multichoice"):
             opts = q.get("options")
             if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
-                self.fault(qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options")
+                self.fault(
+                    qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options"
+                )
             elif len(set(opts)) != len(opts):
                 self.fault(qid, "'options' bevat een keuze twee keer", "options")
         if qtype == "group":
@@ -530,7 +543,11 @@ def build(data: dict[str, Any], source: str) -> Playbook:
                     documents=tuple(i.get("documents", ())),
                     done_when=tuple(
                         parse_condition(c, question_ids)
-                        for c in ([i["done_when"]] if isinstance(i.get("done_when"), str) else i.get("done_when", []))
+                        for c in (
+                            [i["done_when"]]
+                            if isinstance(i.get("done_when"), str)
+                            else i.get("done_when", [])
+                        )
                     ),
                 )
                 for i in s.get("items", [])

@@ -74,10 +74,18 @@ def format_value(q: Question, value: Any) -> str:
     if q.type == "multichoice" and isinstance(value, list):
         return "; ".join(str(v) for v in value)  # options may hold commas themselves
     if q.type == "number":
-        text = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value).replace(".", ",")
+        text = (
+            f"{value:,}".replace(",", ".")
+            if isinstance(value, int)
+            else str(value).replace(".", ",")
+        )
         return f"{text} {q.unit}".strip()
     if q.type == "group" and isinstance(value, list):
-        names = [str(v.get(q.fields[0].key, "")) for v in value if isinstance(v, dict)] if q.fields else []
+        names = (
+            [str(v.get(q.fields[0].key, "")) for v in value if isinstance(v, dict)]
+            if q.fields
+            else []
+        )
         return ", ".join(n for n in names if n) or f"{len(value)} ingevuld"
     return str(value)
 
@@ -132,9 +140,7 @@ def _match_option(q: Question, value: str) -> str:
     for opt in q.options:
         if opt.casefold() == wanted:
             return opt
-    raise AnswerError(
-        f"'{value}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options)
-    )
+    raise AnswerError(f"'{value}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
 
 
 def _check_range(q: Question, number: int | float) -> None:

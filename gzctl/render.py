@@ -61,7 +61,9 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     lines = []
     title = v["name"] or "(naamloos dorp)"
     where = ", ".join(
-        x for x in (f"gemeente {v['municipality']}" if v["municipality"] else "", v["province"]) if x
+        x
+        for x in (f"gemeente {v['municipality']}" if v["municipality"] else "", v["province"])
+        if x
     )
     head = style.bold(title) + (f"  ({where})" if where else "")
     if v["inhabitants"]:
@@ -78,10 +80,13 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     for p in data["phases"]:
         marker = "▶ " if p["id"] == phase["id"] else "  "
         b = bar(p["done"], p["total"])
-        b = style.green(b) if p["done"] == p["total"] else (style.cyan(b) if p["done"] else style.dim(b))
-        lines.append(
-            f"{marker}{p['title']:<{width}}  {b}  {p['done']:>2}/{p['total']:<2}  {p['percent']:>3}%"
+        b = (
+            style.green(b)
+            if p["done"] == p["total"]
+            else (style.cyan(b) if p["done"] else style.dim(b))
         )
+        count = f"{p['done']:>2}/{p['total']:<2}"
+        lines.append(f"{marker}{p['title']:<{width}}  {b}  {count}  {p['percent']:>3}%")
     prog = data["progress"]
     lines.append(
         f"  {'Totaal':<{width}}  {bar(prog['done'], prog['total'])}  "
@@ -111,7 +116,7 @@ def status_text(data: dict[str, Any], style: Style) -> str:
 def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str]) -> str:
     if not items:
         return style.green("Er zijn geen open acties meer.")
-    lines = []
+    lines: list[str] = []
     current = None
     for item in items:
         if item["phase"] != current:

@@ -29,7 +29,31 @@ def open_project(directory: str | None) -> Opened:
     folder = project_folder(directory)
     project = store.load(folder)
     playbook = pb.load(project.project.playbook, folder)
+    check_answers(folder, project, playbook)
     return Opened(folder, project, playbook)
+
+
+def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None:
+    """A hand-edited answer must still fit its question; say which key and line if not."""
+    from .errors import AnswerError, StateError
+    from .questions import coerce
+
+    questions = {q.id: q for q in playbook.questions()}
+    for qid, value in project.answers.items():
+        q = questions.get(qid)
+        if q is None:
+            continue  # e.g. from another playbook: kept, not used
+        try:
+            coerce(q, value)
+        except AnswerError as exc:
+            parts = ("answers", *qid.split("."))
+            text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
+            line = store.locate(text, parts)
+            where = f", regel {line}" if line else ""
+            raise StateError(
+                f"{store.STATE_FILE}{where}: het antwoord 'answers.{qid}' past niet bij de vraag: "
+                f"{exc.message} Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+            ) from None
 
 
 def status_document(opened: Opened) -> dict[str, Any]:

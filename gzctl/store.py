@@ -94,7 +94,9 @@ def _dutch_toml_error(exc: Exception) -> str:
 
 def _split_key(raw: str) -> list[str]:
     parts: list[str] = []
-    for m in re.finditer(r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*(?:\.|$)', raw):
+    for m in re.finditer(
+        r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*(?:\.|$)', raw
+    ):
         parts.append(next(g for g in m.groups() if g is not None))
     return parts
 

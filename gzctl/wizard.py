@@ -26,7 +26,9 @@ Clock = Callable[[], dt.datetime]
 
 
 def new_project(playbook: Playbook, spec: str, today: dt.date) -> Project:
-    return Project(project=ProjectInfo(playbook=spec, playbook_version=playbook.version, created=today))
+    return Project(
+        project=ProjectInfo(playbook=spec, playbook_version=playbook.version, created=today)
+    )
 
 
 def create_from_answers(
@@ -197,10 +199,12 @@ def _date_text(value: str | dt.date) -> str:
     """Dates as Dutch people type them: 15-01-2027."""
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             return value
-    return f"{value.day:02d}-{value.month:02d}-{value.year}"
+    else:
+        day = value
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
 def confirm(label: str, default: bool) -> bool:
@@ -371,4 +375,3 @@ class Wizard:
             for item in undone:
                 progress.undo(self.playbook, change.project, item.id)
                 change.log("undo", f"Teruggezet: {item.title}", [item.id])
-

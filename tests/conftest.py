@@ -28,6 +28,7 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GZCTL_NOW", NOW)
     monkeypatch.setenv("GZCTL_USER", "tester")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")  # rich wraps help at this width: stable snapshots
     monkeypatch.delenv("GZCTL_DEBUG", raising=False)
 
 

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ANSWERS
 
 
@@ -90,7 +89,7 @@ def test_wizard_answers_file_is_all_or_nothing(gz, project: Path, tmp_path: Path
     assert result.code == 0, result.err
     text = state(project)
     assert "startdatum = 2027-01-15" in text
-    assert "[checklist.\"verkennen.eerderonderzoek\"]" in text
+    assert '[checklist."verkennen.eerderonderzoek"]' in text
     # the first step's required questions are answered, so the wizard resumes after it
     assert 'completed = [\n    "verkennen.startgroep",\n]' in text or (
         'completed = ["verkennen.startgroep"]' in text
@@ -132,7 +131,11 @@ def test_status_json_fields(gz, demo: Path) -> None:
     assert data["playbook"]["id"] == "gemeenschapszorg"
     assert data["phase"] == {"id": "verkennen", "title": "Verkennen"}
     assert [p["id"] for p in data["phases"]] == [
-        "verkennen", "verbinden", "organiseren", "doen", "borgen",
+        "verkennen",
+        "verbinden",
+        "organiseren",
+        "doen",
+        "borgen",
     ]
     total = sum(p["total"] for p in data["phases"])
     done = sum(p["done"] for p in data["phases"])
@@ -164,7 +167,7 @@ def test_status_outside_a_project(gz, tmp_path: Path) -> None:
     assert "Geen gzctl-project gevonden" in result.err
 
 
-# ----------------------------------------------------------------------------- done, undo, next, log
+# ------------------------------------------------------------------------ done, undo, next, log
 
 
 def test_done_undo_and_next(gz, project: Path) -> None:

@@ -77,7 +77,13 @@ def test_minimal_playbook_loads(tmp_path: Path) -> None:
 
 def test_builtin_playbook_is_valid_and_big_enough() -> None:
     book = pb.load(pb.DEFAULT_PLAYBOOK)
-    assert [p.id for p in book.phases] == ["verkennen", "verbinden", "organiseren", "doen", "borgen"]
+    assert [p.id for p in book.phases] == [
+        "verkennen",
+        "verbinden",
+        "organiseren",
+        "doen",
+        "borgen",
+    ]
     assert len(book.items) >= 35
     types = {q.type for q in book.questions()}
     assert types == {"text", "number", "date", "choice", "multichoice", "yesno", "group"}
@@ -112,7 +118,9 @@ def test_unknown_question_type(tmp_path: Path) -> None:
 
 
 def test_unknown_item_reference_suggests(tmp_path: Path) -> None:
-    msg = faults(tmp_path, MINIMAL.replace('requires = ["verkennen.a"]', 'requires = ["verkennen.aa"]'))
+    msg = faults(
+        tmp_path, MINIMAL.replace('requires = ["verkennen.a"]', 'requires = ["verkennen.aa"]')
+    )
     assert "vereist onbekende actie 'verkennen.aa'" in msg
     assert "verkennen.a" in msg
 

@@ -34,7 +34,8 @@ def test_small_change_gives_small_diff(gz, demo: Path) -> None:
     import difflib
 
     changed = [
-        line for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        line
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
         if line[:1] in "+-" and not line.startswith(("+++", "---"))
     ]
     # the checklist entry (header + 3 keys) and one history entry (header + 4 keys + ids)
@@ -59,7 +60,9 @@ def test_invalid_toml_is_named_and_left_alone(gz, project: Path) -> None:
 
 def test_wrong_type_names_key_and_line(gz, project: Path) -> None:
     path = project / "gzctl.toml"
-    text = path.read_text(encoding="utf-8").replace("inhabitants = 5000", 'inhabitants = "vijfduizend"')
+    text = path.read_text(encoding="utf-8").replace(
+        "inhabitants = 5000", 'inhabitants = "vijfduizend"'
+    )
     path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
     result = gz("-C", str(project), "done", "verkennen.medestarter")
@@ -72,7 +75,9 @@ def test_wrong_type_names_key_and_line(gz, project: Path) -> None:
 
 def test_unknown_key_is_named_with_suggestion(gz, project: Path) -> None:
     path = project / "gzctl.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[village]", "[vilage]"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[village]", "[vilage]"), encoding="utf-8"
+    )
     result = gz("-C", str(project), "status")
     assert result.code == 2
     assert "'vilage' onbekende sleutel" in result.err and "village" in result.err
@@ -117,7 +122,7 @@ def test_missing_migration_is_an_error(monkeypatch: pytest.MonkeyPatch, project:
 def test_failed_change_leaves_file_untouched(project: Path) -> None:
     path = project / "gzctl.toml"
     before = path.read_bytes()
-    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
     with pytest.raises(RuntimeError):
         with store.transaction(project, "x", now) as change:
             change.project.village.name = "Anders"
@@ -129,7 +134,7 @@ def test_failed_change_leaves_file_untouched(project: Path) -> None:
 def _append_initiators(folder: str, worker: int, count: int) -> None:
     from gzctl.model import Person
 
-    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
     for i in range(count):
         with store.transaction(Path(folder), f"w{worker}", now) as change:
             change.project.initiators.append(Person(name=f"p{worker}-{i}"))
@@ -163,3 +168,18 @@ def test_history_is_written_last(demo: Path) -> None:
 def test_empty_project_roundtrip() -> None:
     p = Project()
     assert store.parse(store.dumps(p), Path("gzctl.toml")) == p
+
+
+def test_hand_edited_answer_of_wrong_type(gz, project: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "a.toml"
+    answers.write_text("[verkennen]\nstartdatum = 2027-01-15\n", encoding="utf-8")
+    assert gz("-C", str(project), "wizard", "--answers", str(answers)).code == 0
+    path = project / "gzctl.toml"
+    text = path.read_text(encoding="utf-8").replace(
+        "startdatum = 2027-01-15", 'startdatum = "morgen"'
+    )
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('startdatum = "morgen"') + 1
+    result = gz("-C", str(project), "status")
+    assert result.code == 2
+    assert "answers.verkennen.startdatum" in result.err and f"regel {line}" in result.err

@@ -47,12 +47,24 @@ def wizard(folder: Path, book: pb.Playbook, said: list[str]) -> Wizard:
 
 
 INTAKE = (
-    "Heukelum" + ENTER
-    + "West Betuwe" + ENTER
-    + "Gelderland" + ENTER
-    + "vijfduizend" + ENTER  # refused: not a number; the prompt stays
-    + "\x7f" * len("vijfduizend") + "2.600" + ENTER
-    + "Petra de Vries" + ENTER + "petra@example.nl" + ENTER + ENTER + "beheerder dorpshuis" + ENTER
+    "Heukelum"
+    + ENTER
+    + "West Betuwe"
+    + ENTER
+    + "Gelderland"
+    + ENTER
+    + "vijfduizend"
+    + ENTER  # refused: not a number; the prompt stays
+    + "\x7f" * len("vijfduizend")
+    + "2.600"
+    + ENTER
+    + "Petra de Vries"
+    + ENTER
+    + "petra@example.nl"
+    + ENTER
+    + ENTER
+    + "beheerder dorpshuis"
+    + ENTER
     + ENTER  # Nog een toevoegen? -> Nee (the default)
 )
 
@@ -78,10 +90,16 @@ def test_intake_then_interrupt_then_resume(fresh: tuple[Path, pb.Playbook]) -> N
     said.clear()
     keys = (
         ENTER  # startdatum: keep
-        + "27" + ENTER  # aandeel 65+
-        + "Dorpsvisie 2023" + ENTER  # eerdere peilingen
-        + SPACE + DOWN + SPACE + ENTER  # checklist: tick both items that are not automatic
-        + DOWN + ENTER  # Door naar stap 2? -> Nee
+        + "27"
+        + ENTER  # aandeel 65+
+        + "Dorpsvisie 2023"
+        + ENTER  # eerdere peilingen
+        + SPACE
+        + DOWN
+        + SPACE
+        + ENTER  # checklist: tick both items that are not automatic
+        + DOWN
+        + ENTER  # Door naar stap 2? -> Nee
     )
     with keyboard(keys):
         outcome = wizard(folder, book, said).run()
@@ -124,12 +142,19 @@ def test_long_text_and_multichoice(fresh: tuple[Path, pb.Playbook]) -> None:
     principles = next(q for q in step.questions if q.id == "verbinden.principes")
     themes = next(q for q in step.questions if q.id == "verbinden.themas")
     keys = (
-        "Eenzaamheid groeit." + ENTER
-        + "Samen zorgen dat iedereen meedoet." + ENTER
-        + "Een dorp waar je elkaar kent." + ENTER
+        "Eenzaamheid groeit."
+        + ENTER
+        + "Samen zorgen dat iedereen meedoet."
+        + ENTER
+        + "Een dorp waar je elkaar kent."
+        + ENTER
         + ENTER  # principles: keep the playbook's default choice
         + ENTER  # themes: nothing ticked -> refused (required), the prompt stays
-        + SPACE + DOWN + DOWN + SPACE + ENTER  # themes: first and third
+        + SPACE
+        + DOWN
+        + DOWN
+        + SPACE
+        + ENTER  # themes: first and third
         + ENTER  # checklist of the step: tick nothing
     )
     with keyboard(INTAKE + keys):

@@ -51,7 +51,9 @@ def main_callback(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Toon de versie van gzctl.", callback=_version, is_eager=True),
+        typer.Option(
+            "--version", help="Toon de versie van gzctl.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     ctx.obj = {"directory": directory}
@@ -61,7 +63,7 @@ def _register() -> None:
     """Commands in the order texts.COMMANDS lists them (the fast help uses that order too)."""
     from . import common, playbook, progress, setup
 
-    functions = {**setup.COMMANDS, **progress.COMMANDS}
+    functions: dict[str, Any] = {**setup.COMMANDS, **progress.COMMANDS}
     for name, h in texts.COMMANDS.items():
         if name == "playbook":
             app.add_typer(playbook.app, name="playbook")

@@ -9,7 +9,7 @@ import typer
 from .. import progress as core
 from .. import runtime, session
 from ..questions import format_date
-from . import common, texts
+from . import common
 from .common import JsonFlag
 
 
@@ -98,7 +98,13 @@ def log(
     if json:
         common.print_json(
             [
-                {"at": h.at.isoformat(), "who": h.who, "action": h.action, "what": h.what, "ids": h.ids}
+                {
+                    "at": h.at.isoformat(),
+                    "who": h.who,
+                    "action": h.action,
+                    "what": h.what,
+                    "ids": h.ids,
+                }
                 for h in entries
             ]
         )

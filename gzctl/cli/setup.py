@@ -10,7 +10,7 @@ import typer
 from .. import playbook as pb
 from .. import runtime, session, store
 from ..errors import UsageProblem
-from . import common, texts
+from . import common
 
 AnswersOption = Annotated[
     str | None,
@@ -75,6 +75,7 @@ def init(
     ] = pb.DEFAULT_PLAYBOOK,
 ) -> None:
     from .. import wizard
+    from ..answers import read_answers_file
 
     base = common.base_folder(ctx)
     folder = (base / map_) if map_ else base
@@ -86,7 +87,7 @@ def init(
     spec, book = _playbook_spec(playbook, folder)
     now = runtime.now()
     if answers:
-        data = wizard.ans.read_answers_file(Path(answers))
+        data = read_answers_file(Path(answers))
         count, ticked = wizard.create_from_answers(folder, book, spec, data, runtime.who(), now)
         where = common.shown(folder)
         common.say(f"Project gemaakt in {where} ({count} antwoorden, {ticked} acties afgevinkt).")
@@ -109,9 +110,7 @@ def init(
     _walk(ctx, folder, book, None, False)
 
 
-def _walk(
-    ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: bool
-) -> None:
+def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: bool) -> None:
     from .. import wizard
 
     console = _console()

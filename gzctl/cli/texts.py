@@ -116,7 +116,10 @@ PLAYBOOK_COMMANDS: dict[str, Help] = {
 }
 
 GLOBAL_OPTIONS = (
-    ("-C MAP", "Werk in de projectmap MAP (zoals git -C). Zonder -C zoekt gzctl omhoog naar gzctl.toml."),
+    (
+        "-C MAP",
+        "Werk in de projectmap MAP (zoals git -C). Zonder -C zoekt gzctl omhoog naar gzctl.toml.",
+    ),
     ("--version", "Toon de versie van gzctl."),
     ("--install-completion", "Installeer tab-aanvulling voor je shell."),
     ("--show-completion", "Toon het aanvulscript, om zelf te installeren."),

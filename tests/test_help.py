@@ -1,0 +1,103 @@
+"""Help and usage errors: Dutch, with examples, and the fast help in step with typer's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gzctl.cli import texts
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def check_snapshot(name: str, text: str) -> None:
+    """Compare with tests/snapshots/NAME; GZCTL_UPDATE_SNAPSHOTS=1 rewrites it on purpose."""
+    path = SNAPSHOTS / name
+    if os.environ.get("GZCTL_UPDATE_SNAPSHOTS") == "1" or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; see GZCTL_UPDATE_SNAPSHOTS"
+
+
+def test_top_level_help_snapshot(gz) -> None:
+    result = gz("--help")
+    assert result.code == 0
+    check_snapshot("gzctl--help.txt", result.out)
+
+
+def test_no_arguments_shows_help(gz) -> None:
+    assert gz().out == gz("--help").out
+
+
+def test_fast_help_lists_exactly_the_typer_commands() -> None:
+    import typer
+
+    from gzctl.cli.app import app
+
+    command = typer.main.get_command(app)
+    names = list(command.commands)  # type: ignore[attr-defined]
+    assert sorted(names) == sorted(texts.COMMANDS)
+    for name, sub in command.commands.items():  # type: ignore[attr-defined]
+        assert sub.short_help == texts.COMMANDS[name].summary
+
+
+@pytest.mark.parametrize("name", list(texts.COMMANDS))
+def test_every_command_has_dutch_help_with_examples(gz, name: str) -> None:
+    result = gz(name, "--help")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "Gebruik:" in out and "Voorbeelden" in out
+    assert texts.COMMANDS[name].summary.split(":")[0] in " ".join(out.split())
+    for english in ("Usage:", "Options", "Show this message", "[default:", "<bool>", "<str>"):
+        assert english not in out, (name, english)
+
+
+@pytest.mark.parametrize("name", list(texts.PLAYBOOK_COMMANDS))
+def test_playbook_subcommands_have_help(gz, name: str) -> None:
+    result = gz("playbook", name, "--help")
+    assert result.code == 0 and "Voorbeelden" in result.out
+
+
+def test_status_help_snapshot(gz) -> None:
+    result = gz("status", "--help")
+    check_snapshot("status--help.txt", result.out)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["bestaatniet"], "onbekende opdracht 'bestaatniet'"),
+        (["next", "--bla"], "onbekende optie --bla"),
+        (["done"], "ontbreekt"),
+        (["init", "--answers"], "heeft een waarde nodig"),
+    ],
+)
+def test_usage_errors_are_dutch_with_exit_2(gz, args: list[str], expected: str) -> None:
+    result = gz(*args)
+    assert result.code == 2
+    assert expected in result.err
+    assert "Traceback" not in result.err
+
+
+def test_shell_completion(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from gzctl.__main__ import run
+
+    monkeypatch.setenv("_GZCTL_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "gzctl sta")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    monkeypatch.setattr(sys, "argv", ["gzctl"])
+    with pytest.raises(SystemExit):
+        run()
+    assert "status" in capsys.readouterr().out.split()
+
+
+def test_dash_c_after_the_command(gz, demo: Path) -> None:
+    result = gz("status", "--json", "-C", str(demo))
+    assert result.code == 0 and "Ooltwijk" in result.out
+    result = gz("next", "-C", str(demo))
+    assert result.code == 0 and "Verkennen" in result.out
