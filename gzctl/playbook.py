@@ -46,6 +46,7 @@ class Step:
     questions: tuple[Question, ...] = ()
     items: tuple[Item, ...] = ()
     documents: tuple[str, ...] = ()
+    handler: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ KEYS = {
     "playbook": {"id", "title", "version", "description"},
     "document": {"id", "title", "description"},
     "phase": {"id", "title", "why", "steps"},
-    "step": {"id", "title", "why", "documents", "questions", "items"},
+    "step": {"id", "title", "why", "documents", "questions", "items", "handler"},
     "item": {"id", "title", "why", "requires", "documents", "done_when"},
     "question": {
         "id", "type", "label", "help", "example", "required", "default", "options", "min",
@@ -181,6 +182,10 @@ KEYS = {
         "item_label", "format",
     },
 }  # fmt: skip
+
+# Steps that need more than questions (e.g. entering organisations one by one) name a
+# handler; the wizard (gzctl/wizard.py, HANDLERS) runs it after the step's questions.
+STEP_HANDLERS: tuple[str, ...] = ()
 
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}
 
@@ -323,6 +328,14 @@ class Validator:
                 for key in ("id", "title", "why"):
                     self.text(step, key, sid)
                 self.node_id(sid, pid, node_ids, "stap")
+                handler = step.get("handler")
+                if handler is not None and handler not in STEP_HANDLERS:
+                    self.fault(
+                        sid,
+                        f"onbekende handler '{handler}'; bekend: "
+                        + (", ".join(STEP_HANDLERS) or "(geen)"),
+                        "handler",
+                    )
                 for doc in self.id_list(step, "documents", sid):
                     if doc not in doc_ids:
                         self.fault(sid, f"onbekend document '{doc}'", "documents")
@@ -561,6 +574,7 @@ def build(data: dict[str, Any], source: str) -> Playbook:
                     questions=tuple(build_question(q) for q in s.get("questions", [])),
                     items=items,
                     documents=tuple(s.get("documents", ())),
+                    handler=s.get("handler", ""),
                 )
             )
         phases.append(Phase(id=p["id"], title=p["title"], why=p["why"], steps=tuple(steps)))

@@ -21,6 +21,10 @@ from .questions import Question, coerce, format_value, is_answered
 
 Clock = Callable[[], dt.datetime]
 
+# Step handlers named in the playbook (`handler = "..."`, see playbook.STEP_HANDLERS): run
+# after the step's questions, with the wizard (to ask and save) and the step.
+HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {}
+
 
 # --------------------------------------------------------------------------- non-interactive
 
@@ -330,6 +334,8 @@ class Wizard:
             current = ans.get_answer(project, q)
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
             self.save_answer(q, value)
+        if step.handler:
+            HANDLERS[step.handler](self, step)
         self.checklist(step)
         with store.transaction(self.folder, self.who, self.clock()) as change:
             if step.id not in change.project.wizard.completed:

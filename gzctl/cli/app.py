@@ -59,14 +59,25 @@ def main_callback(
     ctx.obj = {"directory": directory}
 
 
+# Modules with top-level commands (each has COMMANDS = {name: function}) and modules that
+# are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
+COMMAND_MODULES = ("setup", "progress")
+GROUP_MODULES = {"playbook": "playbook"}
+
+
 def _register() -> None:
     """Commands in the order texts.COMMANDS lists them (the fast help uses that order too)."""
-    from . import common, playbook, progress, setup
+    import importlib
 
-    functions: dict[str, Any] = {**setup.COMMANDS, **progress.COMMANDS}
+    from . import common
+
+    functions: dict[str, Any] = {}
+    for module in COMMAND_MODULES:
+        functions.update(importlib.import_module(f"gzctl.cli.{module}").COMMANDS)
     for name, h in texts.COMMANDS.items():
-        if name == "playbook":
-            app.add_typer(playbook.app, name="playbook")
+        if name in GROUP_MODULES:
+            group = importlib.import_module(f"gzctl.cli.{GROUP_MODULES[name]}").app
+            app.add_typer(group, name=name)
         else:
             app.command(name, **common.command_kwargs(h))(functions[name])
 
