@@ -201,7 +201,7 @@ def build_project(playbook: Playbook, now: dt.datetime, who: str) -> Project:
         values, _ = ans.parse_answers(playbook, data, source="demo")
         for qid, value in values.items():
             ans.set_answer(project, questions[qid], value)
-            change.log("answer", f"{questions[qid].label} (beantwoord)", [qid])
+            change.log("answer", f"Beantwoord: {questions[qid].label}", [qid])
         if items:
             ticked = progress.mark_done(playbook, project, items, moment.date(), by, note)
             change.log(

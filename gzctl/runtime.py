@@ -16,7 +16,15 @@ import sys
 def now() -> dt.datetime:
     fixed = os.environ.get("GZCTL_NOW")
     if fixed:
-        moment = dt.datetime.fromisoformat(fixed)
+        try:
+            moment = dt.datetime.fromisoformat(fixed)
+        except ValueError:
+            from .errors import UsageProblem
+
+            raise UsageProblem(
+                f"GZCTL_NOW='{fixed}' is geen datum of tijdstip; gebruik bijvoorbeeld "
+                "2027-01-15 of 2027-01-15T19:30:00+01:00."
+            ) from None
         if moment.tzinfo is None:
             moment = moment.astimezone()
         return moment.replace(microsecond=0)

@@ -262,7 +262,8 @@ class Wizard:
             old = ans.get_answer(change.project, q)
             ans.set_answer(change.project, q, value)
             if old != ans.get_answer(change.project, q):
-                change.log("answer", f"{q.label} {format_value(q, value)}", [q.id])
+                # the label, not the answer: names and free text stay out of the history
+                change.log("answer", f"Beantwoord: {q.label}", [q.id])
 
     def intake(self) -> None:
         project = self.load()

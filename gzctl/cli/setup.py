@@ -144,7 +144,10 @@ def wizard_cmd(
         count, ticked = wizard.apply_answers(
             opened.folder, opened.playbook, data, runtime.who(), runtime.now()
         )
-        common.say(f"Bewaard: {count} antwoorden, {ticked} acties afgevinkt.")
+        common.say(
+            f"Bewaard: {count} {'antwoord' if count == 1 else 'antwoorden'}, "
+            f"{ticked} {'actie' if ticked == 1 else 'acties'} afgevinkt."
+        )
         nxt = first_open_step(opened.playbook, store.load(opened.folder))
         if nxt:
             common.say(f"Eerste open stap: {nxt.title} ({nxt.id}).")
