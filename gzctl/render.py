@@ -56,7 +56,8 @@ def ago(days: int | None) -> str:
     return f"{days} dagen geleden"
 
 
-def status_text(data: dict[str, Any], style: Style) -> str:
+def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
+    """``hint`` is what goes between 'gzctl' and the command in printed tips ('-C dorp ')."""
     v = data["village"]
     lines = []
     title = v["name"] or "(naamloos dorp)"
@@ -98,7 +99,7 @@ def status_text(data: dict[str, Any], style: Style) -> str:
         for item in data["next"]:
             lines.append(f"  • {item['title']}")
             lines.append(f"    {style.dim(item['id'])}")
-        lines.append(style.dim("  Afvinken: gzctl done ID    Meer: gzctl next --alle"))
+        lines.append(style.dim(f"  Afvinken: gzctl {hint}done ID    Meer: gzctl {hint}next --alle"))
     else:
         lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))
     lines.append("")

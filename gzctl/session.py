@@ -69,4 +69,5 @@ def status_output(directory: str | None, as_json: bool) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2)
     from .render import Style, status_text
 
-    return status_text(data, Style(runtime.color_wanted()))
+    hint = f"-C {directory} " if directory else ""
+    return status_text(data, Style(runtime.color_wanted()), hint)

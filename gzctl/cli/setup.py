@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +27,8 @@ AnswersOption = Annotated[
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False)
+    # NO_COLOR: no colour and no bold/dim either
+    return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
 
 
 def _no_terminal(command: str) -> UsageProblem:
