@@ -64,9 +64,11 @@ FACTS: dict[str, Callable[[Any], Any]] = {
         p, "organisations", "status", {"benaderd", "uitgenodigd", "aangesloten"}
     ),
     "organisations.joined": lambda p: _count_where(p, "organisations", "status", {"aangesloten"}),
-    "organisations.civic": lambda p: _count_where(p, "organisations", "kind", {"civic"}),
+    # kinds as in gzctl/inventory.py: public bodies (gemeente, wijkagent) have paid staff and
+    # count as professional; entrepreneurs count as neither
+    "organisations.civic": lambda p: _count_where(p, "organisations", "kind", {"vrijwilligers"}),
     "organisations.professional": lambda p: _count_where(
-        p, "organisations", "kind", {"professional"}
+        p, "organisations", "kind", {"professioneel", "overheid"}
     ),
     "organisations.sectors": _sectors,
     "meeting_place.candidates": lambda p: len(_items(p, "places")),

@@ -210,7 +210,115 @@ def build_project(playbook: Playbook, now: dt.datetime, who: str) -> Project:
         for step in playbook.steps:
             if step.questions and ans.step_answered(step, project):
                 ans.complete_step(project, step)
+    add_organisations(project, now)
+    # one timeline: the inventory's entries fall between the answers and ticks
+    project.history.sort(key=lambda h: h.at)
     return project
+
+
+# The inventory: (days before today, hour, who, fields). Visible gaps on purpose: no youth
+# work, no consultatiebureau or mantelzorgsteunpunt, and the GP practice is only listed.
+ORGANISATIONS: list[tuple[int, int, str, dict[str, Any]]] = [
+    (33, 20, ANNELIES, {"name": "VV Ooltwijk", "reach": 480, "contact_name": "Kees de Bruin",
+                        "contact_role": "secretaris", "contact_email": "secretaris@vvooltwijk.nl",
+                        "contact_salutation": "Beste Kees", "address": "Sportlaan 4",
+                        "postcode": "4197 SL", "place": "Ooltwijk"}),
+    (33, 20, ANNELIES, {"name": "Kaartclub De Troef", "reach": 38, "contact_name": "Riet Hol",
+                        "contact_role": "voorzitter", "contact_salutation": "Beste Riet"}),
+    (33, 20, ANNELIES, {"name": "Dorpskrant De Ooltwijker", "contact_name": "Bram Smits",
+                        "contact_role": "eindredacteur", "contact_email": "redactie@ooltwijker.nl",
+                        "notes": "Verschijnt maandelijks, huis aan huis."}),
+    (33, 20, ANNELIES, {"name": "KBO Ooltwijk", "reach": 310, "contact_name": JOOST,
+                        "contact_role": "secretaris", "contact_email": "secretaris@kbo-ooltwijk.nl",
+                        "contact_salutation": "Beste Joost"}),
+    (33, 20, ANNELIES, {"name": "Dorpshuis De Schakel", "contact_name": ANNELIES,
+                        "contact_role": "beheerder",
+                        "contact_email": "annelies@dorpshuisdeschakel.nl",
+                        "address": "Kerkplein 2", "postcode": "4197 AC", "place": "Ooltwijk"}),
+    (33, 20, ANNELIES, {"name": "Tennisclub De Kruisweg", "reach": 260}),
+    (33, 20, ANNELIES, {"name": "Gymvereniging Vlug & Lenig", "reach": 140}),
+    (33, 20, ANNELIES, {"name": "Zonnebloem afdeling Ooltwijk", "reach": 120,
+                        "contact_name": "Ans Verbeek", "contact_role": "coördinator",
+                        "contact_phone": "0345 612 377"}),
+    (33, 20, ANNELIES, {"name": "Buurtbus Lingemeer", "reach": 200,
+                        "notes": "Rijdt ook voor de dagbesteding."}),
+    (33, 20, ANNELIES, {"name": "Speeltuinvereniging De Klimboom", "reach": 180}),
+    (33, 20, ANNELIES, {"name": "Scouting Ooltwijk", "reach": 95}),
+    (33, 20, ANNELIES, {"name": "Fanfare Eensgezindheid", "reach": 55}),
+    (33, 20, ANNELIES, {"name": "Gemengd Koor Cantate", "reach": 40}),
+    (33, 20, ANNELIES, {"name": "Toneelvereniging Het Doek", "reach": 35}),
+    (33, 20, ANNELIES, {"name": "Oranjecomité Ooltwijk"}),
+    (33, 20, ANNELIES, {"name": "Dorpsraad Ooltwijk", "contact_name": "Henk Aalbers",
+                        "contact_role": "voorzitter",
+                        "contact_salutation": "Geachte heer Aalbers"}),
+    (33, 20, ANNELIES, {"name": "Ontmoetingskerk Ooltwijk", "reach": 420}),
+    (33, 20, ANNELIES, {"name": "Parochie H. Martinus, locatie Ooltwijk", "reach": 300}),
+    (33, 20, ANNELIES, {"name": "EHBO-vereniging Ooltwijk", "reach": 30}),
+    (32, 21, JOOST, {"name": "OBS De Regenboog", "reach": 210, "contact_name": "Marieke Dijkstra",
+                     "contact_role": "directeur", "contact_email": "directie@obsderegenboog.nl"}),
+    (32, 21, JOOST, {"name": "Kindcentrum 't Boomhuis", "type": "kinderopvang", "reach": 90}),
+    (32, 21, JOOST, {"name": "Bibliotheek Lingemeer, vestiging Ooltwijk"}),
+    (32, 21, JOOST, {"name": "Huisartsenpraktijk Ooltwijk", "postcode": "4197 AD",
+                     "place": "Ooltwijk"}),
+    (32, 21, JOOST, {"name": "Apotheek Ooltwijk"}),
+    (32, 21, JOOST, {"name": "Fysiotherapie Ooltwijk", "reach": 150}),
+    (32, 21, JOOST, {"name": "Thuiszorg De Lingestroom"}),
+    (31, 14, ANNELIES, {"name": "Sociaal Team Lingemeer", "contact_name": "Fatima El Amrani",
+                        "contact_role": "consulent", "contact_phone": "0345 700 210"}),
+    (31, 14, ANNELIES, {"name": "Welzijn Lingemeer", "contact_name": "Tom Jansen",
+                        "contact_role": "ouderenadviseur"}),
+    (31, 14, ANNELIES, {"name": "Gemeente Lingemeer", "contact_name": "Sanne Bakker",
+                        "contact_role": "dorpencoördinator",
+                        "contact_email": "s.bakker@lingemeer.example"}),
+    (31, 14, ANNELIES, {"name": "Woningstichting Lingewonen"}),
+    (31, 14, ANNELIES, {"name": "Supermarkt Van Dijk", "reach": 0,
+                        "notes": "Wil wel een prikbord voor het netwerk."}),
+]  # fmt: skip
+
+# (days before today, hour, who, organisation id, new status)
+STATUS_CHANGES: list[tuple[int, int, str, str, str]] = [
+    (31, 15, ANNELIES, "gemeente-lingemeer", "benaderd"),
+    (30, 10, ANNELIES, "dorpsraad-ooltwijk", "benaderd"),
+    (27, 20, JOOST, "sociaal-team-lingemeer", "benaderd"),
+    (27, 20, JOOST, "kbo-ooltwijk", "aangesloten"),
+    (24, 19, JOOST, "welzijn-lingemeer", "benaderd"),
+    (20, 10, ANNELIES, "kaartclub-de-troef", "benaderd"),
+    (20, 10, ANNELIES, "vv-ooltwijk", "benaderd"),
+    (20, 10, ANNELIES, "dorpskrant-de-ooltwijker", "benaderd"),
+    (15, 15, ANNELIES, "kaartclub-de-troef", "aangesloten"),
+    (15, 15, ANNELIES, "vv-ooltwijk", "aangesloten"),
+    (15, 15, ANNELIES, "dorpskrant-de-ooltwijker", "aangesloten"),
+    (12, 20, JOOST, "zonnebloem-afdeling-ooltwijk", "benaderd"),
+    (12, 20, JOOST, "fanfare-eensgezindheid", "benaderd"),
+    (10, 11, ANNELIES, "toneelvereniging-het-doek", "afgehaakt"),
+    (8, 14, ANNELIES, "obs-de-regenboog", "benaderd"),
+    (8, 14, ANNELIES, "thuiszorg-de-lingestroom", "benaderd"),
+    (3, 8, ANNELIES, "dorpshuis-de-schakel", "aangesloten"),
+]
+
+
+def add_organisations(project: Project, now: dt.datetime) -> None:
+    """The demo inventory, through the same core functions `gzctl org` uses."""
+    from . import inventory as inv
+
+    catalogue = inv.load_catalogue()
+    events: list[tuple[int, int, int, str, Any]] = [
+        (days, hour, i, who, fields) for i, (days, hour, who, fields) in enumerate(ORGANISATIONS)
+    ]
+    events += [
+        (days, hour, len(ORGANISATIONS) + i, who, (org_id, status))
+        for i, (days, hour, who, org_id, status) in enumerate(STATUS_CHANGES)
+    ]
+    events.sort(key=lambda e: (-e[0], e[1], e[2]))
+    for days, hour, _, by, payload in events:
+        moment = (now - dt.timedelta(days=days)).replace(hour=hour, minute=0, second=0)
+        change = store.Change(project, by, moment)
+        if isinstance(payload, dict):
+            org = inv.add(project, payload, catalogue, moment.date())
+            change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
+        else:
+            org, old = inv.change_status(project, payload[0], payload[1], moment.date())
+            change.log("org-status", f"{org.name}: {old} → {org.status}", [org.id])
 
 
 def build_demo(folder: Path, playbook: Playbook, now: dt.datetime, who: str) -> Project:

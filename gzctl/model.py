@@ -56,6 +56,42 @@ class ChecklistEntry:
 
 
 @dataclass
+class Contact:
+    """An organisation's contact person. Personal data (AVG): only the work contact and how
+    to address them in a letter ("Beste Karin", "Geachte heer Jansen"); nothing else."""
+
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    salutation: str = ""
+
+
+@dataclass
+class Organisation:
+    """One organisation in the village's inventory (the sociale kaart).
+
+    ``kind`` is vrijwilligers, professioneel, overheid or ondernemer; ``type`` is an id from
+    playbooks/organisatietypen.toml or free text; ``reach`` is the achterban (people reached,
+    an estimate); ``dates`` holds the day each network status was reached."""
+
+    id: str
+    name: str
+    kind: str = "vrijwilligers"
+    type: str = ""
+    sectors: list[str] = field(default_factory=list)
+    target_groups: list[str] = field(default_factory=list)
+    reach: int | None = None
+    address: str = ""
+    postcode: str = ""
+    place: str = ""
+    contact: Contact = field(default_factory=Contact)
+    status: str = field(default="geïnventariseerd", metadata={"always": True})
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    notes: str = ""
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed."""
 
@@ -80,6 +116,7 @@ class Project:
     answers: dict[str, Any] = field(default_factory=dict, metadata={"nested": True})
     checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
     wizard: WizardState = field(default_factory=WizardState)
+    organisations: list[Organisation] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
 
 

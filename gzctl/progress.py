@@ -161,6 +161,9 @@ def days_since(moment: dt.datetime | None, today: dt.date) -> int | None:
 
 def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
     """The document behind `gzctl status --json` (and the portfolio). Plain JSON types."""
+    from .inventory import reach_summary
+    from .inventory import summary as org_summary
+
     prog = compute(playbook, project)
     last = prog.last_activity
     current = prog.current
@@ -197,6 +200,8 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
             {"id": i.id, "title": i.title, "phase": i.phase, "step": i.step} for i in prog.next
         ],
         "initiators": [p.name for p in project.initiators],
+        "organisations": org_summary(project),
+        "reach": reach_summary(project),
         "last_activity": last.isoformat() if last else None,
         "days_since_activity": days_since(last, today),
     }

@@ -94,6 +94,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
         f"{prog['done']:>2}/{prog['total']:<2}  {prog['percent']:>3}%"
     )
     lines.append("")
+    lines += organisation_lines(data, style)
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
         for item in data["next"]:
@@ -112,6 +113,32 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     else:
         lines.append("Laatste activiteit: nog niets gedaan")
     return "\n".join(lines)
+
+
+def organisation_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """Inventoried, joined and reach, under the progress bars (empty list without data)."""
+    orgs = data.get("organisations")
+    if not orgs:
+        return []
+    if not orgs["inventoried"]:
+        return ["Organisaties: nog geen in kaart (gzctl org add, gzctl org import)", ""]
+    per = orgs["by_status"]
+    rest = ", ".join(
+        f"{s} {per[s]}" for s in ("benaderd", "uitgenodigd", "afgehaakt") if per.get(s)
+    )
+    lines = [
+        f"Organisaties: {style.bold(str(orgs['inventoried']))} in kaart, "
+        f"{style.bold(str(orgs['joined']))} aangesloten" + (f" ({rest})" if rest else "")
+    ]
+    reach = data.get("reach")
+    if reach and reach["achterban"]:
+        text = f"Bereik: opgeteld {number_nl(reach['achterban'])} mensen"
+        if reach["inhabitants"]:
+            text += f" op {number_nl(reach['inhabitants'])} inwoners ({reach['percent']}%)"
+        lines.append(text)
+        lines.append(style.dim("  een bovengrens: veel inwoners zijn lid van meer dan één club"))
+    lines.append("")
+    return lines
 
 
 def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str]) -> str:

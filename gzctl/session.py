@@ -30,6 +30,12 @@ def open_project(directory: str | None) -> Opened:
     project = store.load(folder)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
+    if project.organisations:
+        from .inventory import check_project, raise_if_broken
+
+        if check_project(project):
+            text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
+            raise_if_broken(project, text, store.STATE_FILE)
     return Opened(folder, project, playbook)
 
 

@@ -21,9 +21,17 @@ from .questions import Question, coerce, format_value, is_answered
 
 Clock = Callable[[], dt.datetime]
 
+
+def _inventory(wizard: Wizard, step: Step) -> None:
+    """The organisation inventory step (gzctl/wizard_inventory.py, loaded when it runs)."""
+    from .wizard_inventory import inventory_step
+
+    inventory_step(wizard, step)
+
+
 # Step handlers named in the playbook (`handler = "..."`, see playbook.STEP_HANDLERS): run
 # after the step's questions, with the wizard (to ask and save) and the step.
-HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {}
+HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {"inventory": _inventory}
 
 
 # --------------------------------------------------------------------------- non-interactive

@@ -80,6 +80,20 @@ COMMANDS: dict[str, Help] = {
         "",
         ("gzctl log", "gzctl log -n 50", "gzctl log --json"),
     ),
+    "org": Help(
+        "De organisaties in het dorp: toevoegen, bekijken, importeren, dekking.",
+        "De sociale kaart van het dorp: verenigingen, vrijwilligersgroepen, professionals, "
+        "overheid en ondernemers, met hun sectoren, doelgroepen, achterban, contactpersoon "
+        "(alleen werkgegevens) en hoe ver ze in het netwerk zijn: geïnventariseerd, benaderd, "
+        "uitgenodigd, aangesloten of afgehaakt.",
+        (
+            'gzctl org add "VV Ooltwijk" --achterban 450',
+            "gzctl org list --sector sport",
+            "gzctl org status vv-ooltwijk benaderd",
+            "gzctl org import ledenlijst.csv --dry-run",
+            "gzctl org coverage",
+        ),
+    ),
     "playbook": Help(
         "Bekijk, controleer of kies het stappenplan.",
         "",
@@ -112,6 +126,95 @@ PLAYBOOK_COMMANDS: dict[str, Help] = {
         "Laat dit project een ander stappenplan volgen.",
         "Een ingebouwde naam of het pad van een eigen .toml-bestand (relatief aan de projectmap).",
         ("gzctl playbook use mijn-stappenplan.toml", "gzctl playbook use gemeenschapszorg"),
+    ),
+}
+
+ORG_COMMANDS: dict[str, Help] = {
+    "add": Help(
+        "Zet een organisatie op de lijst.",
+        "Geef de naam en wat je weet als opties; alleen de naam is verplicht. Soort, sectoren "
+        "en doelgroepen volgen uit het type (dat gzctl vaak al aan de naam herkent). Zonder "
+        "naam, in een terminal, stelt gzctl de vragen. Een organisatie die er al op staat "
+        "(ook anders gespeld: 'VV Beesd', 'v.v. Beesd') wordt niet nog eens toegevoegd.",
+        (
+            'gzctl org add "VV Ooltwijk" --achterban 450 --contact "Kees de Bruin" '
+            "--email secretaris@vvooltwijk.nl",
+            'gzctl org add "Huisartsenpraktijk Ooltwijk" --status benaderd',
+            "gzctl org add",
+        ),
+    ),
+    "list": Help(
+        "Toon de organisaties als tabel.",
+        "Filter op sector, type, status of soort; met --json één JSON-document.",
+        (
+            "gzctl org list",
+            "gzctl org list --sector zorg --status aangesloten",
+            "gzctl org list --type basisschool --json",
+        ),
+    ),
+    "show": Help(
+        "Toon alles over één organisatie.",
+        "ID is het id uit gzctl org list; de naam werkt ook.",
+        ("gzctl org show vv-ooltwijk", "gzctl org show vv-ooltwijk --json"),
+    ),
+    "edit": Help(
+        "Wijzig gegevens van een organisatie.",
+        'Geef de velden die veranderen als opties; een lege waarde ("") wist een veld. '
+        "Zonder opties, in een terminal, vraagt gzctl elk veld met de huidige waarde.",
+        (
+            "gzctl org edit vv-ooltwijk --achterban 480",
+            'gzctl org edit vv-ooltwijk --telefoon ""',
+            "gzctl org edit vv-ooltwijk",
+        ),
+    ),
+    "status": Help(
+        "Zet de netwerkstatus van een organisatie.",
+        "STATUS is geïnventariseerd, benaderd, uitgenodigd, aangesloten of afgehaakt; de datum "
+        "wordt erbij bewaard (vandaag, of --datum).",
+        (
+            "gzctl org status vv-ooltwijk benaderd",
+            "gzctl org status vv-ooltwijk aangesloten --datum 12-03-2027",
+        ),
+    ),
+    "remove": Help(
+        "Haal een organisatie van de lijst (met haar contactgegevens).",
+        "Vraagt eerst om bevestiging; --yes slaat die vraag over (nodig zonder terminal).",
+        ("gzctl org remove toneelvereniging-het-doek", "gzctl org remove oude-club --yes"),
+    ),
+    "import": Help(
+        "Lees organisaties in uit een CSV- of Excel-bestand.",
+        "CSV met ; of , (UTF-8 of Windows-1252), .xlsx of een JSON-export. Kolomnamen in het "
+        "Nederlands of Engels, hoofdletters en accenten maken niet uit: Naam/Organisatie, "
+        "Soort, Type, Sector(en), Doelgroep(en), Achterban/Leden, Contactpersoon, Functie, "
+        "E-mail, Telefoon, Adres, Postcode, Plaats, Opmerkingen. Onbekende kolommen worden "
+        "genoemd en overgeslagen. Alles of niets: is één rij fout, dan wordt niets ingelezen "
+        "en staat elke foute rij met rijnummer en reden in de melding, tenzij --skip-invalid. "
+        "Dubbele organisaties worden herkend en samengevoegd (of met --duplicates skip "
+        "overgeslagen).",
+        (
+            "gzctl org import ledenlijst.csv --dry-run",
+            "gzctl org import sociale-kaart.xlsx",
+            "gzctl org import lijst.csv --skip-invalid --duplicates skip",
+        ),
+    ),
+    "export": Help(
+        "Schrijf de lijst naar een CSV-, Excel- of JSON-bestand.",
+        "Het formaat volgt uit de extensie (.csv, .xlsx), of uit --format. De CSV heeft ; als "
+        "scheidingsteken en opent zo in Excel. Een export kun je weer importeren.",
+        (
+            "gzctl org export sociale-kaart.xlsx",
+            "gzctl org export organisaties.csv",
+            "gzctl org export - --format json",
+        ),
+    ),
+    "coverage": Help(
+        "Laat zien welke sectoren en doelgroepen gedekt zijn, en wat nog ontbreekt.",
+        "Een tabel sector x doelgroep met het aantal organisaties (gaten gemarkeerd), de "
+        "typische organisaties die nog niet op de lijst staan, de verhouding vrijwilligers : "
+        "professionals en de opgetelde achterban tegenover het aantal inwoners. Die achterban "
+        "is een bovengrens: veel mensen zijn lid van meer dan één club. Afgehaakte "
+        "organisaties tellen niet mee.",
+        ("gzctl org coverage", "gzctl org coverage --json"),
     ),
 }
 

@@ -1,0 +1,632 @@
+"""gzctl org add / list / show / edit / status / remove / import / export / coverage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import inventory as inv
+from .. import runtime
+from ..errors import UsageProblem
+from . import common, texts
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["org"]),
+    short_help=texts.COMMANDS["org"].summary,
+    epilog=texts.epilog(texts.COMMANDS["org"]),
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+
+def _kw(name: str) -> dict[str, Any]:
+    return common.command_kwargs(texts.ORG_COMMANDS[name])
+
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (zie gzctl org list) of de naam.")]
+Kind = Annotated[
+    str | None,
+    typer.Option(
+        "--soort",
+        "--kind",
+        metavar="SOORT",
+        help="vrijwilligers, professioneel, overheid of ondernemer.",
+    ),
+]
+Type = Annotated[
+    str | None,
+    typer.Option(
+        "--type", metavar="TYPE", help="Een type uit de catalogus (basisschool) of vrije tekst."
+    ),
+]
+Sectors = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--sector",
+        "--sectoren",
+        metavar="SECTOR",
+        help="zorg, welzijn, sport, recreatie, cultuur, educatie, wonen, veiligheid, "
+        "levensbeschouwing, bestuur; herhaal de optie of scheid met komma's.",
+    ),
+]
+Groups = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--doelgroep",
+        "--doelgroepen",
+        metavar="DOELGROEP",
+        help="K (kinderen), J (jongeren), G (gezinnen), V (volwassenen), O (ouderen), "
+        "Kw (kwetsbaren), A (iedereen); herhaal of scheid met komma's.",
+    ),
+]
+Reach = Annotated[
+    str | None,
+    typer.Option(
+        "--achterban",
+        "--reach",
+        metavar="AANTAL",
+        help="Hoeveel mensen de organisatie ongeveer bereikt.",
+    ),
+]
+Address = Annotated[
+    str | None, typer.Option("--adres", metavar="ADRES", help="Straat en huisnummer.")
+]
+Postcode = Annotated[
+    str | None,
+    typer.Option("--postcode", metavar="POSTCODE", help="1234 AB, of vier cijfers (België)."),
+]
+Place = Annotated[str | None, typer.Option("--plaats", metavar="PLAATS", help="Plaats.")]
+ContactName = Annotated[
+    str | None, typer.Option("--contact", metavar="NAAM", help="Naam van de contactpersoon.")
+]
+Role = Annotated[
+    str | None, typer.Option("--functie", metavar="FUNCTIE", help="Functie van de contactpersoon.")
+]
+Email = Annotated[
+    str | None, typer.Option("--email", metavar="E-MAIL", help="Werk-e-mail van de contactpersoon.")
+]
+Phone = Annotated[
+    str | None, typer.Option("--telefoon", metavar="NUMMER", help="Werktelefoon (NL of BE).")
+]
+Salutation = Annotated[
+    str | None,
+    typer.Option(
+        "--aanhef", metavar="AANHEF", help="Aanhef in een brief, bijvoorbeeld 'Beste Karin'."
+    ),
+]
+Status = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="geïnventariseerd, benaderd, uitgenodigd, aangesloten of afgehaakt.",
+    ),
+]
+Notes = Annotated[
+    str | None, typer.Option("--notitie", "--opmerkingen", metavar="TEKST", help="Opmerkingen.")
+]
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    """The options the user actually gave (None = not given; '' = clear the field)."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, list):
+            value = ",".join(value)
+        out[key] = value
+    return out
+
+
+def _catalogue() -> inv.Catalogue:
+    return inv.load_catalogue()
+
+
+# ----------------------------------------------------------------------------- add
+
+
+@app.command("add", **_kw("add"))
+def add(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(metavar="NAAM", help="Naam van de organisatie.")
+    ] = None,
+    kind: Kind = None,
+    type_: Type = None,
+    sector: Sectors = None,
+    doelgroep: Groups = None,
+    achterban: Reach = None,
+    adres: Address = None,
+    postcode: Postcode = None,
+    plaats: Place = None,
+    contact: ContactName = None,
+    functie: Role = None,
+    email: Email = None,
+    telefoon: Phone = None,
+    aanhef: Salutation = None,
+    status: Status = None,
+    notitie: Notes = None,
+) -> None:
+    opened = common.open_project(ctx)
+    catalogue = _catalogue()
+    raw = _given(
+        name=name, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
+        reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
+        contact_role=functie, contact_email=email, contact_phone=telefoon,
+        contact_salutation=aanhef, status=status, notes=notitie,
+    )  # fmt: skip
+    if name is None:
+        if not runtime.stdin_is_terminal():
+            raise UsageProblem(
+                "Geef de naam van de organisatie: gzctl org add NAAM [OPTIES] "
+                "(zonder terminal kan ik er niet naar vragen)."
+            )
+        from ..wizard_inventory import ask_organisation
+
+        # check what was given before asking anything else
+        _, errors = inv.parse_fields(raw, catalogue)
+        if errors:
+            raise UsageProblem(inv.join_reasons(errors))
+        raw = ask_organisation(catalogue, None, raw)
+    with common.transaction(opened) as change:
+        org = inv.add(change.project, raw, catalogue, change.now.date())
+        change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
+    extra = ""
+    known = catalogue.type(org.type)
+    if known and not type_:
+        extra = f" (type: {known.name})"
+    common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
+    common.note(f"Bekijken: gzctl {common.hint_dir(ctx)}org show {org.id}")
+
+
+# ----------------------------------------------------------------------------- list / show
+
+
+@app.command("list", **_kw("list"))
+def list_(
+    ctx: typer.Context,
+    sector: Annotated[
+        str | None, typer.Option("--sector", metavar="SECTOR", help="Alleen deze sector.")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", metavar="TYPE", help="Alleen dit type.")
+    ] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", metavar="STATUS", help="Alleen deze status.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--soort", "--kind", metavar="SOORT", help="Alleen deze soort.")
+    ] = None,
+    json: common.JsonFlag = False,
+) -> None:
+    opened = common.open_project(ctx)
+    catalogue = _catalogue()
+    orgs = inv.filter_orgs(opened.project, catalogue, sector, type_, status, kind)
+    if json:
+        common.print_json([inv.as_json(o) for o in orgs])
+        return
+    if not opened.project.organisations:
+        common.say(
+            f"Er staan nog geen organisaties op de lijst. Begin met: gzctl {common.hint_dir(ctx)}"
+            'org add "Naam" of gzctl org import lijst.csv'
+        )
+        return
+    if not orgs:
+        common.say("Geen organisaties die aan deze filters voldoen.")
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Id", no_wrap=True, style="cyan")
+    table.add_column("Naam", ratio=1)
+    table.add_column("Soort", no_wrap=True)
+    table.add_column("Sectoren")
+    table.add_column("Doelgr.", no_wrap=True)
+    table.add_column("Achterban", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for o in orgs:
+        table.add_row(
+            o.id,
+            o.name,
+            o.kind,
+            ", ".join(o.sectors),
+            " ".join(o.target_groups),
+            _number(o.reach),
+            o.status,
+        )
+    console = _console()
+    console.print(table)
+    total = len(opened.project.organisations)
+    shown = f"{len(orgs)} van {total}" if len(orgs) != total else str(total)
+    console.print(f"[dim]{shown} organisaties[/]")
+
+
+def _console() -> Any:
+    """Rich output; when it goes to a file or pipe, lines are not wrapped at 80 columns."""
+    import sys
+
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+def _number(n: int | None) -> str:
+    return "" if n is None else f"{n:,}".replace(",", ".")
+
+
+@app.command("show", **_kw("show"))
+def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    org = inv.find(opened.project, org_id)
+    if json:
+        common.print_json(inv.as_json(org))
+        return
+    from ..questions import format_date
+
+    catalogue = _catalogue()
+    known = catalogue.type(org.type)
+    rows = [
+        ("Id", org.id),
+        ("Soort", f"{org.kind} ({inv.KINDS.get(org.kind, '?')})"),
+        ("Type", known.name if known else org.type),
+        ("Sectoren", ", ".join(catalogue.sector_label(s) for s in org.sectors)),
+        ("Doelgroepen", ", ".join(catalogue.group_label(g) for g in org.target_groups)),
+        ("Achterban", _number(org.reach)),
+        ("Adres", ", ".join(x for x in (org.address, f"{org.postcode} {org.place}".strip()) if x)),
+        ("Contactpersoon", ", ".join(x for x in (org.contact.name, org.contact.role) if x)),
+        ("E-mail", org.contact.email),
+        ("Telefoon", org.contact.phone),
+        ("Aanhef", org.contact.salutation),
+        ("Status", org.status),
+    ]
+    lines = [org.name, ""]
+    for label, value in rows:
+        if value:
+            lines.append(f"  {label + ':':<16}{value}")
+    history = [f"{s} op {format_date(org.dates[s])}" for s in inv.STATUSES if s in org.dates]
+    if history:
+        lines.append(f"  {'Verloop:':<16}" + "; ".join(history))
+    if org.notes:
+        lines.append("")
+        lines += [f"  {line}" for line in org.notes.splitlines()]
+    common.say("\n".join(lines))
+
+
+# ------------------------------------------------------------------- edit / status / remove
+
+
+@app.command("edit", **_kw("edit"))
+def edit(
+    ctx: typer.Context,
+    org_id: IdArg,
+    naam: Annotated[
+        str | None, typer.Option("--naam", "--name", metavar="NAAM", help="Nieuwe naam.")
+    ] = None,
+    kind: Kind = None,
+    type_: Type = None,
+    sector: Sectors = None,
+    doelgroep: Groups = None,
+    achterban: Reach = None,
+    adres: Address = None,
+    postcode: Postcode = None,
+    plaats: Place = None,
+    contact: ContactName = None,
+    functie: Role = None,
+    email: Email = None,
+    telefoon: Phone = None,
+    aanhef: Salutation = None,
+    notitie: Notes = None,
+) -> None:
+    opened = common.open_project(ctx)
+    catalogue = _catalogue()
+    raw = _given(
+        name=naam, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
+        reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
+        contact_role=functie, contact_email=email, contact_phone=telefoon,
+        contact_salutation=aanhef, notes=notitie,
+    )  # fmt: skip
+    if not raw:
+        if not runtime.stdin_is_terminal():
+            raise UsageProblem(
+                "Geef wat er verandert als optie, bijvoorbeeld: gzctl org edit ID --achterban 250 "
+                "(zie gzctl org edit --help)."
+            )
+        from ..wizard_inventory import ask_organisation
+
+        current = inv.find(opened.project, org_id)
+        raw = ask_organisation(catalogue, current, {})
+    with common.transaction(opened) as change:
+        org, changed = inv.edit(change.project, org_id, raw, catalogue, change.now.date())
+        if changed:
+            change.log("org-edit", f"{org.name}: {', '.join(changed)} gewijzigd", [org.id])
+    if changed:
+        common.say(f"{org.name}: {', '.join(changed)} gewijzigd.")
+    else:
+        common.say(f"{org.name}: niets veranderd.")
+
+
+@app.command("status", **_kw("status"))
+def status(
+    ctx: typer.Context,
+    org_id: IdArg,
+    new_status: Annotated[
+        str,
+        typer.Argument(
+            metavar="STATUS",
+            help="geïnventariseerd, benaderd, uitgenodigd, aangesloten of afgehaakt.",
+        ),
+    ],
+    datum: Annotated[
+        str | None,
+        typer.Option("--datum", "--date", metavar="DATUM", help="Wanneer (standaard vandaag)."),
+    ] = None,
+) -> None:
+    opened = common.open_project(ctx)
+    when = inv.parse_date(datum) if datum else None
+    with common.transaction(opened) as change:
+        org, old = inv.change_status(change.project, org_id, new_status, change.now.date(), when)
+        if old != org.status:
+            change.log("org-status", f"{org.name}: {old} → {org.status}", [org.id])
+        else:
+            change.log("org-status", f"{org.name}: {org.status} (datum bijgewerkt)", [org.id])
+    common.say(f"{org.name}: {old} → {org.status}.")
+
+
+@app.command("remove", **_kw("remove"))
+def remove(
+    ctx: typer.Context,
+    org_id: IdArg,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+    ] = False,
+) -> None:
+    opened = common.open_project(ctx)
+    org = inv.find(opened.project, org_id)
+    if not yes:
+        if not runtime.stdin_is_terminal():
+            raise UsageProblem(f"Weet je het zeker? Bevestig met: gzctl org remove {org.id} --yes")
+        from ..wizard_inventory import confirm_remove
+
+        if not confirm_remove(org):
+            common.say("Niets veranderd.")
+            return
+    with common.transaction(opened) as change:
+        gone = inv.remove(change.project, org.id)
+        change.log("org-remove", f"Organisatie van de lijst gehaald: {gone.name}", [gone.id])
+    common.say(f"{gone.name} staat niet meer op de lijst (met de contactgegevens).")
+
+
+# ----------------------------------------------------------------------------- import / export
+
+
+@app.command("import", **_kw("import"))
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="BESTAND", help=".csv, .xlsx of .json.")],
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            "--sla-fouten-over",
+            help="Lees de goede rijen in, sla foute rijen over.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", "--proef", help="Laat zien wat er zou gebeuren; verandert niets."
+        ),
+    ] = False,
+    duplicates: Annotated[
+        str,
+        typer.Option(
+            "--duplicates",
+            "--dubbel",
+            metavar="merge|skip",
+            help="Dubbele organisaties samenvoegen (merge) of overslaan (skip).",
+        ),
+    ] = "merge",
+    json: common.JsonFlag = False,
+) -> None:
+    from .. import orgio
+
+    opened = common.open_project(ctx)
+    catalogue = _catalogue()
+    mode = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan": "skip"}.get(
+        duplicates.strip().lower()
+    )
+    if mode is None:
+        raise UsageProblem(f"--duplicates '{duplicates}': kies merge of skip.")
+    table = orgio.read_table(Path(file))
+    today = runtime.today()
+    if dry_run:
+        plan = orgio.plan_import(opened.project, table, catalogue, today, mode)
+    else:
+        with common.transaction(opened) as change:
+            plan = orgio.plan_import(change.project, table, catalogue, change.now.date(), mode)
+            if plan.ok or skip_invalid:
+                changed = orgio.apply_import(change.project, plan, catalogue, change.now.date())
+                if plan.added or changed:
+                    change.log(
+                        "org-import",
+                        f"{len(plan.added)} organisatie(s) ingelezen uit {table.source}"
+                        + (f", {len(changed)} aangevuld" if changed else ""),
+                        [o.id for o in plan.added] + changed,
+                    )
+    _report(plan, dry_run, skip_invalid, json)
+    if plan.rejected and not skip_invalid:
+        raise typer.Exit(2)
+
+
+def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None:
+    written = plan.ok or skip_invalid
+    if as_json:
+        common.print_json(
+            {
+                "source": plan.source,
+                "rows": plan.rows,
+                "dry_run": dry_run,
+                "imported": written and not dry_run,
+                "added": [o.id for o in plan.added] if written else [],
+                "duplicates": [
+                    {
+                        "row": d.row,
+                        "name": d.name,
+                        "of": d.of_id,
+                        "of_row": d.of_row,
+                        "action": plan.mode,
+                        "changes": d.changes,
+                    }
+                    for d in plan.duplicates
+                ],
+                "rejected": [
+                    {"row": r.row, "name": r.name, "reasons": r.reasons} for r in plan.rejected
+                ],
+                "unknown_columns": plan.unknown_columns,
+            }
+        )
+        return
+    out = common.note if not written else common.say
+    if plan.unknown_columns:
+        common.note(
+            "Onbekende kolommen, overgeslagen: " + ", ".join(f"'{c}'" for c in plan.unknown_columns)
+        )
+    for r in plan.rejected:
+        label = f" ({r.name})" if r.name else ""
+        common.note(f"Rij {r.row}{label}: " + inv.join_reasons(r.reasons))
+    verb = "samengevoegd met" if plan.mode == "merge" else "overgeslagen, staat al als"
+    for d in plan.duplicates:
+        where = f"rij {d.of_row}" if d.of_row is not None else "de lijst"
+        extra = (
+            f" (aangevuld: {', '.join(d.changes)})" if d.changes and plan.mode == "merge" else ""
+        )
+        out(f"Rij {d.row} ({d.name}) is dubbel: {verb} {d.of_name} uit {where}{extra}.")
+    would = "zou " if dry_run else ""
+    if not written:
+        common.note(
+            f"Niets ingelezen: {len(plan.rejected)} van de {plan.rows} rijen zijn fout. "
+            "Herstel ze, of lees alleen de goede rijen in met --skip-invalid."
+        )
+        return
+    parts = [f"{len(plan.added)} organisatie(s) {'toevoegen' if dry_run else 'toegevoegd'}"]
+    if plan.duplicates:
+        parts.append(f"{len(plan.duplicates)} dubbel")
+    if plan.rejected:
+        parts.append(f"{len(plan.rejected)} foute rij(en) overgeslagen")
+    prefix = "Proef, er is niets veranderd. Dit " + would + "er gebeuren: " if dry_run else ""
+    common.say(prefix + ", ".join(parts) + f" (uit {plan.rows} rijen in {plan.source}).")
+
+
+@app.command("export", **_kw("export"))
+def export(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="BESTAND", help=".csv of .xlsx (of - voor stdout met --format json/csv)."
+        ),
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", metavar="csv|xlsx|json", help="Het formaat, als de extensie het niet zegt."
+        ),
+    ] = None,
+) -> None:
+    from .. import orgio
+
+    opened = common.open_project(ctx)
+    kind = orgio.export_format(file, fmt)
+    if file == "-":
+        if kind == "xlsx":
+            raise UsageProblem("Een Excel-bestand kan niet naar stdout; geef een bestandsnaam.")
+        if kind == "json":
+            common.print_json(orgio.json_document(opened.project))
+        else:
+            import sys
+
+            sys.stdout.write(orgio.csv_text(opened.project))
+        return
+    path = Path(file)
+    orgio.write_export(opened.project, path, kind)
+    common.note(f"{len(opened.project.organisations)} organisaties geschreven naar {file}.")
+
+
+# ----------------------------------------------------------------------------- coverage
+
+
+@app.command("coverage", **_kw("coverage"))
+def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    data = inv.coverage(opened.project, _catalogue())
+    if json:
+        common.print_json(data)
+        return
+    from rich.table import Table
+
+    console = _console()
+    groups = data["target_groups"]
+    console.print(
+        f"[bold]Dekking[/] · {data['organisations']} organisaties"
+        + (
+            f" [dim](plus {data['dropped_out']} afgehaakt, die tellen niet mee)[/]"
+            if data["dropped_out"]
+            else ""
+        )
+    )
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Sector")
+    for g in groups:
+        table.add_column(g["id"], justify="right")
+    for s in data["sectors"]:
+        cells = []
+        for g in groups:
+            n = data["matrix"][s["id"]][g["id"]]
+            cells.append(str(n) if n else "[yellow]–[/]")
+        table.add_row(s["label"], *cells)
+    console.print(table)
+    console.print(
+        "[dim]"
+        + ", ".join(f"{g['id']} = {g['label']}" for g in groups)
+        + ". Organisaties voor alle inwoners tellen bij elke doelgroep mee; – is een gat.[/]"
+    )
+    if data["sectors_without"]:
+        console.print("Sectoren zonder organisatie: " + ", ".join(data["sectors_without"]))
+    if data["groups_without"]:
+        console.print("Doelgroepen die niemand bereikt: " + ", ".join(data["groups_without"]))
+    console.print("")
+    missing = data["missing_types"]
+    if missing:
+        console.print(f"[bold]Nog niet op de lijst[/] ({len(missing)} typische organisaties):")
+        console.print("  " + ", ".join(t["name"] for t in missing))
+    else:
+        console.print("Alle typische organisaties staan op de lijst.")
+    r = data["ratio"]
+    ratio = r["civic_per_professional"]
+    text = f"{r['civic']} : {r['professional']}"
+    if ratio is not None:
+        per = f"{ratio:.1f}".replace(".", ",")
+        text += f" (zo'n {per} vrijwilligersorganisatie per professionele)"
+    console.print("")
+    console.print(
+        f"[bold]Vrijwilligers : professionals[/] {text}"
+        + (f"; plus {r['entrepreneur']} ondernemer(s)" if r["entrepreneur"] else "")
+    )
+    reach = data["reach"]
+    line = f"[bold]Bereik[/] opgeteld {_number(reach['achterban'])} mensen"
+    if reach["inhabitants"]:
+        line += f" op {_number(reach['inhabitants'])} inwoners ({reach['percent']}%)"
+    console.print(line)
+    console.print(
+        "[dim]Dat is een bovengrens: veel inwoners zijn lid van meer dan één organisatie."
+        + (
+            f" Van {reach['unknown']} organisatie(s) is de achterban niet bekend."
+            if reach["unknown"]
+            else ""
+        )
+        + "[/]"
+    )

@@ -1,0 +1,117 @@
+"""The wizard's inventory step, driven by simulated keystrokes (prompt_toolkit pipe input)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_wizard import CTRL_C, ENTER, NOW, keyboard, wizard
+
+from gzctl import inventory as inv
+from gzctl import playbook as pb
+from gzctl import store
+from gzctl.wizard import HANDLERS, new_project
+from gzctl.wizard_inventory import sectors_in_order
+
+BACKSPACE = "\x7f"
+
+
+@pytest.fixture
+def village(tmp_path: Path) -> tuple[Path, pb.Playbook]:
+    """A project with its intake done and one club already on the list."""
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    folder = tmp_path / "dorp"
+    project = new_project(book, book.id, NOW.date())
+    project.village.name = "Beesd"
+    project.village.inhabitants = 5000
+    inv.add(project, {"name": "VV Beesd"}, inv.load_catalogue(), NOW.date())
+    store.create(folder, project)
+    return folder, book
+
+
+def keys_for(answers: dict[str, str], extra: dict[str, list[str]], present: set[str]) -> str:
+    """Keystrokes for the whole walk: a name (or just Enter) for every typical type not yet
+    present, then per sector the extra entries (each a string of keys) and an Enter."""
+    keys = ""
+    for sector, _, types in sectors_in_order(inv.load_catalogue()):
+        for t in types:
+            if t.id in present:
+                continue
+            keys += answers.get(t.id, "") + ENTER
+        for entry in extra.get(sector, []):
+            keys += entry
+        keys += ENTER
+    return keys
+
+
+def test_the_step_names_the_handler() -> None:
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    step = book.step("verkennen.inventaris")
+    assert step is not None and step.handler == "inventory"
+    assert "inventory" in HANDLERS and "inventory" in pb.STEP_HANDLERS
+
+
+def test_walk_the_sectors(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    said: list[str] = []
+    keys = keys_for(
+        {
+            "huisartsenpraktijk": "Huisartsenpraktijk De Linde",
+            "ouderenbond": "KBO Beesd",
+            "basisschool": "CBS De Wegwijzer",
+        },
+        {
+            # a name the catalogue does not know: asked what kind it is (Enter: vrijwilligers)
+            "zorg": ["Rode Kruis Beesd" + ENTER + ENTER],
+            # the football club again, spelled differently: refused in the prompt, erased
+            "sport": ["v.v. Beesd" + ENTER + BACKSPACE * len("v.v. Beesd")],
+            # recognised from its name: no question about the kind
+            "cultuur": ["Fanfare Beesd" + ENTER],
+        },
+        present={"voetbalvereniging"},
+    )
+    with keyboard(keys):
+        HANDLERS["inventory"](wizard(folder, book, said), step)
+    project = store.load(folder)
+    by_name = {o.name: o for o in project.organisations}
+    assert set(by_name) == {
+        "VV Beesd",
+        "Huisartsenpraktijk De Linde",
+        "Rode Kruis Beesd",
+        "KBO Beesd",
+        "Fanfare Beesd",
+        "CBS De Wegwijzer",
+    }
+    assert by_name["Huisartsenpraktijk De Linde"].type == "huisartsenpraktijk"
+    assert by_name["Huisartsenpraktijk De Linde"].kind == "professioneel"
+    assert by_name["Rode Kruis Beesd"].kind == "vrijwilligers"
+    assert by_name["Rode Kruis Beesd"].sectors == ["zorg"]
+    assert by_name["Fanfare Beesd"].type == "muziekvereniging"
+    assert by_name["CBS De Wegwijzer"].sectors == ["educatie"]
+    assert [o.id for o in project.organisations] == sorted(o.id for o in project.organisations)
+    adds = [h for h in project.history if h.action == "org-add"]
+    assert len(adds) == 5  # one history entry (and one transaction) per organisation
+    assert any("5 organisatie(s) toegevoegd" in s for s in said)
+    assert any("al op de lijst: VV Beesd" in s for s in said)
+
+
+def test_each_organisation_is_saved_at_once(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    # one GP, then Ctrl-C at the next question: the GP is kept
+    keys = "Huisartsenpraktijk Beesd" + ENTER + CTRL_C
+    with keyboard(keys), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, []), step)
+    names = [o.name for o in store.load(folder).organisations]
+    assert names == ["Huisartsenpraktijk Beesd", "VV Beesd"]
+
+
+def test_running_out_of_keys_does_not_hang(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    with keyboard(ENTER * 3), pytest.raises(EOFError):
+        HANDLERS["inventory"](wizard(folder, book, []), step)
