@@ -99,6 +99,20 @@ class WizardState:
 
 
 @dataclass
+class GitSettings:
+    """``autocommit``: every change to gzctl.toml becomes a git commit (``gzctl config``)."""
+
+    autocommit: bool = False
+
+
+@dataclass
+class Settings:
+    """Per-project settings, set with ``gzctl config``; all defaults leave the file unchanged."""
+
+    git: GitSettings = field(default_factory=GitSettings)
+
+
+@dataclass
 class HistoryEntry:
     at: dt.datetime
     who: str
@@ -117,6 +131,7 @@ class Project:
     checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
     wizard: WizardState = field(default_factory=WizardState)
     organisations: list[Organisation] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
     history: list[HistoryEntry] = field(default_factory=list)
 
 

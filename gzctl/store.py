@@ -293,16 +293,24 @@ class Change:
 def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
     """Load under the lock, let the caller change the project, save if anything changed.
 
-    An exception inside the block leaves the file as it was."""
+    An exception inside the block leaves the file as it was. With ``[settings.git]
+    autocommit`` on (before or after the change) the written file is committed to git with
+    the new history lines as message (gzctl/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
     with locked(folder):
         text = path.read_text(encoding="utf-8")
         project = parse(text, path)
         change = Change(project, who, now)
+        was_on = project.settings.git.autocommit
+        logged = len(project.history)
         yield change
         new_text = dumps(change.project)
         if new_text != text:
             write_atomic(path, new_text)
+            if was_on or change.project.settings.git.autocommit:
+                from .gitsync import autocommit
+
+                autocommit(folder, STATE_FILE, change.project.history[logged:])
 
 
 def create(folder: Path, project: Project) -> None:

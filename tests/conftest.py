@@ -24,7 +24,11 @@ NOW = "2026-11-22T12:00:00+01:00"
 
 
 @pytest.fixture(autouse=True)
-def fixed_world(monkeypatch: pytest.MonkeyPatch) -> None:
+def fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("gzctl-home")  # never the real user config or cache
+    monkeypatch.setenv("GZCTL_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("GZCTL_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("GZCTL_CONFIG", raising=False)
     monkeypatch.setenv("GZCTL_NOW", NOW)
     monkeypatch.setenv("GZCTL_USER", "tester")
     monkeypatch.setenv("NO_COLOR", "1")

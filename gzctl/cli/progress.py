@@ -13,9 +13,41 @@ from . import common
 from .common import JsonFlag
 
 
-def status(ctx: typer.Context, json: JsonFlag = False) -> None:
+def status(
+    ctx: typer.Context,
+    json: JsonFlag = False,
+    chart: Annotated[
+        bool,
+        typer.Option("--chart", help="Teken de voortgang over tijd: afgevinkte acties per dag."),
+    ] = False,
+) -> None:
+    if chart:
+        _chart(ctx, json)
+        return
     # The same function the fast path in gzctl/__main__.py calls.
     common.say(session.status_output(common.directory(ctx), as_json=json))
+
+
+def _chart(ctx: typer.Context, as_json: bool) -> None:
+    from ..burnup import chart_text, project_burnup, short_date
+
+    opened = common.open_project(ctx)
+    b = project_burnup(opened.playbook, opened.project, runtime.today())
+    if as_json:
+        common.print_json(b.to_json())
+        return
+    name = opened.project.village.name or "(naamloos dorp)"
+    done = b.done_on(b.end)
+    common.say(common.style().bold(f"Voortgang van {name}: {done} van {b.total} acties gedaan"))
+    common.say("")
+    common.say(chart_text(b))
+    common.say("")
+    common.say(
+        common.style().dim(
+            f"Hoogte: afgevinkte acties (bovenrand: alle {b.total}); "
+            f"van {short_date(b.start)} tot vandaag."
+        )
+    )
 
 
 def next_(

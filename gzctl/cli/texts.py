@@ -54,8 +54,9 @@ COMMANDS: dict[str, Help] = {
     ),
     "status": Help(
         "Laat zien waar het dorp staat: fase, voortgang, volgende acties.",
-        "Met --json één JSON-document voor scripts en adviseurs.",
-        ("gzctl status", "gzctl -C dorpen/beesd status --json"),
+        "Met --json één JSON-document voor scripts en adviseurs; met --chart een grafiek van "
+        "de afgevinkte acties in de tijd.",
+        ("gzctl status", "gzctl -C dorpen/beesd status --json", "gzctl status --chart"),
     ),
     "next": Help(
         "Toon de volgende acties die je nu kunt oppakken.",
@@ -101,6 +102,36 @@ COMMANDS: dict[str, Help] = {
             "gzctl playbook show",
             "gzctl playbook check mijn-stappenplan.toml",
             "gzctl playbook use mijn-stappenplan.toml",
+        ),
+    ),
+    "portfolio": Help(
+        "Overzicht voor adviseurs: alle dorpen onder een of meer mappen.",
+        "Zoekt elk gzctl.toml onder de mappen (standaard portfolio.roots uit gzctl config, "
+        "anders de huidige map) en toont per dorp: gemeente, stappenplan, fase, voortgang, "
+        "organisaties, bereik, ontmoetingsplek, coördinator, platforms en dagen sinds de laatste "
+        "activiteit; 'stilgevallen' na --stalled-days dagen. Een map met een kapot gzctl.toml "
+        "wordt een regel met de fout; dan is de afsluitcode 1. Met --json één JSON-document "
+        "(per dorp de status plus path en error), met --csv een bestand voor Excel, met --html "
+        "een pagina die zonder internet werkt, met per dorp een grafiek van de voortgang.",
+        (
+            "gzctl portfolio ~/dorpen",
+            "gzctl portfolio ~/dorpen --stalled --sort activity",
+            "gzctl portfolio ~/dorpen --json",
+            "gzctl portfolio ~/dorpen --csv > dorpen.csv",
+            "gzctl portfolio ~/dorpen --html overzicht.html",
+        ),
+    ),
+    "config": Help(
+        "Bekijk of wijzig instellingen (standaardmappen, git.autocommit).",
+        "Instellingen: portfolio.roots (mappen voor gzctl portfolio), portfolio.stalled_days "
+        "(na hoeveel dagen een dorp stilgevallen heet) staan in jouw instellingenbestand; "
+        "git.autocommit (elke wijziging wordt een git-commit) staat in het gzctl.toml van het "
+        "project. Zonder WAARDE toont gzctl de huidige waarde.",
+        (
+            "gzctl config --list",
+            "gzctl config portfolio.roots ~/dorpen",
+            "gzctl config portfolio.stalled_days 45",
+            "gzctl -C beesd config git.autocommit true",
         ),
     ),
     "demo": Help(

@@ -1,0 +1,137 @@
+"""gzctl portfolio: every village under an advisor's folders, as a table, JSON, CSV or a page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import common
+from .common import JsonFlag
+
+DEFAULT_DEPTH = 3
+
+
+def portfolio(
+    ctx: typer.Context,
+    roots: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[MAP]...",
+            help="Mappen om in te zoeken (standaard: portfolio.roots uit gzctl config, "
+            "anders de huidige map).",
+        ),
+    ] = None,
+    depth: Annotated[
+        int,
+        typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep."),
+    ] = DEFAULT_DEPTH,
+    stalled_days: Annotated[
+        int | None,
+        typer.Option(
+            "--stalled-days",
+            "--stil-na",
+            metavar="DAGEN",
+            min=1,
+            help="Stilgevallen na zoveel dagen zonder activiteit (standaard: "
+            "portfolio.stalled_days uit gzctl config, anders 30).",
+        ),
+    ] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            "--sorteer",
+            metavar="OP",
+            help="Sorteer op village (naam), phase (fase), progress (voortgang, minste eerst) "
+            "of activity (langst stil eerst).",
+        ),
+    ] = "village",
+    reverse: Annotated[
+        bool, typer.Option("--reverse", "--omgekeerd", help="Draai de volgorde om.")
+    ] = False,
+    phase: Annotated[
+        str | None,
+        typer.Option("--phase", "--fase", metavar="FASE", help="Alleen dorpen in deze fase."),
+    ] = None,
+    stalled: Annotated[
+        bool,
+        typer.Option("--stalled", "--stilgevallen", help="Alleen stilgevallen dorpen."),
+    ] = False,
+    json: JsonFlag = False,
+    csv: Annotated[
+        bool,
+        typer.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8)."),
+    ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="BESTAND",
+            help="Schrijf één zelfstandige HTML-pagina met tabel en grafieken.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", "--zonder-cache", help="Lees elk gzctl.toml opnieuw."),
+    ] = False,
+) -> None:
+    from .. import config, runtime, scan
+    from .. import portfolio as core
+    from ..errors import UsageProblem
+
+    if sum((json, csv, html is not None)) > 1:
+        raise UsageProblem("Kies één van --json, --csv en --html.")
+    core.sort_rows([], sort)  # a wrong --sort fails before any work
+    settings = config.user_settings(os.environ)
+    days = stalled_days if stalled_days is not None else int(settings["portfolio.stalled_days"])
+    if roots:
+        folders = [Path(r) for r in roots]
+    elif settings["portfolio.roots"]:
+        folders = [Path(r) for r in settings["portfolio.roots"]]
+    else:
+        folders = [common.base_folder(ctx)]
+    today = runtime.today()
+    found = scan.find_projects(folders, depth)
+    cache = None if no_cache else config.cache_dir(os.environ) / scan.CACHE_FILE
+    villages = scan.load_villages(found, today, cache)
+    rows = scan.rows(villages, days, common.shown)
+    rows = core.sort_rows(core.filter_rows(rows, phase, stalled), sort, reverse)
+    failed = sum(1 for r in rows if r.get("error") is not None)
+
+    if json:
+        common.say(core.json_text(rows))
+    elif csv:
+        import sys
+
+        sys.stdout.flush()
+        data = ("\ufeff" + core.csv_text(rows)).encode("utf-8")
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:  # pragma: no cover - a text-only stdout
+            sys.stdout.write(data.decode("utf-8"))
+    elif html is not None:
+        from .. import dashboard
+        from ..store import write_atomic
+
+        charts = {common.shown(v.path): v.burnup for v in villages if v.burnup is not None}
+        target = html.expanduser()
+        if target.parent and not target.parent.is_dir():
+            raise UsageProblem(f"Map '{target.parent}' bestaat niet; kan {target} niet schrijven.")
+        write_atomic(target, dashboard.page(rows, charts, today, days))
+        common.note(f"Pagina geschreven: {target} ({core.summary_text(core.summary(rows))})")
+    else:
+        common.say(core.table_text(rows, days))
+    if failed:
+        common.note(
+            f"Let op: {failed} van de {len(rows)} mappen kon niet gelezen worden "
+            "(de fout staat bij de map); afsluitcode 1."
+        )
+        raise typer.Exit(1)
+
+
+COMMANDS = {"portfolio": portfolio}
