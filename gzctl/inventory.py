@@ -97,6 +97,8 @@ _GROUP_WORDS = {
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Oranjecomité' -> 'oranjecomite'."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -113,7 +115,7 @@ def slugify(text: str) -> str:
 
 
 def unique_id(name: str, taken: Iterable[str]) -> str:
-    used = set(taken)
+    used = taken if isinstance(taken, (set, frozenset)) else set(taken)
     base = slugify(name)
     if base not in used:
         return base
@@ -185,6 +187,7 @@ class Catalogue:
     groups: tuple[Label, ...]
     types: tuple[OrgType, ...]
     _keywords: tuple[tuple[str, bool, str], ...] = field(default=(), repr=False, compare=False)
+    _exact: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def type(self, type_id: str) -> OrgType | None:
         return next((t for t in self.types if t.id == type_id), None)
@@ -208,10 +211,9 @@ class Catalogue:
         keyword wins, so 'Protestantse Gemeente' is a church, not the municipality)."""
         if not text.strip():
             return None
-        key = compact(text)
-        for t in self.types:
-            if key in (compact(t.id), compact(t.name)):
-                return t
+        exact = self._exact.get(compact(text))
+        if exact is not None:
+            return self.type(exact)
         words = set(re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "")).split())
         spaced = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
         for keyword, whole_word, type_id in self._keywords:
@@ -360,7 +362,9 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
         ),
         key=lambda x: -len(x[0]),
     )
-    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords))
+    exact = {compact(t.name): t.id for t in types}
+    exact.update({compact(t.id): t.id for t in types})
+    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact)
 
 
 # ----------------------------------------------------------------------------- validation
@@ -624,7 +628,8 @@ def build(
     type_text = clean.get("type") or ""
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
     type_value = org_type.id if org_type else type_text
-    taken = set(taken)
+    if not isinstance(taken, (set, frozenset)):
+        taken = set(taken)  # an import passes its growing set: no copy per row
     org_id = clean.get("id") or unique_id(name, taken)
     if org_id in taken:
         raise Refused(f"Het id '{org_id}' is al in gebruik.")

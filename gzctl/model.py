@@ -324,19 +324,35 @@ def _encode(value: Any) -> Any:
     return value
 
 
+# Per dataclass: (name, default or MISSING, always written, nested). The defaults made by a
+# default_factory are only compared with, never handed out, so one instance serves all
+# (a 2,000-organisation inventory is written in a fraction of the time).
+_plans: dict[type, list[tuple[str, Any, bool, bool]]] = {}
+
+
+def _plan(cls: type) -> list[tuple[str, Any, bool, bool]]:
+    plan = _plans.get(cls)
+    if plan is None:
+        plan = [
+            (f.name, _default_of(f), bool(f.metadata.get("always")), bool(f.metadata.get("nested")))
+            for f in dataclasses.fields(cls)
+        ]
+        _plans[cls] = plan
+    return plan
+
+
 def to_dict(obj: Any) -> dict[str, Any]:
     """TOML-ready dict in field order; fields equal to their default are left out."""
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        default = _default_of(f)
+    for name, default, always, nested in _plan(type(obj)):
+        value = getattr(obj, name)
         if value is None:
             continue
-        if not f.metadata.get("always") and default is not dataclasses.MISSING:
+        if not always and default is not dataclasses.MISSING:
             if value == default:
                 continue
-        if f.metadata.get("nested"):
-            out[f.name] = unflatten({k: _encode(v) for k, v in value.items()})
+        if nested:
+            out[name] = unflatten({k: _encode(v) for k, v in value.items()})
         else:
-            out[f.name] = _encode(value)
+            out[name] = _encode(value)
     return out

@@ -141,6 +141,25 @@ def test_status_json_fields(gz, demo: Path) -> None:
     done = sum(p["done"] for p in data["phases"])
     assert data["progress"] == {"done": done, "total": total, "percent": round(100 * done / total)}
     assert 0 < done < total
+    # the demo's inventory: 31 organisations, 5 joined, reach as an upper bound
+    assert data["organisations"] == {
+        "inventoried": 31,
+        "joined": 5,
+        "by_status": {
+            "geïnventariseerd": 17,
+            "benaderd": 8,
+            "uitgenodigd": 0,
+            "aangesloten": 5,
+            "afgehaakt": 1,
+        },
+    }
+    assert data["reach"] == {
+        "achterban": 3118,
+        "inhabitants": 4850,
+        "percent": 64,
+        "upper_bound": True,
+        "unknown": 12,
+    }
     assert data["next"] and all({"id", "title"} <= set(n) for n in data["next"])
     assert data["last_activity"] == "2026-11-19T09:00:00+01:00"
     assert data["days_since_activity"] == 3
