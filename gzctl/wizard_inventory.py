@@ -83,7 +83,11 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
                 continue
             name = _ask_name(questionary, t.question, project)
             if name:
-                org = _save(wizard, {"name": name, "type": t.id}, catalogue)
+                # a name that plainly says another type ('Apotheek ...' at the physio
+                # question) keeps its own type
+                named = catalogue.match_type(name)
+                type_id = named.id if named is not None else t.id
+                org = _save(wizard, {"name": name, "type": type_id}, catalogue)
                 if org is not None:
                     added += 1
                     project = wizard.load()
@@ -153,10 +157,13 @@ def _save(wizard: Wizard, raw: dict[str, Any], catalogue: inv.Catalogue) -> Orga
 
 
 def ask_organisation(
-    catalogue: inv.Catalogue, current: Organisation | None, given: dict[str, Any]
+    catalogue: inv.Catalogue,
+    current: Organisation | None,
+    given: dict[str, Any],
+    say: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Ask every field not given as an option; ``current`` (for edit) supplies defaults.
-    Returns raw fields for inventory.add / inventory.edit."""
+    Returns raw fields for inventory.add / inventory.edit. ``say`` writes rich markup."""
     import questionary
 
     raw = dict(given)
@@ -209,9 +216,7 @@ def ask_organisation(
         raw["kind"] = questionary.select(
             "Soort",
             choices=[questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()],
-            default=next(
-                c for c in [f"{k}: {v}" for k, v in inv.KINDS.items()] if c.startswith(kind_default)
-            ),
+            default=kind_default,
             instruction="(pijltjes en Enter)",
         ).unsafe_ask()
     for key, label, options, fallback in (
@@ -237,7 +242,10 @@ def ask_organisation(
                 for o in options
             ],
             instruction="(spatie kiest, Enter bevestigt)",
+            erase_when_done=True,  # questionary sums up in English; say it in Dutch instead
         ).unsafe_ask()
+        summary = ", ".join(raw[key]) if raw[key] else "geen"
+        say(f"[green]?[/] [bold]{label}[/] [cyan]{summary}[/]")
     text("reach", "Achterban: hoeveel mensen bereikt de organisatie ongeveer? (mag leeg)")
     text("contact_name", "Contactpersoon (naam; mag leeg)")
     text("contact_role", "Functie van de contactpersoon (mag leeg)")

@@ -115,3 +115,47 @@ def test_running_out_of_keys_does_not_hang(village: tuple[Path, pb.Playbook]) ->
     assert step is not None
     with keyboard(ENTER * 3), pytest.raises(EOFError):
         HANDLERS["inventory"](wizard(folder, book, []), step)
+
+
+def test_a_name_that_says_another_type_keeps_it(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    # 'Apotheek Beesd' typed at the physiotherapy question (the third in zorg)
+    keys = ENTER + ENTER + "Apotheek Beesd" + ENTER + CTRL_C
+    with keyboard(keys), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, []), step)
+    org = next(o for o in store.load(folder).organisations if o.name == "Apotheek Beesd")
+    assert org.type == "apotheek"
+
+
+def test_org_add_questions(tmp_path: Path) -> None:
+    """What `gzctl org add` asks in a terminal: defaults from the recognised type, every
+    value checked as it is typed, Dutch summaries of the checkboxes."""
+    from gzctl.wizard_inventory import ask_organisation
+
+    said: list[str] = []
+    keys = (
+        "Tennisclub De Linge" + ENTER
+        + ENTER  # type: the recognised one
+        + ENTER  # kind: vrijwilligers, from the type
+        + ENTER  # sectors: sport, from the type
+        + ENTER  # target groups: K J V O, from the type
+        + "ca. 250" + ENTER
+        + "Jan Smit" + ENTER + "secretaris" + ENTER
+        + "jan@" + ENTER  # refused: the prompt stays
+        + "tcdelinge.nl" + ENTER
+        + ENTER + "Beste Jan" + ENTER
+        + ENTER + "4153ab" + ENTER + ENTER + ENTER
+    )  # fmt: skip
+    with keyboard(keys):
+        raw = ask_organisation(inv.load_catalogue(), None, {"place": "Beesd"}, said.append)
+    assert raw["name"] == "Tennisclub De Linge"
+    assert raw["kind"] == "vrijwilligers"
+    assert raw["sectors"] == ["sport"] and raw["target_groups"] == ["K", "J", "V", "O"]
+    assert raw["contact_email"] == "jan@tcdelinge.nl"
+    assert raw["place"] == "Beesd"  # given as an option: not asked
+    assert any("Doelgroepen" in s and "K, J, V, O" in s for s in said)
+    project = new_project(pb.load(pb.DEFAULT_PLAYBOOK), "gemeenschapszorg", NOW.date())
+    org = inv.add(project, raw, inv.load_catalogue(), NOW.date())
+    assert org.type == "sportvereniging" and org.reach == 250 and org.postcode == "4153 AB"

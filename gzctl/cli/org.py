@@ -171,7 +171,7 @@ def add(
         _, errors = inv.parse_fields(raw, catalogue)
         if errors:
             raise UsageProblem(inv.join_reasons(errors))
-        raw = ask_organisation(catalogue, None, raw)
+        raw = ask_organisation(catalogue, None, raw, _console().print)
     with common.transaction(opened) as change:
         org = inv.add(change.project, raw, catalogue, change.now.date())
         change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
@@ -338,7 +338,7 @@ def edit(
         from ..wizard_inventory import ask_organisation
 
         current = inv.find(opened.project, org_id)
-        raw = ask_organisation(catalogue, current, {})
+        raw = ask_organisation(catalogue, current, {}, _console().print)
     with common.transaction(opened) as change:
         org, changed = inv.edit(change.project, org_id, raw, catalogue, change.now.date())
         if changed:
