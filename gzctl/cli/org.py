@@ -222,7 +222,7 @@ def list_(
 
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Naam", ratio=1)
+    table.add_column("Naam", overflow="fold")
     table.add_column("Soort", no_wrap=True)
     table.add_column("Sectoren")
     table.add_column("Doelgr.", no_wrap=True)
