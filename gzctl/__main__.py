@@ -105,6 +105,10 @@ def fast_path(argv: list[str]) -> int | None:
 
         print(f"gzctl {__version__}")
         return 0
+    if rest[0] == "portfolio" and "--json" in rest[1:]:
+        args = [a for a in rest[1:] if a != "--json"]
+        if all(not a.startswith("-") for a in args) and rest.count("--json") == 1:
+            return fast_portfolio(args, directory)
     if rest[0] == "status" and rest[1:] in ([], ["--json"]):
         from .session import status_output
 
@@ -117,6 +121,30 @@ def _typer(argv: list[str]) -> int | None:
     from .cli.app import main
 
     main(argv)
+    return 0
+
+
+def fast_portfolio(roots: list[str], directory: str | None) -> int:
+    """`gzctl portfolio [MAP...] --json` for advisors' scripts: the same rows as the typer
+    command (gzctl/cli/portfolio.py) with its defaults, without typer's start-up."""
+    from pathlib import Path
+
+    from . import portfolio, runtime, scan, session
+
+    base = Path(directory) if directory else Path.cwd()
+    _, rows, _ = scan.collect(
+        roots, base, scan.DEFAULT_DEPTH, None, runtime.today(), os.environ, shown=session.shown
+    )
+    rows = portfolio.sort_rows(rows, "village")
+    print(portfolio.json_text(rows))
+    failed = sum(1 for r in rows if r.get("error") is not None)
+    if failed:
+        print(
+            f"Let op: {failed} van de {len(rows)} mappen kon niet gelezen worden "
+            "(de fout staat bij de map); afsluitcode 1.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -25,6 +25,7 @@ from .burnup import Burnup
 from .errors import GzctlError, UsageProblem
 
 CACHE_FILE = "portfolio.json"
+DEFAULT_DEPTH = 3
 CACHE_FORMAT = 1
 
 
@@ -210,3 +211,32 @@ def rows(villages: Sequence[Village], stalled_days: int, shown: Any = str) -> li
         else:
             out.append(portfolio.make_row(shown(v.path), v.status, stalled_days))
     return out
+
+
+def collect(
+    roots: Sequence[str],
+    default_root: Path,
+    depth: int,
+    stalled_days: int | None,
+    today: dt.date,
+    environ: Any,
+    use_cache: bool = True,
+    shown: Any = str,
+) -> tuple[list[Village], list[dict[str, Any]], int]:
+    """Roots (or the configured ones, or ``default_root``) -> villages, rows, stalled days.
+
+    Shared by the typer command and the fast path in gzctl/__main__.py."""
+    from . import config
+
+    settings = config.user_settings(environ)
+    days = stalled_days if stalled_days is not None else int(settings["portfolio.stalled_days"])
+    if roots:
+        folders = [Path(r) for r in roots]
+    elif settings["portfolio.roots"]:
+        folders = [Path(r) for r in settings["portfolio.roots"]]
+    else:
+        folders = [default_root]
+    found = find_projects(folders, depth)
+    cache = config.cache_dir(environ) / CACHE_FILE if use_cache else None
+    villages = load_villages(found, today, cache)
+    return villages, rows(villages, days, shown), days

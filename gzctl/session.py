@@ -19,6 +19,17 @@ class Opened:
     playbook: pb.Playbook
 
 
+def shown(folder: Path) -> str:
+    """A folder as the user would type it: relative when it lies below the current one."""
+    import os
+
+    try:
+        rel = os.path.relpath(folder.resolve(), Path.cwd().resolve())
+    except ValueError:
+        return str(folder)
+    return str(folder.resolve()) if rel.startswith("..") else rel
+
+
 def project_folder(directory: str | None) -> Path:
     if directory:
         return store.find_project(Path(directory), explicit=True)

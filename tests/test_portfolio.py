@@ -333,3 +333,17 @@ def test_stalled_is_strictly_past_the_threshold() -> None:
     assert not portfolio.is_stalled({"days_since_activity": 30}, 30)
     assert portfolio.is_stalled({"days_since_activity": 31}, 30)
     assert not portfolio.is_stalled({"days_since_activity": None}, 30)
+
+
+def test_fast_path_json_equals_the_typer_command(gz, tmp_path: Path) -> None:
+    """`gzctl portfolio --json` skips typer; its document must be the typer command's."""
+    from gzctl.__main__ import fast_path
+
+    root = tmp_path / "dorpen"
+    for name in ("a", "b"):
+        assert gz("demo", str(root / name)).code == 0
+    fast = gz("portfolio", str(root), "--json")
+    slow = gz("portfolio", str(root), "--json", "--sort", "village")  # not on the fast path
+    assert fast.code == slow.code == 0
+    assert fast.out == slow.out
+    assert fast_path(["portfolio", str(root), "--json", "--sort", "phase"]) is None

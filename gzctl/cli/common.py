@@ -62,15 +62,7 @@ def style() -> Any:
     return Style(runtime.color_wanted())
 
 
-def shown(folder: Path) -> str:
-    """A folder as the user would type it: relative when it lies below the current one."""
-    import os
-
-    try:
-        rel = os.path.relpath(folder.resolve(), Path.cwd().resolve())
-    except ValueError:
-        return str(folder)
-    return str(folder.resolve()) if rel.startswith("..") else rel
+shown = session.shown
 
 
 def hint_dir(ctx: typer.Context) -> str:

@@ -11,8 +11,6 @@ import typer
 from . import common
 from .common import JsonFlag
 
-DEFAULT_DEPTH = 3
-
 
 def portfolio(
     ctx: typer.Context,
@@ -27,7 +25,7 @@ def portfolio(
     depth: Annotated[
         int,
         typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep."),
-    ] = DEFAULT_DEPTH,
+    ] = 3,  # scan.DEFAULT_DEPTH (a literal: typer reads defaults at import)
     stalled_days: Annotated[
         int | None,
         typer.Option(
@@ -78,26 +76,24 @@ def portfolio(
         typer.Option("--no-cache", "--zonder-cache", help="Lees elk gzctl.toml opnieuw."),
     ] = False,
 ) -> None:
-    from .. import config, runtime, scan
     from .. import portfolio as core
+    from .. import runtime, scan
     from ..errors import UsageProblem
 
     if sum((json, csv, html is not None)) > 1:
         raise UsageProblem("Kies één van --json, --csv en --html.")
     core.sort_rows([], sort)  # a wrong --sort fails before any work
-    settings = config.user_settings(os.environ)
-    days = stalled_days if stalled_days is not None else int(settings["portfolio.stalled_days"])
-    if roots:
-        folders = [Path(r) for r in roots]
-    elif settings["portfolio.roots"]:
-        folders = [Path(r) for r in settings["portfolio.roots"]]
-    else:
-        folders = [common.base_folder(ctx)]
     today = runtime.today()
-    found = scan.find_projects(folders, depth)
-    cache = None if no_cache else config.cache_dir(os.environ) / scan.CACHE_FILE
-    villages = scan.load_villages(found, today, cache)
-    rows = scan.rows(villages, days, common.shown)
+    villages, rows, days = scan.collect(
+        roots or [],
+        common.base_folder(ctx),
+        depth,
+        stalled_days,
+        today,
+        os.environ,
+        use_cache=not no_cache,
+        shown=common.shown,
+    )
     rows = core.sort_rows(core.filter_rows(rows, phase, stalled), sort, reverse)
     failed = sum(1 for r in rows if r.get("error") is not None)
 
