@@ -167,13 +167,42 @@ def events(today: dt.date) -> list[Event]:
                 "verbinden": {
                     "netwerkavond_datum": evening,
                     "netwerkavond_tijd": "19:30",
-                    "rsvp": "Meld je aan bij Joost: secretaris@kbo-ooltwijk.nl of 0345 123 456",
+                    "netwerkavond_plek": "Dorpshuis De Schakel, Kerkstraat 4, Ooltwijk",
+                    "rsvp": "Graag een week van tevoren bij Joost van Wijk: "
+                    "secretaris@kbo-ooltwijk.nl of 0345 123 456",
                     "centrale_vraag": (
                         "Hoe zorgen we er samen voor dat iedereen in Ooltwijk kan meedoen?"
                     ),
                 }
             },
             ["verbinden.avondagenda"],
+            "",
+        ),
+        (
+            4,
+            21,
+            ANNELIES,
+            # a first draft of the mission and vision, to discuss on the network evening
+            {
+                "verbinden": {
+                    "aanleiding": (
+                        "In Ooltwijk gebeurt veel, maar iedere club werkt op zijn eigen "
+                        "eilandje. Inwoners weten niet wat er allemaal is, en we zien soms te "
+                        "laat dat iemand hulp nodig heeft."
+                    ),
+                    "missie": (
+                        "Samen zorgen we voor een levendig dorp waar iedereen kan meedoen en "
+                        "niemand tussen wal en schip raakt."
+                    ),
+                    "visie": (
+                        "Over drie jaar kennen verenigingen en zorgverleners elkaar en weten "
+                        "ze elkaar te vinden. Jong en oud doen mee, en wie hulp nodig heeft, "
+                        "krijgt die op tijd."
+                    ),
+                    "themas": ["Ouderensteunpunt", "Ophaaldienst", "Beweegweek"],
+                }
+            },
+            [],
             "",
         ),
         (3, 9, ANNELIES, {}, ["verkennen.plekkeuze"], "Gekozen: dorpshuis De Schakel."),

@@ -173,8 +173,8 @@ def test_status_human(gz, demo: Path) -> None:
 
 
 def test_status_walks_up_from_a_subfolder(gz, demo: Path) -> None:
-    sub = demo / "documenten"
-    sub.mkdir()
+    sub = demo / "documenten"  # gzctl demo writes its documents there
+    sub.mkdir(exist_ok=True)
     result = gz("status", "--json", cwd=sub)
     assert result.code == 0, result.err
     assert json.loads(result.out)["village"]["name"] == "Ooltwijk"

@@ -201,9 +201,14 @@ def demo(
             )
         state.unlink()
     book = pb.load(pb.DEFAULT_PLAYBOOK)
-    build_demo(folder, book, runtime.now(), runtime.who())
+    project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
     common.note(f"Voorbeelddorp gemaakt in {where}.")
+    from ..documents import OUTPUT_DIR, build
+
+    report = build(folder, project, book, runtime.today())
+    made = len(report.written) + len(report.unchanged)
+    common.note(f"Documenten voor partners: {made} bestanden in {where}/{OUTPUT_DIR}/.")
     common.say(session.status_output(str(folder), as_json=False))
     common.say("")
     common.say(f"Rondkijken: gzctl -C {where} next   ·   gzctl -C {where} log")

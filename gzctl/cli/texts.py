@@ -95,6 +95,22 @@ COMMANDS: dict[str, Help] = {
             "gzctl org coverage",
         ),
     ),
+    "docs": Help(
+        "Maak de documenten voor partners: brieven, agenda, checklists.",
+        "Schrijft de documenten van het stappenplan in de map documenten/ van het project, in "
+        "Markdown, HTML (print goed op A4) en Word (docx): de checklist per fase, een "
+        "uitnodiging per organisatie plus één printbestand met alle brieven, de agenda van de "
+        "eerste netwerkavond, de missie en visie, en de kaart 'Wie kan ik bellen?'. Een bestand "
+        "dat je met de hand hebt bewerkt, wordt niet overschreven: de nieuwe versie komt ernaast "
+        "(*.nieuw.*), tenzij --force. Een eigen sjabloon met dezelfde naam in de map sjablonen/ "
+        "gaat voor het ingebouwde.",
+        (
+            "gzctl docs build",
+            "gzctl docs build --only uitnodiging --format html",
+            "gzctl docs build --force",
+            "gzctl docs list",
+        ),
+    ),
     "playbook": Help(
         "Bekijk, controleer of kies het stappenplan.",
         "",
@@ -157,6 +173,27 @@ PLAYBOOK_COMMANDS: dict[str, Help] = {
         "Laat dit project een ander stappenplan volgen.",
         "Een ingebouwde naam of het pad van een eigen .toml-bestand (relatief aan de projectmap).",
         ("gzctl playbook use mijn-stappenplan.toml", "gzctl playbook use gemeenschapszorg"),
+    ),
+}
+
+DOCS_COMMANDS: dict[str, Help] = {
+    "build": Help(
+        "Maak of vernieuw de documenten in documenten/.",
+        "Zonder --only maakt gzctl alle documenten die al kunnen; wat nog een antwoord mist, "
+        "wordt genoemd en overgeslagen. Dezelfde gegevens geven precies dezelfde bestanden. "
+        "Met de hand bewerkte bestanden blijven staan; de nieuwe versie heet dan *.nieuw.*.",
+        (
+            "gzctl docs build",
+            "gzctl docs build --format md,html",
+            "gzctl docs build --only uitnodiging",
+            "gzctl docs build --only missie-visie --force",
+        ),
+    ),
+    "list": Help(
+        "Toon welke documenten er zijn, waarvoor, en of ze actueel zijn.",
+        "Per document: actueel, verouderd (de gegevens of sjablonen zijn veranderd), met de "
+        "hand bewerkt, nog niet gemaakt, of nog niet te maken (en welk antwoord ontbreekt).",
+        ("gzctl docs list", "gzctl docs list --json"),
     ),
 }
 

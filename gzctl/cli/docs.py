@@ -1,0 +1,214 @@
+"""gzctl docs build / list: the documents for partners (letters, agenda, checklists, ...)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .. import runtime
+from . import common, texts
+
+if TYPE_CHECKING:
+    from ..playbook import Step
+    from ..wizard import Wizard
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["docs"]),
+    short_help=texts.COMMANDS["docs"].summary,
+    epilog=texts.epilog(texts.COMMANDS["docs"]),
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+# from this many files on, a build shows a progress bar (on a terminal)
+PROGRESS_FROM = 40
+
+
+@app.command("build", **common.command_kwargs(texts.DOCS_COMMANDS["build"]))
+def build(
+    ctx: typer.Context,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "--formaat",
+            metavar="FORMATEN",
+            help="Welke formaten, met komma's: md, html, docx. Standaard alle drie.",
+        ),
+    ] = None,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            "--alleen",
+            metavar="NAAM",
+            help="Alleen dit document (zie gzctl docs list); mag vaker.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            "--overschrijf",
+            help="Overschrijf ook bestanden die met de hand zijn bewerkt.",
+        ),
+    ] = False,
+) -> None:
+    from .. import documents as docs
+
+    opened = common.open_project(ctx)
+    chosen = docs.parse_formats(formats)
+    ids = docs.resolve_only(opened.playbook, only) if only else None
+    report = _build(opened, ids, chosen, force)
+    _report(report, opened.folder, ctx)
+
+
+def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: bool) -> Any:
+    """Run the builder, with a rich progress bar on stderr for a large build on a terminal."""
+    from .. import documents as docs
+
+    state: dict[str, Any] = {}
+
+    def on_total(total: int) -> None:
+        import sys
+
+        if total < PROGRESS_FROM or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        bar = Progress(
+            TextColumn("Documenten maken"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        bar.start()
+        state["bar"], state["task"] = bar, bar.add_task("", total=total)
+
+    def on_file(_name: str) -> None:
+        if "bar" in state:
+            state["bar"].advance(state["task"])
+
+    try:
+        return docs.build(
+            opened.folder,
+            opened.project,
+            opened.playbook,
+            runtime.today(),
+            only=ids,
+            formats=formats,
+            force=force,
+            on_total=on_total,
+            on_file=on_file,
+        )
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
+
+
+def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
+    from ..documents import OUTPUT_DIR
+
+    where = common.shown(folder / OUTPUT_DIR)
+    written, same = len(report.written), len(report.unchanged)
+    common.say(
+        f"{written} {'bestand' if written == 1 else 'bestanden'} geschreven, "
+        f"{same} ongewijzigd, in {where}/."
+    )
+    for edited, new in report.beside:
+        common.say(
+            f"Met de hand bewerkt, niet overschreven: {edited}; de nieuwe versie staat in {new}."
+        )
+    if report.beside:
+        common.say("Neem over wat je wilt, of overschrijf alles met: gzctl docs build --force")
+    for name in report.removed:
+        common.say(f"Opgeruimd (hoort bij niets meer): {name}")
+    for name in report.kept:
+        common.say(f"Hoort bij niets meer, maar met de hand bewerkt en dus bewaard: {name}")
+    for message in report.skipped:
+        common.note(f"Overgeslagen: {message}")
+    for message in report.warnings:
+        common.note(f"Let op: {message}")
+
+
+@app.command("list", **common.command_kwargs(texts.DOCS_COMMANDS["list"]))
+def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    from .. import documents as docs
+
+    opened = common.open_project(ctx)
+    states = docs.list_documents(opened.folder, opened.project, opened.playbook, runtime.today())
+    if json:
+        common.print_json(
+            {
+                "folder": str(opened.folder / docs.OUTPUT_DIR),
+                "documents": [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "description": s.description,
+                        "state": s.state,
+                        "detail": s.detail,
+                        "files": list(s.files),
+                    }
+                    for s in states
+                ],
+            }
+        )
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for head in ("Document", "Waarvoor", "Stand"):
+        table.add_column(head, overflow="fold")
+    for s in states:
+        stand = docs.STATE_WORDS[s.state]
+        if s.detail:
+            stand += f" ({s.detail})" if s.state != "niet-klaar" else f": {s.detail}"
+        table.add_row(f"[bold]{s.id}[/]\n{s.title}", s.description, stand)
+    Console(highlight=False, color_system=None if not runtime.color_wanted() else "auto").print(
+        table
+    )
+    hint = common.hint_dir(ctx)
+    common.say("")
+    common.say(f"Maken of bijwerken: gzctl {hint}docs build   ·   één document: --only NAAM")
+
+
+def offer_after_step(wizard: Wizard, step: Step) -> None:
+    """At the end of a wizard step that produces documents: offer to make them now."""
+    from .. import documents as docs
+    from ..errors import GzctlError
+    from ..wizard import confirm
+
+    ids = docs.step_documents(wizard.playbook, step.id)
+    if not ids:
+        return
+    titles = {d.id: d.title for d in wizard.playbook.documents}
+    names = docs.join_dutch(titles.get(i, i).lower() for i in ids)
+    if not confirm(f"Wil je de documenten van deze stap nu maken ({names})?", True):
+        wizard.say(f"[dim]Later kan het ook: gzctl docs build --only {ids[0]}[/]")
+        return
+    project = wizard.load()
+    made, skipped = 0, []
+    for doc_id in ids:
+        try:
+            report = docs.build(
+                wizard.folder, project, wizard.playbook, wizard.clock().date(), only=[doc_id]
+            )
+        except docs.NotReady as exc:
+            skipped.append(exc.message)
+            continue
+        except GzctlError as exc:
+            wizard.say(f"[red]Fout:[/] {exc.message}")
+            continue
+        made += len(report.written) + len(report.unchanged)
+        for edited, new in report.beside:
+            wizard.say(f"Met de hand bewerkt, niet overschreven: {edited} (nieuw: {new})")
+    if made:
+        wizard.say(f"[green]Klaar:[/] {made} bestanden in {docs.OUTPUT_DIR}/.")
+    for message in skipped:
+        wizard.say(f"[dim]Nog niet: {message}[/]")

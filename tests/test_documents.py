@@ -1,0 +1,348 @@
+"""Documents for partners: what lands in documenten/ (Markdown snapshots, HTML, DOCX), and
+that regenerating never destroys a user's work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gzctl import documents as docs
+from gzctl import store
+from gzctl.model import Contact, Organisation
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+SNAPSHOT_FILES = [
+    "checklist/2-verbinden.md",
+    "uitnodiging/vv-ooltwijk.md",
+    "agenda.md",
+    "missie-visie.md",
+    "wie-kan-ik-bellen.md",
+]
+
+
+@pytest.fixture(scope="module")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo village with its documents, made once for this module (it takes a second)."""
+    import sys
+
+    from conftest import NOW
+
+    from gzctl.__main__ import run
+
+    folder = tmp_path_factory.mktemp("documenten") / "voorbeelddorp"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GZCTL_NOW", NOW)
+        mp.setenv("GZCTL_USER", "tester")
+        mp.setenv("NO_COLOR", "1")
+        mp.setattr(sys, "argv", ["gzctl", "demo", str(folder)])
+        with pytest.raises(SystemExit) as exit_:
+            run()
+    assert exit_.value.code in (0, None)
+    return folder
+
+
+@pytest.fixture
+def demo(built_demo: Path, tmp_path: Path) -> Path:
+    """A private copy of the built demo village, to change at will."""
+    folder = tmp_path / "voorbeelddorp"
+    shutil.copytree(built_demo, folder)
+    return folder
+
+
+def check_snapshot(name: str, text: str) -> None:
+    """As in test_help.py: GZCTL_UPDATE_SNAPSHOTS=1 rewrites the snapshot on purpose."""
+    import os
+
+    path = SNAPSHOTS / name
+    if os.environ.get("GZCTL_UPDATE_SNAPSHOTS") == "1" or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; see GZCTL_UPDATE_SNAPSHOTS"
+
+
+def add_organisation(folder: Path, name: str, **kwargs: object) -> None:
+    with store.transaction(folder, "tester", dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)) as c:
+        taken = {o.id for o in c.project.organisations}
+        ident = f"test-{len(taken)}"
+        c.project.organisations.append(Organisation(id=ident, name=name, **kwargs))  # type: ignore[arg-type]
+
+
+def files_below(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+# --------------------------------------------------------------------------- the demo builds all
+
+
+def test_demo_builds_every_document(demo: Path) -> None:
+    out = demo / "documenten"
+    for name in SNAPSHOT_FILES:
+        for ext in ("md", "html", "docx"):
+            assert (out / name).with_suffix(f".{ext}").is_file(), (name, ext)
+    assert len(list((out / "checklist").glob("*.md"))) == 5
+    assert (out / "uitnodiging" / "alle-uitnodigingen.html").is_file()
+
+
+@pytest.mark.parametrize("name", SNAPSHOT_FILES)
+def test_markdown_snapshot(demo: Path, name: str) -> None:
+    text = (demo / "documenten" / name).read_text(encoding="utf-8")
+    check_snapshot("documenten--" + name.replace("/", "--"), text)
+
+
+def test_dutch_dates_and_numbers() -> None:
+    assert docs.dutch_date(dt.date(2027, 1, 12)) == "dinsdag 12 januari 2027"
+    assert docs.dutch_number(4850) == "4.850"
+    assert docs.join_dutch(["a", "b", "c"]) == "a, b en c"
+
+
+# --------------------------------------------------------------------------- letters
+
+
+@pytest.mark.parametrize(
+    ("contact", "kind", "expected"),
+    [
+        (Contact(name="Jan de Vries"), "vrijwilligers", "Beste Jan,"),
+        (Contact(name="Karin Jansen", salutation="Geachte mevrouw Jansen"), "vrijwilligers",
+         "Geachte mevrouw Jansen,"),
+        (Contact(name="X", salutation="mevrouw Jansen"), "vrijwilligers",
+         "Geachte mevrouw Jansen,"),
+        (Contact(name="dhr. P. Bos"), "vrijwilligers", "Geachte heer P. Bos,"),
+        (Contact(name="J. Jansen"), "vrijwilligers", "Beste J. Jansen,"),
+        (Contact(salutation="Beste Karin,"), "vrijwilligers", "Beste Karin,"),
+        (Contact(), "vrijwilligers", "Beste leden van De Club,"),
+        (Contact(), "professioneel", "Beste medewerkers van De Club,"),
+    ],
+)  # fmt: skip
+def test_salutation(contact: Contact, kind: str, expected: str) -> None:
+    assert docs.salutation(contact, "De Club", kind) == expected
+
+
+def test_combined_print_file_has_one_letter_per_page(demo: Path) -> None:
+    import docx
+
+    out = demo / "documenten" / "uitnodiging"
+    letters = len([p for p in out.glob("*.md") if p.stem != "alle-uitnodigingen"])
+    combined = (out / "alle-uitnodigingen.md").read_text(encoding="utf-8")
+    assert combined.count(docs.PAGE_BREAK) == letters - 1
+    html = (out / "alle-uitnodigingen.html").read_text(encoding="utf-8")
+    assert html.count('<section class="pagina brief">') == letters
+    assert "break-before: page" in html and "@page { size: A4" in html
+    assert "http://" not in html and "https://" not in html  # no external resources
+    document = docx.Document(str(out / "alle-uitnodigingen.docx"))
+    breaks = document.element.body.xpath('.//w:br[@w:type="page"]')
+    assert len(breaks) == letters - 1
+
+
+def test_html_escapes_script_in_an_organisation_name(demo: Path, gz) -> None:
+    add_organisation(
+        demo,
+        "<script>alert('x')</script> & Zn",
+        status="benaderd",
+        contact=Contact(name="<b>Piet</b>"),
+    )
+    result = gz("-C", str(demo), "docs", "build", "--only", "uitnodiging")
+    assert result.code == 0, result.err
+    out = demo / "documenten" / "uitnodiging"
+    html = (out / "script-alert-x-script-zn.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "<b>Piet" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Zn" in html
+    assert "<script>" not in (out / "alle-uitnodigingen.html").read_text(encoding="utf-8")
+    # Markdown: escaped, so the name prints as typed and adds no markup
+    md = (out / "script-alert-x-script-zn.md").read_text(encoding="utf-8")
+    assert r"\<script\>alert('x')\</script\> & Zn" in md
+
+
+def test_a_name_cannot_leave_documenten(demo: Path, gz) -> None:
+    add_organisation(demo, "../../etc/passwd", status="benaderd")
+    add_organisation(demo, "CON", status="benaderd")
+    result = gz("-C", str(demo), "docs", "build", "--only", "uitnodiging", "--format", "md")
+    assert result.code == 0, result.err
+    out = demo / "documenten"
+    assert (out / "uitnodiging" / "etc-passwd.md").is_file()
+    assert (out / "uitnodiging" / "con-organisatie.md").is_file()
+    for path in demo.parent.rglob("*"):
+        if path.is_file() and "passwd" in path.name:
+            assert path.resolve().is_relative_to(out.resolve())
+
+
+def test_safe_file_names() -> None:
+    taken: set[str] = set()
+    assert docs.safe_stem("Oranjecomité Ölst", taken) == "oranjecomite-olst"
+    assert docs.safe_stem("Oranjecomite Olst", taken) == "oranjecomite-olst-2"
+    assert docs.safe_stem("..", taken) == "organisatie"
+    assert docs.safe_stem("nul", taken) == "nul-organisatie"
+    assert docs.safe_stem("a/b\\c", taken) == "a-b-c"
+    assert docs.safe_stem("x" * 200, taken) == "x" * 60
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_a_missing_value_names_the_template_and_line(demo: Path, gz) -> None:
+    own = demo / "sjablonen"
+    own.mkdir()
+    (own / "agenda.md.j2").write_text(
+        "# Agenda\n\n{{ avond.datum }}\n{{ avond.zaal }}\n", encoding="utf-8"
+    )
+    result = gz("-C", str(demo), "docs", "build", "--only", "agenda")
+    assert result.code == 2
+    assert "sjablonen/agenda.md.j2" in result.err and "regel 4" in result.err
+    assert "'zaal'" in result.err and "Traceback" not in result.err
+
+
+def test_a_broken_override_is_a_clear_error_and_writes_nothing(demo: Path, gz) -> None:
+    shutil.rmtree(demo / "documenten")
+    own = demo / "sjablonen"
+    own.mkdir()
+    (own / "agenda.html.j2").write_text("<h1>{{ avond.datum </h1>\n", encoding="utf-8")
+    result = gz("-C", str(demo), "docs", "build", "--only", "agenda")
+    assert result.code == 2
+    assert "sjablonen/agenda.html.j2 (eigen sjabloon), regel 1" in result.err
+    assert not (demo / "documenten" / "agenda.md").exists()
+
+
+def test_an_override_wins(demo: Path, gz) -> None:
+    own = demo / "sjablonen"
+    own.mkdir()
+    (own / "agenda.md.j2").write_text("# Onze agenda\n\nOp {{ avond.datum }}.\n", encoding="utf-8")
+    assert gz("-C", str(demo), "docs", "build", "--only", "agenda").code == 0
+    md = (demo / "documenten" / "agenda.md").read_text(encoding="utf-8")
+    assert md.startswith("# Onze agenda\n\nOp ") and "2026." in md
+    assert "Onze agenda" in _docx_headings(demo / "documenten" / "agenda.docx")[0][1]
+
+
+def test_a_document_that_misses_an_answer_says_which(project: Path, gz) -> None:
+    result = gz("-C", str(project), "docs", "build", "--only", "agenda")
+    assert result.code == 2
+    assert "Op welke datum is de eerste netwerkavond?" in result.err
+    assert "gzctl wizard --stap verbinden.netwerkavond" in result.err
+    # without --only: what can be made is made, the rest is named
+    result = gz("-C", str(project), "docs", "build")
+    assert result.code == 0
+    assert (project / "documenten" / "checklist" / "1-verkennen.md").is_file()
+    assert "Overgeslagen: Missie en visie" in result.err
+
+
+def test_unknown_document_and_format(demo: Path, gz) -> None:
+    result = gz("-C", str(demo), "docs", "build", "--only", "agendaa")
+    assert result.code == 2 and "Bedoelde je: agenda" in result.err
+    result = gz("-C", str(demo), "docs", "build", "--format", "pdf")
+    assert result.code == 2 and "kies uit md, html, docx" in result.err
+
+
+# --------------------------------------------------------------------------- regeneration
+
+
+def test_an_edited_file_survives_a_rebuild(demo: Path, gz) -> None:
+    agenda = demo / "documenten" / "agenda.md"
+    edited = agenda.read_text(encoding="utf-8") + "\nMet dank aan de bakker voor de koek.\n"
+    agenda.write_text(edited, encoding="utf-8")
+    result = gz("-C", str(demo), "docs", "build")
+    assert result.code == 0
+    assert agenda.read_text(encoding="utf-8") == edited
+    fresh = demo / "documenten" / "agenda.nieuw.md"
+    assert fresh.is_file() and "bakker" not in fresh.read_text(encoding="utf-8")
+    assert "agenda.md" in result.out and "agenda.nieuw.md" in result.out
+    listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
+    state = {d["id"]: d["state"] for d in listed["documents"]}
+    assert state["agenda"] == "bewerkt" and state["checklist"] == "actueel"
+    # --force: the user chose to overwrite
+    assert gz("-C", str(demo), "docs", "build", "--force").code == 0
+    assert "bakker" not in agenda.read_text(encoding="utf-8")
+    assert not fresh.exists()
+
+
+def test_rebuild_is_byte_identical(demo: Path, gz, tmp_path: Path) -> None:
+    before = files_below(demo / "documenten")
+    result = gz("-C", str(demo), "docs", "build")
+    assert result.code == 0
+    assert result.out.startswith("0 bestanden geschreven")
+    assert files_below(demo / "documenten") == before
+    # a copy of the project built from scratch gives the same bytes too
+    copy = tmp_path / "kopie"
+    copy.mkdir()
+    shutil.copy(demo / "gzctl.toml", copy / "gzctl.toml")
+    assert gz("-C", str(copy), "docs", "build").code == 0
+    assert files_below(copy / "documenten") == before
+
+
+def test_docs_list_tracks_changes(demo: Path, gz) -> None:
+    listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
+    state = {d["id"]: d["state"] for d in listed["documents"]}
+    assert state["uitnodiging"] == "actueel" and state["vacature"] == "later"
+    add_organisation(demo, "Zonnebloem Ooltwijk", status="benaderd")
+    listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
+    state = {d["id"]: d["state"] for d in listed["documents"]}
+    assert state["uitnodiging"] == "verouderd"
+    human = gz("-C", str(demo), "docs", "list")
+    assert human.code == 0 and "verouderd" in human.out and "actueel" in human.out
+
+
+def test_a_letter_for_an_organisation_that_left_is_cleaned_up(demo: Path, gz) -> None:
+    with store.transaction(demo, "tester", dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)) as c:
+        org = next(o for o in c.project.organisations if o.name == "VV Ooltwijk")
+        org.status = "afgehaakt"
+    result = gz("-C", str(demo), "docs", "build", "--only", "uitnodiging")
+    assert result.code == 0
+    assert not (demo / "documenten" / "uitnodiging" / "vv-ooltwijk.md").exists()
+    assert "Opgeruimd" in result.out
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def _docx_headings(path: Path) -> list[tuple[int, str]]:
+    import docx
+
+    out = []
+    for p in docx.Document(str(path)).paragraphs:
+        m = re.fullmatch(r"Heading (\d)", p.style.name if p.style is not None else "")
+        if m:
+            out.append((int(m.group(1)), p.text))
+    return out
+
+
+def _markdown_headings(path: Path) -> list[tuple[int, str]]:
+    from gzctl.docxout import unescape
+
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(#{1,4})\s+(.*)$", line)
+        if m:
+            out.append((len(m.group(1)), unescape(m.group(2).replace("**", ""))))
+    return out
+
+
+def test_docx_opens_and_has_the_markdown_headings(demo: Path) -> None:
+    out = demo / "documenten"
+    checked = 0
+    for md in sorted(out.rglob("*.md")):
+        headings = _markdown_headings(md)
+        assert headings, md
+        assert _docx_headings(md.with_suffix(".docx")) == headings, md
+        checked += 1
+    assert checked >= 10
+
+
+def test_docx_carries_lists_tables_bold_and_tick_boxes(demo: Path) -> None:
+    import docx
+
+    out = demo / "documenten"
+    agenda = docx.Document(str(out / "agenda.docx"))
+    assert len(agenda.tables) == 1
+    assert agenda.tables[0].cell(0, 0).text == "Tijd"
+    assert agenda.tables[0].cell(1, 1).paragraphs[0].runs[0].bold
+    assert any(p.style.name == "List Bullet" for p in agenda.paragraphs if p.style is not None)
+    checklist = docx.Document(str(out / "checklist" / "1-verkennen.docx"))
+    texts = [p.text for p in checklist.paragraphs]
+    assert any(t.startswith("☒ ") for t in texts) and any(t.startswith("☐ ") for t in texts)
+    assert agenda.core_properties.title == "Agenda eerste netwerkavond"
