@@ -350,6 +350,10 @@ class Wizard:
             if step.id not in change.project.wizard.completed:
                 ans.complete_step(change.project, step)
                 change.log("step", f"Stap doorlopen: {step.title}", [step.id])
+        if step.documents:
+            from .cli.docs import offer_after_step  # lazy: jinja2, babel and docx
+
+            offer_after_step(self, step)
 
     def checklist(self, step: Step) -> None:
         import questionary

@@ -99,6 +99,8 @@ def test_intake_then_interrupt_then_resume(fresh: tuple[Path, pb.Playbook]) -> N
         + SPACE
         + ENTER  # checklist: tick both items that are not automatic
         + DOWN
+        + ENTER  # make this step's documents (the checklist) now? -> Nee
+        + DOWN
         + ENTER  # Door naar stap 2? -> Nee
     )
     with keyboard(keys):
@@ -123,7 +125,8 @@ def test_resume_starts_at_first_open_step(fresh: tuple[Path, pb.Playbook]) -> No
     folder, book = fresh
     said: list[str] = []
     # a required date left empty is refused, so the step waits for one
-    keys = INTAKE + ENTER + "1-2-2027" + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER
+    # ... the checklist, no documents now, and no next step
+    keys = INTAKE + ENTER + "1-2-2027" + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER + DOWN + ENTER
     with keyboard(keys):
         assert wizard(folder, book, said).run() == "gepauzeerd"
     said.clear()
@@ -156,6 +159,7 @@ def test_long_text_and_multichoice(fresh: tuple[Path, pb.Playbook]) -> None:
         + SPACE
         + ENTER  # themes: first and third
         + ENTER  # checklist of the step: tick nothing
+        + ENTER  # make the mission/vision document now? -> Ja (the default)
     )
     with keyboard(INTAKE + keys):
         assert wizard(folder, book, said).run(start=step, stop_after_one=True) == "stap"
@@ -165,6 +169,9 @@ def test_long_text_and_multichoice(fresh: tuple[Path, pb.Playbook]) -> None:
     assert project.answers["verbinden.principes"] == list(principles.default)
     assert project.answers["verbinden.themas"] == [themes.options[0], themes.options[2]]
     assert "verbinden.missievisie" in project.wizard.completed
+    # the step produces the mission/vision document; the wizard offered it and made it
+    document = (folder / "documenten" / "missie-visie.md").read_text(encoding="utf-8")
+    assert "Samen zorgen dat iedereen meedoet." in document
     # the Dutch summary replaces questionary's English "done (2 selections)"
     assert any(themes.label in s and themes.options[2] in s for s in said)
 
