@@ -186,7 +186,7 @@ def parse(text: str, source: Path) -> Project:
         line = locate(text, exc.parts)
         where = f", regel {line}" if line else ""
         raise StateError(
-            f"{name}{where}: '{exc.key}' {exc.message} "
+            f"{name}{where}: '{exc.key}' {exc.message.rstrip('.')}. "
             "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
         ) from exc
 
@@ -229,6 +229,14 @@ def write_atomic(path: Path, text: str) -> None:
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); keep the old file's mode, or the usual one
+        try:
+            mode = os.stat(path).st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -183,3 +183,13 @@ def test_hand_edited_answer_of_wrong_type(gz, project: Path, tmp_path: Path) -> 
     result = gz("-C", str(project), "status")
     assert result.code == 2
     assert "answers.verkennen.startdatum" in result.err and f"regel {line}" in result.err
+
+
+def test_writes_keep_the_file_shareable(project: Path, gz) -> None:
+    """mkstemp makes files private; a rewritten gzctl.toml keeps the mode it had."""
+    import stat
+
+    path = project / "gzctl.toml"
+    path.chmod(0o664)
+    assert gz("-C", str(project), "done", "verkennen.eerderonderzoek").code == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
