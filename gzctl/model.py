@@ -92,6 +92,55 @@ class Organisation:
 
 
 @dataclass
+class PlatformTask:
+    """One item of a platform's own checklist (copied from the catalogue's first steps)."""
+
+    title: str
+    done: bool = False
+    date: dt.date | None = None
+
+
+@dataclass
+class Platform:
+    """A thematic platform: organisations working together on one theme.
+
+    ``template`` is the catalogue id it started from (playbooks/platforms.toml), or empty
+    for a platform of the village's own; ``members`` are organisation ids (sorted);
+    ``trekker`` is the member that leads; ``dates`` holds the day each status was reached."""
+
+    id: str
+    title: str
+    template: str = ""
+    aim: str = ""
+    status: str = field(default="idee", metadata={"always": True})
+    members: list[str] = field(default_factory=list)
+    trekker: str = ""
+    tasks: list[PlatformTask] = field(default_factory=list)
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    notes: str = ""
+
+
+@dataclass
+class Activity:
+    """A joint activity. Participants are counts only, never names (AVG).
+
+    ``start``/``end`` are local times in the village (Europe/Amsterdam; Brussels keeps the
+    same clock); ``organisers`` are organisation ids; ``platform`` a platform id or empty."""
+
+    id: str
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None = None
+    place: str = ""
+    organisers: list[str] = field(default_factory=list)
+    platform: str = ""
+    target_groups: list[str] = field(default_factory=list)
+    expected: int | None = None
+    participants: int | None = None
+    description: str = ""
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed."""
 
@@ -131,6 +180,8 @@ class Project:
     checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
     wizard: WizardState = field(default_factory=WizardState)
     organisations: list[Organisation] = field(default_factory=list)
+    platforms: list[Platform] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     history: list[HistoryEntry] = field(default_factory=list)
 

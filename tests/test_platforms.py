@@ -1,0 +1,209 @@
+"""Platforms and activities: the catalogue, suggestions, the operations, the .ics export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from gzctl import inventory as inv
+from gzctl import platforms as P
+from gzctl.errors import NotFound, PlaybookError, Refused, UsageProblem
+from gzctl.model import Organisation, Project, Village
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def org(oid: str, type_: str, sectors: list[str], groups: list[str], **kw: Any) -> Organisation:
+    return Organisation(
+        id=oid, name=kw.pop("name", oid), type=type_, sectors=sectors, target_groups=groups, **kw
+    )
+
+
+@pytest.fixture
+def village() -> Project:
+    """A small inventory: sports clubs, elderly organisations, no school at all."""
+    return Project(
+        village=Village(name="Ooltwijk", inhabitants=4800),
+        organisations=[
+            org("gymclub", "sportvereniging", ["sport"], ["K", "J", "V", "O"]),
+            org("kbo", "ouderenbond", ["welzijn"], ["O"], name="KBO Ooltwijk"),
+            org("kernteam", "kernteam", ["welzijn", "zorg"], ["Kw", "G"]),
+            org("thuiszorg", "thuiszorg", ["zorg"], ["O", "Kw"]),
+            org("vv", "voetbalvereniging", ["sport"], ["K", "J", "V"], name="VV Ooltwijk"),
+            org("wandelclub", "", ["sport"], ["O"], name="Wandelclub De Stap"),
+            org("weg", "kerk", ["levensbeschouwing"], ["A"], status="afgehaakt"),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> P.PlatformCatalogue:
+    return P.load_catalogue()
+
+
+def by_id(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {r["id"]: r for r in results}
+
+
+def test_catalogue_has_the_domain_platforms(catalogue: P.PlatformCatalogue) -> None:
+    ids = {p.id for p in catalogue.platforms}
+    assert {"beweegweek", "ouderensteunpunt", "pestplatform", "woningbehoefte",
+            "gratis-lidmaatschap", "ophaaldienst"} <= ids  # fmt: skip
+    assert len(catalogue.functions) == 8
+    assert len(catalogue.traits) == 6
+    for p in catalogue.platforms:
+        assert p.first_steps and p.indicators and p.roles and p.functions
+
+
+def test_catalogue_faults_are_dutch_and_complete() -> None:
+    orgs = inv.load_catalogue()
+    data = {
+        "functions": [{"id": "f", "label": "F"}],
+        "traits": [{"id": "t", "label": "T"}],
+        "platforms": [
+            {
+                "id": "x",
+                "title": "X",
+                "aim": "doel",
+                "target_groups": ["Q"],
+                "sectors": ["sport"],
+                "functions": ["f"],
+                "first_steps": ["a"],
+                "indicators": ["b"],
+                "roles": [{"label": "school", "types": ["basischool"], "role": "baas"}],
+            }
+        ],
+    }
+    with pytest.raises(PlaybookError) as exc:
+        P.parse_catalogue(data, orgs)
+    text = str(exc.value)
+    assert "onbekende doelgroep 'Q'" in text
+    assert "onbekende organisatietype 'basischool'" in text and "basisschool" in text
+    assert "'role' moet trekker of deelnemer zijn" in text
+
+
+def test_suggest_for_a_hand_made_inventory(
+    village: Project, catalogue: P.PlatformCatalogue
+) -> None:
+    results = P.suggest(village, catalogue)
+    found = by_id(results)
+
+    ouderen = found["ouderensteunpunt"]
+    assert ouderen["can_start"] is True
+    assert ouderen["missing"] == []
+    assert [f["id"] for f in ouderen["fits"]] == ["kbo", "kernteam", "thuiszorg"]
+    assert ouderen["trekker_candidates"] == ["kbo"]
+    # kerk (optional) dropped out, so it does not count; zonnebloem, welzijn missing
+    assert ouderen["readiness"] == round(100 * (0.6 + 0.25 * 1 / 4 + 0.15))
+
+    # the Beweegweek cannot start: no school in the inventory
+    beweeg = found["beweegweek"]
+    assert beweeg["can_start"] is False
+    assert beweeg["missing"] == ["basisschool"]
+    assert [(f["id"], f["why"]) for f in beweeg["fits"]] == [
+        ("gymclub", "type"),
+        ("vv", "type"),
+        ("wandelclub", "sector en doelgroep"),
+    ]  # an organisation without a known type fits by sector and target group
+    assert beweeg["trekker_candidates"] == ["gymclub", "vv"]
+    assert beweeg["readiness"] == round(100 * (0.6 * 0.5 + 0 + 0.15))
+
+    pest = found["pestplatform"]
+    assert pest["can_start"] is False and pest["missing"] == ["basisschool"]
+    assert pest["trekker_candidates"] == []
+
+    # the platforms that can start come first, the most ready first
+    starts = [r["can_start"] for r in results]
+    assert starts == sorted(starts, reverse=True)
+    assert results[0]["id"] == "gratis-lidmaatschap"  # kernteam as intermediary + clubs
+    assert results[0]["readiness"] == 100
+    # an afgehaakt organisation never fits
+    assert all(f["id"] != "weg" for r in results for f in r["fits"])
+
+
+def test_platform_lifecycle(village: Project, catalogue: P.PlatformCatalogue) -> None:
+    p = P.add(village, catalogue, "Ouderensteunpunt", TODAY)
+    assert (p.id, p.status, p.template) == ("ouderensteunpunt", "idee", "ouderensteunpunt")
+    assert len(p.tasks) == 4 and not any(t.done for t in p.tasks)
+    with pytest.raises(Refused):
+        P.add(village, catalogue, "ouderensteunpunt", TODAY)
+    P.join(village, "ouderensteunpunt", ["kernteam", "thuiszorg"])
+    P.join(village, "ouderensteunpunt", ["KBO Ooltwijk"], trekker=True)
+    assert p.members == ["kbo", "kernteam", "thuiszorg"] and p.trekker == "kbo"
+    with pytest.raises(Refused):
+        P.join(village, "ouderensteunpunt", ["weg"])
+    P.leave(village, "ouderensteunpunt", "kbo")
+    assert p.members == ["kernteam", "thuiszorg"] and p.trekker == ""
+    _, old = P.set_status(village, "ouderensteunpunt", "in-oprichting", TODAY)
+    assert old == "idee" and p.status == "in oprichting"
+    with pytest.raises(UsageProblem):
+        P.set_status(village, "ouderensteunpunt", "bezig", TODAY)
+    P.tick(village, "ouderensteunpunt", 2, TODAY)
+    assert [t.done for t in p.tasks] == [False, True, False, False]
+    with pytest.raises(UsageProblem):
+        P.tick(village, "ouderensteunpunt", 9, TODAY)
+    own = P.add(village, catalogue, "Repair café", TODAY)
+    assert (own.id, own.template, own.tasks) == ("repair-cafe", "", [])
+    assert [x["id"] for x in P.status_summary(village)] == ["ouderensteunpunt", "repair-cafe"]
+    assert P.status_summary(village)[0]["tasks_done"] == 1
+    with pytest.raises(NotFound):
+        P.find(village, "beweegwek")
+
+
+def test_activities_and_ics_round_trip(village: Project, catalogue: P.PlatformCatalogue) -> None:
+    import icalendar
+
+    orgs = inv.load_catalogue()
+    P.add(village, catalogue, "beweegweek", TODAY)
+    walk = P.add_activity(
+        village, orgs, "Wandeling voor ouderen", P.parse_when("12-04-2027", "10:00"),
+        end=P.parse_when("12-04-2027", "11.30"), place="Dorpshuis De Linde",
+        organisers=["wandelclub", "kbo"], platform="beweegweek", target_groups="O",
+        expected="25",
+    )  # fmt: skip
+    clinic = P.add_activity(
+        village, orgs, "Voetbalclinic", P.parse_when("2027-04-14", "15:30"), organisers=["vv"]
+    )
+    assert walk.id == "2027-04-12-wandeling-voor-ouderen"
+    assert walk.organisers == ["kbo", "wandelclub"] and walk.expected == 25
+    with pytest.raises(UsageProblem):
+        P.add_activity(village, orgs, "X", P.parse_when("1-1-2027", "10:00"), expected="veel")
+    with pytest.raises(UsageProblem):
+        P.parse_when("1-1-2027", "25:00")
+    stamp = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+    data = P.to_ics(village, village.activities, stamp)
+    assert data == P.to_ics(village, village.activities, stamp)  # deterministic
+    cal = icalendar.Calendar.from_ical(data)
+    events = [c for c in cal.walk("VEVENT")]
+    got = [
+        (str(e["uid"]), str(e["summary"]), e.decoded("dtstart"), str(e.get("location", "")))
+        for e in events
+    ]
+    ams = __import__("zoneinfo").ZoneInfo("Europe/Amsterdam")
+    assert got == [
+        ("2027-04-12-wandeling-voor-ouderen@ooltwijk.gzctl", "Wandeling voor ouderen",
+         dt.datetime(2027, 4, 12, 10, 0, tzinfo=ams), "Dorpshuis De Linde"),
+        ("2027-04-14-voetbalclinic@ooltwijk.gzctl", "Voetbalclinic",
+         dt.datetime(2027, 4, 14, 15, 30, tzinfo=ams), ""),
+    ]  # fmt: skip
+    assert events[0].decoded("dtend") == dt.datetime(2027, 4, 12, 11, 30, tzinfo=ams)
+    assert events[0].decoded("dtstart").utcoffset() == dt.timedelta(hours=2)  # summer time
+    assert "Platform: Beweegweek" in str(events[0]["description"])
+    assert any(c.name == "VTIMEZONE" for c in cal.walk())
+    P.remove_activity(village, clinic.id)
+    assert [a.id for a in village.activities] == [walk.id]
+
+
+def test_lens_coverage(village: Project, catalogue: P.PlatformCatalogue) -> None:
+    P.add(village, catalogue, "beweegweek", TODAY)
+    data = P.lens_coverage(village, catalogue)
+    functions = {f["id"]: f for f in data["functions"]}
+    assert functions["signaleren"]["organisations"] == ["kernteam", "thuiszorg"]
+    assert functions["talenten"]["platforms"] == ["beweegweek"]
+    assert functions["beleid"]["covered"] is False
+    traits = {t["id"]: t for t in data["traits"]}
+    assert traits["ontmoeten"]["platforms"] == ["beweegweek"]
+    assert traits["wonen"]["covered"] is False
+    assert data["functions_covered"] == sum(1 for f in data["functions"] if f["covered"])
