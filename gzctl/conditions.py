@@ -46,6 +46,14 @@ def _coordinator(project: Any, attr: str) -> Any:
     return getattr(coord, attr, None) if coord is not None else None
 
 
+def _coordinator_profile(project: Any) -> bool:
+    """Hours and employer are known (the wizard's answers; gzctl/coordinator.py)."""
+    answers = getattr(project, "answers", None) or {}
+    return is_answered(answers.get("organiseren.uren")) and is_answered(
+        answers.get("organiseren.werkgever")
+    )
+
+
 def _sectors(project: Any) -> int:
     seen: set[str] = set()
     for org in _items(project, "organisations"):
@@ -73,7 +81,7 @@ FACTS: dict[str, Callable[[Any], Any]] = {
     "organisations.sectors": _sectors,
     "meeting_place.candidates": lambda p: len(_items(p, "places")),
     "meeting_place.chosen": _place_chosen,
-    "coordinator.profile": lambda p: bool(_coordinator(p, "hours_per_week")),
+    "coordinator.profile": lambda p: _coordinator_profile(p),
     "coordinator.candidates": lambda p: len(_coordinator(p, "candidates") or []),
     "coordinator.appointed": lambda p: bool(_coordinator(p, "appointed")),
     "platforms": lambda p: len(_items(p, "platforms")),

@@ -92,6 +92,68 @@ class Organisation:
 
 
 @dataclass
+class Place:
+    """A candidate meeting place. ``access`` and ``facilities`` hold tags from
+    playbooks/selectiecriteria.toml; ``home_of`` names the club whose home ground it is (less
+    neutral); ``scores`` is criterion id -> 1..5."""
+
+    id: str
+    name: str
+    kind: str = ""
+    address: str = ""
+    seats: int | None = None
+    rent: float | None = None
+    evenings: list[str] = field(default_factory=list)
+    access: list[str] = field(default_factory=list)
+    facilities: list[str] = field(default_factory=list)
+    home_of: str = ""
+    scores: dict[str, int] = field(default_factory=dict)
+    notes: str = ""
+
+
+@dataclass
+class MeetingPlace:
+    """The decision (``chosen`` is a place id) and the project's own criteria settings:
+    ``weights`` override the playbook's, ``required`` replaces its hard requirements."""
+
+    chosen: str = ""
+    reason: str = ""
+    date: dt.date | None = None
+    weights: dict[str, float] = field(default_factory=dict)
+    required: list[str] | None = None
+
+
+@dataclass
+class Candidate:
+    """A Coördinator candidate. Personal data (AVG): only what selection needs; removed
+    completely, history included, with ``gzctl coordinator candidate forget``.
+    ``scores`` is assessor -> criterion id -> 1..5."""
+
+    id: str
+    name: str
+    email: str = ""
+    phone: str = ""
+    lives_in_village: bool | None = None
+    scores: dict[str, dict[str, int]] = field(default_factory=dict)
+    notes: str = ""
+
+
+@dataclass
+class Coordinator:
+    """The project's choices beyond the wizard answers (hours, employer and funding live in
+    ``answers`` as organiseren.uren / werkgever / financiering), the candidates and the
+    appointment (``appointed`` is a candidate id)."""
+
+    hourly_cost: float | None = None
+    weeks_per_year: int | None = None
+    activity_budget: float | None = None
+    start: dt.date | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    appointed: str = ""
+    appointed_date: dt.date | None = None
+
+
+@dataclass
 class PlatformTask:
     """One item of a platform's own checklist (copied from the catalogue's first steps)."""
 
@@ -180,6 +242,9 @@ class Project:
     checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
     wizard: WizardState = field(default_factory=WizardState)
     organisations: list[Organisation] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    meeting_place: MeetingPlace = field(default_factory=MeetingPlace)
+    coordinator: Coordinator = field(default_factory=Coordinator)
     platforms: list[Platform] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)

@@ -105,7 +105,7 @@ def data_dir(kind: str) -> Path:
 
 def builtin_names() -> list[str]:
     folder = data_dir("playbooks")
-    skip = {"organisatietypen"}
+    skip = {"organisatietypen", "selectiecriteria"}
     return sorted(p.stem for p in folder.glob("*.toml") if p.stem not in skip)
 
 
@@ -185,7 +185,7 @@ KEYS = {
 
 # Steps that need more than questions (e.g. entering organisations one by one) name a
 # handler; the wizard (gzctl/wizard.py, HANDLERS) runs it after the step's questions.
-STEP_HANDLERS: tuple[str, ...] = ("inventory",)
+STEP_HANDLERS: tuple[str, ...] = ("inventory", "places", "coordinator", "recruitment")
 
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}
 

@@ -161,8 +161,10 @@ def days_since(moment: dt.datetime | None, today: dt.date) -> int | None:
 
 def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
     """The document behind `gzctl status --json` (and the portfolio). Plain JSON types."""
+    from .coordinator import status_summary as coordinator_summary
     from .inventory import reach_summary
     from .inventory import summary as org_summary
+    from .places import status_summary as place_summary
 
     prog = compute(playbook, project)
     last = prog.last_activity
@@ -202,6 +204,8 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
         "initiators": [p.name for p in project.initiators],
         "organisations": org_summary(project),
         "reach": reach_summary(project),
+        "meeting_place": place_summary(project),
+        "coordinator": coordinator_summary(project),
         "last_activity": last.isoformat() if last else None,
         "days_since_activity": days_since(last, today),
     }

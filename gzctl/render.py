@@ -95,6 +95,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     )
     lines.append("")
     lines += organisation_lines(data, style)
+    lines += place_and_coordinator_lines(data, style)
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
         for item in data["next"]:
@@ -138,6 +139,32 @@ def organisation_lines(data: dict[str, Any], style: Style) -> list[str]:
         lines.append(text)
         lines.append(style.dim("  een bovengrens: veel inwoners zijn lid van meer dan één club"))
     lines.append("")
+    return lines
+
+
+def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """The chosen meeting place and the appointed Coördinator, or what is still open."""
+    place = data.get("meeting_place")
+    coord = data.get("coordinator")
+    lines: list[str] = []
+    if isinstance(place, dict):
+        if place.get("chosen"):
+            lines.append(f"Ontmoetingsplek: {style.bold(str(place['name']))}")
+        else:
+            n = place.get("candidates") or 0
+            extra = f"{n} kandidaat-plek(ken); " if n else ""
+            lines.append(f"Ontmoetingsplek: nog niet gekozen ({extra}gzctl place list)")
+    if isinstance(coord, dict):
+        if coord.get("appointed"):
+            lines.append(f"Coördinator: {style.bold(str(coord['name']))} (aangesteld)")
+        else:
+            n = coord.get("candidates") or 0
+            what = f"{n} kandida{'at' if n == 1 else 'ten'}" if n else "nog geen kandidaten"
+            if not coord.get("profile"):
+                what += ", profiel nog niet af"
+            lines.append(f"Coördinator: nog niet aangesteld ({what})")
+    if lines:
+        lines.append("")
     return lines
 
 

@@ -31,7 +31,30 @@ def _inventory(wizard: Wizard, step: Step) -> None:
 
 # Step handlers named in the playbook (`handler = "..."`, see playbook.STEP_HANDLERS): run
 # after the step's questions, with the wizard (to ask and save) and the step.
-HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {"inventory": _inventory}
+def _places(wizard: Wizard, step: Step) -> None:
+    from .wizard_places import places_step
+
+    places_step(wizard, step)
+
+
+def _coordinator(wizard: Wizard, step: Step) -> None:
+    from .wizard_places import coordinator_step
+
+    coordinator_step(wizard, step)
+
+
+def _recruitment(wizard: Wizard, step: Step) -> None:
+    from .wizard_places import recruitment_step
+
+    recruitment_step(wizard, step)
+
+
+HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {
+    "inventory": _inventory,
+    "places": _places,
+    "coordinator": _coordinator,
+    "recruitment": _recruitment,
+}
 
 
 # --------------------------------------------------------------------------- non-interactive

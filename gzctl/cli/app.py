@@ -62,7 +62,16 @@ def main_callback(
 # Modules with top-level commands (each has COMMANDS = {name: function}) and modules that
 # are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
 COMMAND_MODULES = ("setup", "progress", "portfolio", "config")
-GROUP_MODULES = {"playbook": "playbook", "org": "org", "docs": "docs"}
+GROUP_MODULES = {
+    "playbook": "playbook",
+    "org": "org",
+    "docs": "docs",
+    "place": "place",
+    "coordinator": "coordinator",
+}
+
+
+GROUP_NAMES = (*GROUP_MODULES, "candidate")
 
 
 def _register() -> None:
@@ -120,7 +129,7 @@ def _dutchify(argv: list[str]) -> None:
     import typer._click.decorators as decorators
     import typer._click.formatting as formatting
 
-    if not argv or "--help" in argv or "-h" in argv or argv[-1] in ("playbook", "org", "docs"):
+    if not argv or "--help" in argv or "-h" in argv or argv[-1] in GROUP_NAMES:
         _dutch_panels()
     original_help_option = decorators.help_option
     if getattr(original_help_option, "_gzctl", False):

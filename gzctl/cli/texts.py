@@ -111,6 +111,32 @@ COMMANDS: dict[str, Help] = {
             "gzctl docs list",
         ),
     ),
+    "place": Help(
+        "Kies de ontmoetingsplek: kandidaten, scores per criterium, de keuze.",
+        "Zet twee of drie plekken op de lijst (dorpshuis, buurthuis, bibliotheek, ...), geef "
+        "ze per criterium een score van 1 tot 5 en bekijk de rangorde met gewogen totalen en "
+        "redenen. Een plek zonder harde eis (zoals een drempelvrije ingang) valt af. Leg de "
+        "keuze vast met place choose; de actie in de checklist is dan vanzelf gedaan.",
+        (
+            'gzctl place add "Dorpshuis De Schakel" --toegang drempelvrij,toilet --huur 40',
+            "gzctl place score dorpshuis-de-schakel neutraal=5 kosten=4",
+            "gzctl place list",
+            'gzctl place choose dorpshuis-de-schakel --reden "Van niemand, voor iedereen."',
+        ),
+    ),
+    "coordinator": Help(
+        "Beschrijf de Coördinator, werf kandidaten en stel iemand aan.",
+        "Het profiel (taken, eigenschappen, uren, werkgever, geld en begroting), kandidaten "
+        "met een scorekaart per beoordelaar, en de aanstelling. Kandidaten zijn "
+        "persoonsgegevens: bewaar alleen wat de selectie nodig heeft en wis ze na afloop met "
+        "coordinator candidate forget.",
+        (
+            "gzctl coordinator profile",
+            "gzctl coordinator profile --uren 12 --kosten-per-uur 55",
+            'gzctl coordinator candidate add "Sanne Bakker" --woont-in-dorp',
+            "gzctl coordinator appoint kandidaat-1",
+        ),
+    ),
     "playbook": Help(
         "Bekijk, controleer of kies het stappenplan.",
         "",
@@ -283,6 +309,134 @@ ORG_COMMANDS: dict[str, Help] = {
         "is een bovengrens: veel mensen zijn lid van meer dan één club. Afgehaakte "
         "organisaties tellen niet mee.",
         ("gzctl org coverage", "gzctl org coverage --json"),
+    ),
+}
+
+PLACE_COMMANDS: dict[str, Help] = {
+    "add": Help(
+        "Zet een kandidaat-ontmoetingsplek op de lijst.",
+        "Alleen de naam is verplicht; toegankelijkheid en voorzieningen zijn kenmerken uit "
+        "een vaste lijst (zie place criteria). Is de plek de vaste plek van één club, noem "
+        "die club met --thuisbasis: dat maakt de plek minder neutraal.",
+        (
+            'gzctl place add "Dorpshuis De Schakel" --soort dorpshuis --plaatsen 80 --huur 40 '
+            "--toegang drempelvrij,toilet,parkeren --voorzieningen keuken,zaaltje",
+            'gzctl place add "Kantine VV Ooltwijk" --soort sportkantine --thuisbasis "VV Ooltwijk"',
+        ),
+    ),
+    "list": Help(
+        "Toon de plekken in volgorde: gewogen totaal, gedeelde plaatsen en redenen.",
+        "Bovenaan de hoogste totalen; plekken met een gelijk totaal delen een plaats (1.=). "
+        "Daarna plekken die nog niet helemaal gescoord zijn, en als laatste de plekken die "
+        "afvallen, met de reden.",
+        ("gzctl place list", "gzctl place list --json"),
+    ),
+    "show": Help(
+        "Toon alles over één plek, met de scores per criterium.",
+        "",
+        ("gzctl place show dorpshuis-de-schakel", "gzctl place show dorpshuis-de-schakel --json"),
+    ),
+    "edit": Help(
+        "Wijzig gegevens van een plek.",
+        'Geef de velden die veranderen als opties; een lege waarde ("") wist een veld.',
+        (
+            "gzctl place edit dorpshuis-de-schakel --huur 35",
+            'gzctl place edit bibliotheek --avonden ""',
+        ),
+    ),
+    "remove": Help(
+        "Haal een plek van de lijst.",
+        "Vraagt eerst om bevestiging; --yes slaat die vraag over (nodig zonder terminal).",
+        ("gzctl place remove kerkzaal --yes",),
+    ),
+    "score": Help(
+        "Geef een plek per criterium een score van 1 tot 5.",
+        "Geef CRITERIUM=SCORE; een begin van het id is genoeg als dat uniek is. Zonder scores, "
+        "in een terminal, vraagt gzctl elk criterium met uitleg.",
+        (
+            "gzctl place score dorpshuis-de-schakel neutraal=5 laagdrempelig=4 centraal=5",
+            "gzctl place score bibliotheek",
+        ),
+    ),
+    "criteria": Help(
+        "Toon of wijzig de criteria, hun gewichten en de harde eisen.",
+        "De gewichten komen uit het stappenplan; met --gewicht geef je dit dorp eigen "
+        "gewichten, met --eis andere harde eisen. --standaard zet alles terug.",
+        (
+            "gzctl place criteria",
+            "gzctl place criteria --gewicht kosten=2 --gewicht centraal=3",
+            "gzctl place criteria --eis drempelvrij --eis toilet",
+        ),
+    ),
+    "choose": Help(
+        "Leg de gekozen ontmoetingsplek vast, met de reden.",
+        "Schrijf in een of twee zinnen waarom de plek neutraal en laagdrempelig is. De actie "
+        "'Kies de plek' in de checklist is daarna vanzelf gedaan, en documenten noemen deze "
+        "plek.",
+        ('gzctl place choose dorpshuis-de-schakel --reden "Van niemand, centraal, drempelvrij."',),
+    ),
+}
+
+COORDINATOR_COMMANDS: dict[str, Help] = {
+    "profile": Help(
+        "Toon of wijzig het profiel van de Coördinator, met de begroting.",
+        "Taken en eigenschappen komen uit het stappenplan. Uren, werkgever en financiering "
+        "zijn dezelfde antwoorden als in de wizard. De begroting is uren x kosten per uur x "
+        "weken per jaar, plus een activiteitenbudget.",
+        (
+            "gzctl coordinator profile",
+            "gzctl coordinator profile --uren 12 --werkgever welzijnsorganisatie",
+            "gzctl coordinator profile --kosten-per-uur 55 --activiteiten 2500 --start 01-09-2027",
+            "gzctl coordinator profile --json",
+        ),
+    ),
+    "candidate": Help(
+        "Kandidaten: toevoegen, bekijken, scoren en wissen.",
+        "Bewaar alleen wat de selectie nodig heeft. Na de selectie wis je wie niet is "
+        "aangesteld met candidate forget: dan verdwijnt ook elk spoor in de geschiedenis.",
+        (
+            'gzctl coordinator candidate add "Sanne Bakker" --woont-in-dorp',
+            "gzctl coordinator candidate score kandidaat-1 --beoordelaar Annelies verbinden=4",
+            "gzctl coordinator candidate forget kandidaat-2 --yes",
+        ),
+    ),
+    "appoint": Help(
+        "Stel een kandidaat aan als Coördinator.",
+        "De actie 'stel de Coördinator aan' in de checklist is daarna vanzelf gedaan.",
+        ("gzctl coordinator appoint kandidaat-1",),
+    ),
+}
+
+CANDIDATE_COMMANDS: dict[str, Help] = {
+    "add": Help(
+        "Zet een kandidaat op de lijst (naam, en alleen wat nodig is).",
+        "Het id (kandidaat-1, ...) zegt niets over de persoon.",
+        ('gzctl coordinator candidate add "Sanne Bakker" --email sanne@example.nl',),
+    ),
+    "list": Help(
+        "Toon de kandidaten met hun gemiddelde score.",
+        "",
+        ("gzctl coordinator candidate list", "gzctl coordinator candidate list --json"),
+    ),
+    "show": Help(
+        "Toon de scorekaart van een kandidaat: scores per beoordelaar, gemiddelde, spreiding.",
+        "Een spreiding van 2 of meer (de een geeft 2, de ander 4) wordt gemeld: praat erover "
+        "voordat je kiest.",
+        ("gzctl coordinator candidate show kandidaat-1",),
+    ),
+    "score": Help(
+        "Vul de scorekaart in voor één beoordelaar.",
+        "Geef --beoordelaar en CRITERIUM=SCORE (1 tot 5). Zonder scores, in een terminal, "
+        "vraagt gzctl elk criterium.",
+        (
+            "gzctl coordinator candidate score kandidaat-1 --beoordelaar Annelies verbinden=4 "
+            "ruimte_geven=5 brug=3 dorp=5 organiseren=4",
+        ),
+    ),
+    "forget": Help(
+        "Wis een kandidaat volledig, ook uit de geschiedenis.",
+        "Doe dit als de selectie voorbij is. De aangestelde Coördinator kan niet gewist worden.",
+        ("gzctl coordinator candidate forget kandidaat-2 --yes",),
     ),
 }
 

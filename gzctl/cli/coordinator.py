@@ -1,0 +1,349 @@
+"""gzctl coordinator profile / candidate add|list|show|score|forget / appoint."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from .. import coordinator as co
+from .. import runtime
+from ..criteria import Criteria, load_criteria, number_nl, parse_pairs
+from ..errors import UsageProblem
+from . import common, texts
+
+_GROUP = {
+    "options_metavar": "[OPTIES]",
+    "subcommand_metavar": "OPDRACHT [ARGUMENTEN]...",
+    "no_args_is_help": True,
+}
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["coordinator"]),
+    short_help=texts.COMMANDS["coordinator"].summary,
+    epilog=texts.epilog(texts.COMMANDS["coordinator"]),
+    **_GROUP,  # type: ignore[arg-type]
+)
+candidate_app = typer.Typer(
+    help=texts.full_help(texts.COORDINATOR_COMMANDS["candidate"]),
+    short_help=texts.COORDINATOR_COMMANDS["candidate"].summary,
+    epilog=texts.epilog(texts.COORDINATOR_COMMANDS["candidate"]),
+    **_GROUP,  # type: ignore[arg-type]
+)
+app.add_typer(candidate_app, name="candidate")
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (kandidaat-1) of de naam.")]
+
+
+def _crit() -> Criteria:
+    return load_criteria()
+
+
+def _dec(value: float | None, places: int = 1) -> str:
+    """4.0 -> '4,0', 3.5 -> '3,5': scores on one footing."""
+    return "-" if value is None else f"{value:.{places}f}".replace(".", ",")
+
+
+def _euro(amount: float | None) -> str:
+    return "-" if amount is None else f"€ {number_nl(round(amount, 2), 2)}"
+
+
+@app.command("profile", **common.command_kwargs(texts.COORDINATOR_COMMANDS["profile"]))
+def profile(
+    ctx: typer.Context,
+    uren: Annotated[
+        str | None, typer.Option("--uren", metavar="UREN", help="Uren per week.")
+    ] = None,
+    werkgever: Annotated[
+        str | None,
+        typer.Option(
+            "--werkgever",
+            metavar="WERKGEVER",
+            help="gemeente, welzijnsorganisatie, stichting of anders.",
+        ),
+    ] = None,
+    financiering: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--financiering",
+            metavar="BRON",
+            help="Geldbron(nen), zoals in de wizard; herhaal de optie.",
+        ),
+    ] = None,
+    kosten: Annotated[
+        str | None,
+        typer.Option(
+            "--kosten-per-uur",
+            metavar="BEDRAG",
+            help="Wat een uur de werkgever kost (loon en lasten).",
+        ),
+    ] = None,
+    weken: Annotated[
+        str | None,
+        typer.Option("--weken", metavar="WEKEN", help="Betaalde weken per jaar (standaard 52)."),
+    ] = None,
+    activiteiten: Annotated[
+        str | None,
+        typer.Option("--activiteiten", metavar="BEDRAG", help="Activiteitenbudget per jaar."),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", metavar="DATUM", help="Startdatum.")
+    ] = None,
+    json: common.JsonFlag = False,
+) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    raw: dict[str, Any] = {
+        k: v
+        for k, v in {
+            "hours": uren, "employer": werkgever, "funding": financiering,
+            "hourly_cost": kosten, "weeks_per_year": weken, "activity_budget": activiteiten,
+            "start": start,
+        }.items()
+        if v is not None
+    }  # fmt: skip
+    project = opened.project
+    if raw:
+        with common.transaction(opened) as change:
+            changed = co.set_profile(change.project, opened.playbook, raw)
+            if changed:
+                change.log(
+                    "coordinator-profile",
+                    "Profiel Coördinator: " + ", ".join(changed) + " gewijzigd",
+                    [],
+                )
+        project = change.project
+        common.note(("Gewijzigd: " + ", ".join(changed)) if changed else "Niets veranderd.")
+    data = co.profile(project, crit)
+    if json:
+        common.print_json(data)
+        return
+    common.say(profile_text(data))
+
+
+def profile_text(data: dict[str, Any]) -> str:
+    from ..questions import format_date
+
+    b = data["budget"]
+    lines = ["Profiel van de Coördinator", "", "Wie we zoeken:"]
+    lines += [f"  • {t}" for t in data["traits"]]
+    lines += ["", "Taken:"]
+    lines += [f"  • {t}" for t in data["tasks"]]
+    hours = data["hours_per_week"]
+    start = data["start"]
+    import datetime as dt
+
+    lines += [
+        "",
+        f"  {'Uren per week:':<22}{number_nl(hours) if hours is not None else 'nog niet gekozen'}",
+        f"  {'Werkgever:':<22}{data['employer'] or 'nog niet gekozen'}",
+        f"  {'Financiering:':<22}{', '.join(data['funding']) or 'nog niet gekozen'}",
+        f"  {'Start:':<22}"
+        + (format_date(dt.date.fromisoformat(start)) if start else "nog niet bekend"),
+        "",
+        "Begroting per jaar:",
+    ]
+    if b["salary"] is not None:
+        lines.append(
+            f"  {'Loonkosten':<22}{number_nl(hours)} uur x {_euro(b['hourly_cost'])} x "
+            f"{b['weeks_per_year']} weken = {_euro(b['salary'])}"
+        )
+    else:
+        lines.append(f"  {'Loonkosten':<22}nog niet te berekenen (uren ontbreken)")
+    lines.append(f"  {'Activiteiten':<22}{_euro(b['activities'])}")
+    lines.append(f"  {'Totaal':<22}{_euro(b['total'])}")
+    if not data["complete"]:
+        lines += [
+            "",
+            "Nog open: uren en werkgever (gzctl coordinator profile --uren 12 --werkgever ...).",
+        ]
+    return "\n".join(lines)
+
+
+@app.command("appoint", **common.command_kwargs(texts.COORDINATOR_COMMANDS["appoint"]))
+def appoint(ctx: typer.Context, cand_id: IdArg) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        cand = co.appoint(change.project, cand_id, change.now.date())
+        change.log("coordinator-appoint", f"Coördinator aangesteld: {cand.name}", [cand.id])
+    common.say(f"{cand.name} is aangesteld als Coördinator.")
+    others = [c for c in change.project.coordinator.candidates if c.id != cand.id]
+    if others:
+        common.note(
+            f"Wis de andere kandidaten als de selectie voorbij is: gzctl {common.hint_dir(ctx)}"
+            "coordinator candidate forget ID --yes (" + ", ".join(c.id for c in others) + ")"
+        )
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+def _ckw(name: str) -> dict[str, Any]:
+    return common.command_kwargs(texts.CANDIDATE_COMMANDS[name])
+
+
+@candidate_app.command("add", **_ckw("add"))
+def candidate_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAAM", help="Naam van de kandidaat.")],
+    email: Annotated[
+        str, typer.Option("--email", metavar="E-MAIL", help="Om te kunnen reageren.")
+    ] = "",
+    telefoon: Annotated[str, typer.Option("--telefoon", metavar="NUMMER", help="Telefoon.")] = "",
+    woont: Annotated[
+        bool | None,
+        typer.Option("--woont-in-dorp/--woont-elders", help="Woont de kandidaat in het dorp?"),
+    ] = None,
+    notitie: Annotated[
+        str, typer.Option("--notitie", metavar="TEKST", help="Alleen wat de selectie nodig heeft.")
+    ] = "",
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        cand = co.add_candidate(change.project, name, email, telefoon, woont, notitie)
+        change.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+    common.say(f"Kandidaat toegevoegd: {cand.name}. Id: {cand.id}")
+
+
+@candidate_app.command("list", **_ckw("list"))
+def candidate_list(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    project = opened.project
+    cands = project.coordinator.candidates
+    if json:
+        common.print_json(
+            [co.candidate_json(c, crit, c.id == project.coordinator.appointed) for c in cands]
+        )
+        return
+    if not cands:
+        common.say('Nog geen kandidaten. Voeg er een toe: gzctl coordinator candidate add "Naam"')
+        return
+    width = max(len(c.name) for c in cands)
+    lines = []
+    for c in cands:
+        card = co.scorecard(c, crit)
+        total = _dec(card.total)
+        where = {True: "woont in het dorp", False: "woont elders", None: ""}[c.lives_in_village]
+        extra = "  ✓ aangesteld" if c.id == project.coordinator.appointed else ""
+        flag = "  ! onenigheid: " + ", ".join(card.disagreements) if card.disagreements else ""
+        lines.append(
+            f"{c.id:<13} {c.name:<{width}}  gemiddeld {total:<5} "
+            f"({len(card.assessors)} beoordelaar(s))  {where}{extra}{flag}"
+        )
+    common.say("\n".join(lines))
+
+
+@candidate_app.command("show", **_ckw("show"))
+def candidate_show(ctx: typer.Context, cand_id: IdArg, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    cand = co.find(opened.project, cand_id)
+    card = co.scorecard(cand, crit)
+    if json:
+        is_app = cand.id == opened.project.coordinator.appointed
+        common.print_json(
+            {**co.candidate_json(cand, crit, is_app), "scorecard": co.scorecard_json(card)}
+        )
+        return
+    common.say(scorecard_text(card))
+
+
+def scorecard_text(card: co.Scorecard) -> str:
+    cand = card.candidate
+    lines = [f"{cand.name} ({cand.id})"]
+    contact = ", ".join(x for x in (cand.email, cand.phone) if x)
+    if contact:
+        lines.append(f"  {contact}")
+    if cand.lives_in_village is not None:
+        lines.append("  woont in het dorp" if cand.lives_in_village else "  woont niet in het dorp")
+    lines.append("")
+    if not card.assessors:
+        lines.append("Nog geen scores. Vul de scorekaart in: gzctl coordinator candidate score ID")
+        return "\n".join(lines)
+    heads = "  ".join(f"{a[:10]:>10}" for a in card.assessors)
+    lines.append(f"  {'Criterium':<26}{heads}  {'gem.':>5}  {'spr.':>4}")
+    for r in card.rows:
+        cells = "  ".join(f"{r.scores.get(a, '-')!s:>10}" for a in card.assessors)
+        avg = _dec(r.average)
+        spread = str(r.spread) if r.spread is not None else "-"
+        flag = "  ! grote onenigheid" if r.disagreement else ""
+        lines.append(f"  {r.label:<26}{cells}  {avg:>5}  {spread:>4}{flag}")
+    total = _dec(card.total) if card.total is not None else "nog niet compleet"
+    lines += ["", f"  Gewogen gemiddelde: {total} (van 5)"]
+    if card.disagreements:
+        lines.append("  Praat eerst over: " + ", ".join(card.disagreements))
+    if cand.notes:
+        lines += ["", *[f"  {line}" for line in cand.notes.splitlines()]]
+    return "\n".join(lines)
+
+
+@candidate_app.command("score", **_ckw("score"))
+def candidate_score(
+    ctx: typer.Context,
+    cand_id: IdArg,
+    pairs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[CRITERIUM=SCORE]...", help="Bijvoorbeeld verbinden=4 brug=3 (1 tot 5)."
+        ),
+    ] = None,
+    beoordelaar: Annotated[
+        str | None,
+        typer.Option("--beoordelaar", metavar="NAAM", help="Wie beoordeelt (standaard: jij)."),
+    ] = None,
+) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    cand = co.find(opened.project, cand_id)
+    assessor = beoordelaar or runtime.who()
+    if pairs:
+        scores = parse_pairs(pairs, crit.coordinator)
+    else:
+        if not runtime.stdin_is_terminal():
+            ids = " ".join(f"{c.id}=N" for c in crit.coordinator)
+            raise UsageProblem(f"Geef de scores: gzctl coordinator candidate score {cand.id} {ids}")
+        from ..wizard_places import ask_scores
+
+        scores = ask_scores(
+            crit.coordinator, cand.scores.get(assessor, {}), f"Scorekaart van {assessor}"
+        )
+    with common.transaction(opened) as change:
+        cand = co.score(change.project, cand.id, assessor, scores, crit)
+        change.log("candidate-score", f"Scorekaart ingevuld door {assessor}", [cand.id])
+    card = co.scorecard(cand, crit)
+    common.say(f"Scorekaart van {assessor} bewaard ({len(scores)} criteria).")
+    if card.disagreements:
+        common.note("Grote onenigheid over: " + ", ".join(card.disagreements))
+
+
+@candidate_app.command("forget", **_ckw("forget"))
+def candidate_forget(
+    ctx: typer.Context,
+    cand_id: IdArg,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+    ] = False,
+) -> None:
+    opened = common.open_project(ctx)
+    cand = co.find(opened.project, cand_id)
+    if not yes:
+        if not runtime.stdin_is_terminal():
+            raise UsageProblem(
+                "Weet je het zeker? Bevestig met: "
+                f"gzctl coordinator candidate forget {cand.id} --yes"
+            )
+        from ..wizard import confirm
+
+        if not confirm(f"{cand.name} ({cand.id}) volledig wissen, ook uit de geschiedenis?", False):
+            common.say("Niets veranderd.")
+            return
+    with common.transaction(opened) as change:
+        lines = co.forget(change.project, cand.id)
+        change.log("candidate-forget", co.FORGOTTEN, [])
+    common.say(f"Gewist: de kandidaat en {lines} regel(s) in de geschiedenis.")
+    if change.project.settings.git.autocommit:
+        common.note(
+            "Let op: git.autocommit staat aan. Oudere versies van gzctl.toml in git bevatten de "
+            "kandidaat nog; wis die geschiedenis apart als dat nodig is."
+        )

@@ -1,0 +1,419 @@
+"""gzctl place add / list / show / edit / remove / score / criteria / choose."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from .. import places as pl
+from .. import runtime
+from ..criteria import Criteria, load_criteria, number_nl, parse_pairs
+from ..errors import UsageProblem
+from . import common, texts
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["place"]),
+    short_help=texts.COMMANDS["place"].summary,
+    epilog=texts.epilog(texts.COMMANDS["place"]),
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+
+def _kw(name: str) -> dict[str, Any]:
+    return common.command_kwargs(texts.PLACE_COMMANDS[name])
+
+
+IdArg = Annotated[
+    str, typer.Argument(metavar="ID", help="Het id (zie gzctl place list) of de naam.")
+]
+Kind = Annotated[
+    str | None,
+    typer.Option(
+        "--soort",
+        "--kind",
+        metavar="SOORT",
+        help="dorpshuis, buurthuis, bibliotheek, kerkzaal, school, sportkantine, zorgcentrum, "
+        "horeca of anders.",
+    ),
+]
+Address = Annotated[
+    str | None, typer.Option("--adres", metavar="ADRES", help="Straat, huisnummer en plaats.")
+]
+Seats = Annotated[
+    str | None,
+    typer.Option("--plaatsen", metavar="AANTAL", help="Hoeveel mensen er kunnen zitten."),
+]
+Rent = Annotated[
+    str | None,
+    typer.Option("--huur", metavar="BEDRAG", help="Huur per avond in euro (45 of 45,50)."),
+]
+Evenings = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--avonden", metavar="DAGEN", help="Vrije avonden: ma, di, wo, do, vr, za, zo (komma's)."
+    ),
+]
+Access = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--toegang",
+        metavar="KENMERK",
+        help="drempelvrij, toilet, lift, ringleiding, parkeren, bushalte (komma's of herhalen).",
+    ),
+]
+Facilities = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--voorzieningen", metavar="KENMERK", help="keuken, beamer, zaaltje (komma's of herhalen)."
+    ),
+]
+HomeOf = Annotated[
+    str | None,
+    typer.Option(
+        "--thuisbasis",
+        metavar="CLUB",
+        help="De club of kerk voor wie dit de vaste plek is (dat maakt de plek minder neutraal).",
+    ),
+]
+Notes = Annotated[str | None, typer.Option("--notitie", metavar="TEKST", help="Opmerkingen.")]
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        out[key] = ",".join(value) if isinstance(value, list) else value
+    return out
+
+
+def _crit() -> Criteria:
+    return load_criteria()
+
+
+def _console() -> Any:
+    import sys
+
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+def _esc(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+@app.command("add", **_kw("add"))
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAAM", help="Naam van de plek.")],
+    soort: Kind = None,
+    adres: Address = None,
+    plaatsen: Seats = None,
+    huur: Rent = None,
+    avonden: Evenings = None,
+    toegang: Access = None,
+    voorzieningen: Facilities = None,
+    thuisbasis: HomeOf = None,
+    notitie: Notes = None,
+) -> None:
+    opened = common.open_project(ctx)
+    raw = _given(
+        name=name, kind=soort, address=adres, seats=plaatsen, rent=huur, evenings=avonden,
+        access=toegang, facilities=voorzieningen, home_of=thuisbasis, notes=notitie,
+    )  # fmt: skip
+    crit = _crit()
+    with common.transaction(opened) as change:
+        place = pl.add(change.project, raw, crit)
+        change.log("place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id])
+    common.say(f"Toegevoegd: {place.name}. Id: {place.id}")
+    common.note(f"Scoren: gzctl {common.hint_dir(ctx)}place score {place.id}")
+
+
+@app.command("list", **_kw("list"))
+def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    rows = pl.rank(opened.project, crit)
+    if json:
+        common.print_json(
+            {
+                "criteria": [
+                    {"id": c.id, "label": c.label, "weight": w}
+                    for c, w in zip(
+                        crit.place, pl.weights(opened.project, crit).values(), strict=True
+                    )
+                ],
+                "required": list(pl.required(opened.project, crit)),
+                "chosen": opened.project.meeting_place.chosen or None,
+                "places": [pl.ranked_json(r) for r in rows],
+            }
+        )
+        return
+    if not rows:
+        common.say(
+            f"Er staan nog geen plekken op de lijst. Begin met: gzctl {common.hint_dir(ctx)}place "
+            'add "Dorpshuis De Schakel" --toegang drempelvrij,toilet'
+        )
+        return
+    common.say(ranking_text(rows))
+
+
+def ranking_text(rows: list[pl.Ranked]) -> str:
+    """The ranked table as plain text (also used by the wizard step)."""
+    lines = []
+    width = max(len(r.place.name) for r in rows)
+    for r in rows:
+        if r.rank is not None:
+            pos = f"{r.rank}." + ("=" if r.tied else " ")
+            total = f"{number_nl(r.total or 0)} van {number_nl(r.maximum)}"
+        else:
+            pos, total = "  - ", "valt af" if r.excluded else "onvolledig"
+        mark = "  ✓ gekozen" if r.chosen else ""
+        lines.append(f"{pos:<4} {r.place.name:<{width}}  {total:<14} {r.place.id}{mark}")
+        for reason in r.reasons:
+            lines.append(f"{'':<5}{reason}")
+    if any(r.tied for r in rows):
+        lines.append("")
+        lines.append("= gedeelde plaats: gelijk totaal, op naam gezet. Het verschil maak je zelf.")
+    return "\n".join(lines)
+
+
+@app.command("show", **_kw("show"))
+def show(ctx: typer.Context, place_id: IdArg, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    place = pl.find(opened.project, place_id)
+    crit = _crit()
+    row = next(r for r in pl.rank(opened.project, crit) if r.place.id == place.id)
+    if json:
+        common.print_json({**pl.as_json(place), **pl.ranked_json(row)})
+        return
+    rows = [
+        ("Id", place.id),
+        ("Soort", place.kind),
+        ("Adres", place.address),
+        ("Plaatsen", str(place.seats) if place.seats is not None else ""),
+        ("Huur per avond", f"€ {number_nl(place.rent, 2)}" if place.rent is not None else ""),
+        ("Vrije avonden", ", ".join(pl.EVENINGS[d] for d in place.evenings)),
+        ("Toegankelijk", ", ".join(crit.feature_label(t) for t in place.access)),
+        ("Voorzieningen", ", ".join(crit.feature_label(t) for t in place.facilities)),
+        ("Thuisbasis van", place.home_of),
+    ]
+    lines = [place.name + ("  (gekozen)" if row.chosen else ""), ""]
+    lines += [f"  {label + ':':<16}{value}" for label, value in rows if value]
+    lines.append("")
+    w = pl.weights(opened.project, crit)
+    for c in crit.place:
+        s = place.scores.get(c.id)
+        lines.append(f"  {c.label:<24}{s if s is not None else '-':>2}  × {number_nl(w[c.id])}")
+    if row.total is not None:
+        lines.append(f"  {'Totaal':<24}{number_nl(row.total)} van {number_nl(row.maximum)}")
+    for reason in row.reasons:
+        lines.append(f"  {reason}")
+    if row.chosen:
+        lines.append(f"  Waarom gekozen: {opened.project.meeting_place.reason}")
+    if place.notes:
+        lines += ["", *[f"  {line}" for line in place.notes.splitlines()]]
+    common.say("\n".join(lines))
+
+
+@app.command("edit", **_kw("edit"))
+def edit(
+    ctx: typer.Context,
+    place_id: IdArg,
+    naam: Annotated[str | None, typer.Option("--naam", metavar="NAAM", help="Nieuwe naam.")] = None,
+    soort: Kind = None,
+    adres: Address = None,
+    plaatsen: Seats = None,
+    huur: Rent = None,
+    avonden: Evenings = None,
+    toegang: Access = None,
+    voorzieningen: Facilities = None,
+    thuisbasis: HomeOf = None,
+    notitie: Notes = None,
+) -> None:
+    opened = common.open_project(ctx)
+    raw = _given(
+        name=naam, kind=soort, address=adres, seats=plaatsen, rent=huur, evenings=avonden,
+        access=toegang, facilities=voorzieningen, home_of=thuisbasis, notes=notitie,
+    )  # fmt: skip
+    if not raw:
+        raise UsageProblem(
+            "Geef wat er verandert als optie, bijvoorbeeld: gzctl place edit ID --huur 40 "
+            "(zie gzctl place edit --help)."
+        )
+    crit = _crit()
+    with common.transaction(opened) as change:
+        place, changed = pl.edit(change.project, place_id, raw, crit)
+        if changed:
+            change.log("place-edit", f"{place.name}: {', '.join(changed)} gewijzigd", [place.id])
+    common.say(
+        f"{place.name}: " + (f"{', '.join(changed)} gewijzigd." if changed else "niets veranderd.")
+    )
+
+
+@app.command("remove", **_kw("remove"))
+def remove(
+    ctx: typer.Context,
+    place_id: IdArg,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+    ] = False,
+) -> None:
+    opened = common.open_project(ctx)
+    place = pl.find(opened.project, place_id)
+    if not yes:
+        if not runtime.stdin_is_terminal():
+            raise UsageProblem(
+                f"Weet je het zeker? Bevestig met: gzctl place remove {place.id} --yes"
+            )
+        from ..wizard import confirm
+
+        if not confirm(f"{place.name} ({place.id}) van de lijst van plekken halen?", False):
+            common.say("Niets veranderd.")
+            return
+    with common.transaction(opened) as change:
+        gone, was_chosen = pl.remove(change.project, place.id)
+        change.log("place-remove", f"Plek van de lijst gehaald: {gone.name}", [gone.id])
+    common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
+    if was_chosen:
+        common.note("Dat was de gekozen plek: er is nu geen plek meer gekozen.")
+
+
+@app.command("score", **_kw("score"))
+def score(
+    ctx: typer.Context,
+    place_id: IdArg,
+    pairs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[CRITERIUM=SCORE]...",
+            help="Bijvoorbeeld neutraal=4 kosten=2 (1 slecht, 5 uitstekend). Zonder: gzctl vraagt "
+            "per criterium.",
+        ),
+    ] = None,
+) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    place = pl.find(opened.project, place_id)
+    if pairs:
+        scores = parse_pairs(pairs, crit.place)
+    else:
+        if not runtime.stdin_is_terminal():
+            ids = " ".join(f"{c.id}=N" for c in crit.place)
+            raise UsageProblem(f"Geef de scores: gzctl place score {place.id} {ids}")
+        from ..wizard_places import ask_scores
+
+        scores = ask_scores(crit.place, place.scores, f"Scores voor {place.name}")
+    with common.transaction(opened) as change:
+        place = pl.set_scores(change.project, place.id, scores, crit)
+        change.log("place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id])
+        row = next(r for r in pl.rank(change.project, crit) if r.place.id == place.id)
+    total = (
+        f"totaal {number_nl(row.total)} van {number_nl(row.maximum)}"
+        if row.total is not None
+        else "nog te scoren: " + ", ".join(row.missing)
+    )
+    common.say(f"{place.name}: {total}.")
+
+
+@app.command("criteria", **_kw("criteria"))
+def criteria(
+    ctx: typer.Context,
+    gewicht: Annotated[
+        list[str] | None,
+        typer.Option("--gewicht", metavar="CRITERIUM=GEWICHT", help="Eigen gewicht (0 tot 10)."),
+    ] = None,
+    eis: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--eis",
+            metavar="KENMERK",
+            help="Harde eisen (vervangt de lijst): drempelvrij, toilet, ...",
+        ),
+    ] = None,
+    geen_eisen: Annotated[bool, typer.Option("--geen-eisen", help="Geen harde eisen.")] = False,
+    standaard: Annotated[
+        bool,
+        typer.Option("--standaard", help="Terug naar de gewichten en eisen van het stappenplan."),
+    ] = False,
+    json: common.JsonFlag = False,
+) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    if gewicht or eis or geen_eisen or standaard:
+        with common.transaction(opened) as change:
+            if standaard:
+                change.project.meeting_place.weights = {}
+                change.project.meeting_place.required = None
+            if gewicht:
+                pl.set_weights(change.project, crit, gewicht)
+            if eis or geen_eisen:
+                pl.set_required(change.project, crit, [] if geen_eisen else eis)
+            change.log("place-criteria", "Criteria voor de ontmoetingsplek aangepast", [])
+        project = change.project
+    else:
+        project = opened.project
+    w = pl.weights(project, crit)
+    need = pl.required(project, crit)
+    if json:
+        common.print_json(
+            {
+                "criteria": [
+                    {
+                        "id": c.id,
+                        "label": c.label,
+                        "help": c.help,
+                        "weight": w[c.id],
+                        "default": c.weight,
+                    }
+                    for c in crit.place
+                ],
+                "required": list(need),
+            }
+        )
+        return
+    lines = ["Criteria voor de ontmoetingsplek (score 1 tot 5, maal het gewicht):", ""]
+    for c in crit.place:
+        own = "" if w[c.id] == c.weight else f"  (stappenplan: {number_nl(c.weight)})"
+        lines.append(f"  {c.id:<16}{number_nl(w[c.id]):>4}  {c.label}{own}")
+        lines.append(f"  {'':<22}{c.help}")
+    lines.append("")
+    lines.append(
+        "Harde eisen: "
+        + (", ".join(crit.feature_label(t) for t in need) if need else "geen")
+        + " (een plek zonder valt af)"
+    )
+    common.say("\n".join(lines))
+
+
+@app.command("choose", **_kw("choose"))
+def choose(
+    ctx: typer.Context,
+    place_id: IdArg,
+    reden: Annotated[
+        str,
+        typer.Option(
+            "--reden",
+            "--reason",
+            metavar="TEKST",
+            help="In een of twee zinnen: waarom is deze plek neutraal en laagdrempelig?",
+        ),
+    ],
+) -> None:
+    opened = common.open_project(ctx)
+    crit = _crit()
+    with common.transaction(opened) as change:
+        place = pl.choose(change.project, place_id, reden, change.now.date(), crit)
+        change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
+        best = pl.rank(change.project, crit)
+    common.say(f"Gekozen: {place.name}. Waarom: {change.project.meeting_place.reason}")
+    top = [r for r in best if r.rank == 1]
+    if top and place.id not in {r.place.id for r in top}:
+        common.note(
+            f"Let op: {', '.join(r.place.name for r in top)} scoort hoger; "
+            "de reden legt uit waarom."
+        )
