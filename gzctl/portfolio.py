@@ -86,8 +86,8 @@ def platforms_active(row: Row) -> int | None:
     value = _get(row, "platforms", "active")
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, list):
-        return len(value)
+    if isinstance(value, list):  # status --json: platforms[] with a status each
+        return sum(1 for p in value if not isinstance(p, dict) or p.get("status") == "actief")
     return None
 
 

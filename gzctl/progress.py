@@ -165,6 +165,7 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
     from .inventory import reach_summary
     from .inventory import summary as org_summary
     from .places import status_summary as place_summary
+    from .platforms import status_summary as platform_summary
 
     prog = compute(playbook, project)
     last = prog.last_activity
@@ -204,6 +205,7 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
         "initiators": [p.name for p in project.initiators],
         "organisations": org_summary(project),
         "reach": reach_summary(project),
+        "platforms": platform_summary(project),
         "meeting_place": place_summary(project),
         "coordinator": coordinator_summary(project),
         "last_activity": last.isoformat() if last else None,

@@ -95,6 +95,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     )
     lines.append("")
     lines += organisation_lines(data, style)
+    lines += platform_lines(data, style)
     lines += place_and_coordinator_lines(data, style)
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
@@ -165,6 +166,23 @@ def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]
             lines.append(f"Coördinator: nog niet aangesteld ({what})")
     if lines:
         lines.append("")
+    return lines
+
+
+def platform_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """One line per platform: status, members and its own checklist (empty without any)."""
+    platforms = data.get("platforms")
+    if not isinstance(platforms, list) or not platforms:
+        return []
+    active = sum(1 for p in platforms if p.get("status") == "actief")
+    lines = [style.bold("Platforms:") + f" {len(platforms)}, waarvan {active} actief"]
+    for p in platforms:
+        members = len(p.get("members") or [])
+        text = f"  {p['title']} · {p['status']} · {members} {'lid' if members == 1 else 'leden'}"
+        if p.get("tasks_total"):
+            text += f" · stappen {p['tasks_done']}/{p['tasks_total']}"
+        lines.append(text)
+    lines.append("")
     return lines
 
 

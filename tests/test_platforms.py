@@ -207,3 +207,111 @@ def test_lens_coverage(village: Project, catalogue: P.PlatformCatalogue) -> None
     assert traits["ontmoeten"]["platforms"] == ["beweegweek"]
     assert traits["wonen"]["covered"] is False
     assert data["functions_covered"] == sum(1 for f in data["functions"] if f["covered"])
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def _orgs(gz, folder) -> None:
+    for name, type_ in (
+        ("VV Ooltwijk", "voetbalvereniging"),
+        ("OBS De Linde", "basisschool"),
+        ("KBO Ooltwijk", "ouderenbond"),
+    ):
+        assert gz("-C", str(folder), "org", "add", name, "--type", type_).code == 0
+
+
+def test_platform_commands(gz, project) -> None:
+    import json
+
+    c = ["-C", str(project)]
+    _orgs(gz, project)
+    result = gz(*c, "platform", "suggest", "--json")
+    assert result.code == 0, result.err
+    found = by_id(json.loads(result.out))
+    assert found["beweegweek"]["can_start"] is True
+    assert found["ouderensteunpunt"]["missing"] == ["kernteam of sociaal wijkteam"]
+    text = gz(*c, "platform", "suggest").out
+    assert "Beweegweek" in text and "Ontbreekt nog: kernteam of sociaal wijkteam" in text
+
+    result = gz(*c, "platform", "add", "beweegweek", "--trekker", "vv-ooltwijk")
+    assert result.code == 0, result.err
+    assert "Id: beweegweek" in result.out
+    assert gz(*c, "platform", "join", "beweegweek", "obs-de-linde").code == 0
+    assert gz(*c, "platform", "done", "beweegweek", "1").code == 0
+    assert gz(*c, "platform", "status", "beweegweek", "actief").code == 0
+    shown = gz(*c, "platform", "show", "beweegweek").out
+    assert "[x] 1." in shown and "OBS De Linde" in shown and "Trekker:" in shown
+    data = json.loads(gz(*c, "platform", "show", "beweegweek", "--json").out)
+    assert data["members"] == ["obs-de-linde", "vv-ooltwijk"]
+    assert (data["status"], data["trekker"], data["tasks_done"]) == ("actief", "vv-ooltwijk", 1)
+
+    status = json.loads(gz(*c, "status", "--json").out)
+    assert status["platforms"] == [
+        {"id": "beweegweek", "title": "Beweegweek", "status": "actief",
+         "members": ["obs-de-linde", "vv-ooltwijk"], "trekker": "vv-ooltwijk",
+         "tasks_done": 1, "tasks_total": 4},
+    ]  # fmt: skip
+    assert "Beweegweek" in gz(*c, "status").out
+    toml = (project / "gzctl.toml").read_text(encoding="utf-8")
+    assert "[[platforms]]" in toml and 'trekker = "vv-ooltwijk"' in toml
+
+    bad = gz(*c, "platform", "status", "beweegweek", "bezig")
+    assert bad.code == 2 and bad.err.startswith("Fout: status 'bezig' ken ik niet")
+    assert "Traceback" not in bad.err
+    assert gz(*c, "platform", "show", "pestplatfrom").code == 2
+    assert gz(*c, "platform", "leave", "beweegweek", "obs-de-linde").code == 0
+    log = gz(*c, "log").out
+    assert "Platform gestart: Beweegweek" in log
+
+
+def test_activity_commands_and_ics(gz, project, tmp_path) -> None:
+    import json
+
+    import icalendar
+
+    c = ["-C", str(project)]
+    _orgs(gz, project)
+    assert gz(*c, "platform", "add", "beweegweek").code == 0
+    result = gz(
+        *c, "activity", "add", "Voetbalclinic", "--datum", "14-04-2027", "--tijd", "15:30",
+        "--tot", "17:00", "--door", "vv-ooltwijk", "--platform", "beweegweek",
+        "--doelgroep", "K", "--verwacht", "40", "--plek", "Sportpark",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "Id: 2027-04-14-voetbalclinic" in result.out
+    assert gz(*c, "activity", "add", "Soep", "--datum", "2026-10-01", "--tijd", "12:00").code == 0
+    assert gz(*c, "activity", "count", "2026-10-01-soep", "23").code == 0
+    listed = json.loads(gz(*c, "activity", "list", "--json").out)
+    assert [a["id"] for a in listed] == ["2026-10-01-soep", "2027-04-14-voetbalclinic"]
+    assert listed[0]["participants"] == 23
+    coming = json.loads(gz(*c, "activity", "list", "--wanneer", "komend", "--json").out)
+    assert [a["id"] for a in coming] == ["2027-04-14-voetbalclinic"]
+    bad = gz(*c, "activity", "add", "X", "--datum", "1-1-2027", "--verwacht", "veel")
+    assert bad.code == 2 and "geheel getal" in bad.err
+
+    ics = tmp_path / "agenda.ics"
+    result = gz(*c, "activity", "export", str(ics))
+    assert result.code == 0, result.err
+    cal = icalendar.Calendar.from_ical(ics.read_bytes())
+    ams = __import__("zoneinfo").ZoneInfo("Europe/Amsterdam")
+    events = [
+        (
+            str(e["uid"]),
+            str(e["summary"]),
+            e.decoded("dtstart"),
+            e.get("dtend") and e.decoded("dtend"),
+        )
+        for e in cal.walk("VEVENT")
+    ]
+    assert events == [
+        ("2026-10-01-soep@beesd.gzctl", "Soep", dt.datetime(2026, 10, 1, 12, 0, tzinfo=ams), None),
+        ("2027-04-14-voetbalclinic@beesd.gzctl", "Voetbalclinic",
+         dt.datetime(2027, 4, 14, 15, 30, tzinfo=ams), dt.datetime(2027, 4, 14, 17, 0, tzinfo=ams)),
+    ]  # fmt: skip
+    again = tmp_path / "again.ics"
+    gz(*c, "activity", "export", str(again))
+    assert again.read_bytes() == ics.read_bytes()  # stable UIDs and stamps: same file
+    assert gz(*c, "activity", "export", str(tmp_path / "agenda.txt")).code == 2
+    assert gz(*c, "activity", "remove", "2026-10-01-soep").code == 0
+    assert len(json.loads(gz(*c, "activity", "list", "--json").out)) == 1

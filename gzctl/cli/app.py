@@ -68,6 +68,8 @@ GROUP_MODULES = {
     "docs": "docs",
     "place": "place",
     "coordinator": "coordinator",
+    "platform": "platform",
+    "activity": "activity",
 }
 
 

@@ -137,6 +137,31 @@ COMMANDS: dict[str, Help] = {
             "gzctl coordinator appoint kandidaat-1",
         ),
     ),
+    "platform": Help(
+        "Platforms: samen aan één thema werken, zoals een Beweegweek of Ouderensteunpunt.",
+        "suggest laat per platform uit de catalogus zien welke organisaties van de lijst passen, "
+        "welke nog ontbreken en hoe klaar het dorp is om te starten. Een platform van het "
+        "project heeft leden, een trekker, een status (idee, in oprichting, actief, gestopt) "
+        "en een eigen checklist met de eerste stappen.",
+        (
+            "gzctl platform suggest",
+            "gzctl platform add beweegweek --trekker vv-ooltwijk --lid obs-de-linde",
+            "gzctl platform status beweegweek actief",
+            "gzctl platform show beweegweek",
+        ),
+    ),
+    "activity": Help(
+        "Activiteiten van het netwerk: plannen, tellen en als agenda (.ics) delen.",
+        "Titel, datum en tijd, plek, organiserende organisaties, platform, doelgroepen en het "
+        "verwachte en werkelijke aantal deelnemers (alleen aantallen, nooit namen). export "
+        "schrijft een agendabestand dat in Outlook en Google Agenda te importeren is.",
+        (
+            'gzctl activity add "Wandeling voor ouderen" --datum 12-04-2027 --tijd 10:00 '
+            "--plek Dorpshuis --platform beweegweek",
+            "gzctl activity list --wanneer komend",
+            "gzctl activity export agenda.ics",
+        ),
+    ),
     "playbook": Help(
         "Bekijk, controleer of kies het stappenplan.",
         "",
@@ -220,6 +245,104 @@ DOCS_COMMANDS: dict[str, Help] = {
         "Per document: actueel, verouderd (de gegevens of sjablonen zijn veranderd), met de "
         "hand bewerkt, nog niet gemaakt, of nog niet te maken (en welk antwoord ontbreekt).",
         ("gzctl docs list", "gzctl docs list --json"),
+    ),
+}
+
+PLATFORM_COMMANDS: dict[str, Help] = {
+    "suggest": Help(
+        "Welke platforms passen bij de organisaties op de lijst?",
+        "Per platform uit de catalogus: de organisaties die passen (op type, sector en "
+        "doelgroep), de soorten organisaties die nog ontbreken, en hoe klaar het dorp is "
+        "(0-100%). Een platform kan starten als alle onmisbare organisaties er zijn.",
+        ("gzctl platform suggest", "gzctl platform suggest --json"),
+    ),
+    "add": Help(
+        "Start een platform, uit de catalogus of een eigen.",
+        "Uit de catalogus krijgt het platform een doel en een checklist met de eerste stappen. "
+        "Een andere titel maakt een eigen platform.",
+        (
+            "gzctl platform add ouderensteunpunt --trekker kbo-ooltwijk",
+            'gzctl platform add "Repair café" --doel "Samen spullen repareren"',
+        ),
+    ),
+    "list": Help(
+        "Toon de platforms van het project.",
+        "Met status, aantal leden, trekker, gedane stappen en activiteiten.",
+        ("gzctl platform list", "gzctl platform list --json"),
+    ),
+    "show": Help(
+        "Toon alles over één platform, met de checklist.",
+        "",
+        ("gzctl platform show beweegweek", "gzctl platform show beweegweek --json"),
+    ),
+    "join": Help(
+        "Laat organisaties meedoen in een platform.",
+        "Met --trekker wordt de (ene) genoemde organisatie de trekker.",
+        (
+            "gzctl platform join beweegweek obs-de-linde gymclub",
+            "gzctl platform join beweegweek vv-ooltwijk --trekker",
+        ),
+    ),
+    "leave": Help(
+        "Een organisatie doet niet meer mee in een platform.",
+        "",
+        ("gzctl platform leave beweegweek gymclub",),
+    ),
+    "status": Help(
+        "Zet de status van een platform: idee, in-oprichting, actief of gestopt.",
+        "De datum wordt erbij bewaard. Een actief platform telt mee in het stappenplan.",
+        ("gzctl platform status beweegweek actief",),
+    ),
+    "done": Help(
+        "Vink een stap van de checklist van een platform af (of voeg er een toe).",
+        "NUMMER is het nummer uit gzctl platform show.",
+        (
+            "gzctl platform done beweegweek 2",
+            "gzctl platform done beweegweek 2 --undo",
+            'gzctl platform done beweegweek --stap "Vraag de bakker om fruit"',
+        ),
+    ),
+    "remove": Help(
+        "Verwijder een platform (liever: zet het op gestopt).",
+        "",
+        ("gzctl platform remove repair-cafe --yes",),
+    ),
+}
+
+ACTIVITY_COMMANDS: dict[str, Help] = {
+    "add": Help(
+        "Plan een activiteit.",
+        "Alleen titel en datum zijn verplicht. Deelnemers zijn aantallen, nooit namen.",
+        (
+            'gzctl activity add "Voetbalclinic" --datum 14-04-2027 --tijd 15:30 --tot 17:00 '
+            "--door vv-ooltwijk --platform beweegweek --doelgroep K --verwacht 40",
+        ),
+    ),
+    "list": Help(
+        "Toon de activiteiten, op datum.",
+        "",
+        ("gzctl activity list", "gzctl activity list --wanneer geweest --json"),
+    ),
+    "show": Help(
+        "Toon één activiteit.",
+        "",
+        ("gzctl activity show 2027-04-14-voetbalclinic",),
+    ),
+    "count": Help(
+        "Leg vast hoeveel mensen er kwamen (alleen het aantal).",
+        "",
+        ("gzctl activity count 2027-04-14-voetbalclinic 37",),
+    ),
+    "remove": Help(
+        "Schrap een activiteit.",
+        "",
+        ("gzctl activity remove 2027-04-14-voetbalclinic",),
+    ),
+    "export": Help(
+        "Schrijf de activiteiten als agendabestand (.ics).",
+        "Voor Outlook, Google Agenda en telefoons; tijden in Nederlandse tijd. Elke activiteit "
+        "heeft een vaste id, dus opnieuw importeren werkt de agenda bij.",
+        ("gzctl activity export agenda.ics", "gzctl activity export komend.ics --wanneer komend"),
     ),
 }
 

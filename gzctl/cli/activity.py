@@ -1,0 +1,226 @@
+"""gzctl activity add / list / show / count / remove / export (an .ics calendar)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import platforms as pf
+from .. import runtime
+from . import common, texts
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["activity"]),
+    short_help=texts.COMMANDS["activity"].summary,
+    epilog=texts.epilog(texts.COMMANDS["activity"]),
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+
+def _kw(name: str) -> dict[str, Any]:
+    return common.command_kwargs(texts.ACTIVITY_COMMANDS[name])
+
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (zie gzctl activity list).")]
+When = Annotated[
+    str | None,
+    typer.Option("--wanneer", metavar="komend|geweest", help="Alleen komende of geweest."),
+]
+PlatformOpt = Annotated[
+    str | None, typer.Option("--platform", metavar="PLATFORM", help="Alleen dit platform.")
+]
+
+
+def _when_text(a: Any) -> str:
+    from ..questions import format_date
+
+    text = f"{format_date(a.start.date())}"
+    if a.start.time() != a.start.time().min:
+        text += f" {a.start:%H:%M}"
+        if a.end is not None:
+            text += f"–{a.end:%H:%M}" if a.end.date() == a.start.date() else ""
+    return text
+
+
+@app.command("add", **_kw("add"))
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITEL", help="Naam van de activiteit.")],
+    datum: Annotated[
+        str, typer.Option("--datum", metavar="DATUM", help="Datum, zoals 12-04-2027.")
+    ],
+    tijd: Annotated[
+        str | None, typer.Option("--tijd", metavar="UU:MM", help="Begintijd, zoals 19:30.")
+    ] = None,
+    tot: Annotated[
+        str | None, typer.Option("--tot", metavar="UU:MM", help="Eindtijd, zoals 21:00.")
+    ] = None,
+    plek: Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")] = None,
+    door: Annotated[
+        list[str] | None,
+        typer.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
+    ] = None,
+    platform: Annotated[
+        str | None, typer.Option("--platform", metavar="PLATFORM", help="Het platform.")
+    ] = None,
+    doelgroep: Annotated[
+        list[str] | None,
+        typer.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
+    ] = None,
+    verwacht: Annotated[
+        str | None,
+        typer.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
+    ] = None,
+    deelnemers: Annotated[
+        str | None,
+        typer.Option(
+            "--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."
+        ),
+    ] = None,
+    omschrijving: Annotated[
+        str | None, typer.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
+    ] = None,
+) -> None:
+    from .. import inventory as inv
+
+    opened = common.open_project(ctx)
+    start = pf.parse_when(datum, tijd or "")
+    end = pf.parse_when(datum, tot) if tot else None
+    with common.transaction(opened) as change:
+        a = pf.add_activity(
+            change.project, inv.load_catalogue(), title, start, end=end, place=plek or "",
+            organisers=door or [], platform=platform or "",
+            target_groups=",".join(doelgroep) if doelgroep else None, expected=verwacht,
+            participants=deelnemers, description=omschrijving or "",
+        )  # fmt: skip
+        change.log("activity-add", f"Activiteit gepland: {a.title} ({_when_text(a)})", [a.id])
+    common.say(f"Toegevoegd: {a.title}, {_when_text(a)}. Id: {a.id}")
+
+
+@app.command("list", **_kw("list"))
+def list_(
+    ctx: typer.Context,
+    wanneer: When = None,
+    platform: PlatformOpt = None,
+    json: common.JsonFlag = False,
+) -> None:
+    opened = common.open_project(ctx)
+    project = opened.project
+    items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
+    if json:
+        common.print_json([pf.activity_json(project, a) for a in items])
+        return
+    if not items:
+        common.say(
+            "Geen activiteiten."
+            if project.activities
+            else f"Nog geen activiteiten. Plan er een: gzctl {common.hint_dir(ctx)}activity add "
+            '"Wandeling" --datum 12-04-2027 --tijd 10:00'
+        )
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Id", style="cyan", overflow="fold")
+    table.add_column("Wanneer", no_wrap=True)
+    table.add_column("Activiteit", overflow="fold")
+    table.add_column("Plek", overflow="fold")
+    table.add_column("Platform", overflow="fold")
+    table.add_column("Verwacht", justify="right")
+    table.add_column("Kwamen", justify="right")
+    titles = {p.id: p.title for p in project.platforms}
+    for a in items:
+        table.add_row(
+            a.id, _when_text(a), a.title, a.place, titles.get(a.platform, a.platform),
+            "" if a.expected is None else str(a.expected),
+            "" if a.participants is None else str(a.participants),
+        )  # fmt: skip
+    from .platform import _console
+
+    _console().print(table)
+
+
+@app.command("show", **_kw("show"))
+def show(ctx: typer.Context, activity_id: IdArg, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    a = pf.find_activity(opened.project, activity_id)
+    data = pf.activity_json(opened.project, a)
+    if json:
+        common.print_json(data)
+        return
+    rows = [
+        ("Id", a.id),
+        ("Wanneer", _when_text(a)),
+        ("Plek", a.place),
+        ("Organisatie", ", ".join(data["organiser_names"])),
+        ("Platform", data["platform_title"]),
+        ("Doelgroepen", " ".join(a.target_groups)),
+        ("Verwacht", "" if a.expected is None else str(a.expected)),
+        ("Deelnemers", "" if a.participants is None else str(a.participants)),
+    ]
+    lines = [a.title, ""] + [f"  {k + ':':<14}{v}" for k, v in rows if v]
+    if a.description:
+        lines += ["", f"  {a.description}"]
+    common.say("\n".join(lines))
+
+
+@app.command("count", **_kw("count"))
+def count(
+    ctx: typer.Context,
+    activity_id: IdArg,
+    number: Annotated[str, typer.Argument(metavar="AANTAL", help="Hoeveel mensen er kwamen.")],
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        a = pf.set_participants(change.project, activity_id, number)
+        change.log("activity-count", f"{a.title}: {a.participants} deelnemers", [a.id])
+    common.say(f"{a.title}: {a.participants} deelnemers.")
+
+
+@app.command("remove", **_kw("remove"))
+def remove(ctx: typer.Context, activity_id: IdArg) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        a = pf.remove_activity(change.project, activity_id)
+        change.log("activity-remove", f"Activiteit geschrapt: {a.title}", [a.id])
+    common.say(f"Geschrapt: {a.title} ({_when_text(a)}).")
+
+
+@app.command("export", **_kw("export"))
+def export(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(metavar="BESTAND", help="Een .ics-bestand, of - voor stdout.")
+    ],
+    wanneer: When = None,
+    platform: PlatformOpt = None,
+) -> None:
+    import sys
+
+    opened = common.open_project(ctx)
+    project = opened.project
+    items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
+    data = pf.to_ics(project, items, runtime.now())
+    if file == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    path = Path(file)
+    if path.suffix.lower() != ".ics":
+        from ..errors import UsageProblem
+
+        raise UsageProblem(f"'{file}': een agendabestand eindigt op .ics.")
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        from ..errors import UsageProblem
+
+        raise UsageProblem(f"{file} is niet te schrijven: {exc.strerror}.") from None
+    common.note(
+        f"{len(items)} activiteit(en) geschreven naar {file}. Importeer het in Outlook of "
+        "Google Agenda; opnieuw importeren werkt ze bij in plaats van ze te verdubbelen."
+    )

@@ -1,0 +1,307 @@
+"""gzctl platform suggest / add / list / show / join / leave / status / done."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from .. import platforms as pf
+from . import common, texts
+
+app = typer.Typer(
+    help=texts.full_help(texts.COMMANDS["platform"]),
+    short_help=texts.COMMANDS["platform"].summary,
+    epilog=texts.epilog(texts.COMMANDS["platform"]),
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+
+def _kw(name: str) -> dict[str, Any]:
+    return common.command_kwargs(texts.PLATFORM_COMMANDS[name])
+
+
+PlatformArg = Annotated[
+    str, typer.Argument(metavar="PLATFORM", help="Het id (zie gzctl platform list) of de titel.")
+]
+OrgsArg = Annotated[
+    list[str], typer.Argument(metavar="ORGANISATIE...", help="Id's of namen van organisaties.")
+]
+
+
+def _catalogue() -> pf.PlatformCatalogue:
+    return pf.load_catalogue()
+
+
+def _console() -> Any:
+    import sys
+
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+
+
+@app.command("suggest", **_kw("suggest"))
+def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    results = pf.suggest(opened.project, _catalogue())
+    if json:
+        common.print_json(results)
+        return
+    console = _console()
+    for r in results:
+        mark = "[green]kan starten[/]" if r["can_start"] else "[yellow]kan nog niet starten[/]"
+        extra = f" [dim](al in het project: {r['in_project']})[/]" if r["in_project"] else ""
+        console.print(f"[bold]{r['title']}[/] · {r['readiness']}% klaar · {mark}{extra}")
+        if r["missing"]:
+            console.print("  Ontbreekt nog: " + ", ".join(r["missing"]))
+        if r["fits"]:
+            parts = []
+            for f in r["fits"]:
+                role = "trekker?" if f["role"] == "trekker" else f["as"] or f["why"]
+                parts.append(f"{f['name']} ({role})")
+            console.print("  Past: " + ", ".join(parts), overflow="fold")
+        else:
+            console.print("  [dim]Nog geen organisatie op de lijst die past.[/]")
+    console.print(
+        f"[dim]Starten: gzctl {common.hint_dir(ctx)}platform add ID, bijvoorbeeld "
+        f"gzctl platform add {results[0]['id']}[/]"
+    )
+
+
+@app.command("add", **_kw("add"))
+def add(
+    ctx: typer.Context,
+    platform: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLATFORM", help="Een id uit de catalogus (beweegweek) of een eigen titel."
+        ),
+    ],
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--nieuw",
+            "--new",
+            help="Een eigen platform, ook als de titel lijkt op een platform uit de catalogus.",
+        ),
+    ] = False,  # fmt: skip
+    doel: Annotated[
+        str | None, typer.Option("--doel", metavar="TEKST", help="Wat het platform wil bereiken.")
+    ] = None,
+    lid: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lid", metavar="ORGANISATIE", help="Een deelnemende organisatie; mag vaker."
+        ),
+    ] = None,
+    trekker: Annotated[
+        str | None,
+        typer.Option("--trekker", metavar="ORGANISATIE", help="De organisatie die trekt."),
+    ] = None,
+) -> None:
+    opened = common.open_project(ctx)
+    catalogue = _catalogue()
+    with common.transaction(opened) as change:
+        today = change.now.date()
+        p = pf.add(change.project, catalogue, platform, today, aim=doel or "", new=new)
+        if lid:
+            pf.join(change.project, p.id, list(lid))
+        if trekker:
+            pf.join(change.project, p.id, [trekker], trekker=True)
+        change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+    common.say(f"Toegevoegd: {p.title} (status idee). Id: {p.id}")
+    if p.tasks:
+        common.say(f"{len(p.tasks)} eerste stappen staan klaar: gzctl platform show {p.id}")
+    if not p.members:
+        common.note(
+            f"Leden toevoegen: gzctl {common.hint_dir(ctx)}platform join {p.id} ORGANISATIE"
+        )
+
+
+@app.command("list", **_kw("list"))
+def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    project = opened.project
+    if json:
+        common.print_json([pf.platform_json(project, p) for p in project.platforms])
+        return
+    if not project.platforms:
+        common.say(
+            f"Nog geen platforms. Kijk welke passen: gzctl {common.hint_dir(ctx)}platform suggest"
+        )
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Id", no_wrap=True, style="cyan")
+    table.add_column("Platform", overflow="fold")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Leden", justify="right")
+    table.add_column("Trekker", overflow="fold")
+    table.add_column("Stappen", justify="right", no_wrap=True)
+    table.add_column("Activiteiten", justify="right")
+    names = {o.id: o.name for o in project.organisations}
+    for p in project.platforms:
+        data = pf.platform_json(project, p)
+        table.add_row(
+            p.id,
+            p.title,
+            p.status,
+            str(len(p.members)),
+            names.get(p.trekker, p.trekker),
+            f"{data['tasks_done']}/{data['tasks_total']}",
+            str(data["activities"]),
+        )
+    _console().print(table)
+
+
+@app.command("show", **_kw("show"))
+def show(ctx: typer.Context, platform: PlatformArg, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    project = opened.project
+    p = pf.find(project, platform)
+    data = pf.platform_json(project, p)
+    if json:
+        common.print_json(data)
+        return
+    from ..questions import format_date
+
+    catalogue = _catalogue()
+    ptype = catalogue.get(p.template)
+    names = {o.id: o.name for o in project.organisations}
+    lines = [p.title, ""]
+    rows = [
+        ("Id", p.id),
+        ("Status", p.status),
+        ("Catalogus", ptype.title if ptype else "eigen platform"),
+        ("Doel", p.aim),
+        ("Trekker", names.get(p.trekker, p.trekker) if p.trekker else "nog niet gekozen"),
+        ("Leden", ", ".join(names.get(m, m) for m in p.members) or "nog geen"),
+        ("Activiteiten", str(data["activities"])),
+    ]
+    for label, value in rows:
+        if value:
+            lines.append(f"  {label + ':':<14}{value}")
+    history = [f"{s} op {format_date(p.dates[s])}" for s in pf.STATUSES if s in p.dates]
+    if history:
+        lines.append(f"  {'Verloop:':<14}" + "; ".join(history))
+    if p.tasks:
+        lines += ["", f"  Stappen ({data['tasks_done']} van {data['tasks_total']} gedaan):"]
+        for n, t in enumerate(p.tasks, start=1):
+            mark = "x" if t.done else " "
+            lines.append(f"  [{mark}] {n}. {t.title}")
+    if ptype is not None and ptype.indicators:
+        lines += ["", "  Zo zie je dat het werkt:"]
+        lines += [f"  - {i}" for i in ptype.indicators]
+    common.say("\n".join(lines))
+    if p.tasks:
+        common.note(f"Afvinken: gzctl {common.hint_dir(ctx)}platform done {p.id} NUMMER")
+
+
+@app.command("join", **_kw("join"))
+def join(
+    ctx: typer.Context,
+    platform: PlatformArg,
+    orgs: OrgsArg,
+    trekker: Annotated[
+        bool, typer.Option("--trekker", help="Deze organisatie wordt de trekker.")
+    ] = False,
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        p, joined = pf.join(change.project, platform, orgs, trekker=trekker)
+        what = ", ".join(o.name for o in joined)
+        role = " (trekker)" if trekker else ""
+        change.log("platform-join", f"{p.title}: {what} doet mee{role}", [p.id])
+    common.say(f"{p.title}: {what} doet mee{role}. Nu {len(p.members)} leden.")
+
+
+@app.command("leave", **_kw("leave"))
+def leave(
+    ctx: typer.Context,
+    platform: PlatformArg,
+    org: Annotated[str, typer.Argument(metavar="ORGANISATIE", help="Id of naam.")],
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        p, gone = pf.leave(change.project, platform, org)
+        change.log("platform-leave", f"{p.title}: {gone.name} doet niet meer mee", [p.id])
+    common.say(f"{p.title}: {gone.name} doet niet meer mee. Nu {len(p.members)} leden.")
+
+
+@app.command("status", **_kw("status"))
+def status(
+    ctx: typer.Context,
+    platform: PlatformArg,
+    new_status: Annotated[
+        str,
+        typer.Argument(metavar="STATUS", help="idee, in-oprichting, actief of gestopt."),
+    ],
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        p, old = pf.set_status(change.project, platform, new_status, change.now.date())
+        change.log("platform-status", f"{p.title}: {old} → {p.status}", [p.id])
+    common.say(f"{p.title}: {old} → {p.status}.")
+
+
+@app.command("done", **_kw("done"))
+def done(
+    ctx: typer.Context,
+    platform: PlatformArg,
+    number: Annotated[
+        int | None,
+        typer.Argument(metavar="NUMMER", help="Het nummer van de stap (zie platform show)."),
+    ] = None,
+    undo: Annotated[
+        bool, typer.Option("--undo", "--terug", help="Zet de stap terug op open.")
+    ] = False,
+    stap: Annotated[
+        str | None,
+        typer.Option("--stap", metavar="TEKST", help="Voeg een eigen stap toe aan de checklist."),
+    ] = None,
+) -> None:
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        if stap is not None:
+            p, task = pf.add_task(change.project, platform, stap)
+            change.log("platform-step", f"{p.title}: stap toegevoegd: {task.title}", [p.id])
+            message = f"{p.title}: stap {len(p.tasks)} toegevoegd: {task.title}"
+        elif number is None:
+            from ..errors import UsageProblem
+
+            raise UsageProblem(
+                "geef het nummer van de stap, of --stap TEKST om er een toe te voegen."
+            )
+        else:
+            p, task = pf.tick(change.project, platform, number, change.now.date(), not undo)
+            verb = "teruggezet" if undo else "gedaan"
+            change.log("platform-done", f"{p.title}: {task.title} ({verb})", [p.id])
+            message = f"{p.title}: stap {number} {verb}: {task.title}"
+    common.say(message)
+
+
+@app.command("remove", **_kw("remove"))
+def remove(
+    ctx: typer.Context,
+    platform: PlatformArg,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+    ] = False,
+) -> None:
+    opened = common.open_project(ctx)
+    p = pf.find(opened.project, platform)
+    if not yes:
+        from ..errors import UsageProblem
+
+        raise UsageProblem(
+            f"Weet je het zeker? Bevestig met: gzctl platform remove {p.id} --yes "
+            "(of zet het platform op gestopt: gzctl platform status ID gestopt)"
+        )
+    with common.transaction(opened) as change:
+        gone = pf.remove(change.project, p.id)
+        change.log("platform-remove", f"Platform verwijderd: {gone.title}", [gone.id])
+    common.say(f"{gone.title} is verwijderd.")
