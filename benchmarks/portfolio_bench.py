@@ -7,10 +7,10 @@ project: intake answers, a third to two thirds of the checklist ticked over the 
 the organisation inventory, and a history of a line per change), then times whole
 ``gzctl portfolio ROOT --json`` processes, stdout to /dev/null:
 
-* cold: ``--no-cache``, every gzctl.toml parsed and summarised (what the first run of a day
-  costs, since the cache is per day);
-* warm: with the cache in GZCTL_CACHE_HOME filled by the run before (every later run that
-  day; a changed village is re-read alone);
+* cold: ``--no-cache``, every gzctl.toml parsed and summarised (what the very first run
+  costs, or a run after every village changed);
+* warm: with the cache in GZCTL_CACHE_HOME filled by the run before (every later run, also
+  on later days; a changed village is re-read alone);
 * ``gzctl --version`` through the same interpreter, for the part that is start-up only.
 
 Medians of N runs (default 5) after one warm-up. Target: warm well under a second.

@@ -5,9 +5,11 @@ summarised by the same ``progress.status_data``; a folder that fails becomes an 
 the same Dutch message. Reading a thousand gzctl.toml files costs more than the rest of the
 command together, so the results are kept in a cache file (``portfolio.json`` in the user
 cache folder, ``GZCTL_CACHE_HOME`` overrides it). An entry is used only when gzctl.toml and
-the playbook file it follows are unchanged (modification time in ns and size), it was made
-on the same day (days since the last activity move with the calendar), and by the same gzctl
-version. Errors are never cached.
+the playbook file it follows are unchanged (modification time in ns and size), and by the
+same gzctl version. Errors are never cached. The one thing in a status document that moves
+with the calendar, the days since the last activity, is worked out again for today when a
+document from an earlier day is used, and a burn-up chart is drawn on to today
+(:func:`for_today`); a new date-dependent figure in ``status_data`` must be refreshed there.
 """
 
 from __future__ import annotations
@@ -121,6 +123,23 @@ def load_village(folder: Path, today: dt.date) -> Village:
         return Village(folder, None, f"onverwachte fout: {exc!r}", None)
 
 
+def for_today(
+    status: dict[str, Any], chart: dict[str, Any], today: dt.date
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A cached status document and burn-up chart as they would be computed today."""
+    last = status.get("last_activity")
+    days = None
+    if isinstance(last, str):
+        try:
+            days = (today - dt.datetime.fromisoformat(last).date()).days
+        except ValueError:
+            days = status.get("days_since_activity")
+    end = chart.get("end")
+    if isinstance(end, str) and end < today.isoformat():
+        chart = {**chart, "end": today.isoformat()}
+    return portfolio.refresh_days(status, days), chart
+
+
 class Cache:
     def __init__(self, path: Path | None, today: dt.date) -> None:
         self.path = path
@@ -137,10 +156,11 @@ class Cache:
             isinstance(data, dict)
             and data.get("format") == CACHE_FORMAT
             and data.get("gzctl") == __version__
-            and data.get("day") == self.today
             and isinstance(data.get("entries"), dict)
         ):
             self.entries = data["entries"]
+            # entries made on another day are refreshed for today on use
+            self.dirty = data.get("day") != self.today
 
     def get(self, folder: Path) -> Village | None:
         entry = self.entries.get(str(folder))
@@ -154,7 +174,9 @@ class Cache:
         chart = entry.get("burnup")
         if not isinstance(chart, dict) or not isinstance(entry.get("status"), dict):
             return None
-        return Village(folder, entry["status"], None, chart)
+        status, chart = for_today(entry["status"], chart, dt.date.fromisoformat(self.today))
+        entry["status"], entry["burnup"] = status, chart
+        return Village(folder, status, None, chart)
 
     def put(self, village: Village) -> None:
         if self.path is None or village.status is None or not isinstance(village.chart, Burnup):

@@ -219,6 +219,30 @@ def test_cache_is_used_and_invalidated(gz, root: Path, monkeypatch: pytest.Monke
     assert len(calls) == 5
 
 
+def test_cache_from_an_earlier_day_is_refreshed_not_reread(
+    gz, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run of a new day must not re-read every village: only the days move."""
+    gz("portfolio", str(root), "--json")
+    from gzctl import scan
+
+    calls: list[Path] = []
+    real = scan.load_village
+
+    def counting(folder: Path, today: dt.date) -> scan.Village:
+        calls.append(folder)
+        return real(folder, today)
+
+    monkeypatch.setenv("GZCTL_NOW", "2026-12-02T09:00:00+01:00")  # ten days later
+    cached = json.loads(gz("portfolio", str(root), "--json").out)
+    monkeypatch.setattr(scan, "load_village", counting)
+    again = json.loads(gz("portfolio", str(root), "--json").out)
+    assert [p.name for p in calls] == ["kapot"]  # errors are never cached
+    fresh = json.loads(gz("portfolio", str(root), "--json", "--no-cache").out)
+    assert cached == again == fresh
+    assert by_name(fresh)["Beesd"]["days_since_activity"] >= 10
+
+
 def test_status_chart(gz, root: Path) -> None:
     result = gz("-C", str(root / "beesd"), "status", "--chart")
     assert result.code == 0, result.err
