@@ -315,3 +315,20 @@ def test_activity_commands_and_ics(gz, project, tmp_path) -> None:
     assert gz(*c, "activity", "export", str(tmp_path / "agenda.txt")).code == 2
     assert gz(*c, "activity", "remove", "2026-10-01-soep").code == 0
     assert len(json.loads(gz(*c, "activity", "list", "--json").out)) == 1
+
+
+def test_org_coverage_shows_the_lenses(gz, project) -> None:
+    import json
+
+    c = ["-C", str(project)]
+    _orgs(gz, project)
+    assert gz(*c, "platform", "add", "beweegweek").code == 0
+    data = json.loads(gz(*c, "org", "coverage", "--json").out)
+    lenses = data["lenses"]
+    assert len(lenses["functions"]) == 8 and len(lenses["traits"]) == 6
+    talents = next(f for f in lenses["functions"] if f["id"] == "talenten")
+    assert talents["platforms"] == ["beweegweek"]
+    text = gz(*c, "org", "coverage").out
+    assert "Functies van buurtgerichte zorg" in text
+    assert "Kenmerken van een zorgzame buurt" in text
+    assert "Lokale talenten vinden en inzetten: platforms: beweegweek" in text

@@ -561,8 +561,11 @@ def export(
 
 @app.command("coverage", **_kw("coverage"))
 def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    from .. import platforms as pf
+
     opened = common.open_project(ctx)
     data = inv.coverage(opened.project, _catalogue())
+    data["lenses"] = pf.lens_coverage(opened.project, pf.load_catalogue())
     if json:
         common.print_json(data)
         return
@@ -630,3 +633,25 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         )
         + "[/]"
     )
+    _lens_lines(console, data["lenses"])
+
+
+def _lens_lines(console: Any, lenses: dict[str, Any]) -> None:
+    """The eight functions of buurtgerichte zorg and the zorgzame-buurt traits."""
+    for key, title, count in (
+        ("functions", "Functies van buurtgerichte zorg", "functions_covered"),
+        ("traits", "Kenmerken van een zorgzame buurt", "traits_covered"),
+    ):
+        items = lenses[key]
+        console.print("")
+        console.print(f"[bold]{title}[/] ({lenses[count]} van {len(items)} gedekt)")
+        for item in items:
+            via = []
+            if item["platforms"]:
+                via.append("platforms: " + ", ".join(item["platforms"]))
+            if item["organisations"]:
+                n = len(item["organisations"])
+                via.append(f"{n} organisatie{'s' if n != 1 else ''}")
+            mark = "[green]✓[/]" if item["covered"] else "[yellow]–[/]"
+            text = "; ".join(via) if via else "[yellow]nog niemand[/]"
+            console.print(f"  {mark} {item['label']}: {text}", overflow="fold")
