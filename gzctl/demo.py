@@ -241,6 +241,7 @@ def build_project(playbook: Playbook, now: dt.datetime, who: str) -> Project:
                 ans.complete_step(project, step)
     add_organisations(project, now)
     add_platforms(project, now)
+    add_places_and_coordinator(project, playbook, now)
     # one timeline: the inventory's entries fall between the answers and ticks
     project.history.sort(key=lambda h: h.at)
     return project
@@ -430,6 +431,132 @@ def add_platforms(project: Project, now: dt.datetime) -> None:
             participants=fields.get("participants"),
         )  # fmt: skip
         change.log("activity-add", f"Activiteit gepland: {a.title}", [a.id])
+
+
+# The meeting place: three candidates, scored, one chosen (the day plekkeuze was ticked).
+PLACES: list[tuple[dict[str, Any], dict[str, int]]] = [
+    (
+        {
+            "name": "Dorpshuis De Schakel",
+            "kind": "dorpshuis",
+            "address": "Kerkstraat 4, Ooltwijk",
+            "seats": "80",
+            "rent": "40",
+            "evenings": "ma,di,do",
+            "access": "drempelvrij,toilet,parkeren,bushalte",
+            "facilities": "keuken,zaaltje,beamer",
+        },
+        {
+            "neutraal": 5, "laagdrempelig": 4, "centraal": 5, "toegankelijk": 5,
+            "capaciteit": 4, "kosten": 3, "beschikbaarheid": 4,
+        },
+    ),
+    (
+        {
+            "name": "Bibliotheek Ooltwijk",
+            "kind": "bibliotheek",
+            "address": "Marktplein 2, Ooltwijk",
+            "seats": "40",
+            "rent": "0",
+            "evenings": "di",
+            "access": "drempelvrij,toilet,lift",
+        },
+        {
+            "neutraal": 5, "laagdrempelig": 4, "centraal": 4, "toegankelijk": 5,
+            "capaciteit": 2, "kosten": 5, "beschikbaarheid": 2,
+        },
+    ),
+    (
+        {
+            "name": "Kantine VV Ooltwijk",
+            "kind": "sportkantine",
+            "address": "Sportlaan 1, Ooltwijk",
+            "seats": "60",
+            "rent": "25",
+            "evenings": "ma,wo,vr",
+            "access": "parkeren",
+            "facilities": "keuken",
+            "home_of": "VV Ooltwijk",
+        },
+        {
+            "neutraal": 2, "laagdrempelig": 3, "centraal": 2, "toegankelijk": 2,
+            "capaciteit": 4, "kosten": 4, "beschikbaarheid": 3,
+        },
+    ),
+]  # fmt: skip
+PLACE_REASON = (
+    "Het dorpshuis is van niemand in het bijzonder en iedereen komt er al; het ligt midden in "
+    "het dorp, is drempelvrij en heeft een zaaltje voor de groepjes."
+)
+# Fictional candidates; the appointed one lives in the village.
+CANDIDATES: list[tuple[str, bool, dict[str, dict[str, int]]]] = [
+    (
+        "Marloes Hendriks",
+        True,
+        {
+            ANNELIES: {"verbinden": 5, "ruimte_geven": 4, "brug": 4, "dorp": 5, "organiseren": 4},
+            JOOST: {"verbinden": 4, "ruimte_geven": 5, "brug": 4, "dorp": 5, "organiseren": 3},
+        },
+    ),
+    (
+        "Bart Verschuren",
+        False,
+        {
+            ANNELIES: {"verbinden": 3, "ruimte_geven": 2, "brug": 4, "dorp": 2, "organiseren": 5},
+            JOOST: {"verbinden": 3, "ruimte_geven": 4, "brug": 4, "dorp": 2, "organiseren": 5},
+        },
+    ),
+]
+
+
+def add_places_and_coordinator(project: Project, playbook: Playbook, now: dt.datetime) -> None:
+    """Places and the Coördinator through the core functions `gzctl place` and
+    `gzctl coordinator` use."""
+    from . import coordinator as co
+    from . import places as pl
+    from .criteria import load_criteria
+
+    crit = load_criteria()
+
+    def at(days: int, hour: int, who: str) -> store.Change:
+        moment = (now - dt.timedelta(days=days)).replace(hour=hour, minute=0, second=0)
+        return store.Change(project, who, moment)
+
+    for i, (fields, scores) in enumerate(PLACES):
+        change = at(30 - i, 19, ANNELIES)
+        place = pl.add(project, fields, crit)
+        change.log("place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id])
+        change = at(20, 20 + i, ANNELIES)
+        pl.set_scores(project, place.id, scores, crit)
+        change.log("place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id])
+    change = at(3, 8, ANNELIES)  # just before plekkeuze is ticked (the last activity)
+    place = pl.choose(project, "dorpshuis-de-schakel", PLACE_REASON, change.now.date(), crit)
+    change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
+
+    change = at(14, 20, JOOST)
+    co.set_profile(
+        project,
+        playbook,
+        {
+            "hours": 12,
+            "employer": "welzijnsorganisatie",
+            "funding": ["Subsidie van de gemeente", "Fondsen"],
+            "hourly_cost": "52",
+            "start": (now.date() + dt.timedelta(days=40)).isoformat(),
+        },
+    )
+    change.log("coordinator-profile", "Profiel Coördinator: uren, werkgever, geld", [])
+    for i, (name, local, cards) in enumerate(CANDIDATES):
+        change = at(9 - i, 10, JOOST)
+        cand = co.add_candidate(project, name, lives_in_village=local)
+        change.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+        for assessor, card in cards.items():
+            change = at(5, 14 + i, assessor)
+            co.score(project, cand.id, assessor, card, crit)
+            change.log("candidate-score", f"Scorekaart ingevuld door {assessor}", [cand.id])
+    change = at(4, 11, JOOST)
+    cand = co.appoint(project, "kandidaat-1", change.now.date())
+    change.log("coordinator-appoint", f"Coördinator aangesteld: {cand.name}", [cand.id])
 
 
 def build_demo(folder: Path, playbook: Playbook, now: dt.datetime, who: str) -> Project:
