@@ -49,11 +49,18 @@ def _recruitment(wizard: Wizard, step: Step) -> None:
     recruitment_step(wizard, step)
 
 
+def _platforms(wizard: Wizard, step: Step) -> None:
+    from .wizard_platforms import platform_step
+
+    platform_step(wizard, step)
+
+
 HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {
     "inventory": _inventory,
     "places": _places,
     "coordinator": _coordinator,
     "recruitment": _recruitment,
+    "platforms": _platforms,
 }
 
 
