@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import answers as ans
-from .criteria import Criteria, parse_score
+from .criteria import Criteria, parse_amount, parse_score
 from .errors import AnswerError, NotFound, Refused, UsageProblem, did_you_mean
 from .inventory import fold
 from .model import Candidate, HistoryEntry, Project
@@ -108,12 +108,8 @@ def set_profile(project: Project, playbook: Playbook, raw: dict[str, Any]) -> li
             except AnswerError as exc:
                 errors.append(f"{q.label} {exc.message}")
         elif key in ("hourly_cost", "activity_budget", "weeks_per_year"):
-            text = str(value).replace("€", "").replace(" ", "")
-            text = text.replace(".", "").replace(",", ".") if "," in text else text
-            try:
-                number = float(text)
-            except ValueError:
-                number = -1.0
+            amount = parse_amount(value)
+            number = -1.0 if amount is None else amount
             if number < 0 or (key == "weeks_per_year" and not 1 <= number <= 53):
                 errors.append(f"'{value}' is geen geldig getal voor {_NAMES[key]}")
             else:

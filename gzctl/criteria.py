@@ -215,6 +215,19 @@ def parse_pairs(pairs: list[str], known: tuple[Criterion, ...]) -> dict[str, int
     return out
 
 
+def parse_amount(raw: Any) -> float | None:
+    """'€ 2.500', '42,50', '40' -> a number (Dutch: a dot groups thousands); None if not one."""
+    text = str(raw).replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value >= 0 else None
+
+
 def number_nl(value: float, decimals: int = 1) -> str:
     """12.5 -> '12,5'; 12.0 -> '12'."""
     if float(value).is_integer():

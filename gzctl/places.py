@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .criteria import Criteria, parse_score
+from .criteria import Criteria, parse_amount, parse_score
 from .errors import NotFound, Refused, UsageProblem, did_you_mean
 from .inventory import fold, unique_id
 from .model import Place, Project
@@ -112,16 +112,11 @@ def parse_fields(raw: dict[str, Any], crit: Criteria) -> dict[str, Any]:
             else:
                 errors.append(f"plaatsen: '{value}' is geen aantal")
         elif key == "rent":
-            text = str(value or "").replace("€", "").replace(" ", "").strip()
-            if not text:
+            if not str(value or "").strip():
                 out[key] = None
                 continue
-            text = text.replace(".", "").replace(",", ".") if "," in text else text
-            try:
-                amount = float(text)
-            except ValueError:
-                amount = -1.0
-            if amount < 0:
+            amount = parse_amount(value)
+            if amount is None:
                 errors.append(f"huur: '{value}' is geen bedrag (bijvoorbeeld 45 of 45,50)")
             else:
                 out[key] = amount

@@ -1,0 +1,109 @@
+"""The wizard steps for the meeting place and the Coördinator, driven by simulated keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_wizard import DOWN, ENTER, NOW, keyboard, wizard
+
+from gzctl import playbook as pb
+from gzctl import store
+from gzctl.wizard import HANDLERS, new_project
+
+BACKSPACE = "\x7f"
+
+
+@pytest.fixture
+def village(tmp_path: Path) -> tuple[Path, pb.Playbook]:
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    folder = tmp_path / "dorp"
+    project = new_project(book, book.id, NOW.date())
+    project.village.name = "Beesd"
+    project.answers["organiseren.uren"] = 12
+    store.create(folder, project)
+    return folder, book
+
+
+def test_the_steps_name_their_handlers() -> None:
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    for step_id, handler in (
+        ("verkennen.ontmoetingsplek", "places"),
+        ("organiseren.coordinator", "coordinator"),
+        ("organiseren.werving", "recruitment"),
+    ):
+        step = book.step(step_id)
+        assert step is not None and step.handler == handler
+        assert handler in HANDLERS and handler in pb.STEP_HANDLERS
+
+
+def test_places_step_adds_scores_ranks_and_chooses(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("verkennen.ontmoetingsplek")
+    assert step is not None
+    keys = (
+        "Dorpshuis De Schakel" + ENTER + ENTER  # step-free entry? Enter: yes (the default)
+        + "Kantine VV" + ENTER + "n"  # no step-free entry: it will be excluded
+        + ENTER  # no more places
+        + ENTER * 7  # dorpshuis: every criterion 3 (the default)
+        + (DOWN + ENTER) * 7  # kantine: every criterion 4
+        + ENTER  # choose the first eligible place: the dorpshuis
+        + "Van niemand, midden in het dorp." + ENTER
+    )  # fmt: skip
+    said: list[str] = []
+    with keyboard(keys):
+        HANDLERS["places"](wizard(folder, book, said), step)
+    project = store.load(folder)
+    by_id = {p.id: p for p in project.places}
+    assert set(by_id) == {"dorpshuis-de-schakel", "kantine-vv"}
+    assert by_id["dorpshuis-de-schakel"].access == ["drempelvrij"]
+    assert by_id["kantine-vv"].access == []
+    assert set(by_id["dorpshuis-de-schakel"].scores.values()) == {3}
+    assert set(by_id["kantine-vv"].scores.values()) == {4}
+    assert project.meeting_place.chosen == "dorpshuis-de-schakel"
+    assert project.meeting_place.reason == "Van niemand, midden in het dorp."
+    text = "\n".join(said)
+    assert "39 van 65" in text  # 3 x (3+3+2+2+1+1+1)
+    assert "valt af: geen drempelvrije ingang" in text
+
+
+def test_places_step_stops_cleanly_when_keys_run_out(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("verkennen.ontmoetingsplek")
+    assert step is not None
+    with keyboard("Bibliotheek" + ENTER + ENTER), pytest.raises(EOFError):
+        HANDLERS["places"](wizard(folder, book, []), step)
+    # what was entered before the input ended is saved
+    assert [p.name for p in store.load(folder).places] == ["Bibliotheek"]
+
+
+def test_recruitment_step_adds_candidates_once(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("organiseren.werving")
+    assert step is not None
+    said: list[str] = []
+    keys = "Sanne Bakker" + ENTER + "sanne bakker" + ENTER + "Ruud Jansen" + ENTER + ENTER
+    with keyboard(keys):
+        HANDLERS["recruitment"](wizard(folder, book, said), step)
+    cands = store.load(folder).coordinator.candidates
+    assert [(c.id, c.name) for c in cands] == [
+        ("kandidaat-1", "Sanne Bakker"),
+        ("kandidaat-2", "Ruud Jansen"),
+    ]
+    assert any("staat al als kandidaat" in s for s in said)
+
+
+def test_coordinator_step_sets_the_budget(village: tuple[Path, pb.Playbook]) -> None:
+    folder, book = village
+    step = book.step("organiseren.coordinator")
+    assert step is not None
+    said: list[str] = []
+    # cost per hour: replace the default 55 by 60; activity budget: keep 2.500
+    keys = BACKSPACE * 2 + "60" + ENTER + ENTER
+    with keyboard(keys):
+        HANDLERS["coordinator"](wizard(folder, book, said), step)
+    project = store.load(folder)
+    assert project.coordinator.hourly_cost == 60
+    assert project.coordinator.activity_budget == 2500
+    # 12 x 60 x 52 + 2,500 = 39,940
+    assert any("€ 39.940" in s for s in said), said
