@@ -370,6 +370,87 @@ ACTIVITIES: list[tuple[int, int, int, int, dict[str, Any]]] = [
                        "place": "Dorpshuis De Schakel", "organisers": ["vv-ooltwijk"],
                        "platform": "beweegweek", "target_groups": "V", "expected": 8,
                        "participants": 9}),
+    (-13, 10, 0, 90, {"title": "Wandeling voor ouderen", "place": "vanaf Dorpshuis De Schakel",
+                      "organisers": ["kbo-ooltwijk", "fysiotherapie-ooltwijk"],
+                      "platform": "beweegweek", "target_groups": "O", "expected": 20,
+                      "participants": 26}),
+    (-12, 15, 30, 90, {"title": "Voetbalclinic voor groep 5 tot en met 8",
+                       "place": "Sportpark De Kruisweg",
+                       "organisers": ["vv-ooltwijk", "obs-de-regenboog"],
+                       "platform": "beweegweek", "target_groups": "K", "expected": 40,
+                       "participants": 52}),
+    (-6, 14, 0, 120, {"title": "Koffieochtend Ouderensteunpunt (proef)",
+                      "place": "Dorpshuis De Schakel",
+                      "organisers": ["kbo-ooltwijk", "zonnebloem-afdeling-ooltwijk"],
+                      "platform": "ouderensteunpunt", "target_groups": "O,Kw", "expected": 15,
+                      "participants": 11}),
+    (11, 10, 0, 120, {"title": "Open koffieochtend Ouderensteunpunt",
+                      "place": "Dorpshuis De Schakel",
+                      "organisers": ["kbo-ooltwijk", "thuiszorg-de-lingestroom"],
+                      "platform": "ouderensteunpunt", "target_groups": "O,Kw", "expected": 20}),
+    (25, 19, 0, 60, {"title": "Gymles voor iedereen: kom eens kijken",
+                     "place": "Gymzaal Kerkstraat", "organisers": ["gymvereniging-vlug-lenig"],
+                     "platform": "beweegweek", "target_groups": "A", "expected": 25}),
+    (46, 14, 0, 180, {"title": "Tennis- en spelmiddag voor gezinnen",
+                      "place": "Tennisclub De Kruisweg",
+                      "organisers": ["tennisclub-de-kruisweg", "speeltuinvereniging-de-klimboom"],
+                      "platform": "beweegweek", "target_groups": "G,K", "expected": 60}),
+]  # fmt: skip
+
+
+def add_platforms(project: Project, now: dt.datetime) -> None:
+    """The demo's platforms and activities, through the core `gzctl platform` uses."""
+    from . import inventory as inv
+    from . import platforms as pf
+
+    catalogue = pf.load_catalogue()
+    for days, by, pid, trekker, members, status, steps in PLATFORMS:
+        moment = (now - dt.timedelta(days=days)).replace(hour=20, minute=0, second=0)
+        change = store.Change(project, by, moment)
+        p = pf.add(project, catalogue, pid, moment.date())
+        pf.join(project, p.id, [trekker], trekker=True)
+        if members:
+            pf.join(project, p.id, members)
+        change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+        for n in steps:
+            pf.tick(project, p.id, n, moment.date())
+        if status != "idee":
+            pf.set_status(project, p.id, status, moment.date())
+            change.log("platform-status", f"{p.title}: idee → {status}", [p.id])
+    orgs = inv.load_catalogue()
+    for days, hour, minute, length, fields in ACTIVITIES:
+        day = (now + dt.timedelta(days=days)).date()
+        start = dt.datetime.combine(day, dt.time(hour, minute))
+        # planned ten days ahead, but within the last three weeks of the demo's history
+        planned = now + dt.timedelta(days=min(-4, max(-20, days - 10)), hours=-3)
+        change = store.Change(project, ANNELIES, planned)
+        a = pf.add_activity(
+            project, orgs, fields["title"], start, end=start + dt.timedelta(minutes=length),
+            place=fields["place"], organisers=fields["organisers"], platform=fields["platform"],
+            target_groups=fields["target_groups"], expected=fields["expected"],
+            participants=fields.get("participants"),
+        )  # fmt: skip
+        change.log("activity-add", f"Activiteit gepland: {a.title}", [a.id])
+
+
+# Three platforms (one active, one starting, one idea) and a season of activities around
+# today: (days from today, hour, minute, minutes long, fields). Counts only, never names.
+PLATFORMS: list[tuple[int, str, str, str, list[str], str, list[int]]] = [
+    # (days before today, who, catalogue id, trekker, members, status, steps done)
+    (24, ANNELIES, "beweegweek", "vv-ooltwijk",
+     ["obs-de-regenboog", "gymvereniging-vlug-lenig", "tennisclub-de-kruisweg",
+      "fysiotherapie-ooltwijk"], "actief", [1, 2, 3]),
+    (18, JOOST, "ouderensteunpunt", "kbo-ooltwijk",
+     ["sociaal-team-lingemeer", "thuiszorg-de-lingestroom", "zonnebloem-afdeling-ooltwijk"],
+     "in oprichting", [1]),
+    (9, ANNELIES, "ophaaldienst", "buurtbus-lingemeer", [], "idee", []),
+]  # fmt: skip
+
+ACTIVITIES: list[tuple[int, int, int, int, dict[str, Any]]] = [
+    (-20, 19, 30, 90, {"title": "Kennismaken met de werkgroep Beweegweek",
+                       "place": "Dorpshuis De Schakel", "organisers": ["vv-ooltwijk"],
+                       "platform": "beweegweek", "target_groups": "V", "expected": 8,
+                       "participants": 9}),
     (-13, 10, 0, 90, {"title": "Wandeling voor ouderen", "place": "Start bij Dorpshuis De Schakel",
                       "organisers": ["kbo-ooltwijk", "fysiotherapie-ooltwijk"],
                       "platform": "beweegweek", "target_groups": "O", "expected": 20,

@@ -738,6 +738,23 @@ PREPARERS: dict[str, Callable[[Context], Prepared]] = {
 }
 
 
+def _platform_plan(ctx: Context) -> Prepared:
+    from .platformdocs import prepare_platform_plan
+
+    return prepare_platform_plan(ctx)
+
+
+def _newsletter(ctx: Context) -> Prepared:
+    from .platformdocs import prepare_newsletter
+
+    return prepare_newsletter(ctx)
+
+
+# issue 6: gzctl/platformdocs.py (loaded when one of them is made)
+PREPARERS["platformplan"] = _platform_plan
+PREPARERS["nieuwsbrief"] = _newsletter
+
+
 def prepare(doc_id: str, project: Project, playbook: Playbook, today: dt.date) -> Prepared:
     """The files of one document, or NotReady / NotFound with a Dutch reason."""
     preparer = PREPARERS.get(doc_id)

@@ -332,3 +332,35 @@ def test_org_coverage_shows_the_lenses(gz, project) -> None:
     assert "Functies van buurtgerichte zorg" in text
     assert "Kenmerken van een zorgzame buurt" in text
     assert "Lokale talenten vinden en inzetten: platforms: beweegweek" in text
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+def test_newsletter_and_platform_plan_snapshots(gz, tmp_path) -> None:
+    from test_documents import check_snapshot
+
+    folder = tmp_path / "voorbeelddorp"
+    assert gz("demo", str(folder)).code == 0
+    out = folder / "documenten"
+    for name in ("nieuwsbrief", "platformplan/beweegweek", "platformplan/ouderensteunpunt"):
+        for ext in ("md", "html", "docx"):
+            assert (out / f"{name}.{ext}").is_file(), (name, ext)
+    news = (out / "nieuwsbrief.md").read_text(encoding="utf-8")
+    check_snapshot("documenten--nieuwsbrief.md", news)
+    plan = (out / "platformplan" / "beweegweek.md").read_text(encoding="utf-8")
+    check_snapshot("documenten--platformplan--beweegweek.md", plan)
+    html = (out / "nieuwsbrief.html").read_text(encoding="utf-8")
+    assert "<h2>Kom ook!</h2>" in html and "Open koffieochtend Ouderensteunpunt" in html
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out / "nieuwsbrief.docx")).paragraphs)
+    assert "Wat we samen deden" in text and "Voetbalclinic voor groep 5 tot en met 8" in text
+    # a platform that is only an idea gets a plan too (stopped ones do not)
+    assert (out / "platformplan" / "ophaaldienst.md").is_file()
+
+
+def test_newsletter_needs_something_to_tell(gz, project) -> None:
+    result = gz("-C", str(project), "docs", "build", "--only", "nieuwsbrief")
+    assert "er is nog niets te melden" in result.out + result.err
+    assert not (project / "documenten" / "nieuwsbrief.md").exists()
