@@ -284,12 +284,11 @@ def prepare_checklist(ctx: Context) -> Prepared:
 def meeting_place(ctx: Context) -> dict[str, str] | None:
     """The chosen meeting place (issue 5's model, when it exists), else the answer of the
     Verbinden step. None when neither is known."""
-    chosen = getattr(ctx.project, "meeting_place", None)
-    if chosen is not None:
-        name = getattr(chosen, "name", "") or ""
-        if name:
-            parts = [getattr(chosen, k, "") or "" for k in ("address", "postcode", "place")]
-            return {"naam": name, "adres": ", ".join(p for p in parts if p)}
+    from .places import chosen as chosen_place
+
+    place = chosen_place(ctx.project)
+    if place is not None:
+        return {"naam": place.name, "adres": place.address}
     text = answer(ctx.project, "verbinden.netwerkavond_plek")
     if not text:
         return None
@@ -1209,3 +1208,17 @@ def list_documents(
         else:
             out.append(DocState(doc_id, title, description, "actueel", count, files))
     return out
+
+
+# issue 5: gzctl/coordinatordocs.py (loaded when one of them is made)
+def _coordinator_document(doc_id: str) -> Callable[[Context], Prepared]:
+    def prepare_one(ctx: Context) -> Prepared:
+        from .coordinatordocs import PREPARERS as COORDINATOR_PREPARERS
+
+        return COORDINATOR_PREPARERS[doc_id](ctx)
+
+    return prepare_one
+
+
+for _doc_id in ("vacature", "gespreksleidraad", "subsidieaanvraag"):
+    PREPARERS[_doc_id] = _coordinator_document(_doc_id)
