@@ -278,7 +278,7 @@ def test_rebuild_is_byte_identical(demo: Path, gz, tmp_path: Path) -> None:
 def test_docs_list_tracks_changes(demo: Path, gz) -> None:
     listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
     state = {d["id"]: d["state"] for d in listed["documents"]}
-    assert state["uitnodiging"] == "actueel" and state["vacature"] == "later"
+    assert state["uitnodiging"] == "actueel" and state["vacature"] == "actueel"
     add_organisation(demo, "Zonnebloem Ooltwijk", status="benaderd")
     listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
     state = {d["id"]: d["state"] for d in listed["documents"]}
