@@ -285,7 +285,7 @@ def candidate_score(
     pairs: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[CRITERIUM=SCORE]...", help="Bijvoorbeeld verbinden=4 brug=3 (1 tot 5)."
+            metavar="CRITERIUM=SCORE", help="Bijvoorbeeld verbinden=4 brug=3 (1 tot 5)."
         ),
     ] = None,
     beoordelaar: Annotated[

@@ -290,7 +290,7 @@ def score(
     pairs: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[CRITERIUM=SCORE]...",
+            metavar="CRITERIUM=SCORE",
             help="Bijvoorbeeld neutraal=4 kosten=2 (1 slecht, 5 uitstekend). Zonder: gzctl vraagt "
             "per criterium.",
         ),
