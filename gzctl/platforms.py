@@ -334,9 +334,13 @@ def suggest_one(project: Project, ptype: PlatformType) -> dict[str, Any]:
 
 
 def suggest(project: Project, catalogue: PlatformCatalogue) -> list[dict[str, Any]]:
-    """Every catalogue platform, the ones that can start and are most ready first."""
+    """Every catalogue platform: new ones before those the project already has, then the
+    ones that can start and are most ready first."""
     out = [suggest_one(project, p) for p in catalogue.platforms]
-    return sorted(out, key=lambda s: (not s["can_start"], -s["readiness"], s["id"]))
+    return sorted(
+        out,
+        key=lambda s: (s["in_project"] is not None, not s["can_start"], -s["readiness"], s["id"]),
+    )
 
 
 # ----------------------------------------------------------------------------- platforms

@@ -331,7 +331,7 @@ def test_org_coverage_shows_the_lenses(gz, project) -> None:
     text = gz(*c, "org", "coverage").out
     assert "Functies van buurtgerichte zorg" in text
     assert "Kenmerken van een zorgzame buurt" in text
-    assert "Lokale talenten vinden en inzetten: platforms: beweegweek" in text
+    assert "Lokale talenten vinden en inzetten: platforms: Beweegweek" in text
 
 
 # ----------------------------------------------------------------------------- documents

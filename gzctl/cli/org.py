@@ -633,10 +633,10 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         )
         + "[/]"
     )
-    _lens_lines(console, data["lenses"])
+    _lens_lines(console, data["lenses"], {p.id: p.title for p in opened.project.platforms})
 
 
-def _lens_lines(console: Any, lenses: dict[str, Any]) -> None:
+def _lens_lines(console: Any, lenses: dict[str, Any], titles: dict[str, str]) -> None:
     """The eight functions of buurtgerichte zorg and the zorgzame-buurt traits."""
     for key, title, count in (
         ("functions", "Functies van buurtgerichte zorg", "functions_covered"),
@@ -648,7 +648,7 @@ def _lens_lines(console: Any, lenses: dict[str, Any]) -> None:
         for item in items:
             via = []
             if item["platforms"]:
-                via.append("platforms: " + ", ".join(item["platforms"]))
+                via.append("platforms: " + ", ".join(titles.get(p, p) for p in item["platforms"]))
             if item["organisations"]:
                 n = len(item["organisations"])
                 via.append(f"{n} organisatie{'s' if n != 1 else ''}")

@@ -57,13 +57,22 @@ def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         console.print(f"[bold]{r['title']}[/] · {r['readiness']}% klaar · {mark}{extra}")
         if r["missing"]:
             console.print("  Ontbreekt nog: " + ", ".join(r["missing"]))
-        if r["fits"]:
-            parts = []
-            for f in r["fits"]:
-                role = "trekker?" if f["role"] == "trekker" else f["as"] or f["why"]
-                parts.append(f"{f['name']} ({role})")
+        by_type = [f for f in r["fits"] if f["why"] == "type"]
+        by_profile = [f for f in r["fits"] if f["why"] != "type"]
+        if by_type:
+            parts = [
+                f"{f['name']} ({'trekker?' if f['role'] == 'trekker' else f['as']})"
+                for f in by_type
+            ]
             console.print("  Past: " + ", ".join(parts), overflow="fold")
-        else:
+        if by_profile:
+            console.print(
+                "  [dim]Ook denkbaar (sector en doelgroep): "
+                + ", ".join(f["name"] for f in by_profile)
+                + "[/]",
+                overflow="fold",
+            )
+        if not r["fits"]:
             console.print("  [dim]Nog geen organisatie op de lijst die past.[/]")
     console.print(
         f"[dim]Starten: gzctl {common.hint_dir(ctx)}platform add ID, bijvoorbeeld "
