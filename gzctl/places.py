@@ -200,9 +200,28 @@ def weights(project: Project, crit: Criteria) -> dict[str, float]:
     return {c.id: own.get(c.id, c.weight) for c in crit.place}
 
 
+# The wizard asks which requirements the place must meet (a multichoice); the options that
+# name a feature a place has or lacks become hard requirements. The rest are scored criteria.
+REQUIREMENTS_QUESTION = "verkennen.plek_eisen"
+ANSWER_TAGS = {
+    "Drempelvrije ingang": "drempelvrij",
+    "Aangepast toilet": "toilet",
+    "Aparte ruimte voor gesprekken in groepjes": "zaaltje",
+    "Keuken": "keuken",
+}
+
+
 def required(project: Project, crit: Criteria) -> tuple[str, ...]:
+    """The hard requirements: the project's own list (place criteria --eis), else what the
+    wizard's answer names, else the playbook's."""
     own = project.meeting_place.required
-    return crit.required if own is None else tuple(own)
+    if own is not None:
+        return tuple(own)
+    answer = project.answers.get(REQUIREMENTS_QUESTION)
+    if isinstance(answer, list) and answer:
+        known = {**crit.access, **crit.facilities}
+        return tuple(sorted({ANSWER_TAGS[a] for a in answer if ANSWER_TAGS.get(a) in known}))
+    return crit.required
 
 
 def set_weights(project: Project, crit: Criteria, pairs: list[str]) -> dict[str, float]:

@@ -64,6 +64,8 @@ def places_step(wizard: Wizard, step: Step) -> None:
     criterion for each place not yet scored, the ranking, then the choice."""
     import questionary
 
+    from .wizard import confirm
+
     crit = load_criteria()
     say = wizard.say
     project = wizard.load()
@@ -78,11 +80,7 @@ def places_step(wizard: Wizard, step: Step) -> None:
         if not name:
             break
         access = [
-            tag
-            for tag in need
-            if questionary.confirm(
-                f"Heeft {name} een {crit.feature_label(tag)}?", default=True
-            ).unsafe_ask()
+            tag for tag in need if confirm(f"Heeft {name} een {crit.feature_label(tag)}?", True)
         ]
         try:
             with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
@@ -95,9 +93,10 @@ def places_step(wizard: Wizard, step: Step) -> None:
             continue
         say(f"[green]✓[/] {escape(place.name)} [dim]{place.id}[/]")
     project = wizard.load()
+    excluded = {r.place.id for r in pl.rank(project, crit) if r.excluded}
     for place in project.places:
         missing = [c for c in crit.place if c.id not in place.scores]
-        if not missing:
+        if not missing or place.id in excluded:  # no use scoring a place that drops out
             continue
         scores = ask_scores(missing, place.scores, f"Scores voor {place.name}")
         if scores:

@@ -79,6 +79,9 @@ def test_project_weights_and_requirements_change_the_ranking(crit) -> None:
     ]
     pl.set_weights(project, crit, ["kosten=1"])  # back to the default: no override kept
     assert project.meeting_place.weights == {}
+    project.answers["verkennen.plek_eisen"] = ["Aangepast toilet", "Lage huur"]
+    assert pl.required(project, crit) == ("toilet",)  # from the wizard's answer
+    project.answers.clear()
     pl.set_required(project, crit, ["toilet"])
     assert all(r.excluded == ("geen aangepast toilet",) for r in pl.rank(project, crit))
     with pytest.raises(UsageProblem):

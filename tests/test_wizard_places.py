@@ -43,10 +43,9 @@ def test_places_step_adds_scores_ranks_and_chooses(village: tuple[Path, pb.Playb
     assert step is not None
     keys = (
         "Dorpshuis De Schakel" + ENTER + ENTER  # step-free entry? Enter: yes (the default)
-        + "Kantine VV" + ENTER + "n"  # no step-free entry: it will be excluded
+        + "Kantine VV" + ENTER + DOWN + ENTER  # no step-free entry (Nee): excluded
         + ENTER  # no more places
-        + ENTER * 7  # dorpshuis: every criterion 3 (the default)
-        + (DOWN + ENTER) * 7  # kantine: every criterion 4
+        + (DOWN + ENTER) * 7  # dorpshuis: every criterion 4; the kantine is not scored
         + ENTER  # choose the first eligible place: the dorpshuis
         + "Van niemand, midden in het dorp." + ENTER
     )  # fmt: skip
@@ -58,12 +57,12 @@ def test_places_step_adds_scores_ranks_and_chooses(village: tuple[Path, pb.Playb
     assert set(by_id) == {"dorpshuis-de-schakel", "kantine-vv"}
     assert by_id["dorpshuis-de-schakel"].access == ["drempelvrij"]
     assert by_id["kantine-vv"].access == []
-    assert set(by_id["dorpshuis-de-schakel"].scores.values()) == {3}
-    assert set(by_id["kantine-vv"].scores.values()) == {4}
+    assert set(by_id["dorpshuis-de-schakel"].scores.values()) == {4}
+    assert by_id["kantine-vv"].scores == {}
     assert project.meeting_place.chosen == "dorpshuis-de-schakel"
     assert project.meeting_place.reason == "Van niemand, midden in het dorp."
     text = "\n".join(said)
-    assert "39 van 65" in text  # 3 x (3+3+2+2+1+1+1)
+    assert "52 van 65" in text  # 4 x (3+3+2+2+1+1+1)
     assert "valt af: geen drempelvrije ingang" in text
 
 
