@@ -160,3 +160,17 @@ def test_place_commands_end_to_end(gz, project: Path) -> None:
     assert gz(*C, "place", "remove", "kantine-vv").code == 2  # no terminal: needs --yes
     assert gz(*C, "place", "remove", "kantine-vv", "--yes").code == 0
     assert gz(*C, "place", "show", "nergens").code == 2
+
+
+def test_the_ranking_text_shows_ties_and_exclusions(crit) -> None:
+    from gzctl.cli.place import ranking_text
+
+    project = Project()
+    _place(project, crit, "Dorpshuis", {"neutraal": 4, "kosten": 3})  # 11
+    _place(project, crit, "Bibliotheek", {"neutraal": 3, "kosten": 5})  # 11
+    _place(project, crit, "Kantine", {"neutraal": 5, "kosten": 5}, access="")
+    lines = ranking_text(pl.rank(project, crit)).splitlines()
+    assert lines[0].startswith("1.=  Bibliotheek") and "11 van 15" in lines[0]
+    assert lines[2].startswith("1.=  Dorpshuis")
+    assert any(line.startswith("  -  Kantine") and "valt af" in line for line in lines)
+    assert lines[-1].startswith("= gedeelde plaats")
