@@ -550,7 +550,46 @@ def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
                 faults.append(
                     (("platforms", i, "members", j), f"organisatie '{m}' staat niet op de lijst.")
                 )
+        if p.trekker and p.trekker not in p.members:
+            faults.append((("platforms", i, "trekker"), f"'{p.trekker}' is geen lid."))
+    platform_ids = {p.id for p in project.platforms}
+    seen = set()
+    for i, a in enumerate(project.activities):
+        if a.id in seen:
+            faults.append((("activities", i, "id"), f"id '{a.id}' staat er twee keer in."))
+        seen.add(a.id)
+        if a.platform and a.platform not in platform_ids:
+            faults.append((("activities", i, "platform"), f"platform '{a.platform}' bestaat niet."))
+        for j, o in enumerate(a.organisers):
+            if o not in org_ids:
+                faults.append(
+                    (
+                        ("activities", i, "organisers", j),
+                        f"organisatie '{o}' staat niet op de lijst.",
+                    )
+                )
+        for key, n in (("expected", a.expected), ("participants", a.participants)):
+            if n is not None and n < 0:
+                faults.append((("activities", i, key), "een aantal kan niet negatief zijn."))
     return faults
+
+
+def raise_if_broken(project: Project, text: str, filename: str) -> None:
+    """A hand edit that breaks a platform or activity: one Dutch line with key and line."""
+    faults = check_project(project)
+    if not faults:
+        return
+    from .errors import StateError
+    from .model import format_key
+    from .store import locate
+
+    parts, reason = faults[0]
+    line = locate(text, parts)
+    where = f", regel {line}" if line else ""
+    raise StateError(
+        f"{filename}{where}: '{format_key(parts)}': {reason} "
+        "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+    )
 
 
 # ----------------------------------------------------------------------------- activities

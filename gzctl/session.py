@@ -47,6 +47,12 @@ def open_project(directory: str | None) -> Opened:
         if check_project(project):
             text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
             raise_if_broken(project, text, store.STATE_FILE)
+    if project.platforms or project.activities:
+        from . import platforms
+
+        if platforms.check_project(project):
+            text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
+            platforms.raise_if_broken(project, text, store.STATE_FILE)
     return Opened(folder, project, playbook)
 
 

@@ -364,3 +364,17 @@ def test_newsletter_needs_something_to_tell(gz, project) -> None:
     result = gz("-C", str(project), "docs", "build", "--only", "nieuwsbrief")
     assert "er is nog niets te melden" in result.out + result.err
     assert not (project / "documenten" / "nieuwsbrief.md").exists()
+
+
+def test_a_hand_edit_that_breaks_a_platform_is_named(gz, project) -> None:
+    c = ["-C", str(project)]
+    _orgs(gz, project)
+    assert gz(*c, "platform", "add", "beweegweek", "--lid", "vv-ooltwijk").code == 0
+    path = project / "gzctl.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('status = "idee"', 'status = "bezig"'), encoding="utf-8")
+    result = gz(*c, "platform", "list")
+    assert result.code == 2
+    assert "'platforms[1].status': status 'bezig' bestaat niet" in result.err
+    assert "regel" in result.err and "Traceback" not in result.err
+    assert path.read_text(encoding="utf-8") != text  # gzctl did not rewrite the file
