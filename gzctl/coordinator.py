@@ -350,15 +350,7 @@ def candidate_json(cand: Candidate, crit: Criteria, is_appointed: bool) -> dict[
 
 
 def status_summary(project: Project) -> dict[str, Any]:
-    """``coordinator`` in ``gzctl status --json`` (the portfolio reads ``appointed``)."""
-    person = appointed(project)
-    c = project.coordinator
-    return {
-        "appointed": person is not None,
-        "name": person.name if person else None,
-        "date": c.appointed_date.isoformat() if person and c.appointed_date else None,
-        "profile": has_profile(project),
-        "hours_per_week": project.answers.get(HOURS),
-        "employer": project.answers.get(EMPLOYER),
-        "candidates": len(c.candidates),
-    }
+    """The ``coordinator`` part of ``gzctl status --json`` (gzctl/selectionstatus.py)."""
+    from .selectionstatus import coordinator_summary
+
+    return coordinator_summary(project)

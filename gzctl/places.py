@@ -425,16 +425,7 @@ def ranked_json(row: Ranked) -> dict[str, Any]:
 
 
 def status_summary(project: Project) -> dict[str, Any]:
-    """``meeting_place`` in ``gzctl status --json`` (the portfolio reads ``chosen``)."""
-    place = chosen(project)
-    return {
-        "chosen": place is not None,
-        "id": place.id if place else None,
-        "name": place.name if place else None,
-        "address": place.address if place else None,
-        "reason": project.meeting_place.reason if place else None,
-        "date": project.meeting_place.date.isoformat()
-        if place and project.meeting_place.date
-        else None,
-        "candidates": len(project.places),
-    }
+    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/selectionstatus.py)."""
+    from .selectionstatus import place_summary
+
+    return place_summary(project)

@@ -161,11 +161,10 @@ def days_since(moment: dt.datetime | None, today: dt.date) -> int | None:
 
 def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
     """The document behind `gzctl status --json` (and the portfolio). Plain JSON types."""
-    from .coordinator import status_summary as coordinator_summary
     from .inventory import reach_summary
     from .inventory import summary as org_summary
-    from .places import status_summary as place_summary
     from .platforms import status_summary as platform_summary
+    from .selectionstatus import coordinator_summary, place_summary
 
     prog = compute(playbook, project)
     last = prog.last_activity
