@@ -67,17 +67,16 @@ def platform_step(wizard: Wizard, step: Step) -> None:
         if chosen == NONE or chosen is None:
             return
         suggestion = next(r for r in results if r["id"] == chosen)
-        members = _ask_members(questionary, suggestion)
+        members = _ask_members(questionary, suggestion, say)
         trekker = _ask_trekker(questionary, suggestion, members)
         _save(wizard, catalogue, chosen, members, trekker)
-        more = questionary.confirm(
-            "Nog een platform starten?", default=False, instruction="(j/n)"
-        ).unsafe_ask()
-        if not more:
+        from .wizard import confirm
+
+        if not confirm("Nog een platform starten?", False):
             return
 
 
-def _ask_members(questionary: Any, suggestion: dict[str, Any]) -> list[str]:
+def _ask_members(questionary: Any, suggestion: dict[str, Any], say: Any) -> list[str]:
     if not suggestion["fits"]:
         return []
     choices = [
@@ -88,12 +87,21 @@ def _ask_members(questionary: Any, suggestion: dict[str, Any]) -> list[str]:
         )
         for f in suggestion["fits"]
     ]
-    picked = questionary.checkbox(
-        "Welke organisaties doen mee?",
-        choices=choices,
-        instruction="(spatie: aan/uit, Enter: klaar)",
-    ).unsafe_ask()
-    return list(picked or [])
+    # questionary sums up a checkbox in English ("done (3 selections)"): erase its line and
+    # write a Dutch one, as the wizard does
+    picked = list(
+        questionary.checkbox(
+            "Welke organisaties doen mee?",
+            choices=choices,
+            instruction="(spatie: aan/uit, Enter: klaar)",
+            erase_when_done=True,
+        ).unsafe_ask()
+        or []
+    )
+    names = {f["id"]: f["name"] for f in suggestion["fits"]}
+    chosen = ", ".join(_escape(names[m]) for m in picked) or "geen"
+    say(f"[green]?[/] [bold]Welke organisaties doen mee?[/] [cyan]{chosen}[/]")
+    return picked
 
 
 def _ask_trekker(questionary: Any, suggestion: dict[str, Any], members: list[str]) -> str:

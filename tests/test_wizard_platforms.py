@@ -52,7 +52,7 @@ def test_start_a_platform_from_the_suggestions(village: tuple[Path, pb.Playbook]
         ENTER  # the Beweegweek: the default, from the answer to doen.eerste_platform
         + DOWN + SPACE + ENTER  # members: the fitting ones are ticked; untick the 2nd
         + ENTER  # trekker: the first candidate (a sports club)
-        + "n"  # no other platform now
+        + ENTER  # no other platform now (Nee is the default)
     )  # fmt: skip
     with keyboard(keys):
         HANDLERS["platforms"](wizard(folder, book, said), step)
@@ -64,6 +64,7 @@ def test_start_a_platform_from_the_suggestions(village: tuple[Path, pb.Playbook]
     assert p.trekker == "gymclub-beesd"
     assert len(p.tasks) == 4
     assert any("Beweegweek" in s and "kan starten" in s for s in said)
+    assert any("doen mee?" in s and "Gymclub Beesd, OBS De Linde" in s for s in said)
     assert [h.action for h in project.history] == ["platform-add"]
 
 
