@@ -760,7 +760,9 @@ def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime)
     """An iCalendar file (RFC 5545) with one event per activity, in Europe/Amsterdam time.
 
     UIDs are stable (activity id @ village), so importing the file again updates the events
-    instead of doubling them. ``stamp`` (DTSTAMP) comes from the caller's clock."""
+    instead of doubling them. DTSTAMP is the moment of the project's last change (so the same
+    data gives the same file); ``stamp``, the caller's clock, only for a project without
+    history."""
     from zoneinfo import ZoneInfo
 
     import icalendar
@@ -775,8 +777,12 @@ def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime)
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Netwerk {project.village.name}".strip())
     cal.add("x-wr-timezone", TIMEZONE)
+    stamp = max((h.at for h in project.history), default=stamp)
     utc_stamp = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
-    for a in activities:
+    items = list(activities)
+    if items:
+        cal.add_component(_amsterdam_vtimezone(icalendar))
+    for a in items:
         event = icalendar.Event()
         event.add("uid", f"{a.id}@{village}.gzctl")
         event.add("dtstamp", utc_stamp.replace(microsecond=0))
@@ -794,10 +800,27 @@ def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime)
         if lines:
             event.add("description", "\n".join(lines))
         cal.add_component(event)
-    if hasattr(cal, "add_missing_timezones"):
-        cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
+
+
+def _amsterdam_vtimezone(icalendar: Any) -> Any:
+    """Europe/Amsterdam as Outlook writes it: two rules (summer time from the last Sunday of
+    March, winter time from the last Sunday of October), valid for every year."""
+    tz = icalendar.Timezone()
+    tz.add("tzid", TIMEZONE)
+    for name, start, month, before, after in (
+        ("CEST", dt.datetime(1981, 3, 29, 2, 0), 3, 1, 2),
+        ("CET", dt.datetime(1996, 10, 27, 3, 0), 10, 2, 1),
+    ):
+        part = icalendar.TimezoneDaylight() if name == "CEST" else icalendar.TimezoneStandard()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
 
 
 # ----------------------------------------------------------------------------- lenses
