@@ -684,6 +684,69 @@ def find_activity(project: Project, raw: str) -> Activity:
     )  # fmt: skip
 
 
+def edit_activity(
+    project: Project,
+    orgs_catalogue: inv.Catalogue,
+    raw_id: str,
+    changes: dict[str, Any],
+) -> tuple[Activity, list[str]]:
+    """Change the given fields; the id (and so the calendar UID) stays, also when the date
+    moves, so a re-imported calendar moves the event instead of adding one. ``changes`` keys:
+    title, date, time, end_time, place, organisers, platform, target_groups, expected,
+    participants, description ('' clears an optional field). Returns the Dutch field names."""
+    a = find_activity(project, raw_id)
+    changed: list[str] = []
+    start = a.start
+    if "date" in changes or "time" in changes:
+        day = changes.get("date") or a.start.strftime("%d-%m-%Y")
+        time = changes.get("time")
+        if time is None:
+            time = "" if a.start.time() == dt.time(0, 0) else a.start.strftime("%H:%M")
+        start = parse_when(day, time)
+    end = a.end
+    if "end_time" in changes:
+        end = (
+            parse_when(start.strftime("%d-%m-%Y"), changes["end_time"])
+            if changes["end_time"]
+            else None
+        )
+    elif end is not None and start != a.start:
+        end = start + (end - a.start)  # moved: keep the length
+    if end is not None and end <= start:
+        raise UsageProblem("het einde ligt niet na het begin.")
+    new: dict[str, Any] = {"start": start, "end": end}
+    if "title" in changes:
+        if not str(changes["title"]).strip():
+            raise UsageProblem("de activiteit heeft een titel nodig.")
+        new["title"] = str(changes["title"]).strip()
+    for key in ("place", "description"):
+        if key in changes:
+            new[key] = str(changes[key] or "").strip()
+    if "organisers" in changes:
+        new["organisers"] = sorted({inv.find(project, o).id for o in changes["organisers"]})
+    if "platform" in changes:
+        raw = str(changes["platform"] or "").strip()
+        new["platform"] = find(project, raw).id if raw else ""
+    if "target_groups" in changes:
+        raw_groups = changes["target_groups"]
+        new["target_groups"] = inv.parse_groups(raw_groups, orgs_catalogue) if raw_groups else []
+    if "expected" in changes:
+        new["expected"] = _count(changes["expected"], "het verwachte aantal deelnemers")
+    if "participants" in changes:
+        new["participants"] = _count(changes["participants"], "het aantal deelnemers")
+    labels = {
+        "title": "titel", "start": "datum en tijd", "end": "eindtijd", "place": "plek",
+        "organisers": "organisatie", "platform": "platform", "target_groups": "doelgroepen",
+        "expected": "verwacht", "participants": "deelnemers", "description": "omschrijving",
+    }  # fmt: skip
+    for key, value in new.items():
+        if getattr(a, key) != value:
+            setattr(a, key, value)
+            changed.append(labels[key])
+    sort_activities(project)
+    return a, changed
+
+
 def set_participants(project: Project, raw_id: str, count: Any) -> Activity:
     activity = find_activity(project, raw_id)
     activity.participants = _count(count, "het aantal deelnemers")

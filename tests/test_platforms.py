@@ -314,6 +314,14 @@ def test_activity_commands_and_ics(gz, project, tmp_path, monkeypatch) -> None:
     gz(*c, "activity", "export", str(again))
     assert again.read_bytes() == ics.read_bytes()  # stable UIDs and stamps: same file
     assert gz(*c, "activity", "export", str(tmp_path / "agenda.txt")).code == 2
+    # postponed a week: same id (and UID), the end moves along
+    result = gz(*c, "activity", "edit", "2027-04-14-voetbalclinic", "--datum", "21-04-2027")
+    assert result.code == 0, result.err
+    assert "datum en tijd, eindtijd gewijzigd" in result.out
+    moved = json.loads(gz(*c, "activity", "show", "2027-04-14-voetbalclinic", "--json").out)
+    assert (moved["start"], moved["end"]) == ("2027-04-21T15:30:00", "2027-04-21T17:00:00")
+    assert gz(*c, "activity", "edit", "2027-04-14-voetbalclinic", "--tot", "14:00").code == 2
+    assert gz(*c, "activity", "edit", "2027-04-14-voetbalclinic").code == 2
     assert gz(*c, "activity", "remove", "2026-10-01-soep").code == 0
     assert len(json.loads(gz(*c, "activity", "list", "--json").out)) == 1
 

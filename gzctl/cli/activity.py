@@ -168,6 +168,74 @@ def show(ctx: typer.Context, activity_id: IdArg, json: common.JsonFlag = False) 
     common.say("\n".join(lines))
 
 
+@app.command("edit", **_kw("edit"))
+def edit(
+    ctx: typer.Context,
+    activity_id: IdArg,
+    titel: Annotated[
+        str | None, typer.Option("--titel", metavar="TITEL", help="Nieuwe titel.")
+    ] = None,
+    datum: Annotated[
+        str | None, typer.Option("--datum", metavar="DATUM", help="Nieuwe datum.")
+    ] = None,
+    tijd: Annotated[
+        str | None, typer.Option("--tijd", metavar="UU:MM", help="Nieuwe begintijd.")
+    ] = None,
+    tot: Annotated[
+        str | None, typer.Option("--tot", metavar="UU:MM", help='Nieuwe eindtijd ("" wist).')
+    ] = None,
+    plek: Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")] = None,
+    door: Annotated[
+        list[str] | None,
+        typer.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
+    ] = None,
+    platform: Annotated[
+        str | None, typer.Option("--platform", metavar="PLATFORM", help="Het platform.")
+    ] = None,
+    doelgroep: Annotated[
+        list[str] | None,
+        typer.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
+    ] = None,
+    verwacht: Annotated[
+        str | None,
+        typer.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
+    ] = None,
+    deelnemers: Annotated[
+        str | None,
+        typer.Option(
+            "--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."
+        ),
+    ] = None,
+    omschrijving: Annotated[
+        str | None, typer.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
+    ] = None,
+) -> None:
+    from .. import inventory as inv
+
+    given = {
+        "title": titel, "date": datum, "time": tijd, "end_time": tot, "place": plek,
+        "organisers": door, "platform": platform,
+        "target_groups": ",".join(doelgroep) if doelgroep else None, "expected": verwacht,
+        "participants": deelnemers, "description": omschrijving,
+    }  # fmt: skip
+    changes = {k: v for k, v in given.items() if v is not None}
+    if not changes:
+        from ..errors import UsageProblem
+
+        raise UsageProblem(
+            "Geef wat er verandert, bijvoorbeeld: gzctl activity edit ID --datum 19-04-2027."
+        )
+    opened = common.open_project(ctx)
+    with common.transaction(opened) as change:
+        a, changed = pf.edit_activity(change.project, inv.load_catalogue(), activity_id, changes)
+        if changed:
+            change.log("activity-edit", f"{a.title}: {', '.join(changed)} gewijzigd", [a.id])
+    if changed:
+        common.say(f"{a.title} ({_when_text(a)}): {', '.join(changed)} gewijzigd.")
+    else:
+        common.say(f"{a.title}: niets veranderd.")
+
+
 @app.command("count", **_kw("count"))
 def count(
     ctx: typer.Context,

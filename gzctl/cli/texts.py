@@ -328,6 +328,16 @@ ACTIVITY_COMMANDS: dict[str, Help] = {
         "",
         ("gzctl activity show 2027-04-14-voetbalclinic",),
     ),
+    "edit": Help(
+        "Wijzig een activiteit (datum, tijd, plek, ...); de id blijft.",
+        'Geef alleen wat verandert; een lege waarde ("") wist een veld. Verschuift de datum, '
+        "dan schuift de eindtijd mee en blijft de id gelijk: een opnieuw geïmporteerde agenda "
+        "verplaatst de activiteit in plaats van er een bij te zetten.",
+        (
+            "gzctl activity edit 2027-04-14-voetbalclinic --datum 21-04-2027",
+            'gzctl activity edit 2027-04-14-voetbalclinic --plek "Sporthal De Kruisweg"',
+        ),
+    ),
     "count": Help(
         "Leg vast hoeveel mensen er kwamen (alleen het aantal).",
         "",
