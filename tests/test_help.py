@@ -101,3 +101,11 @@ def test_dash_c_after_the_command(gz, demo: Path) -> None:
     assert result.code == 0 and "Ooltwijk" in result.out
     result = gz("next", "-C", str(demo))
     assert result.code == 0 and "Verkennen" in result.out
+
+
+@pytest.mark.parametrize("group", ["playbook", "org"])
+def test_a_group_alone_shows_its_help(gz, group: str) -> None:
+    result = gz(group)
+    assert result.code == 0
+    assert "Gebruik:" in result.out and "Opdrachten" in result.out
+    assert "Fout" not in result.err

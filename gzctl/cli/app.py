@@ -203,7 +203,7 @@ def _usage_error(exc: Any) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from typer._click.exceptions import ClickException, UsageError
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
     from typer.exceptions import Abort
 
     _dutchify(list(argv or []))
@@ -216,6 +216,8 @@ def main(argv: list[str] | None = None) -> None:
             raise
         print(f"Fout: {exc.message}", file=sys.stderr)
         code = exc.exit_code
+    except NoArgsIsHelpError:
+        code = 0  # `gzctl org` alone: the help is already shown, as for `gzctl` alone
     except UsageError as exc:
         code = _usage_error(exc)
     except ClickException as exc:
