@@ -57,25 +57,10 @@ def criteria_path() -> Path:
 
 def load_criteria(path: Path | None = None) -> Criteria:
     """The shipped criteria (or those at ``path``), checked: every fault in one error."""
-    import tomllib
+    from .datafiles import load_data
 
-    path = path or criteria_path()
-    try:
-        key = (str(path.resolve()), path.stat().st_mtime)
-        if key in _cache:
-            return _cache[key]
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from .store import _dutch_toml_error
-
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
-    result = parse_criteria(data, path.name)
-    _cache[key] = result
-    return result
+    source = path or criteria_path()
+    return load_data(source, lambda data: parse_criteria(data, source.name), _cache)
 
 
 def parse_criteria(data: dict[str, Any], name: str = CRITERIA_FILE) -> Criteria:

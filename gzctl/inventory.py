@@ -238,25 +238,10 @@ def catalogue_path() -> Path:
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """The shipped catalogue (or the one at ``path``), checked: every fault in one error."""
-    import tomllib
+    from .datafiles import load_data
 
-    path = path or catalogue_path()
-    try:
-        key = (str(path.resolve()), path.stat().st_mtime)
-        if key in _catalogue_cache:
-            return _catalogue_cache[key]
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from .store import _dutch_toml_error
-
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
-    catalogue = parse_catalogue(data, path.name)
-    _catalogue_cache[key] = catalogue
-    return catalogue
+    source = path or catalogue_path()
+    return load_data(source, lambda data: parse_catalogue(data, source.name), _catalogue_cache)
 
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -98,27 +98,16 @@ def load_catalogue(
     path: Path | None = None, org_catalogue: inv.Catalogue | None = None
 ) -> PlatformCatalogue:
     """The shipped platform catalogue (or the one at ``path``), checked: all faults at once."""
-    import tomllib
-
+    from .datafiles import load_data
     from .playbook import data_dir
 
-    path = path or data_dir("playbooks") / CATALOGUE_FILE
-    try:
-        key = (str(path.resolve()), path.stat().st_mtime)
-        if key in _cache and org_catalogue is None:
-            return _cache[key]
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from .store import _dutch_toml_error
-
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
-    catalogue = parse_catalogue(data, org_catalogue or inv.load_catalogue(), path.name)
-    _cache[key] = catalogue
-    return catalogue
+    source = path or data_dir("playbooks") / CATALOGUE_FILE
+    return load_data(
+        source,
+        lambda data: parse_catalogue(data, org_catalogue or inv.load_catalogue(), source.name),
+        _cache,
+        use_memo=org_catalogue is None,
+    )
 
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
