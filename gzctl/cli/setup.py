@@ -209,7 +209,7 @@ def demo(
     report = build(folder, project, book, runtime.today())
     made = len(report.written) + len(report.unchanged)
     common.note(f"Documenten voor partners: {made} bestanden in {where}/{OUTPUT_DIR}/.")
-    common.say(session.status_output(str(folder), as_json=False))
+    common.say(session.status_output(where, as_json=False))
     common.say("")
     common.say(f"Rondkijken: gzctl -C {where} next   ·   gzctl -C {where} log")
 
