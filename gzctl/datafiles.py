@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,3 +41,65 @@ def load_data(
     if use_memo:  # a result parsed against other inputs must not stand in for the default
         memo[key] = result
     return result
+
+
+Fault = Callable[[str, str], None]
+
+
+def labels(data: dict[str, Any], key: str, what: str, fault: Fault) -> list[tuple[str, str]]:
+    """The ``[[key]]`` tables of ids with Dutch labels, as (id, label) pairs."""
+    raw = data.get(key)
+    if not isinstance(raw, list) or not raw:
+        fault(key, f"een lijst [[{key}]] met {what} ontbreekt")
+        return []
+    out: list[tuple[str, str]] = []
+    for i, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            fault(f"{key} nummer {i}", "'id' (tekst) ontbreekt")
+            continue
+        if not isinstance(entry.get("label"), str) or not entry["label"].strip():
+            fault(f"{key} '{entry['id']}'", "'label' (tekst) ontbreekt")
+            continue
+        out.append((entry["id"], entry["label"]))
+    return out
+
+
+def entries(
+    data: dict[str, Any],
+    key: str,
+    missing: str,
+    noun: str,
+    known: set[str],
+    texts: tuple[str, ...],
+    slug: re.Pattern[str],
+    fault: Fault,
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The ``[[key]]`` tables of a catalogue as (where, id, table), after the checks every
+    catalogue shares: a table, a slug id given once, no unknown keys, the ``texts`` filled in.
+    ``where`` names the entry in fault messages ("type 'huisarts'")."""
+    from .errors import did_you_mean
+
+    raw = data.get(key)
+    if not isinstance(raw, list) or not raw:
+        fault(key, missing)
+        return
+    seen: set[str] = set()
+    for i, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict):
+            fault(f"{key} nummer {i}", "moet een tabel zijn")
+            continue
+        ident = entry.get("id")
+        where = f"{noun} '{ident}'" if isinstance(ident, str) else f"{key} nummer {i}"
+        if not isinstance(ident, str) or not slug.match(ident):
+            fault(where, "'id' moet een naam zijn van kleine letters, cijfers en -")
+            continue
+        if ident in seen:
+            fault(where, "id staat er twee keer in")
+        seen.add(ident)
+        for name in entry:
+            if name not in known:
+                fault(where, f"onbekende sleutel '{name}'." + did_you_mean(name, sorted(known)))
+        for name in texts:
+            if not isinstance(entry.get(name), str) or not entry[name].strip():
+                fault(where, f"'{name}' (tekst) ontbreekt")
+        yield where, ident, entry

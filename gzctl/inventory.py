@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
 from .errors import NotFound, PlaybookError, Refused, StateError, UsageProblem, did_you_mean
 from .model import Contact, Organisation, Project
 
@@ -254,20 +255,7 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
         faults.append(f"{name}: {where}: {text}")
 
     def labels(key: str, what: str) -> tuple[Label, ...]:
-        out = []
-        raw = data.get(key)
-        if not isinstance(raw, list) or not raw:
-            fault(key, f"een lijst [[{key}]] met {what} ontbreekt")
-            return ()
-        for i, entry in enumerate(raw, start=1):
-            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                fault(f"{key} nummer {i}", "'id' (tekst) ontbreekt")
-                continue
-            if not isinstance(entry.get("label"), str) or not entry["label"].strip():
-                fault(f"{key} '{entry['id']}'", "'label' (tekst) ontbreekt")
-                continue
-            out.append(Label(entry["id"], entry["label"]))
-        return tuple(out)
+        return tuple(Label(i, t) for i, t in datafiles.labels(data, key, what, fault))
 
     for key in data:
         if key not in ("catalogue", "sectors", "target_groups", "types"):
@@ -279,29 +267,10 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
     group_ids = {g.id for g in groups}
     known = {"id", "name", "kind", "sectors", "target_groups", "question", "keywords"}
     types: list[OrgType] = []
-    seen: set[str] = set()
-    raw_types = data.get("types")
-    if not isinstance(raw_types, list) or not raw_types:
-        fault("types", "een lijst [[types]] met organisatietypen ontbreekt")
-        raw_types = []
-    for i, entry in enumerate(raw_types, start=1):
-        if not isinstance(entry, dict):
-            fault(f"types nummer {i}", "moet een tabel zijn")
-            continue
-        tid = entry.get("id")
-        where = f"type '{tid}'" if isinstance(tid, str) else f"types nummer {i}"
-        if not isinstance(tid, str) or not _SLUG.match(tid):
-            fault(where, "'id' moet een naam zijn van kleine letters, cijfers en -")
-            continue
-        if tid in seen:
-            fault(where, "id staat er twee keer in")
-        seen.add(tid)
-        for key in entry:
-            if key not in known:
-                fault(where, f"onbekende sleutel '{key}'." + did_you_mean(key, sorted(known)))
-        for key in ("name", "question"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                fault(where, f"'{key}' (tekst) ontbreekt")
+    missing = "een lijst [[types]] met organisatietypen ontbreekt"
+    for where, tid, entry in datafiles.entries(
+        data, "types", missing, "type", known, ("name", "question"), _SLUG, fault
+    ):
         kind = entry.get("kind")
         if kind not in KINDS:
             fault(where, f"'kind' moet een van {', '.join(KINDS)} zijn, niet {kind!r}")

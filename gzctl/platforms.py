@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import datafiles
 from . import inventory as inv
 from .errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from .model import Activity, Organisation, Platform, PlatformTask, Project
@@ -122,20 +123,7 @@ def parse_catalogue(
         faults.append(f"{name}: {where}: {text}")
 
     def labels(key: str, what: str) -> tuple[inv.Label, ...]:
-        raw = data.get(key)
-        out: list[inv.Label] = []
-        if not isinstance(raw, list) or not raw:
-            fault(key, f"een lijst [[{key}]] met {what} ontbreekt")
-            return ()
-        for i, entry in enumerate(raw, start=1):
-            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                fault(f"{key} nummer {i}", "'id' (tekst) ontbreekt")
-                continue
-            if not isinstance(entry.get("label"), str) or not entry["label"].strip():
-                fault(f"{key} '{entry['id']}'", "'label' (tekst) ontbreekt")
-                continue
-            out.append(inv.Label(entry["id"], entry["label"]))
-        return tuple(out)
+        return tuple(inv.Label(i, t) for i, t in datafiles.labels(data, key, what, fault))
 
     def texts(where: str, entry: dict[str, Any], key: str, allowed: Iterable[str] | None,
               what: str, required: bool = True) -> tuple[str, ...]:  # fmt: skip
@@ -164,29 +152,10 @@ def parse_catalogue(
     known = {"id", "title", "aim", "target_groups", "sectors", "functions", "traits",
              "first_steps", "indicators", "roles"}  # fmt: skip
     platforms: list[PlatformType] = []
-    seen: set[str] = set()
-    raw_platforms = data.get("platforms")
-    if not isinstance(raw_platforms, list) or not raw_platforms:
-        fault("platforms", "een lijst [[platforms]] ontbreekt")
-        raw_platforms = []
-    for i, entry in enumerate(raw_platforms, start=1):
-        if not isinstance(entry, dict):
-            fault(f"platforms nummer {i}", "moet een tabel zijn")
-            continue
-        pid = entry.get("id")
-        where = f"platform '{pid}'" if isinstance(pid, str) else f"platforms nummer {i}"
-        if not isinstance(pid, str) or not _SLUG.match(pid):
-            fault(where, "'id' moet een naam zijn van kleine letters, cijfers en -")
-            continue
-        if pid in seen:
-            fault(where, "id staat er twee keer in")
-        seen.add(pid)
-        for key in entry:
-            if key not in known:
-                fault(where, f"onbekende sleutel '{key}'." + did_you_mean(key, sorted(known)))
-        for key in ("title", "aim"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                fault(where, f"'{key}' (tekst) ontbreekt")
+    missing = "een lijst [[platforms]] ontbreekt"
+    for where, pid, entry in datafiles.entries(
+        data, "platforms", missing, "platform", known, ("title", "aim"), _SLUG, fault
+    ):
         roles: list[Role] = []
         raw_roles = entry.get("roles")
         if not isinstance(raw_roles, list) or not raw_roles:
