@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import datafiles
-from .errors import NotFound, PlaybookError, Refused, StateError, UsageProblem, did_you_mean
+from .errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from .model import Contact, Organisation, Project
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
@@ -858,23 +858,6 @@ def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
                     )
                 )
     return faults
-
-
-def raise_if_broken(project: Project, text: str, filename: str) -> None:
-    faults = check_project(project)
-    if not faults:
-        return
-    from .store import locate
-
-    parts, reason = faults[0]
-    line = locate(text, parts)
-    where = f", regel {line}" if line else ""
-    from .model import format_key
-
-    raise StateError(
-        f"{filename}{where}: '{format_key(parts)}': {reason} "
-        "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-    )
 
 
 # ----------------------------------------------------------------------------- counts, coverage

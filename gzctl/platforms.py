@@ -532,24 +532,6 @@ def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
     return faults
 
 
-def raise_if_broken(project: Project, text: str, filename: str) -> None:
-    """A hand edit that breaks a platform or activity: one Dutch line with key and line."""
-    faults = check_project(project)
-    if not faults:
-        return
-    from .errors import StateError
-    from .model import format_key
-    from .store import locate
-
-    parts, reason = faults[0]
-    line = locate(text, parts)
-    where = f", regel {line}" if line else ""
-    raise StateError(
-        f"{filename}{where}: '{format_key(parts)}': {reason} "
-        "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-    )
-
-
 # ----------------------------------------------------------------------------- activities
 
 

@@ -41,24 +41,33 @@ def open_project(directory: str | None) -> Opened:
     project = store.load(folder)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
-    if project.organisations:
-        from .inventory import check_project, raise_if_broken
+    check_references(folder, project)
+    return Opened(folder, project, playbook)
 
-        if check_project(project):
-            text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
-            raise_if_broken(project, text, store.STATE_FILE)
+
+def check_references(folder: Path, project: Project) -> None:
+    """Hand edits the types cannot catch (an unknown status, a member not on the list):
+    the first fault as one Dutch line with its key and line."""
+    faults: list[tuple[tuple[str | int, ...], str]] = []
+    if project.organisations:
+        from . import inventory
+
+        faults += inventory.check_project(project)
     if project.platforms or project.activities:
         from . import platforms
 
-        if platforms.check_project(project):
-            text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
-            platforms.raise_if_broken(project, text, store.STATE_FILE)
-    return Opened(folder, project, playbook)
+        faults += platforms.check_project(project)
+    if faults:
+        from .model import format_key
+
+        parts, reason = faults[0]
+        text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
+        raise store.located_error(store.STATE_FILE, text, parts, f"'{format_key(parts)}': {reason}")
 
 
 def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None:
     """A hand-edited answer must still fit its question; say which key and line if not."""
-    from .errors import AnswerError, StateError
+    from .errors import AnswerError
     from .questions import coerce
 
     questions = {q.id: q for q in playbook.questions()}
@@ -71,12 +80,8 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
         except AnswerError as exc:
             parts = ("answers", *qid.split("."))
             text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
-            line = store.locate(text, parts)
-            where = f", regel {line}" if line else ""
-            raise StateError(
-                f"{store.STATE_FILE}{where}: het antwoord 'answers.{qid}' past niet bij de vraag: "
-                f"{exc.message} Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-            ) from None
+            message = f"het antwoord 'answers.{qid}' past niet bij de vraag: {exc.message}"
+            raise store.located_error(store.STATE_FILE, text, parts, message) from None
 
 
 def status_document(opened: Opened) -> dict[str, Any]:

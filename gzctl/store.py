@@ -146,6 +146,16 @@ def locate(text: str, parts: tuple[str | int, ...]) -> int | None:
     return best
 
 
+def located_error(name: str, text: str, parts: tuple[str | int, ...], message: str) -> StateError:
+    """The one form of a broken-file error: file, line of ``parts`` if found, what is wrong."""
+    line = locate(text, parts)
+    where = f", regel {line}" if line else ""
+    return StateError(
+        f"{name}{where}: {message} "
+        "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+    )
+
+
 def parse(text: str, source: Path) -> Project:
     """Parse the text of a gzctl.toml into a Project, or raise StateError naming the place."""
     import tomllib
@@ -183,12 +193,8 @@ def parse(text: str, source: Path) -> Project:
     try:
         return from_dict(Project, data)
     except ConversionError as exc:
-        line = locate(text, exc.parts)
-        where = f", regel {line}" if line else ""
-        raise StateError(
-            f"{name}{where}: '{exc.key}' {exc.message.rstrip('.')}. "
-            "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-        ) from exc
+        message = f"'{exc.key}' {exc.message.rstrip('.')}."
+        raise located_error(name, text, exc.parts, message) from exc
 
 
 def load(folder: Path) -> Project:
