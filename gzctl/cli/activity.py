@@ -11,14 +11,7 @@ from .. import platforms as pf
 from .. import runtime
 from . import common, texts
 
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["activity"]),
-    short_help=texts.COMMANDS["activity"].summary,
-    epilog=texts.epilog(texts.COMMANDS["activity"]),
-    no_args_is_help=True,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+app = common.group(texts.COMMANDS["activity"])
 
 
 def _kw(name: str) -> dict[str, Any]:
@@ -46,6 +39,32 @@ def _when_text(a: Any) -> str:
     return text
 
 
+# Options that add and edit share
+Plek = Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")]
+Door = Annotated[
+    list[str] | None,
+    typer.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
+]
+OfPlatform = Annotated[
+    str | None, typer.Option("--platform", metavar="PLATFORM", help="Het platform.")
+]
+Doelgroep = Annotated[
+    list[str] | None,
+    typer.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
+]
+Verwacht = Annotated[
+    str | None,
+    typer.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
+]
+Deelnemers = Annotated[
+    str | None,
+    typer.Option("--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."),
+]
+Omschrijving = Annotated[
+    str | None, typer.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
+]
+
+
 @app.command("add", **_kw("add"))
 def add(
     ctx: typer.Context,
@@ -59,31 +78,13 @@ def add(
     tot: Annotated[
         str | None, typer.Option("--tot", metavar="UU:MM", help="Eindtijd, zoals 21:00.")
     ] = None,
-    plek: Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")] = None,
-    door: Annotated[
-        list[str] | None,
-        typer.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
-    ] = None,
-    platform: Annotated[
-        str | None, typer.Option("--platform", metavar="PLATFORM", help="Het platform.")
-    ] = None,
-    doelgroep: Annotated[
-        list[str] | None,
-        typer.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
-    ] = None,
-    verwacht: Annotated[
-        str | None,
-        typer.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
-    ] = None,
-    deelnemers: Annotated[
-        str | None,
-        typer.Option(
-            "--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."
-        ),
-    ] = None,
-    omschrijving: Annotated[
-        str | None, typer.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
-    ] = None,
+    plek: Plek = None,
+    door: Door = None,
+    platform: OfPlatform = None,
+    doelgroep: Doelgroep = None,
+    verwacht: Verwacht = None,
+    deelnemers: Deelnemers = None,
+    omschrijving: Omschrijving = None,
 ) -> None:
     from .. import inventory as inv
 
@@ -184,31 +185,13 @@ def edit(
     tot: Annotated[
         str | None, typer.Option("--tot", metavar="UU:MM", help='Nieuwe eindtijd ("" wist).')
     ] = None,
-    plek: Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")] = None,
-    door: Annotated[
-        list[str] | None,
-        typer.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
-    ] = None,
-    platform: Annotated[
-        str | None, typer.Option("--platform", metavar="PLATFORM", help="Het platform.")
-    ] = None,
-    doelgroep: Annotated[
-        list[str] | None,
-        typer.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
-    ] = None,
-    verwacht: Annotated[
-        str | None,
-        typer.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
-    ] = None,
-    deelnemers: Annotated[
-        str | None,
-        typer.Option(
-            "--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."
-        ),
-    ] = None,
-    omschrijving: Annotated[
-        str | None, typer.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
-    ] = None,
+    plek: Plek = None,
+    door: Door = None,
+    platform: OfPlatform = None,
+    doelgroep: Doelgroep = None,
+    verwacht: Verwacht = None,
+    deelnemers: Deelnemers = None,
+    omschrijving: Omschrijving = None,
 ) -> None:
     from .. import inventory as inv
 

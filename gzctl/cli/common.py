@@ -17,6 +17,18 @@ JsonFlag = Annotated[
 ]
 
 
+def group(h: texts.Help) -> typer.Typer:
+    """A command group (gzctl org, gzctl place, ...) with its Dutch help; alone it shows help."""
+    return typer.Typer(
+        help=texts.full_help(h),
+        short_help=h.summary,
+        epilog=texts.epilog(h),
+        no_args_is_help=True,
+        options_metavar="[OPTIES]",
+        subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+    )
+
+
 def command_kwargs(h: texts.Help) -> dict[str, Any]:
     return {"help": texts.full_help(h), "short_help": h.summary, "epilog": texts.epilog(h)}
 

@@ -12,24 +12,8 @@ from ..criteria import Criteria, load_criteria, number_nl, parse_pairs
 from ..errors import UsageProblem
 from . import common, texts
 
-_GROUP = {
-    "options_metavar": "[OPTIES]",
-    "subcommand_metavar": "OPDRACHT [ARGUMENTEN]...",
-    "no_args_is_help": True,
-}
-
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["coordinator"]),
-    short_help=texts.COMMANDS["coordinator"].summary,
-    epilog=texts.epilog(texts.COMMANDS["coordinator"]),
-    **_GROUP,  # type: ignore[arg-type]
-)
-candidate_app = typer.Typer(
-    help=texts.full_help(texts.COORDINATOR_COMMANDS["candidate"]),
-    short_help=texts.COORDINATOR_COMMANDS["candidate"].summary,
-    epilog=texts.epilog(texts.COORDINATOR_COMMANDS["candidate"]),
-    **_GROUP,  # type: ignore[arg-type]
-)
+app = common.group(texts.COMMANDS["coordinator"])
+candidate_app = common.group(texts.COORDINATOR_COMMANDS["candidate"])
 app.add_typer(candidate_app, name="candidate")
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (kandidaat-1) of de naam.")]

@@ -13,14 +13,7 @@ if TYPE_CHECKING:
     from ..playbook import Step
     from ..wizard import Wizard
 
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["docs"]),
-    short_help=texts.COMMANDS["docs"].summary,
-    epilog=texts.epilog(texts.COMMANDS["docs"]),
-    no_args_is_help=True,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+app = common.group(texts.COMMANDS["docs"])
 
 # from this many files on, a build shows a progress bar (on a terminal)
 PROGRESS_FROM = 40

@@ -12,14 +12,7 @@ from .. import runtime
 from ..errors import UsageProblem
 from . import common, texts
 
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["org"]),
-    short_help=texts.COMMANDS["org"].summary,
-    epilog=texts.epilog(texts.COMMANDS["org"]),
-    no_args_is_help=True,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+app = common.group(texts.COMMANDS["org"])
 
 
 def _kw(name: str) -> dict[str, Any]:

@@ -12,14 +12,7 @@ from ..criteria import Criteria, load_criteria, number_nl, parse_pairs
 from ..errors import UsageProblem
 from . import common, texts
 
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["place"]),
-    short_help=texts.COMMANDS["place"].summary,
-    epilog=texts.epilog(texts.COMMANDS["place"]),
-    no_args_is_help=True,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+app = common.group(texts.COMMANDS["place"])
 
 
 def _kw(name: str) -> dict[str, Any]:

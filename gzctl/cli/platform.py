@@ -9,14 +9,7 @@ import typer
 from .. import platforms as pf
 from . import common, texts
 
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["platform"]),
-    short_help=texts.COMMANDS["platform"].summary,
-    epilog=texts.epilog(texts.COMMANDS["platform"]),
-    no_args_is_help=True,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+app = common.group(texts.COMMANDS["platform"])
 
 
 def _kw(name: str) -> dict[str, Any]:

@@ -12,14 +12,7 @@ from .. import progress, session
 from ..errors import GzctlError, NotFound, PlaybookError
 from . import common, texts
 
-app = typer.Typer(
-    help=texts.full_help(texts.COMMANDS["playbook"]),
-    short_help=texts.COMMANDS["playbook"].summary,
-    epilog=texts.epilog(texts.COMMANDS["playbook"]),
-    no_args_is_help=True,
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-)
+app = common.group(texts.COMMANDS["playbook"])
 
 
 @app.command("show", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["show"]))
