@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gzctl import store  # noqa: E402
-from gzctl.model import Contact, Organisation  # noqa: E402
+from gzctl.core import store  # noqa: E402
+from gzctl.core.model import Contact, Organisation  # noqa: E402
 
 BUDGET = 5.0
 NOW = "2026-11-22T12:00:00+01:00"

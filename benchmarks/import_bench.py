@@ -110,7 +110,8 @@ def whole_process(empty: Path, work: Path, data: Path) -> float:
 def in_process(empty: Path, work: Path, data: Path, rows: int) -> float:
     import datetime as dt
 
-    from gzctl import inventory, orgio, store
+    from gzctl.core import store
+    from gzctl.network import inventory, orgio
 
     folder = work / "q"
     shutil.rmtree(folder, ignore_errors=True)

@@ -34,8 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gzctl import model, store  # noqa: E402
-from gzctl import playbook as pb  # noqa: E402
+from gzctl.core import model, store  # noqa: E402
+from gzctl.core import playbook as pb  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 TZ = dt.timezone(dt.timedelta(hours=1))

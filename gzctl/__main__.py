@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import GzctlError
+from gzctl.core.errors import GzctlError
 
 
 def fail(message: str, code: int) -> int:
@@ -21,7 +21,7 @@ def fail(message: str, code: int) -> int:
 
 
 def top_help(color: bool) -> str:
-    from .cli.texts import APP, COMMANDS, GLOBAL_OPTIONS
+    from gzctl.cli.texts import APP, COMMANDS, GLOBAL_OPTIONS
 
     def head(text: str) -> str:
         return f"\x1b[1m{text}\x1b[0m" if color else text
@@ -96,12 +96,12 @@ def fast_path(argv: list[str]) -> int | None:
             break
     rest = argv[i:]
     if not rest or rest in (["--help"], ["-h"]):
-        from .runtime import color_wanted
+        from gzctl.core.runtime import color_wanted
 
         print(top_help(color_wanted()))
         return 0
     if rest == ["--version"]:
-        from . import __version__
+        from gzctl import __version__
 
         print(f"gzctl {__version__}")
         return 0
@@ -110,7 +110,7 @@ def fast_path(argv: list[str]) -> int | None:
         if all(not a.startswith("-") for a in args) and rest.count("--json") == 1:
             return fast_portfolio(args, directory)
     if rest[0] == "status" and rest[1:] in ([], ["--json"]):
-        from .session import status_output
+        from gzctl.network.session import status_output
 
         print(status_output(directory, as_json=rest[1:] == ["--json"]))
         return 0
@@ -118,7 +118,7 @@ def fast_path(argv: list[str]) -> int | None:
 
 
 def _typer(argv: list[str]) -> int | None:
-    from .cli.app import main
+    from gzctl.cli.app import main
 
     main(argv)
     return 0
@@ -129,7 +129,9 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
     command (gzctl/cli/portfolio.py) with its defaults, without typer's start-up."""
     from pathlib import Path
 
-    from . import portfolio, runtime, scan, session
+    from gzctl.advisors import portfolio, scan
+    from gzctl.core import runtime
+    from gzctl.network import session
 
     base = Path(directory) if directory else Path.cwd()
     _, rows, _ = scan.collect(

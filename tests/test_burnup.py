@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from gzctl.burnup import Burnup, burnup, chart_svg, chart_text
-from gzctl.model import ChecklistEntry, HistoryEntry
+from gzctl.advisors.burnup import Burnup, burnup, chart_svg, chart_text
+from gzctl.core.model import ChecklistEntry, HistoryEntry
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 TODAY = dt.date(2026, 3, 20)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import config
+from gzctl.core import config
 
 
 def test_user_config_lives_where_the_environment_says(gz, tmp_path: Path) -> None:
@@ -146,8 +146,8 @@ def test_a_failing_commit_warns_and_keeps_the_change(gz, project: Path, git_env:
 def test_commit_message_for_several_entries() -> None:
     import datetime as dt
 
-    from gzctl.gitsync import commit_message
-    from gzctl.model import HistoryEntry
+    from gzctl.core.gitsync import commit_message
+    from gzctl.core.model import HistoryEntry
 
     moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     entries = [

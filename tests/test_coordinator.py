@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import coordinator as co
-from gzctl import store
-from gzctl.criteria import load_criteria
-from gzctl.errors import Refused, UsageProblem
-from gzctl.model import Project
+from gzctl.core import store
+from gzctl.core.errors import Refused, UsageProblem
+from gzctl.core.model import Project
+from gzctl.network import coordinator as co
+from gzctl.network.criteria import load_criteria
 
 
 def test_budget_is_hours_times_cost_times_weeks_plus_activities() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from test_documents import check_snapshot
 
-from gzctl import documents as docs
-from gzctl import playbook as pb
-from gzctl import store
+from gzctl.core import playbook as pb
+from gzctl.core import store
+from gzctl.documents import base as docs
 
 NAMES = ["vacature-coordinator", "gespreksleidraad", "aanvraag-gemeente"]
 

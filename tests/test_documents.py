@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import documents as docs
-from gzctl import store
-from gzctl.model import Contact, Organisation
+from gzctl.core import store
+from gzctl.core.model import Contact, Organisation
+from gzctl.documents import base as docs
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -312,7 +312,7 @@ def _docx_headings(path: Path) -> list[tuple[int, str]]:
 
 
 def _markdown_headings(path: Path) -> list[tuple[int, str]]:
-    from gzctl.docxout import unescape
+    from gzctl.documents.docx import unescape
 
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():

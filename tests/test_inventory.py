@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import inventory as inv
-from gzctl.model import Project, Village
+from gzctl.core.model import Project, Village
+from gzctl.network import inventory as inv
 
 HEADER = [
     "Naam",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import places as pl
-from gzctl import store
-from gzctl.criteria import load_criteria, parse_criteria, parse_pairs
-from gzctl.errors import PlaybookError, Refused, UsageProblem
-from gzctl.model import Project
+from gzctl.core import store
+from gzctl.core.errors import PlaybookError, Refused, UsageProblem
+from gzctl.core.model import Project
+from gzctl.network import places as pl
+from gzctl.network.criteria import load_criteria, parse_criteria, parse_pairs
 
 SMALL = {
     "version": "t",

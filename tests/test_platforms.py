@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from gzctl import inventory as inv
-from gzctl import platforms as P
-from gzctl.errors import NotFound, PlaybookError, Refused, UsageProblem
-from gzctl.model import Organisation, Project, Village
+from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem
+from gzctl.core.model import Organisation, Project, Village
+from gzctl.network import inventory as inv
+from gzctl.network import platforms as P
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import playbook as pb
-from gzctl.errors import PlaybookError
+from gzctl.core import playbook as pb
+from gzctl.core.errors import PlaybookError
 
 MINIMAL = """\
 [playbook]

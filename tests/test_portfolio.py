@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import ANSWERS, NOW
 
-from gzctl import playbook as pb
-from gzctl import portfolio, progress, store
+from gzctl.advisors import portfolio
+from gzctl.core import playbook as pb
+from gzctl.core import progress, store
 
 NOW_DT = dt.datetime.fromisoformat(NOW)
 
@@ -197,7 +198,7 @@ def test_config_defaults_are_used(gz, root: Path, tmp_path: Path) -> None:
 
 def test_cache_is_used_and_invalidated(gz, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = gz("portfolio", str(root), "--json").out
-    from gzctl import scan
+    from gzctl.advisors import scan
 
     calls: list[Path] = []
     real = scan.load_village
@@ -224,7 +225,7 @@ def test_cache_from_an_earlier_day_is_refreshed_not_reread(
 ) -> None:
     """The first run of a new day must not re-read every village: only the days move."""
     gz("portfolio", str(root), "--json")
-    from gzctl import scan
+    from gzctl.advisors import scan
 
     calls: list[Path] = []
     real = scan.load_village

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gzctl import store
-from gzctl.errors import StateError
-from gzctl.model import Project
+from gzctl.core import store
+from gzctl.core.errors import StateError
+from gzctl.core.model import Project
 
 
 def test_saving_twice_is_byte_identical(project: Path) -> None:
@@ -132,7 +132,7 @@ def test_failed_change_leaves_file_untouched(project: Path) -> None:
 
 
 def _append_initiators(folder: str, worker: int, count: int) -> None:
-    from gzctl.model import Person
+    from gzctl.core.model import Person
 
     now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
     for i in range(count):

@@ -108,7 +108,7 @@ def test_installed_gzctl_comes_from_the_venv(installed: Installed) -> None:
 
 def test_wheel_ships_the_playbooks(installed: Installed) -> None:
     proc = run(
-        [installed.python, "-c", "import gzctl.playbook as p; print(p.data_dir('playbooks'))"],
+        [installed.python, "-c", "import gzctl.core.playbook as p; print(p.data_dir('playbooks'))"],
         installed.work,
         "locating the playbooks",
     )

@@ -12,9 +12,9 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from gzctl import playbook as pb
-from gzctl import store
-from gzctl.wizard import Asker, Wizard, new_project
+from gzctl.core import playbook as pb
+from gzctl.core import store
+from gzctl.wizard.engine import Asker, Wizard, new_project
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -186,9 +186,9 @@ def test_keys_running_out_is_like_a_closed_terminal(fresh: tuple[Path, pb.Playbo
 def test_ctrl_c_in_init_exits_130_with_a_way_on(
     gz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gzctl.runtime
+    import gzctl.core.runtime
 
-    monkeypatch.setattr(gzctl.runtime, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(gzctl.core.runtime, "stdin_is_terminal", lambda: True)
     folder = tmp_path / "dorp"
     with keyboard("Heukelum" + ENTER + CTRL_C):
         result = gz("init", str(folder), cwd=tmp_path)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from test_wizard import CTRL_C, ENTER, NOW, keyboard, wizard
 
-from gzctl import inventory as inv
-from gzctl import playbook as pb
-from gzctl import store
-from gzctl.wizard import HANDLERS, new_project
-from gzctl.wizard_inventory import sectors_in_order
+from gzctl.core import playbook as pb
+from gzctl.core import store
+from gzctl.network import inventory as inv
+from gzctl.wizard.engine import HANDLERS, new_project
+from gzctl.wizard.inventory import sectors_in_order
 
 BACKSPACE = "\x7f"
 
@@ -132,7 +132,7 @@ def test_a_name_that_says_another_type_keeps_it(village: tuple[Path, pb.Playbook
 def test_org_add_questions(tmp_path: Path) -> None:
     """What `gzctl org add` asks in a terminal: defaults from the recognised type, every
     value checked as it is typed, Dutch summaries of the checkboxes."""
-    from gzctl.wizard_inventory import ask_organisation
+    from gzctl.wizard.inventory import ask_organisation
 
     said: list[str] = []
     keys = (

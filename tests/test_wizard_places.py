@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from test_wizard import DOWN, ENTER, NOW, keyboard, wizard
 
-from gzctl import playbook as pb
-from gzctl import store
-from gzctl.wizard import HANDLERS, new_project
+from gzctl.core import playbook as pb
+from gzctl.core import store
+from gzctl.wizard.engine import HANDLERS, new_project
 
 BACKSPACE = "\x7f"
 

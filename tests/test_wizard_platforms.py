@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from test_wizard import ENTER, NOW, keyboard, wizard
 
-from gzctl import inventory as inv
-from gzctl import playbook as pb
-from gzctl import store
-from gzctl.wizard import HANDLERS, new_project
+from gzctl.core import playbook as pb
+from gzctl.core import store
+from gzctl.network import inventory as inv
+from gzctl.wizard.engine import HANDLERS, new_project
 
 DOWN = "\x1b[B"
 SPACE = " "
@@ -72,7 +72,7 @@ def test_no_platform_now(village: tuple[Path, pb.Playbook]) -> None:
     folder, book = village
     step = book.step("doen.platforms")
     assert step is not None
-    from gzctl import platforms as pf
+    from gzctl.network import platforms as pf
 
     project = store.load(folder)
     ids = [r["id"] for r in pf.suggest(project, pf.load_catalogue())]

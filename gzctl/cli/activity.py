@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import platforms as pf
-from .. import runtime
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.core import runtime
+from gzctl.network import platforms as pf
 
 app = common.group(texts.COMMANDS["activity"])
 
@@ -29,7 +29,7 @@ PlatformOpt = Annotated[
 
 
 def _when_text(a: Any) -> str:
-    from ..questions import format_date
+    from gzctl.core.questions import format_date
 
     text = f"{format_date(a.start.date())}"
     if a.start.time() != a.start.time().min:
@@ -86,7 +86,7 @@ def add(
     deelnemers: Deelnemers = None,
     omschrijving: Omschrijving = None,
 ) -> None:
-    from .. import inventory as inv
+    from gzctl.network import inventory as inv
 
     opened = common.open_project(ctx)
     start = pf.parse_when(datum, tijd or "")
@@ -140,7 +140,7 @@ def list_(
             "" if a.expected is None else str(a.expected),
             "" if a.participants is None else str(a.participants),
         )  # fmt: skip
-    from .platform import _console
+    from gzctl.cli.platform import _console
 
     _console().print(table)
 
@@ -193,7 +193,7 @@ def edit(
     deelnemers: Deelnemers = None,
     omschrijving: Omschrijving = None,
 ) -> None:
-    from .. import inventory as inv
+    from gzctl.network import inventory as inv
 
     given = {
         "title": titel, "date": datum, "time": tijd, "end_time": tot, "place": plek,
@@ -203,7 +203,7 @@ def edit(
     }  # fmt: skip
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
-        from ..errors import UsageProblem
+        from gzctl.core.errors import UsageProblem
 
         raise UsageProblem(
             "Geef wat er verandert, bijvoorbeeld: gzctl activity edit ID --datum 19-04-2027."
@@ -262,13 +262,13 @@ def export(
         return
     path = Path(file)
     if path.suffix.lower() != ".ics":
-        from ..errors import UsageProblem
+        from gzctl.core.errors import UsageProblem
 
         raise UsageProblem(f"'{file}': een agendabestand eindigt op .ics.")
     try:
         path.write_bytes(data)
     except OSError as exc:
-        from ..errors import UsageProblem
+        from gzctl.core.errors import UsageProblem
 
         raise UsageProblem(f"{file} is niet te schrijven: {exc.strerror}.") from None
     common.note(

@@ -13,9 +13,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import __version__
-from ..errors import GzctlError
-from . import texts
+from gzctl import __version__
+from gzctl.cli import texts
+from gzctl.core.errors import GzctlError
 
 app = typer.Typer(
     name="gzctl",
@@ -80,7 +80,7 @@ def _register() -> None:
     """Commands in the order texts.COMMANDS lists them (the fast help uses that order too)."""
     import importlib
 
-    from . import common
+    from gzctl.cli import common
 
     functions: dict[str, Any] = {}
     for module in COMMAND_MODULES:

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import runtime, session, store
-from . import texts
+from gzctl.cli import texts
+from gzctl.core import runtime, store
+from gzctl.network import session
 
 JsonFlag = Annotated[
     bool, typer.Option("--json", help="Schrijf één JSON-document naar stdout, voor scripts.")
@@ -69,7 +70,7 @@ def note(text: str) -> None:
 
 
 def style() -> Any:
-    from ..render import Style
+    from gzctl.cli.render import Style
 
     return Style(runtime.color_wanted())
 

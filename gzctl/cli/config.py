@@ -8,16 +8,17 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import config as core
-from ..errors import UsageProblem
-from . import common
-from .common import JsonFlag
+from gzctl.cli import common
+from gzctl.cli.common import JsonFlag
+from gzctl.core import config as core
+from gzctl.core.errors import UsageProblem
 
 
 def _project_settings(ctx: typer.Context) -> dict[str, Any] | None:
     """The project keys of the project we are in, or None outside a project."""
-    from .. import session, store
-    from ..errors import NotFound
+    from gzctl.core import store
+    from gzctl.core.errors import NotFound
+    from gzctl.network import session
 
     try:
         folder = session.project_folder(common.directory(ctx))

@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import coordinator as co
-from .. import runtime
-from ..criteria import Criteria, load_criteria, number_nl, parse_pairs
-from ..errors import UsageProblem
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.core import runtime
+from gzctl.core.errors import UsageProblem
+from gzctl.network import coordinator as co
+from gzctl.network.criteria import Criteria, load_criteria, number_nl, parse_pairs
 
 app = common.group(texts.COMMANDS["coordinator"])
 candidate_app = common.group(texts.COORDINATOR_COMMANDS["candidate"])
@@ -106,7 +106,7 @@ def profile(
 
 
 def profile_text(data: dict[str, Any]) -> str:
-    from ..questions import format_date
+    from gzctl.core.questions import format_date
 
     b = data["budget"]
     lines = ["Profiel van de Coördinator", "", "Wie we zoeken:"]
@@ -287,7 +287,7 @@ def candidate_score(
         if not runtime.stdin_is_terminal():
             ids = " ".join(f"{c.id}=N" for c in crit.coordinator)
             raise UsageProblem(f"Geef de scores: gzctl coordinator candidate score {cand.id} {ids}")
-        from ..wizard_places import ask_scores
+        from gzctl.wizard.places import ask_scores
 
         scores = ask_scores(
             crit.coordinator, cand.scores.get(assessor, {}), f"Scorekaart van {assessor}"
@@ -317,7 +317,7 @@ def candidate_forget(
                 "Weet je het zeker? Bevestig met: "
                 f"gzctl coordinator candidate forget {cand.id} --yes"
             )
-        from ..wizard import confirm
+        from gzctl.wizard.engine import confirm
 
         if not confirm(f"{cand.name} ({cand.id}) volledig wissen, ook uit de geschiedenis?", False):
             common.say("Niets veranderd.")

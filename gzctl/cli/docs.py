@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .. import runtime
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.core import runtime
 
 if TYPE_CHECKING:
-    from ..playbook import Step
-    from ..wizard import Wizard
+    from gzctl.core.playbook import Step
+    from gzctl.wizard.engine import Wizard
 
 app = common.group(texts.COMMANDS["docs"])
 
@@ -49,7 +49,7 @@ def build(
         ),
     ] = False,
 ) -> None:
-    from .. import documents as docs
+    from gzctl.documents import base as docs
 
     opened = common.open_project(ctx)
     chosen = docs.parse_formats(formats)
@@ -60,7 +60,7 @@ def build(
 
 def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: bool) -> Any:
     """Run the builder, with a rich progress bar on stderr for a large build on a terminal."""
-    from .. import documents as docs
+    from gzctl.documents import base as docs
 
     state: dict[str, Any] = {}
 
@@ -104,7 +104,7 @@ def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: 
 
 
 def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
-    from ..documents import OUTPUT_DIR
+    from gzctl.documents.base import OUTPUT_DIR
 
     where = common.shown(folder / OUTPUT_DIR)
     written, same = len(report.written), len(report.unchanged)
@@ -130,7 +130,7 @@ def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
 
 @app.command("list", **common.command_kwargs(texts.DOCS_COMMANDS["list"]))
 def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
-    from .. import documents as docs
+    from gzctl.documents import base as docs
 
     opened = common.open_project(ctx)
     states = docs.list_documents(opened.folder, opened.project, opened.playbook, runtime.today())
@@ -173,9 +173,9 @@ def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
 
 def offer_after_step(wizard: Wizard, step: Step) -> None:
     """At the end of a wizard step that produces documents: offer to make them now."""
-    from .. import documents as docs
-    from ..errors import GzctlError
-    from ..wizard import confirm
+    from gzctl.core.errors import GzctlError
+    from gzctl.documents import base as docs
+    from gzctl.wizard.engine import confirm
 
     ids = docs.step_documents(wizard.playbook, step.id)
     if not ids:

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import inventory as inv
-from .. import runtime
-from ..errors import UsageProblem
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.core import runtime
+from gzctl.core.errors import UsageProblem
+from gzctl.network import inventory as inv
 
 app = common.group(texts.COMMANDS["org"])
 
@@ -158,7 +158,7 @@ def add(
                 "Geef de naam van de organisatie: gzctl org add NAAM [OPTIES] "
                 "(zonder terminal kan ik er niet naar vragen)."
             )
-        from ..wizard_inventory import ask_organisation
+        from gzctl.wizard.inventory import ask_organisation
 
         # check what was given before asking anything else
         _, errors = inv.parse_fields(raw, catalogue)
@@ -258,7 +258,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
     if json:
         common.print_json(inv.as_json(org))
         return
-    from ..questions import format_date
+    from gzctl.core.questions import format_date
 
     catalogue = _catalogue()
     known = catalogue.type(org.type)
@@ -328,7 +328,7 @@ def edit(
                 "Geef wat er verandert als optie, bijvoorbeeld: gzctl org edit ID --achterban 250 "
                 "(zie gzctl org edit --help)."
             )
-        from ..wizard_inventory import ask_organisation
+        from gzctl.wizard.inventory import ask_organisation
 
         current = inv.find(opened.project, org_id)
         raw = ask_organisation(catalogue, current, {}, _console().print)
@@ -382,7 +382,7 @@ def remove(
     if not yes:
         if not runtime.stdin_is_terminal():
             raise UsageProblem(f"Weet je het zeker? Bevestig met: gzctl org remove {org.id} --yes")
-        from ..wizard_inventory import confirm_remove
+        from gzctl.wizard.inventory import confirm_remove
 
         if not confirm_remove(org):
             common.say("Niets veranderd.")
@@ -425,7 +425,7 @@ def import_(
     ] = "merge",
     json: common.JsonFlag = False,
 ) -> None:
-    from .. import orgio
+    from gzctl.network import orgio
 
     opened = common.open_project(ctx)
     catalogue = _catalogue()
@@ -530,7 +530,7 @@ def export(
         ),
     ] = None,
 ) -> None:
-    from .. import orgio
+    from gzctl.network import orgio
 
     opened = common.open_project(ctx)
     kind = orgio.export_format(file, fmt)
@@ -554,7 +554,7 @@ def export(
 
 @app.command("coverage", **_kw("coverage"))
 def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
-    from .. import platforms as pf
+    from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)
     data = inv.coverage(opened.project, _catalogue())

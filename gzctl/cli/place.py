@@ -6,11 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import places as pl
-from .. import runtime
-from ..criteria import Criteria, load_criteria, number_nl, parse_pairs
-from ..errors import UsageProblem
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.core import runtime
+from gzctl.core.errors import UsageProblem
+from gzctl.network import places as pl
+from gzctl.network.criteria import Criteria, load_criteria, number_nl, parse_pairs
 
 app = common.group(texts.COMMANDS["place"])
 
@@ -263,7 +263,7 @@ def remove(
             raise UsageProblem(
                 f"Weet je het zeker? Bevestig met: gzctl place remove {place.id} --yes"
             )
-        from ..wizard import confirm
+        from gzctl.wizard.engine import confirm
 
         if not confirm(f"{place.name} ({place.id}) van de lijst van plekken halen?", False):
             common.say("Niets veranderd.")
@@ -298,7 +298,7 @@ def score(
         if not runtime.stdin_is_terminal():
             ids = " ".join(f"{c.id}=N" for c in crit.place)
             raise UsageProblem(f"Geef de scores: gzctl place score {place.id} {ids}")
-        from ..wizard_places import ask_scores
+        from gzctl.wizard.places import ask_scores
 
         scores = ask_scores(crit.place, place.scores, f"Scores voor {place.name}")
     with common.transaction(opened) as change:

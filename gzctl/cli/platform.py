@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import platforms as pf
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.network import platforms as pf
 
 app = common.group(texts.COMMANDS["platform"])
 
@@ -169,7 +169,7 @@ def show(ctx: typer.Context, platform: PlatformArg, json: common.JsonFlag = Fals
     if json:
         common.print_json(data)
         return
-    from ..questions import format_date
+    from gzctl.core.questions import format_date
 
     catalogue = _catalogue()
     ptype = catalogue.get(p.template)
@@ -273,7 +273,7 @@ def done(
             change.log("platform-step", f"{p.title}: stap toegevoegd: {task.title}", [p.id])
             message = f"{p.title}: stap {len(p.tasks)} toegevoegd: {task.title}"
         elif number is None:
-            from ..errors import UsageProblem
+            from gzctl.core.errors import UsageProblem
 
             raise UsageProblem(
                 "geef het nummer van de stap, of --stap TEKST om er een toe te voegen."
@@ -297,7 +297,7 @@ def remove(
     opened = common.open_project(ctx)
     p = pf.find(opened.project, platform)
     if not yes:
-        from ..errors import UsageProblem
+        from gzctl.core.errors import UsageProblem
 
         raise UsageProblem(
             f"Weet je het zeker? Bevestig met: gzctl platform remove {p.id} --yes "

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from .. import playbook as pb
-from .. import progress, session
-from ..errors import GzctlError, NotFound, PlaybookError
-from . import common, texts
+from gzctl.cli import common, texts
+from gzctl.core import playbook as pb
+from gzctl.core import progress
+from gzctl.core.errors import GzctlError, NotFound, PlaybookError
+from gzctl.network import session
 
 app = common.group(texts.COMMANDS["playbook"])
 

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from . import common
-from .common import JsonFlag
+from gzctl.cli import common
+from gzctl.cli.common import JsonFlag
 
 
 def portfolio(
@@ -76,9 +76,10 @@ def portfolio(
         typer.Option("--no-cache", "--zonder-cache", help="Lees elk gzctl.toml opnieuw."),
     ] = False,
 ) -> None:
-    from .. import portfolio as core
-    from .. import runtime, scan
-    from ..errors import UsageProblem
+    from gzctl.advisors import portfolio as core
+    from gzctl.advisors import scan
+    from gzctl.core import runtime
+    from gzctl.core.errors import UsageProblem
 
     if sum((json, csv, html is not None)) > 1:
         raise UsageProblem("Kies één van --json, --csv en --html.")
@@ -111,8 +112,8 @@ def portfolio(
         else:  # pragma: no cover - a text-only stdout
             sys.stdout.write(data.decode("utf-8"))
     elif html is not None:
-        from .. import dashboard
-        from ..store import write_atomic
+        from gzctl.advisors import dashboard
+        from gzctl.core.store import write_atomic
 
         charts = {common.shown(v.path): v.burnup for v in villages if v.burnup is not None}
         target = html.expanduser()

@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from .. import progress as core
-from .. import runtime, session
-from ..questions import format_date
-from . import common
-from .common import JsonFlag
+from gzctl.cli import common
+from gzctl.cli.common import JsonFlag
+from gzctl.core import progress as core
+from gzctl.core import runtime
+from gzctl.core.questions import format_date
+from gzctl.network import session
 
 
 def status(
@@ -29,7 +30,7 @@ def status(
 
 
 def _chart(ctx: typer.Context, as_json: bool) -> None:
-    from ..burnup import chart_text, project_burnup, short_date
+    from gzctl.advisors.burnup import chart_text, project_burnup, short_date
 
     opened = common.open_project(ctx)
     b = project_burnup(opened.playbook, opened.project, runtime.today())
@@ -69,7 +70,7 @@ def next_(
     if json:
         common.print_json(data)
         return
-    from ..render import next_text
+    from gzctl.cli.render import next_text
 
     phases = {p.id: p.title for p in opened.playbook.phases}
     common.say(next_text(data, common.style(), phases))
@@ -117,7 +118,7 @@ def log(
     ] = "20",
     json: JsonFlag = False,
 ) -> None:
-    from ..errors import UsageProblem
+    from gzctl.core.errors import UsageProblem
 
     try:
         count = int(n)

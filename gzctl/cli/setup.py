@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import playbook as pb
-from .. import runtime, session, store
-from ..errors import UsageProblem
-from . import common
+from gzctl.cli import common
+from gzctl.core import playbook as pb
+from gzctl.core import runtime, store
+from gzctl.core.errors import UsageProblem
+from gzctl.network import session
 
 AnswersOption = Annotated[
     str | None,
@@ -76,8 +77,8 @@ def init(
         ),
     ] = pb.DEFAULT_PLAYBOOK,
 ) -> None:
-    from .. import wizard
-    from ..answers import read_answers_file
+    from gzctl.core.answers import read_answers_file
+    from gzctl.wizard import engine as wizard
 
     base = common.base_folder(ctx)
     folder = (base / map_) if map_ else base
@@ -113,7 +114,7 @@ def init(
 
 
 def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: bool) -> None:
-    from .. import wizard
+    from gzctl.wizard import engine as wizard
 
     console = _console()
     w = wizard.Wizard(
@@ -137,8 +138,8 @@ def wizard_cmd(
         typer.Option("--stap", "--step", metavar="ID", help="Doe (opnieuw) deze ene stap."),
     ] = None,
 ) -> None:
-    from .. import wizard
-    from ..answers import first_open_step, read_answers_file
+    from gzctl.core.answers import first_open_step, read_answers_file
+    from gzctl.wizard import engine as wizard
 
     opened = session.open_project(common.directory(ctx))
     if answers:
@@ -158,7 +159,7 @@ def wizard_cmd(
     if stap:
         start = opened.playbook.step(stap)
         if start is None:
-            from ..errors import NotFound, did_you_mean
+            from gzctl.core.errors import NotFound, did_you_mean
 
             raise NotFound(
                 f"Onbekende stap '{stap}'."
@@ -183,7 +184,7 @@ def demo(
         typer.Option("--opnieuw", "--force", help="Vervang een eerder gemaakt voorbeelddorp."),
     ] = False,
 ) -> None:
-    from ..demo import build_demo
+    from gzctl.network.demo import build_demo
 
     folder = common.base_folder(ctx) / map_
     state = folder / store.STATE_FILE
@@ -204,7 +205,7 @@ def demo(
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
     common.note(f"Voorbeelddorp gemaakt in {where}.")
-    from ..documents import OUTPUT_DIR, build
+    from gzctl.documents.base import OUTPUT_DIR, build
 
     report = build(folder, project, book, runtime.today())
     made = len(report.written) + len(report.unchanged)

@@ -1,0 +1,339 @@
+"""The advisors' portfolio: one row per village, as a table, JSON, CSV (and, in dashboard.py,
+an HTML page). Pure functions over the rows; finding and loading the villages is scan.py.
+
+A row is the village's ``gzctl status --json`` document (``progress.status_data``, reused as
+it is) plus ``path``, ``error`` (None) and ``stalled``. A folder whose state cannot be loaded
+is a row with only ``path`` and ``error`` (the Dutch message ``gzctl status`` would give).
+
+Figures that later parts of gzctl add to the status document are read when present and shown
+as "—" when not, so older and newer villages sit in one table:
+
+* ``organisations``: {"joined": int, "inventoried": int, ...}
+* ``reach``: {"percent": int | float, ...}
+* ``meeting_place``: {"chosen": bool, ...} (or a bool)
+* ``coordinator``: {"appointed": bool, ...} (or a bool)
+* ``platforms``: {"active": int, ...} (or an int)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from gzctl.core.errors import UsageProblem
+
+DASH = "—"
+SORTS = ("village", "phase", "progress", "activity")
+BAR = 10
+
+Row = dict[str, Any]
+
+
+def make_row(path: str, status: dict[str, Any], stalled_days: int) -> Row:
+    return {**status, "path": path, "error": None, "stalled": is_stalled(status, stalled_days)}
+
+
+def error_row(path: str, error: str) -> Row:
+    return {"path": path, "error": error}
+
+
+def is_stalled(status: dict[str, Any], stalled_days: int) -> bool:
+    """Stalled: more than ``stalled_days`` days since the last activity."""
+    days = status.get("days_since_activity")
+    return isinstance(days, int) and days > stalled_days
+
+
+def refresh_days(status: dict[str, Any], days: int | None) -> dict[str, Any]:
+    """The same document with today's 'days since the last activity' (for cached documents)."""
+    return {**status, "days_since_activity": days}
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _get(row: Row, key: str, field: str) -> Any:
+    value = row.get(key)
+    if isinstance(value, dict):
+        return value.get(field)
+    return value
+
+
+def organisations(row: Row) -> tuple[int, int] | None:
+    orgs = row.get("organisations")
+    if not isinstance(orgs, dict):
+        return None
+    joined, inventoried = orgs.get("joined"), orgs.get("inventoried")
+    if isinstance(joined, int) and isinstance(inventoried, int):
+        return joined, inventoried
+    return None
+
+
+def reach_percent(row: Row) -> float | None:
+    value = _get(row, "reach", "percent")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def flag(row: Row, key: str, field: str) -> bool | None:
+    value = _get(row, key, field)
+    return value if isinstance(value, bool) else None
+
+
+def platforms_active(row: Row) -> int | None:
+    value = _get(row, "platforms", "active")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, list):  # status --json: platforms[] with a status each
+        return sum(1 for p in value if not isinstance(p, dict) or p.get("status") == "actief")
+    return None
+
+
+def yes_no(value: bool | None) -> str:
+    return DASH if value is None else ("ja" if value else "nee")
+
+
+def days_text(days: int | None) -> str:
+    if days is None:
+        return DASH
+    if days <= 0:
+        return "vandaag"
+    return "1 dag" if days == 1 else f"{days} dagen"
+
+
+def percent_text(value: float | None) -> str:
+    if value is None:
+        return DASH
+    return f"{round(value)}%"
+
+
+def bar(percent: int, width: int = BAR) -> str:
+    filled = round(width * percent / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def village_name(row: Row) -> str:
+    if row.get("error") is not None:
+        path = str(row["path"])
+        return path.rstrip("/").rsplit("/", 1)[-1] or path
+    return str(row["village"]["name"] or "(naamloos)")
+
+
+def cells(row: Row) -> dict[str, str]:
+    """The display text of each column (table and HTML); only for rows without an error."""
+    orgs = organisations(row)
+    return {
+        "village": village_name(row),
+        "municipality": row["village"]["municipality"] or DASH,
+        "playbook": f"{row['playbook']['id']} {row['playbook']['version']}".strip(),
+        "phase": row["phase"]["title"],
+        "progress": f"{row['progress']['percent']}%",
+        "organisations": f"{orgs[0]}/{orgs[1]}" if orgs else DASH,
+        "reach": percent_text(reach_percent(row)),
+        "meeting_place": yes_no(flag(row, "meeting_place", "chosen")),
+        "coordinator": yes_no(flag(row, "coordinator", "appointed")),
+        "platforms": DASH if (p := platforms_active(row)) is None else str(p),
+        "activity": days_text(row.get("days_since_activity")),
+        "stalled": "stilgevallen" if row.get("stalled") else "",
+        "path": row["path"],
+    }
+
+
+HEADERS = {
+    "village": "Dorp",
+    "municipality": "Gemeente",
+    "playbook": "Stappenplan",
+    "phase": "Fase",
+    "progress": "Voortgang",
+    "organisations": "Organisaties",
+    "reach": "Bereik",
+    "meeting_place": "Plek",
+    "coordinator": "Coördinator",
+    "platforms": "Platforms",
+    "activity": "Laatst actief",
+    "stalled": "",
+    "path": "Map",
+}
+
+LEGEND = (
+    "Organisaties: aangesloten/geïnventariseerd · Bereik: achterban als deel van de inwoners · "
+    "Plek: ontmoetingsplek gekozen · Platforms: actief · — : (nog) niet bijgehouden"
+)
+
+
+# --------------------------------------------------------------------------- choosing rows
+
+
+def _phase_index(row: Row) -> int:
+    phases = [p["id"] for p in row.get("phases", [])]
+    current = row["phase"]["id"]
+    return phases.index(current) if current in phases else len(phases)
+
+
+def sort_rows(rows: Iterable[Row], by: str = "village", reverse: bool = False) -> list[Row]:
+    """Villages by name, phase (early first), progress (least first) or activity (longest
+    quiet first); rows with an error always come last, by folder."""
+    if by not in SORTS:
+        from gzctl.core.errors import did_you_mean
+
+        raise UsageProblem(
+            f"Onbekende sortering '{by}'; kies uit {', '.join(SORTS)}."
+            + did_you_mean(by, list(SORTS))
+        )
+    good = [r for r in rows if r.get("error") is None]
+    bad = [r for r in rows if r.get("error") is not None]
+
+    def name(r: Row) -> tuple[str, str]:
+        return (village_name(r).casefold(), r["path"])
+
+    def key(r: Row) -> tuple[Any, ...]:
+        if by == "phase":
+            return (_phase_index(r), *name(r))
+        if by == "progress":
+            return (r["progress"]["percent"], *name(r))
+        if by == "activity":
+            days = r.get("days_since_activity")
+            return (-(days if days is not None else 10**9), *name(r))
+        return name(r)
+
+    good.sort(key=key, reverse=reverse)
+    return good + sorted(bad, key=lambda r: r["path"])
+
+
+def filter_rows(rows: Iterable[Row], phase: str | None = None, stalled: bool = False) -> list[Row]:
+    """Keep villages in ``phase`` (id or title) and/or stalled ones. Rows with an error are
+    always kept: they need attention and must not silently disappear."""
+    out = []
+    want = phase.strip().casefold() if phase else None
+    for r in rows:
+        if r.get("error") is not None:
+            out.append(r)
+            continue
+        if want and want not in (r["phase"]["id"].casefold(), r["phase"]["title"].casefold()):
+            continue
+        if stalled and not r.get("stalled"):
+            continue
+        out.append(r)
+    return out
+
+
+def summary(rows: Sequence[Row]) -> dict[str, int]:
+    good = [r for r in rows if r.get("error") is None]
+    return {
+        "villages": len(good),
+        "stalled": sum(1 for r in good if r.get("stalled")),
+        "errors": len(rows) - len(good),
+    }
+
+
+def summary_text(counts: dict[str, int]) -> str:
+    n = counts["villages"]
+    parts = [f"{n} dorp" if n == 1 else f"{n} dorpen"]
+    parts.append(f"{counts['stalled']} stilgevallen")
+    if counts["errors"]:
+        e = counts["errors"]
+        parts.append(f"{e} map kon niet gelezen worden" if e == 1 else f"{e} mappen met een fout")
+    return " · ".join(parts)
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def table_text(rows: Sequence[Row], stalled_days: int) -> str:
+    """A plain-text table (no rich: deterministic widths, nothing wraps inside a cell)."""
+    if not rows:
+        return "Geen dorpen gevonden (geen gzctl.toml onder deze mappen)."
+    columns = list(HEADERS)
+    good = [cells(r) for r in rows if r.get("error") is None]
+    for c in good:
+        pct = int(c["progress"].rstrip("%"))
+        c["progress"] = f"{bar(pct)} {pct:>3}%"
+    widths = {col: max([len(HEADERS[col]), *(len(c[col]) for c in good)]) for col in columns}
+    right = {"organisations", "reach", "platforms"}
+
+    def line(values: dict[str, str]) -> str:
+        parts = []
+        for col in columns:
+            text = values[col]
+            parts.append(text.rjust(widths[col]) if col in right else text.ljust(widths[col]))
+        return "  ".join(p for p, col in zip(parts, columns, strict=True) if widths[col]).rstrip()
+
+    out = [line(HEADERS), "  ".join("─" * widths[c] for c in columns if widths[c])]
+    by_row = iter(good)
+    for r in rows:
+        if r.get("error") is None:
+            out.append(line(next(by_row)))
+        else:
+            name = village_name(r)
+            out.append(f"{name.ljust(widths['village'])}  ✗ {r['error']}  ({r['path']})")
+    out.append("")
+    out.append(summary_text(summary(rows)) + f" (stilgevallen: langer dan {stalled_days} dagen)")
+    out.append(LEGEND)
+    return "\n".join(out)
+
+
+def json_text(rows: Sequence[Row]) -> str:
+    """One JSON document: a list, one village per line (readable, and quick for 1,000)."""
+    import json
+
+    if not rows:
+        return "[]"
+    body = ",\n".join(" " + json.dumps(r, ensure_ascii=False) for r in rows)
+    return "[\n" + body + "\n]"
+
+
+CSV_COLUMNS: tuple[tuple[str, Callable[[Row], Any]], ...] = (
+    ("Map", lambda r: r["path"]),
+    ("Dorp", lambda r: r["village"]["name"]),
+    ("Gemeente", lambda r: r["village"]["municipality"]),
+    ("Provincie", lambda r: r["village"]["province"]),
+    ("Stappenplan", lambda r: r["playbook"]["id"]),
+    ("Versie stappenplan", lambda r: r["playbook"]["version"]),
+    ("Fase", lambda r: r["phase"]["title"]),
+    ("Voortgang (%)", lambda r: r["progress"]["percent"]),
+    ("Acties gedaan", lambda r: r["progress"]["done"]),
+    ("Acties totaal", lambda r: r["progress"]["total"]),
+    ("Organisaties aangesloten", lambda r: _pair(r, 0)),
+    ("Organisaties geïnventariseerd", lambda r: _pair(r, 1)),
+    ("Bereik (%)", lambda r: _num(reach_percent(r))),
+    ("Ontmoetingsplek gekozen", lambda r: _yn(flag(r, "meeting_place", "chosen"))),
+    ("Coördinator aangesteld", lambda r: _yn(flag(r, "coordinator", "appointed"))),
+    ("Platforms actief", lambda r: _num(platforms_active(r))),
+    ("Laatste activiteit", lambda r: (r.get("last_activity") or "")[:10]),
+    ("Dagen sinds activiteit", lambda r: _num(r.get("days_since_activity"))),
+    ("Stilgevallen", lambda r: "ja" if r.get("stalled") else "nee"),
+)
+
+
+def _pair(r: Row, i: int) -> str:
+    orgs = organisations(r)
+    return "" if orgs is None else str(orgs[i])
+
+
+def _num(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")  # Dutch Excel reads a decimal comma
+    return str(value)
+
+
+def _yn(value: bool | None) -> str:
+    return "" if value is None else ("ja" if value else "nee")
+
+
+def csv_text(rows: Sequence[Row]) -> str:
+    """For Excel in a Dutch locale: ';' between fields, CRLF; the caller adds the UTF-8 BOM.
+    Unknown figures are empty cells; the last column holds a row's error."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow([h for h, _ in CSV_COLUMNS] + ["Fout"])
+    for r in rows:
+        if r.get("error") is not None:
+            blank = [""] * (len(CSV_COLUMNS) - 1)
+            writer.writerow([r["path"], *blank, r["error"]])
+        else:
+            writer.writerow([get(r) for _, get in CSV_COLUMNS] + [""])
+    return buf.getvalue()

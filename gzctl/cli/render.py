@@ -1,0 +1,204 @@
+"""Plain-text views (status, next, log) built from core data; the shell only prints them.
+
+These deliberately avoid rich so that ``gzctl status`` starts as fast as the interpreter
+allows; colour is plain ANSI and only when the caller says the terminal wants it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gzctl.core.questions import format_date
+
+BAR_WIDTH = 20
+
+
+class Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def green(self, text: str) -> str:
+        return self._wrap("32", text)
+
+    def yellow(self, text: str) -> str:
+        return self._wrap("33", text)
+
+    def cyan(self, text: str) -> str:
+        return self._wrap("36", text)
+
+
+def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
+    filled = round(width * done / total) if total else width
+    return "█" * filled + "░" * (width - filled)
+
+
+def number_nl(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def ago(days: int | None) -> str:
+    if days is None:
+        return "nog niets gedaan"
+    if days <= 0:
+        return "vandaag"
+    if days == 1:
+        return "gisteren"
+    return f"{days} dagen geleden"
+
+
+def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
+    """``hint`` is what goes between 'gzctl' and the command in printed tips ('-C dorp ')."""
+    v = data["village"]
+    lines = []
+    title = v["name"] or "(naamloos dorp)"
+    where = ", ".join(
+        x
+        for x in (f"gemeente {v['municipality']}" if v["municipality"] else "", v["province"])
+        if x
+    )
+    head = style.bold(title) + (f"  ({where})" if where else "")
+    if v["inhabitants"]:
+        head += f" · {number_nl(v['inhabitants'])} inwoners"
+    lines.append(head)
+    pb = data["playbook"]
+    lines.append(style.dim(f"Stappenplan: {pb['title']} (versie {pb['version']})"))
+    lines.append("")
+    phase = data["phase"]
+    lines.append(f"Huidige fase: {style.bold(phase['title'])}")
+    lines.append("")
+    width = max(len(p["title"]) for p in data["phases"]) if data["phases"] else 6
+    width = max(width, len("Totaal"))
+    for p in data["phases"]:
+        marker = "▶ " if p["id"] == phase["id"] else "  "
+        b = bar(p["done"], p["total"])
+        b = (
+            style.green(b)
+            if p["done"] == p["total"]
+            else (style.cyan(b) if p["done"] else style.dim(b))
+        )
+        count = f"{p['done']:>2}/{p['total']:<2}"
+        lines.append(f"{marker}{p['title']:<{width}}  {b}  {count}  {p['percent']:>3}%")
+    prog = data["progress"]
+    lines.append(
+        f"  {'Totaal':<{width}}  {bar(prog['done'], prog['total'])}  "
+        f"{prog['done']:>2}/{prog['total']:<2}  {prog['percent']:>3}%"
+    )
+    lines.append("")
+    lines += organisation_lines(data, style)
+    lines += platform_lines(data, style)
+    lines += place_and_coordinator_lines(data, style)
+    if data["next"]:
+        lines.append(style.bold("Volgende acties:"))
+        for item in data["next"]:
+            lines.append(f"  • {item['title']}")
+            lines.append(f"    {style.dim(item['id'])}")
+        lines.append(style.dim(f"  Afvinken: gzctl {hint}done ID    Meer: gzctl {hint}next --alle"))
+    else:
+        lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))
+    lines.append("")
+    last = data["last_activity"]
+    if last:
+        when = dt.datetime.fromisoformat(last)
+        lines.append(
+            f"Laatste activiteit: {ago(data['days_since_activity'])} ({format_date(when.date())})"
+        )
+    else:
+        lines.append("Laatste activiteit: nog niets gedaan")
+    return "\n".join(lines)
+
+
+def organisation_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """Inventoried, joined and reach, under the progress bars (empty list without data)."""
+    orgs = data.get("organisations")
+    if not orgs:
+        return []
+    if not orgs["inventoried"]:
+        return ["Organisaties: nog geen in kaart (gzctl org add, gzctl org import)", ""]
+    per = orgs["by_status"]
+    rest = ", ".join(
+        f"{s} {per[s]}" for s in ("benaderd", "uitgenodigd", "afgehaakt") if per.get(s)
+    )
+    lines = [
+        f"Organisaties: {style.bold(str(orgs['inventoried']))} in kaart, "
+        f"{style.bold(str(orgs['joined']))} aangesloten" + (f" ({rest})" if rest else "")
+    ]
+    reach = data.get("reach")
+    if reach and reach["achterban"]:
+        text = f"Bereik: opgeteld {number_nl(reach['achterban'])} mensen"
+        if reach["inhabitants"]:
+            text += f" op {number_nl(reach['inhabitants'])} inwoners ({reach['percent']}%)"
+        lines.append(text)
+        lines.append(style.dim("  een bovengrens: veel inwoners zijn lid van meer dan één club"))
+    lines.append("")
+    return lines
+
+
+def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """The chosen meeting place and the appointed Coördinator, or what is still open."""
+    place = data.get("meeting_place")
+    coord = data.get("coordinator")
+    lines: list[str] = []
+    if isinstance(place, dict):
+        if place.get("chosen"):
+            lines.append(f"Ontmoetingsplek: {style.bold(str(place['name']))}")
+        else:
+            n = place.get("candidates") or 0
+            extra = f"{n} kandidaat-plek(ken); " if n else ""
+            lines.append(f"Ontmoetingsplek: nog niet gekozen ({extra}gzctl place list)")
+    if isinstance(coord, dict):
+        if coord.get("appointed"):
+            lines.append(f"Coördinator: {style.bold(str(coord['name']))} (aangesteld)")
+        else:
+            n = coord.get("candidates") or 0
+            what = f"{n} kandida{'at' if n == 1 else 'ten'}" if n else "nog geen kandidaten"
+            if not coord.get("profile"):
+                what += ", profiel nog niet af"
+            lines.append(f"Coördinator: nog niet aangesteld ({what})")
+    if lines:
+        lines.append("")
+    return lines
+
+
+def platform_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """One line per platform: status, members and its own checklist (empty without any)."""
+    platforms = data.get("platforms")
+    if not isinstance(platforms, list) or not platforms:
+        return []
+    active = sum(1 for p in platforms if p.get("status") == "actief")
+    lines = [style.bold("Platforms:") + f" {len(platforms)}, waarvan {active} actief"]
+    for p in platforms:
+        members = len(p.get("members") or [])
+        text = f"  {p['title']} · {p['status']} · {members} {'lid' if members == 1 else 'leden'}"
+        if p.get("tasks_total"):
+            text += f" · stappen {p['tasks_done']}/{p['tasks_total']}"
+        lines.append(text)
+    lines.append("")
+    return lines
+
+
+def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str]) -> str:
+    if not items:
+        return style.green("Er zijn geen open acties meer.")
+    lines: list[str] = []
+    current = None
+    for item in items:
+        if item["phase"] != current:
+            current = item["phase"]
+            if lines:
+                lines.append("")
+            lines.append(style.bold(phases.get(current, current)))
+        lines.append(f"  ☐ {item['title']}")
+        lines.append(f"    {style.dim(item['id'])}")
+        if item.get("why"):
+            lines.append(f"    {style.dim(item['why'])}")
+    return "\n".join(lines)

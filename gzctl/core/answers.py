@@ -1,0 +1,148 @@
+"""Answers: where each question's answer lives in the project, and answers files.
+
+An answers file is the TOML form of the question ids: ``village.name`` is ``[village] name``,
+``verbinden.missie`` is ``[verbinden] missie``, a group is an array of tables. A top-level
+``done = [...]`` ticks checklist items. The wizard and ``--answers`` share all of this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.errors import AnswerError, UsageProblem, did_you_mean
+from gzctl.core.model import Person, Project
+from gzctl.core.playbook import Playbook, Step
+from gzctl.core.questions import Question, coerce, is_answered
+
+VILLAGE_FIELDS = ("name", "municipality", "province", "inhabitants")
+
+
+def get_answer(project: Project, q: Question) -> Any:
+    if q.id.startswith("village."):
+        return getattr(project.village, q.id.split(".", 1)[1])
+    if q.id == "initiators":
+        return [{k: v for k, v in vars(p).items() if v} for p in project.initiators] or None
+    return project.answers.get(q.id)
+
+
+def set_answer(project: Project, q: Question, value: Any) -> None:
+    """Store an already coerced answer; None clears it."""
+    if q.id.startswith("village."):
+        key = q.id.split(".", 1)[1]
+        default: Any = None if key == "inhabitants" else ""
+        setattr(project.village, key, default if value is None else value)
+    elif q.id == "initiators":
+        project.initiators = [
+            Person(**{k: str(v) for k, v in row.items() if k in ("name", "email", "phone", "role")})
+            for row in (value or [])
+        ]
+    elif value is None:
+        project.answers.pop(q.id, None)
+    else:
+        project.answers[q.id] = value
+
+
+def read_answers_file(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageProblem(f"Antwoordbestand '{path}' bestaat niet.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc}.") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from gzctl.core.store import _dutch_toml_error
+
+        raise UsageProblem(
+            f"Antwoordbestand '{path.name}' is geen geldige TOML ({_dutch_toml_error(exc)})."
+        ) from None
+
+
+def parse_answers(
+    playbook: Playbook, data: dict[str, Any], source: str = "antwoordbestand"
+) -> tuple[dict[str, Any], list[str]]:
+    """Check a whole answers document before anything is saved.
+
+    Returns ({question id: coerced value}, [item ids to tick]); raises UsageProblem naming
+    the key of the first unknown or invalid answer."""
+    questions = {q.id: q for q in playbook.questions()}
+    done = data.get("done", [])
+    if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
+        raise UsageProblem(f"{source}: 'done' moet een lijst met actie-ids zijn.")
+    rest = {k: v for k, v in data.items() if k != "done"}
+    flat: dict[str, Any] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for key, value in node.items():
+            path = f"{prefix}.{key}" if prefix else key
+            if path in questions:
+                flat[path] = value
+            elif isinstance(value, dict) and any(q.startswith(path + ".") for q in questions):
+                walk(value, path)
+            else:
+                raise UsageProblem(
+                    f"{source}: onbekende vraag '{path}'." + did_you_mean(path, list(questions))
+                )
+
+    walk(rest, "")
+    out: dict[str, Any] = {}
+    for qid, value in flat.items():
+        try:
+            out[qid] = coerce(questions[qid], value)
+        except AnswerError as exc:
+            raise UsageProblem(f"{source}: '{qid}': {exc.message}") from None
+    for item_id in done:
+        if playbook.item(item_id) is None:
+            ids = [i.id for i in playbook.items]
+            raise UsageProblem(
+                f"{source}: 'done' noemt een onbekende actie '{item_id}'."
+                + did_you_mean(item_id, ids)
+            )
+    return out, done
+
+
+def missing_required(questions: tuple[Question, ...], given: dict[str, Any]) -> list[str]:
+    return [q.id for q in questions if q.required and not is_answered(given.get(q.id))]
+
+
+def step_answered(step: Step, project: Project) -> bool:
+    return all(is_answered(get_answer(project, q)) for q in step.questions if q.required)
+
+
+def first_open_step(playbook: Playbook, project: Project) -> Step | None:
+    """Where the wizard resumes: the first step not yet walked through."""
+    done = set(project.wizard.completed)
+    return next((s for s in playbook.steps if s.id not in done), None)
+
+
+def complete_step(project: Project, step: Step) -> None:
+    if step.id not in project.wizard.completed:
+        project.wizard.completed.append(step.id)
+
+
+def step_number(playbook: Playbook, step: Step) -> tuple[int, int]:
+    steps = playbook.steps
+    return steps.index(step) + 1, len(steps)
+
+
+def flat_answers(project: Project) -> dict[str, Any]:
+    """Every answer of the project, by question id (for the answers-file export)."""
+    out = dict(project.answers)
+    for key in VILLAGE_FIELDS:
+        value = getattr(project.village, key)
+        if value not in (None, ""):
+            out[f"village.{key}"] = value
+    return out
+
+
+def answers_as_toml(project: Project) -> dict[str, Any]:
+    from gzctl.core.model import unflatten
+
+    data = unflatten(flat_answers(project))
+    if project.initiators:
+        data["initiators"] = [{k: v for k, v in vars(p).items() if v} for p in project.initiators]
+    return data

@@ -1,0 +1,133 @@
+"""``done_when`` conditions: a checklist item that the project's own data can mark done.
+
+A condition is ``FACT`` or ``FACT OP NUMBER``. Facts read the project; sections that later
+parts of gzctl add (organisations, meeting place, ...) count as empty until they exist.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from gzctl.core.questions import is_answered
+
+OPS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "==": operator.eq,
+    "<=": operator.le,
+    "<": operator.lt,
+}
+
+
+def _items(project: Any, name: str) -> list[Any]:
+    value = getattr(project, name, None)
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return list(value.values())
+    return list(value)
+
+
+def _count_where(project: Any, name: str, attr: str, wanted: set[str]) -> int:
+    return sum(1 for x in _items(project, name) if getattr(x, attr, None) in wanted)
+
+
+def _place_chosen(project: Any) -> bool:
+    place = getattr(project, "meeting_place", None)
+    return bool(getattr(place, "chosen", None)) if place is not None else False
+
+
+def _coordinator(project: Any, attr: str) -> Any:
+    coord = getattr(project, "coordinator", None)
+    return getattr(coord, attr, None) if coord is not None else None
+
+
+def _coordinator_profile(project: Any) -> bool:
+    """Hours and employer are known (the wizard's answers; gzctl/coordinator.py)."""
+    answers = getattr(project, "answers", None) or {}
+    return is_answered(answers.get("organiseren.uren")) and is_answered(
+        answers.get("organiseren.werkgever")
+    )
+
+
+def _sectors(project: Any) -> int:
+    seen: set[str] = set()
+    for org in _items(project, "organisations"):
+        seen.update(getattr(org, "sectors", []) or [])
+    return len(seen)
+
+
+FACTS: dict[str, Callable[[Any], Any]] = {
+    "village.name": lambda p: p.village.name,
+    "village.municipality": lambda p: p.village.municipality,
+    "village.province": lambda p: p.village.province,
+    "village.inhabitants": lambda p: p.village.inhabitants,
+    "initiators": lambda p: len(p.initiators),
+    "organisations": lambda p: len(_items(p, "organisations")),
+    "organisations.approached": lambda p: _count_where(
+        p, "organisations", "status", {"benaderd", "uitgenodigd", "aangesloten"}
+    ),
+    "organisations.joined": lambda p: _count_where(p, "organisations", "status", {"aangesloten"}),
+    # kinds as in gzctl/inventory.py: public bodies (gemeente, wijkagent) have paid staff and
+    # count as professional; entrepreneurs count as neither
+    "organisations.civic": lambda p: _count_where(p, "organisations", "kind", {"vrijwilligers"}),
+    "organisations.professional": lambda p: _count_where(
+        p, "organisations", "kind", {"professioneel", "overheid"}
+    ),
+    "organisations.sectors": _sectors,
+    "meeting_place.candidates": lambda p: len(_items(p, "places")),
+    "meeting_place.chosen": _place_chosen,
+    "coordinator.profile": lambda p: _coordinator_profile(p),
+    "coordinator.candidates": lambda p: len(_coordinator(p, "candidates") or []),
+    "coordinator.appointed": lambda p: bool(_coordinator(p, "appointed")),
+    "platforms": lambda p: len(_items(p, "platforms")),
+    "platforms.active": lambda p: _count_where(p, "platforms", "status", {"actief"}),
+    "activities": lambda p: len(_items(p, "activities")),
+}
+
+_PATTERN = re.compile(r"^\s*([a-z0-9_.\-]+)\s*(?:(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?))?\s*$")
+
+
+@dataclass(frozen=True)
+class Condition:
+    text: str
+    fact: str
+    op: str | None = None
+    number: float | None = None
+
+    def holds(self, project: Any) -> bool:
+        if self.fact.startswith("answers."):
+            value = project.answers.get(self.fact[len("answers.") :])
+            if not is_answered(value):
+                value = None
+        else:
+            value = FACTS[self.fact](project)
+        if self.op is None:
+            return bool(value)
+        if value is None or isinstance(value, str):
+            return False
+        return OPS[self.op](value, self.number)
+
+
+def parse_condition(text: str, question_ids: set[str]) -> Condition:
+    """Parse one condition; raises ValueError with a Dutch reason for the playbook check."""
+    m = _PATTERN.match(text)
+    if not m:
+        raise ValueError(f"voorwaarde '{text}' is niet te lezen (vorm: FEIT of FEIT >= GETAL)")
+    fact, op, number = m.group(1), m.group(2), m.group(3)
+    if fact.startswith("answers."):
+        qid = fact[len("answers.") :]
+        if qid not in question_ids:
+            raise ValueError(f"voorwaarde '{text}' noemt een onbekende vraag '{qid}'")
+    elif fact not in FACTS:
+        from gzctl.core.errors import did_you_mean
+
+        raise ValueError(
+            f"voorwaarde '{text}' noemt een onbekend feit '{fact}'."
+            + did_you_mean(fact, list(FACTS))
+        )
+    return Condition(text=text, fact=fact, op=op, number=float(number) if number else None)

@@ -1,0 +1,216 @@
+"""Settings behind `gzctl config`: an advisor's own defaults, and per-project settings.
+
+Two places, by who the setting belongs to:
+
+* the user config file (``config.toml`` in platformdirs' user config folder, e.g.
+  ``~/.config/gzctl/config.toml`` on Linux) holds an advisor's defaults: the folders
+  ``gzctl portfolio`` looks in and after how many days a village counts as stalled. The
+  environment overrides where it lives: ``GZCTL_CONFIG`` names the file itself,
+  ``GZCTL_CONFIG_HOME`` the folder (tests point these at a temporary folder);
+* the project's gzctl.toml (``[settings]``) holds what belongs to one village and travels
+  with it through git: ``git.autocommit``.
+
+The caller passes the environment in (``environ``), so everything but the file reading and
+writing is a plain function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.errors import NotFound, StateError, UsageProblem, did_you_mean
+
+APP_NAME = "gzctl"
+FILE_NAME = "config.toml"
+ENV_FILE = "GZCTL_CONFIG"
+ENV_HOME = "GZCTL_CONFIG_HOME"
+ENV_CACHE = "GZCTL_CACHE_HOME"
+
+DEFAULT_STALLED_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str  # "paths", "int" or "bool"
+    scope: str  # "user" (the advisor's config file) or "project" (gzctl.toml)
+    default: Any
+    help: str
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key(
+            "portfolio.roots",
+            "paths",
+            "user",
+            [],
+            "Mappen waarin gzctl portfolio zoekt als je er geen noemt.",
+        ),
+        Key(
+            "portfolio.stalled_days",
+            "int",
+            "user",
+            DEFAULT_STALLED_DAYS,
+            "Na zoveel dagen zonder activiteit heet een dorp stilgevallen.",
+        ),
+        Key(
+            "git.autocommit",
+            "bool",
+            "project",
+            False,
+            "Maak van elke wijziging in dit project een git-commit.",
+        ),
+    )
+}
+
+_TRUE = {"true", "ja", "aan", "1", "yes", "on"}
+_FALSE = {"false", "nee", "uit", "0", "no", "off"}
+
+
+def key(name: str) -> Key:
+    found = KEYS.get(name)
+    if found is None:
+        raise NotFound(
+            f"Onbekende instelling '{name}'."
+            + did_you_mean(name, list(KEYS))
+            + " Zie: gzctl config --list"
+        )
+    return found
+
+
+def coerce(k: Key, raw: list[str], base: Path) -> Any:
+    """A value typed on the command line, checked; relative folders are taken from ``base``."""
+    if k.kind == "paths":
+        if not raw:
+            raise UsageProblem(f"{k.name} verwacht een of meer mappen.")
+        return [str((base / Path(r).expanduser()).resolve()) for r in raw]
+    if len(raw) != 1:
+        raise UsageProblem(f"{k.name} verwacht precies één waarde, niet {len(raw)}.")
+    text = raw[0].strip()
+    if k.kind == "int":
+        try:
+            value = int(text)
+        except ValueError:
+            raise UsageProblem(f"{k.name} verwacht een geheel getal, niet '{text}'.") from None
+        if value < 1:
+            raise UsageProblem(f"{k.name} verwacht een getal van 1 of meer, niet {value}.")
+        return value
+    low = text.lower()
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise UsageProblem(f"{k.name} verwacht true of false (of ja/nee, aan/uit), niet '{text}'.")
+
+
+def format_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _check(k: Key, value: Any) -> bool:
+    if k.kind == "paths":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if k.kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return isinstance(value, bool)
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def config_path(environ: Mapping[str, str]) -> Path:
+    """GZCTL_CONFIG (a file), else GZCTL_CONFIG_HOME/config.toml, else the platform's folder."""
+    explicit = environ.get(ENV_FILE)
+    if explicit:
+        return Path(explicit).expanduser()
+    home = environ.get(ENV_HOME)
+    if home:
+        return Path(home).expanduser() / FILE_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / FILE_NAME
+
+
+def cache_dir(environ: Mapping[str, str]) -> Path:
+    """GZCTL_CACHE_HOME, else the platform's user cache folder (e.g. ~/.cache/gzctl)."""
+    home = environ.get(ENV_CACHE)
+    if home:
+        return Path(home).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def read_user(path: Path) -> dict[str, Any]:
+    """The user config as {dotted key: value}; a missing file is an empty config."""
+    import tomllib
+
+    from gzctl.core.model import flatten
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StateError(f"Kan het instellingenbestand {path} niet lezen ({exc}).") from exc
+    try:
+        data = flatten(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise StateError(
+            f"Het instellingenbestand {path} is geen geldige TOML ({exc}). "
+            "Herstel of verwijder het."
+        ) from exc
+    for name, value in data.items():
+        k = KEYS.get(name)
+        if k is None or k.scope != "user":
+            raise StateError(
+                f"{path}: onbekende instelling '{name}'."
+                + did_you_mean(name, [n for n, x in KEYS.items() if x.scope == "user"])
+            )
+        if not _check(k, value):
+            raise StateError(
+                f"{path}: '{name}' heeft een ongeldige waarde ({format_value(value)})."
+            )
+    return data
+
+
+def write_user(path: Path, values: Mapping[str, Any]) -> None:
+    import tomli_w
+
+    from gzctl.core.model import unflatten
+    from gzctl.core.store import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = "# Instellingen van gzctl voor jou als gebruiker (gzctl config --list).\n"
+    write_atomic(path, header + tomli_w.dumps(unflatten(dict(values))))
+
+
+def user_settings(environ: Mapping[str, str]) -> dict[str, Any]:
+    """Every user key with its value: from the file, else the default."""
+    stored = read_user(config_path(environ))
+    return {name: stored.get(name, k.default) for name, k in KEYS.items() if k.scope == "user"}
+
+
+# --------------------------------------------------------------------------- project keys
+
+
+def project_value(project: Any, name: str) -> Any:
+    if name == "git.autocommit":
+        return project.settings.git.autocommit
+    raise NotFound(f"Onbekende projectinstelling '{name}'.")
+
+
+def set_project_value(project: Any, name: str, value: Any) -> None:
+    if name == "git.autocommit":
+        project.settings.git.autocommit = bool(value)
+        return
+    raise NotFound(f"Onbekende projectinstelling '{name}'.")

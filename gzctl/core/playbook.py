@@ -1,0 +1,594 @@
+"""Load and validate playbooks: the stappenplan (phases, steps, items, questions) as data.
+
+Every fault names the file, the id and, where it can be found, the line. The code only
+interprets a playbook; a new step needs a TOML edit, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.conditions import Condition, parse_condition
+from gzctl.core.errors import NotFound, PlaybookError
+from gzctl.core.questions import QUESTION_TYPES, TEXT_FORMATS, Question
+
+DEFAULT_PLAYBOOK = "gemeenschapszorg"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    why: str
+    phase: str
+    step: str
+    requires: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    done_when: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    why: str
+    phase: str
+    questions: tuple[Question, ...] = ()
+    items: tuple[Item, ...] = ()
+    documents: tuple[str, ...] = ()
+    handler: str = ""
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    title: str
+    why: str
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.steps for i in s.items)
+
+
+@dataclass(frozen=True)
+class Playbook:
+    id: str
+    title: str
+    version: str
+    description: str
+    source: str
+    intake: tuple[Question, ...]
+    documents: tuple[Document, ...]
+    phases: tuple[Phase, ...]
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(s for p in self.phases for s in p.steps)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for p in self.phases for i in p.items)
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def questions(self) -> tuple[Question, ...]:
+        """Every question: intake first, then the steps' questions in order."""
+        return self.intake + tuple(q for s in self.steps for q in s.questions)
+
+
+# --------------------------------------------------------------------------- locating files
+
+
+def data_dir(kind: str) -> Path:
+    """Where shipped data lives: inside the wheel, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent.parent  # gzctl/
+    packaged = package / "_data" / kind
+    if packaged.is_dir():
+        return packaged
+    return package.parent / kind
+
+
+def builtin_names() -> list[str]:
+    folder = data_dir("playbooks")
+    skip = {"organisatietypen", "selectiecriteria"}
+    return sorted(p.stem for p in folder.glob("*.toml") if p.stem not in skip)
+
+
+def resolve_source(spec: str, project_dir: Path | None = None) -> Path:
+    """A built-in name ('gemeenschapszorg') or a path to a TOML file (relative to the project)."""
+    if spec.endswith(".toml") or "/" in spec or "\\" in spec:
+        path = Path(spec).expanduser()
+        if not path.is_absolute() and project_dir is not None:
+            path = project_dir / path
+        if not path.is_file():
+            raise NotFound(f"Stappenplan '{spec}' niet gevonden ({path}).")
+        return path
+    path = data_dir("playbooks") / f"{spec}.toml"
+    if not path.is_file():
+        from gzctl.core.errors import did_you_mean
+
+        raise NotFound(
+            f"Onbekend stappenplan '{spec}'."
+            + did_you_mean(spec, builtin_names())
+            + " Of geef het pad van een eigen .toml-bestand."
+        )
+    return path
+
+
+_cache: dict[tuple[str, float], Playbook] = {}
+
+
+def load(spec: str, project_dir: Path | None = None) -> Playbook:
+    return load_playbook_file(resolve_source(spec, project_dir))
+
+
+def load_playbook_file(path: str | Path) -> Playbook:
+    import tomllib
+
+    path = Path(path)
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime)
+        if key in _cache:
+            return _cache[key]
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NotFound(f"Stappenplan {path} is niet te lezen: {exc.strerror}.") from exc
+    text = raw.decode("utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from gzctl.core.store import _dutch_toml_error
+
+        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
+    faults = Validator(path.name, text).check(data)
+    if faults:
+        raise PlaybookError("\n".join(faults))
+    playbook = build(data, str(path))
+    _cache[key] = playbook
+    return playbook
+
+
+# --------------------------------------------------------------------------- validation
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
+
+KEYS = {
+    "top": {"playbook", "intake", "documents", "phases"},
+    "playbook": {"id", "title", "version", "description"},
+    "document": {"id", "title", "description"},
+    "phase": {"id", "title", "why", "steps"},
+    "step": {"id", "title", "why", "documents", "questions", "items", "handler"},
+    "item": {"id", "title", "why", "requires", "documents", "done_when"},
+    "question": {
+        "id", "type", "label", "help", "example", "required", "default", "options", "min",
+        "max", "unit", "multiline", "max_length", "min_selected", "min_items", "fields",
+        "item_label", "format",
+    },
+}  # fmt: skip
+
+# Steps that need more than questions (e.g. entering organisations one by one) name a
+# handler; the wizard (gzctl/wizard.py, HANDLERS) runs it after the step's questions.
+STEP_HANDLERS: tuple[str, ...] = ("inventory", "places", "coordinator", "recruitment", "platforms")
+
+INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}
+
+
+class Validator:
+    """Collects every fault as one Dutch line: file, id, line, what is wrong."""
+
+    def __init__(self, filename: str, text: str) -> None:
+        self.filename = filename
+        self.lines = text.splitlines()
+        self.faults: list[str] = []
+
+    def line_of(self, ident: str | None, key: str | None = None) -> int | None:
+        if ident:
+            pat = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(ident) + r'["\']')
+            hits = [n for n, line in enumerate(self.lines, 1) if pat.match(line)]
+            if hits:
+                start = hits[-1] if len(hits) > 1 else hits[0]
+                if key:
+                    kpat = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+                    for n in range(start, min(start + 60, len(self.lines) + 1)):
+                        if kpat.match(self.lines[n - 1]):
+                            return n
+                        if n > start and self.lines[n - 1].lstrip().startswith("["):
+                            break
+                return start
+        if key:
+            kpat = re.compile(r"^\s*\[*\s*" + re.escape(key) + r"\s*[\]=]")
+            for n, line in enumerate(self.lines, 1):
+                if kpat.match(line):
+                    return n
+        return None
+
+    def fault(self, ident: str | None, message: str, key: str | None = None) -> None:
+        line = self.line_of(ident, key)
+        where = f", regel {line}" if line else ""
+        who = f" [{ident}]" if ident else ""
+        self.faults.append(f"{self.filename}{where}{who}: {message}")
+
+    def keys(self, table: Any, kind: str, ident: str | None) -> bool:
+        if not isinstance(table, dict):
+            self.fault(ident, f"verwacht een tabel ({kind}), niet {type(table).__name__}")
+            return False
+        from gzctl.core.errors import did_you_mean
+
+        for key in table:
+            if key not in KEYS[kind]:
+                self.fault(
+                    ident,
+                    f"onbekende sleutel '{key}'." + did_you_mean(key, sorted(KEYS[kind])),
+                    key,
+                )
+        return True
+
+    def text(
+        self, table: dict[str, Any], key: str, ident: str | None, required: bool = True
+    ) -> None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fault(ident, f"'{key}' ontbreekt")
+        elif not isinstance(value, str) or not value.strip():
+            self.fault(ident, f"'{key}' moet een niet-lege tekst zijn", key)
+
+    def id_list(self, table: dict[str, Any], key: str, ident: str | None) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fault(ident, f"'{key}' moet een lijst met ids zijn", key)
+            return []
+        return value
+
+    # ---------------------------------------------------------------- the checks
+
+    def check(self, data: dict[str, Any]) -> list[str]:
+        self.keys(data, "top", None)
+        meta = data.get("playbook")
+        if not isinstance(meta, dict):
+            self.fault(None, "de tabel [playbook] (id, title, version) ontbreekt")
+        else:
+            self.keys(meta, "playbook", None)
+            for key in ("id", "title", "version"):
+                self.text(meta, key, None)
+            if isinstance(meta.get("id"), str) and not _SLUG.match(meta["id"]):
+                self.fault(None, f"playbook-id '{meta['id']}' mag alleen a-z, 0-9, - en _ bevatten")
+
+        question_ids: set[str] = set()
+        intake = data.get("intake", [])
+        if not isinstance(intake, list):
+            self.fault(None, "'intake' moet een lijst van [[intake]]-vragen zijn", "intake")
+            intake = []
+        for q in intake:
+            self.question(q, question_ids, intake=True)
+        intake_ids = {q.get("id") for q in intake if isinstance(q, dict)}
+        if "village.name" not in intake_ids:
+            self.fault(None, "de intake moet de vraag 'village.name' (naam van het dorp) stellen")
+
+        doc_ids: set[str] = set()
+        for doc in data.get("documents", []) if isinstance(data.get("documents"), list) else []:
+            if not self.keys(doc, "document", doc.get("id") if isinstance(doc, dict) else None):
+                continue
+            ident = doc.get("id")
+            self.text(doc, "id", ident)
+            self.text(doc, "title", ident)
+            self.text(doc, "description", ident, required=False)
+            if isinstance(ident, str):
+                if ident in doc_ids:
+                    self.fault(ident, f"document-id '{ident}' staat er twee keer in")
+                doc_ids.add(ident)
+
+        phases = data.get("phases")
+        if not isinstance(phases, list) or not phases:
+            self.fault(None, "er staan geen fasen ([[phases]]) in")
+            return self.faults
+
+        node_ids: set[str] = set()
+        phase_ids: set[str] = set()
+        item_order: list[str] = []
+        requires: dict[str, list[str]] = {}
+        conditions: list[tuple[str, str]] = []
+        for phase in phases:
+            if not self.keys(phase, "phase", phase.get("id") if isinstance(phase, dict) else None):
+                continue
+            pid = phase.get("id")
+            for key in ("id", "title", "why"):
+                self.text(phase, key, pid)
+            if isinstance(pid, str):
+                if not _SLUG.match(pid):
+                    self.fault(pid, f"fase-id '{pid}' mag alleen a-z, 0-9, - en _ bevatten")
+                if pid in phase_ids:
+                    self.fault(pid, f"fase-id '{pid}' staat er twee keer in")
+                phase_ids.add(pid)
+            steps = phase.get("steps", [])
+            if not isinstance(steps, list) or not steps:
+                self.fault(pid, "deze fase heeft geen stappen ([[phases.steps]])")
+                continue
+            for step in steps:
+                sid = step.get("id") if isinstance(step, dict) else None
+                if not self.keys(step, "step", sid):
+                    continue
+                for key in ("id", "title", "why"):
+                    self.text(step, key, sid)
+                self.node_id(sid, pid, node_ids, "stap")
+                handler = step.get("handler")
+                if handler is not None and handler not in STEP_HANDLERS:
+                    self.fault(
+                        sid,
+                        f"onbekende handler '{handler}'; bekend: "
+                        + (", ".join(STEP_HANDLERS) or "(geen)"),
+                        "handler",
+                    )
+                for doc in self.id_list(step, "documents", sid):
+                    if doc not in doc_ids:
+                        self.fault(sid, f"onbekend document '{doc}'", "documents")
+                for q in (
+                    step.get("questions", []) if isinstance(step.get("questions"), list) else []
+                ):
+                    self.question(q, question_ids, phase=pid)
+                items = step.get("items", [])
+                if not isinstance(items, list):
+                    self.fault(sid, "'items' moet een lijst van [[phases.steps.items]] zijn")
+                    continue
+                for item in items:
+                    iid = item.get("id") if isinstance(item, dict) else None
+                    if not self.keys(item, "item", iid):
+                        continue
+                    for key in ("id", "title", "why"):
+                        self.text(item, key, iid)
+                    self.node_id(iid, pid, node_ids, "actie")
+                    if isinstance(iid, str):
+                        item_order.append(iid)
+                        requires[iid] = self.id_list(item, "requires", iid)
+                    for doc in self.id_list(item, "documents", iid or "?"):
+                        if doc not in doc_ids:
+                            self.fault(iid, f"onbekend document '{doc}'", "documents")
+                    conds = item.get("done_when", [])
+                    if isinstance(conds, str):
+                        conds = [conds]
+                    if not isinstance(conds, list):
+                        self.fault(
+                            iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when"
+                        )
+                        conds = []
+                    for cond in conds:
+                        conditions.append((iid or "?", str(cond)))
+
+        for iid, text in conditions:
+            try:
+                parse_condition(text, question_ids)
+            except ValueError as exc:
+                self.fault(iid, str(exc), "done_when")
+
+        known_items = set(item_order)
+        for iid, reqs in requires.items():
+            for req in reqs:
+                if req not in known_items:
+                    from gzctl.core.errors import did_you_mean
+
+                    self.fault(
+                        iid,
+                        f"vereist onbekende actie '{req}'." + did_you_mean(req, item_order),
+                        "requires",
+                    )
+        cycle = find_cycle({k: [r for r in v if r in known_items] for k, v in requires.items()})
+        if cycle:
+            self.fault(cycle[0], "kringverwijzing in 'requires': " + " -> ".join(cycle), "requires")
+        return self.faults
+
+    def node_id(self, ident: Any, phase: Any, seen: set[str], what: str) -> None:
+        if not isinstance(ident, str):
+            return
+        if not _ID.match(ident):
+            self.fault(ident, f"{what}-id '{ident}' heeft niet de vorm fase.naam (a-z, 0-9, -, _)")
+        elif isinstance(phase, str) and not ident.startswith(phase + "."):
+            self.fault(ident, f"{what}-id '{ident}' moet beginnen met de fase '{phase}.'")
+        if ident in seen:
+            self.fault(ident, f"id '{ident}' staat er twee keer in")
+        seen.add(ident)
+
+    def question(
+        self,
+        q: Any,
+        seen: set[str],
+        intake: bool = False,
+        phase: str | None = None,
+        in_group: bool = False,
+    ) -> None:
+        qid = q.get("id") if isinstance(q, dict) else None
+        if not self.keys(q, "question", qid):
+            return
+        for key in ("id", "label", "help"):
+            self.text(q, key, qid)
+        qtype = q.get("type")
+        if not isinstance(qid, str):
+            return
+        if not in_group:
+            if intake:
+                if qid not in INTAKE_IDS and qid != "initiators":
+                    self.fault(
+                        qid,
+                        "een intakevraag moet een van deze ids hebben: "
+                        + ", ".join(sorted(INTAKE_IDS | {"initiators"})),
+                    )
+            elif not _ID.match(qid):
+                self.fault(qid, f"vraag-id '{qid}' heeft niet de vorm fase.naam")
+            elif phase and not qid.startswith(phase + "."):
+                self.fault(qid, f"vraag-id '{qid}' moet beginnen met de fase '{phase}.'")
+            if qid in seen:
+                self.fault(qid, f"vraag-id '{qid}' staat er twee keer in")
+            for other in seen:
+                if other.startswith(qid + ".") or qid.startswith(other + "."):
+                    self.fault(
+                        qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)"
+                    )
+            seen.add(qid)
+        if qtype not in QUESTION_TYPES:
+            self.fault(
+                qid, f"onbekend vraagtype '{qtype}'; kies uit " + ", ".join(QUESTION_TYPES), "type"
+            )
+            return
+        if qtype in ("choice", "multichoice"):
+            opts = q.get("options")
+            if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
+                self.fault(
+                    qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options"
+                )
+            elif len(set(opts)) != len(opts):
+                self.fault(qid, "'options' bevat een keuze twee keer", "options")
+        if qtype == "group":
+            fields = q.get("fields")
+            if not isinstance(fields, list) or not fields:
+                self.fault(qid, "een groepsvraag heeft 'fields' nodig", "fields")
+            else:
+                keys: set[str] = set()
+                for f in fields:
+                    fid = f.get("id") if isinstance(f, dict) else None
+                    self.question(f, keys, in_group=True)
+                    if isinstance(f, dict) and f.get("type") == "group":
+                        self.fault(qid, "een groep in een groep kan niet", "fields")
+                    if isinstance(fid, str):
+                        keys.add(fid)
+        fmt = q.get("format")
+        if fmt is not None and (qtype != "text" or fmt not in TEXT_FORMATS):
+            self.fault(
+                qid, "'format' kan alleen bij een tekstvraag: " + ", ".join(TEXT_FORMATS), "format"
+            )
+        if qid == "initiators" and qtype != "group":
+            self.fault(qid, "'initiators' moet een groepsvraag zijn", "type")
+        if qid == "village.inhabitants" and qtype != "number":
+            self.fault(qid, "'village.inhabitants' moet een getalvraag zijn", "type")
+        if "default" in q:
+            try:
+                from gzctl.core.questions import coerce
+
+                coerce(build_question(q), q["default"])
+            except Exception as exc:  # AnswerError, or a bad table
+                self.fault(qid, f"'default' past niet bij de vraag: {exc}", "default")
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """A cycle in the prerequisite graph as a path (first == last), or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt) :] + [nxt]
+            if state.get(nxt) is None:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in graph:
+        if state.get(node) is None:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_question(q: dict[str, Any]) -> Question:
+    return Question(
+        id=q["id"],
+        type=q["type"],
+        label=q["label"],
+        help=q["help"],
+        example=q.get("example"),
+        required=bool(q.get("required", True)),
+        default=q.get("default"),
+        options=tuple(q.get("options", ())),
+        min=q.get("min"),
+        max=q.get("max"),
+        unit=q.get("unit", ""),
+        multiline=bool(q.get("multiline", False)),
+        max_length=q.get("max_length"),
+        min_selected=int(q.get("min_selected", 0)),
+        min_items=int(q.get("min_items", 0)),
+        fields=tuple(build_question(f) for f in q.get("fields", ())),
+        item_label=q.get("item_label", ""),
+        format=q.get("format", ""),
+    )
+
+
+def build(data: dict[str, Any], source: str) -> Playbook:
+    question_ids = {q["id"] for q in data.get("intake", [])} | {
+        q["id"] for p in data["phases"] for s in p["steps"] for q in s.get("questions", [])
+    }
+    phases = []
+    for p in data["phases"]:
+        steps = []
+        for s in p["steps"]:
+            items = tuple(
+                Item(
+                    id=i["id"],
+                    title=i["title"],
+                    why=i["why"],
+                    phase=p["id"],
+                    step=s["id"],
+                    requires=tuple(i.get("requires", ())),
+                    documents=tuple(i.get("documents", ())),
+                    done_when=tuple(
+                        parse_condition(c, question_ids)
+                        for c in (
+                            [i["done_when"]]
+                            if isinstance(i.get("done_when"), str)
+                            else i.get("done_when", [])
+                        )
+                    ),
+                )
+                for i in s.get("items", [])
+            )
+            steps.append(
+                Step(
+                    id=s["id"],
+                    title=s["title"],
+                    why=s["why"],
+                    phase=p["id"],
+                    questions=tuple(build_question(q) for q in s.get("questions", [])),
+                    items=items,
+                    documents=tuple(s.get("documents", ())),
+                    handler=s.get("handler", ""),
+                )
+            )
+        phases.append(Phase(id=p["id"], title=p["title"], why=p["why"], steps=tuple(steps)))
+    meta = data["playbook"]
+    return Playbook(
+        id=meta["id"],
+        title=meta["title"],
+        version=meta["version"],
+        description=meta.get("description", ""),
+        source=source,
+        intake=tuple(build_question(q) for q in data.get("intake", [])),
+        documents=tuple(
+            Document(id=d["id"], title=d["title"], description=d.get("description", ""))
+            for d in data.get("documents", [])
+        ),
+        phases=tuple(phases),
+    )

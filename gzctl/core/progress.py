@@ -1,0 +1,212 @@
+"""What is done, what is next, per phase: pure functions of (playbook, project, today)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from gzctl.core.errors import NotFound, Refused, did_you_mean
+from gzctl.core.model import ChecklistEntry, Project
+from gzctl.core.playbook import Item, Phase, Playbook
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    item: Item
+    done: bool
+    how: str  # "hand", "auto" or "" (open)
+    date: dt.date | None
+    by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PhaseProgress:
+    phase: Phase
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    phases: tuple[PhaseProgress, ...]
+    current: Phase | None  # None when everything is done
+    next: tuple[Item, ...]
+    last_activity: dt.datetime | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+def item_status(item: Item, project: Project) -> ItemStatus:
+    entry = project.checklist.get(item.id)
+    if entry is not None and entry.done:
+        return ItemStatus(item, True, "hand", entry.date, entry.by, entry.note)
+    note = entry.note if entry else ""
+    if item.done_when and all(c.holds(project) for c in item.done_when):
+        return ItemStatus(item, True, "auto", None, "", note)
+    return ItemStatus(item, False, "", None, "", note)
+
+
+def statuses(playbook: Playbook, project: Project) -> dict[str, ItemStatus]:
+    return {i.id: item_status(i, project) for i in playbook.items}
+
+
+def last_activity(project: Project) -> dt.datetime | None:
+    return max((h.at for h in project.history), default=None)
+
+
+def compute(playbook: Playbook, project: Project, limit: int = 5) -> Progress:
+    st = statuses(playbook, project)
+    phases = tuple(
+        PhaseProgress(p, sum(1 for i in p.items if st[i.id].done), len(p.items))
+        for p in playbook.phases
+    )
+    current = next((pp.phase for pp in phases if pp.done < pp.total), None)
+    return Progress(
+        done=sum(pp.done for pp in phases),
+        total=sum(pp.total for pp in phases),
+        phases=phases,
+        current=current,
+        next=tuple(next_items(playbook, project, limit, st)),
+        last_activity=last_activity(project),
+    )
+
+
+def next_items(
+    playbook: Playbook,
+    project: Project,
+    limit: int | None = 5,
+    st: dict[str, ItemStatus] | None = None,
+) -> list[Item]:
+    """Open items whose prerequisites are done, in playbook order."""
+    st = st or statuses(playbook, project)
+    out = []
+    for item in playbook.items:
+        if st[item.id].done:
+            continue
+        if all(st[r].done for r in item.requires if r in st):
+            out.append(item)
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def resolve_item(playbook: Playbook, raw: str) -> Item:
+    """An item by its id, or by an unambiguous last part ('kerngroep'); else suggestions."""
+    raw = raw.strip()
+    item = playbook.item(raw)
+    if item:
+        return item
+    ids = [i.id for i in playbook.items]
+    tails = [i for i in playbook.items if i.id.split(".", 1)[-1] == raw]
+    if len(tails) == 1:
+        return tails[0]
+    raise NotFound(f"Onbekende actie '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl next --alle")
+
+
+def mark_done(
+    playbook: Playbook,
+    project: Project,
+    raw_ids: list[str],
+    today: dt.date,
+    who: str,
+    note: str = "",
+) -> list[Item]:
+    """Tick items by hand. Resolves every id first, so one typo changes nothing."""
+    items = [resolve_item(playbook, r) for r in raw_ids]
+    for item in items:
+        entry = project.checklist.get(item.id) or ChecklistEntry()
+        entry.done = True
+        entry.date = today
+        entry.by = who
+        if note:
+            entry.note = note
+        project.checklist[item.id] = entry
+    return items
+
+
+def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
+    item = resolve_item(playbook, raw_id)
+    entry = project.checklist.get(item.id)
+    if entry is None or not entry.done:
+        status = item_status(item, project)
+        if status.how == "auto":
+            reasons = ", ".join(c.text for c in item.done_when)
+            raise Refused(
+                f"'{item.id}' staat als gedaan omdat de gegevens van het project dat zeggen "
+                f"({reasons}); pas die gegevens aan om het terug te zetten."
+            )
+        raise Refused(f"'{item.id}' stond nog niet als gedaan.")
+    if entry.note:
+        project.checklist[item.id] = ChecklistEntry(note=entry.note)
+    else:
+        del project.checklist[item.id]
+    return item
+
+
+def days_since(moment: dt.datetime | None, today: dt.date) -> int | None:
+    if moment is None:
+        return None
+    return (today - moment.date()).days
+
+
+def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
+    """The document behind `gzctl status --json` (and the portfolio). Plain JSON types."""
+    from gzctl.network.inventory import reach_summary
+    from gzctl.network.inventory import summary as org_summary
+    from gzctl.network.platforms import status_summary as platform_summary
+    from gzctl.network.selectionstatus import coordinator_summary, place_summary
+
+    prog = compute(playbook, project)
+    last = prog.last_activity
+    current = prog.current
+    return {
+        "village": {
+            "name": project.village.name,
+            "municipality": project.village.municipality,
+            "province": project.village.province,
+            "inhabitants": project.village.inhabitants,
+        },
+        "playbook": {
+            "id": playbook.id,
+            "title": playbook.title,
+            "version": playbook.version,
+            "source": project.project.playbook,
+        },
+        "phase": (
+            {"id": current.id, "title": current.title}
+            if current
+            else {"id": "afgerond", "title": "Afgerond"}
+        ),
+        "progress": {"done": prog.done, "total": prog.total, "percent": prog.percent},
+        "phases": [
+            {
+                "id": pp.phase.id,
+                "title": pp.phase.title,
+                "done": pp.done,
+                "total": pp.total,
+                "percent": pp.percent,
+            }
+            for pp in prog.phases
+        ],
+        "next": [
+            {"id": i.id, "title": i.title, "phase": i.phase, "step": i.step} for i in prog.next
+        ],
+        "initiators": [p.name for p in project.initiators],
+        "organisations": org_summary(project),
+        "reach": reach_summary(project),
+        "platforms": platform_summary(project),
+        "meeting_place": place_summary(project),
+        "coordinator": coordinator_summary(project),
+        "last_activity": last.isoformat() if last else None,
+        "days_since_activity": days_since(last, today),
+    }

@@ -1,0 +1,261 @@
+"""Questions as data, and the one place where an answer is checked and normalised.
+
+The wizard (typed text), the answers file (TOML values) and the command-line flags all go
+through :func:`coerce`, so an answer means the same whichever way it arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from gzctl.core.errors import AnswerError
+
+QUESTION_TYPES = ("text", "number", "date", "choice", "multichoice", "yesno", "group")
+TEXT_FORMATS = ("email", "phone")
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4,
+    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    label: str
+    help: str
+    example: Any = None
+    required: bool = True
+    default: Any = None
+    options: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    unit: str = ""
+    multiline: bool = False
+    max_length: int | None = None
+    min_selected: int = 0
+    min_items: int = 0
+    fields: tuple[Question, ...] = field(default_factory=tuple)
+    item_label: str = ""
+    format: str = ""
+
+    @property
+    def key(self) -> str:
+        """The last part of the id: the field name inside a group."""
+        return self.id.rsplit(".", 1)[-1]
+
+
+def format_date(value: dt.date) -> str:
+    """'12 januari 2027': plain Dutch without pulling Babel into a fast path."""
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+def format_value(q: Question, value: Any) -> str:
+    """How an answer reads back to the user."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if q.type == "yesno":
+        return "ja" if value else "nee"
+    if q.type == "date" and isinstance(value, dt.date):
+        return format_date(value)
+    if q.type == "multichoice" and isinstance(value, list):
+        return "; ".join(str(v) for v in value)  # options may hold commas themselves
+    if q.type == "number":
+        text = (
+            f"{value:,}".replace(",", ".")
+            if isinstance(value, int)
+            else str(value).replace(".", ",")
+        )
+        return f"{text} {q.unit}".strip()
+    if q.type == "group" and isinstance(value, list):
+        names = (
+            [str(v.get(q.fields[0].key, "")) for v in value if isinstance(v, dict)]
+            if q.fields
+            else []
+        )
+        return ", ".join(n for n in names if n) or f"{len(value)} ingevuld"
+    return str(value)
+
+
+def is_answered(value: Any) -> bool:
+    return value is not None and value != "" and value != []
+
+
+def parse_number(q: Question, raw: str) -> int | float:
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if q.unit and text.lower().endswith(q.unit.lower()):
+        text = text[: -len(q.unit)]
+    # Dutch: 5.000 is five thousand, 12,5 is twelve and a half
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        raise AnswerError(f"'{raw.strip()}' is geen getal. Voorbeeld: {q.example or 12}") from None
+    return int(number) if number.is_integer() else number
+
+
+def parse_date(raw: str) -> dt.date:
+    text = raw.strip().lower()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", text)
+        if m:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            m = re.fullmatch(r"(?:[a-z]+dag\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", text)
+            if not m or m.group(2) not in MONTHS:
+                raise AnswerError(
+                    f"'{raw.strip()}' is geen datum. Schrijf bijvoorbeeld 15-01-2027 of 2027-01-15."
+                )
+            d, mo, y = int(m.group(1)), MONTHS[m.group(2)], int(m.group(3))
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise AnswerError(f"'{raw.strip()}' bestaat niet als datum.") from None
+
+
+_YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
+_NO = {"nee", "n", "no", "false", "onwaar", "0"}
+
+
+def _match_option(q: Question, value: str) -> str:
+    wanted = value.strip().casefold()
+    for opt in q.options:
+        if opt.casefold() == wanted:
+            return opt
+    raise AnswerError(f"'{value}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
+
+
+def _check_range(q: Question, number: int | float) -> None:
+    if q.min is not None and number < q.min:
+        raise AnswerError(f"Vul een getal van minstens {q.min:g} in.")
+    if q.max is not None and number > q.max:
+        raise AnswerError(f"Vul een getal van hoogstens {q.max:g} in.")
+
+
+def coerce(q: Question, value: Any) -> Any:
+    """Check ``value`` against ``q`` and return the normalised answer (or None when empty).
+
+    Accepts typed text as well as native TOML values. Raises AnswerError in Dutch."""
+    if isinstance(value, str) and q.type not in ("text",):
+        if not value.strip():
+            value = None
+    if value is None or value == "" or value == []:
+        if q.required:
+            raise AnswerError("Dit antwoord is verplicht.")
+        return None
+    t = q.type
+    if t == "text":
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise AnswerError("Verwacht tekst.")
+        text = str(value).strip()
+        if not text:
+            if q.required:
+                raise AnswerError("Dit antwoord is verplicht.")
+            return None
+        if q.max_length is not None and len(text) > q.max_length:
+            raise AnswerError(f"Dat is te lang: hoogstens {q.max_length} tekens.")
+        if q.format == "email" and not _EMAIL.match(text):
+            raise AnswerError(f"'{text}' is geen geldig e-mailadres. Voorbeeld: naam@voorbeeld.nl")
+        if q.format == "phone":
+            digits = re.sub(r"[\s\-().]", "", text)
+            if not re.fullmatch(r"(\+|00)?\d{9,13}", digits):
+                raise AnswerError(f"'{text}' is geen telefoonnummer. Voorbeeld: 06 12345678")
+        return text
+    if t == "number":
+        if isinstance(value, bool):
+            raise AnswerError("Verwacht een getal.")
+        if isinstance(value, str):
+            number = parse_number(q, value)
+        elif isinstance(value, (int, float)):
+            number = int(value) if float(value).is_integer() else value
+        else:
+            raise AnswerError("Verwacht een getal.")
+        _check_range(q, number)
+        return number
+    if t == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            return parse_date(value)
+        raise AnswerError("Verwacht een datum, bijvoorbeeld 2027-01-15.")
+    if t == "yesno":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            low = value.strip().lower()
+            if low in _YES:
+                return True
+            if low in _NO:
+                return False
+        raise AnswerError("Antwoord met ja of nee.")
+    if t == "choice":
+        if not isinstance(value, str):
+            raise AnswerError("Verwacht een van de keuzes: " + ", ".join(q.options))
+        return _match_option(q, value)
+    if t == "multichoice":
+        if isinstance(value, str):
+            value = [v for v in re.split(r"[,;]", value) if v.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise AnswerError("Verwacht een lijst met keuzes.")
+        chosen = [_match_option(q, v) for v in value]
+        chosen = [o for o in q.options if o in chosen]  # playbook order, no doubles
+        if len(chosen) < q.min_selected:
+            raise AnswerError(f"Kies er minstens {q.min_selected}.")
+        if not chosen and q.required:
+            raise AnswerError("Kies er minstens één.")
+        return chosen or None
+    if t == "group":
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise AnswerError("Verwacht een lijst van tabellen ([[...]] in TOML).")
+        rows = []
+        for i, row in enumerate(value, start=1):
+            unknown = [k for k in row if k not in {f.key for f in q.fields}]
+            if unknown:
+                raise AnswerError(
+                    f"nummer {i}: onbekend veld '{unknown[0]}'. Velden: "
+                    + ", ".join(f.key for f in q.fields)
+                )
+            clean: dict[str, Any] = {}
+            for f in q.fields:
+                try:
+                    v = coerce(f, row.get(f.key))
+                except AnswerError as exc:
+                    raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
+                if v is not None:
+                    clean[f.key] = v
+            rows.append(clean)
+        if len(rows) < q.min_items:
+            raise AnswerError(f"Vul er minstens {q.min_items} in.")
+        return rows or None
+    raise AnswerError(f"Onbekend vraagtype '{t}'.")
+
+
+def validate_typed(q: Question, raw: str) -> str | bool:
+    """For a prompt's live validation: True, or the Dutch reason the text is not accepted."""
+    try:
+        coerce(q, raw)
+    except AnswerError as exc:
+        return exc.message
+    return True

@@ -1,0 +1,340 @@
+"""gzctl.toml: find, load, validate, migrate and save the project state.
+
+Every write is atomic (temporary file beside it, fsync, ``os.replace``) and happens under a
+lock inside :func:`transaction`, which re-reads the file first: two processes on one folder
+never lose each other's update, and a file that does not load is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.errors import NotFound, Refused, StateError, UsageProblem
+from gzctl.core.model import (
+    SCHEMA_VERSION,
+    ConversionError,
+    HistoryEntry,
+    Project,
+    from_dict,
+    to_dict,
+)
+
+STATE_FILE = "gzctl.toml"
+LOCK_FILE = ".gzctl.lock"
+LOCK_TIMEOUT = 15.0
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# MIGRATIONS[n] turns a schema-n document into a schema-(n+1) document. Add one, bump
+# model.SCHEMA_VERSION, and write an upgrade note in CHANGELOG.md whenever the state changes.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_project(start: Path, explicit: bool = False) -> Path:
+    """The project folder: ``start`` itself when named with -C, else the nearest parent
+    holding gzctl.toml (as git finds .git)."""
+    start = start.resolve()
+    if explicit:
+        if not start.is_dir():
+            raise NotFound(f"Map '{start}' bestaat niet.")
+        if not (start / STATE_FILE).is_file():
+            raise NotFound(
+                f"Geen gzctl-project in '{start}' ({STATE_FILE} ontbreekt). "
+                f"Begin er een met: gzctl init {start}"
+            )
+        return start
+    for folder in (start, *start.parents):
+        if (folder / STATE_FILE).is_file():
+            return folder
+    raise NotFound(
+        f"Geen gzctl-project gevonden in '{start}' of een map erboven. "
+        "Begin er een met 'gzctl init MAP', of wijs er een aan met -C MAP."
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+_TOML_REASONS = {
+    "Invalid value": "ongeldige waarde",
+    "Invalid statement": "ongeldige regel",
+    "Expected '=' after a key in a key/value pair": "'=' verwacht na de sleutel",
+    "Cannot overwrite a value": "sleutel staat er twee keer",
+    "Cannot declare": "tabel staat er twee keer",
+    "Unclosed array": "lijst niet afgesloten met ']'",
+    "Unterminated string": "tekst niet afgesloten met een aanhalingsteken",
+    "Illegal character": "ongeldig teken",
+    "Invalid date or datetime": "ongeldige datum",
+    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
+    "Expected newline or end of document after a statement": "regeleinde verwacht na de waarde",
+}
+
+
+def _dutch_toml_error(exc: Exception) -> str:
+    text = str(exc)
+    m = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    where = f"regel {m.group(1)}, kolom {m.group(2)}" if m else "onbekende plek"
+    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text).strip()
+    if "end of document" in text:
+        where = "einde van het bestand"
+    for en, nl in _TOML_REASONS.items():
+        if reason.startswith(en):
+            reason = nl
+            break
+    return f"{where}: {reason}"
+
+
+def _split_key(raw: str) -> list[str]:
+    parts: list[str] = []
+    for m in re.finditer(
+        r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*(?:\.|$)', raw
+    ):
+        parts.append(next(g for g in m.groups() if g is not None))
+    return parts
+
+
+def locate(text: str, parts: tuple[str | int, ...]) -> int | None:
+    """Line number (1-based) where the key path ``parts`` is written, if it can be found."""
+    target = list(parts)
+    current: list[str | int] = []
+    arrays: dict[tuple[str | int, ...], int] = {}
+    in_multiline = False
+    best: int | None = None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if in_multiline:
+            if stripped.count('"""') % 2 == 1 or stripped.count("'''") % 2 == 1:
+                in_multiline = False
+            continue
+        if not stripped or stripped.startswith("#"):
+            continue
+        header = re.match(r"^\[\[(.+)\]\]\s*(#.*)?$", stripped)
+        table = re.match(r"^\[([^\[].*)\]\s*(#.*)?$", stripped)
+        if header or table:
+            names = _split_key((header or table).group(1))  # type: ignore[union-attr]
+            path: list[str | int] = []
+            for name in names:
+                path.append(name)
+                if tuple(path) in arrays:
+                    path.append(arrays[tuple(path)])
+            if header:
+                key = tuple(path)
+                arrays[key] = arrays.get(key, -1) + 1
+                path.append(arrays[key])
+            current = path
+            if current == target[: len(current)] and best is None and len(current) == len(target):
+                return lineno
+            continue
+        m = re.match(r"^((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.\- ])+?)\s*=", stripped)
+        if m:
+            full = current + list(_split_key(m.group(1)))
+            if full == target[: len(full)]:
+                return lineno
+            if full[: len(target)] == target:
+                return lineno
+            value = stripped[m.end() :]
+            if value.count('"""') == 1 or value.count("'''") == 1:
+                in_multiline = True
+    return best
+
+
+def located_error(name: str, text: str, parts: tuple[str | int, ...], message: str) -> StateError:
+    """The one form of a broken-file error: file, line of ``parts`` if found, what is wrong."""
+    line = locate(text, parts)
+    where = f", regel {line}" if line else ""
+    return StateError(
+        f"{name}{where}: {message} "
+        "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+    )
+
+
+def parse(text: str, source: Path) -> Project:
+    """Parse the text of a gzctl.toml into a Project, or raise StateError naming the place."""
+    import tomllib
+
+    name = source.name
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise StateError(
+            f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
+            "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+        ) from exc
+    version = data.get("schema_version")
+    if version is None:
+        raise StateError(f"{name}: 'schema_version' ontbreekt; is dit wel een gzctl-project?")
+    if not isinstance(version, int) or isinstance(version, bool):
+        line = locate(text, ("schema_version",))
+        raise StateError(f"{name}, regel {line}: 'schema_version' moet een geheel getal zijn.")
+    if version > SCHEMA_VERSION:
+        raise StateError(
+            f"{name} heeft schema_version {version}; deze gzctl kent tot en met "
+            f"{SCHEMA_VERSION}. Werk gzctl bij (pip install --upgrade gzctl)."
+        )
+    if version < 1:
+        raise StateError(f"{name}: schema_version {version} bestaat niet.")
+    while version < SCHEMA_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise StateError(
+                f"{name}: geen omzetting van schema_version {version} naar {version + 1}."
+            )
+        data = migrate(data)
+        version += 1
+        data["schema_version"] = version
+    try:
+        return from_dict(Project, data)
+    except ConversionError as exc:
+        message = f"'{exc.key}' {exc.message.rstrip('.')}."
+        raise located_error(name, text, exc.parts, message) from exc
+
+
+def load(folder: Path) -> Project:
+    path = folder / STATE_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise NotFound(f"{path} bestaat niet.") from exc
+    except UnicodeDecodeError as exc:
+        raise StateError(f"{path.name} is geen UTF-8-tekst (byte {exc.start}).") from exc
+    return parse(text, path)
+
+
+# --------------------------------------------------------------------------- writing
+
+_HEADER = (
+    "# Gemeenschapszorg netwerk — projectbestand van gzctl.\n"
+    "# Je mag dit bestand met de hand bewerken; 'gzctl status' controleert het.\n"
+)
+
+
+def dumps(project: Project) -> str:
+    """The file text: deterministic, so saving the same state twice is byte-identical."""
+    import tomli_w
+
+    data = to_dict(project)
+    # history grows without end: keep it at the bottom of the file, below everything else
+    history = data.pop("history", None)
+    text = _HEADER + tomli_w.dumps(data, multiline_strings=True)
+    if history:
+        text += "\n" + tomli_w.dumps({"history": history}, multiline_strings=True)
+    return text
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, fsync, then rename over the old one."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp makes the file private (0600); keep the old file's mode, or the usual one
+        try:
+            mode = os.stat(path).st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder / LOCK_FILE))
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT)
+    except Timeout as exc:
+        raise Refused(
+            "Een ander gzctl-proces werkt nu aan dit project; probeer het zo opnieuw."
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+class Change:
+    """What a transaction hands out: the freshly loaded project and a way to log."""
+
+    def __init__(self, project: Project, who: str, now: dt.datetime) -> None:
+        self.project = project
+        self.who = who
+        self.now = now
+
+    def log(self, action: str, what: str, ids: list[str] | None = None) -> None:
+        self.project.history.append(
+            HistoryEntry(
+                at=self.now.replace(microsecond=0),
+                who=self.who,
+                action=action,
+                what=what,
+                ids=list(ids or []),
+            )
+        )
+
+
+@contextmanager
+def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
+    """Load under the lock, let the caller change the project, save if anything changed.
+
+    An exception inside the block leaves the file as it was. With ``[settings.git]
+    autocommit`` on (before or after the change) the written file is committed to git with
+    the new history lines as message (gzctl/gitsync.py); a failing git only warns."""
+    path = folder / STATE_FILE
+    with locked(folder):
+        text = path.read_text(encoding="utf-8")
+        project = parse(text, path)
+        change = Change(project, who, now)
+        was_on = project.settings.git.autocommit
+        logged = len(project.history)
+        yield change
+        new_text = dumps(change.project)
+        if new_text != text:
+            write_atomic(path, new_text)
+            if was_on or change.project.settings.git.autocommit:
+                from gzctl.core.gitsync import autocommit
+
+                autocommit(folder, STATE_FILE, change.project.history[logged:])
+
+
+def create(folder: Path, project: Project) -> None:
+    """Write a brand-new project; refuses when one is there already."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / STATE_FILE
+    with locked(folder):
+        if path.exists():
+            raise UsageProblem(
+                f"Er staat al een project in '{folder}' ({STATE_FILE}); dat overschrijf ik niet. "
+                "Ga verder met: gzctl -C " + str(folder) + " wizard"
+            )
+        write_atomic(path, dumps(project))

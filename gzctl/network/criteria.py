@@ -1,0 +1,221 @@
+"""The selection criteria for the meeting place and the Coördinator, as data.
+
+``playbooks/selectiecriteria.toml`` holds the criteria with their default weights, the hard
+requirements for a meeting place, the features a place can have and the Coördinator's
+profile (traits, tasks, budget defaults). Every fault is reported at once on load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.errors import PlaybookError
+
+CRITERIA_FILE = "selectiecriteria.toml"
+SCORE_MIN = 1
+SCORE_MAX = 5
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    help: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Criteria:
+    version: str
+    place: tuple[Criterion, ...]
+    required: tuple[str, ...]
+    access: dict[str, str]
+    facilities: dict[str, str]
+    traits: tuple[str, ...]
+    tasks: tuple[str, ...]
+    hourly_cost: float
+    weeks_per_year: int
+    activity_budget: float
+    coordinator: tuple[Criterion, ...]
+
+    def feature_label(self, tag: str) -> str:
+        return self.access.get(tag) or self.facilities.get(tag) or tag
+
+
+_cache: dict[tuple[str, float], Criteria] = {}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def criteria_path() -> Path:
+    from gzctl.core.playbook import data_dir
+
+    return data_dir("playbooks") / CRITERIA_FILE
+
+
+def load_criteria(path: Path | None = None) -> Criteria:
+    """The shipped criteria (or those at ``path``), checked: every fault in one error."""
+    from gzctl.core.datafiles import load_data
+
+    source = path or criteria_path()
+    return load_data(source, lambda data: parse_criteria(data, source.name), _cache)
+
+
+def parse_criteria(data: dict[str, Any], name: str = CRITERIA_FILE) -> Criteria:
+    faults: list[str] = []
+
+    def fault(where: str, text: str) -> None:
+        faults.append(f"{name}: {where}: {text}")
+
+    def criteria(key: str) -> tuple[Criterion, ...]:
+        raw = data.get(key)
+        if not isinstance(raw, list) or not raw:
+            fault(key, f"een lijst [[{key}]] ontbreekt")
+            return ()
+        out: list[Criterion] = []
+        seen: set[str] = set()
+        for i, entry in enumerate(raw, start=1):
+            where = f"{key} nummer {i}"
+            if not isinstance(entry, dict):
+                fault(where, "moet een tabel zijn")
+                continue
+            cid = entry.get("id")
+            if not isinstance(cid, str) or not _ID.match(cid):
+                fault(where, "'id' ontbreekt of is geen id (kleine letters, cijfers, _)")
+                continue
+            if cid in seen:
+                fault(where, f"id '{cid}' staat er twee keer")
+            seen.add(cid)
+            label, help_text, weight = (
+                entry.get("label"),
+                entry.get("help", ""),
+                entry.get("weight"),
+            )
+            if not isinstance(label, str) or not label:
+                fault(f"{key} '{cid}'", "'label' (tekst) ontbreekt")
+                label = cid
+            if not isinstance(help_text, str):
+                fault(f"{key} '{cid}'", "'help' moet tekst zijn")
+                help_text = ""
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
+                fault(f"{key} '{cid}'", "'weight' moet een getal van 0 of meer zijn")
+                weight = 0
+            unknown = set(entry) - {"id", "label", "help", "weight"}
+            if unknown:
+                fault(f"{key} '{cid}'", "onbekende sleutel " + ", ".join(sorted(unknown)))
+            out.append(Criterion(cid, label, help_text, float(weight)))
+        if out and not any(c.weight > 0 for c in out):
+            fault(key, "minstens één criterium moet een gewicht boven 0 hebben")
+        return tuple(out)
+
+    def labels(key: str) -> dict[str, str]:
+        raw = data.get(key)
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            fault(key, f"een tabel [{key}] met tekst per kenmerk ontbreekt")
+            return {}
+        return dict(raw)
+
+    def number(table: dict[str, Any], key: str) -> float:
+        value = table.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            fault(f"coordinator.{key}", "moet een getal van 0 of meer zijn")
+            return 0.0
+        return float(value)
+
+    def texts(table: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = table.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            fault(f"coordinator.{key}", "moet een lijst met tekst zijn")
+            return ()
+        return tuple(value)
+
+    place = criteria("place_criteria")
+    access = labels("access")
+    facilities = labels("facilities")
+    required = data.get("required", [])
+    if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+        fault("required", "moet een lijst met kenmerken zijn")
+        required = []
+    for tag in required:
+        if tag not in access and tag not in facilities:
+            fault("required", f"onbekend kenmerk '{tag}' (niet in [access] of [facilities])")
+    coord = data.get("coordinator")
+    if not isinstance(coord, dict):
+        fault("coordinator", "de tabel [coordinator] ontbreekt")
+        coord = {}
+    result = Criteria(
+        version=str(data.get("version", "")),
+        place=place,
+        required=tuple(required),
+        access=access,
+        facilities=facilities,
+        traits=texts(coord, "traits"),
+        tasks=texts(coord, "tasks"),
+        hourly_cost=number(coord, "hourly_cost"),
+        weeks_per_year=int(number(coord, "weeks_per_year")),
+        activity_budget=number(coord, "activity_budget"),
+        coordinator=criteria("coordinator_criteria"),
+    )
+    if faults:
+        raise PlaybookError("\n".join(faults))
+    return result
+
+
+def parse_score(text: Any, where: str) -> int:
+    """1..5 from '4' or 4; a clear Dutch error otherwise."""
+    from gzctl.core.errors import UsageProblem
+
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        value = -1
+    if not SCORE_MIN <= value <= SCORE_MAX:
+        raise UsageProblem(
+            f"{where}: een score is een heel getal van 1 tot en met 5, niet '{text}'."
+        )
+    return value
+
+
+def parse_pairs(pairs: list[str], known: tuple[Criterion, ...]) -> dict[str, int]:
+    """['neutraal=4', 'kosten=2'] -> {...}; criterion ids may be shortened to a unique start."""
+    from gzctl.core.errors import UsageProblem, did_you_mean
+
+    ids = [c.id for c in known]
+    out: dict[str, int] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip().lower()
+        if not sep:
+            raise UsageProblem(f"'{pair}': schrijf CRITERIUM=SCORE, bijvoorbeeld neutraal=4.")
+        match = [i for i in ids if i == key] or [i for i in ids if i.startswith(key)]
+        if len(match) != 1:
+            raise UsageProblem(
+                f"onbekend criterium '{key}'."
+                + did_you_mean(key, ids)
+                + f" Kies uit: {', '.join(ids)}."
+            )
+        out[match[0]] = parse_score(value, match[0])
+    return out
+
+
+def parse_amount(raw: Any) -> float | None:
+    """'€ 2.500', '42,50', '40' -> a number (Dutch: a dot groups thousands); None if not one."""
+    text = str(raw).replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value >= 0 else None
+
+
+def number_nl(value: float, decimals: int = 1) -> str:
+    """12.5 -> '12,5'; 12.0 -> '12'."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")

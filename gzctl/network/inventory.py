@@ -1,0 +1,1012 @@
+"""The organisation inventory (the village's sociale kaart): pure functions over the project.
+
+Everything a user types, an import file holds or an option gives goes through
+:func:`parse_fields`, so a value means the same whichever way it arrives. Adding, editing,
+status changes and removal work on a :class:`~gzctl.model.Project` passed in; the shell wraps
+them in a ``store.transaction``. Nothing here prompts, prints or reads the clock: ``today``
+comes in as an argument. The catalogue of typical organisation types is data
+(``playbooks/organisatietypen.toml``), checked on load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gzctl.core import datafiles
+from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
+from gzctl.core.model import Contact, Organisation, Project
+
+# The network status, in the order an organisation usually goes through it; afgehaakt
+# (dropped out) can follow any of them.
+STATUSES: tuple[str, ...] = (
+    "geïnventariseerd",
+    "benaderd",
+    "uitgenodigd",
+    "aangesloten",
+    "afgehaakt",
+)
+DEFAULT_STATUS = STATUSES[0]
+APPROACHED = frozenset({"benaderd", "uitgenodigd", "aangesloten"})
+
+KINDS: dict[str, str] = {
+    "vrijwilligers": "burger- of vrijwilligersorganisatie",
+    "professioneel": "professionele organisatie",
+    "overheid": "overheid",
+    "ondernemer": "ondernemer",
+}
+DEFAULT_KIND = "vrijwilligers"
+# For the civic : professional ratio and the done_when facts: public bodies (gemeente,
+# wijkagent) work with paid staff, so they count as professional; entrepreneurs count as
+# neither.
+CIVIC_KINDS = frozenset({"vrijwilligers"})
+PROFESSIONAL_KINDS = frozenset({"professioneel", "overheid"})
+
+_KIND_WORDS = {
+    "vrijwilligers": "vrijwilligers", "vrijwilliger": "vrijwilligers",
+    "vrijwillig": "vrijwilligers",
+    "vrijwilligersorganisatie": "vrijwilligers", "burger": "vrijwilligers",
+    "burgerorganisatie": "vrijwilligers", "burgerinitiatief": "vrijwilligers",
+    "vereniging": "vrijwilligers", "civic": "vrijwilligers", "volunteer": "vrijwilligers",
+    "volunteers": "vrijwilligers", "c": "vrijwilligers",
+    "professioneel": "professioneel", "professionele": "professioneel",
+    "professional": "professioneel", "beroeps": "professioneel", "p": "professioneel",
+    "overheid": "overheid", "publiek": "overheid", "public": "overheid",
+    "government": "overheid",
+    "ondernemer": "ondernemer", "ondernemers": "ondernemer", "bedrijf": "ondernemer",
+    "commercieel": "ondernemer", "commercial": "ondernemer", "business": "ondernemer",
+}  # fmt: skip
+
+_STATUS_WORDS = {
+    "geinventariseerd": "geïnventariseerd", "inventaris": "geïnventariseerd",
+    "inventoried": "geïnventariseerd", "nieuw": "geïnventariseerd",
+    "benaderd": "benaderd", "approached": "benaderd", "contacted": "benaderd",
+    "uitgenodigd": "uitgenodigd", "invited": "uitgenodigd",
+    "aangesloten": "aangesloten", "lid": "aangesloten", "deelnemer": "aangesloten",
+    "joined": "aangesloten", "member": "aangesloten",
+    "afgehaakt": "afgehaakt", "gestopt": "afgehaakt", "dropped": "afgehaakt",
+    "droppedout": "afgehaakt", "left": "afgehaakt",
+}  # fmt: skip
+
+_SECTOR_WORDS = {
+    "care": "zorg", "health": "zorg", "gezondheid": "zorg", "welfare": "welzijn",
+    "wellbeing": "welzijn", "sports": "sport", "recreation": "recreatie", "leisure": "recreatie",
+    "culture": "cultuur", "education": "educatie", "onderwijs": "educatie",
+    "housing": "wonen", "safety": "veiligheid", "religion": "levensbeschouwing",
+    "geloof": "levensbeschouwing", "kerk": "levensbeschouwing", "governance": "bestuur",
+    "government": "bestuur",
+}  # fmt: skip
+
+_GROUP_WORDS = {
+    "kinderen": "K", "kind": "K", "children": "K", "kids": "K",
+    "jongeren": "J", "jeugd": "J", "youth": "J", "young": "J", "tieners": "J",
+    "gezinnen": "G", "gezin": "G", "ouders": "G", "families": "G", "family": "G",
+    "volwassenen": "V", "adults": "V", "adult": "V",
+    "ouderen": "O", "senioren": "O", "65plus": "O", "65": "O", "elderly": "O", "seniors": "O",
+    "kwetsbaren": "Kw", "kwetsbare": "Kw", "kwetsbareinwoners": "Kw", "vulnerable": "Kw",
+    "iedereen": "A", "alle": "A", "alleinwoners": "A", "allen": "A", "all": "A",
+    "everyone": "A", "allebewoners": "A",
+}  # fmt: skip
+
+# ----------------------------------------------------------------------------- normalising
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Oranjecomité' -> 'oranjecomite'."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def compact(text: str) -> str:
+    """For matching headers and keywords: no accents, case, spaces or punctuation."""
+    return re.sub(r"[^a-z0-9+]", "", fold(text))
+
+
+def slugify(text: str) -> str:
+    """'V.V. Ooltwijk' -> 'vv-ooltwijk': a stable id a user can type."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "").replace("'", "")).split()
+    return "-".join(words)[:60].strip("-") or "organisatie"
+
+
+def unique_id(name: str, taken: Iterable[str]) -> str:
+    used = taken if isinstance(taken, (set, frozenset)) else set(taken)
+    base = slugify(name)
+    if base not in used:
+        return base
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    return f"{base}-{n}"
+
+
+# Abbreviations clubs use for themselves, spelled out, so that "VV Beesd", "v.v. Beesd" and
+# "Voetbalvereniging Beesd" get one key.
+_ABBREVIATIONS = {
+    "vv": "voetbalvereniging", "rkvv": "voetbalvereniging", "sv": "sportvereniging",
+    "kv": "korfbalvereniging", "hv": "handbalvereniging", "tv": "tennisvereniging",
+    "ltv": "tennisvereniging", "ltc": "tennisclub", "gv": "gymnastiekvereniging",
+    "zv": "zwemvereniging", "ijv": "ijsvereniging", "st": "stichting", "ver": "vereniging",
+    "afd": "afdeling", "mv": "muziekvereniging", "obs": "basisschool", "cbs": "basisschool",
+    "rkbs": "basisschool", "pcbs": "basisschool",
+}  # fmt: skip
+# Words that do not tell two organisations apart.
+_NOISE = {"de", "het", "t", "een", "stichting", "afdeling", "vereniging", "club", "en"}
+_SUFFIXES = ("vereniging", "club", "ver")
+
+
+def dedup_key(name: str) -> str:
+    """The key under which two spellings of one organisation's name meet.
+
+    Dots vanish (v.v. -> vv), abbreviations are spelled out, 'voetbalclub' and
+    'voetbalvereniging' both become 'voetbal*', articles and 'stichting' are dropped, and
+    the words are sorted, so 'Beesd VV' and 'VV Beesd' agree too."""
+    text = fold(name).replace(".", "").replace("'", "")
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    out: list[str] = []
+    for w in words:
+        w = _ABBREVIATIONS.get(w, w)
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                w = w[: -len(suffix)] + "*"
+                break
+        if w not in _NOISE:
+            out.append(w)
+    return " ".join(sorted(out)) or " ".join(words)
+
+
+# ----------------------------------------------------------------------------- the catalogue
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class OrgType:
+    id: str
+    name: str
+    kind: str
+    sectors: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    question: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    sectors: tuple[Label, ...]
+    groups: tuple[Label, ...]
+    types: tuple[OrgType, ...]
+    _keywords: tuple[tuple[str, bool, str], ...] = field(default=(), repr=False, compare=False)
+    _exact: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)
+
+    def type(self, type_id: str) -> OrgType | None:
+        return next((t for t in self.types if t.id == type_id), None)
+
+    def sector_label(self, sector: str) -> str:
+        return next((s.label for s in self.sectors if s.id == sector), sector)
+
+    def group_label(self, group: str) -> str:
+        return next((g.label for g in self.groups if g.id == group), group)
+
+    @property
+    def sector_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sectors)
+
+    @property
+    def group_ids(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.groups)
+
+    def match_type(self, text: str) -> OrgType | None:
+        """A catalogue type from its id or name, or from a keyword in the text (the longest
+        keyword wins, so 'Protestantse Gemeente' is a church, not the municipality)."""
+        if not text.strip():
+            return None
+        exact = self._exact.get(compact(text))
+        if exact is not None:
+            return self.type(exact)
+        words = set(re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "")).split())
+        spaced = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
+        for keyword, whole_word, type_id in self._keywords:
+            if whole_word:
+                hit = keyword in words or f" {keyword} " in spaced
+            else:
+                hit = keyword in spaced
+            if hit:
+                return self.type(type_id)
+        return None
+
+
+CATALOGUE_FILE = "organisatietypen.toml"
+_catalogue_cache: dict[tuple[str, float], Catalogue] = {}
+
+
+def catalogue_path() -> Path:
+    from gzctl.core.playbook import data_dir
+
+    return data_dir("playbooks") / CATALOGUE_FILE
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """The shipped catalogue (or the one at ``path``), checked: every fault in one error."""
+    from gzctl.core.datafiles import load_data
+
+    source = path or catalogue_path()
+    return load_data(source, lambda data: parse_catalogue(data, source.name), _catalogue_cache)
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalogue:
+    faults: list[str] = []
+
+    def fault(where: str, text: str) -> None:
+        faults.append(f"{name}: {where}: {text}")
+
+    def labels(key: str, what: str) -> tuple[Label, ...]:
+        return tuple(Label(i, t) for i, t in datafiles.labels(data, key, what, fault))
+
+    for key in data:
+        if key not in ("catalogue", "sectors", "target_groups", "types"):
+            fault(key, "onbekende sleutel")
+    version = str((data.get("catalogue") or {}).get("version", ""))
+    sectors = labels("sectors", "sectoren")
+    groups = labels("target_groups", "doelgroepen")
+    sector_ids = {s.id for s in sectors}
+    group_ids = {g.id for g in groups}
+    known = {"id", "name", "kind", "sectors", "target_groups", "question", "keywords"}
+    types: list[OrgType] = []
+    missing = "een lijst [[types]] met organisatietypen ontbreekt"
+    for where, tid, entry in datafiles.entries(
+        data, "types", missing, "type", known, ("name", "question"), _SLUG, fault
+    ):
+        kind = entry.get("kind")
+        if kind not in KINDS:
+            fault(where, f"'kind' moet een van {', '.join(KINDS)} zijn, niet {kind!r}")
+        lists: dict[str, tuple[str, ...]] = {}
+        for key, allowed in (
+            ("sectors", sector_ids),
+            ("target_groups", group_ids),
+            ("keywords", None),
+        ):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                fault(where, f"'{key}' moet een lijst met tekst zijn")
+                value = []
+            if allowed is not None:
+                for v in value:
+                    if v not in allowed:
+                        fault(
+                            where,
+                            f"onbekende {'sector' if key == 'sectors' else 'doelgroep'} '{v}'."
+                            + did_you_mean(v, sorted(allowed)),
+                        )
+            lists[key] = tuple(value)
+        if not lists.get("target_groups"):
+            fault(where, "'target_groups' mag niet leeg zijn")
+        types.append(
+            OrgType(
+                id=tid,
+                name=str(entry.get("name", "")),
+                kind=str(kind),
+                sectors=lists["sectors"],
+                target_groups=lists["target_groups"],
+                question=str(entry.get("question", "")),
+                keywords=tuple(fold(k) for k in lists["keywords"]),
+            )
+        )
+    if faults:
+        raise PlaybookError("\n".join(faults))
+    keywords = sorted(
+        (
+            (" ".join(re.sub(r"[^a-z0-9]+", " ", k).split()), len(k) <= 3, t.id)
+            for t in types
+            for k in t.keywords
+        ),
+        key=lambda x: -len(x[0]),
+    )
+    exact = {compact(t.name): t.id for t in types}
+    exact.update({compact(t.id): t.id for t in types})
+    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact)
+
+
+# ----------------------------------------------------------------------------- validation
+
+_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
+
+
+def check_email(raw: str) -> str:
+    text = raw.strip()
+    if not _EMAIL.match(text):
+        raise UsageProblem(f"'{text}' is geen geldig e-mailadres (voorbeeld: naam@club.nl).")
+    return text
+
+
+def check_phone(raw: str) -> str:
+    """Dutch (0345 123456, 06 12345678, +31 ...) or Belgian (03 123 45 67, 0470 12 34 56,
+    +32 ...) numbers; returned as typed, tidied of double spaces."""
+    text = " ".join(raw.split())
+    digits = re.sub(r"[\s\-./]", "", text.replace("(0)", ""))
+    digits = digits.replace("(", "").replace(")", "")
+    ok = bool(
+        re.fullmatch(r"0\d{9}", digits)  # NL: always ten digits; BE mobile too
+        or re.fullmatch(r"0[1-9]\d{7}", digits)  # BE landline: nine digits
+        or re.fullmatch(r"(\+|00)31[1-9]\d{8}", digits)
+        or re.fullmatch(r"(\+|00)32[1-9]\d{7,8}", digits)
+    )
+    if not ok:
+        raise UsageProblem(
+            f"'{text}' is geen Nederlands of Belgisch telefoonnummer "
+            "(voorbeeld: 0345 123 456, 06 12345678 of +32 3 123 45 67)."
+        )
+    return text
+
+
+def check_postcode(raw: str) -> str:
+    """'1234 AB' in the Netherlands, four digits in Belgium; '1234ab' becomes '1234 AB'."""
+    text = raw.strip().upper()
+    m = re.fullmatch(r"([1-9]\d{3})\s*([A-Z]{2})", text)
+    if m:
+        return f"{m.group(1)} {m.group(2)}"
+    m = re.fullmatch(r"(?:B-?\s*)?([1-9]\d{3})", text)
+    if m:
+        return m.group(1)
+    raise UsageProblem(
+        f"'{raw.strip()}' is geen postcode (Nederland: 1234 AB, België: vier cijfers)."
+    )
+
+
+def check_reach(raw: Any) -> int:
+    """The achterban: a whole number >= 0. '1.200' is Dutch for twelve hundred, and a list
+    saying 'ca. 300' or '± 300' means 300 (it is an estimate anyway)."""
+    if isinstance(raw, bool):
+        raise UsageProblem("de achterban moet een geheel getal zijn.")
+    if isinstance(raw, int):
+        number: float = raw
+    elif isinstance(raw, float):
+        number = raw
+    else:
+        text = str(raw).strip()
+        text = re.sub(r"^(ca\.?|circa|ongeveer|±|~|\+/-)\s*", "", text, flags=re.IGNORECASE)
+        text = text.replace(" ", "").replace("\u00a0", "")
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            text = text.replace(".", "")
+        if not re.fullmatch(r"-?\d+", text):
+            raise UsageProblem(
+                f"achterban '{str(raw).strip()}' is geen geheel getal (voorbeeld: 250)."
+            )
+        number = int(text)
+    if number != int(number):
+        raise UsageProblem(f"achterban '{raw}' is geen geheel getal (voorbeeld: 250).")
+    if number < 0:
+        raise UsageProblem(f"achterban '{raw}' mag niet negatief zijn.")
+    return int(number)
+
+
+def parse_kind(raw: str) -> str:
+    key = compact(raw)
+    for word, kind in _KIND_WORDS.items():
+        if key == word or (len(word) > 3 and key.startswith(word)):
+            return kind
+    raise UsageProblem(f"soort '{raw.strip()}' ken ik niet. Kies uit: " + ", ".join(KINDS) + ".")
+
+
+def parse_status(raw: str) -> str:
+    key = compact(raw)
+    if key in _STATUS_WORDS:
+        return _STATUS_WORDS[key]
+    raise UsageProblem(
+        f"status '{raw.strip()}' ken ik niet. Kies uit: "
+        + ", ".join(STATUSES)
+        + "."
+        + did_you_mean(fold(raw.strip()), list(STATUSES))
+    )
+
+
+def _split_list(raw: Any) -> list[str]:
+    if isinstance(raw, (list, tuple)):
+        parts = [str(p) for p in raw]
+    else:
+        parts = re.split(r"[,;/|]|\ben\b|\band\b", str(raw))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_sectors(raw: Any, catalogue: Catalogue) -> list[str]:
+    out: list[str] = []
+    for part in _split_list(raw):
+        key = compact(part)
+        found = next(
+            (s.id for s in catalogue.sectors if key in (compact(s.id), compact(s.label))),
+            _SECTOR_WORDS.get(key),
+        )
+        if found is None:
+            raise UsageProblem(
+                f"sector '{part}' ken ik niet. Kies uit: " + ", ".join(catalogue.sector_ids) + "."
+            )
+        if found not in out:
+            out.append(found)
+    return [s for s in catalogue.sector_ids if s in out]
+
+
+def parse_groups(raw: Any, catalogue: Catalogue) -> list[str]:
+    out: list[str] = []
+    for part in _split_list(raw):
+        key = compact(part)
+        found = next(
+            (
+                g.id
+                for g in catalogue.groups
+                if key == compact(g.id)
+                or key == compact(g.label)
+                or key.startswith(compact(g.label))
+            ),
+            _GROUP_WORDS.get(key),
+        )
+        if found is None:
+            # 'ouderen (65+)' or 'kinderen 0-12': try the first word
+            first = re.split(r"[^a-z]+", fold(part))[0]
+            found = _GROUP_WORDS.get(first)
+        if found is None:
+            codes = ", ".join(f"{g.id} ({g.label})" for g in catalogue.groups)
+            raise UsageProblem(f"doelgroep '{part}' ken ik niet. Kies uit: {codes}.")
+        if found not in out:
+            out.append(found)
+    return [g for g in catalogue.group_ids if g in out]
+
+
+def parse_date(raw: Any) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    from gzctl.core.errors import AnswerError
+    from gzctl.core.questions import parse_date as parse_text_date
+
+    try:
+        return parse_text_date(str(raw))
+    except AnswerError as exc:
+        raise UsageProblem(exc.message) from None
+
+
+# Every field a user can give, with the Dutch name used in messages.
+FIELD_LABELS: dict[str, str] = {
+    "id": "id",
+    "name": "naam",
+    "kind": "soort",
+    "type": "type",
+    "sectors": "sectoren",
+    "target_groups": "doelgroepen",
+    "reach": "achterban",
+    "address": "adres",
+    "postcode": "postcode",
+    "place": "plaats",
+    "contact_name": "contactpersoon",
+    "contact_role": "functie",
+    "contact_email": "e-mail",
+    "contact_phone": "telefoon",
+    "contact_salutation": "aanhef",
+    "status": "status",
+    "notes": "opmerkingen",
+    **{f"date_{s}": f"datum {s}" for s in STATUSES},
+}
+TEXT_FIELDS = ("name", "type", "address", "place", "contact_name", "contact_role",
+               "contact_salutation", "notes")  # fmt: skip
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str, Any], list[str]]:
+    """Check and normalise the given fields. Returns the clean values and every fault as a
+    Dutch reason ('e-mail ...'); a field given as empty text means 'clear it'."""
+    clean: dict[str, Any] = {}
+    errors: list[str] = []
+    for key, value in raw.items():
+        if key not in FIELD_LABELS:
+            raise ValueError(f"unknown organisation field {key!r}")
+        if _blank(value):
+            clean[key] = None
+            continue
+        try:
+            if key == "id":
+                text = str(value).strip()
+                if not _SLUG.match(text):
+                    raise UsageProblem(
+                        f"id '{text}' mag alleen kleine letters, cijfers en - bevatten."
+                    )
+                clean[key] = text
+            elif key in TEXT_FIELDS:
+                clean[key] = " ".join(str(value).split()) if key != "notes" else str(value).strip()
+            elif key == "kind":
+                clean[key] = parse_kind(str(value))
+            elif key == "sectors":
+                clean[key] = parse_sectors(value, catalogue)
+            elif key == "target_groups":
+                clean[key] = parse_groups(value, catalogue)
+            elif key == "reach":
+                clean[key] = check_reach(value)
+            elif key == "postcode":
+                clean[key] = check_postcode(str(value))
+            elif key == "contact_email":
+                clean[key] = check_email(str(value))
+            elif key == "contact_phone":
+                clean[key] = check_phone(str(value))
+            elif key == "status":
+                clean[key] = parse_status(str(value))
+            elif key.startswith("date_"):
+                clean[key] = parse_date(value)
+        except UsageProblem as exc:
+            errors.append(exc.message)
+    return clean, errors
+
+
+def join_reasons(errors: list[str]) -> str:
+    """Several reasons as one sentence: 'a; b; c.'"""
+    return "; ".join(e.rstrip(".") for e in errors) + "."
+
+
+def _fail(errors: list[str]) -> None:
+    if errors:
+        raise UsageProblem(join_reasons(errors))
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def resolve_type(text: str, catalogue: Catalogue) -> str:
+    """A catalogue id when the text names or suggests one, else the free text itself."""
+    found = catalogue.match_type(text)
+    return found.id if found else text
+
+
+def build(
+    clean: Mapping[str, Any], catalogue: Catalogue, taken: Iterable[str], today: dt.date
+) -> Organisation:
+    """A new organisation from clean fields; the type fills in kind, sectors and target
+    groups that were not given (and is guessed from the name when not given either)."""
+    name = clean.get("name")
+    if not name:
+        raise UsageProblem("de naam van de organisatie ontbreekt.")
+    type_text = clean.get("type") or ""
+    org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
+    type_value = org_type.id if org_type else type_text
+    if not isinstance(taken, (set, frozenset)):
+        taken = set(taken)  # an import passes its growing set: no copy per row
+    org_id = clean.get("id") or unique_id(name, taken)
+    if org_id in taken:
+        raise Refused(f"Het id '{org_id}' is al in gebruik.")
+    org = Organisation(
+        id=org_id,
+        name=name,
+        kind=clean.get("kind") or (org_type.kind if org_type else DEFAULT_KIND),
+        type=type_value,
+        sectors=_in_order(
+            clean.get("sectors") or (org_type.sectors if org_type else ()), catalogue.sector_ids
+        ),
+        target_groups=_in_order(
+            clean.get("target_groups") or (org_type.target_groups if org_type else ()),
+            catalogue.group_ids,
+        ),
+        reach=clean.get("reach"),
+        address=clean.get("address") or "",
+        postcode=clean.get("postcode") or "",
+        place=clean.get("place") or "",
+        contact=Contact(
+            name=clean.get("contact_name") or "",
+            role=clean.get("contact_role") or "",
+            email=clean.get("contact_email") or "",
+            phone=clean.get("contact_phone") or "",
+            salutation=clean.get("contact_salutation") or "",
+        ),
+        notes=clean.get("notes") or "",
+    )
+    status = clean.get("status") or DEFAULT_STATUS
+    dates = {s: clean[f"date_{s}"] for s in STATUSES if clean.get(f"date_{s}")}
+    org.status = status
+    org.dates = dates
+    if status not in org.dates:
+        org.dates[status] = today
+    if DEFAULT_STATUS not in org.dates:
+        org.dates[DEFAULT_STATUS] = min(org.dates.values())
+    return org
+
+
+def _in_order(values: Iterable[str], order: tuple[str, ...]) -> list[str]:
+    """Catalogue order (zorg before welzijn, K before J), unknown values last: stable files."""
+    values = list(values)
+    return [v for v in order if v in values] + [v for v in values if v not in order]
+
+
+_CONTACT = {
+    "contact_name": "name",
+    "contact_role": "role",
+    "contact_email": "email",
+    "contact_phone": "phone",
+    "contact_salutation": "salutation",
+}
+_EMPTY: dict[str, Any] = {
+    "kind": DEFAULT_KIND, "type": "", "sectors": [], "target_groups": [], "reach": None,
+    "address": "", "postcode": "", "place": "", "notes": "",
+}  # fmt: skip
+
+
+def get_field(org: Organisation, key: str) -> Any:
+    if key in _CONTACT:
+        return getattr(org.contact, _CONTACT[key])
+    if key.startswith("date_"):
+        return org.dates.get(key[5:])
+    return getattr(org, key)
+
+
+def _set_field(org: Organisation, key: str, value: Any) -> None:
+    if key in _CONTACT:
+        setattr(org.contact, _CONTACT[key], value if value is not None else "")
+    elif key.startswith("date_"):
+        status = key[5:]
+        if value is None:
+            org.dates.pop(status, None)
+        else:
+            org.dates[status] = value
+    else:
+        setattr(org, key, _EMPTY.get(key) if value is None else value)
+
+
+def apply_changes(
+    org: Organisation, clean: Mapping[str, Any], catalogue: Catalogue, today: dt.date
+) -> list[str]:
+    """Change the given fields (None clears one); returns the Dutch names of what changed."""
+    changed: list[str] = []
+    for key, value in clean.items():
+        if key == "id":
+            continue
+        if key == "name" and value is None:
+            raise UsageProblem("de naam van een organisatie kan niet leeg zijn.")
+        if key == "status":
+            if value is not None and value != org.status:
+                set_status(org, value, today)
+                changed.append(FIELD_LABELS[key])
+            continue
+        if key == "type" and value:
+            value = resolve_type(value, catalogue)
+        if get_field(org, key) != (value if value is not None else _default(key)):
+            _set_field(org, key, value)
+            changed.append(FIELD_LABELS[key])
+    return changed
+
+
+def _default(key: str) -> Any:
+    if key in _CONTACT:
+        return ""
+    if key.startswith("date_"):
+        return None
+    return _EMPTY.get(key)
+
+
+def set_status(org: Organisation, status: str, today: dt.date) -> None:
+    org.status = status
+    org.dates[status] = today
+
+
+def sort(project: Project) -> None:
+    """Organisations are kept sorted by id, so gzctl.toml diffs well."""
+    project.organisations.sort(key=lambda o: o.id)
+
+
+def find_duplicate(project: Project, name: str, skip: str = "") -> Organisation | None:
+    key = dedup_key(name)
+    return next(
+        (o for o in project.organisations if o.id != skip and dedup_key(o.name) == key), None
+    )
+
+
+def find(project: Project, raw: str) -> Organisation:
+    """By id, or by a name that identifies one organisation (any spelling dedup_key allows)."""
+    text = raw.strip()
+    for org in project.organisations:
+        if org.id == text:
+            return org
+    hits = [o for o in project.organisations if dedup_key(o.name) == dedup_key(text)]
+    if not hits:
+        slug = slugify(text)
+        hits = [o for o in project.organisations if o.id.startswith(slug)]
+    if len(hits) == 1:
+        return hits[0]
+    ids = [o.id for o in project.organisations]
+    if len(hits) > 1:
+        raise NotFound(
+            f"'{text}' past bij meer organisaties: " + ", ".join(o.id for o in hits) + "."
+        )
+    raise NotFound(
+        f"Geen organisatie '{text}' in de lijst."
+        + did_you_mean(slugify(text), ids)
+        + " Zie: gzctl org list"
+    )
+
+
+def add(
+    project: Project, raw: Mapping[str, Any], catalogue: Catalogue, today: dt.date
+) -> Organisation:
+    """Check, refuse a duplicate, add, keep the list sorted."""
+    clean, errors = parse_fields(raw, catalogue)
+    _fail(errors)
+    name = clean.get("name")
+    if not name:
+        raise UsageProblem("de naam van de organisatie ontbreekt.")
+    twin = find_duplicate(project, name)
+    if twin is not None:
+        raise Refused(
+            f"'{name}' staat al op de lijst als '{twin.name}' ({twin.id}). "
+            f"Pas die aan met: gzctl org edit {twin.id}"
+        )
+    org = build(clean, catalogue, (o.id for o in project.organisations), today)
+    project.organisations.append(org)
+    sort(project)
+    return org
+
+
+def edit(
+    project: Project, org_id: str, raw: Mapping[str, Any], catalogue: Catalogue, today: dt.date
+) -> tuple[Organisation, list[str]]:
+    org = find(project, org_id)
+    clean, errors = parse_fields(raw, catalogue)
+    _fail(errors)
+    if clean.get("name"):
+        twin = find_duplicate(project, clean["name"], skip=org.id)
+        if twin is not None:
+            raise Refused(f"'{clean['name']}' staat al op de lijst als '{twin.name}' ({twin.id}).")
+    clean.pop("id", None)
+    changed = apply_changes(org, clean, catalogue, today)
+    return org, changed
+
+
+def change_status(
+    project: Project, org_id: str, status: str, today: dt.date, when: dt.date | None = None
+) -> tuple[Organisation, str]:
+    """Returns the organisation and its previous status."""
+    org = find(project, org_id)
+    new = parse_status(status)
+    old = org.status
+    set_status(org, new, when or today)
+    return org, old
+
+
+def remove(project: Project, org_id: str) -> Organisation:
+    org = find(project, org_id)
+    project.organisations.remove(org)
+    return org
+
+
+def merge(
+    org: Organisation, clean: Mapping[str, Any], catalogue: Catalogue, today: dt.date
+) -> list[str]:
+    """Merge a duplicate's fields into ``org``: fill what is empty, add sectors and target
+    groups, keep existing values; a further status replaces 'geïnventariseerd'."""
+    fills: dict[str, Any] = {}
+    for key, value in clean.items():
+        if value is None or key in ("id", "name", "status") or key.startswith("date_"):
+            continue
+        current = get_field(org, key)
+        if key in ("sectors", "target_groups"):
+            merged = list(current) + [v for v in value if v not in current]
+            ids = catalogue.sector_ids if key == "sectors" else catalogue.group_ids
+            merged = [v for v in ids if v in merged] + [v for v in merged if v not in ids]
+            if merged != current:
+                fills[key] = merged
+        elif key == "notes":
+            if value not in current:
+                fills[key] = f"{current}\n{value}".strip()
+        elif current in ("", None) or (key == "kind" and not current):
+            fills[key] = value
+    changed = apply_changes(org, fills, catalogue, today)
+    status = clean.get("status")
+    if status and status != org.status and org.status == DEFAULT_STATUS:
+        set_status(org, status, clean.get(f"date_{status}") or today)
+        changed.append("status")
+    for s in STATUSES:
+        day = clean.get(f"date_{s}")
+        if day and s not in org.dates:
+            org.dates[s] = day
+            if "status" not in changed:
+                changed.append(f"datum {s}")
+    return changed
+
+
+# ----------------------------------------------------------------------------- checks on load
+
+
+def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
+    """Faults a hand edit can make that the generic model check does not see: an unknown
+    kind or status, a duplicate id. Returns (key path, Dutch reason) pairs."""
+    faults: list[tuple[tuple[str | int, ...], str]] = []
+    seen: set[str] = set()
+    for i, org in enumerate(project.organisations):
+        if org.id in seen:
+            faults.append((("organisations", i, "id"), f"id '{org.id}' staat er twee keer in."))
+        seen.add(org.id)
+        if org.kind not in KINDS:
+            faults.append(
+                (
+                    ("organisations", i, "kind"),
+                    f"soort '{org.kind}' bestaat niet; kies uit " + ", ".join(KINDS) + ".",
+                )
+            )
+        if org.status not in STATUSES:
+            faults.append(
+                (
+                    ("organisations", i, "status"),
+                    f"status '{org.status}' bestaat niet; kies uit " + ", ".join(STATUSES) + ".",
+                )
+            )
+        for s in org.dates:
+            if s not in STATUSES:
+                faults.append(
+                    (
+                        ("organisations", i, "dates", s),
+                        f"'{s}' is geen status; kies uit " + ", ".join(STATUSES) + ".",
+                    )
+                )
+    return faults
+
+
+# ----------------------------------------------------------------------------- counts, coverage
+
+
+def active(project: Project) -> list[Organisation]:
+    """Organisations that count for coverage and reach: all but those that dropped out."""
+    return [o for o in project.organisations if o.status != "afgehaakt"]
+
+
+def reach_summary(project: Project) -> dict[str, Any]:
+    orgs = active(project)
+    total = sum(o.reach for o in orgs if o.reach is not None)
+    inhabitants = project.village.inhabitants
+    percent = round(100 * total / inhabitants) if inhabitants else None
+    return {
+        "achterban": total,
+        "inhabitants": inhabitants,
+        "percent": percent,
+        "upper_bound": True,
+        "unknown": sum(1 for o in orgs if o.reach is None),
+    }
+
+
+def summary(project: Project) -> dict[str, Any]:
+    """For `gzctl status`: how many inventoried, joined, per status (no catalogue needed)."""
+    per = {s: 0 for s in STATUSES}
+    for org in project.organisations:
+        per[org.status] = per.get(org.status, 0) + 1
+    return {
+        "inventoried": len(project.organisations),
+        "joined": per.get("aangesloten", 0),
+        "by_status": per,
+    }
+
+
+def _ratio(civic: int, professional: int) -> float | None:
+    return round(civic / professional, 2) if professional else None
+
+
+def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
+    """The sector x target-group matrix (organisations for everyone, 'A', count in every
+    group; dropped-out organisations do not count), its gaps, the typical types missing
+    from the list, the civic : professional ratio and the summed achterban."""
+    orgs = active(project)
+    groups = [g for g in catalogue.group_ids if g != "A"]
+    matrix = {s: {g: 0 for g in groups} for s in catalogue.sector_ids}
+    for org in orgs:
+        reached = (
+            groups if "A" in org.target_groups else [g for g in org.target_groups if g in groups]
+        )
+        for s in org.sectors:
+            if s not in matrix:
+                continue
+            for g in reached:
+                matrix[s][g] += 1
+    gaps = [[s, g] for s in catalogue.sector_ids for g in groups if matrix[s][g] == 0]
+    present_types = {o.type for o in project.organisations}
+    missing = [
+        {"id": t.id, "name": t.name, "sectors": list(t.sectors)}
+        for t in catalogue.types
+        if t.id not in present_types
+    ]
+    civic = sum(1 for o in orgs if o.kind in CIVIC_KINDS)
+    professional = sum(1 for o in orgs if o.kind in PROFESSIONAL_KINDS)
+    return {
+        "organisations": len(orgs),
+        "dropped_out": len(project.organisations) - len(orgs),
+        "sectors": [{"id": s.id, "label": s.label} for s in catalogue.sectors],
+        "target_groups": [{"id": g.id, "label": g.label} for g in catalogue.groups if g.id != "A"],
+        "matrix": matrix,
+        "gaps": gaps,
+        "sectors_without": [s for s in catalogue.sector_ids if not any(matrix[s].values())],
+        "groups_without": [g for g in groups if not any(matrix[s][g] for s in matrix)],
+        "missing_types": missing,
+        "ratio": {
+            "civic": civic,
+            "professional": professional,
+            "entrepreneur": sum(1 for o in orgs if o.kind == "ondernemer"),
+            "civic_per_professional": _ratio(civic, professional),
+        },
+        "reach": reach_summary(project),
+    }
+
+
+def as_json(org: Organisation) -> dict[str, Any]:
+    """Every field, defaults included, dates as ISO text: for --json and the JSON export."""
+    return {
+        "id": org.id,
+        "name": org.name,
+        "kind": org.kind,
+        "type": org.type,
+        "sectors": list(org.sectors),
+        "target_groups": list(org.target_groups),
+        "reach": org.reach,
+        "address": org.address,
+        "postcode": org.postcode,
+        "place": org.place,
+        "contact": {
+            "name": org.contact.name,
+            "role": org.contact.role,
+            "email": org.contact.email,
+            "phone": org.contact.phone,
+            "salutation": org.contact.salutation,
+        },
+        "status": org.status,
+        "dates": {s: org.dates[s].isoformat() for s in STATUSES if s in org.dates},
+        "notes": org.notes,
+    }
+
+
+def from_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The raw fields of one organisation in the JSON export, for parse_fields."""
+    contact = data.get("contact") or {}
+    raw: dict[str, Any] = {
+        k: data.get(k)
+        for k in ("id", "name", "kind", "type", "sectors", "target_groups", "reach",
+                  "address", "postcode", "place", "status", "notes")
+    }  # fmt: skip
+    for key, attr in _CONTACT.items():
+        raw[key] = contact.get(attr)
+    for s, day in (data.get("dates") or {}).items():
+        if s in STATUSES:
+            raw[f"date_{s}"] = day
+    return {k: v for k, v in raw.items() if v not in (None, [], "")}
+
+
+def filter_orgs(
+    project: Project,
+    catalogue: Catalogue,
+    sector: str | None = None,
+    type_: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+) -> list[Organisation]:
+    out = list(project.organisations)
+    if sector:
+        wanted = parse_sectors(sector, catalogue)
+        out = [o for o in out if set(wanted) & set(o.sectors)]
+    if type_:
+        found = catalogue.match_type(type_)
+        key = fold(type_.strip())
+        out = [
+            o for o in out if (found and o.type == found.id) or (not found and key in fold(o.type))
+        ]
+    if status:
+        st = parse_status(status)
+        out = [o for o in out if o.status == st]
+    if kind:
+        k = parse_kind(kind)
+        out = [o for o in out if o.kind == k]
+    return out

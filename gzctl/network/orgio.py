@@ -1,0 +1,459 @@
+"""Organisation lists in and out: CSV as Excel saves it, .xlsx, and JSON.
+
+Reading a file (:func:`read_table`) and writing one (:func:`write_export`) are the boundary;
+:func:`plan_import` is pure: it turns rows into new organisations, merges and rejections
+against a project, without changing it, and :func:`apply_import` carries a plan out.
+openpyxl is imported only when an .xlsx file is read or written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.errors import NotFound, Refused, UsageProblem
+from gzctl.core.model import Organisation, Project
+from gzctl.network import inventory as inv
+
+# Header spellings (compared after inventory.compact: no case, accents, spaces or
+# punctuation) -> field. Dutch as people name their columns, and English.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "code"),
+    "name": ("naam", "organisatie", "organisatienaam", "naamorganisatie", "vereniging",
+             "name", "organisation", "organization", "organisationname", "organizationname"),
+    "kind": ("soort", "soortorganisatie", "kind", "category"),
+    "type": ("type", "typeorganisatie", "organisatietype", "orgtype"),
+    "sectors": ("sector", "sectoren", "sectors"),
+    "target_groups": ("doelgroep", "doelgroepen", "targetgroup", "targetgroups", "audience"),
+    "reach": ("achterban", "leden", "aantalleden", "ledental", "bereik", "reach", "members",
+              "membership"),
+    "contact_name": ("contactpersoon", "contact", "naamcontactpersoon", "contactperson",
+                     "contactname"),
+    "contact_role": ("functie", "rol", "functiecontactpersoon", "role", "function", "jobtitle",
+                     "position"),
+    "contact_email": ("email", "emailadres", "mail", "emailcontactpersoon", "emailaddress"),
+    "contact_phone": ("telefoon", "telefoonnummer", "tel", "telnr", "mobiel", "phone",
+                      "telephone", "phonenumber"),
+    "contact_salutation": ("aanhef", "aanspreekvorm", "salutation"),
+    "address": ("adres", "straat", "bezoekadres", "straatenhuisnummer", "address", "street"),
+    "postcode": ("postcode", "postalcode", "zip", "zipcode"),
+    "place": ("plaats", "woonplaats", "vestigingsplaats", "place", "city", "town"),
+    "notes": ("opmerkingen", "opmerking", "notities", "notitie", "toelichting", "notes",
+              "remarks", "comments"),
+    "status": ("status", "netwerkstatus"),
+    **{
+        f"date_{s}": (f"{s}op", f"datum{s}", f"{s}datum")
+        for s in (inv.compact(x) for x in inv.STATUSES)
+    },
+}  # fmt: skip
+_LOOKUP = {spelling: key for key, spellings in HEADERS.items() for spelling in spellings}
+# date_<status> keys above were built from the compacted status; map them back
+_LOOKUP = {
+    spelling: (
+        "date_" + next(s for s in inv.STATUSES if inv.compact(s) == key[5:])
+        if key.startswith("date_")
+        else key
+    )
+    for spelling, key in _LOOKUP.items()
+}
+
+# The export's columns, in order, with their Dutch headers (import reads them back).
+EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "Id"),
+    ("name", "Naam"),
+    ("kind", "Soort"),
+    ("type", "Type"),
+    ("sectors", "Sectoren"),
+    ("target_groups", "Doelgroepen"),
+    ("reach", "Achterban"),
+    ("address", "Adres"),
+    ("postcode", "Postcode"),
+    ("place", "Plaats"),
+    ("contact_name", "Contactpersoon"),
+    ("contact_role", "Functie"),
+    ("contact_email", "E-mail"),
+    ("contact_phone", "Telefoon"),
+    ("contact_salutation", "Aanhef"),
+    ("status", "Status"),
+    *((f"date_{s}", f"{s.capitalize()} op") for s in inv.STATUSES),
+    ("notes", "Opmerkingen"),
+)
+
+
+def match_header(text: str) -> str | None:
+    return _LOOKUP.get(inv.compact(text))
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Table:
+    """Rows of a file as {field: value} with their row number (the header is row 1)."""
+
+    source: str
+    rows: list[tuple[int, dict[str, Any]]]
+    unknown_columns: list[str] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 with or without BOM, else Windows-1252 (what Excel on Windows saves)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "UTF-8 met BOM"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def detect_delimiter(text: str) -> str:
+    """';' (Dutch Excel), ',' or a tab: whichever the header line holds most of, outside
+    quotes."""
+    first = text.split("\n", 1)[0]
+    outside = ""
+    quoted = False
+    for ch in first:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside += ch
+    counts = {d: outside.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def _map_header(cells: list[Any], source: str) -> tuple[list[str | None], list[str]]:
+    keys: list[str | None] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    for cell in cells:
+        text = "" if cell is None else str(cell).strip()
+        key = match_header(text) if text else None
+        if key is None or key in seen:
+            if text:
+                unknown.append(text)
+            keys.append(None)
+            continue
+        seen.add(key)
+        keys.append(key)
+    if "name" not in seen:
+        raise UsageProblem(
+            f"{source}: geen kolom met de naam van de organisatie. Noem die kolom 'Naam' of "
+            "'Organisatie' (de eerste rij moet de kolomnamen bevatten)."
+        )
+    return keys, unknown
+
+
+def _rows(records: list[list[Any]], source: str, encoding: str = "", delimiter: str = "") -> Table:
+    start = next((i for i, r in enumerate(records) if any(not inv._blank(c) for c in r)), None)
+    if start is None:
+        raise UsageProblem(f"{source} is leeg.")
+    keys, unknown = _map_header(records[start], source)
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for i, record in enumerate(records[start + 1 :], start=start + 2):
+        if all(inv._blank(c) for c in record):
+            continue
+        row = {k: record[j] for j, k in enumerate(keys) if k is not None and j < len(record)}
+        rows.append((i, row))
+    return Table(source, rows, unknown, encoding, delimiter)
+
+
+def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
+    delimiter = detect_delimiter(text)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _rows(records, source, encoding, delimiter)
+
+
+def read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
+        raise UsageProblem(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {exc}.") from None
+    try:
+        sheet = book.active if book.active is not None else book.worksheets[0]
+        records = [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return _rows(records, path.name)
+
+
+def read_json(path: Path) -> Table:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageProblem(f"{path.name} is geen geldige JSON: {exc}.") from None
+    items = data.get("organisations") if isinstance(data, dict) else data
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise UsageProblem(f"{path.name}: verwacht een lijst organisaties.")
+    return Table(path.name, [(i, inv.from_json(x)) for i, x in enumerate(items, start=1)])
+
+
+def read_table(path: Path) -> Table:
+    if not path.is_file():
+        raise NotFound(f"Bestand '{path}' bestaat niet.")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix == ".xls":
+        raise UsageProblem(
+            f"{path.name} is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of "
+            "als CSV en importeer dat."
+        )
+    if suffix == ".json":
+        return read_json(path)
+    text, encoding = decode(path.read_bytes())
+    return read_csv_text(text, path.name, encoding)
+
+
+# ----------------------------------------------------------------------------- planning
+
+
+def _tidy(key: str, value: Any) -> Any:
+    """Spreadsheet cells: numbers where text was meant (Excel drops a phone's leading 0)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if key == "contact_phone" and isinstance(value, int):
+        text = str(value)
+        return "0" + text if len(text) in (8, 9) else text
+    if key in ("postcode", "name", "contact_name", "notes", "address", "place") and isinstance(
+        value, int
+    ):
+        return str(value)
+    if key in ("sectors", "target_groups", "kind", "type", "status") and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+@dataclass
+class Rejected:
+    row: int
+    name: str
+    reasons: list[str]
+
+
+@dataclass
+class Duplicate:
+    row: int
+    name: str
+    of_id: str
+    of_name: str
+    of_row: int | None  # the earlier row in the same file, or None: already in the inventory
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    rows: int
+    added: list[Organisation]
+    duplicates: list[Duplicate]
+    rejected: list[Rejected]
+    unknown_columns: list[str]
+    mode: str  # "merge" or "skip"
+    merges: dict[str, dict[str, Any]] = field(default_factory=dict)  # existing id -> fields
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def plan_import(
+    project: Project,
+    table: Table,
+    catalogue: inv.Catalogue,
+    today: dt.date,
+    duplicates: str = "merge",
+) -> ImportPlan:
+    """What importing ``table`` would do; ``project`` is not changed."""
+    if duplicates not in ("merge", "skip"):
+        raise UsageProblem("--duplicates moet 'merge' of 'skip' zijn.")
+    by_key = {inv.dedup_key(o.name): o for o in project.organisations}
+    taken = {o.id for o in project.organisations}
+    new_by_key: dict[str, tuple[int, Organisation]] = {}
+    plan = ImportPlan(table.source, len(table.rows), [], [], [], table.unknown_columns, duplicates)
+    for number, row in table.rows:
+        raw = {k: _tidy(k, v) for k, v in row.items()}
+        name = str(raw.get("name") or "").strip()
+        clean, errors = inv.parse_fields(raw, catalogue)
+        if not name:
+            errors.insert(0, "de naam ontbreekt")
+        if errors:
+            plan.rejected.append(Rejected(number, name, errors))
+            continue
+        key = inv.dedup_key(name)
+        existing = by_key.get(key)
+        if existing is None and clean.get("id") in taken:
+            existing = next(o for o in project.organisations if o.id == clean["id"])
+        if existing is not None:
+            dup = Duplicate(number, name, existing.id, existing.name, None)
+            if duplicates == "merge":
+                fields = plan.merges.setdefault(existing.id, {})
+                for k, v in clean.items():
+                    if v is not None and k not in fields:
+                        fields[k] = v
+            plan.duplicates.append(dup)
+            continue
+        earlier = new_by_key.get(key)
+        if earlier is not None:
+            first_row, org = earlier
+            dup = Duplicate(number, name, org.id, org.name, first_row)
+            if duplicates == "merge":
+                dup.changes = inv.merge(org, clean, catalogue, today)
+            plan.duplicates.append(dup)
+            continue
+        try:
+            org = inv.build(clean, catalogue, taken, today)
+        except (UsageProblem, Refused) as exc:
+            plan.rejected.append(Rejected(number, name, [exc.message]))
+            continue
+        taken.add(org.id)
+        new_by_key[key] = (number, org)
+        plan.added.append(org)
+    # what merging would change in the inventory, so a dry run can say it
+    if plan.merges:
+        import copy
+
+        for dup in plan.duplicates:
+            if dup.of_row is None and dup.of_id in plan.merges:
+                twin = copy.deepcopy(next(o for o in project.organisations if o.id == dup.of_id))
+                dup.changes = inv.merge(twin, plan.merges[dup.of_id], catalogue, today)
+    return plan
+
+
+def apply_import(
+    project: Project, plan: ImportPlan, catalogue: inv.Catalogue, today: dt.date
+) -> list[str]:
+    """Carry the plan out; returns the ids of inventory organisations that a merge changed."""
+    changed: list[str] = []
+    for org_id, fields in plan.merges.items():
+        org = next(o for o in project.organisations if o.id == org_id)
+        if inv.merge(org, fields, catalogue, today):
+            changed.append(org_id)
+    project.organisations.extend(plan.added)
+    inv.sort(project)
+    return changed
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def export_rows(project: Project) -> list[dict[str, Any]]:
+    """One dict per organisation, keyed by EXPORT_COLUMNS' fields, in id order."""
+    rows = []
+    for org in sorted(project.organisations, key=lambda o: o.id):
+        row: dict[str, Any] = {}
+        for key, _ in EXPORT_COLUMNS:
+            value = inv.get_field(org, key)
+            if key in ("sectors", "target_groups"):
+                value = ", ".join(value)
+            row[key] = value
+        rows.append(row)
+    return rows
+
+
+def csv_text(project: Project) -> str:
+    """Semicolons, as Dutch Excel expects; written as UTF-8 with BOM so Excel reads accents."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([header for _, header in EXPORT_COLUMNS])
+    for row in export_rows(project):
+        writer.writerow(
+            [
+                row[k].isoformat()
+                if isinstance(row[k], dt.date)
+                else ("" if row[k] is None else row[k])
+                for k, _ in EXPORT_COLUMNS
+            ]
+        )
+    return out.getvalue()
+
+
+def json_document(project: Project) -> dict[str, Any]:
+    return {
+        "village": project.village.name,
+        "organisations": [
+            inv.as_json(o) for o in sorted(project.organisations, key=lambda o: o.id)
+        ],
+    }
+
+
+def write_xlsx(project: Project, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Organisaties"
+    sheet.append([header for _, header in EXPORT_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in export_rows(project):
+        sheet.append([row[k] if row[k] not in ("",) else None for k, _ in EXPORT_COLUMNS])
+    for idx, (key, header) in enumerate(EXPORT_COLUMNS, start=1):
+        if key.startswith("date_"):
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=idx, max_col=idx):
+                cell.number_format = "DD-MM-YYYY"
+        width = max([len(header)] + [len(str(r[key] or "")) for r in export_rows(project)[:200]])
+        sheet.column_dimensions[sheet.cell(row=1, column=idx).column_letter].width = min(
+            width + 2, 50
+        )
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _write_bytes(path, buffer.getvalue())
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def export_format(path: str, fmt: str | None) -> str:
+    if fmt:
+        wanted = fmt.lower().lstrip(".")
+        if wanted not in ("csv", "xlsx", "json"):
+            raise UsageProblem(f"onbekend formaat '{fmt}'; kies csv, xlsx of json.")
+        return wanted
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in ("csv", "xlsx", "json"):
+        return suffix
+    raise UsageProblem(
+        f"aan '{path}' zie ik niet welk formaat je wilt: gebruik .csv of .xlsx, of geef "
+        "--format csv|xlsx|json."
+    )
+
+
+def write_export(project: Project, path: Path, fmt: str) -> None:
+    if not path.parent.is_dir():
+        raise NotFound(f"Map '{path.parent}' bestaat niet.")
+    if fmt == "xlsx":
+        write_xlsx(project, path)
+    elif fmt == "json":
+        text = json.dumps(json_document(project), ensure_ascii=False, indent=2) + "\n"
+        _write_bytes(path, text.encode("utf-8"))
+    else:
+        _write_bytes(path, b"\xef\xbb\xbf" + csv_text(project).encode("utf-8"))

@@ -1,0 +1,431 @@
+"""The meeting place: candidate places, weighted scoring, ranking and the decision.
+
+Pure functions over a :class:`~gzctl.model.Project` handed in; the shell wraps changes in a
+``store.transaction``. The criteria and their default weights are data
+(``playbooks/selectiecriteria.toml``, :mod:`gzctl.criteria`); a project may override the
+weights and the hard requirements in ``project.meeting_place``.
+
+Scoring: each criterion gets 1..5; the total is the sum of weight x score. A place that
+lacks a hard requirement is excluded, with the reason. Places with the same total share a
+rank (1, 1, 3) and are listed by name, then id, so the table is always the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
+from gzctl.core.model import Place, Project
+from gzctl.network.criteria import Criteria, parse_amount, parse_score
+from gzctl.network.inventory import fold, unique_id
+
+KINDS: tuple[str, ...] = (
+    "dorpshuis",
+    "buurthuis",
+    "bibliotheek",
+    "kerkzaal",
+    "school",
+    "sportkantine",
+    "zorgcentrum",
+    "horeca",
+    "anders",
+)
+EVENINGS: dict[str, str] = {
+    "ma": "maandag",
+    "di": "dinsdag",
+    "wo": "woensdag",
+    "do": "donderdag",
+    "vr": "vrijdag",
+    "za": "zaterdag",
+    "zo": "zondag",
+}
+FIELDS: dict[str, str] = {
+    "name": "naam",
+    "kind": "soort",
+    "address": "adres",
+    "seats": "plaatsen",
+    "rent": "huur",
+    "evenings": "avonden",
+    "access": "toegankelijkheid",
+    "facilities": "voorzieningen",
+    "home_of": "thuisbasis van",
+    "notes": "opmerkingen",
+}
+
+
+# ----------------------------------------------------------------------------- fields
+
+
+def _split(value: Any) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value]
+    else:
+        parts = re.split(r"[,;]", str(value or ""))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _tags(value: Any, known: dict[str, str], what: str, errors: list[str]) -> list[str]:
+    out: list[str] = []
+    by_label = {fold(label): tag for tag, label in known.items()}
+    for part in _split(value):
+        key = fold(part)
+        tag = key if key in known else by_label.get(key)
+        if tag is None:
+            errors.append(
+                f"{what}: onbekend kenmerk '{part}'."
+                + did_you_mean(key, list(known))
+                + f" Kies uit: {', '.join(known)}."
+            )
+        elif tag not in out:
+            out.append(tag)
+    return sorted(out)
+
+
+def parse_fields(raw: dict[str, Any], crit: Criteria) -> dict[str, Any]:
+    """Check and normalise what a user typed or gave as options; every fault at once."""
+    errors: list[str] = []
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in ("name", "address", "home_of", "notes"):
+            text = str(value or "").strip()
+            if key == "name" and not text:
+                errors.append("naam: mag niet leeg zijn")
+            out[key] = text if key == "notes" else " ".join(text.split())
+        elif key == "kind":
+            text = fold(str(value or "").strip())
+            if text and text not in KINDS:
+                errors.append(
+                    f"soort: '{value}' is onbekend."
+                    + did_you_mean(text, list(KINDS))
+                    + f" Kies uit: {', '.join(KINDS)}."
+                )
+            out[key] = text
+        elif key == "seats":
+            text = str(value or "").strip()
+            if not text:
+                out[key] = None
+            elif text.isdigit():
+                out[key] = int(text)
+            else:
+                errors.append(f"plaatsen: '{value}' is geen aantal")
+        elif key == "rent":
+            if not str(value or "").strip():
+                out[key] = None
+                continue
+            amount = parse_amount(value)
+            if amount is None:
+                errors.append(f"huur: '{value}' is geen bedrag (bijvoorbeeld 45 of 45,50)")
+            else:
+                out[key] = amount
+        elif key == "evenings":
+            days: list[str] = []
+            for part in _split(value):
+                key2 = fold(part)[:2]
+                if key2 not in EVENINGS or not EVENINGS[key2].startswith(fold(part)):
+                    errors.append(f"avonden: '{part}' is geen dag (ma, di, wo, do, vr, za, zo)")
+                elif key2 not in days:
+                    days.append(key2)
+            out[key] = [d for d in EVENINGS if d in days]
+        elif key == "access":
+            out[key] = _tags(value, crit.access, "toegankelijkheid", errors)
+        elif key == "facilities":
+            out[key] = _tags(value, crit.facilities, "voorzieningen", errors)
+        else:
+            errors.append(f"onbekend veld '{key}'")
+    if errors:
+        raise UsageProblem("; ".join(errors) + ".")
+    return out
+
+
+def find(project: Project, raw: str) -> Place:
+    """A place by id, or by its name (case and accents ignored)."""
+    raw = raw.strip()
+    for p in project.places:
+        if p.id == raw:
+            return p
+    named = [p for p in project.places if fold(p.name) == fold(raw)]
+    if len(named) == 1:
+        return named[0]
+    ids = [p.id for p in project.places]
+    raise NotFound(f"Geen plek '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl place list")
+
+
+def add(project: Project, raw: dict[str, Any], crit: Criteria) -> Place:
+    values = parse_fields(raw, crit)
+    if not values.get("name"):
+        raise UsageProblem("Geef de naam van de plek.")
+    twin = next((p for p in project.places if fold(p.name) == fold(values["name"])), None)
+    if twin is not None:
+        raise Refused(f"{twin.name} staat al op de lijst van plekken (id {twin.id}).")
+    place = Place(id=unique_id(values["name"], (p.id for p in project.places)), **values)
+    project.places.append(place)
+    project.places.sort(key=lambda p: p.id)
+    return place
+
+
+def edit(
+    project: Project, raw_id: str, raw: dict[str, Any], crit: Criteria
+) -> tuple[Place, list[str]]:
+    place = find(project, raw_id)
+    values = parse_fields(raw, crit)
+    changed = []
+    for key, value in values.items():
+        if getattr(place, key) != value:
+            setattr(place, key, value)
+            changed.append(FIELDS[key])
+    return place, changed
+
+
+def remove(project: Project, raw_id: str) -> tuple[Place, bool]:
+    """Removes the place; True when it was the chosen one (the choice is then undone)."""
+    place = find(project, raw_id)
+    project.places.remove(place)
+    was_chosen = project.meeting_place.chosen == place.id
+    if was_chosen:
+        project.meeting_place.chosen = ""
+        project.meeting_place.reason = ""
+        project.meeting_place.date = None
+    return place, was_chosen
+
+
+# ----------------------------------------------------------------------------- criteria
+
+
+def weights(project: Project, crit: Criteria) -> dict[str, float]:
+    """The playbook's weights with the project's own overrides."""
+    own = project.meeting_place.weights
+    return {c.id: own.get(c.id, c.weight) for c in crit.place}
+
+
+# The wizard asks which requirements the place must meet (a multichoice); the options that
+# name a feature a place has or lacks become hard requirements. The rest are scored criteria.
+REQUIREMENTS_QUESTION = "verkennen.plek_eisen"
+ANSWER_TAGS = {
+    "Drempelvrije ingang": "drempelvrij",
+    "Aangepast toilet": "toilet",
+    "Aparte ruimte voor gesprekken in groepjes": "zaaltje",
+    "Keuken": "keuken",
+}
+
+
+def required(project: Project, crit: Criteria) -> tuple[str, ...]:
+    """The hard requirements: the project's own list (place criteria --eis), else what the
+    wizard's answer names, else the playbook's."""
+    own = project.meeting_place.required
+    if own is not None:
+        return tuple(own)
+    answer = project.answers.get(REQUIREMENTS_QUESTION)
+    if isinstance(answer, list) and answer:
+        known = {**crit.access, **crit.facilities}
+        return tuple(sorted({ANSWER_TAGS[a] for a in answer if ANSWER_TAGS.get(a) in known}))
+    return crit.required
+
+
+def set_weights(project: Project, crit: Criteria, pairs: list[str]) -> dict[str, float]:
+    """['neutraal=4'] -> the project's own weight; the playbook's value removes the override."""
+    ids = [c.id for c in crit.place]
+    default = {c.id: c.weight for c in crit.place}
+    changed: dict[str, float] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip().lower()
+        if not sep or key not in ids:
+            raise UsageProblem(
+                f"'{pair}': schrijf CRITERIUM=GEWICHT met een criterium uit {', '.join(ids)}."
+                + (did_you_mean(key, ids) if sep else "")
+            )
+        try:
+            weight = float(value.replace(",", "."))
+        except ValueError:
+            weight = -1
+        if weight < 0 or weight > 10:
+            raise UsageProblem(
+                f"{key}: een gewicht is een getal van 0 tot en met 10, niet '{value}'."
+            )
+        changed[key] = weight
+    own = dict(project.meeting_place.weights)
+    for key, weight in changed.items():
+        if weight == default[key]:
+            own.pop(key, None)
+        else:
+            own[key] = weight
+    if not any(own.get(i, default[i]) > 0 for i in ids):
+        raise UsageProblem("Minstens één criterium moet een gewicht boven 0 houden.")
+    project.meeting_place.weights = own
+    return changed
+
+
+def set_required(project: Project, crit: Criteria, tags: list[str] | None) -> tuple[str, ...]:
+    """Replace the hard requirements (None: back to the playbook's)."""
+    if tags is None:
+        project.meeting_place.required = None
+        return crit.required
+    known = {**crit.access, **crit.facilities}
+    errors: list[str] = []
+    parsed = _tags(tags, known, "eis", errors)
+    if errors:
+        raise UsageProblem("; ".join(errors))
+    project.meeting_place.required = None if tuple(parsed) == crit.required else parsed
+    return tuple(parsed)
+
+
+def set_scores(project: Project, raw_id: str, scores: dict[str, int], crit: Criteria) -> Place:
+    place = find(project, raw_id)
+    known = {c.id for c in crit.place}
+    for key, value in scores.items():
+        if key not in known:
+            raise UsageProblem(f"onbekend criterium '{key}'.")
+        place.scores[key] = parse_score(value, key)
+    return place
+
+
+# ----------------------------------------------------------------------------- ranking
+
+
+@dataclass(frozen=True)
+class Ranked:
+    place: Place
+    total: float | None  # None: not every weighted criterion is scored
+    maximum: float
+    rank: int | None  # shared by ties; None for excluded and incomplete places
+    tied: bool
+    excluded: tuple[str, ...]  # why (empty: not excluded)
+    missing: tuple[str, ...]  # criterion ids still to score
+    strong: tuple[str, ...] = field(default=())  # labels scored 4 or 5
+    weak: tuple[str, ...] = field(default=())  # labels scored 1 or 2
+    chosen: bool = False
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why this place stands where it stands, in Dutch."""
+        out: list[str] = []
+        if self.excluded:
+            out.append("valt af: " + "; ".join(self.excluded))
+        if self.missing:
+            out.append("nog te scoren: " + ", ".join(self.missing))
+        if self.strong:
+            out.append("sterk: " + ", ".join(self.strong))
+        if self.weak:
+            out.append("zwak: " + ", ".join(self.weak))
+        if self.place.home_of:
+            out.append(f"thuisbasis van {self.place.home_of}: minder neutraal")
+        return out
+
+
+def _exclusions(place: Place, need: tuple[str, ...], crit: Criteria) -> tuple[str, ...]:
+    have = set(place.access) | set(place.facilities)
+    return tuple(f"geen {crit.feature_label(tag)}" for tag in need if tag not in have)
+
+
+def rank(project: Project, crit: Criteria) -> list[Ranked]:
+    """Ranked places first (highest total; ties share a rank, then by name and id), then
+    places still to score, then excluded places."""
+    w = weights(project, crit)
+    need = required(project, crit)
+    maximum = sum(w.values()) * 5
+    labels = {c.id: c.label for c in crit.place}
+    rows: list[Ranked] = []
+    for place in project.places:
+        missing = tuple(c.id for c in crit.place if w[c.id] > 0 and c.id not in place.scores)
+        total = None if missing else sum(w[c] * place.scores.get(c, 0) for c in w)
+        rows.append(
+            Ranked(
+                place=place,
+                total=None if total is None else round(total, 6),
+                maximum=maximum,
+                rank=None,
+                tied=False,
+                excluded=_exclusions(place, need, crit),
+                missing=missing,
+                strong=tuple(labels[c] for c in w if w[c] > 0 and place.scores.get(c, 0) >= 4),
+                weak=tuple(labels[c] for c in w if w[c] > 0 and 0 < place.scores.get(c, 0) <= 2),
+                chosen=project.meeting_place.chosen == place.id,
+            )
+        )
+
+    def order(r: Ranked) -> tuple[float, str, str]:
+        return (-(r.total or 0.0), fold(r.place.name), r.place.id)
+
+    ranked = sorted((r for r in rows if not r.excluded and r.total is not None), key=order)
+    totals = [r.total for r in ranked]
+    out: list[Ranked] = []
+    for r in ranked:
+        first = totals.index(r.total)
+        tied = totals.count(r.total) > 1
+        out.append(_with(r, rank=first + 1, tied=tied))
+    out += sorted((r for r in rows if not r.excluded and r.total is None), key=order)
+    out += sorted((r for r in rows if r.excluded), key=order)
+    return out
+
+
+def _with(r: Ranked, **changes: Any) -> Ranked:
+    from dataclasses import replace
+
+    return replace(r, **changes)
+
+
+def choose(project: Project, raw_id: str, reason: str, today: dt.date, crit: Criteria) -> Place:
+    place = find(project, raw_id)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise UsageProblem(
+            "Schrijf in een of twee zinnen op waarom deze plek neutraal en laagdrempelig is: "
+            '--reden "..."'
+        )
+    excluded = _exclusions(place, required(project, crit), crit)
+    if excluded:
+        raise Refused(
+            f"{place.name} valt af ({'; '.join(excluded)}). Kies een andere plek, of pas de "
+            "harde eisen aan met: gzctl place criteria --eis ..."
+        )
+    project.meeting_place.chosen = place.id
+    project.meeting_place.reason = reason
+    project.meeting_place.date = today
+    return place
+
+
+def chosen(project: Project) -> Place | None:
+    cid = project.meeting_place.chosen
+    return next((p for p in project.places if p.id == cid), None) if cid else None
+
+
+def as_json(place: Place) -> dict[str, Any]:
+    return {
+        "id": place.id,
+        "name": place.name,
+        "kind": place.kind,
+        "address": place.address,
+        "seats": place.seats,
+        "rent": place.rent,
+        "evenings": place.evenings,
+        "access": place.access,
+        "facilities": place.facilities,
+        "home_of": place.home_of,
+        "scores": dict(sorted(place.scores.items())),
+        "notes": place.notes,
+    }
+
+
+def ranked_json(row: Ranked) -> dict[str, Any]:
+    return {
+        "id": row.place.id,
+        "name": row.place.name,
+        "rank": row.rank,
+        "tied": row.tied,
+        "total": row.total,
+        "maximum": row.maximum,
+        "excluded": list(row.excluded),
+        "missing": list(row.missing),
+        "reasons": row.reasons,
+        "chosen": row.chosen,
+    }
+
+
+def status_summary(project: Project) -> dict[str, Any]:
+    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/selectionstatus.py)."""
+    from gzctl.network.selectionstatus import place_summary
+
+    return place_summary(project)

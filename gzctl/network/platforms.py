@@ -1,0 +1,869 @@
+"""Platforms (thematic working groups) and joint activities: pure functions over the project.
+
+The catalogue of typical platforms is data (``playbooks/platforms.toml``), checked on load
+against the organisation-type catalogue. ``suggest`` tells which organisations of the
+inventory fit each catalogue platform, which required kinds of organisation are missing and
+how ready the village is to start it. The platform and activity operations change a
+:class:`~gzctl.model.Project` handed in; the shell wraps them in a ``store.transaction``.
+Nothing here prompts, prints or reads the clock. Activities hold counts of participants
+only, never names (AVG).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gzctl.core import datafiles
+from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
+from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
+from gzctl.network import inventory as inv
+
+STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
+ROLES: tuple[str, ...] = ("trekker", "deelnemer")
+TIMEZONE = "Europe/Amsterdam"
+
+_STATUS_WORDS = {
+    "idee": "idee", "plan": "idee", "idea": "idee",
+    "inoprichting": "in oprichting", "oprichting": "in oprichting", "opstart": "in oprichting",
+    "starting": "in oprichting",
+    "actief": "actief", "active": "actief", "loopt": "actief",
+    "gestopt": "gestopt", "stopped": "gestopt", "gestaakt": "gestopt", "klaar": "gestopt",
+}  # fmt: skip
+
+# ----------------------------------------------------------------------------- catalogue
+
+
+@dataclass(frozen=True)
+class Role:
+    label: str
+    types: tuple[str, ...]
+    role: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class PlatformType:
+    id: str
+    title: str
+    aim: str
+    target_groups: tuple[str, ...]
+    sectors: tuple[str, ...]
+    functions: tuple[str, ...]
+    traits: tuple[str, ...]
+    first_steps: tuple[str, ...]
+    indicators: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class Lens:
+    """What a kind of organisation contributes by itself to the coverage lenses."""
+
+    functions: tuple[str, ...]
+    traits: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlatformCatalogue:
+    version: str
+    functions: tuple[inv.Label, ...]
+    traits: tuple[inv.Label, ...]
+    platforms: tuple[PlatformType, ...]
+    type_lenses: dict[str, Lens]
+
+    def get(self, pid: str) -> PlatformType | None:
+        return next((p for p in self.platforms if p.id == pid), None)
+
+    def match(self, text: str) -> PlatformType | None:
+        """By id or title, ignoring case, accents and punctuation ('beweegweek')."""
+        key = inv.compact(text)
+        for p in self.platforms:
+            if key in (inv.compact(p.id), inv.compact(p.title)):
+                return p
+        for p in self.platforms:
+            if key and inv.compact(p.title).startswith(key) and len(key) >= 4:
+                return p
+        return None
+
+
+CATALOGUE_FILE = "platforms.toml"
+_cache: dict[tuple[str, float], PlatformCatalogue] = {}
+
+
+def load_catalogue(
+    path: Path | None = None, org_catalogue: inv.Catalogue | None = None
+) -> PlatformCatalogue:
+    """The shipped platform catalogue (or the one at ``path``), checked: all faults at once."""
+    from gzctl.core.datafiles import load_data
+    from gzctl.core.playbook import data_dir
+
+    source = path or data_dir("playbooks") / CATALOGUE_FILE
+    return load_data(
+        source,
+        lambda data: parse_catalogue(data, org_catalogue or inv.load_catalogue(), source.name),
+        _cache,
+        use_memo=org_catalogue is None,
+    )
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def parse_catalogue(
+    data: dict[str, Any], orgs: inv.Catalogue, name: str = CATALOGUE_FILE
+) -> PlatformCatalogue:
+    faults: list[str] = []
+
+    def fault(where: str, text: str) -> None:
+        faults.append(f"{name}: {where}: {text}")
+
+    def labels(key: str, what: str) -> tuple[inv.Label, ...]:
+        return tuple(inv.Label(i, t) for i, t in datafiles.labels(data, key, what, fault))
+
+    def texts(where: str, entry: dict[str, Any], key: str, allowed: Iterable[str] | None,
+              what: str, required: bool = True) -> tuple[str, ...]:  # fmt: skip
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fault(where, f"'{key}' moet een lijst met tekst zijn")
+            return ()
+        if required and not value:
+            fault(where, f"'{key}' mag niet leeg zijn")
+        if allowed is not None:
+            known = sorted(allowed)
+            for v in value:
+                if v not in known:
+                    fault(where, f"onbekende {what} '{v}' in '{key}'." + did_you_mean(v, known))
+        return tuple(value)
+
+    for key in data:
+        if key not in ("catalogue", "functions", "traits", "platforms", "organisation_types"):
+            fault(key, "onbekende sleutel")
+    version = str((data.get("catalogue") or {}).get("version", ""))
+    functions = labels("functions", "functies van buurtgerichte zorg")
+    traits = labels("traits", "kenmerken van een zorgzame buurt")
+    function_ids = [f.id for f in functions]
+    trait_ids = [t.id for t in traits]
+    type_ids = [t.id for t in orgs.types]
+    known = {"id", "title", "aim", "target_groups", "sectors", "functions", "traits",
+             "first_steps", "indicators", "roles"}  # fmt: skip
+    platforms: list[PlatformType] = []
+    missing = "een lijst [[platforms]] ontbreekt"
+    for where, pid, entry in datafiles.entries(
+        data, "platforms", missing, "platform", known, ("title", "aim"), _SLUG, fault
+    ):
+        roles: list[Role] = []
+        raw_roles = entry.get("roles")
+        if not isinstance(raw_roles, list) or not raw_roles:
+            fault(where, "geen [[platforms.roles]]: wie doet er mee?")
+            raw_roles = []
+        for j, r in enumerate(raw_roles, start=1):
+            rwhere = f"{where}, rol {j}"
+            if not isinstance(r, dict):
+                fault(rwhere, "moet een tabel zijn")
+                continue
+            for key in r:
+                if key not in ("label", "types", "role", "required"):
+                    fault(rwhere, f"onbekende sleutel '{key}'")
+            role = r.get("role")
+            if role not in ROLES:
+                fault(rwhere, f"'role' moet trekker of deelnemer zijn, niet {role!r}")
+            required = r.get("required", False)
+            if not isinstance(required, bool):
+                fault(rwhere, "'required' moet true of false zijn")
+            types = texts(rwhere, r, "types", type_ids, "organisatietype")
+            label = r.get("label")
+            if not isinstance(label, str) or not label.strip():
+                fault(rwhere, "'label' (tekst) ontbreekt")
+                label = ""
+            roles.append(Role(label, types, str(role), bool(required)))
+        platforms.append(
+            PlatformType(
+                id=pid,
+                title=str(entry.get("title", "")),
+                aim=str(entry.get("aim", "")),
+                target_groups=texts(where, entry, "target_groups", orgs.group_ids, "doelgroep"),
+                sectors=texts(where, entry, "sectors", orgs.sector_ids, "sector"),
+                functions=texts(where, entry, "functions", function_ids, "functie"),
+                traits=texts(where, entry, "traits", trait_ids, "kenmerk", required=False),
+                first_steps=texts(where, entry, "first_steps", None, ""),
+                indicators=texts(where, entry, "indicators", None, ""),
+                roles=tuple(roles),
+            )
+        )
+    lenses: dict[str, Lens] = {}
+    raw_lenses = data.get("organisation_types", {})
+    if not isinstance(raw_lenses, dict):
+        fault("organisation_types", "moet een tabel zijn")
+        raw_lenses = {}
+    for tid, entry in raw_lenses.items():
+        where = f"organisation_types.{tid}"
+        if tid not in type_ids:
+            fault(where, "onbekend organisatietype." + did_you_mean(tid, type_ids))
+            continue
+        if not isinstance(entry, dict):
+            fault(where, "moet een tabel zijn")
+            continue
+        lenses[tid] = Lens(
+            texts(where, entry, "functions", function_ids, "functie", required=False),
+            texts(where, entry, "traits", trait_ids, "kenmerk", required=False),
+        )
+    if faults:
+        raise PlaybookError("\n".join(faults))
+    return PlatformCatalogue(version, functions, traits, tuple(platforms), lenses)
+
+
+# ----------------------------------------------------------------------------- suggest
+
+
+def _fits_by_profile(org: Organisation, ptype: PlatformType) -> bool:
+    """An organisation without a catalogue type role fits by sector and target group."""
+    if not set(org.sectors) & set(ptype.sectors):
+        return False
+    if "A" in ptype.target_groups or "A" in org.target_groups:
+        return True
+    return bool(set(org.target_groups) & set(ptype.target_groups))
+
+
+def suggest_one(project: Project, ptype: PlatformType) -> dict[str, Any]:
+    """Which organisations fit, which required roles are missing, and a readiness score.
+
+    Score (0-100): required roles filled count for 60, optional roles for 25, a candidate
+    for trekker for 15. It can start when every required role is filled."""
+    orgs = inv.active(project)
+    fits: list[dict[str, Any]] = []
+    by_role: list[list[str]] = []
+    placed: set[str] = set()
+    for role in ptype.roles:
+        ids = [o.id for o in orgs if o.type in role.types]
+        by_role.append(ids)
+        for oid in ids:
+            if oid not in placed:
+                placed.add(oid)
+                org = next(o for o in orgs if o.id == oid)
+                fits.append(
+                    {
+                        "id": org.id,
+                        "name": org.name,
+                        "role": role.role,
+                        "as": role.label,
+                        "why": "type",
+                        "status": org.status,
+                    }  # fmt: skip
+                )
+    for org in orgs:
+        if org.id not in placed and _fits_by_profile(org, ptype):
+            fits.append(
+                {
+                    "id": org.id,
+                    "name": org.name,
+                    "role": "deelnemer",
+                    "as": "",
+                    "why": "sector en doelgroep",
+                    "status": org.status,
+                }  # fmt: skip
+            )
+    required = [(r, ids) for r, ids in zip(ptype.roles, by_role, strict=True) if r.required]
+    optional = [(r, ids) for r, ids in zip(ptype.roles, by_role, strict=True) if not r.required]
+    missing = [r.label for r, ids in required if not ids]
+    if required:
+        req_part = sum(1 for _, ids in required if ids) / len(required)
+    else:  # no role is indispensable, but somebody has to do it
+        req_part = 1.0 if any(by_role) else 0.0
+    opt_part = sum(1 for _, ids in optional if ids) / len(optional) if optional else 1.0
+    trekker = any(ids for r, ids in zip(ptype.roles, by_role, strict=True) if r.role == "trekker")
+    score = round(100 * (0.6 * req_part + 0.25 * opt_part + 0.15 * (1 if trekker else 0)))
+    existing = next((p.id for p in project.platforms if p.template == ptype.id), None)
+    return {
+        "id": ptype.id,
+        "title": ptype.title,
+        "aim": ptype.aim,
+        "can_start": not missing and any(by_role),
+        "readiness": score,
+        "missing": missing,
+        "fits": fits,
+        "trekker_candidates": [f["id"] for f in fits if f["role"] == "trekker"],
+        "in_project": existing,
+    }
+
+
+def suggest(project: Project, catalogue: PlatformCatalogue) -> list[dict[str, Any]]:
+    """Every catalogue platform: new ones before those the project already has, then the
+    ones that can start and are most ready first."""
+    out = [suggest_one(project, p) for p in catalogue.platforms]
+    return sorted(
+        out,
+        key=lambda s: (s["in_project"] is not None, not s["can_start"], -s["readiness"], s["id"]),
+    )
+
+
+# ----------------------------------------------------------------------------- platforms
+
+
+def parse_status(raw: str) -> str:
+    key = inv.compact(raw)
+    if key in _STATUS_WORDS:
+        return _STATUS_WORDS[key]
+    raise UsageProblem(
+        f"status '{raw.strip()}' ken ik niet. Kies uit: " + ", ".join(STATUSES) + "."
+    )
+
+
+def find(project: Project, raw: str) -> Platform:
+    text = raw.strip()
+    for p in project.platforms:
+        if p.id == text:
+            return p
+    key = inv.compact(text)
+    hits = [p for p in project.platforms if key in (inv.compact(p.title), inv.compact(p.template))]
+    if len(hits) == 1:
+        return hits[0]
+    ids = [p.id for p in project.platforms]
+    raise NotFound(
+        f"Geen platform '{text}' in dit project."
+        + did_you_mean(inv.slugify(text), ids)
+        + " Zie: gzctl platform list"
+    )
+
+
+def _sort(project: Project) -> None:
+    project.platforms.sort(key=lambda p: p.id)
+
+
+def add(
+    project: Project,
+    catalogue: PlatformCatalogue,
+    raw: str,
+    today: dt.date,
+    aim: str = "",
+    new: bool = False,
+) -> Platform:
+    """From the catalogue (by id or title) unless ``new``; a platform of one's own otherwise.
+    A catalogue platform copies its aim and its first steps as the checklist."""
+    text = raw.strip()
+    if not text:
+        raise UsageProblem("geef het platform: een id uit de catalogus of een eigen titel.")
+    ptype = None if new else catalogue.match(text)
+    title = ptype.title if ptype else text
+    taken = {p.id for p in project.platforms}
+    if ptype is not None:
+        twin = next((p for p in project.platforms if p.template == ptype.id), None)
+        if twin is not None:
+            raise Refused(f"Het project heeft al een {ptype.title}: {twin.id}.")
+    twin = next((p for p in project.platforms if inv.compact(p.title) == inv.compact(title)), None)
+    if twin is not None:
+        raise Refused(f"Er is al een platform '{twin.title}' ({twin.id}).")
+    pid = inv.unique_id(ptype.id if ptype else title, taken)
+    platform = Platform(
+        id=pid,
+        title=title,
+        template=ptype.id if ptype else "",
+        aim=aim or (ptype.aim if ptype else ""),
+        tasks=[PlatformTask(s) for s in ptype.first_steps] if ptype else [],
+        dates={"idee": today},
+    )
+    project.platforms.append(platform)
+    _sort(project)
+    return platform
+
+
+def join(
+    project: Project, platform_id: str, org_ids: list[str], trekker: bool = False
+) -> tuple[Platform, list[Organisation]]:
+    """Add members (organisations by id or name); with ``trekker`` the (single) org leads."""
+    platform = find(project, platform_id)
+    orgs = [inv.find(project, o) for o in org_ids]
+    if not orgs:
+        raise UsageProblem("noem minstens één organisatie.")
+    if trekker and len(orgs) != 1:
+        raise UsageProblem("er is één trekker: noem bij --trekker één organisatie.")
+    for org in orgs:
+        if org.status == "afgehaakt":
+            raise Refused(f"{org.name} is afgehaakt; zet eerst de status terug (gzctl org status).")
+        if org.id not in platform.members:
+            platform.members.append(org.id)
+    platform.members.sort()
+    if trekker:
+        platform.trekker = orgs[0].id
+    return platform, orgs
+
+
+def leave(project: Project, platform_id: str, org_id: str) -> tuple[Platform, Organisation]:
+    platform = find(project, platform_id)
+    org = inv.find(project, org_id)
+    if org.id not in platform.members:
+        raise Refused(f"{org.name} doet niet mee in {platform.title}.")
+    platform.members.remove(org.id)
+    if platform.trekker == org.id:
+        platform.trekker = ""
+    return platform, org
+
+
+def set_status(
+    project: Project, platform_id: str, raw: str, today: dt.date
+) -> tuple[Platform, str]:
+    platform = find(project, platform_id)
+    new = parse_status(raw)
+    old = platform.status
+    platform.status = new
+    platform.dates[new] = today
+    return platform, old
+
+
+def tick(
+    project: Project, platform_id: str, number: int, today: dt.date, done: bool = True
+) -> tuple[Platform, PlatformTask]:
+    """Tick (or untick) checklist item ``number`` (1-based, as `platform show` numbers it)."""
+    platform = find(project, platform_id)
+    if not 1 <= number <= len(platform.tasks):
+        raise UsageProblem(
+            f"{platform.title} heeft {len(platform.tasks)} stappen; kies een nummer van 1 tot "
+            f"en met {len(platform.tasks)}."
+            if platform.tasks
+            else f"{platform.title} heeft nog geen stappen; voeg er een toe met --stap."
+        )
+    task = platform.tasks[number - 1]
+    task.done = done
+    task.date = today if done else None
+    return platform, task
+
+
+def add_task(project: Project, platform_id: str, title: str) -> tuple[Platform, PlatformTask]:
+    platform = find(project, platform_id)
+    if not title.strip():
+        raise UsageProblem("de stap heeft een omschrijving nodig.")
+    task = PlatformTask(title.strip())
+    platform.tasks.append(task)
+    return platform, task
+
+
+def remove(project: Project, platform_id: str) -> Platform:
+    platform = find(project, platform_id)
+    project.platforms.remove(platform)
+    for a in project.activities:
+        if a.platform == platform.id:
+            a.platform = ""
+    return platform
+
+
+def platform_json(project: Project, p: Platform) -> dict[str, Any]:
+    names = {o.id: o.name for o in project.organisations}
+    return {
+        "id": p.id,
+        "title": p.title,
+        "template": p.template,
+        "aim": p.aim,
+        "status": p.status,
+        "members": list(p.members),
+        "member_names": [names.get(m, m) for m in p.members],
+        "trekker": p.trekker,
+        "tasks": [
+            {"title": t.title, "done": t.done, "date": t.date.isoformat() if t.date else None}
+            for t in p.tasks
+        ],
+        "tasks_done": sum(1 for t in p.tasks if t.done),
+        "tasks_total": len(p.tasks),
+        "dates": {s: p.dates[s].isoformat() for s in STATUSES if s in p.dates},
+        "activities": sum(1 for a in project.activities if a.platform == p.id),
+        "notes": p.notes,
+    }
+
+
+def status_summary(project: Project) -> list[dict[str, Any]]:
+    """For `gzctl status --json`: ``platforms[]`` (id, title, status, members, checklist)."""
+    return [
+        {
+            "id": p.id,
+            "title": p.title,
+            "status": p.status,
+            "members": list(p.members),
+            "trekker": p.trekker,
+            "tasks_done": sum(1 for t in p.tasks if t.done),
+            "tasks_total": len(p.tasks),
+        }
+        for p in project.platforms
+    ]
+
+
+def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
+    """Faults a hand edit can make: unknown status, unknown member, duplicate id."""
+    faults: list[tuple[tuple[str | int, ...], str]] = []
+    org_ids = {o.id for o in project.organisations}
+    seen: set[str] = set()
+    for i, p in enumerate(project.platforms):
+        if p.id in seen:
+            faults.append((("platforms", i, "id"), f"id '{p.id}' staat er twee keer in."))
+        seen.add(p.id)
+        if p.status not in STATUSES:
+            faults.append(
+                (("platforms", i, "status"),
+                 f"status '{p.status}' bestaat niet; kies uit " + ", ".join(STATUSES) + ".")
+            )  # fmt: skip
+        for j, m in enumerate(p.members):
+            if m not in org_ids:
+                faults.append(
+                    (("platforms", i, "members", j), f"organisatie '{m}' staat niet op de lijst.")
+                )
+        if p.trekker and p.trekker not in p.members:
+            faults.append((("platforms", i, "trekker"), f"'{p.trekker}' is geen lid."))
+    platform_ids = {p.id for p in project.platforms}
+    seen = set()
+    for i, a in enumerate(project.activities):
+        if a.id in seen:
+            faults.append((("activities", i, "id"), f"id '{a.id}' staat er twee keer in."))
+        seen.add(a.id)
+        if a.platform and a.platform not in platform_ids:
+            faults.append((("activities", i, "platform"), f"platform '{a.platform}' bestaat niet."))
+        for j, o in enumerate(a.organisers):
+            if o not in org_ids:
+                faults.append(
+                    (
+                        ("activities", i, "organisers", j),
+                        f"organisatie '{o}' staat niet op de lijst.",
+                    )
+                )
+        for key, n in (("expected", a.expected), ("participants", a.participants)):
+            if n is not None and n < 0:
+                faults.append((("activities", i, key), "een aantal kan niet negatief zijn."))
+    return faults
+
+
+# ----------------------------------------------------------------------------- activities
+
+
+def parse_when(date_text: str, time_text: str = "") -> dt.datetime:
+    """'12-04-2027' and '19:30' (or '19.30', '1930') -> a local datetime."""
+    day = inv.parse_date(date_text)
+    text = time_text.strip().replace(".", ":").replace("u", ":").rstrip(":")
+    if not text:
+        return dt.datetime.combine(day, dt.time(0, 0))
+    m = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?", text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2) or 0) > 59:
+        raise UsageProblem(f"'{time_text.strip()}' is geen tijd (voorbeeld: 19:30).")
+    return dt.datetime.combine(day, dt.time(int(m.group(1)), int(m.group(2) or 0)))
+
+
+def _count(raw: Any, what: str) -> int | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        n = int(str(raw).strip())
+    except ValueError:
+        raise UsageProblem(
+            f"{what} moet een aantal zijn (een geheel getal), niet '{raw}'."
+        ) from None
+    if n < 0:
+        raise UsageProblem(f"{what} kan niet negatief zijn.")
+    return n
+
+
+def add_activity(
+    project: Project,
+    orgs_catalogue: inv.Catalogue,
+    title: str,
+    start: dt.datetime,
+    end: dt.datetime | None = None,
+    place: str = "",
+    organisers: Iterable[str] = (),
+    platform: str = "",
+    target_groups: Any = None,
+    expected: Any = None,
+    participants: Any = None,
+    description: str = "",
+) -> Activity:
+    if not title.strip():
+        raise UsageProblem("de activiteit heeft een titel nodig.")
+    if end is not None and end <= start:
+        raise UsageProblem("het einde ligt niet na het begin.")
+    org_ids = sorted({inv.find(project, o).id for o in organisers})
+    pid = find(project, platform).id if platform.strip() else ""
+    groups = inv.parse_groups(target_groups, orgs_catalogue) if target_groups else []
+    aid = inv.unique_id(f"{start.date().isoformat()} {title}", (a.id for a in project.activities))
+    activity = Activity(
+        id=aid,
+        title=title.strip(),
+        start=start,
+        end=end,
+        place=place.strip(),
+        organisers=org_ids,
+        platform=pid,
+        target_groups=groups,
+        expected=_count(expected, "het verwachte aantal deelnemers"),
+        participants=_count(participants, "het aantal deelnemers"),
+        description=description.strip(),
+    )
+    project.activities.append(activity)
+    sort_activities(project)
+    return activity
+
+
+def sort_activities(project: Project) -> None:
+    project.activities.sort(key=lambda a: (a.start, a.id))
+
+
+def find_activity(project: Project, raw: str) -> Activity:
+    text = raw.strip()
+    for a in project.activities:
+        if a.id == text:
+            return a
+    hits = [a for a in project.activities if a.id.startswith(inv.slugify(text))]
+    if not hits:
+        hits = [a for a in project.activities if inv.compact(a.title) == inv.compact(text)]
+    if len(hits) == 1:
+        return hits[0]
+    ids = [a.id for a in project.activities]
+    if len(hits) > 1:
+        raise NotFound(f"'{text}' past bij meer activiteiten: " + ", ".join(a.id for a in hits))
+    raise NotFound(
+        f"Geen activiteit '{text}'." + did_you_mean(inv.slugify(text), ids)
+        + " Zie: gzctl activity list"
+    )  # fmt: skip
+
+
+def edit_activity(
+    project: Project,
+    orgs_catalogue: inv.Catalogue,
+    raw_id: str,
+    changes: dict[str, Any],
+) -> tuple[Activity, list[str]]:
+    """Change the given fields; the id (and so the calendar UID) stays, also when the date
+    moves, so a re-imported calendar moves the event instead of adding one. ``changes`` keys:
+    title, date, time, end_time, place, organisers, platform, target_groups, expected,
+    participants, description ('' clears an optional field). Returns the Dutch field names."""
+    a = find_activity(project, raw_id)
+    changed: list[str] = []
+    start = a.start
+    if "date" in changes or "time" in changes:
+        day = changes.get("date") or a.start.strftime("%d-%m-%Y")
+        time = changes.get("time")
+        if time is None:
+            time = "" if a.start.time() == dt.time(0, 0) else a.start.strftime("%H:%M")
+        start = parse_when(day, time)
+    end = a.end
+    if "end_time" in changes:
+        end = (
+            parse_when(start.strftime("%d-%m-%Y"), changes["end_time"])
+            if changes["end_time"]
+            else None
+        )
+    elif end is not None and start != a.start:
+        end = start + (end - a.start)  # moved: keep the length
+    if end is not None and end <= start:
+        raise UsageProblem("het einde ligt niet na het begin.")
+    new: dict[str, Any] = {"start": start, "end": end}
+    if "title" in changes:
+        if not str(changes["title"]).strip():
+            raise UsageProblem("de activiteit heeft een titel nodig.")
+        new["title"] = str(changes["title"]).strip()
+    for key in ("place", "description"):
+        if key in changes:
+            new[key] = str(changes[key] or "").strip()
+    if "organisers" in changes:
+        new["organisers"] = sorted({inv.find(project, o).id for o in changes["organisers"]})
+    if "platform" in changes:
+        raw = str(changes["platform"] or "").strip()
+        new["platform"] = find(project, raw).id if raw else ""
+    if "target_groups" in changes:
+        raw_groups = changes["target_groups"]
+        new["target_groups"] = inv.parse_groups(raw_groups, orgs_catalogue) if raw_groups else []
+    if "expected" in changes:
+        new["expected"] = _count(changes["expected"], "het verwachte aantal deelnemers")
+    if "participants" in changes:
+        new["participants"] = _count(changes["participants"], "het aantal deelnemers")
+    labels = {
+        "title": "titel", "start": "datum en tijd", "end": "eindtijd", "place": "plek",
+        "organisers": "organisatie", "platform": "platform", "target_groups": "doelgroepen",
+        "expected": "verwacht", "participants": "deelnemers", "description": "omschrijving",
+    }  # fmt: skip
+    for key, value in new.items():
+        if getattr(a, key) != value:
+            setattr(a, key, value)
+            changed.append(labels[key])
+    sort_activities(project)
+    return a, changed
+
+
+def set_participants(project: Project, raw_id: str, count: Any) -> Activity:
+    activity = find_activity(project, raw_id)
+    activity.participants = _count(count, "het aantal deelnemers")
+    return activity
+
+
+def remove_activity(project: Project, raw_id: str) -> Activity:
+    activity = find_activity(project, raw_id)
+    project.activities.remove(activity)
+    return activity
+
+
+def filter_activities(
+    project: Project, platform: str = "", when: str = "", today: dt.date | None = None
+) -> list[Activity]:
+    """``when``: '' (all), 'komend' (today and later) or 'geweest' (before today)."""
+    out = list(project.activities)
+    if platform:
+        pid = find(project, platform).id
+        out = [a for a in out if a.platform == pid]
+    if when and today is not None:
+        if when == "komend":
+            out = [a for a in out if a.start.date() >= today]
+        elif when == "geweest":
+            out = [a for a in out if a.start.date() < today]
+        else:
+            raise UsageProblem(f"'{when}': kies komend of geweest.")
+    return out
+
+
+def activity_json(project: Project, a: Activity) -> dict[str, Any]:
+    names = {o.id: o.name for o in project.organisations}
+    titles = {p.id: p.title for p in project.platforms}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "start": a.start.isoformat(),
+        "end": a.end.isoformat() if a.end else None,
+        "timezone": TIMEZONE,
+        "place": a.place,
+        "organisers": list(a.organisers),
+        "organiser_names": [names.get(o, o) for o in a.organisers],
+        "platform": a.platform,
+        "platform_title": titles.get(a.platform, ""),
+        "target_groups": list(a.target_groups),
+        "expected": a.expected,
+        "participants": a.participants,
+        "description": a.description,
+    }
+
+
+def newsletter_data(
+    project: Project, today: dt.date, back_days: int = 60, ahead_days: int = 90
+) -> dict[str, Any]:
+    """Recent and coming activities for a resident newsletter (counts only)."""
+    recent = [
+        a for a in project.activities
+        if today - dt.timedelta(days=back_days) <= a.start.date() < today
+    ]  # fmt: skip
+    coming = [
+        a for a in project.activities
+        if today <= a.start.date() <= today + dt.timedelta(days=ahead_days)
+    ]  # fmt: skip
+    return {
+        "recent": [activity_json(project, a) for a in recent],
+        "coming": [activity_json(project, a) for a in coming],
+        "platforms": [
+            platform_json(project, p) for p in project.platforms if p.status != "gestopt"
+        ],
+    }
+
+
+def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime) -> bytes:
+    """An iCalendar file (RFC 5545) with one event per activity, in Europe/Amsterdam time.
+
+    UIDs are stable (activity id @ village), so importing the file again updates the events
+    instead of doubling them. DTSTAMP is the moment of the project's last change (so the same
+    data gives the same file); ``stamp``, the caller's clock, only for a project without
+    history."""
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    tz = ZoneInfo(TIMEZONE)
+    village = inv.slugify(project.village.name or "dorp")
+    names = {o.id: o.name for o in project.organisations}
+    titles = {p.id: p.title for p in project.platforms}
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//gzctl//Gemeenschapszorg netwerk//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Netwerk {project.village.name}".strip())
+    cal.add("x-wr-timezone", TIMEZONE)
+    stamp = max((h.at for h in project.history), default=stamp)
+    utc_stamp = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
+    items = list(activities)
+    if items:
+        cal.add_component(_amsterdam_vtimezone(icalendar))
+    for a in items:
+        event = icalendar.Event()
+        event.add("uid", f"{a.id}@{village}.gzctl")
+        event.add("dtstamp", utc_stamp.replace(microsecond=0))
+        event.add("summary", a.title)
+        event.add("dtstart", a.start.replace(tzinfo=tz))
+        if a.end is not None:
+            event.add("dtend", a.end.replace(tzinfo=tz))
+        if a.place:
+            event.add("location", a.place)
+        lines = [a.description] if a.description else []
+        if a.organisers:
+            lines.append("Organisatie: " + ", ".join(names.get(o, o) for o in a.organisers))
+        if a.platform:
+            lines.append("Platform: " + titles.get(a.platform, a.platform))
+        if lines:
+            event.add("description", "\n".join(lines))
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _amsterdam_vtimezone(icalendar: Any) -> Any:
+    """Europe/Amsterdam as Outlook writes it: two rules (summer time from the last Sunday of
+    March, winter time from the last Sunday of October), valid for every year."""
+    tz = icalendar.Timezone()
+    tz.add("tzid", TIMEZONE)
+    for name, start, month, before, after in (
+        ("CEST", dt.datetime(1981, 3, 29, 2, 0), 3, 1, 2),
+        ("CET", dt.datetime(1996, 10, 27, 3, 0), 10, 2, 1),
+    ):
+        part = icalendar.TimezoneDaylight() if name == "CEST" else icalendar.TimezoneStandard()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", dt.timedelta(hours=before))
+        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
+
+
+# ----------------------------------------------------------------------------- lenses
+
+
+def lens_coverage(project: Project, catalogue: PlatformCatalogue) -> dict[str, Any]:
+    """Which of the eight functions of buurtgerichte zorg and which zorgzame-buurt traits the
+    network covers: through its platforms (not stopped) and its organisations' types."""
+    platforms = [p for p in project.platforms if p.status != "gestopt"]
+    orgs = inv.active(project)
+
+    def lens(items: tuple[inv.Label, ...], attr: str) -> list[dict[str, Any]]:
+        out = []
+        for item in items:
+            by_platform = []
+            for p in platforms:
+                ptype = catalogue.get(p.template)
+                if ptype is not None and item.id in getattr(ptype, attr):
+                    by_platform.append(p.id)
+            by_org = []
+            for o in orgs:
+                olens = catalogue.type_lenses.get(o.type)
+                if olens is not None and item.id in getattr(olens, attr):
+                    by_org.append(o.id)
+            out.append(
+                {
+                    "id": item.id,
+                    "label": item.label,
+                    "platforms": by_platform,
+                    "organisations": by_org,
+                    "covered": bool(by_platform or by_org),
+                }  # fmt: skip
+            )
+        return out
+
+    functions = lens(catalogue.functions, "functions")
+    traits = lens(catalogue.traits, "traits")
+    return {
+        "functions": functions,
+        "traits": traits,
+        "functions_covered": sum(1 for f in functions if f["covered"]),
+        "traits_covered": sum(1 for t in traits if t["covered"]),
+    }

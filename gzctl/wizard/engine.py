@@ -1,0 +1,426 @@
+"""The guided wizard: asks what the playbook's questions say and saves every answer at once.
+
+Two ways in, one engine: an interactive :class:`Asker` built on questionary, or an answers
+file (:func:`apply_answers`). Both go through ``questions.coerce`` and ``answers.set_answer``.
+Each answer is its own small transaction, so Ctrl-C or a closed terminal loses nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from gzctl.core import answers as ans
+from gzctl.core import progress, store
+from gzctl.core.errors import UsageProblem
+from gzctl.core.model import Project, ProjectInfo
+from gzctl.core.playbook import Playbook, Step
+from gzctl.core.questions import Question, coerce, format_value, is_answered
+
+Clock = Callable[[], dt.datetime]
+
+
+def _inventory(wizard: Wizard, step: Step) -> None:
+    """The organisation inventory step (gzctl/wizard_inventory.py, loaded when it runs)."""
+    from gzctl.wizard.inventory import inventory_step
+
+    inventory_step(wizard, step)
+
+
+# Step handlers named in the playbook (`handler = "..."`, see playbook.STEP_HANDLERS): run
+# after the step's questions, with the wizard (to ask and save) and the step.
+def _places(wizard: Wizard, step: Step) -> None:
+    from gzctl.wizard.places import places_step
+
+    places_step(wizard, step)
+
+
+def _coordinator(wizard: Wizard, step: Step) -> None:
+    from gzctl.wizard.places import coordinator_step
+
+    coordinator_step(wizard, step)
+
+
+def _recruitment(wizard: Wizard, step: Step) -> None:
+    from gzctl.wizard.places import recruitment_step
+
+    recruitment_step(wizard, step)
+
+
+def _platforms(wizard: Wizard, step: Step) -> None:
+    from gzctl.wizard.platforms import platform_step
+
+    platform_step(wizard, step)
+
+
+HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {
+    "inventory": _inventory,
+    "places": _places,
+    "coordinator": _coordinator,
+    "recruitment": _recruitment,
+    "platforms": _platforms,
+}
+
+
+# --------------------------------------------------------------------------- non-interactive
+
+
+def new_project(playbook: Playbook, spec: str, today: dt.date) -> Project:
+    return Project(
+        project=ProjectInfo(playbook=spec, playbook_version=playbook.version, created=today)
+    )
+
+
+def create_from_answers(
+    folder: Path, playbook: Playbook, spec: str, data: dict[str, Any], who: str, now: dt.datetime
+) -> tuple[int, int]:
+    """`init --answers`: check the whole file first, then create the project in one write."""
+    values, done = ans.parse_answers(playbook, data)
+    missing = ans.missing_required(playbook.intake, values)
+    if missing:
+        raise UsageProblem(
+            f"antwoordbestand: het antwoord op '{missing[0]}' ontbreekt "
+            f"({_label(playbook, missing[0])})."
+        )
+    project = new_project(playbook, spec, now.date())
+    change = store.Change(project, who, now)
+    count = _apply(playbook, change, values, done)
+    change.log("init", f"Project aangemaakt voor {project.village.name}", [])
+    # the creation entry first, then what the file filled in
+    project.history.insert(0, project.history.pop())
+    store.create(folder, project)
+    return count, len(done)
+
+
+def apply_answers(
+    folder: Path, playbook: Playbook, data: dict[str, Any], who: str, now: dt.datetime
+) -> tuple[int, int]:
+    """`wizard --answers`: all or nothing: an invalid answer saves none of the file."""
+    values, done = ans.parse_answers(playbook, data)
+    with store.transaction(folder, who, now) as change:
+        count = _apply(playbook, change, values, done)
+    return count, len(done)
+
+
+def _label(playbook: Playbook, qid: str) -> str:
+    q = next((q for q in playbook.questions() if q.id == qid), None)
+    return q.label if q else qid
+
+
+def _apply(
+    playbook: Playbook, change: store.Change, values: dict[str, Any], done: list[str]
+) -> int:
+    project = change.project
+    questions = {q.id: q for q in playbook.questions()}
+    for qid, value in values.items():
+        ans.set_answer(project, questions[qid], value)
+    if values:
+        change.log("answers", f"{len(values)} antwoord(en) uit een antwoordbestand", sorted(values))
+    if done:
+        items = progress.mark_done(playbook, project, done, change.now.date(), change.who)
+        change.log("done", "Afgevinkt: " + "; ".join(i.title for i in items), [i.id for i in items])
+    for step in playbook.steps:
+        answered = [q for q in step.questions if q.id in values]
+        if step.questions and answered and ans.step_answered(step, project):
+            ans.complete_step(project, step)
+    return len(values)
+
+
+# --------------------------------------------------------------------------- interactive
+
+
+class Asker:
+    """Asks one question on the terminal through questionary; returns the coerced answer.
+
+    Ctrl-C raises KeyboardInterrupt (``unsafe_ask``); the caller has saved everything before."""
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say = say
+
+    def _intro(self, q: Question, position: str = "") -> None:
+        example = q.example
+        if q.type == "date" and isinstance(example, (str, dt.date)):
+            example = _date_text(example)
+        extra = f" Voorbeeld: {example}" if example not in (None, "") else ""
+        optional = " (Mag leeg blijven.)" if not q.required else ""
+        self.say("")
+        self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
+
+    def ask(self, q: Question, current: Any, position: str = "") -> Any:
+        import questionary
+
+        self._intro(q, position)
+        existing = current if is_answered(current) else q.default
+        if q.type == "yesno":
+            if q.required:
+                return confirm(q.label, bool(existing) if existing is not None else True)
+            return _yes_no_unknown(q.label, existing)
+        if q.type == "choice":
+            choices = list(q.options)
+            default = existing if existing in choices else None
+            return questionary.select(
+                q.label, choices=choices, default=default, instruction="(pijltjes en Enter)"
+            ).unsafe_ask()
+        if q.type == "multichoice":
+            return self._checkbox(q, set(existing or []))
+        if q.type == "group":
+            return self._group(q, existing)
+        return self._text(q, q.label, existing)
+
+    def _text(self, q: Question, label: str, existing: Any) -> Any:
+        """One line of text; Enter always submits (long answers wrap on screen)."""
+        import questionary
+
+        default_text = ""
+        if isinstance(existing, dt.date):
+            default_text = _date_text(existing)
+        elif existing is not None:
+            default_text = str(existing).replace("\n", " ")
+        raw = questionary.text(
+            label,
+            default=default_text,
+            validate=lambda text: _validate_value(q, text),
+        ).unsafe_ask()
+        return coerce(q, raw)
+
+    def _checkbox(self, q: Question, chosen: set[str]) -> Any:
+        import questionary
+
+        # questionary sums up a checkbox in English ("done (3 selections)"): erase its own
+        # line and write the Dutch one
+        result = questionary.checkbox(
+            q.label,
+            choices=[questionary.Choice(o, value=o, checked=o in chosen) for o in q.options],
+            instruction="(spatie kiest, Enter bevestigt)",
+            validate=lambda picked: _validate_value(q, picked),
+            erase_when_done=True,
+        ).unsafe_ask()
+        value = coerce(q, result)
+        self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]{format_value(q, value)}[/]")
+        return value
+
+    def _group(self, q: Question, existing: Any) -> list[dict[str, Any]] | None:
+        rows: list[dict[str, Any]] = list(existing or [])
+        noun = q.item_label or q.label
+        if rows:
+            self.say("Al ingevuld: " + format_value(q, rows))
+            if not confirm(f"Nog een {noun.lower()} toevoegen?", False):
+                return rows
+        elif q.min_items == 0 and not confirm(f"Wil je een {noun.lower()} invullen?", True):
+            return None
+        while True:
+            row: dict[str, Any] = {}
+            n = len(rows) + 1
+            for f in q.fields:
+                hint = "" if f.required else " (mag leeg)"
+                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None)
+                if value is not None:
+                    row[f.key] = value
+            rows.append(row)
+            if len(rows) >= q.min_items and not confirm(
+                f"Nog een {noun.lower()} toevoegen?", False
+            ):
+                return rows
+
+
+def _yes_no_unknown(label: str, existing: Any) -> bool | None:
+    """An optional yes/no question may honestly be answered 'weet ik (nog) niet'."""
+    import questionary
+
+    unknown = "Weet ik (nog) niet"
+    default = unknown if existing is None else ("Ja" if existing else "Nee")
+    answer = questionary.select(
+        label, choices=["Ja", "Nee", unknown], default=default, instruction="(pijltjes en Enter)"
+    ).unsafe_ask()
+    return None if answer == unknown else answer == "Ja"
+
+
+def _date_text(value: str | dt.date) -> str:
+    """Dates as Dutch people type them: 15-01-2027."""
+    if isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    else:
+        day = value
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
+
+
+def confirm(label: str, default: bool) -> bool:
+    """Ja/Nee as a two-item menu: questionary's confirm only knows y/n and shows (Y/n)."""
+    import questionary
+
+    choices = ["Ja", "Nee"]
+    answer = questionary.select(
+        label,
+        choices=choices,
+        default="Ja" if default else "Nee",
+        instruction="(pijltjes en Enter)",
+    ).unsafe_ask()
+    return bool(answer == "Ja")
+
+
+def _validate_value(q: Question, value: Any) -> bool | str:
+    from gzctl.core.errors import AnswerError
+
+    try:
+        coerce(q, value)
+    except AnswerError as exc:
+        return exc.message
+    return True
+
+
+class Wizard:
+    """Walks the playbook from the first open step; every answer is saved as it is given."""
+
+    def __init__(
+        self,
+        folder: Path,
+        playbook: Playbook,
+        who: str,
+        clock: Clock,
+        asker: Asker,
+        say: Callable[[str], None],
+    ) -> None:
+        self.folder = folder
+        self.playbook = playbook
+        self.who = who
+        self.clock = clock
+        self.asker = asker
+        self.say = say
+
+    def load(self) -> Project:
+        return store.load(self.folder)
+
+    def save_answer(self, q: Question, value: Any) -> None:
+        with store.transaction(self.folder, self.who, self.clock()) as change:
+            old = ans.get_answer(change.project, q)
+            ans.set_answer(change.project, q, value)
+            if old != ans.get_answer(change.project, q):
+                # the label, not the answer: names and free text stay out of the history
+                change.log("answer", f"Beantwoord: {q.label}", [q.id])
+
+    def intake(self) -> None:
+        project = self.load()
+        total = len(self.playbook.intake)
+        for n, q in enumerate(self.playbook.intake, start=1):
+            current = ans.get_answer(project, q)
+            if is_answered(current):
+                continue
+            value = self.asker.ask(q, current, position=f"vraag {n} van {total} · ")
+            self.save_answer(q, value)
+
+    def intake_missing(self) -> bool:
+        project = self.load()
+        return any(
+            q.required and not is_answered(ans.get_answer(project, q)) for q in self.playbook.intake
+        )
+
+    def run(self, start: Step | None = None, stop_after_one: bool = False) -> str:
+        """Returns why it stopped: 'klaar', 'gepauzeerd' or 'stap'."""
+        if self.intake_missing():
+            self.say("[bold]Eerst de basis: het dorp en de initiatiefnemers.[/]")
+            self.intake()
+        step = start or ans.first_open_step(self.playbook, self.load())
+        while step is not None:
+            self.step(step)
+            following = self._after(step)
+            if stop_after_one:
+                return "stap"
+            if following is None:
+                self.say("[bold green]Je hebt alle stappen van het stappenplan doorlopen.[/]")
+                return "klaar"
+            if following.phase != step.phase:
+                self._phase_summary(step.phase)
+            n, total = ans.step_number(self.playbook, following)
+            if not confirm(f"Door naar stap {n} van {total}: {following.title}?", True):
+                return "gepauzeerd"
+            step = following
+        return "klaar"
+
+    def _phase_summary(self, phase_id: str) -> None:
+        phase = next(p for p in self.playbook.phases if p.id == phase_id)
+        project = self.load()
+        st = [progress.item_status(i, project) for i in phase.items]
+        done = sum(1 for s in st if s.done)
+        self.say("")
+        self.say(
+            f"[bold]Fase {phase.title} doorlopen:[/] {done} van {len(st)} acties gedaan. "
+            "De open acties blijven staan in gzctl next."
+        )
+
+    def _after(self, step: Step) -> Step | None:
+        steps = self.playbook.steps
+        idx = steps.index(step)
+        project = self.load()
+        done = set(project.wizard.completed)
+        later = [s for s in steps[idx + 1 :] if s.id not in done]
+        return later[0] if later else ans.first_open_step(self.playbook, project)
+
+    def step(self, step: Step) -> None:
+        n, total = ans.step_number(self.playbook, step)
+        phase = next(p for p in self.playbook.phases if p.id == step.phase)
+        self.say("")
+        self.say("[cyan]" + "─" * 72 + "[/]")
+        self.say(f"[bold cyan]Stap {n} van {total}[/] · {phase.title} · [bold]{step.title}[/]")
+        self.say(f"[dim]{step.why}[/]")
+        project = self.load()
+        qn = len(step.questions)
+        for i, q in enumerate(step.questions, start=1):
+            current = ans.get_answer(project, q)
+            value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
+            self.save_answer(q, value)
+        if step.handler:
+            HANDLERS[step.handler](self, step)
+        self.checklist(step)
+        with store.transaction(self.folder, self.who, self.clock()) as change:
+            if step.id not in change.project.wizard.completed:
+                ans.complete_step(change.project, step)
+                change.log("step", f"Stap doorlopen: {step.title}", [step.id])
+        if step.documents:
+            from gzctl.cli.docs import offer_after_step  # lazy: jinja2, babel and docx
+
+            offer_after_step(self, step)
+
+    def checklist(self, step: Step) -> None:
+        import questionary
+
+        if not step.items:
+            return
+        project = self.load()
+        st = {i.id: progress.item_status(i, project) for i in step.items}
+        auto = [i for i in step.items if st[i.id].how == "auto"]
+        for item in auto:
+            self.say(f"[green]☑[/] {item.title} [dim](volgt uit je gegevens)[/]")
+        manual = [i for i in step.items if st[i.id].how != "auto"]
+        if not manual:
+            return
+        picked = questionary.checkbox(
+            "Welke acties van deze stap zijn al gedaan?",
+            choices=[
+                questionary.Choice(i.title, value=i.id, checked=st[i.id].done) for i in manual
+            ],
+            instruction="(spatie vinkt aan, Enter gaat verder)",
+            erase_when_done=True,
+        ).unsafe_ask()
+        picked = set(picked or [])
+        self.say(f"[green]?[/] [bold]Al gedaan:[/] [cyan]{len(picked)} van {len(manual)}[/]")
+        newly = [i for i in manual if i.id in picked and not st[i.id].done]
+        undone = [i for i in manual if i.id not in picked and st[i.id].done]
+        if not newly and not undone:
+            return
+        with store.transaction(self.folder, self.who, self.clock()) as change:
+            today = change.now.date()
+            if newly:
+                progress.mark_done(
+                    self.playbook, change.project, [i.id for i in newly], today, change.who
+                )
+                change.log(
+                    "done", "Afgevinkt: " + "; ".join(i.title for i in newly), [i.id for i in newly]
+                )
+            for item in undone:
+                progress.undo(self.playbook, change.project, item.id)
+                change.log("undo", f"Teruggezet: {item.title}", [item.id])

@@ -1,0 +1,265 @@
+"""The interactive side of the inventory: the wizard step that walks the sectors, and the
+questions `gzctl org add` / `org edit` ask in a terminal.
+
+questionary is imported inside the functions (this module is loaded by the wizard and by
+`gzctl org`, never by the fast path). Every organisation is saved the moment it is entered,
+in its own transaction, so Ctrl-C loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from gzctl.core import store
+from gzctl.core.errors import Refused
+from gzctl.core.model import Organisation
+from gzctl.network import inventory as inv
+
+if TYPE_CHECKING:
+    from gzctl.core.playbook import Step
+    from gzctl.wizard.engine import Wizard
+
+OTHER = "overig"
+
+
+def escape(text: str) -> str:
+    """Names go into rich markup; a '[' in a name must not start a tag."""
+    return text.replace("[", "\\[")
+
+
+def _one(key: str, catalogue: inv.Catalogue) -> Callable[[str], bool | str]:
+    """A questionary validator for one field, with the inventory's own Dutch message."""
+
+    def check(text: str) -> bool | str:
+        _, errors = inv.parse_fields({key: text}, catalogue)
+        return errors[0] if errors else True
+
+    return check
+
+
+def sectors_in_order(catalogue: inv.Catalogue) -> list[tuple[str, str, list[inv.OrgType]]]:
+    """(sector id, label, types whose first sector it is); types without one come last."""
+    out = []
+    for s in catalogue.sectors:
+        types = [t for t in catalogue.types if t.sectors and t.sectors[0] == s.id]
+        out.append((s.id, s.label, types))
+    out.append((OTHER, "Overig", [t for t in catalogue.types if not t.sectors]))
+    return out
+
+
+def inventory_step(wizard: Wizard, step: Step) -> None:
+    """Walk the sectors; per sector ask about the typical types not yet on the list, then
+    take any other names. Only the name is asked; Enter moves on."""
+    import questionary
+
+    catalogue = inv.load_catalogue()
+    project = wizard.load()
+    say = wizard.say
+    say("")
+    say(
+        f"[bold]De organisaties in het dorp[/] · nu {len(project.organisations)} op de lijst. "
+        "We lopen de sectoren langs. Typ de naam van een organisatie, of druk op Enter als die "
+        "er niet is of je het niet weet. Alleen de naam is nodig; de rest vul je later aan "
+        "met gzctl org edit."
+    )
+    added = 0
+    for sector, label, types in sectors_in_order(catalogue):
+        present = [
+            o
+            for o in project.organisations
+            if (sector in o.sectors) or (sector == OTHER and not o.sectors)
+        ]
+        say("")
+        head = f"[bold cyan]{label}[/]"
+        if present:
+            names = ", ".join(escape(o.name) for o in present[:8])
+            more = f" en nog {len(present) - 8}" if len(present) > 8 else ""
+            head += f" [dim]· al op de lijst: {names}{more}[/]"
+        say(head)
+        have = {o.type for o in project.organisations}
+        for t in types:
+            if t.id in have:
+                continue
+            name = _ask_name(questionary, t.question, project)
+            if name:
+                # a name that plainly says another type ('Apotheek ...' at the physio
+                # question) keeps its own type
+                named = catalogue.match_type(name)
+                type_id = named.id if named is not None else t.id
+                org = _save(wizard, {"name": name, "type": type_id}, catalogue)
+                if org is not None:
+                    added += 1
+                    project = wizard.load()
+        while True:
+            name = _ask_name(
+                questionary,
+                f"Nog een organisatie bij {label.lower()}?",
+                project,
+                instruction="(naam, of Enter voor de volgende sector)",
+            )
+            if not name:
+                break
+            raw: dict[str, Any] = {"name": name}
+            guessed = catalogue.match_type(name)
+            if guessed is None:
+                raw["kind"] = questionary.select(
+                    "Wat voor organisatie is het?",
+                    choices=[
+                        questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()
+                    ],
+                    default=None,
+                    instruction="(pijltjes en Enter)",
+                ).unsafe_ask()
+                raw["sectors"] = [] if sector == OTHER else [sector]
+            org = _save(wizard, raw, catalogue)
+            if org is not None:
+                added += 1
+                project = wizard.load()
+    total = len(project.organisations)
+    say("")
+    say(
+        f"[bold green]{added} organisatie(s) toegevoegd[/]; er staan er nu {total} op de lijst. "
+        "Wat nog ontbreekt: gzctl org coverage"
+    )
+
+
+def _ask_name(
+    questionary: Any, question: str, project: Any, instruction: str = "(naam, of Enter)"
+) -> str:
+    def check(text: str) -> bool | str:
+        if not text.strip():
+            return True
+        twin = inv.find_duplicate(project, text)
+        if twin is not None:
+            return f"Staat al op de lijst als {twin.name} ({twin.id}). Enter om door te gaan."
+        return True
+
+    answer = questionary.text(question, instruction=instruction, validate=check).unsafe_ask()
+    return " ".join(str(answer or "").split())
+
+
+def _save(wizard: Wizard, raw: dict[str, Any], catalogue: inv.Catalogue) -> Organisation | None:
+    try:
+        with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+            org = inv.add(change.project, raw, catalogue, change.now.date())
+            change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
+    except Refused as exc:
+        wizard.say(f"[yellow]{escape(exc.message)}[/]")
+        return None
+    kind_type = catalogue.type(org.type)
+    known = f" [dim](herkend als {kind_type.name})[/]" if kind_type and "type" not in raw else ""
+    wizard.say(f"[green]✓[/] {escape(org.name)} [dim]{org.id}[/]{known}")
+    return org
+
+
+# ----------------------------------------------------------------------------- org add / edit
+
+
+def ask_organisation(
+    catalogue: inv.Catalogue,
+    current: Organisation | None,
+    given: dict[str, Any],
+    say: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Ask every field not given as an option; ``current`` (for edit) supplies defaults.
+    Returns raw fields for inventory.add / inventory.edit. ``say`` writes rich markup."""
+    import questionary
+
+    raw = dict(given)
+
+    def default(key: str) -> str:
+        if key in given and given[key] is not None:
+            value = given[key]
+        elif current is not None:
+            value = inv.get_field(current, key)
+        else:
+            value = ""
+        if isinstance(value, list):
+            return ", ".join(value)
+        return "" if value is None else str(value)
+
+    def text(key: str, label: str, required: bool = False) -> None:
+        if key in given:
+            return
+        validate = _one(key, catalogue)
+
+        def check(answer: str) -> bool | str:
+            if not answer.strip():
+                return "Dit is verplicht." if required else True
+            return validate(answer)
+
+        raw[key] = questionary.text(label, default=default(key), validate=check).unsafe_ask()
+
+    text("name", "Naam van de organisatie", required=True)
+    guessed = catalogue.match_type(raw.get("name") or "") if current is None else None
+    if "type" not in given:
+        names = [t.name for t in catalogue.types]
+        start = default("type")
+        if current is not None and catalogue.type(current.type):
+            start = catalogue.type(current.type).name  # type: ignore[union-attr]
+        elif guessed:
+            start = guessed.name
+        answer = questionary.autocomplete(
+            "Type (kies uit de lijst of typ zelf; mag leeg)",
+            choices=names,
+            default=start,
+            ignore_case=True,
+            match_middle=True,
+        ).unsafe_ask()
+        raw["type"] = answer
+    org_type = catalogue.match_type(str(raw.get("type") or "")) or guessed
+    if "kind" not in given:
+        kind_default = (
+            current.kind if current else (org_type.kind if org_type else inv.DEFAULT_KIND)
+        )
+        raw["kind"] = questionary.select(
+            "Soort",
+            choices=[questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()],
+            default=kind_default,
+            instruction="(pijltjes en Enter)",
+        ).unsafe_ask()
+    for key, label, options, fallback in (
+        ("sectors", "Sectoren", catalogue.sectors, org_type.sectors if org_type else ()),
+        (
+            "target_groups",
+            "Doelgroepen",
+            catalogue.groups,
+            org_type.target_groups if org_type else (),
+        ),
+    ):
+        if key in given:
+            continue
+        chosen = set(getattr(current, key) if current else fallback)
+        raw[key] = questionary.checkbox(
+            label,
+            choices=[
+                questionary.Choice(
+                    f"{o.label} ({o.id})" if key == "target_groups" else o.label,
+                    value=o.id,
+                    checked=o.id in chosen,
+                )
+                for o in options
+            ],
+            instruction="(spatie kiest, Enter bevestigt)",
+            erase_when_done=True,  # questionary sums up in English; say it in Dutch instead
+        ).unsafe_ask()
+        summary = ", ".join(raw[key]) if raw[key] else "geen"
+        say(f"[green]?[/] [bold]{label}[/] [cyan]{summary}[/]")
+    text("reach", "Achterban: hoeveel mensen bereikt de organisatie ongeveer? (mag leeg)")
+    text("contact_name", "Contactpersoon (naam; mag leeg)")
+    text("contact_role", "Functie van de contactpersoon (mag leeg)")
+    text("contact_email", "Werk-e-mail van de contactpersoon (mag leeg)")
+    text("contact_phone", "Werktelefoon (mag leeg)")
+    text("contact_salutation", "Aanhef in een brief, bijvoorbeeld 'Beste Karin' (mag leeg)")
+    text("address", "Adres (mag leeg)")
+    text("postcode", "Postcode (mag leeg)")
+    text("place", "Plaats (mag leeg)")
+    text("notes", "Opmerkingen (mag leeg)")
+    return raw
+
+
+def confirm_remove(org: Organisation) -> bool:
+    from gzctl.wizard.engine import confirm
+
+    return confirm(f"{org.name} ({org.id}) met contactgegevens van de lijst halen?", False)

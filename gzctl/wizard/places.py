@@ -1,0 +1,198 @@
+"""The interactive side of the meeting place and the Coördinator: scoring questions for
+`gzctl place score` / `coordinator candidate score`, and the wizard steps.
+
+questionary is imported inside the functions (never loaded by the fast path). Everything is
+saved the moment it is entered, in its own transaction, so Ctrl-C loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from gzctl.core import store
+from gzctl.core.errors import GzctlError
+from gzctl.network import coordinator as co
+from gzctl.network import places as pl
+from gzctl.network.criteria import Criterion, load_criteria, number_nl
+
+if TYPE_CHECKING:
+    from gzctl.core.playbook import Step
+    from gzctl.wizard.engine import Wizard
+
+SKIP = "overslaan"
+
+
+def escape(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+def ask_scores(
+    criteria: Iterable[Criterion], current: Mapping[str, int], title: str
+) -> dict[str, int]:
+    """Ask 1..5 per criterion (with its help text); Enter keeps the current score."""
+    import questionary
+
+    out: dict[str, int] = {}
+    print(title)
+    for c in criteria:
+        if c.weight <= 0:
+            continue
+        now = current.get(c.id)
+        choices = [questionary.Choice(f"{n}", value=str(n)) for n in range(1, 6)]
+        choices.append(questionary.Choice("weet ik nog niet", value=SKIP))
+        answer = questionary.select(
+            f"{c.label}: {c.help}",
+            choices=choices,
+            default=str(now) if now else "3",
+            instruction="(1 slecht, 5 uitstekend; pijltjes en Enter)",
+        ).unsafe_ask()
+        if answer and answer != SKIP:
+            out[c.id] = int(answer)
+    return out
+
+
+def _ask_text(question: str, instruction: str = "(of Enter om door te gaan)") -> str:
+    import questionary
+
+    answer = questionary.text(question, instruction=instruction).unsafe_ask()
+    return " ".join(str(answer or "").split())
+
+
+def places_step(wizard: Wizard, step: Step) -> None:
+    """Candidate places by name (with the hard requirements asked as yes/no), a score per
+    criterion for each place not yet scored, the ranking, then the choice."""
+    import questionary
+
+    from gzctl.wizard.engine import confirm
+
+    crit = load_criteria()
+    say = wizard.say
+    project = wizard.load()
+    need = pl.required(project, crit)
+    say("")
+    say(
+        f"[bold]Kandidaat-plekken[/] · nu {len(project.places)} op de lijst. Typ de naam van een "
+        "plek (dorpshuis, buurthuis, bibliotheek, ...), of druk op Enter als je klaar bent."
+    )
+    while True:
+        name = _ask_text("Naam van een plek")
+        if not name:
+            break
+        access = [
+            tag for tag in need if confirm(f"Heeft {name} een {crit.feature_label(tag)}?", True)
+        ]
+        try:
+            with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+                place = pl.add(change.project, {"name": name, "access": access}, crit)
+                change.log(
+                    "place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id]
+                )
+        except GzctlError as exc:
+            say(f"[yellow]{escape(exc.message)}[/]")
+            continue
+        say(f"[green]✓[/] {escape(place.name)} [dim]{place.id}[/]")
+    project = wizard.load()
+    excluded = {r.place.id for r in pl.rank(project, crit) if r.excluded}
+    for place in project.places:
+        missing = [c for c in crit.place if c.id not in place.scores]
+        if not missing or place.id in excluded:  # no use scoring a place that drops out
+            continue
+        scores = ask_scores(missing, place.scores, f"Scores voor {place.name}")
+        if scores:
+            with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+                pl.set_scores(change.project, place.id, scores, crit)
+                change.log(
+                    "place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id]
+                )
+    project = wizard.load()
+    rows = pl.rank(project, crit)
+    if not rows:
+        return
+    from gzctl.cli.place import ranking_text
+
+    say("")
+    say("[bold]De rangorde[/]")
+    say(escape(ranking_text(rows)))
+    eligible = [r for r in rows if not r.excluded]
+    if not eligible or project.meeting_place.chosen:
+        return
+    pick = questionary.select(
+        "Welke plek kies je?",
+        choices=[questionary.Choice(r.place.name, value=r.place.id) for r in eligible]
+        + [questionary.Choice("nog niet kiezen", value="")],
+        instruction="(pijltjes en Enter)",
+    ).unsafe_ask()
+    if not pick:
+        return
+    reason = ""
+    while not reason:
+        reason = _ask_text(
+            "Waarom is deze plek neutraal en laagdrempelig? (een of twee zinnen)", instruction=""
+        )
+    with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+        place = pl.choose(change.project, pick, reason, change.now.date(), crit)
+        change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
+    say(f"[green]✓[/] Gekozen: {escape(place.name)}")
+
+
+def coordinator_step(wizard: Wizard, step: Step) -> None:
+    """After the profile questions: the cost per hour and activity budget, then the budget."""
+    import questionary
+
+    crit = load_criteria()
+    project = wizard.load()
+    b = co.budget(project, crit)
+    raw: dict[str, str] = {}
+    for key, label, value in (
+        (
+            "hourly_cost",
+            "Wat kost een uur van de Coördinator de werkgever (loon en lasten)?",
+            b.hourly_cost,
+        ),
+        ("activity_budget", "Hoeveel geld is er per jaar voor activiteiten nodig?", b.activities),
+    ):
+        answer = questionary.text(
+            label, default=number_nl(value, 2), instruction="(euro; Enter houdt dit bedrag)"
+        ).unsafe_ask()
+        raw[key] = str(answer or "").strip() or number_nl(value, 2)
+    with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+        changed = co.set_profile(change.project, wizard.playbook, raw)
+        if changed:
+            change.log(
+                "coordinator-profile",
+                "Profiel Coördinator: " + ", ".join(changed) + " gewijzigd",
+                [],
+            )
+    b = co.budget(wizard.load(), crit)
+    if b.total is not None:
+        wizard.say(
+            f"[bold]Begroting per jaar:[/] {number_nl(b.hours or 0)} uur x "
+            f"€ {number_nl(b.hourly_cost, 2)} "
+            f"x {b.weeks} weken + € {number_nl(b.activities, 2)} activiteiten = "
+            f"[bold]€ {number_nl(round(b.total, 2), 2)}[/]"
+        )
+
+
+def recruitment_step(wizard: Wizard, step: Step) -> None:
+    """Candidates by name (only the name; the rest with gzctl coordinator candidate)."""
+    say = wizard.say
+    project = wizard.load()
+    say("")
+    say(
+        f"[bold]Kandidaten[/] · nu {len(project.coordinator.candidates)}. Typ de naam van een "
+        "kandidaat, of Enter om door te gaan. Scorekaarten vul je in met "
+        "gzctl coordinator candidate score."
+    )
+    while True:
+        name = _ask_text("Naam van een kandidaat")
+        if not name:
+            break
+        try:
+            with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+                cand = co.add_candidate(change.project, name)
+                change.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+        except GzctlError as exc:
+            say(f"[yellow]{escape(exc.message)}[/]")
+            continue
+        say(f"[green]✓[/] {escape(cand.name)} [dim]{cand.id}[/]")

@@ -1,0 +1,144 @@
+"""The wizard's platform step (doen.platforms): starts from `gzctl platform suggest`.
+
+Shows which catalogue platforms the village can start with the organisations on its list,
+lets the user pick one, tick the organisations that take part and choose the trekker.
+Each platform is saved in its own transaction the moment it is complete, so Ctrl-C loses
+nothing that was finished. questionary is imported inside the function.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gzctl.core import store
+from gzctl.core.errors import Refused
+from gzctl.network import platforms as pf
+
+if TYPE_CHECKING:
+    from gzctl.core.playbook import Step
+    from gzctl.wizard.engine import Wizard
+
+NONE = "__geen__"
+LATER = "__later__"
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", "\\[")
+
+
+def platform_step(wizard: Wizard, step: Step) -> None:
+    import questionary
+
+    catalogue = pf.load_catalogue()
+    say = wizard.say
+    while True:
+        project = wizard.load()
+        results = [r for r in pf.suggest(project, catalogue) if not r["in_project"]]
+        say("")
+        have = ", ".join(p.title for p in project.platforms)
+        say(
+            "[bold]Platforms[/] · welke thema's passen bij de organisaties op de lijst?"
+            + (f" [dim](al gestart: {_escape(have)})[/]" if have else "")
+        )
+        for r in results[:5]:
+            mark = "kan starten" if r["can_start"] else "ontbreekt: " + ", ".join(r["missing"])
+            say(f"  {r['title']} · {r['readiness']}% klaar · {_escape(mark)}")
+        first = str(project.answers.get("doen.eerste_platform") or "")
+        preferred = catalogue.match(first) if first else None
+        choices = [
+            questionary.Choice(
+                f"{r['title']} ({r['readiness']}%)"
+                + ("" if r["can_start"] else " – nog niet compleet"),
+                value=r["id"],
+            )
+            for r in results
+        ]
+        choices.append(questionary.Choice("Nu geen platform starten", value=NONE))
+        default = next(
+            (c for c in choices if preferred is not None and c.value == preferred.id),
+            choices[0],
+        )
+        chosen = questionary.select(
+            "Welk platform wil je starten?",
+            choices=choices,
+            default=default,
+            instruction="(pijltjes en Enter)",
+        ).unsafe_ask()
+        if chosen == NONE or chosen is None:
+            return
+        suggestion = next(r for r in results if r["id"] == chosen)
+        members = _ask_members(questionary, suggestion, say)
+        trekker = _ask_trekker(questionary, suggestion, members)
+        _save(wizard, catalogue, chosen, members, trekker)
+        from gzctl.wizard.engine import confirm
+
+        if not confirm("Nog een platform starten?", False):
+            return
+
+
+def _ask_members(questionary: Any, suggestion: dict[str, Any], say: Any) -> list[str]:
+    if not suggestion["fits"]:
+        return []
+    choices = [
+        questionary.Choice(
+            f"{f['name']}" + (f" ({f['as']})" if f["as"] else f" ({f['why']})"),
+            value=f["id"],
+            checked=f["why"] == "type",
+        )
+        for f in suggestion["fits"]
+    ]
+    # questionary sums up a checkbox in English ("done (3 selections)"): erase its line and
+    # write a Dutch one, as the wizard does
+    picked = list(
+        questionary.checkbox(
+            "Welke organisaties doen mee?",
+            choices=choices,
+            instruction="(spatie: aan/uit, Enter: klaar)",
+            erase_when_done=True,
+        ).unsafe_ask()
+        or []
+    )
+    names = {f["id"]: f["name"] for f in suggestion["fits"]}
+    chosen = ", ".join(_escape(names[m]) for m in picked) or "geen"
+    say(f"[green]?[/] [bold]Welke organisaties doen mee?[/] [cyan]{chosen}[/]")
+    return picked
+
+
+def _ask_trekker(questionary: Any, suggestion: dict[str, Any], members: list[str]) -> str:
+    if not members:
+        return ""
+    names = {f["id"]: f["name"] for f in suggestion["fits"]}
+    order = [m for m in suggestion["trekker_candidates"] if m in members]
+    order += [m for m in members if m not in order]
+    choices = [questionary.Choice(names.get(m, m), value=m) for m in order]
+    choices.append(questionary.Choice("Later kiezen", value=LATER))
+    picked = questionary.select(
+        "Welke organisatie trekt het platform?",
+        choices=choices,
+        instruction="(pijltjes en Enter)",
+    ).unsafe_ask()
+    return "" if picked in (None, LATER) else str(picked)
+
+
+def _save(
+    wizard: Wizard,
+    catalogue: pf.PlatformCatalogue,
+    pid: str,
+    members: list[str],
+    trekker: str,
+) -> None:
+    try:
+        with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+            p = pf.add(change.project, catalogue, pid, change.now.date())
+            if members:
+                pf.join(change.project, p.id, members)
+            if trekker:
+                pf.join(change.project, p.id, [trekker], trekker=True)
+            change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+    except Refused as exc:
+        wizard.say(f"[yellow]{_escape(exc.message)}[/]")
+        return
+    wizard.say(
+        f"[green]✓[/] {_escape(p.title)} [dim]{p.id}[/] · {len(p.members)} leden · "
+        f"{len(p.tasks)} eerste stappen (gzctl platform show {p.id})"
+    )
