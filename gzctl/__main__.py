@@ -110,7 +110,7 @@ def fast_path(argv: list[str]) -> int | None:
         if all(not a.startswith("-") for a in args) and rest.count("--json") == 1:
             return fast_portfolio(args, directory)
     if rest[0] == "status" and rest[1:] in ([], ["--json"]):
-        from gzctl.network.session import status_output
+        from gzctl.cli.render import status_output
 
         print(status_output(directory, as_json=rest[1:] == ["--json"]))
         return 0

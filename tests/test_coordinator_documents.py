@@ -3,14 +3,15 @@ Markdown; HTML and DOCX exist), and what they need before they can be made."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from test_documents import check_snapshot
 
+from gzctl import documents as docs
 from gzctl.core import playbook as pb
 from gzctl.core import store
-from gzctl.documents import base as docs
 
 NAMES = ["vacature-coordinator", "gespreksleidraad", "aanvraag-gemeente"]
 
@@ -45,10 +46,10 @@ def test_vacancy_waits_for_hours_and_employer(project: Path) -> None:
     book = pb.load(pb.DEFAULT_PLAYBOOK)
     state = store.load(project)
     with pytest.raises(docs.NotReady, match="uur per week"):
-        docs.prepare("vacature", state, book, state.project.created or docs.dt.date.today())
+        docs.prepare("vacature", state, book, state.project.created or dt.date.today())
     state.answers["organiseren.uren"] = 10
     state.answers["organiseren.werkgever"] = "gemeente"
-    prepared = docs.prepare("subsidieaanvraag", state, book, docs.dt.date(2026, 11, 22))
+    prepared = docs.prepare("subsidieaanvraag", state, book, dt.date(2026, 11, 22))
     data = prepared.outputs[0].data
     assert data["totaal"] == "€\xa031.100,00"  # 10 x 55 x 52 + 2,500
     assert data["plek"] == ""

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from gzctl import documents as docs
 from gzctl.core import store
 from gzctl.core.model import Contact, Organisation
-from gzctl.documents import base as docs
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 

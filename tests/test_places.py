@@ -163,7 +163,7 @@ def test_place_commands_end_to_end(gz, project: Path) -> None:
 
 
 def test_the_ranking_text_shows_ties_and_exclusions(crit) -> None:
-    from gzctl.cli.place import ranking_text
+    from gzctl.network.places import ranking_text
 
     project = Project()
     _place(project, crit, "Dorpshuis", {"neutraal": 4, "kosten": 3})  # 11

@@ -14,7 +14,7 @@ from prompt_toolkit.output import DummyOutput
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
-from gzctl.wizard.engine import Asker, Wizard, new_project
+from gzctl.wizard import Asker, Wizard, new_project
 
 ENTER = "\r"
 DOWN = "\x1b[B"

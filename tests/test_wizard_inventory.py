@@ -10,7 +10,7 @@ from test_wizard import CTRL_C, ENTER, NOW, keyboard, wizard
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.network import inventory as inv
-from gzctl.wizard.engine import HANDLERS, new_project
+from gzctl.wizard import HANDLERS, new_project
 from gzctl.wizard.inventory import sectors_in_order
 
 BACKSPACE = "\x7f"

@@ -9,7 +9,7 @@ from test_wizard import DOWN, ENTER, NOW, keyboard, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
-from gzctl.wizard.engine import HANDLERS, new_project
+from gzctl.wizard import HANDLERS, new_project
 
 BACKSPACE = "\x7f"
 

@@ -10,7 +10,7 @@ from test_wizard import ENTER, NOW, keyboard, wizard
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.network import inventory as inv
-from gzctl.wizard.engine import HANDLERS, new_project
+from gzctl.wizard import HANDLERS, new_project
 
 DOWN = "\x1b[B"
 SPACE = " "

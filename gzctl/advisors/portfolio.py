@@ -1,7 +1,7 @@
 """The advisors' portfolio: one row per village, as a table, JSON, CSV (and, in dashboard.py,
 an HTML page). Pure functions over the rows; finding and loading the villages is scan.py.
 
-A row is the village's ``gzctl status --json`` document (``progress.status_data``, reused as
+A row is the village's ``gzctl status --json`` document (``network.status.status_data``, reused as
 it is) plus ``path``, ``error`` (None) and ``stalled``. A folder whose state cannot be loaded
 is a row with only ``path`` and ``error`` (the Dutch message ``gzctl status`` would give).
 

@@ -1,7 +1,7 @@
 """Finding and loading every village under an advisor's folders (the I/O half of the portfolio).
 
 Each village is opened exactly as ``gzctl status`` opens it (``session.open_project``) and
-summarised by the same ``progress.status_data``; a folder that fails becomes an error row with
+summarised by the same ``network.status.status_data``; a folder that fails becomes an error row with
 the same Dutch message. Reading a thousand gzctl.toml files costs more than the rest of the
 command together, so the results are kept in a cache file (``portfolio.json`` in the user
 cache folder, ``GZCTL_CACHE_HOME`` overrides it). An entry is used only when gzctl.toml and
@@ -109,8 +109,8 @@ def _playbook_file(spec: str, folder: Path) -> Path | None:
 def load_village(folder: Path, today: dt.date) -> Village:
     """Open one village as `gzctl status` does; any failure becomes its error text."""
     from gzctl.advisors.burnup import project_burnup
-    from gzctl.core.progress import status_data
     from gzctl.network import session
+    from gzctl.network.status import status_data
 
     try:
         opened = session.open_project(str(folder))

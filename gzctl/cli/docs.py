@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from gzctl.cli import common, texts
 from gzctl.core import runtime
-
-if TYPE_CHECKING:
-    from gzctl.core.playbook import Step
-    from gzctl.wizard.engine import Wizard
 
 app = common.group(texts.COMMANDS["docs"])
 
@@ -49,7 +45,7 @@ def build(
         ),
     ] = False,
 ) -> None:
-    from gzctl.documents import base as docs
+    from gzctl import documents as docs
 
     opened = common.open_project(ctx)
     chosen = docs.parse_formats(formats)
@@ -60,7 +56,7 @@ def build(
 
 def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: bool) -> Any:
     """Run the builder, with a rich progress bar on stderr for a large build on a terminal."""
-    from gzctl.documents import base as docs
+    from gzctl import documents as docs
 
     state: dict[str, Any] = {}
 
@@ -104,7 +100,7 @@ def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: 
 
 
 def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
-    from gzctl.documents.base import OUTPUT_DIR
+    from gzctl.documents import OUTPUT_DIR
 
     where = common.shown(folder / OUTPUT_DIR)
     written, same = len(report.written), len(report.unchanged)
@@ -130,7 +126,7 @@ def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
 
 @app.command("list", **common.command_kwargs(texts.DOCS_COMMANDS["list"]))
 def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
-    from gzctl.documents import base as docs
+    from gzctl import documents as docs
 
     opened = common.open_project(ctx)
     states = docs.list_documents(opened.folder, opened.project, opened.playbook, runtime.today())
@@ -169,39 +165,3 @@ def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     hint = common.hint_dir(ctx)
     common.say("")
     common.say(f"Maken of bijwerken: gzctl {hint}docs build   ·   één document: --only NAAM")
-
-
-def offer_after_step(wizard: Wizard, step: Step) -> None:
-    """At the end of a wizard step that produces documents: offer to make them now."""
-    from gzctl.core.errors import GzctlError
-    from gzctl.documents import base as docs
-    from gzctl.wizard.engine import confirm
-
-    ids = docs.step_documents(wizard.playbook, step.id)
-    if not ids:
-        return
-    titles = {d.id: d.title for d in wizard.playbook.documents}
-    names = docs.join_dutch(titles.get(i, i).lower() for i in ids)
-    if not confirm(f"Wil je de documenten van deze stap nu maken ({names})?", True):
-        wizard.say(f"[dim]Later kan het ook: gzctl docs build --only {ids[0]}[/]")
-        return
-    project = wizard.load()
-    made, skipped = 0, []
-    for doc_id in ids:
-        try:
-            report = docs.build(
-                wizard.folder, project, wizard.playbook, wizard.clock().date(), only=[doc_id]
-            )
-        except docs.NotReady as exc:
-            skipped.append(exc.message)
-            continue
-        except GzctlError as exc:
-            wizard.say(f"[red]Fout:[/] {exc.message}")
-            continue
-        made += len(report.written) + len(report.unchanged)
-        for edited, new in report.beside:
-            wizard.say(f"Met de hand bewerkt, niet overschreven: {edited} (nieuw: {new})")
-    if made:
-        wizard.say(f"[green]Klaar:[/] {made} bestanden in {docs.OUTPUT_DIR}/.")
-    for message in skipped:
-        wizard.say(f"[dim]Nog niet: {message}[/]")

@@ -152,27 +152,7 @@ def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
             'add "Dorpshuis De Schakel" --toegang drempelvrij,toilet'
         )
         return
-    common.say(ranking_text(rows))
-
-
-def ranking_text(rows: list[pl.Ranked]) -> str:
-    """The ranked table as plain text (also used by the wizard step)."""
-    lines = []
-    width = max(len(r.place.name) for r in rows)
-    for r in rows:
-        if r.rank is not None:
-            pos = f"{r.rank}." + ("=" if r.tied else " ")
-            total = f"{number_nl(r.total or 0)} van {number_nl(r.maximum)}"
-        else:
-            pos, total = "  - ", "valt af" if r.excluded else "onvolledig"
-        mark = "  ✓ gekozen" if r.chosen else ""
-        lines.append(f"{pos:<4} {r.place.name:<{width}}  {total:<14} {r.place.id}{mark}")
-        for reason in r.reasons:
-            lines.append(f"{'':<5}{reason}")
-    if any(r.tied for r in rows):
-        lines.append("")
-        lines.append("= gedeelde plaats: gelijk totaal, op naam gezet. Het verschil maak je zelf.")
-    return "\n".join(lines)
+    common.say(pl.ranking_text(rows))
 
 
 @app.command("show", **_kw("show"))

@@ -6,12 +6,11 @@ from typing import Annotated
 
 import typer
 
-from gzctl.cli import common
+from gzctl.cli import common, render
 from gzctl.cli.common import JsonFlag
 from gzctl.core import progress as core
 from gzctl.core import runtime
 from gzctl.core.questions import format_date
-from gzctl.network import session
 
 
 def status(
@@ -26,7 +25,7 @@ def status(
         _chart(ctx, json)
         return
     # The same function the fast path in gzctl/__main__.py calls.
-    common.say(session.status_output(common.directory(ctx), as_json=json))
+    common.say(render.status_output(common.directory(ctx), as_json=json))
 
 
 def _chart(ctx: typer.Context, as_json: bool) -> None:

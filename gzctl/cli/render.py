@@ -202,3 +202,21 @@ def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str])
         if item.get("why"):
             lines.append(f"    {style.dim(item['why'])}")
     return "\n".join(lines)
+
+
+def status_output(directory: str | None, as_json: bool) -> str:
+    """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
+    with hints that name the folder as typed. Both the fast path and the typer command call
+    this one function, so they cannot differ. Raises what opening the project raises."""
+    import json
+
+    from gzctl.core import runtime
+    from gzctl.network.session import open_project
+    from gzctl.network.status import status_data
+
+    opened = open_project(directory)
+    data = status_data(opened.playbook, opened.project, runtime.today())
+    if as_json:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    hint = f"-C {directory} " if directory else ""
+    return status_text(data, Style(runtime.color_wanted()), hint)

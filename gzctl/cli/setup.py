@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from gzctl.cli import common
+from gzctl.cli import common, render
 from gzctl.core import playbook as pb
 from gzctl.core import runtime, store
 from gzctl.core.errors import UsageProblem
@@ -77,8 +77,8 @@ def init(
         ),
     ] = pb.DEFAULT_PLAYBOOK,
 ) -> None:
+    from gzctl import wizard
     from gzctl.core.answers import read_answers_file
-    from gzctl.wizard import engine as wizard
 
     base = common.base_folder(ctx)
     folder = (base / map_) if map_ else base
@@ -114,7 +114,7 @@ def init(
 
 
 def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: bool) -> None:
-    from gzctl.wizard import engine as wizard
+    from gzctl import wizard
 
     console = _console()
     w = wizard.Wizard(
@@ -138,8 +138,8 @@ def wizard_cmd(
         typer.Option("--stap", "--step", metavar="ID", help="Doe (opnieuw) deze ene stap."),
     ] = None,
 ) -> None:
+    from gzctl import wizard
     from gzctl.core.answers import first_open_step, read_answers_file
-    from gzctl.wizard import engine as wizard
 
     opened = session.open_project(common.directory(ctx))
     if answers:
@@ -205,12 +205,12 @@ def demo(
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
     common.note(f"Voorbeelddorp gemaakt in {where}.")
-    from gzctl.documents.base import OUTPUT_DIR, build
+    from gzctl.documents import OUTPUT_DIR, build
 
     report = build(folder, project, book, runtime.today())
     made = len(report.written) + len(report.unchanged)
     common.note(f"Documenten voor partners: {made} bestanden in {where}/{OUTPUT_DIR}/.")
-    common.say(session.status_output(where, as_json=False))
+    common.say(render.status_output(where, as_json=False))
     common.say("")
     common.say(f"Rondkijken: gzctl -C {where} next   ·   gzctl -C {where} log")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, did_you_mean
 from gzctl.core.model import ChecklistEntry, Project
@@ -157,56 +156,3 @@ def days_since(moment: dt.datetime | None, today: dt.date) -> int | None:
     if moment is None:
         return None
     return (today - moment.date()).days
-
-
-def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
-    """The document behind `gzctl status --json` (and the portfolio). Plain JSON types."""
-    from gzctl.network.inventory import reach_summary
-    from gzctl.network.inventory import summary as org_summary
-    from gzctl.network.platforms import status_summary as platform_summary
-    from gzctl.network.selectionstatus import coordinator_summary, place_summary
-
-    prog = compute(playbook, project)
-    last = prog.last_activity
-    current = prog.current
-    return {
-        "village": {
-            "name": project.village.name,
-            "municipality": project.village.municipality,
-            "province": project.village.province,
-            "inhabitants": project.village.inhabitants,
-        },
-        "playbook": {
-            "id": playbook.id,
-            "title": playbook.title,
-            "version": playbook.version,
-            "source": project.project.playbook,
-        },
-        "phase": (
-            {"id": current.id, "title": current.title}
-            if current
-            else {"id": "afgerond", "title": "Afgerond"}
-        ),
-        "progress": {"done": prog.done, "total": prog.total, "percent": prog.percent},
-        "phases": [
-            {
-                "id": pp.phase.id,
-                "title": pp.phase.title,
-                "done": pp.done,
-                "total": pp.total,
-                "percent": pp.percent,
-            }
-            for pp in prog.phases
-        ],
-        "next": [
-            {"id": i.id, "title": i.title, "phase": i.phase, "step": i.step} for i in prog.next
-        ],
-        "initiators": [p.name for p in project.initiators],
-        "organisations": org_summary(project),
-        "reach": reach_summary(project),
-        "platforms": platform_summary(project),
-        "meeting_place": place_summary(project),
-        "coordinator": coordinator_summary(project),
-        "last_activity": last.isoformat() if last else None,
-        "days_since_activity": days_since(last, today),
-    }

@@ -1,1 +1,57 @@
-"""documents"""
+"""Documents for partners: the documents layer (above gzctl.network, below gzctl.wizard).
+
+- ``base``: output folder, formats, errors, Dutch formatting, safe file names, the prepared
+  data (``Output``, ``Prepared``, ``Context``) and what every preparer shares;
+- ``general``, ``coordinator``, ``platforms``: the preparers, one function per document;
+- ``registry``: the one place that imports the preparers (``PREPARERS``, ``prepare``);
+- ``render``: jinja2 templates to Markdown and HTML; ``docx``: Markdown to Word;
+- ``build``: writing ``documenten/`` with its manifest, and ``gzctl docs list``.
+
+This module re-exports what the commands and the wizard use, so they import
+``gzctl.documents`` and never a preparer.
+"""
+
+from gzctl.documents.base import (
+    OUTPUT_DIR,
+    PAGE_BREAK,
+    NotReady,
+    TemplateProblem,
+    dutch_date,
+    dutch_number,
+    join_dutch,
+    safe_stem,
+)
+from gzctl.documents.build import (
+    STATE_WORDS,
+    BuildReport,
+    DocState,
+    build,
+    list_documents,
+    parse_formats,
+    resolve_only,
+)
+from gzctl.documents.general import salutation
+from gzctl.documents.registry import PREPARERS, document_ids, prepare, step_documents
+
+__all__ = [
+    "OUTPUT_DIR",
+    "PAGE_BREAK",
+    "PREPARERS",
+    "STATE_WORDS",
+    "BuildReport",
+    "DocState",
+    "NotReady",
+    "TemplateProblem",
+    "build",
+    "document_ids",
+    "dutch_date",
+    "dutch_number",
+    "join_dutch",
+    "list_documents",
+    "parse_formats",
+    "prepare",
+    "resolve_only",
+    "safe_stem",
+    "salutation",
+    "step_documents",
+]

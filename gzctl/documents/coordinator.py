@@ -14,11 +14,11 @@ from gzctl.documents.base import (
     Context,
     Output,
     Prepared,
-    _need,
     answer,
     common_data,
     dutch_number,
     join_dutch,
+    missing_answer,
     short_dutch_date,
 )
 from gzctl.network import coordinator as co
@@ -83,7 +83,7 @@ def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
     project = ctx.project
     for qid in (co.HOURS, co.EMPLOYER):
         if not answer(project, qid):
-            raise _need(ctx.playbook, qid, title)
+            raise missing_answer(ctx.playbook, qid, title)
     crit = load_criteria()
     hours = answer(project, co.HOURS)
     employer = str(answer(project, co.EMPLOYER))

@@ -19,7 +19,7 @@ from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Place, Project
-from gzctl.network.criteria import Criteria, parse_amount, parse_score
+from gzctl.network.criteria import Criteria, number_nl, parse_amount, parse_score
 from gzctl.network.inventory import fold, unique_id
 
 KINDS: tuple[str, ...] = (
@@ -429,3 +429,25 @@ def status_summary(project: Project) -> dict[str, Any]:
     from gzctl.network.selectionstatus import place_summary
 
     return place_summary(project)
+
+
+def ranking_text(rows: list[Ranked]) -> str:
+    """The ranked table as plain text, one place per line with its reasons below (``place
+    list`` and the wizard's place step): rank (``1.=`` for a shared rank, ``-`` for an
+    excluded or incomplete place), name, total of maximum, id, and a mark for the chosen one."""
+    lines = []
+    width = max(len(r.place.name) for r in rows)
+    for r in rows:
+        if r.rank is not None:
+            pos = f"{r.rank}." + ("=" if r.tied else " ")
+            total = f"{number_nl(r.total or 0)} van {number_nl(r.maximum)}"
+        else:
+            pos, total = "  - ", "valt af" if r.excluded else "onvolledig"
+        mark = "  ✓ gekozen" if r.chosen else ""
+        lines.append(f"{pos:<4} {r.place.name:<{width}}  {total:<14} {r.place.id}{mark}")
+        for reason in r.reasons:
+            lines.append(f"{'':<5}{reason}")
+    if any(r.tied for r in rows):
+        lines.append("")
+        lines.append("= gedeelde plaats: gelijk totaal, op naam gezet. Het verschil maak je zelf.")
+    return "\n".join(lines)

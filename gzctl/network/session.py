@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from gzctl.core import playbook as pb
-from gzctl.core import runtime, store
+from gzctl.core import store
 from gzctl.core.model import Project
 
 
@@ -82,20 +80,3 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
             message = f"het antwoord 'answers.{qid}' past niet bij de vraag: {exc.message}"
             raise store.located_error(store.STATE_FILE, text, parts, message) from None
-
-
-def status_document(opened: Opened) -> dict[str, Any]:
-    from gzctl.core.progress import status_data
-
-    return status_data(opened.playbook, opened.project, runtime.today())
-
-
-def status_output(directory: str | None, as_json: bool) -> str:
-    opened = open_project(directory)
-    data = status_document(opened)
-    if as_json:
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    from gzctl.cli.render import Style, status_text
-
-    hint = f"-C {directory} " if directory else ""
-    return status_text(data, Style(runtime.color_wanted()), hint)

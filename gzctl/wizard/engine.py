@@ -8,7 +8,7 @@ Each answer is its own small transaction, so Ctrl-C or a closed terminal loses n
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,47 +22,7 @@ from gzctl.core.questions import Question, coerce, format_value, is_answered
 Clock = Callable[[], dt.datetime]
 
 
-def _inventory(wizard: Wizard, step: Step) -> None:
-    """The organisation inventory step (gzctl/wizard_inventory.py, loaded when it runs)."""
-    from gzctl.wizard.inventory import inventory_step
-
-    inventory_step(wizard, step)
-
-
-# Step handlers named in the playbook (`handler = "..."`, see playbook.STEP_HANDLERS): run
-# after the step's questions, with the wizard (to ask and save) and the step.
-def _places(wizard: Wizard, step: Step) -> None:
-    from gzctl.wizard.places import places_step
-
-    places_step(wizard, step)
-
-
-def _coordinator(wizard: Wizard, step: Step) -> None:
-    from gzctl.wizard.places import coordinator_step
-
-    coordinator_step(wizard, step)
-
-
-def _recruitment(wizard: Wizard, step: Step) -> None:
-    from gzctl.wizard.places import recruitment_step
-
-    recruitment_step(wizard, step)
-
-
-def _platforms(wizard: Wizard, step: Step) -> None:
-    from gzctl.wizard.platforms import platform_step
-
-    platform_step(wizard, step)
-
-
-HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {
-    "inventory": _inventory,
-    "places": _places,
-    "coordinator": _coordinator,
-    "recruitment": _recruitment,
-    "platforms": _platforms,
-}
-
+Handler = Callable[["Wizard", Step], None]
 
 # --------------------------------------------------------------------------- non-interactive
 
@@ -284,7 +244,15 @@ class Wizard:
         clock: Clock,
         asker: Asker,
         say: Callable[[str], None],
+        handlers: Mapping[str, Handler] | None = None,
+        after_step: Sequence[Handler] = (),
     ) -> None:
+        """``handlers``: the playbook's step handlers by name (``handler = "..."`` in a step),
+        run after the step's questions; ``after_step``: run at the end of every step (the
+        documents offer). Both come from gzctl/wizard/steps.py, the registry; the engine
+        imports no handler. A step whose handler is not given only asks its questions."""
+        self.handlers: Mapping[str, Handler] = handlers or {}
+        self.after_step = tuple(after_step)
         self.folder = folder
         self.playbook = playbook
         self.who = who
@@ -373,17 +341,15 @@ class Wizard:
             current = ans.get_answer(project, q)
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
             self.save_answer(q, value)
-        if step.handler:
-            HANDLERS[step.handler](self, step)
+        if step.handler and step.handler in self.handlers:
+            self.handlers[step.handler](self, step)
         self.checklist(step)
         with store.transaction(self.folder, self.who, self.clock()) as change:
             if step.id not in change.project.wizard.completed:
                 ans.complete_step(change.project, step)
                 change.log("step", f"Stap doorlopen: {step.title}", [step.id])
-        if step.documents:
-            from gzctl.cli.docs import offer_after_step  # lazy: jinja2, babel and docx
-
-            offer_after_step(self, step)
+        for hook in self.after_step:
+            hook(self, step)
 
     def checklist(self, step: Step) -> None:
         import questionary

@@ -109,11 +109,10 @@ def places_step(wizard: Wizard, step: Step) -> None:
     rows = pl.rank(project, crit)
     if not rows:
         return
-    from gzctl.cli.place import ranking_text
 
     say("")
     say("[bold]De rangorde[/]")
-    say(escape(ranking_text(rows)))
+    say(escape(pl.ranking_text(rows)))
     eligible = [r for r in rows if not r.excluded]
     if not eligible or project.meeting_place.chosen:
         return

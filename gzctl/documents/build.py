@@ -1,0 +1,327 @@
+"""Writing documents: ``gzctl docs build`` into ``documenten/`` with a manifest (sha256 per
+file), so that a file edited by hand is never overwritten, and ``gzctl docs list``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
+from gzctl.core.model import Project
+from gzctl.core.playbook import Playbook
+from gzctl.documents.base import (
+    FORMATS,
+    MANIFEST,
+    OUTPUT_DIR,
+    OVERRIDE_DIR,
+    NotReady,
+    Output,
+    Prepared,
+)
+from gzctl.documents.registry import PREPARERS, document_ids, prepare
+from gzctl.documents.render import Renderer, render_output
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def inputs_digest(renderer: Renderer, output: Output) -> str:
+    text = json.dumps(output.data, sort_keys=True, ensure_ascii=False, default=str)
+    return sha256((renderer.digest() + output.template + "\0" + text).encode("utf-8"))
+
+
+@dataclass
+class Manifest:
+    """documenten/.gzctl-manifest.json: per file the hash gzctl wrote and the inputs' hash."""
+
+    files: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> Manifest:
+        path = root / MANIFEST
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            files = data.get("files", {})
+            if isinstance(files, dict):
+                return cls({str(k): dict(v) for k, v in files.items() if isinstance(v, dict)})
+        except (OSError, ValueError, AttributeError, TypeError):
+            pass  # no or broken manifest: every existing file counts as edited (safe side)
+        return cls()
+
+    def dumps(self) -> str:
+        data = {"gzctl": "documenten", "files": {k: self.files[k] for k in sorted(self.files)}}
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+@dataclass
+class BuildReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    beside: list[tuple[str, str]] = field(default_factory=list)  # (edited file, new file)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # stale but edited: left alone
+    skipped: list[str] = field(default_factory=list)  # NotReady messages
+    warnings: list[str] = field(default_factory=list)
+
+
+def _inside(root: Path, rel: str) -> Path:
+    """The path of a file below documenten/; anything that would leave it is refused."""
+    if rel.startswith(("/", "\\")) or ".." in Path(rel).parts or "\\" in rel:
+        raise UsageProblem(f"Onveilige bestandsnaam '{rel}'.")
+    path = root / rel
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise UsageProblem(f"Onveilige bestandsnaam '{rel}': die ligt buiten {OUTPUT_DIR}/.")
+    return path
+
+
+def _beside(rel: str) -> str:
+    """'uitnodiging/vv.docx' -> 'uitnodiging/vv.nieuw.docx'."""
+    stem, _, ext = rel.rpartition(".")
+    return f"{stem}.nieuw.{ext}"
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def parse_formats(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return FORMATS
+    wanted = []
+    for part in re.split(r"[,\s]+", text.strip().lower()):
+        if not part:
+            continue
+        part = {"markdown": "md", "word": "docx", "htm": "html"}.get(part, part.lstrip("."))
+        if part not in FORMATS:
+            raise UsageProblem(
+                f"Onbekend formaat '{part}'; kies uit {', '.join(FORMATS)}."
+                + did_you_mean(part, list(FORMATS))
+            )
+        if part not in wanted:
+            wanted.append(part)
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def resolve_only(playbook: Playbook, names: Iterable[str]) -> list[str]:
+    """--only values: document ids, also by a file-name-like alias ('wie-kan-ik-bellen')."""
+    aliases = {"wie-kan-ik-bellen": "netwerkoverzicht", "uitnodigingen": "uitnodiging"}
+    known = document_ids(playbook)
+    out = []
+    for raw in names:
+        for part in re.split(r"[,\s]+", raw.strip()):
+            if not part:
+                continue
+            doc = aliases.get(part.lower(), part.lower())
+            if doc not in known:
+                raise NotFound(f"Onbekend document '{part}'." + did_you_mean(part, known))
+            if doc not in out:
+                out.append(doc)
+    return out
+
+
+def build(
+    folder: Path,
+    project: Project,
+    playbook: Playbook,
+    today: dt.date,
+    *,
+    only: list[str] | None = None,
+    formats: tuple[str, ...] = FORMATS,
+    force: bool = False,
+    on_total: Callable[[int], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Write the documents into ``folder/documenten``. With ``only`` a document that cannot be
+    made is an error; without, it is skipped and reported."""
+    report = BuildReport()
+    ids = only or [d for d in document_ids(playbook) if d in PREPARERS]
+    prepared: list[Prepared] = []
+    for doc_id in ids:
+        try:
+            prepared.append(prepare(doc_id, project, playbook, today))
+        except NotReady as exc:
+            if only:
+                raise
+            report.skipped.append(exc.message)
+    root = folder / OUTPUT_DIR
+    renderer = Renderer(folder / OVERRIDE_DIR)
+    docx = None
+    if "docx" in formats:
+        from gzctl.documents.docx import DocxBuilder
+
+        docx = DocxBuilder(_fixed_moment(project))
+    manifest = Manifest.load(root)
+    jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
+    if on_total:
+        on_total(len(jobs))
+    # render everything first: a broken template writes nothing
+    rendered: list[tuple[Prepared, Output, str, bytes]] = []
+    for p, output, fmt in jobs:
+        rel = f"{output.path}.{fmt}"
+        _inside(root, rel)
+        rendered.append((p, output, rel, render_output(renderer, output, fmt, docx)))
+        if on_file:
+            on_file(rel)
+    digests = {o.path: inputs_digest(renderer, o) for p in prepared for o in p.outputs}
+    produced: set[str] = set()
+    for p, output, rel, data in rendered:
+        produced.add(rel)
+        entry = {"document": p.doc_id, "sha256": sha256(data), "inputs": digests[output.path]}
+        _place(root, rel, data, entry, manifest, report, force)
+    for p in prepared:
+        report.warnings.extend(p.warnings)
+    # files of these documents that are no longer produced (an organisation left the list)
+    built_ids = {p.doc_id for p in prepared}
+    for rel, entry in sorted(manifest.files.items()):
+        if entry.get("document") not in built_ids or rel in produced:
+            continue
+        if rel.rsplit(".", 1)[-1] not in formats or ".nieuw." in rel:
+            continue
+        path = _inside(root, rel)
+        if not path.exists():
+            del manifest.files[rel]
+        elif force or sha256(path.read_bytes()) == entry.get("sha256"):
+            path.unlink()
+            del manifest.files[rel]
+            report.removed.append(rel)
+        else:
+            report.kept.append(rel)
+    if rendered or manifest.files:
+        root.mkdir(parents=True, exist_ok=True)
+        text = manifest.dumps()
+        mpath = root / MANIFEST
+        if not mpath.exists() or mpath.read_text(encoding="utf-8") != text:
+            _write_bytes(mpath, text.encode("utf-8"))
+    return report
+
+
+def _place(
+    root: Path,
+    rel: str,
+    data: bytes,
+    entry: dict[str, str],
+    manifest: Manifest,
+    report: BuildReport,
+    force: bool,
+) -> None:
+    path = _inside(root, rel)
+    new_hash = entry["sha256"]
+    if path.exists():
+        current = sha256(path.read_bytes())
+        known = manifest.files.get(rel, {}).get("sha256")
+        if current == new_hash:
+            manifest.files[rel] = entry
+            report.unchanged.append(rel)
+            return
+        if current != known and not force:
+            # edited by hand since gzctl wrote it (or never written by gzctl): keep it
+            other = _beside(rel)
+            _write_bytes(_inside(root, other), data)
+            manifest.files[other] = {**entry, "beside": rel}
+            if rel in manifest.files:
+                manifest.files[rel] = {**manifest.files[rel], "inputs": entry["inputs"]}
+            report.beside.append((rel, other))
+            return
+    _write_bytes(path, data)
+    manifest.files[rel] = entry
+    stale = _beside(rel)
+    if stale in manifest.files and (root / stale).exists() and force:
+        (root / stale).unlink()
+        del manifest.files[stale]
+    report.written.append(rel)
+
+
+def _fixed_moment(project: Project) -> dt.datetime:
+    """The creation time stamped inside a DOCX: the project's start, never the clock."""
+    created = project.project.created or dt.date(2000, 1, 1)
+    return dt.datetime(created.year, created.month, created.day, tzinfo=dt.UTC)
+
+
+# --------------------------------------------------------------------------- docs list
+
+
+@dataclass(frozen=True)
+class DocState:
+    id: str
+    title: str
+    description: str
+    state: str  # actueel | verouderd | bewerkt | ontbreekt | niet-klaar | later
+    detail: str
+    files: tuple[str, ...]
+
+
+STATE_WORDS = {
+    "actueel": "actueel",
+    "verouderd": "verouderd: maak opnieuw",
+    "bewerkt": "met de hand bewerkt",
+    "ontbreekt": "nog niet gemaakt",
+    "niet-klaar": "nog niet te maken",
+    "later": "komt in een latere versie",
+}
+
+
+def list_documents(
+    folder: Path, project: Project, playbook: Playbook, today: dt.date
+) -> list[DocState]:
+    """Which documents exist, for what, and whether they are up to date (no rendering)."""
+    root = folder / OUTPUT_DIR
+    manifest = Manifest.load(root)
+    renderer: Renderer | None = None
+    out = []
+    titles = {d.id: d for d in playbook.documents}
+    for doc_id in document_ids(playbook):
+        meta = titles.get(doc_id)
+        title = meta.title if meta else doc_id
+        description = meta.description if meta else ""
+        files = tuple(sorted(k for k, v in manifest.files.items() if v.get("document") == doc_id))
+        if doc_id not in PREPARERS:
+            out.append(DocState(doc_id, title, description, "later", "", files))
+            continue
+        try:
+            prepared = prepare(doc_id, project, playbook, today)
+        except NotReady as exc:
+            out.append(DocState(doc_id, title, description, "niet-klaar", exc.message, files))
+            continue
+        if renderer is None:
+            renderer = Renderer(folder / OVERRIDE_DIR)
+        expected = {o.path: inputs_digest(renderer, o) for o in prepared.outputs}
+        main_files = [f for f in files if ".nieuw." not in f]
+        present = {f.rsplit(".", 1)[0] for f in main_files if (root / f).exists()}
+        if not present:
+            out.append(DocState(doc_id, title, description, "ontbreekt", "", files))
+            continue
+        edited = [
+            f
+            for f in main_files
+            if (root / f).exists()
+            and sha256((root / f).read_bytes()) != manifest.files[f]["sha256"]
+        ]
+        stale = [
+            f
+            for f in main_files
+            if manifest.files[f].get("inputs") != expected.get(f.rsplit(".", 1)[0])
+        ]
+        missing = [p for p in expected if p not in present]
+        n = len(expected)
+        count = f"{n} {'bestand' if n == 1 else 'bestanden'} per formaat"
+        if stale or missing:
+            detail = (
+                f"{count}; {len(missing) + len({f.rsplit('.', 1)[0] for f in stale})} te vernieuwen"
+            )
+            out.append(DocState(doc_id, title, description, "verouderd", detail, files))
+        elif edited:
+            detail = f"{count}; met de hand bewerkt: {', '.join(edited[:3])}"
+            out.append(DocState(doc_id, title, description, "bewerkt", detail, files))
+        else:
+            out.append(DocState(doc_id, title, description, "actueel", count, files))
+    return out

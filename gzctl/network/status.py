@@ -1,0 +1,69 @@
+"""Where a village stands: the status document that composes the stappenplan's progress (core)
+with the network's own summaries. It sits above the features it composes; the fast path
+(``gzctl status``) loads it, so it imports none of the scoring or document code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gzctl.core.model import Project
+from gzctl.core.playbook import Playbook
+from gzctl.core.progress import compute, days_since
+from gzctl.network.inventory import reach_summary
+from gzctl.network.inventory import summary as org_summary
+from gzctl.network.platforms import status_summary as platform_summary
+from gzctl.network.selectionstatus import coordinator_summary, place_summary
+
+
+def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
+    """The document behind ``gzctl status --json`` and every portfolio row: plain JSON types
+    (str, int, float, None, lists, dicts), keys in the order the status shows them.
+
+    The stappenplan's progress comes from core (``progress.compute``); the organisations,
+    reach, platforms, meeting place and Coördinator from their network modules. ``today``
+    only sets ``days_since_activity``."""
+    prog = compute(playbook, project)
+    last = prog.last_activity
+    current = prog.current
+    return {
+        "village": {
+            "name": project.village.name,
+            "municipality": project.village.municipality,
+            "province": project.village.province,
+            "inhabitants": project.village.inhabitants,
+        },
+        "playbook": {
+            "id": playbook.id,
+            "title": playbook.title,
+            "version": playbook.version,
+            "source": project.project.playbook,
+        },
+        "phase": (
+            {"id": current.id, "title": current.title}
+            if current
+            else {"id": "afgerond", "title": "Afgerond"}
+        ),
+        "progress": {"done": prog.done, "total": prog.total, "percent": prog.percent},
+        "phases": [
+            {
+                "id": pp.phase.id,
+                "title": pp.phase.title,
+                "done": pp.done,
+                "total": pp.total,
+                "percent": pp.percent,
+            }
+            for pp in prog.phases
+        ],
+        "next": [
+            {"id": i.id, "title": i.title, "phase": i.phase, "step": i.step} for i in prog.next
+        ],
+        "initiators": [p.name for p in project.initiators],
+        "organisations": org_summary(project),
+        "reach": reach_summary(project),
+        "platforms": platform_summary(project),
+        "meeting_place": place_summary(project),
+        "coordinator": coordinator_summary(project),
+        "last_activity": last.isoformat() if last else None,
+        "days_since_activity": days_since(last, today),
+    }
