@@ -1,10 +1,12 @@
 """Entry point of the ``gzctl`` command.
 
 Loading typer (and through it pydantic) costs several times the interpreter's own start-up,
-so the commands people run most often and want instant — ``gzctl``, ``gzctl --help``,
-``gzctl --version`` and ``gzctl status [--json]`` — are answered here without it. Every other
-command line, including shell completion, goes to the typer app in ``gzctl.cli.app``. The
-help texts of both come from ``gzctl.cli.texts``.
+so the command lines people run most often and want instant are answered here without it:
+``gzctl``, ``gzctl --help``, ``gzctl --version``, ``gzctl portfolio --json`` and every everyday
+command of the table in ``gzctl.cli.commands`` (status, next, done, undo, log, the list
+commands), parsed against the same declarations typer builds its commands from. Every other
+command line, including ``--help`` of a command, usage errors and shell completion, goes to
+the typer app in ``gzctl.cli.app``. The help texts of both come from ``gzctl.cli.texts``.
 """
 
 from __future__ import annotations
@@ -109,12 +111,21 @@ def fast_path(argv: list[str]) -> int | None:
         args = [a for a in rest[1:] if a != "--json"]
         if all(not a.startswith("-") for a in args) and rest.count("--json") == 1:
             return fast_portfolio(args, directory)
-    if rest[0] == "status" and rest[1:] in ([], ["--json"]):
-        from gzctl.cli.render import status_output
+    return everyday(rest, directory)
 
-        print(status_output(directory, as_json=rest[1:] == ["--json"]))
-        return 0
-    return None
+
+def everyday(args: list[str], directory: str | None) -> int | None:
+    """An everyday command (gzctl/cli/commands.py: status, next, done, undo, log and the list
+    commands) without typer: the same function typer would call, with the same values. None
+    when the command line is not a plain use of one (typer answers: help, usage errors)."""
+    from gzctl.cli.commands import NotSure, PlainContext, parse
+
+    try:
+        command, values = parse(args)
+    except NotSure:
+        return None
+    command.load()(PlainContext(directory), **values)
+    return 0
 
 
 def _typer(argv: list[str]) -> int | None:

@@ -102,47 +102,7 @@ def add(
     common.say(f"Toegevoegd: {a.title}, {_when_text(a)}. Id: {a.id}")
 
 
-@app.command("list", **_kw("list"))
-def list_(
-    ctx: typer.Context,
-    wanneer: When = None,
-    platform: PlatformOpt = None,
-    json: common.JsonFlag = False,
-) -> None:
-    opened = common.open_project(ctx)
-    project = opened.project
-    items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
-    if json:
-        common.print_json([pf.activity_json(project, a) for a in items])
-        return
-    if not items:
-        common.say(
-            "Geen activiteiten."
-            if project.activities
-            else f"Nog geen activiteiten. Plan er een: gzctl {common.hint_dir(ctx)}activity add "
-            '"Wandeling" --datum 12-04-2027 --tijd 10:00'
-        )
-        return
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id", style="cyan", overflow="fold")
-    table.add_column("Wanneer", no_wrap=True)
-    table.add_column("Activiteit", overflow="fold")
-    table.add_column("Plek", overflow="fold")
-    table.add_column("Platform", overflow="fold")
-    table.add_column("Verwacht", justify="right")
-    table.add_column("Kwamen", justify="right")
-    titles = {p.id: p.title for p in project.platforms}
-    for a in items:
-        table.add_row(
-            a.id, _when_text(a), a.title, a.place, titles.get(a.platform, a.platform),
-            "" if a.expected is None else str(a.expected),
-            "" if a.participants is None else str(a.participants),
-        )  # fmt: skip
-    from gzctl.cli.platform import _console
-
-    _console().print(table)
+common.everyday(app, ("activity", "list"), **_kw("list"))
 
 
 @app.command("show", **_kw("show"))

@@ -61,7 +61,9 @@ def main_callback(
 
 # Modules with top-level commands (each has COMMANDS = {name: function}) and modules that
 # are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
-COMMAND_MODULES = ("setup", "progress", "portfolio", "config")
+# The everyday top-level commands (status, next, done, undo, log) come from the command table
+# in gzctl/cli/commands.py instead.
+COMMAND_MODULES = ("setup", "portfolio", "config")
 GROUP_MODULES = {
     "playbook": "playbook",
     "org": "org",
@@ -81,6 +83,7 @@ def _register() -> None:
     import importlib
 
     from gzctl.cli import common
+    from gzctl.cli.commands import BY_PATH
 
     functions: dict[str, Any] = {}
     for module in COMMAND_MODULES:
@@ -89,6 +92,8 @@ def _register() -> None:
         if name in GROUP_MODULES:
             group = importlib.import_module(f"gzctl.cli.{GROUP_MODULES[name]}").app
             app.add_typer(group, name=name)
+        elif (name,) in BY_PATH:
+            common.everyday(app, (name,), **common.command_kwargs(h))
         else:
             app.command(name, **common.command_kwargs(h))(functions[name])
 

@@ -1,25 +1,102 @@
-"""What every command module shares: option aliases, opening the project, output."""
+"""What every command module shares: opening the project, output, and building typer commands.
+
+This module does not import typer at module level: the everyday commands (gzctl/cli/commands.py)
+run through it without typer. ``JsonFlag``, :func:`group` and :func:`everyday` load typer when
+a typer command module asks for them.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from gzctl.cli import texts
 from gzctl.core import runtime, store
 from gzctl.network import session
 
-JsonFlag = Annotated[
-    bool, typer.Option("--json", help="Schrijf één JSON-document naar stdout, voor scripts.")
-]
+if TYPE_CHECKING:
+    import typer
+
+    from gzctl.cli.commands import Command, Param
+
+
+def __getattr__(name: str) -> Any:
+    """``common.JsonFlag``: the --json option of gzctl/cli/commands.py as a typer annotation
+    (built on first use, so that importing this module does not load typer)."""
+    if name == "JsonFlag":
+        from typing import Annotated
+
+        from gzctl.cli.commands import JSON
+
+        value = Annotated[bool, typer_parameter(JSON)]
+        globals()[name] = value
+        return value
+    raise AttributeError(name)
+
+
+def typer_parameter(param: Param) -> Any:
+    """The ``typer.Option`` / ``typer.Argument`` for one parameter of the command table."""
+    import typer
+
+    if param.kind == "argument":
+        return typer.Argument(metavar=param.metavar, help=param.help)
+    return typer.Option(*param.decls, metavar=param.metavar, help=param.help)
+
+
+def typer_function(command: Command) -> Any:
+    """A function typer can register for an everyday command: its signature is built from the
+    command table, its body calls the command's own function with typer's values."""
+    import inspect
+    from typing import Annotated
+
+    import typer
+
+    function = command.load()
+    parameters = [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+    ]
+    annotations: dict[str, Any] = {"ctx": typer.Context, "return": None}
+    for p in command.params:
+        hint: Any
+        if p.kind == "flag":
+            hint = bool
+        elif p.multiple:
+            hint = list[str] if p.required else list[str] | None
+        else:
+            hint = str if p.required or p.default is not None else str | None
+        annotation = Annotated[hint, typer_parameter(p)]
+        default = inspect.Parameter.empty if p.required else p.default
+        parameters.append(
+            inspect.Parameter(
+                p.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default,
+                annotation=annotation,
+            )
+        )
+        annotations[p.name] = annotation
+
+    def run(ctx: typer.Context, **values: Any) -> None:
+        function(ctx, **values)
+
+    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = annotations
+    run.__name__ = function.__name__
+    run.__doc__ = function.__doc__
+    return run
+
+
+def everyday(app: typer.Typer, path: tuple[str, ...], **kwargs: Any) -> None:
+    """Register the everyday command ``path`` (from gzctl/cli/commands.py) on ``app``."""
+    from gzctl.cli.commands import BY_PATH
+
+    app.command(path[-1], **kwargs)(typer_function(BY_PATH[path]))
 
 
 def group(h: texts.Help) -> typer.Typer:
     """A command group (gzctl org, gzctl place, ...) with its Dutch help; alone it shows help."""
+    import typer
+
     return typer.Typer(
         help=texts.full_help(h),
         short_help=h.summary,

@@ -124,44 +124,4 @@ def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
         common.note(f"Let op: {message}")
 
 
-@app.command("list", **common.command_kwargs(texts.DOCS_COMMANDS["list"]))
-def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
-    from gzctl import documents as docs
-
-    opened = common.open_project(ctx)
-    states = docs.list_documents(opened.folder, opened.project, opened.playbook, runtime.today())
-    if json:
-        common.print_json(
-            {
-                "folder": str(opened.folder / docs.OUTPUT_DIR),
-                "documents": [
-                    {
-                        "id": s.id,
-                        "title": s.title,
-                        "description": s.description,
-                        "state": s.state,
-                        "detail": s.detail,
-                        "files": list(s.files),
-                    }
-                    for s in states
-                ],
-            }
-        )
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for head in ("Document", "Waarvoor", "Stand"):
-        table.add_column(head, overflow="fold")
-    for s in states:
-        stand = docs.STATE_WORDS[s.state]
-        if s.detail:
-            stand += f" ({s.detail})" if s.state != "niet-klaar" else f": {s.detail}"
-        table.add_row(f"[bold]{s.id}[/]\n{s.title}", s.description, stand)
-    Console(highlight=False, color_system=None if not runtime.color_wanted() else "auto").print(
-        table
-    )
-    hint = common.hint_dir(ctx)
-    common.say("")
-    common.say(f"Maken of bijwerken: gzctl {hint}docs build   ·   één document: --only NAAM")
+common.everyday(app, ("docs", "list"), **common.command_kwargs(texts.DOCS_COMMANDS["list"]))

@@ -179,63 +179,7 @@ def add(
 # ----------------------------------------------------------------------------- list / show
 
 
-@app.command("list", **_kw("list"))
-def list_(
-    ctx: typer.Context,
-    sector: Annotated[
-        str | None, typer.Option("--sector", metavar="SECTOR", help="Alleen deze sector.")
-    ] = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", metavar="TYPE", help="Alleen dit type.")
-    ] = None,
-    status: Annotated[
-        str | None, typer.Option("--status", metavar="STATUS", help="Alleen deze status.")
-    ] = None,
-    kind: Annotated[
-        str | None, typer.Option("--soort", "--kind", metavar="SOORT", help="Alleen deze soort.")
-    ] = None,
-    json: common.JsonFlag = False,
-) -> None:
-    opened = common.open_project(ctx)
-    catalogue = _catalogue()
-    orgs = inv.filter_orgs(opened.project, catalogue, sector, type_, status, kind)
-    if json:
-        common.print_json([inv.as_json(o) for o in orgs])
-        return
-    if not opened.project.organisations:
-        common.say(
-            f"Er staan nog geen organisaties op de lijst. Begin met: gzctl {common.hint_dir(ctx)}"
-            'org add "Naam" of gzctl org import lijst.csv'
-        )
-        return
-    if not orgs:
-        common.say("Geen organisaties die aan deze filters voldoen.")
-        return
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Naam", overflow="fold")
-    table.add_column("Soort", no_wrap=True)
-    table.add_column("Sectoren")
-    table.add_column("Doelgr.", no_wrap=True)
-    table.add_column("Achterban", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    for o in orgs:
-        table.add_row(
-            o.id,
-            o.name,
-            o.kind,
-            ", ".join(o.sectors),
-            " ".join(o.target_groups),
-            _number(o.reach),
-            o.status,
-        )
-    console = _console()
-    console.print(table)
-    total = len(opened.project.organisations)
-    shown = f"{len(orgs)} van {total}" if len(orgs) != total else str(total)
-    console.print(f"[dim]{shown} organisaties[/]")
+common.everyday(app, ("org", "list"), **_kw("list"))
 
 
 def _console() -> Any:

@@ -126,33 +126,7 @@ def add(
     common.note(f"Scoren: gzctl {common.hint_dir(ctx)}place score {place.id}")
 
 
-@app.command("list", **_kw("list"))
-def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
-    opened = common.open_project(ctx)
-    crit = _crit()
-    rows = pl.rank(opened.project, crit)
-    if json:
-        common.print_json(
-            {
-                "criteria": [
-                    {"id": c.id, "label": c.label, "weight": w}
-                    for c, w in zip(
-                        crit.place, pl.weights(opened.project, crit).values(), strict=True
-                    )
-                ],
-                "required": list(pl.required(opened.project, crit)),
-                "chosen": opened.project.meeting_place.chosen or None,
-                "places": [pl.ranked_json(r) for r in rows],
-            }
-        )
-        return
-    if not rows:
-        common.say(
-            f"Er staan nog geen plekken op de lijst. Begin met: gzctl {common.hint_dir(ctx)}place "
-            'add "Dorpshuis De Schakel" --toegang drempelvrij,toilet'
-        )
-        return
-    common.say(pl.ranking_text(rows))
+common.everyday(app, ("place", "list"), **_kw("list"))
 
 
 @app.command("show", **_kw("show"))

@@ -123,41 +123,7 @@ def add(
         )
 
 
-@app.command("list", **_kw("list"))
-def list_(ctx: typer.Context, json: common.JsonFlag = False) -> None:
-    opened = common.open_project(ctx)
-    project = opened.project
-    if json:
-        common.print_json([pf.platform_json(project, p) for p in project.platforms])
-        return
-    if not project.platforms:
-        common.say(
-            f"Nog geen platforms. Kijk welke passen: gzctl {common.hint_dir(ctx)}platform suggest"
-        )
-        return
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Platform", overflow="fold")
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Leden", justify="right")
-    table.add_column("Trekker", overflow="fold")
-    table.add_column("Stappen", justify="right", no_wrap=True)
-    table.add_column("Activiteiten", justify="right")
-    names = {o.id: o.name for o in project.organisations}
-    for p in project.platforms:
-        data = pf.platform_json(project, p)
-        table.add_row(
-            p.id,
-            p.title,
-            p.status,
-            str(len(p.members)),
-            names.get(p.trekker, p.trekker),
-            f"{data['tasks_done']}/{data['tasks_total']}",
-            str(data["activities"]),
-        )
-    _console().print(table)
+common.everyday(app, ("platform", "list"), **_kw("list"))
 
 
 @app.command("show", **_kw("show"))

@@ -1,26 +1,20 @@
-"""gzctl status, next, done, undo, log: where the village stands and ticking items off."""
+"""gzctl status, next, done, undo, log: where the village stands and ticking items off.
+
+Everyday commands: their options are declared in gzctl/cli/commands.py, and the fast route in
+gzctl/__main__.py calls these functions without typer, so this module must not import it.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import Any
 
 from gzctl.cli import common, render
-from gzctl.cli.common import JsonFlag
 from gzctl.core import progress as core
 from gzctl.core import runtime
 from gzctl.core.questions import format_date
 
 
-def status(
-    ctx: typer.Context,
-    json: JsonFlag = False,
-    chart: Annotated[
-        bool,
-        typer.Option("--chart", help="Teken de voortgang over tijd: afgevinkte acties per dag."),
-    ] = False,
-) -> None:
+def status(ctx: Any, json: bool = False, chart: bool = False) -> None:
     if chart:
         _chart(ctx, json)
         return
@@ -28,7 +22,7 @@ def status(
     common.say(render.status_output(common.directory(ctx), as_json=json))
 
 
-def _chart(ctx: typer.Context, as_json: bool) -> None:
+def _chart(ctx: Any, as_json: bool) -> None:
     from gzctl.advisors.burnup import chart_text, project_burnup, short_date
 
     opened = common.open_project(ctx)
@@ -50,13 +44,7 @@ def _chart(ctx: typer.Context, as_json: bool) -> None:
     )
 
 
-def next_(
-    ctx: typer.Context,
-    alle: Annotated[
-        bool, typer.Option("--alle", "--all", help="Toon alle open acties, niet alleen de eerste.")
-    ] = False,
-    json: JsonFlag = False,
-) -> None:
+def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
     opened = common.open_project(ctx)
     items = core.next_items(opened.playbook, opened.project, None if alle else 8)
     if alle:
@@ -78,13 +66,7 @@ def next_(
         common.say(f"Afvinken: gzctl {common.hint_dir(ctx)}done ID")
 
 
-def done(
-    ctx: typer.Context,
-    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Id's van de acties.")],
-    note: Annotated[
-        str, typer.Option("--note", "--notitie", help="Een notitie bij de actie.")
-    ] = "",
-) -> None:
+def done(ctx: Any, ids: list[str], note: str = "") -> None:
     opened = common.open_project(ctx)
     with common.transaction(opened) as change:
         items = core.mark_done(
@@ -99,10 +81,7 @@ def done(
         common.say(f"☑ {item.title}  ({item.id})")
 
 
-def undo(
-    ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie.")],
-) -> None:
+def undo(ctx: Any, item_id: str) -> None:
     opened = common.open_project(ctx)
     with common.transaction(opened) as change:
         item = core.undo(opened.playbook, change.project, item_id)
@@ -110,13 +89,7 @@ def undo(
     common.say(f"☐ {item.title}  ({item.id}) staat weer open.")
 
 
-def log(
-    ctx: typer.Context,
-    n: Annotated[
-        str, typer.Option("-n", "--aantal", metavar="N", help="Toon de laatste N regels.")
-    ] = "20",
-    json: JsonFlag = False,
-) -> None:
+def log(ctx: Any, n: str = "20", json: bool = False) -> None:
     from gzctl.core.errors import UsageProblem
 
     try:
@@ -149,5 +122,3 @@ def log(
         stamp = f"{format_date(h.at.date())} {h.at:%H:%M}"
         common.say(f"{st.dim(stamp)}  {st.bold(h.who)}  {h.what}")
 
-
-COMMANDS = {"status": status, "next": next_, "done": done, "undo": undo, "log": log}
