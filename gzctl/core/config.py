@@ -142,12 +142,9 @@ def config_path(environ: Mapping[str, str]) -> Path:
 
 def cache_dir(environ: Mapping[str, str]) -> Path:
     """GZCTL_CACHE_HOME, else the platform's user cache folder (e.g. ~/.cache/gzctl)."""
-    home = environ.get(ENV_CACHE)
-    if home:
-        return Path(home).expanduser()
-    import platformdirs
+    from gzctl.core.runtime import cache_home
 
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return cache_home(environ)
 
 
 def read_user(path: Path) -> dict[str, Any]:

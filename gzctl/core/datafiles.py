@@ -31,8 +31,15 @@ def load_data(
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
+    from gzctl.core import datacache
+
+    data = datacache.get("toml", path, text)
+    if not isinstance(data, dict):
+        data = None
     try:
-        data = tomllib.loads(text)
+        if data is None:
+            data = tomllib.loads(text)
+            datacache.put("toml", path, text, data)
     except tomllib.TOMLDecodeError as exc:
         from gzctl.core.store import _dutch_toml_error
 

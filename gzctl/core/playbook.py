@@ -150,6 +150,12 @@ def load_playbook_file(path: str | Path) -> Playbook:
     except OSError as exc:
         raise NotFound(f"Stappenplan {path} is niet te lezen: {exc.strerror}.") from exc
     text = raw.decode("utf-8", errors="replace")
+    from gzctl.core import datacache
+
+    cached = datacache.get("playbook", path, text)
+    if isinstance(cached, Playbook) and cached.source == str(path):
+        _cache[key] = cached
+        return cached
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -161,6 +167,7 @@ def load_playbook_file(path: str | Path) -> Playbook:
         raise PlaybookError("\n".join(faults))
     playbook = build(data, str(path))
     _cache[key] = playbook
+    datacache.put("playbook", path, text, playbook)  # checked: the next run skips all this
     return playbook
 
 

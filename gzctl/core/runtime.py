@@ -3,7 +3,8 @@ arguments and never reads them itself.
 
 Environment overrides keep tests and the demo reproducible:
 ``GZCTL_NOW`` (ISO date or datetime), ``GZCTL_USER`` (who is recorded in the history),
-``NO_COLOR`` (no ANSI colours), ``GZCTL_DEBUG=1`` (tracebacks).
+``NO_COLOR`` (no ANSI colours), ``GZCTL_DEBUG=1`` (tracebacks), ``GZCTL_CACHE_HOME`` (the
+cache folder).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Mapping
+from pathlib import Path
 
 
 def now() -> dt.datetime:
@@ -53,6 +56,23 @@ def color_wanted(stream: object = None) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def cache_home(environ: Mapping[str, str] | None = None) -> Path:
+    """Where gzctl keeps what it can make again (portfolio statuses, parsed data files):
+    ``GZCTL_CACHE_HOME``, else the platform's user cache folder (e.g. ``~/.cache/gzctl``)."""
+    env = os.environ if environ is None else environ
+    home = env.get("GZCTL_CACHE_HOME")
+    if home:
+        return Path(home).expanduser()
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers on Linux (the XDG base directory spec), without loading it
+        # on every command's start-up
+        xdg = env.get("XDG_CACHE_HOME", "").strip()
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "gzctl"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("gzctl", appauthor=False))
 
 
 def debug() -> bool:

@@ -25,16 +25,18 @@ from gzctl.documents.base import (
     Prepared,
 )
 from gzctl.documents.registry import PREPARERS, document_ids, prepare
-from gzctl.documents.render import Renderer, render_output
+from gzctl.documents.render import Renderer, render_output, templates_digest
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def inputs_digest(renderer: Renderer, output: Output) -> str:
+def inputs_digest(templates: str, output: Output) -> str:
+    """SHA-256 (hex) of what a file is made from: the templates' digest
+    (:func:`~gzctl.documents.render.templates_digest`), the template name and the data."""
     text = json.dumps(output.data, sort_keys=True, ensure_ascii=False, default=str)
-    return sha256((renderer.digest() + output.template + "\0" + text).encode("utf-8"))
+    return sha256((templates + output.template + "\0" + text).encode("utf-8"))
 
 
 @dataclass
@@ -172,7 +174,7 @@ def build(
         rendered.append((p, output, rel, render_output(renderer, output, fmt, docx)))
         if on_file:
             on_file(rel)
-    digests = {o.path: inputs_digest(renderer, o) for p in prepared for o in p.outputs}
+    digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
     produced: set[str] = set()
     for p, output, rel, data in rendered:
         produced.add(rel)
@@ -276,7 +278,7 @@ def list_documents(
     """Which documents exist, for what, and whether they are up to date (no rendering)."""
     root = folder / OUTPUT_DIR
     manifest = Manifest.load(root)
-    renderer: Renderer | None = None
+    templates: str | None = None
     out = []
     titles = {d.id: d for d in playbook.documents}
     for doc_id in document_ids(playbook):
@@ -292,9 +294,9 @@ def list_documents(
         except NotReady as exc:
             out.append(DocState(doc_id, title, description, "niet-klaar", exc.message, files))
             continue
-        if renderer is None:
-            renderer = Renderer(folder / OVERRIDE_DIR)
-        expected = {o.path: inputs_digest(renderer, o) for o in prepared.outputs}
+        if templates is None:
+            templates = templates_digest(folder / OVERRIDE_DIR)
+        expected = {o.path: inputs_digest(templates, o) for o in prepared.outputs}
         main_files = [f for f in files if ".nieuw." not in f]
         present = {f.rsplit(".", 1)[0] for f in main_files if (root / f).exists()}
         if not present:

@@ -113,15 +113,23 @@ class Renderer:
     def digest(self) -> str:
         """One hash over every template in play: a changed template makes documents stale."""
         if self._digest is None:
-            h = hashlib.sha256(__version__.encode())
-            for root in (self.override_dir, self.builtin_dir):
-                if root is None:
-                    continue
-                for path in sorted(root.rglob("*.j2")):
-                    h.update(path.relative_to(root).as_posix().encode() + b"\0")
-                    h.update(path.read_bytes())
-            self._digest = h.hexdigest()
+            self._digest = templates_digest(self.override_dir)
         return self._digest
+
+
+def templates_digest(override_dir: Path | None) -> str:
+    """SHA-256 (hex) over gzctl's version and every template in play: the project's own
+    ``sjablonen/`` (when it is a folder) and the built-in ones. Needs no jinja2, so
+    ``gzctl docs list`` can tell a stale document without loading it."""
+    h = hashlib.sha256(__version__.encode())
+    override = override_dir if override_dir and override_dir.is_dir() else None
+    for root in (override, data_dir("templates")):
+        if root is None:
+            continue
+        for path in sorted(root.rglob("*.j2")):
+            h.update(path.relative_to(root).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def _dutch_undefined(message: str) -> str:

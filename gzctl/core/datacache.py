@@ -1,0 +1,82 @@
+"""Parsed and checked data files (playbooks, catalogues, criteria) remembered between runs.
+
+Parsing a 50 KB TOML file with ``tomllib`` and checking it costs more than the interpreter's
+whole start-up, and every command reads the playbook and a catalogue or two. What it yields
+does not change until the file does, so the result of a successful parse and check is kept in
+the user cache folder (``runtime.cache_home()``, under ``data/``): one small pickle per data
+file, named after the file's resolved path, holding the text it came from (compared in full:
+no hash to load or to collide) and the gzctl and Python versions. A file whose text differs
+in any byte, or a gzctl upgrade (whose checks may be stricter), parses and checks again. Only
+gzctl's own data and playbooks go here, never a project's ``gzctl.toml`` (that holds names:
+personal data stays in the project).
+
+The cache is best effort: a missing, unreadable or corrupt entry is parsed again, and a cache
+folder that cannot be written only costs the time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from gzctl import __version__
+
+_TAG = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def _entry(kind: str, path: Path) -> Path | None:
+    try:
+        from zlib import crc32
+
+        from gzctl.core.runtime import cache_home
+
+        where = str(path.resolve())
+        # readable and short; two paths that share a name and checksum only evict each other
+        name = f"{kind}-{path.stem[:40]}-{crc32(where.encode('utf-8', 'surrogatepass')):08x}"
+        return cache_home() / "data" / f"{name}.pickle"
+    except Exception:  # no home folder, no platformdirs answer: no cache
+        return None
+
+
+def get(kind: str, path: Path, text: str) -> Any | None:
+    """What :func:`put` kept for ``path`` of this ``kind`` when its text was ``text``; None
+    when there is no such entry (never raises)."""
+    entry = _entry(kind, path)
+    if entry is None:
+        return None
+    try:
+        import pickle
+
+        with open(entry, "rb") as f:
+            tag, source, value = pickle.load(f)
+    except Exception:
+        return None
+    if tag != _TAG or source != text:
+        return None
+    return value
+
+
+def put(kind: str, path: Path, text: str, value: Any) -> None:
+    """Keep ``value`` (plain data: dicts, lists, str, numbers, dates) for ``path`` and its
+    ``text``. Written to a temporary file and renamed, so a reader never sees half an entry;
+    any failure is ignored."""
+    entry = _entry(kind, path)
+    if entry is None:
+        return
+    try:
+        import pickle
+        import tempfile
+
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((_TAG, text, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:
+        return
