@@ -136,3 +136,49 @@ def test_instrumentation_sees_typer(tmp_path: Path) -> None:
     assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
     assert "typer" in run.heavy()
     assert "gzctl.cli.app" in run.modules
+
+
+# Every everyday command (gzctl/cli/commands.py) is answered without typer; each may load
+# only what its own work needs: writing (tomli_w, filelock) or a rich table.
+NEVER = {"typer", "pydantic", "click"}
+
+
+@pytest.fixture(scope="module")
+def open_item(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An item that is open in the demo village before any case here runs."""
+    listed = run_instrumented(["-C", str(demo), "next", "--json"], tmp_path_factory.mktemp("n"))
+    return str(json.loads(listed.stdout)[0]["id"])
+
+
+WRITES = {"tomli_w", "filelock"}
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["next"], set()),
+        (["next", "--alle", "--json"], set()),
+        (["log", "-n", "3"], set()),
+        (["done", "{item}", "--note", "gebeld"], WRITES),
+        (["undo", "{item}"], WRITES),
+        (["org", "list", "--soort", "vrijwilligers"], {"rich"}),
+        (["org", "list", "--json"], set()),
+        (["place", "list"], set()),
+        (["platform", "list"], {"rich"}),
+        (["activity", "list", "--wanneer", "komend"], {"rich"}),
+        (["docs", "list"], {"rich", "babel"}),  # it prepares every document: Dutch dates
+        (["status", "--chart"], set()),
+    ],
+    ids=lambda v: "-".join(v) if isinstance(v, list) else None,
+)
+def test_everyday_commands_skip_typer(
+    args: list[str], allowed: set[str], demo: Path, open_item: str, tmp_path: Path
+) -> None:
+    item = open_item  # done ticks it, undo (the next case) opens it again
+    run = run_instrumented(["-C", str(demo), *(a.format(item=item) for a in args)], tmp_path)
+    assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
+    assert run.stdout.strip(), f"{run.command} printed nothing"
+    loaded = {m.split(".")[0] for m in run.modules}
+    assert not loaded & NEVER, f"{run.command} went through typer: {sorted(loaded & NEVER)}"
+    heavy = {m.split(".")[0] for m in run.heavy()} - allowed
+    assert not heavy, f"{run.command} imported heavy modules: {', '.join(sorted(heavy))}"

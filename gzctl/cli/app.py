@@ -17,17 +17,7 @@ from gzctl import __version__
 from gzctl.cli import texts
 from gzctl.core.errors import GzctlError
 
-app = typer.Typer(
-    name="gzctl",
-    help=texts.full_help(texts.APP),
-    epilog=texts.epilog(texts.APP),
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    options_metavar="[OPTIES]",
-    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-    context_settings={"help_option_names": ["--help", "-h"]},
-    pretty_exceptions_enable=False,
-)
+GLOBAL_HELP = dict(texts.GLOBAL_OPTIONS)  # the fast help prints the same texts
 
 
 def _version(value: bool) -> None:
@@ -36,24 +26,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_callback(
     ctx: typer.Context,
     directory: Annotated[
         str | None,
-        typer.Option(
-            "-C",
-            "--directory",
-            metavar="MAP",
-            help="Werk in de projectmap MAP (zoals git -C). Zonder -C zoekt gzctl omhoog "
-            "naar gzctl.toml.",
-        ),
+        typer.Option("-C", "--directory", metavar="MAP", help=GLOBAL_HELP["-C MAP"]),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", help="Toon de versie van gzctl.", callback=_version, is_eager=True
-        ),
+        typer.Option("--version", help=GLOBAL_HELP["--version"], callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     ctx.obj = {"directory": directory}
@@ -63,7 +44,13 @@ def main_callback(
 # are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
 # The everyday top-level commands (status, next, done, undo, log) come from the command table
 # in gzctl/cli/commands.py instead.
-COMMAND_MODULES = ("setup", "portfolio", "config")
+COMMAND_MODULES = {
+    "init": "setup",
+    "wizard": "setup",
+    "demo": "setup",
+    "portfolio": "portfolio",
+    "config": "config",
+}
 GROUP_MODULES = {
     "playbook": "playbook",
     "org": "org",
@@ -78,27 +65,64 @@ GROUP_MODULES = {
 GROUP_NAMES = (*GROUP_MODULES, "candidate")
 
 
-def _register() -> None:
-    """Commands in the order texts.COMMANDS lists them (the fast help uses that order too)."""
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer app with its global options and, in the order texts.COMMANDS lists them (the
+    fast help uses that order too), every command, or only the command ``only`` (a top-level
+    name): registering is lazy, so `gzctl org add` imports no other command module."""
     import importlib
 
     from gzctl.cli import common
     from gzctl.cli.commands import BY_PATH
 
-    functions: dict[str, Any] = {}
-    for module in COMMAND_MODULES:
-        functions.update(importlib.import_module(f"gzctl.cli.{module}").COMMANDS)
+    app = typer.Typer(
+        name="gzctl",
+        help=texts.full_help(texts.APP),
+        epilog=texts.epilog(texts.APP),
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+        options_metavar="[OPTIES]",
+        subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+        context_settings={"help_option_names": ["--help", "-h"]},
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(main_callback)
     for name, h in texts.COMMANDS.items():
+        if only is not None and name != only:
+            continue
         if name in GROUP_MODULES:
             group = importlib.import_module(f"gzctl.cli.{GROUP_MODULES[name]}").app
             app.add_typer(group, name=name)
         elif (name,) in BY_PATH:
             common.everyday(app, (name,), **common.command_kwargs(h))
         else:
-            app.command(name, **common.command_kwargs(h))(functions[name])
+            module = importlib.import_module(f"gzctl.cli.{COMMAND_MODULES[name]}")
+            app.command(name, **common.command_kwargs(h))(module.COMMANDS[name])
+    return app
 
 
-_register()
+def command_name(argv: list[str]) -> str | None:
+    """The top-level command an argument list asks for, when it is one gzctl has (after the
+    global options); None otherwise (then every command is registered, for typer's help,
+    suggestions and shell completion)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("-C", "--directory"):
+            i += 2
+            continue
+        if arg.startswith("-"):
+            return None  # --version, --help, an unknown option: the whole app
+        return arg if arg in texts.COMMANDS else None
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the whole typer app (for tests and tools that inspect it)."""
+    if name == "app":
+        value = build_app()
+        globals()["app"] = value
+        return value
+    raise AttributeError(name)
 
 
 # --------------------------------------------------------------------------- Dutch help
@@ -147,7 +171,7 @@ def _dutchify(argv: list[str]) -> None:
 
         def apply(cmd: Any) -> Any:
             cmd = decorate(cmd)
-            cmd.params[-1].help = "Toon deze hulp."
+            cmd.params[-1].help = GLOBAL_HELP["--help"]
             return cmd
 
         return apply
@@ -167,9 +191,9 @@ def _dutch_completion_help(command: Any) -> None:
     for param in getattr(command, "params", []):
         opts = getattr(param, "opts", [])
         if "--install-completion" in opts:
-            param.help = "Installeer tab-aanvulling voor je shell."
+            param.help = GLOBAL_HELP["--install-completion"]
         elif "--show-completion" in opts:
-            param.help = "Toon het aanvulscript, om zelf te installeren."
+            param.help = GLOBAL_HELP["--show-completion"]
 
 
 # --------------------------------------------------------------------------- errors
@@ -211,8 +235,10 @@ def main(argv: list[str] | None = None) -> None:
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
     from typer.exceptions import Abort
 
-    _dutchify(list(argv or []))
-    command = typer.main.get_command(app)
+    args = list(argv or [])
+    _dutchify(args)
+    completing = any(k.endswith("_COMPLETE") for k in os.environ)
+    command = typer.main.get_command(build_app(None if completing else command_name(args)))
     _dutch_completion_help(command)
     try:
         code = command.main(args=argv, prog_name="gzctl", standalone_mode=False)
