@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Kind = Literal["flag", "option", "argument"]
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """One option or argument of a command.
 
     ``name`` is the function's keyword; ``decls`` the option names (``--alle``, ``--all``;
@@ -62,8 +60,7 @@ def argument(name: str, *, help: str, metavar: str, multiple: bool = False) -> P
     return Param(name, "argument", (), help, metavar, None, multiple, required=True)
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """An everyday command: ``path`` as typed (``("org", "list")``), the function that answers
     it (``module``, ``function``: called as ``function(ctx, **values)``), its parameters."""
 

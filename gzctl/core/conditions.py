@@ -47,7 +47,7 @@ def _coordinator(project: Any, attr: str) -> Any:
 
 
 def _coordinator_profile(project: Any) -> bool:
-    """Hours and employer are known (the wizard's answers; gzctl/coordinator.py)."""
+    """Hours and employer are known (the wizard's answers; gzctl/network/coordinator.py)."""
     answers = getattr(project, "answers", None) or {}
     return is_answered(answers.get("organiseren.uren")) and is_answered(
         answers.get("organiseren.werkgever")
@@ -72,8 +72,8 @@ FACTS: dict[str, Callable[[Any], Any]] = {
         p, "organisations", "status", {"benaderd", "uitgenodigd", "aangesloten"}
     ),
     "organisations.joined": lambda p: _count_where(p, "organisations", "status", {"aangesloten"}),
-    # kinds as in gzctl/inventory.py: public bodies (gemeente, wijkagent) have paid staff and
-    # count as professional; entrepreneurs count as neither
+    # kinds as in gzctl/network/inventory.py: public bodies (gemeente, wijkagent) have paid
+    # staff and count as professional; entrepreneurs count as neither
     "organisations.civic": lambda p: _count_where(p, "organisations", "kind", {"vrijwilligers"}),
     "organisations.professional": lambda p: _count_where(
         p, "organisations", "kind", {"professioneel", "overheid"}

@@ -191,7 +191,8 @@ KEYS = {
 }  # fmt: skip
 
 # Steps that need more than questions (e.g. entering organisations one by one) name a
-# handler; the wizard (gzctl/wizard.py, HANDLERS) runs it after the step's questions.
+# handler; the wizard (registry: gzctl/wizard/steps.py, HANDLERS) runs it after the step's
+# questions.
 STEP_HANDLERS: tuple[str, ...] = ("inventory", "places", "coordinator", "recruitment", "platforms")
 
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}

@@ -309,7 +309,7 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
 
     An exception inside the block leaves the file as it was. With ``[settings.git]
     autocommit`` on (before or after the change) the written file is committed to git with
-    the new history lines as message (gzctl/gitsync.py); a failing git only warns."""
+    the new history lines as message (gzctl/core/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
     with locked(folder):
         text = path.read_text(encoding="utf-8")

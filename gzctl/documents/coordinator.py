@@ -1,7 +1,7 @@
 """The Coördinator's documents: the vacancy, the interview guide with a blank scorecard, and
 the funding request to the municipality with the budget table.
 
-Preparers in the sense of gzctl/documents.py (registered in ``documents.PREPARERS``). No
+Preparers in the sense of gzctl/documents/base.py (registered in gzctl/documents/registry.py). No
 candidate appears in any of them: documents stay on disk after `candidate forget`, so the
 scorecard is printed blank, one per interview.
 """

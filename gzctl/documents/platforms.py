@@ -1,6 +1,6 @@
 """The platform documents: a one-page plan per platform and a newsletter for residents.
 
-Preparers in the sense of gzctl/documents.py (registered in ``documents.PREPARERS``): they
+Preparers in the sense of gzctl/documents/base.py (registered in gzctl/documents/registry.py): they
 turn the project into plain Dutch data for templates/platformplan.* and nieuwsbrief.*.
 The newsletter looks back and ahead from the day of the project's last change (not from
 the clock), so the same data always gives the same text. Participants are counts only.

@@ -425,7 +425,7 @@ def ranked_json(row: Ranked) -> dict[str, Any]:
 
 
 def status_summary(project: Project) -> dict[str, Any]:
-    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/selectionstatus.py)."""
+    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/network/selectionstatus.py)."""
     from gzctl.network.selectionstatus import place_summary
 
     return place_summary(project)

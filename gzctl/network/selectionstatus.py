@@ -1,6 +1,6 @@
 """The meeting place and the Coördinator in ``gzctl status --json``: plain reads of the
-project, kept apart from gzctl/places.py and gzctl/coordinator.py so that `gzctl status`
-(the fast path) does not load the scoring code."""
+project, kept apart from gzctl/network/places.py and gzctl/network/coordinator.py so that
+`gzctl status` (the fast path) does not load the scoring code."""
 
 from __future__ import annotations
 
