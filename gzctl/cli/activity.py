@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from gzctl.cli import common, texts
+from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.network import platforms as pf
 
@@ -26,17 +26,6 @@ When = Annotated[
 PlatformOpt = Annotated[
     str | None, typer.Option("--platform", metavar="PLATFORM", help="Alleen dit platform.")
 ]
-
-
-def _when_text(a: Any) -> str:
-    from gzctl.core.questions import format_date
-
-    text = f"{format_date(a.start.date())}"
-    if a.start.time() != a.start.time().min:
-        text += f" {a.start:%H:%M}"
-        if a.end is not None:
-            text += f"–{a.end:%H:%M}" if a.end.date() == a.start.date() else ""
-    return text
 
 
 # Options that add and edit share
@@ -98,8 +87,8 @@ def add(
             target_groups=",".join(doelgroep) if doelgroep else None, expected=verwacht,
             participants=deelnemers, description=omschrijving or "",
         )  # fmt: skip
-        change.log("activity-add", f"Activiteit gepland: {a.title} ({_when_text(a)})", [a.id])
-    common.say(f"Toegevoegd: {a.title}, {_when_text(a)}. Id: {a.id}")
+        change.log("activity-add", f"Activiteit gepland: {a.title} ({lists.when_text(a)})", [a.id])
+    common.say(f"Toegevoegd: {a.title}, {lists.when_text(a)}. Id: {a.id}")
 
 
 common.everyday(app, ("activity", "list"), **_kw("list"))
@@ -115,7 +104,7 @@ def show(ctx: typer.Context, activity_id: IdArg, json: common.JsonFlag = False) 
         return
     rows = [
         ("Id", a.id),
-        ("Wanneer", _when_text(a)),
+        ("Wanneer", lists.when_text(a)),
         ("Plek", a.place),
         ("Organisatie", ", ".join(data["organiser_names"])),
         ("Platform", data["platform_title"]),
@@ -174,7 +163,7 @@ def edit(
         if changed:
             change.log("activity-edit", f"{a.title}: {', '.join(changed)} gewijzigd", [a.id])
     if changed:
-        common.say(f"{a.title} ({_when_text(a)}): {', '.join(changed)} gewijzigd.")
+        common.say(f"{a.title} ({lists.when_text(a)}): {', '.join(changed)} gewijzigd.")
     else:
         common.say(f"{a.title}: niets veranderd.")
 
@@ -198,7 +187,7 @@ def remove(ctx: typer.Context, activity_id: IdArg) -> None:
     with common.transaction(opened) as change:
         a = pf.remove_activity(change.project, activity_id)
         change.log("activity-remove", f"Activiteit geschrapt: {a.title}", [a.id])
-    common.say(f"Geschrapt: {a.title} ({_when_text(a)}).")
+    common.say(f"Geschrapt: {a.title} ({lists.when_text(a)}).")
 
 
 @app.command("export", **_kw("export"))

@@ -69,7 +69,9 @@ def typer_function(command: Command) -> Any:
         default = inspect.Parameter.empty if p.required else p.default
         parameters.append(
             inspect.Parameter(
-                p.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default,
+                p.name,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=default,
                 annotation=annotation,
             )
         )

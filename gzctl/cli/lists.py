@@ -88,6 +88,7 @@ def org_list(
     shown = f"{len(orgs)} van {total}" if len(orgs) != total else str(total)
     out.print(f"[dim]{shown} organisaties[/]")
 
+
 def place_list(ctx: Any, json: bool = False) -> None:
     from gzctl.network import places as pl
     from gzctl.network.criteria import load_criteria
@@ -117,6 +118,7 @@ def place_list(ctx: Any, json: bool = False) -> None:
         )
         return
     common.say(pl.ranking_text(rows))
+
 
 def platform_list(ctx: Any, json: bool = False) -> None:
     from gzctl.network import platforms as pf
@@ -154,6 +156,7 @@ def platform_list(ctx: Any, json: bool = False) -> None:
             str(data["activities"]),
         )
     console().print(table)
+
 
 def activity_list(
     ctx: Any, wanneer: str | None = None, platform: str | None = None, json: bool = False
@@ -193,6 +196,7 @@ def activity_list(
         )  # fmt: skip
 
     console().print(table)
+
 
 def docs_list(ctx: Any, json: bool = False) -> None:
     from gzctl import documents as docs

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from gzctl.cli import common, texts
+from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
 from gzctl.network import inventory as inv
@@ -164,7 +164,7 @@ def add(
         _, errors = inv.parse_fields(raw, catalogue)
         if errors:
             raise UsageProblem(inv.join_reasons(errors))
-        raw = ask_organisation(catalogue, None, raw, _console().print)
+        raw = ask_organisation(catalogue, None, raw, lists.console().print)
     with common.transaction(opened) as change:
         org = inv.add(change.project, raw, catalogue, change.now.date())
         change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
@@ -180,19 +180,6 @@ def add(
 
 
 common.everyday(app, ("org", "list"), **_kw("list"))
-
-
-def _console() -> Any:
-    """Rich output; when it goes to a file or pipe, lines are not wrapped at 80 columns."""
-    import sys
-
-    from rich.console import Console
-
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-
-
-def _number(n: int | None) -> str:
-    return "" if n is None else f"{n:,}".replace(",", ".")
 
 
 @app.command("show", **_kw("show"))
@@ -212,7 +199,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
         ("Type", known.name if known else org.type),
         ("Sectoren", ", ".join(catalogue.sector_label(s) for s in org.sectors)),
         ("Doelgroepen", ", ".join(catalogue.group_label(g) for g in org.target_groups)),
-        ("Achterban", _number(org.reach)),
+        ("Achterban", lists.number(org.reach)),
         ("Adres", ", ".join(x for x in (org.address, f"{org.postcode} {org.place}".strip()) if x)),
         ("Contactpersoon", ", ".join(x for x in (org.contact.name, org.contact.role) if x)),
         ("E-mail", org.contact.email),
@@ -275,7 +262,7 @@ def edit(
         from gzctl.wizard.inventory import ask_organisation
 
         current = inv.find(opened.project, org_id)
-        raw = ask_organisation(catalogue, current, {}, _console().print)
+        raw = ask_organisation(catalogue, current, {}, lists.console().print)
     with common.transaction(opened) as change:
         org, changed = inv.edit(change.project, org_id, raw, catalogue, change.now.date())
         if changed:
@@ -508,7 +495,7 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         return
     from rich.table import Table
 
-    console = _console()
+    console = lists.console()
     groups = data["target_groups"]
     console.print(
         f"[bold]Dekking[/] · {data['organisations']} organisaties"
@@ -557,9 +544,9 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         + (f"; plus {r['entrepreneur']} ondernemer(s)" if r["entrepreneur"] else "")
     )
     reach = data["reach"]
-    line = f"[bold]Bereik[/] opgeteld {_number(reach['achterban'])} mensen"
+    line = f"[bold]Bereik[/] opgeteld {lists.number(reach['achterban'])} mensen"
     if reach["inhabitants"]:
-        line += f" op {_number(reach['inhabitants'])} inwoners ({reach['percent']}%)"
+        line += f" op {lists.number(reach['inhabitants'])} inwoners ({reach['percent']}%)"
     console.print(line)
     console.print(
         "[dim]Dat is een bovengrens: veel inwoners zijn lid van meer dan één organisatie."

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from gzctl.cli import common, texts
+from gzctl.cli import common, lists, texts
 from gzctl.network import platforms as pf
 
 app = common.group(texts.COMMANDS["platform"])
@@ -28,14 +28,6 @@ def _catalogue() -> pf.PlatformCatalogue:
     return pf.load_catalogue()
 
 
-def _console() -> Any:
-    import sys
-
-    from rich.console import Console
-
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-
-
 @app.command("suggest", **_kw("suggest"))
 def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
@@ -43,7 +35,7 @@ def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     if json:
         common.print_json(results)
         return
-    console = _console()
+    console = lists.console()
     for r in results:
         mark = "[green]kan starten[/]" if r["can_start"] else "[yellow]kan nog niet starten[/]"
         extra = f" [dim](al in het project: {r['in_project']})[/]" if r["in_project"] else ""

@@ -121,4 +121,3 @@ def log(ctx: Any, n: str = "20", json: bool = False) -> None:
     for h in entries:
         stamp = f"{format_date(h.at.date())} {h.at:%H:%M}"
         common.say(f"{st.dim(stamp)}  {st.bold(h.who)}  {h.what}")
-

@@ -9,12 +9,11 @@ in ``core.playbook.STEP_HANDLERS`` (so that ``playbook check`` accepts it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from typing import Any
 
-from gzctl.core.playbook import Playbook, Step
+from gzctl.core.playbook import Step
 from gzctl.wizard import engine
-from gzctl.wizard.engine import Asker, Clock, Handler
+from gzctl.wizard.engine import Handler
 
 
 def _inventory(wizard: engine.Wizard, step: Step) -> None:
@@ -68,15 +67,10 @@ AFTER_STEP: tuple[Handler, ...] = (_documents,)
 
 
 class Wizard(engine.Wizard):
-    """The engine with every registered handler and hook: what ``gzctl wizard`` runs."""
+    """The engine with every registered handler and hook: what ``gzctl wizard`` runs. Takes
+    the engine's arguments (folder, playbook, who, clock, asker, say)."""
 
-    def __init__(
-        self,
-        folder: Path,
-        playbook: Playbook,
-        who: str,
-        clock: Clock,
-        asker: Asker,
-        say: Callable[[str], None],
-    ) -> None:
-        super().__init__(folder, playbook, who, clock, asker, say, HANDLERS, AFTER_STEP)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("handlers", HANDLERS)
+        kwargs.setdefault("after_step", AFTER_STEP)
+        super().__init__(*args, **kwargs)
