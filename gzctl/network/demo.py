@@ -267,7 +267,8 @@ ORGANISATIONS: list[tuple[int, int, str, dict[str, Any]]] = [
     (33, 20, ANNELIES, {"name": "Dorpshuis De Schakel", "contact_name": ANNELIES,
                         "contact_role": "beheerder",
                         "contact_email": "annelies@dorpshuisdeschakel.nl",
-                        "contact_phone": "0345 611 200", "address": "Kerkplein 2", "postcode": "4197 AC", "place": "Ooltwijk"}),
+                        "contact_phone": "0345 611 200", "address": "Kerkplein 2",
+                        "postcode": "4197 AC", "place": "Ooltwijk"}),
     (33, 20, ANNELIES, {"name": "Tennisclub De Kruisweg", "reach": 260}),
     (33, 20, ANNELIES, {"name": "Gymvereniging Vlug & Lenig", "reach": 140}),
     (33, 20, ANNELIES, {"name": "Zonnebloem afdeling Ooltwijk", "reach": 120,
@@ -550,7 +551,8 @@ def add_places_and_coordinator(project: Project, playbook: Playbook, now: dt.dat
         },
     )
     questions = {q.id: q for q in playbook.questions()}
-    for qid, value in (("organiseren.penvoerder", "Welzijn Lingemeer"), ("organiseren.looptijd", 2)):
+    extra = (("organiseren.penvoerder", "Welzijn Lingemeer"), ("organiseren.looptijd", 2))
+    for qid, value in extra:
         if qid in questions:  # a playbook without the question simply lacks the answer
             ans.set_answer(project, questions[qid], value)
     change.log("coordinator-profile", "Profiel Coördinator: uren, werkgever, geld", [])
