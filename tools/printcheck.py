@@ -92,11 +92,11 @@ def chromium_pdf(html: Path, pdf: Path, profile: Path) -> None:
 def libreoffice_pdfs(docx: list[Path], outdir: Path, profile: Path) -> None:
     """One soffice process for all files (starting it is the slow part)."""
     outdir.mkdir(parents=True, exist_ok=True)
-    for start in range(0, len(docx), 40):
+    for start in range(0, len(docx), 99):
         subprocess.run(
             [
                 "soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-                "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx[start : start + 40]),
+                "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx[start : start + 99]),
             ],
             check=True,
             stdout=subprocess.DEVNULL,
@@ -182,17 +182,22 @@ def check(folder: Path, work: Path, only: list[str], png: bool) -> list[Result]:
         pdf.parent.mkdir(parents=True, exist_ok=True)
         chromium_pdf(docs / f"{rel}.html", pdf, chrome_profile)
         results.append(_result(rel, "chromium", pdf, docs, letters))
-    docx = [docs / f"{rel}.docx" for rel in rels if (docs / f"{rel}.docx").is_file()]
-    lo_out = work / "libreoffice"
-    # soffice writes every PDF into one folder: convert per subfolder to keep names apart
-    by_folder: dict[str, list[Path]] = {}
-    for path in docx:
-        by_folder.setdefault(path.parent.relative_to(docs).as_posix(), []).append(path)
-    for sub, paths in sorted(by_folder.items()):
-        libreoffice_pdfs(paths, lo_out / sub, work / "lo-profiel")
+    # one soffice start for all files (starting it is the slow part): flat, unique names
+    flat = work / "libreoffice-in"
+    flat.mkdir(parents=True, exist_ok=True)
+    names = {}
     for rel in rels:
+        if (docs / f"{rel}.docx").is_file():
+            names[rel] = rel.replace("/", "__")
+            shutil.copyfile(docs / f"{rel}.docx", flat / f"{names[rel]}.docx")
+    lo_out = work / "libreoffice"
+    if names:
+        libreoffice_pdfs([flat / f"{n}.docx" for n in names.values()], lo_out, work / "lo-profiel")
+    for rel, name in names.items():
         pdf = lo_out / f"{rel}.pdf"
-        if pdf.is_file():
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        if (lo_out / f"{name}.pdf").is_file():
+            (lo_out / f"{name}.pdf").replace(pdf)
             results.append(_result(rel, "libreoffice", pdf, docs, letters))
     if png and shutil.which("pdftoppm"):
         for pdf in sorted(work.rglob("*.pdf")):
