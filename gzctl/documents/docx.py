@@ -479,7 +479,7 @@ class DocxBuilder:
         if page:
             br.set(_W + "type", "page")
 
-    def _runs(self, p: Any, text: str, size: int | None = None) -> None:
+    def _runs(self, p: Any, text: str, size: int | None = None, color: str | None = None) -> None:
         """Inline **bold** and *italic*; a trailing backslash ends a line."""
         lines = text.split("\n")
         for n, line in enumerate(lines):
@@ -487,11 +487,11 @@ class DocxBuilder:
                 if not piece:
                     continue
                 if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
-                    self._run(p, unescape(piece[2:-2]), bold=True, size=size)
+                    self._run(p, unescape(piece[2:-2]), bold=True, size=size, color=color)
                 elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
-                    self._run(p, unescape(piece[1:-1]), italic=True, size=size)
+                    self._run(p, unescape(piece[1:-1]), italic=True, size=size, color=color)
                 else:
-                    self._run(p, unescape(piece), size=size)
+                    self._run(p, unescape(piece), size=size, color=color)
             if n < len(lines) - 1:
                 self._break(p)
 
@@ -500,10 +500,25 @@ class DocxBuilder:
         i = 0
         paragraph: list[str] = []
 
+        rule = False  # after a --- line: the closing footnote, small and grey under a line
+
         def flush() -> None:
+            nonlocal rule
             if paragraph:
                 text = "\n".join(line[:-1] if line.endswith("\\") else line for line in paragraph)
-                self._runs(self._paragraph(), text)
+                p = self._paragraph()
+                if rule:
+                    ppr = _el("w:pPr")
+                    p.insert(0, ppr)
+                    borders = _el("w:pBdr", ppr)
+                    _el("w:top", borders, w__val="single", w__sz="4", w__space="4", w__color=LINE)
+                    _el("w:spacing", ppr, w__before="240")
+                    if len(text) > 2 and text[0] == "*" and text[-1] == "*" and text[1] != "*":
+                        text = text[1:-1]  # the footnote is small and grey, not italic
+                    self._runs(p, text, size=17, color=GREY)
+                    rule = False
+                else:
+                    self._runs(p, text)
                 paragraph.clear()
 
         while i < len(lines):
@@ -545,6 +560,7 @@ class DocxBuilder:
                 continue
             if re.match(r"^(-{3,}|\*{3,})$", stripped):
                 flush()
+                rule = True
                 i += 1
                 continue
             m = re.match(r"^[-*]\s+\[([ xX])\]\s+(.*)$", line)
