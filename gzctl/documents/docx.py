@@ -110,6 +110,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERHEAD = ("<!-- briefhoofd -->", "<!-- /briefhoofd -->")
 _CLOSING = "<!-- slot -->"
 _SPACE = "<!-- ruimte -->"
+_START = object()  # <!-- slot --> at the very start of the body
 _META = re.compile(r"^<!--\s*netwerk:\s*(.*?)\s*-->$")
 
 
@@ -147,6 +148,19 @@ def _fonts(rpr: Any, font: str = FONT) -> None:
             del fonts.attrib[attr]
     for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(_W + attr, font)
+
+
+_PLAIN: list[Any] = []
+
+
+def _plain_rpr() -> Any:
+    """A copy of <w:rPr><w:lang w:val="nl-NL"/></w:rPr>."""
+    import copy
+
+    if not _PLAIN:
+        _PLAIN.append(_el("w:rPr"))
+        _el("w:lang", _PLAIN[0], w__val=LANGUAGE)
+    return copy.deepcopy(_PLAIN[0])
 
 
 def _is_heading(p: Any) -> bool:
@@ -293,7 +307,7 @@ class DocxBuilder:
                 self.members.append((info.filename, _pack(data)))
         self._style_ids: dict[str, str] = {}
         self._table_style = "Table Grid" if "Table Grid" in [s.name for s in doc.styles] else None
-        self._keep_from: int | None = None
+        self._keep_from: Any = None  # the element before <!-- slot --> (or the sectPr)
         self._letters = False
 
     # ---------------------------------------------------------------- building
@@ -433,6 +447,47 @@ class DocxBuilder:
         from lxml.etree import SubElement
 
         r = SubElement(p, _W + "r")
+        if not (font or bold or italic or strike or color or size):
+            r.append(_plain_rpr())  # the common case, copied: most runs are plain text
+        else:
+            DocxBuilder._props(r, bold, italic, strike, color, size, font)
+        if not text:
+            return r
+        pieces: list[str | None] = []  # None = a no-break hyphen
+        if "@" in text:
+            last = 0
+            for m in _EMAIL.finditer(text):
+                pieces.append(text[last : m.start()])
+                for n, part in enumerate(m.group(0).split("-")):
+                    if n:
+                        pieces.append(None)
+                    pieces.append(part)
+                last = m.end()
+            pieces.append(text[last:])
+        else:
+            pieces.append(text)
+        for piece in pieces:
+            if piece is None:
+                SubElement(r, _W + "noBreakHyphen")
+            elif piece:
+                t = SubElement(r, _W + "t")
+                t.text = piece
+                if piece != piece.strip():
+                    t.set(_XML_SPACE, "preserve")
+        return r
+
+    @staticmethod
+    def _props(
+        r: Any,
+        bold: bool,
+        italic: bool,
+        strike: bool,
+        color: str | None,
+        size: int | None,
+        font: str | None,
+    ) -> None:
+        from lxml.etree import SubElement
+
         props = SubElement(r, _W + "rPr")
         if font:
             fonts = SubElement(props, _W + "rFonts")
@@ -449,27 +504,6 @@ class DocxBuilder:
         if size:
             SubElement(props, _W + "sz").set(_W + "val", str(size))
         SubElement(props, _W + "lang").set(_W + "val", LANGUAGE)
-        if not text:
-            return r
-        pieces: list[str | None] = []  # None = a no-break hyphen
-        last = 0
-        for m in _EMAIL.finditer(text):
-            pieces.append(text[last : m.start()])
-            for n, part in enumerate(m.group(0).split("-")):
-                if n:
-                    pieces.append(None)
-                pieces.append(part)
-            last = m.end()
-        pieces.append(text[last:])
-        for piece in pieces:
-            if piece is None:
-                SubElement(r, _W + "noBreakHyphen")
-            elif piece:
-                t = SubElement(r, _W + "t")
-                t.text = piece
-                if piece != piece.strip():
-                    t.set(_XML_SPACE, "preserve")
-        return r
 
     @staticmethod
     def _break(p: Any, page: bool = False) -> None:
@@ -535,7 +569,8 @@ class DocxBuilder:
                 continue
             if stripped == _CLOSING:
                 flush()
-                self._keep_from = len(self.body) - 1  # children before sectPr
+                before = self.sect_pr.getprevious()
+                self._keep_from = _START if before is None else before
                 i += 1
                 continue
             if stripped == PAGE_BREAK:
@@ -638,11 +673,14 @@ class DocxBuilder:
         """Paragraphs since ``<!-- slot -->`` keep with the next, all but the last one."""
         if self._keep_from is None:
             return
-        children = [c for c in self.body if c is not self.sect_pr]
-        for child in children[self._keep_from : -1]:
+        start = self._keep_from
+        self._keep_from = None
+        child = start.getnext() if start is not _START else self.body[0]
+        last = self.sect_pr.getprevious()
+        while child is not None and child is not last and child is not self.sect_pr:
             if child.tag == _W + "p":
                 _keep_next(child)
-        self._keep_from = None
+            child = child.getnext()
 
     def _task(self, done: bool, text: str) -> None:
         """A checklist item: a real Word checkbox (a content control that can be ticked),
