@@ -437,6 +437,7 @@ def test_every_docx_is_dutch_and_in_the_house_style(demo: Path) -> None:
             styles = z.read("word/styles.xml").decode("utf-8")
             body = z.read("word/document.xml").decode("utf-8")
             core = z.read("docProps/core.xml").decode("utf-8")
+            app = z.read("docProps/app.xml")
         assert "en-US" not in styles and 'w:lang w:val="nl-NL"' in styles, path
         # every style, and the document defaults
         assert styles.count("<w:style ") + 1 == styles.count("<w:lang "), path
@@ -447,6 +448,7 @@ def test_every_docx_is_dutch_and_in_the_house_style(demo: Path) -> None:
                 assert run.find(f"{W}rPr/{W}lang").get(f"{W}val") == "nl-NL", path
         assert "<dc:language>nl-NL</dc:language>" in core, path
         assert "python-docx" not in core and "docProps/thumbnail.jpeg" not in names, path
+        assert b"Macintosh" not in app and b"Normal.dotm" not in app, path
         assert "Gemaakt met gzctl" not in body, path
     letter = docx.Document(str(out / "uitnodiging" / "vv-ooltwijk.docx"))
     section = letter.sections[0]

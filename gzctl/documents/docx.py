@@ -110,7 +110,15 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERHEAD = ("<!-- briefhoofd -->", "<!-- /briefhoofd -->")
 _CLOSING = "<!-- slot -->"
 _SPACE = "<!-- ruimte -->"
-_START = object()  # <!-- slot --> at the very start of the body
+_START = object()
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>gzctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)  # <!-- slot --> at the very start of the body
 _META = re.compile(r"^<!--\s*netwerk:\s*(.*?)\s*-->$")
 
 
@@ -304,6 +312,8 @@ class DocxBuilder:
                 data = z.read(info.filename)
                 if info.filename.startswith("word/") and info.filename.endswith(".xml"):
                     data = data.replace(b'"en-US"', b'"nl-NL"')  # stylesWithEffects too
+                elif info.filename == "docProps/app.xml":
+                    data = _APP_XML  # not the template's "Microsoft Macintosh Word", 0 words
                 self.members.append((info.filename, _pack(data)))
         self._style_ids: dict[str, str] = {}
         self._table_style = "Table Grid" if "Table Grid" in [s.name for s in doc.styles] else None
