@@ -544,32 +544,26 @@ def _email_of(org: Any) -> str:
     return str(getattr(getattr(org, "contact", None), "email", "") or "")
 
 
-def prepare_overview(ctx: Context) -> Prepared:
-    """The "Wie kan ik bellen?" card: first the fixed safe block (112, huisartsenpost,
-    huisarts, sociaal team, Veilig Thuis, gemeente; from playbooks/documenten/<land>.toml),
-    then the joined organisations per need by organisation type (never a guess by sector),
-    each with its phone number. Organisations only: no person is named.
+def fixed_contacts(
+    ctx: Context, title: str = "Wie kan ik bellen?"
+) -> tuple[list[dict[str, str]], list[str], list[str]]:
+    """The fixed safe block of the card (and of anything else that lists where to call, such
+    as the village website): 112, huisartsenpost, huisarts, sociaal team, Veilig Thuis,
+    gemeente, in the order and words of ``playbooks/documenten/<land>.toml``.
 
-    Raises NotReady while no organisation has joined. Warns (``Prepared.warnings``) for every
-    listed organisation and fixed entry without a phone number."""
-    title = "Wie kan ik bellen?"
+    Returns (entries, warnings, names of listed organisations without a phone number); an
+    entry is a dict of ``naam``, ``wanneer``, ``wie`` (the organisation, or empty) and
+    ``telefoon`` (formatted with no-break spaces; empty when unknown, which warns). Listed
+    organisations are found by type and any status but 'afgehaakt': the sociaal team is on
+    the card whether or not it joined the network."""
     project = ctx.project
-    listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
-    members = [o for o in listed if getattr(o, "status", "") == "aangesloten"]
-    if not members:
-        raise NotReady(
-            f"{title}: nog geen organisatie is aangesloten bij het netwerk. Zet de deelnemers "
-            "op 'aangesloten' met gzctl org status ID aangesloten."
-        )
     words = document_words(project)
     region = str(words.get("land", {}).get("telefoonregio", "NL"))
-    card_words = words.get("bellen", {})
-    members.sort(key=lambda o: fold(o.name))
+    listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
     warnings: list[str] = []
     missing_phone: list[str] = []
-
     fixed = []
-    for entry in card_words.get("vast", []):
+    for entry in words.get("bellen", {}).get("vast", []):
         item = {"naam": str(entry["naam"]), "wanneer": str(entry.get("wanneer", ""))}
         if entry.get("telefoon"):
             fixed.append({**item, "wie": "", "telefoon": phone_text(entry["telefoon"], region)})
@@ -597,6 +591,32 @@ def prepare_overview(ctx: Context) -> Prepared:
             fixed.append({**item, "wie": o.name, "telefoon": number})
             if not number:
                 missing_phone.append(o.name)
+
+    return fixed, warnings, missing_phone
+
+
+def prepare_overview(ctx: Context) -> Prepared:
+    """The "Wie kan ik bellen?" card: first the fixed safe block (112, huisartsenpost,
+    huisarts, sociaal team, Veilig Thuis, gemeente; from playbooks/documenten/<land>.toml),
+    then the joined organisations per need by organisation type (never a guess by sector),
+    each with its phone number. Organisations only: no person is named.
+
+    Raises NotReady while no organisation has joined. Warns (``Prepared.warnings``) for every
+    listed organisation and fixed entry without a phone number."""
+    title = "Wie kan ik bellen?"
+    project = ctx.project
+    listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
+    members = [o for o in listed if getattr(o, "status", "") == "aangesloten"]
+    if not members:
+        raise NotReady(
+            f"{title}: nog geen organisatie is aangesloten bij het netwerk. Zet de deelnemers "
+            "op 'aangesloten' met gzctl org status ID aangesloten."
+        )
+    words = document_words(project)
+    region = str(words.get("land", {}).get("telefoonregio", "NL"))
+    card_words = words.get("bellen", {})
+    members.sort(key=lambda o: fold(o.name))
+    fixed, warnings, missing_phone = fixed_contacts(ctx, title)
 
     needs = []
     for need in card_words.get("vragen", []):
