@@ -4,6 +4,7 @@ Markdown; HTML and DOCX exist), and what they need before they can be made."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,37 @@ def test_vacancy_waits_for_hours_and_employer(project: Path) -> None:
         docs.prepare("vacature", state, book, state.project.created or dt.date.today())
     state.answers["organiseren.uren"] = 10
     state.answers["organiseren.werkgever"] = "gemeente"
+    # the amount is known now, but not who applies for it and receives the money
+    with pytest.raises(docs.NotReady, match="penvoerder") as exc:
+        docs.prepare("subsidieaanvraag", state, book, dt.date(2026, 11, 22))
+    assert "gzctl wizard --stap organiseren.coordinator" in exc.value.message
+    state.answers["organiseren.penvoerder"] = "Stichting Dorpshuis Beesd"
     prepared = docs.prepare("subsidieaanvraag", state, book, dt.date(2026, 11, 22))
     data = prepared.outputs[0].data
     assert data["totaal"] == "€\xa031.100,00"  # 10 x 55 x 52 + 2,500
     assert data["plek"] == ""
+    # no term answered: the question's default (two years)
+    assert data["looptijd"] == "2 jaar" and data["totaal_looptijd"] == "€\xa062.200,00"
+    # the municipality is not on the list yet: no postal address, and a warning says so
+    assert any("postadres van de gemeente" in w for w in prepared.warnings)
+
+
+def test_the_request_says_how_much_for_how_long_and_who_receives_it(demo: Path) -> None:
+    text = (demo / "documenten" / "aanvraag-gemeente.md").read_text(encoding="utf-8")
+    # how much, how long, from whom, who receives it
+    assert "subsidie van €\xa034.948,00 per jaar, voor 2 jaar (2027–2028)" in text
+    assert "in totaal €\xa069.896,00" in text
+    assert "de gemeente Lingemeer" in text
+    assert "aangevraagd en ontvangen door Welzijn Lingemeer, als penvoerder" in text
+    # the seed texts' arguments, Beesd as the example
+    for words in ("eilandje", "kleine groep", "verbinder in het midden", "verantwoordelijk",
+                  "37 organisaties"):  # fmt: skip
+        assert words in text, words
+    # a letter: recipient block, place and date, Betreft, the college, closing and signatures
+    assert "Gemeente Lingemeer\\\nt.a.v. het college van burgemeester en wethouders" in text
+    assert "Postbus 100" in text and "4190\xa0CA Lingemeer" in text
+    assert re.search(r"^Ooltwijk, \d{1,2} \w+ \d{4}\\$", text, re.M)
+    assert "**Betreft:** Aanvraag subsidie" in text and "Geacht college," in text
+    assert "We zoeken het geld bij" not in text  # no raw answer list in a sentence
+    assert "ook aan bij fondsen" in text
+    assert text.index("<!-- slot -->") < text.index("Met vriendelijke groet")

@@ -108,22 +108,90 @@ def test_dutch_dates_and_numbers() -> None:
 
 
 @pytest.mark.parametrize(
-    ("contact", "kind", "expected"),
+    ("contact", "register", "org_type", "expected"),
     [
-        (Contact(name="Jan de Vries"), "vrijwilligers", "Beste Jan,"),
-        (Contact(name="Karin Jansen", salutation="Geachte mevrouw Jansen"), "vrijwilligers",
+        (Contact(name="Jan de Vries"), "jullie", "", "Beste Jan,"),
+        (Contact(name="Jan de Vries"), "u", "", "Geachte Jan de Vries,"),
+        (Contact(name="Karin Jansen", salutation="Geachte mevrouw Jansen"), "jullie", "",
          "Geachte mevrouw Jansen,"),
-        (Contact(name="X", salutation="mevrouw Jansen"), "vrijwilligers",
-         "Geachte mevrouw Jansen,"),
-        (Contact(name="dhr. P. Bos"), "vrijwilligers", "Geachte heer P. Bos,"),
-        (Contact(name="J. Jansen"), "vrijwilligers", "Beste J. Jansen,"),
-        (Contact(salutation="Beste Karin,"), "vrijwilligers", "Beste Karin,"),
-        (Contact(), "vrijwilligers", "Beste leden van De Club,"),
-        (Contact(), "professioneel", "Beste medewerkers van De Club,"),
+        (Contact(name="X", salutation="mevrouw Jansen"), "jullie", "", "Geachte mevrouw Jansen,"),
+        (Contact(name="dhr. P. Bos"), "jullie", "", "Geachte heer P. Bos,"),
+        (Contact(name="J. Jansen"), "jullie", "", "Beste J. Jansen,"),
+        (Contact(salutation="Beste Karin,"), "jullie", "", "Beste Karin,"),
+        # without a name: never "leden van" a parish or "medewerkers van" a shop
+        (Contact(), "jullie", "voetbalvereniging", "Beste bestuursleden,"),
+        (Contact(), "u", "kerk", "Geacht bestuur,"),
+        (Contact(), "u", "ondernemers", "Geachte heer, mevrouw,"),
+        (Contact(), "u", "gemeente", "Geacht college,"),
     ],
 )  # fmt: skip
-def test_salutation(contact: Contact, kind: str, expected: str) -> None:
-    assert docs.salutation(contact, "De Club", kind) == expected
+def test_salutation(contact: Contact, register: str, org_type: str, expected: str) -> None:
+    from gzctl.core.model import Project
+    from gzctl.documents.base import document_words
+
+    words = document_words(Project())
+    got = docs.salutation(contact, "De Club", register=register, org_type=org_type, words=words)
+    assert got == expected
+
+
+def _letters(demo: Path) -> dict[str, str]:
+    out = demo / "documenten" / "uitnodiging"
+    return {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in sorted(out.glob("*.md"))
+        if p.stem != "alle-uitnodigingen" and ".nieuw" not in p.stem
+    }
+
+
+def test_every_letter_is_a_dutch_business_letter(demo: Path) -> None:
+    letters = _letters(demo)
+    assert len(letters) >= 20
+    for stem, text in letters.items():
+        lines = text.splitlines()
+        # the recipient block: the organisation's name first, under the letterhead
+        after_head = lines[lines.index("<!-- /briefhoofd -->") + 2]
+        assert after_head.rstrip("\\"), stem
+        assert re.search(r"^Ooltwijk, \d{1,2} \w+ 2026\\$", text, re.M), stem
+        assert "**Betreft:** Uitnodiging eerste netwerkavond op 16 december 2026" in text, stem
+        salutation = next(ln for ln in lines if re.match(r"^(Beste|Geachte?) ", ln))
+        assert salutation.endswith(","), stem
+        assert "leden van" not in salutation and "medewerkers van" not in salutation, stem
+        assert "Met vriendelijke groet," in text and "Joost van Wijk" in text, stem
+        assert "Gemaakt met gzctl" not in text, stem
+    # one register per letter, fitting the recipient
+    vv = letters["vv-ooltwijk"]
+    assert "Beste Kees," in vv and "jullie" in vv and " u " not in vv
+    assert "VV Ooltwijk\\\nt.a.v. Kees de Bruin\\\nSportlaan 4\\\n4197\xa0SL Ooltwijk" in vv
+    parish = letters["parochie-h-martinus-locatie-ooltwijk"]
+    assert "Geacht bestuur," in parish and "jullie" not in parish.lower().replace(
+        "namens de startgroep", ""
+    )
+    shop = letters["supermarkt-van-dijk"]
+    assert "Geachte heer, mevrouw," in shop and "Bij u komen veel inwoners" in shop
+    town = letters["gemeente-lingemeer"]
+    assert "Geachte Sanne Bakker," in town and "Graag nodigen we u uit" in town
+    assert "Graag nodigen we Gemeente Lingemeer uit" not in town
+    assert "Geachte heer Aalbers," in letters["dorpsraad-ooltwijk"]
+
+
+def test_the_initiators_get_no_letter(demo: Path) -> None:
+    letters = _letters(demo)
+    # Annelies runs the dorpshuis, Joost is the KBO's secretary: both are the senders
+    assert "dorpshuis-de-schakel" not in letters and "kbo-ooltwijk" not in letters
+    for text in letters.values():
+        assert "Beste Annelies" not in text and "Beste Joost" not in text
+        assert "t.a.v. Annelies Verhoef" not in text and "t.a.v. Joost van Wijk" not in text
+
+
+def test_a_letter_date_is_the_day_of_the_last_change_and_stays(demo: Path, gz) -> None:
+    vv = demo / "documenten" / "uitnodiging" / "vv-ooltwijk.md"
+    before = vv.read_text(encoding="utf-8")
+    assert "Ooltwijk, 19 november 2026\\" in before  # the demo's last change
+    with store.transaction(demo, "tester", dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC)) as c:
+        c.log("test", "Een wijziging", [])
+        c.project.village.inhabitants = 4900
+    assert gz("-C", str(demo), "docs", "build", "--only", "uitnodiging").code == 0
+    assert "Ooltwijk, 24 november 2026\\" in vv.read_text(encoding="utf-8")
 
 
 def test_combined_print_file_has_one_letter_per_page(demo: Path) -> None:
@@ -138,8 +206,9 @@ def test_combined_print_file_has_one_letter_per_page(demo: Path) -> None:
     assert "break-before: page" in html and "@page { size: A4" in html
     assert "http://" not in html and "https://" not in html  # no external resources
     document = docx.Document(str(out / "alle-uitnodigingen.docx"))
-    breaks = document.element.body.xpath('.//w:br[@w:type="page"]')
-    assert len(breaks) == letters - 1
+    # every letter is its own section, so that each starts on a new page with the letterhead
+    assert len(document.sections) == letters
+    assert all(section.different_first_page_header_footer for section in document.sections)
 
 
 def test_html_escapes_script_in_an_organisation_name(demo: Path, gz) -> None:
@@ -343,6 +412,145 @@ def test_docx_carries_lists_tables_bold_and_tick_boxes(demo: Path) -> None:
     assert agenda.tables[0].cell(1, 1).paragraphs[0].runs[0].bold
     assert any(p.style.name == "List Bullet" for p in agenda.paragraphs if p.style is not None)
     checklist = docx.Document(str(out / "checklist" / "1-verkennen.docx"))
-    texts = [p.text for p in checklist.paragraphs]
-    assert any(t.startswith("☒ ") for t in texts) and any(t.startswith("☐ ") for t in texts)
+    # real Word checkboxes (content controls that can be ticked), checked when done
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+    boxes = checklist.element.body.findall(f".//{w14}checkbox")
+    states = {b.find(f"{w14}checked").get(f"{w14}val") for b in boxes}
+    assert len(boxes) == 15 and states == {"0", "1"}
     assert agenda.core_properties.title == "Agenda eerste netwerkavond"
+    assert agenda.core_properties.author == "Ooltwijk Samen"
+
+
+def test_every_docx_is_dutch_and_in_the_house_style(demo: Path) -> None:
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out = demo / "documenten"
+    files = sorted(out.rglob("*.docx"))
+    assert len(files) >= 30
+    for path in files:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            styles = z.read("word/styles.xml").decode("utf-8")
+            body = z.read("word/document.xml").decode("utf-8")
+            core = z.read("docProps/core.xml").decode("utf-8")
+            app = z.read("docProps/app.xml")
+        assert "en-US" not in styles and 'w:lang w:val="nl-NL"' in styles, path
+        # every style, and the document defaults
+        assert styles.count("<w:style ") + 1 == styles.count("<w:lang "), path
+        # every run with text says it is Dutch
+        tree = etree.fromstring(body.encode("utf-8"))
+        for run in tree.iter(f"{W}r"):
+            if run.find(f"{W}t") is not None:
+                assert run.find(f"{W}rPr/{W}lang").get(f"{W}val") == "nl-NL", path
+        assert "<dc:language>nl-NL</dc:language>" in core, path
+        assert "python-docx" not in core and "docProps/thumbnail.jpeg" not in names, path
+        assert b"Macintosh" not in app and b"Normal.dotm" not in app, path
+        assert "Gemaakt met gzctl" not in body, path
+    letter = docx.Document(str(out / "uitnodiging" / "vv-ooltwijk.docx"))
+    section = letter.sections[0]
+    assert "Ooltwijk Samen" in section.first_page_header.paragraphs[0].text  # letterhead
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer  # "pagina X van Y" from page 2 on
+    heading = letter.styles["Heading 2"]
+    assert str(heading.font.color.rgb) == "1F5E46" and heading.font.name == "Calibri"
+    # e-mail addresses never break at a hyphen
+    assert "<w:noBreakHyphen/>" in letter.element.xml
+    request = docx.Document(str(out / "aanvraag-gemeente.docx"))
+    table = request.tables[0]
+    amount = table.rows[1].cells[2].paragraphs[0]
+    assert amount.alignment is not None and int(amount.alignment) == 2  # right
+    assert (
+        table._tbl.tblPr.find(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblCellMar"
+        )
+        is not None
+    )
+
+
+def test_no_outgoing_document_says_it_was_made_with_gzctl(demo: Path) -> None:
+    out = demo / "documenten"
+    for path in sorted(out.rglob("*")):
+        if path.suffix in (".md", ".html"):
+            assert "Gemaakt met gzctl" not in path.read_text(encoding="utf-8"), path
+    html = (out / "agenda.html").read_text(encoding="utf-8")
+    assert '<meta name="generator" content="gzctl">' in html  # metadata is fine
+
+
+# --------------------------------------------------------------------------- the card
+
+
+def test_the_card_has_the_fixed_safe_block_first(demo: Path) -> None:
+    text = (demo / "documenten" / "wie-kan-ik-bellen.md").read_text(encoding="utf-8")
+    fixed = text[text.index("## Altijd bereikbaar") : text.index("## Waarvoor")]
+    for name, number in (
+        ("Alarmnummer", "112"),
+        ("Huisartsenpost", "0900 3344556"),
+        ("Huisarts", "0345\xa0611\xa0911"),
+        ("Sociaal team", "0345\xa0700\xa0210"),
+        ("Veilig Thuis", "0800\xa02000"),
+        ("Gemeente", "0345\xa0700\xa0100"),
+    ):
+        line = next(ln for ln in fixed.splitlines() if f"**{name}**" in ln)
+        assert number.replace(" ", "\xa0") in line, (name, line)
+    # the sociaal team and the huisarts are there although they have not joined
+    assert "Sociaal Team Lingemeer" in fixed and "Huisartsenpraktijk Ooltwijk" in fixed
+    # needs by organisation type only: no "ook met weinig geld" for a card club
+    needs = text[text.index("## Waarvoor") : text.index("## Alle deelnemers")]
+    assert "Kaartclub" not in needs and "Dorpskrant" not in needs
+    assert "**KBO Ooltwijk**: 0345\xa0123\xa0456" in needs
+    # organisations only: no contact person is named
+    for person in ("Kees de Bruin", "Riet Hol", "Fatima El Amrani", "Annelies Verhoef"):
+        assert person not in text.replace("annelies@", ""), person
+
+
+def test_the_card_warns_for_every_organisation_without_a_phone_number(demo: Path, gz) -> None:
+    result = gz("-C", str(demo), "docs", "build", "--only", "wie-kan-ik-bellen", "--force")
+    assert result.code == 0, result.err
+    warning = next(ln for ln in result.err.splitlines() if "zonder telefoonnummer" in ln)
+    assert "Dorpskrant De Ooltwijker" in warning and "Kaartclub De Troef" in warning
+    assert "gzctl org edit ID --telefoon" in warning
+    # a missing number in the fixed block is a warning and an open line, never a gap
+    with store.transaction(demo, "tester", dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)) as c:
+        del c.project.answers["verkennen.huisartsenpost"]
+        for org in c.project.organisations:
+            if org.type == "kernteam":
+                org.type = ""  # no longer recognised as the sociaal team
+    result = gz("-C", str(demo), "docs", "build", "--only", "wie-kan-ik-bellen", "--force")
+    assert result.code == 0, result.err
+    assert (
+        "huisartsenpost" in result.err and "gzctl wizard --stap verkennen.inventaris" in result.err
+    )
+    assert "sociaal team staat niet op de lijst" in result.err
+    text = (demo / "documenten" / "wie-kan-ik-bellen.md").read_text(encoding="utf-8")
+    assert "| **Sociaal team** | …………………" in text.replace(
+        "| Hulp bij thuis redden, opvoeden, geldzorgen of mantelzorg: de toegang tot hulp van "
+        "de gemeente ",
+        "",
+    )
+
+
+def test_phone_numbers_are_written_as_dutch_offices_do() -> None:
+    from gzctl.documents.base import phone_text
+
+    nb = "\xa0"
+    assert phone_text("0345612377") == f"0345{nb}612{nb}377"
+    assert phone_text("0800-2000") == f"0800{nb}2000"
+    assert phone_text("112") == "112"
+    assert phone_text("+32 3 123 45 67") == f"+32{nb}3{nb}123{nb}45{nb}67"
+    assert phone_text("") == ""
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def test_no_labels_or_raw_lists_in_sentences(demo: Path) -> None:
+    out = demo / "documenten"
+    news = (out / "nieuwsbrief.md").read_text(encoding="utf-8")
+    assert "Voor: " not in news  # a newsletter is for everyone
+    plan = (out / "platformplan" / "beweegweek.md").read_text(encoding="utf-8")
+    assert "Het helpt bij:" not in plan and "; " not in plan.split("## Wat het dorp")[1]
+    assert "- Er zijn kansen om elkaar te ontmoeten" in plan

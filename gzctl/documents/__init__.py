@@ -16,6 +16,7 @@ from gzctl.documents.base import (
     PAGE_BREAK,
     NotReady,
     TemplateProblem,
+    document_words,
     dutch_date,
     dutch_number,
     join_dutch,
@@ -30,7 +31,7 @@ from gzctl.documents.build import (
     parse_formats,
     resolve_only,
 )
-from gzctl.documents.general import salutation
+from gzctl.documents.general import fixed_contacts, salutation
 from gzctl.documents.registry import PREPARERS, document_ids, prepare, step_documents
 
 __all__ = [
@@ -44,8 +45,10 @@ __all__ = [
     "TemplateProblem",
     "build",
     "document_ids",
+    "document_words",
     "dutch_date",
     "dutch_number",
+    "fixed_contacts",
     "join_dutch",
     "list_documents",
     "parse_formats",

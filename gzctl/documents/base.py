@@ -198,13 +198,15 @@ GROUP_NAMES = {
 
 
 def common_data(ctx: Context) -> dict[str, Any]:
-    """What every document shows: the village, the network, who sends it."""
+    """What every document shows: the village (``dorp``), the network (``netwerk``: naam,
+    adres as lines, care of the meeting place), who sends it (``afzenders``,
+    ``afzender_namen``) and the first initiator with an address (``contact``)."""
     project = ctx.project
     village = project.village
     name = village.name or "het dorp"
     network = answer(project, "verbinden.netwerknaam") or f"Gemeenschapszorg netwerk {name}"
     senders = [
-        {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": p.phone}
+        {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": phone_text(p.phone)}
         for p in project.initiators
     ]
     contact = next((p for p in project.initiators if p.email or p.phone), None)
@@ -215,12 +217,129 @@ def common_data(ctx: Context) -> dict[str, Any]:
             "provincie": village.province,
             "inwoners": dutch_number(village.inhabitants) if village.inhabitants else "",
         },
-        "netwerk": {"naam": network},
+        "netwerk": {"naam": network, "adres": network_address(project)},
         "afzenders": senders,
         "afzender_namen": join_dutch(s["naam"] for s in senders),
         "contact": {
             "naam": contact.name if contact else "",
             "email": contact.email if contact else "",
-            "telefoon": contact.phone if contact else "",
+            "telefoon": phone_text(contact.phone) if contact else "",
         },
+    }
+
+
+# --------------------------------------------------------------------------- words per country
+
+WORDS_DIR = "documenten"  # playbooks/documenten/<country>.toml
+
+
+def document_words(project: Project) -> dict[str, Any]:
+    """The words and fixed numbers of outgoing documents for the project's country
+    (``playbooks/documenten/<land>.toml``; ``nl`` when the village names no country).
+
+    Returns the parsed TOML as a dict: ``land`` (telefoonregio, college, bestuurder, ...),
+    ``aanspreekvorm``, ``aanhef_zonder_naam``, ``bellen`` (``vast`` and ``vragen``).
+    Raises TemplateProblem when the file is missing or does not parse."""
+    import tomllib
+
+    from gzctl.core.playbook import data_dir
+
+    country = str(getattr(project.village, "country", "") or "nl").strip().lower() or "nl"
+    folder = data_dir("playbooks") / WORDS_DIR
+    path = folder / f"{country}.toml"
+    if not path.is_file():
+        path = folder / "nl.toml"
+    cached = _WORDS.get(str(path))
+    if cached is not None:
+        return cached
+    try:
+        words = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TemplateProblem(
+            f"{path.name}: de woorden voor documenten zijn onleesbaar ({exc})."
+        ) from None
+    _WORDS[str(path)] = words
+    return words
+
+
+_WORDS: dict[str, dict[str, Any]] = {}
+
+NBSP = "\u00a0"
+
+
+def phone_text(raw: str, region: str = "NL") -> str:
+    """A phone number as a Dutch office writes it ('0345612377' -> '0345 612 377',
+    '0800-2000' -> '0800 2000', '+32 2 123 45 67' kept international), with no-break
+    spaces so that it never breaks over two lines. Text that is not a number is returned
+    as typed (collapsed spaces). Empty in, empty out."""
+    text = " ".join(str(raw or "").split())
+    if not text:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return text.replace(" ", NBSP)
+    if not phonenumbers.is_possible_number(number) and len(text) > 4:
+        return text.replace(" ", NBSP)
+    same_country = phonenumbers.region_code_for_number(number) in (region, None)
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if same_country
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, fmt)).replace(" ", NBSP)
+
+
+def document_date(project: Project) -> dt.date:
+    """The date a letter carries: the day of the project's last change, so that a rebuild
+    without changes gives the same bytes and a changed project a new date."""
+    last = max((h.at for h in project.history), default=None)
+    if last is not None:
+        return last.date()
+    return project.project.created or dt.date(2000, 1, 1)
+
+
+def network_address(project: Project) -> list[str]:
+    """The network's postal address: care of the chosen meeting place ('p/a Dorpshuis De
+    Schakel', 'Kerkstraat 4, Ooltwijk'), else empty. The network has no office of its own."""
+    from gzctl.network.places import chosen
+
+    place = chosen(project)
+    if place is None:
+        return []
+    lines = [f"p/a {place.name}"]
+    if place.address:
+        lines.append(place.address)
+    return lines
+
+
+def is_initiator_contact(contact: Any, initiators: Iterable[Any]) -> bool:
+    """Whether an organisation's contact person is one of the initiators (same e-mail or
+    same name): the startgroep does not write letters to itself."""
+    name = fold(" ".join(str(getattr(contact, "name", "") or "").split()))
+    email = str(getattr(contact, "email", "") or "").strip().casefold()
+    for person in initiators:
+        if email and email == (person.email or "").strip().casefold():
+            return True
+        if name and name == fold(" ".join((person.name or "").split())):
+            return True
+    return False
+
+
+def signatures(ctx: Context) -> list[dict[str, str]]:
+    """Who signs a letter: every initiator, with the role they have in the village."""
+    return [{"naam": p.name, "rol": p.role} for p in ctx.project.initiators if p.name]
+
+
+def letter_base(ctx: Context, subject: str) -> dict[str, Any]:
+    """What every letter carries besides its body: place and date line, Betreft, the
+    signatures. The date is the day of the project's last change (stable on rebuild)."""
+    village = ctx.project.village.name or ""
+    day = short_dutch_date(document_date(ctx.project))
+    return {
+        "plaats_datum": f"{village}, {day}" if village else day,
+        "betreft": subject,
+        "ondertekening": signatures(ctx),
     }

@@ -11,14 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from gzctl.documents.base import (
+    NBSP,
     Context,
     Output,
     Prepared,
     answer,
     common_data,
+    document_date,
+    document_words,
     dutch_number,
     join_dutch,
+    letter_base,
     missing_answer,
+    playbook_question,
     short_dutch_date,
 )
 from gzctl.network import coordinator as co
@@ -59,18 +64,36 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The arguments of the request, from the seed texts: islands, the limited reach of
+# initiatives from below, a paid connector in the middle, the government's responsibility,
+# and Beesd as the working example.
 CASE = (
-    "In {dorp} doen verenigingen, vrijwilligers en beroepskrachten elk goed werk, maar vaak ieder "
-    "op een eigen eilandje. Het netwerk verbindt hen, zodat zorgen over inwoners eerder in beeld "
-    "komen, kwetsbare inwoners weer meedoen en het dorp levendig blijft.",
-    "Zo'n netwerk heeft een vaste verbinder nodig: een Coördinator die in het dorp woont, "
-    "makkelijk contact legt en anderen laat doen waar ze goed in zijn. De Coördinator is geen "
-    "baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen en professionals zoals "
-    "het kernteam en de huisarts.",
-    "Dat midden tussen inwoners en gemeente ontstaat niet vanzelf. Vrijwilligers kunnen het "
-    "niet alleen dragen, en de gemeente kan het niet van bovenaf regelen. Daarom vragen we de "
-    "gemeente om steun voor het midden: geld voor de Coördinator.",
+    "In {dorp} doen verenigingen, vrijwilligers en beroepskrachten elk goed werk, maar vaak "
+    "ieder op een eigen eilandje. Iedere club en iedere hulpverlener bereikt zo maar een deel "
+    "van het dorp, en inwoners zien niet hoeveel er al gebeurt.",
+    "Initiatieven van inwoners zelf zijn waardevol, maar bereiken meestal een kleine groep en "
+    "houden op als de trekkers stoppen. Regelingen van bovenaf sluiten vaak niet aan bij wat "
+    "er in het dorp leeft.",
+    "Wat een blijvend netwerk maakt, is een betaalde verbinder in het midden: een Coördinator "
+    "die in het dorp woont, makkelijk contact legt en anderen laat doen waar ze goed in zijn. "
+    "De Coördinator is geen baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen "
+    "en professionals zoals het sociaal team en de huisarts.",
+    "De overheid blijft verantwoordelijk voor het gezamenlijke belang van de gemeenschap. "
+    "Vrijwilligers kunnen het midden niet alleen dragen; daarom vragen we de gemeente om "
+    "{steun}.",
+    "Dat het werkt, laat Beesd zien: daar werken 37 organisaties uit zorg, welzijn, sport, "
+    "recreatie, cultuur en onderwijs samen in één netwerk. Bijna iedere inwoner is via een "
+    "van hen verbonden met het netwerk.",
 )
+
+# How an answer of organiseren.financiering reads inside a sentence ("bij ...").
+SOURCE_WORDS = {
+    "Budget van de welzijnsorganisatie": "de welzijnsorganisatie",
+    "Subsidie van de provincie": "de provincie",
+    "Fondsen": "fondsen",
+    "Bijdrage van de woningcorporatie": "de woningcorporatie",
+    "Bijdragen van deelnemende organisaties": "de deelnemende organisaties",
+}
 
 
 def _euro(amount: float) -> str:
@@ -131,22 +154,125 @@ def prepare_interview(ctx: Context) -> Prepared:
     )
 
 
+def _term_years(ctx: Context) -> int:
+    """The term of the request in years: the answer, else the question's default, else 1."""
+    value = answer(ctx.project, TERM)
+    if value is None:
+        q = playbook_question(ctx.playbook, TERM)
+        value = q.default if q is not None and q.default else 1
+    return max(1, int(value))
+
+
+TERM = "organiseren.looptijd"
+APPLICANT = "organiseren.penvoerder"
+
+
+def _municipality(project: Any) -> Any:
+    return next(
+        (o for o in project.organisations if o.type == "gemeente" and o.status != "afgehaakt"),
+        None,
+    )
+
+
 def prepare_request(ctx: Context) -> Prepared:
+    """The funding request to the municipality: a letter (sender, recipient block with the
+    college, place and date, Betreft) that says how much is asked per year and in total, for
+    how many years from when, who applies and receives the money (the penvoerder), what it
+    pays for, and why.
+
+    Raises NotReady when hours or employer (the amount) or the penvoerder are not answered,
+    naming the wizard step. Warns when the municipality has no postal address yet."""
     title = "Aanvraag aan de gemeente: steun voor het midden"
     data = _profile_data(ctx, title)
     project = ctx.project
+    applicant = answer(project, APPLICANT)
+    if not applicant:
+        raise missing_answer(ctx.playbook, APPLICANT, title)
+    words = document_words(project)
+    land = words.get("land", {})
     crit = load_criteria()
     b = co.budget(project, crit)
     assert b.salary is not None and b.total is not None  # hours are known (_profile_data)
+    years = _term_years(ctx)
     place = pl.chosen(project)
-    orgs = list(project.organisations)
+    orgs = [o for o in project.organisations if o.status != "afgehaakt"]
     joined = [o for o in orgs if o.status == "aangesloten"]
+    village = data["dorp"]["naam"]
+    municipality_name = project.village.municipality or village
+    start = project.coordinator.start
+    first_year = start.year if start else document_date(project).year + 1
+    period = f"{first_year}" if years == 1 else f"{first_year}–{first_year + years - 1}"
+    gemeente = _municipality(project)
+    recipient = [f"{land.get('gemeente', 'gemeente').capitalize()} {municipality_name}"]
+    recipient.append(f"t.a.v. {land.get('college', 'het college')}")
+    warnings: list[str] = []
+    if gemeente is not None and gemeente.address and gemeente.place:
+        recipient.append(gemeente.address)
+        recipient.append(
+            " ".join(x for x in (gemeente.postcode.replace(" ", NBSP), gemeente.place) if x)
+        )
+    else:
+        warnings.append(
+            f"{title}: het postadres van de gemeente ontbreekt; zet de gemeente op de lijst met "
+            "gzctl org add of vul het adres aan met gzctl org edit ID --adres ... --postcode "
+            "... --plaats ..."
+        )
+    per_year = _euro(b.total)
+    total = _euro(b.total * years)
+    term_text = "één jaar" if years == 1 else f"{dutch_number(years)} jaar"
+    start_text = f", vanaf {short_dutch_date(start)}" if start else ""
+    ask = [
+        f"Namens {data['netwerk']['naam']} vragen wij de gemeente {municipality_name} om een "
+        f"subsidie van {per_year} per jaar, voor {term_text} ({period}){start_text}"
+        + (f": in totaal {total}." if years > 1 else "."),
+        f"Daarmee betalen we een Coördinator voor {data['uren']} uur per week en de kosten van "
+        "bijeenkomsten en activiteiten van het netwerk.",
+        f"De subsidie wordt aangevraagd en ontvangen door {applicant}, als penvoerder namens "
+        "het netwerk. Het netwerk heeft bewust geen bestuur en kan zelf geen subsidie ontvangen; "
+        f"{applicant} beheert het geld en legt er verantwoording over af.",
+    ]
+    others = [SOURCE_WORDS[s] for s in answer(project, co.FUNDING, []) or [] if s in SOURCE_WORDS]
+    if others:
+        ask.append(
+            f"Voor een deel van de kosten kloppen we ook aan bij {join_dutch(others)}. Komt "
+            "daar geld vandaan, dan wordt onze vraag aan de gemeente kleiner; dat laten we u "
+            "direct weten."
+        )
+    talked = ctx.project.checklist.get("verkennen.gemeentegesprek")
     contacts = answer(project, "verkennen.gemeentecontacten", [])
     first = contacts[0] if contacts and isinstance(contacts[0], dict) else {}
+    if talked is not None and talked.done and first.get("name"):
+        role = f" ({first['role']})" if first.get("role") else ""
+        ask.append(f"Over het netwerk spraken we eerder met {first['name']}{role}.")
+    present = []
+    if orgs:
+        present.append(
+            f"{dutch_number(len(orgs))} organisaties in {village} staan op onze lijst"
+            + (f"; {dutch_number(len(joined))} daarvan doen al mee." if joined else ".")
+        )
+    if place is not None:
+        present.append(
+            f"Het netwerk komt samen in {place.name}: een neutrale, laagdrempelige plek in het "
+            "dorp."
+        )
+    present.append(
+        f"De Coördinator werkt ongeveer {data['uren']} uur per week, in dienst van "
+        f"{data['werkgever']}{', vanaf ' + data['start'] if data['start'] else ''}."
+    )
     data.update(
         {
-            "aan": {"naam": str(first.get("name", "")), "functie": str(first.get("role", ""))},
-            "pleidooi": [p.format(dorp=data["dorp"]["naam"]) for p in CASE],
+            **letter_base(
+                ctx, f"Aanvraag subsidie Coördinator {data['netwerk']['naam']}, {period}"
+            ),
+            "ontvanger": recipient,
+            "aanhef": str(
+                words.get("aanhef_zonder_naam", {})
+                .get("types", {})
+                .get("gemeente", "Geacht college,")
+            ),
+            "vraag": ask,
+            "pleidooi": [p.format(dorp=village, steun=land.get("steun", "steun")) for p in CASE],
+            "er_is": present,
             "begroting": [
                 {
                     "post": "Loonkosten Coördinator",
@@ -160,18 +286,21 @@ def prepare_request(ctx: Context) -> Prepared:
                     "bedrag": _euro(b.activities),
                 },
             ],
-            "totaal": _euro(b.total),
-            "financiering": list(answer(project, co.FUNDING, [])),
+            "totaal": per_year,
+            "looptijd": term_text,
+            "periode": period,
+            "totaal_looptijd": total if years > 1 else "",
+            "penvoerder": str(applicant),
             "plek": place.name if place else "",
             "organisaties": len(orgs),
             "aangesloten": len(joined),
-            "afzender_namen": join_dutch(p.name for p in project.initiators),
         }
     )
     return Prepared(
         "subsidieaanvraag",
         title,
         (Output("aanvraag-gemeente", "subsidieaanvraag", data, title),),
+        tuple(warnings),
     )
 
 

@@ -4,7 +4,11 @@ The Markdown templates are the single source of a document's content; this modul
 small Markdown subset they use onto Word: headings (#, ##, ###), paragraphs (a trailing
 backslash is a line break), bullet and numbered lists, task lists (- [ ] / - [x]) as tick
 boxes, tables, **bold** and *italic*, block quotes, and ``<!-- nieuwe pagina -->`` as a page
-break. So partners can edit in Word what the Markdown and HTML show.
+break. So partners can edit in Word what the Markdown and HTML show. Four more comments
+steer the Word file only: ``<!-- briefhoofd -->`` ... ``<!-- /briefhoofd -->`` (the letterhead,
+moved into the first page's header), ``<!-- netwerk: NAME -->`` (the document's author),
+``<!-- slot -->`` (from here on, paragraphs keep with the next: the closing stays with the last
+paragraph) and ``<!-- ruimte -->`` (an empty line).
 
 Speed and determinism: python-docx needs ~15 ms to open its default template and as much
 to save a package, too slow for 500 letters. So one :class:`DocxBuilder` opens the template
@@ -91,52 +95,230 @@ def _split_unescaped(text: str, sep: str) -> list[str]:
     return parts
 
 
+# The house style, as in templates/_base/print.css.j2.
+GREEN = "1F5E46"
+GREY = "5B5B57"
+LINE = "C9C6BD"
+HEAD_FILL = "EEF3EF"
+QUOTE_FILL = "F3F7F4"
+QUOTE_LINE = "7FB39A"
+FONT = "Calibri"
+LANGUAGE = "nl-NL"
+BOX_FONT = "Segoe UI Symbol"
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LETTERHEAD = ("<!-- briefhoofd -->", "<!-- /briefhoofd -->")
+_CLOSING = "<!-- slot -->"
+_SPACE = "<!-- ruimte -->"
+_START = object()
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>gzctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)  # <!-- slot --> at the very start of the body
+_META = re.compile(r"^<!--\s*netwerk:\s*(.*?)\s*-->$")
+
+
+def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
+    """A WordprocessingML element ('w:tag' or 'w14:tag'), attributes in the same prefixes."""
+    from lxml.etree import Element, SubElement
+
+    def name(n: str) -> str:
+        prefix, _, local = n.partition(":")
+        return (_W14 if prefix == "w14" else _W) + local
+
+    el = Element(name(tag)) if parent is None else SubElement(parent, name(tag))
+    for key, value in attrs.items():
+        el.set(name(key.replace("__", ":")), value)
+    return el
+
+
+def _language(rpr: Any) -> None:
+    lang = rpr.find(_W + "lang")
+    if lang is None:
+        lang = _el("w:lang", rpr)
+    lang.set(_W + "val", LANGUAGE)
+    lang.set(_W + "eastAsia", LANGUAGE)
+    lang.set(_W + "bidi", "ar-SA")
+
+
+def _fonts(rpr: Any, font: str = FONT) -> None:
+    """Set a fixed font (Calibri, as the HTML) and drop the theme fonts that would win."""
+    fonts = rpr.find(_W + "rFonts")
+    if fonts is None:
+        fonts = _el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme") or attr.endswith("theme"):
+            del fonts.attrib[attr]
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(_W + attr, font)
+
+
+_PLAIN: list[Any] = []
+
+
+def _plain_rpr() -> Any:
+    """A copy of <w:rPr><w:lang w:val="nl-NL"/></w:rPr>."""
+    import copy
+
+    if not _PLAIN:
+        _PLAIN.append(_el("w:rPr"))
+        _el("w:lang", _PLAIN[0], w__val=LANGUAGE)
+    return copy.deepcopy(_PLAIN[0])
+
+
+def _is_heading(p: Any) -> bool:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return style is not None and str(style.get(_W + "val", "")).startswith("Heading")
+
+
+def _keep_next(p: Any) -> None:
+    """w:keepNext in schema order (after pStyle, before everything else)."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        ppr = _el("w:pPr")
+        p.insert(0, ppr)
+    if ppr.find(_W + "keepNext") is not None:
+        return
+    style = ppr.find(_W + "pStyle")
+    ppr.insert(1 if style is not None else 0, _el("w:keepNext"))
+
+
 class DocxBuilder:
-    """Builds many DOCX files fast from Markdown; see the module docstring."""
+    """Builds many DOCX files fast from Markdown; see the module docstring.
+
+    The house style is set once on the template: Calibri 10.5 pt, headings in the network's
+    green, language nl-NL on the document defaults, on every style and on every run, A4 with
+    the HTML's margins, light table borders with padding, a letterhead in the first page's
+    header (from the Markdown's ``<!-- briefhoofd -->`` block) and "pagina X van Y" in the
+    footer from page 2 on (a one-page document shows none)."""
 
     def __init__(self, moment: dt.datetime) -> None:
         from docx import Document
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml.ns import qn
-        from docx.shared import Cm, Pt
+        from docx.shared import Cm, Pt, RGBColor
 
         doc = Document()
         section = doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
-        section.left_margin = section.right_margin = Cm(2.3)
-        section.top_margin, section.bottom_margin = Cm(1.7), Cm(1.5)
+        section.left_margin, section.right_margin = Cm(2.2), Cm(2.0)
+        section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.6)
+        section.header_distance, section.footer_distance = Cm(0.9), Cm(0.8)
+        section.different_first_page_header_footer = True
         normal = doc.styles["Normal"]
-        normal.font.name = "Calibri"
+        normal.font.name = FONT
         normal.font.size = Pt(10.5)
         normal.paragraph_format.space_after = Pt(4)
-        for name, size, before in (("Heading 1", 16, 10), ("Heading 2", 12.5, 10),
-                                   ("Heading 3", 11, 8)):  # fmt: skip
+        normal.paragraph_format.line_spacing = 1.1
+        normal.paragraph_format.widow_control = True
+        for name, size, before in (("Heading 1", 16, 6), ("Heading 2", 12.5, 9),
+                                   ("Heading 3", 11, 7)):  # fmt: skip
             style = doc.styles[name]
             style.font.size = Pt(size)
-            style.font.name = "Calibri"
+            style.font.name = FONT
+            style.font.bold = True
+            style.font.color.rgb = RGBColor.from_string(GREEN if name != "Heading 3" else "1D1D1B")
             style.paragraph_format.space_before = Pt(before)
             style.paragraph_format.space_after = Pt(3)
             style.paragraph_format.keep_with_next = True
+            style.paragraph_format.keep_together = True
+        for name in ("List Bullet", "List Number"):
+            doc.styles[name].paragraph_format.space_after = Pt(2)
+        quote = doc.styles["Quote"]
+        quote.font.color.rgb = RGBColor.from_string("1D1D1B")
+        ppr = quote.element.get_or_add_pPr()
+        borders = _el("w:pBdr", ppr)
+        _el("w:left", borders, w__val="single", w__sz="18", w__space="6", w__color=QUOTE_LINE)
+        _el("w:shd", ppr, w__val="clear", w__color="auto", w__fill=QUOTE_FILL)
+        ind = _el("w:ind", ppr, w__left="170", w__right="170")
+        del ind  # (position in pPr is tolerated by Word and LibreOffice)
+        # every style: nl-NL and the house font, no theme colour left from the template
+        for style in doc.styles.element.findall(_W + "style"):
+            rpr = style.find(_W + "rPr")
+            if rpr is None:
+                rpr = _el("w:rPr", style)
+            _language(rpr)
+            if style.get(_W + "type") in ("paragraph", "character", "table"):
+                _fonts(rpr)
+            color = rpr.find(_W + "color")
+            if color is not None:
+                for attr in list(color.attrib):
+                    if "theme" in attr:
+                        del color.attrib[attr]
+        defaults = doc.styles.element.find(_W + "docDefaults")
+        if defaults is not None:
+            rpr = defaults.find(f"{_W}rPrDefault/{_W}rPr")
+            if rpr is not None:
+                _language(rpr)
+                _fonts(rpr)
+        settings = doc.settings.element
+        theme_lang = settings.find(_W + "themeFontLang")
+        if theme_lang is not None:
+            theme_lang.set(_W + "val", LANGUAGE)
+        for tag, value in (("decimalSymbol", ","), ("listSeparator", ";")):
+            el = settings.find(_W + tag)
+            if el is not None:
+                el.set(_W + "val", value)
         self.usable_width = section.page_width - section.left_margin - section.right_margin
+        # headers and footers: the first page carries the letterhead, the others a small
+        # running head; page numbers from page 2 on
+        self.first_header = section.first_page_header.part
+        self.header = section.header.part
+        section.first_page_footer.is_linked_to_previous = False
+        footer = section.footer
+        para = footer.paragraphs[0]
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        pieces = ("pagina ", "PAGE", " van ", "NUMPAGES")
+        for piece in pieces:
+            if piece.isupper():
+                fld = _el("w:fldSimple", para._p, w__instr=f" {piece} ")
+                self._run(fld, "1", size=16, color=GREY)
+            else:
+                self._run(para._p, piece, size=16, color=GREY)
         props = doc.core_properties
-        props.author = "gzctl"
-        props.last_modified_by = "gzctl"
+        props.author = ""
+        props.last_modified_by = ""
         props.revision = 1
         props.created = props.modified = moment.replace(tzinfo=None)
-        props.comments = ""
+        props.comments = "Gemaakt met gzctl"
+        props.language = LANGUAGE
+        props.subject = ""
+        props.keywords = ""
+        props.category = ""
+        # no thumbnail of python-docx's empty template in the file
+        package = doc.part.package
+        for r_id, rel in list(package.rels.items()):
+            if rel.reltype.endswith("/thumbnail"):
+                del package.rels[r_id]
         self.doc = doc
         self.body = doc.element.body
         self.sect_pr = self.body.find(qn("w:sectPr"))
         for child in list(self.body):
             if child is not self.sect_pr:
                 self.body.remove(child)
-        # serialise every part but the document and the core properties once
+        # serialise every part but the document, its headers and the core properties once
         buffer = io.BytesIO()
         doc.save(buffer)
+        self.first_header_name = str(self.first_header.partname).lstrip("/")
+        self.header_name = str(self.header.partname).lstrip("/")
         with zipfile.ZipFile(buffer) as z:
-            # compressed once: only the document and its core properties change per file
-            self.members = [(i.filename, _pack(z.read(i.filename))) for i in z.infolist()]
+            self.members = []
+            for info in z.infolist():
+                data = z.read(info.filename)
+                if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                    data = data.replace(b'"en-US"', b'"nl-NL"')  # stylesWithEffects too
+                elif info.filename == "docProps/app.xml":
+                    data = _APP_XML  # not the template's "Microsoft Macintosh Word", 0 words
+                self.members.append((info.filename, _pack(data)))
         self._style_ids: dict[str, str] = {}
         self._table_style = "Table Grid" if "Table Grid" in [s.name for s in doc.styles] else None
+        self._keep_from: Any = None  # the element before <!-- slot --> (or the sectPr)
+        self._letters = False
 
     # ---------------------------------------------------------------- building
 
@@ -146,8 +328,14 @@ class DocxBuilder:
         for child in list(self.body):
             if child is not self.sect_pr:
                 self.body.remove(child)
+        letterhead, network, markdown = self._split_letterhead(markdown)
+        self._fill_headers(letterhead, network)
+        self._letters = bool(letterhead)
         self._convert(markdown)
-        self.doc.core_properties.title = title
+        props = self.doc.core_properties
+        props.title = title
+        props.author = network
+        props.last_modified_by = network
         document_xml = etree.tostring(
             self.doc.element, xml_declaration=True, encoding="UTF-8", standalone=True
         )
@@ -157,14 +345,83 @@ class DocxBuilder:
             encoding="UTF-8",
             standalone=True,
         )
+        changed = {
+            "word/document.xml": document_xml,
+            "docProps/core.xml": core_xml,
+            self.first_header_name: etree.tostring(
+                self.first_header.element, xml_declaration=True, encoding="UTF-8", standalone=True
+            ),
+            self.header_name: etree.tostring(
+                self.header.element, xml_declaration=True, encoding="UTF-8", standalone=True
+            ),
+        }
         members = []
         for name, packed in self.members:
-            if name == "word/document.xml":
-                packed = _pack(document_xml)
-            elif name == "docProps/core.xml":
-                packed = _pack(core_xml)
+            if name in changed:
+                packed = _pack(changed[name])
             members.append((name, packed))
         return _zip(members)
+
+    @staticmethod
+    def _split_letterhead(markdown: str) -> tuple[list[str], str, str]:
+        """The letterhead block's lines, the network's name, and the Markdown without them."""
+        lines = markdown.split("\n")
+        head: list[str] = []
+        network = ""
+        out: list[str] = []
+        inside = seen = False
+        for line in lines:
+            stripped = line.strip()
+            meta = _META.match(stripped)
+            if meta:
+                network = network or unescape(meta.group(1))
+                continue
+            if stripped == _LETTERHEAD[0]:
+                inside = True
+                continue
+            if stripped == _LETTERHEAD[1]:
+                inside = False
+                seen = True
+                continue
+            if inside:
+                if stripped and not seen:  # every letter in a print file has the same one
+                    head.append(stripped)
+                continue
+            out.append(line)
+        head = [h[:-1] if h.endswith("\\") else h for h in head]
+        if head and not network:
+            network = unescape(head[0].replace("**", ""))
+        return head, network, "\n".join(out)
+
+    def _fill_headers(self, letterhead: list[str], network: str) -> None:
+        """The first page: the letterhead (network in green, sender lines right, a green line
+        under it) when the document has one. Later pages: the network's name, small."""
+        for part in (self.first_header, self.header):
+            for child in list(part.element):
+                part.element.remove(child)
+        first = self.first_header.element
+        if letterhead:
+            lines = [unescape(letterhead[0].replace("**", ""))] + [
+                unescape(x) for x in letterhead[1:]
+            ]
+            for n, line in enumerate(lines):
+                p = _el("w:p", first)
+                ppr = _el("w:pPr", p)
+                if n == len(lines) - 1:
+                    borders = _el("w:pBdr", ppr)
+                    _el("w:bottom", borders, w__val="single", w__sz="12", w__space="4",
+                        w__color=GREEN)  # fmt: skip
+                _el("w:spacing", ppr, w__after="0")
+                if n:
+                    _el("w:jc", ppr, w__val="right")
+                    self._run(p, line, size=17, color=GREY)
+                else:
+                    self._run(p, line, bold=True, size=30, color=GREEN)
+        else:
+            _el("w:p", first)
+        p = _el("w:p", self.header.element)
+        if network:
+            self._run(p, network, size=16, color=GREY)
 
     def _paragraph(self, style: str | None = None) -> Any:
         """A new w:p at the end of the body, as an lxml element.
@@ -184,22 +441,79 @@ class DocxBuilder:
         return p
 
     @staticmethod
-    def _run(p: Any, text: str = "", bold: bool = False, italic: bool = False) -> Any:
+    def _run(
+        p: Any,
+        text: str = "",
+        bold: bool = False,
+        italic: bool = False,
+        *,
+        strike: bool = False,
+        color: str | None = None,
+        size: int | None = None,
+        font: str | None = None,
+    ) -> Any:
+        """A w:r with its properties in schema order and language nl-NL. A hyphen inside an
+        e-mail address becomes a no-break hyphen, so the address never breaks there."""
         from lxml.etree import SubElement
 
         r = SubElement(p, _W + "r")
-        if bold or italic:
-            props = SubElement(r, _W + "rPr")
-            if bold:
-                SubElement(props, _W + "b")
-            if italic:
-                SubElement(props, _W + "i")
-        if text:
-            t = SubElement(r, _W + "t")
-            t.text = text
-            if text != text.strip():
-                t.set(_XML_SPACE, "preserve")
+        if not (font or bold or italic or strike or color or size):
+            r.append(_plain_rpr())  # the common case, copied: most runs are plain text
+        else:
+            DocxBuilder._props(r, bold, italic, strike, color, size, font)
+        if not text:
+            return r
+        pieces: list[str | None] = []  # None = a no-break hyphen
+        if "@" in text:
+            last = 0
+            for m in _EMAIL.finditer(text):
+                pieces.append(text[last : m.start()])
+                for n, part in enumerate(m.group(0).split("-")):
+                    if n:
+                        pieces.append(None)
+                    pieces.append(part)
+                last = m.end()
+            pieces.append(text[last:])
+        else:
+            pieces.append(text)
+        for piece in pieces:
+            if piece is None:
+                SubElement(r, _W + "noBreakHyphen")
+            elif piece:
+                t = SubElement(r, _W + "t")
+                t.text = piece
+                if piece != piece.strip():
+                    t.set(_XML_SPACE, "preserve")
         return r
+
+    @staticmethod
+    def _props(
+        r: Any,
+        bold: bool,
+        italic: bool,
+        strike: bool,
+        color: str | None,
+        size: int | None,
+        font: str | None,
+    ) -> None:
+        from lxml.etree import SubElement
+
+        props = SubElement(r, _W + "rPr")
+        if font:
+            fonts = SubElement(props, _W + "rFonts")
+            for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+                fonts.set(_W + attr, font)
+        if bold:
+            SubElement(props, _W + "b")
+        if italic:
+            SubElement(props, _W + "i")
+        if strike:
+            SubElement(props, _W + "strike")
+        if color:
+            SubElement(props, _W + "color").set(_W + "val", color)
+        if size:
+            SubElement(props, _W + "sz").set(_W + "val", str(size))
+        SubElement(props, _W + "lang").set(_W + "val", LANGUAGE)
 
     @staticmethod
     def _break(p: Any, page: bool = False) -> None:
@@ -209,7 +523,7 @@ class DocxBuilder:
         if page:
             br.set(_W + "type", "page")
 
-    def _runs(self, p: Any, text: str) -> None:
+    def _runs(self, p: Any, text: str, size: int | None = None, color: str | None = None) -> None:
         """Inline **bold** and *italic*; a trailing backslash ends a line."""
         lines = text.split("\n")
         for n, line in enumerate(lines):
@@ -217,11 +531,11 @@ class DocxBuilder:
                 if not piece:
                     continue
                 if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
-                    self._run(p, unescape(piece[2:-2]), bold=True)
+                    self._run(p, unescape(piece[2:-2]), bold=True, size=size, color=color)
                 elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
-                    self._run(p, unescape(piece[1:-1]), italic=True)
+                    self._run(p, unescape(piece[1:-1]), italic=True, size=size, color=color)
                 else:
-                    self._run(p, unescape(piece))
+                    self._run(p, unescape(piece), size=size, color=color)
             if n < len(lines) - 1:
                 self._break(p)
 
@@ -230,10 +544,25 @@ class DocxBuilder:
         i = 0
         paragraph: list[str] = []
 
+        rule = False  # after a --- line: the closing footnote, small and grey under a line
+
         def flush() -> None:
+            nonlocal rule
             if paragraph:
                 text = "\n".join(line[:-1] if line.endswith("\\") else line for line in paragraph)
-                self._runs(self._paragraph(), text)
+                p = self._paragraph()
+                if rule:
+                    ppr = _el("w:pPr")
+                    p.insert(0, ppr)
+                    borders = _el("w:pBdr", ppr)
+                    _el("w:top", borders, w__val="single", w__sz="4", w__space="4", w__color=LINE)
+                    _el("w:spacing", ppr, w__before="240")
+                    if len(text) > 2 and text[0] == "*" and text[-1] == "*" and text[1] != "*":
+                        text = text[1:-1]  # the footnote is small and grey, not italic
+                    self._runs(p, text, size=17, color=GREY)
+                    rule = False
+                else:
+                    self._runs(p, text)
                 paragraph.clear()
 
         while i < len(lines):
@@ -243,9 +572,24 @@ class DocxBuilder:
                 flush()
                 i += 1
                 continue
+            if stripped == _SPACE:
+                flush()
+                self._paragraph()  # an empty line: room under the address, room to sign
+                i += 1
+                continue
+            if stripped == _CLOSING:
+                flush()
+                before = self.sect_pr.getprevious()
+                self._keep_from = _START if before is None else before
+                i += 1
+                continue
             if stripped == PAGE_BREAK:
                 flush()
-                self._break(self._paragraph(), page=True)
+                self._close_keep()
+                if self._letters:
+                    self._section_break()
+                else:
+                    self._break(self._paragraph(), page=True)
                 i += 1
                 continue
             if stripped.startswith("<!--"):
@@ -261,15 +605,14 @@ class DocxBuilder:
                 continue
             if re.match(r"^(-{3,}|\*{3,})$", stripped):
                 flush()
+                rule = True
                 i += 1
                 continue
             m = re.match(r"^[-*]\s+\[([ xX])\]\s+(.*)$", line)
             if m:
                 flush()
-                para = self._paragraph()
-                self._run(para, "☒ " if m.group(1).lower() == "x" else "☐ ")
                 text, i = self._continued(lines, i + 1, m.group(2))
-                self._runs(para, text)
+                self._task(m.group(1).lower() == "x", text)
                 continue
             m = re.match(r"^[-*]\s+(.*)$", line)
             if m:
@@ -304,6 +647,86 @@ class DocxBuilder:
             paragraph.append(line)
             i += 1
         flush()
+        self._keep_together()
+
+    def _section_break(self) -> None:
+        """Between the letters of a print file: a new section, so that every letter starts
+        on a new page with the letterhead of a first page. The section ends with the last
+        paragraph of the letter (an extra empty paragraph could push it onto a second page)."""
+        import copy
+
+        last = self.sect_pr.getprevious()
+        while last is not None and last.tag != _W + "p":
+            last = last.getprevious()
+        if last is None:
+            last = self._paragraph()
+        ppr = last.find(_W + "pPr")
+        if ppr is None:
+            ppr = _el("w:pPr")
+            last.insert(0, ppr)
+        ppr.append(copy.deepcopy(self.sect_pr))
+
+    def _keep_together(self) -> None:
+        """No heading alone at the foot of a page: the paragraph after a heading (a step's
+        explanation) keeps with what follows too. After ``<!-- slot -->`` every paragraph
+        keeps with the next, so the closing and the signatures stay with the last paragraph."""
+        children = [c for c in self.body if c is not self.sect_pr]
+        for n, child in enumerate(children[:-1]):
+            if child.tag != _W + "p" or not _is_heading(child):
+                continue
+            following = children[n + 1]
+            if following.tag == _W + "p" and not _is_heading(following):
+                _keep_next(following)
+        self._close_keep()
+
+    def _close_keep(self) -> None:
+        """Paragraphs since ``<!-- slot -->`` keep with the next, all but the last one."""
+        if self._keep_from is None:
+            return
+        start = self._keep_from
+        self._keep_from = None
+        child = start.getnext() if start is not _START else self.body[0]
+        last = self.sect_pr.getprevious()
+        while child is not None and child is not last and child is not self.sect_pr:
+            if child.tag == _W + "p":
+                _keep_next(child)
+            child = child.getnext()
+
+    def _task(self, done: bool, text: str) -> None:
+        """A checklist item: a real Word checkbox (a content control that can be ticked),
+        the title in bold, the explanation indented under it; a done item is grey with the
+        title struck through."""
+        p = self._paragraph()
+        ppr = p.find(_W + "pPr")
+        if ppr is None:
+            ppr = _el("w:pPr")
+            p.insert(0, ppr)
+        _el("w:keepLines", ppr)
+        _el("w:spacing", ppr, w__after="100")
+        _el("w:ind", ppr, w__left="397", w__hanging="397")
+        sdt = _el("w:sdt", p)
+        sdt_pr = _el("w:sdtPr", sdt)
+        box = _el("w14:checkbox", sdt_pr)
+        _el("w14:checked", box, w14__val="1" if done else "0")
+        _el("w14:checkedState", box, w14__val="2612", w14__font=BOX_FONT)
+        _el("w14:uncheckedState", box, w14__val="2610", w14__font=BOX_FONT)
+        content = _el("w:sdtContent", sdt)
+        self._run(content, "☒" if done else "☐", font=BOX_FONT, size=24,
+                  color=GREY if done else None)  # fmt: skip
+        tab = _el("w:r", p)
+        _el("w:tab", tab)
+        lines = text.split("\n")
+        first, rest = lines[0], lines[1:]
+        m = re.fullmatch(r"\*\*(.+?)\*\*(.*)", first)
+        if m:
+            self._run(p, unescape(m.group(1)), bold=True, strike=done, color=GREY if done else None)
+            if m.group(2):
+                self._runs(p, m.group(2))
+        else:
+            self._runs(p, first)
+        for line in rest:
+            self._break(p)
+            self._run(p, unescape(line.replace("*", "")), size=19, color=GREY)
 
     def _continued(self, lines: list[str], i: int, first: str) -> tuple[str, int]:
         """A list item may go on over indented lines."""
@@ -324,35 +747,89 @@ class DocxBuilder:
         return self._styles
 
     def _table(self, rows: list[str]) -> None:
+        """A Markdown table as a Word table in the house style: light borders, padding, a
+        shaded header row that repeats on a new page, rows that do not split, columns as
+        wide as their text asks (never narrower than their longest unbreakable word, so an
+        e-mail address or phone number stays on one line), right-aligned where the Markdown
+        says ``---:`` (amounts)."""
         from docx.table import Table
 
         cells = [[c.strip() for c in _split_unescaped(r.strip("|"), "|")] for r in rows]
+        align: list[str] = []
+        for candidate in cells:
+            if candidate and all(re.fullmatch(r":?-{2,}:?", c) for c in candidate):
+                align = [
+                    "right" if c.endswith(":") and not c.startswith(":") else "left"
+                    for c in candidate
+                ]
         # the |---|---| line under the header is layout, not a row
         cells = [r for r in cells if not all(re.fullmatch(r":?-{2,}:?", c) for c in r)]
         if not cells:
             return
         width = max(len(r) for r in cells)
+        align += ["left"] * (width - len(align))
         table: Table = self.doc.add_table(rows=len(cells), cols=width)
-        # add_table appended before sectPr already; style and fill
         if self._table_style:
             table.style = self.doc.styles[self._table_style]
-        # columns as wide as their longest text asks (between 12% and 60% of the page)
-        longest = [max(len(r[c]) if c < len(r) else 0 for r in cells) for c in range(width)]
-        shares = [min(max(n / max(sum(longest), 1), 0.12), 0.6) for n in longest]
+        tbl_pr = table._tbl.tblPr
+        borders = _el("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            _el(f"w:{side}", borders, w__val="single", w__sz="4", w__space="0", w__color=LINE)
+        margins = _el("w:tblCellMar")
+        for side, value in (("top", "57"), ("left", "113"), ("bottom", "57"), ("right", "113")):
+            _el(f"w:{side}", margins, w__w=value, w__type="dxa")
+        # schema order in tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout, tblCellMar, tblLook
+        look = tbl_pr.find(_W + "tblLook")
+        for el in (borders, margins):
+            if look is not None:
+                look.addprevious(el)
+            else:
+                tbl_pr.append(el)
+        # columns as wide as their longest text asks, at least their longest word
+        plain = [[unescape(c.replace("**", "")) for c in r] for r in cells]
+        longest = [max(len(r[c]) if c < len(r) else 0 for r in plain) for c in range(width)]
+        words = [
+            max((len(w) for r in plain if c < len(r) for w in r[c].split(" ")), default=0)
+            for c in range(width)
+        ]
+        total = self.usable_width
+        char = total / 95  # a character of 9.5 pt Calibri, as a share of the line
+        minimum = [max(int(w * char) + int(total * 0.03), int(total * 0.08)) for w in words]
+        shares = [min(max(n / max(sum(longest), 1), 0.08), 0.6) for n in longest]
+        widths = [
+            max(int(total * sh / sum(shares)), mn) for sh, mn in zip(shares, minimum, strict=True)
+        ]
+        scale = total / sum(widths)
+        if scale < 1:  # too wide: shrink the columns that have room above their minimum
+            spare = [w - mn for w, mn in zip(widths, minimum, strict=True)]
+            over = sum(widths) - total
+            room = sum(spare) or 1
+            widths = [int(w - over * sp / room) for w, sp in zip(widths, spare, strict=True)]
         table.autofit = False
-        for c, share in enumerate(shares):
-            column_width = int(self.usable_width * share / sum(shares))
+        for c, column_width in enumerate(widths):
             table.columns[c].width = column_width
             for cell in table.columns[c].cells:
                 cell.width = column_width
         for r, row in enumerate(cells):
+            tr = table.rows[r]._tr
+            tr_pr = tr.get_or_add_trPr()
+            _el("w:cantSplit", tr_pr)
+            if r == 0:
+                _el("w:tblHeader", tr_pr)
             for c in range(width):
                 cell = table.cell(r, c)
                 para = cell.paragraphs[0]._p
+                ppr = _el("w:pPr")
+                para.insert(0, ppr)
+                _el("w:spacing", ppr, w__before="0", w__after="0")
+                if align[c] == "right":
+                    _el("w:jc", ppr, w__val="right")
                 text = row[c] if c < len(row) else ""
                 if r == 0:
-                    self._run(para, unescape(text.replace("**", "")), bold=True)
+                    tc_pr = cell._tc.get_or_add_tcPr()
+                    _el("w:shd", tc_pr, w__val="clear", w__color="auto", w__fill=HEAD_FILL)
+                    self._run(para, unescape(text.replace("**", "")), bold=True, size=19)
                 else:
-                    self._runs(para, text)
+                    self._runs(para, text, size=19)
         # a little air after a table
         self._paragraph()

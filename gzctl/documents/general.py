@@ -14,6 +14,7 @@ from typing import Any
 from gzctl.documents.base import (
     GROUP_NAMES,
     KIND_NAMES,
+    NBSP,
     Context,
     NotReady,
     Output,
@@ -21,13 +22,17 @@ from gzctl.documents.base import (
     answer,
     clock_text,
     common_data,
+    document_words,
     dutch_date,
     dutch_number,
     fold,
+    is_initiator_contact,
     join_dutch,
+    letter_base,
     missing_answer,
     organisations,
     parse_time,
+    phone_text,
     playbook_question,
     safe_stem,
     short_dutch_date,
@@ -184,7 +189,7 @@ def _past(date: dt.date, today: dt.date, title: str) -> tuple[str, ...]:
     return ()
 
 
-_GREETINGS = ("beste", "geachte", "dag", "hallo", "hoi", "lieve", "goedendag", "goedemiddag")
+_GREETINGS = ("beste", "geachte", "geacht", "dag", "hallo", "hoi", "lieve", "goedendag")
 _TITLES = {
     "mevrouw": "mevrouw",
     "mevr": "mevrouw",
@@ -196,13 +201,38 @@ _TITLES = {
 }
 
 
-def salutation(contact: Any, org_name: str, kind: str = "vrijwilligers") -> str:
+def register_of(org: Any, words: dict[str, Any] | None = None) -> str:
+    """'u' or 'jullie': how a letter to this organisation addresses it (per type, else per
+    kind, from playbooks/documenten/<land>.toml; 'u' when nothing says otherwise)."""
+    forms = (words or {}).get("aanspreekvorm", {})
+    by_type = forms.get("types", {})
+    org_type = getattr(org, "type", "") or ""
+    if org_type in by_type:
+        return str(by_type[org_type])
+    return str(forms.get(getattr(org, "kind", "") or "", "u"))
+
+
+def salutation(
+    contact: Any,
+    org_name: str = "",
+    kind: str = "vrijwilligers",
+    *,
+    register: str | None = None,
+    org_type: str = "",
+    words: dict[str, Any] | None = None,
+) -> str:
     """The opening line of a letter, always ending in a comma.
 
-    The contact's own ``salutation`` wins ("Beste Karin", or just "mevrouw Jansen");
-    else one is made from the name ("Jan de Vries" -> "Beste Jan,", "mevr. Jansen" ->
-    "Geachte mevrouw Jansen,", "J. Jansen" -> "Beste J. Jansen,"); without a name the
-    letter greets the organisation."""
+    The contact's own ``salutation`` wins ("Beste Karin", or "mevrouw Jansen" -> "Geachte
+    mevrouw Jansen,"). Else from the name: a title ("mevr. Jansen") gives "Geachte mevrouw
+    Jansen,"; in a formal letter (register 'u') the full name ("Geachte Sanne Bakker,",
+    the Dutch form when the title is unknown); to a club (register 'jullie') the first name
+    ("Beste Kees,"). Without a name, the form for the organisation's type or register from
+    the country's words ("Geacht college,", "Geachte heer, mevrouw,", "Beste
+    bestuursleden,"): never "leden van" a parish or a shop. ``org_name`` is kept for callers
+    of the old signature and not printed."""
+    if register is None:
+        register = "jullie" if kind == "vrijwilligers" else "u"
     given = " ".join(str(getattr(contact, "salutation", "") or "").split()).rstrip(",")
     name = " ".join(str(getattr(contact, "name", "") or "").split())
     if given:
@@ -217,12 +247,18 @@ def salutation(contact: Any, org_name: str, kind: str = "vrijwilligers") -> str:
         title = _title_of(name)
         if title:
             return f"Geachte {title[0]} {title[1]},"
+        if register == "u":
+            return f"Geachte {name},"
         first = name.split()[0]
         if "." in first or len(first) == 1:
             return f"Beste {name},"
         return f"Beste {first},"
-    people = "leden" if kind == "vrijwilligers" else "medewerkers"
-    return f"Beste {people} van {org_name},"
+    unnamed = (words or {}).get("aanhef_zonder_naam", {})
+    by_type = unnamed.get("types", {})
+    if org_type and org_type in by_type:
+        return str(by_type[org_type])
+    default = "Geachte heer, mevrouw," if register == "u" else "Beste bestuursleden,"
+    return str(unnamed.get(register, default))
 
 
 def _title_of(text: str) -> tuple[str, str] | None:
@@ -236,35 +272,48 @@ def _title_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-def why_you(org: Any) -> list[str]:
-    """Two or three sentences on why this organisation matters to the network."""
+# Why an organisation matters, per kind and register.
+WHY: dict[tuple[str, str], str] = {
+    ("vrijwilligers", "jullie"): "Als vereniging of vrijwilligersgroep staan jullie dicht bij "
+    "de inwoners. Jullie leden en vrijwilligers merken vaak als eerste dat iemand minder vaak "
+    "komt of een steuntje in de rug kan gebruiken.",
+    ("vrijwilligers", "u"): "Uw organisatie staat dicht bij de inwoners. Uw leden en "
+    "vrijwilligers merken vaak als eerste dat iemand minder vaak komt of een steuntje in de "
+    "rug kan gebruiken.",
+    ("professioneel", "u"): "U weet welke hulp en ondersteuning er is en hoe inwoners die "
+    "kunnen krijgen. Met u erbij komt een zorg over iemand sneller op de goede plek.",
+    ("professioneel", "jullie"): "Jullie weten welke hulp en ondersteuning er is en hoe "
+    "inwoners die kunnen krijgen. Met jullie erbij komt een zorg over iemand sneller op de "
+    "goede plek.",
+    ("overheid", "u"): "U kent het dorp vanuit een ander perspectief en kunt helpen om wat het "
+    "netwerk ziet ook in beleid en in de kernagenda een plek te geven.",
+    ("ondernemer", "u"): "Bij u komen veel inwoners over de vloer, ook mensen die geen lid zijn "
+    "van een vereniging. Daardoor ziet u vaak wat anderen missen.",
+}
+
+
+def why_you(org: Any, register: str = "jullie") -> list[str]:
+    """Two or three sentences on why this organisation matters to the network, in the
+    letter's register ('u' or 'jullie')."""
     kind = getattr(org, "kind", "vrijwilligers")
-    lines = {
-        "vrijwilligers": "Als vereniging of vrijwilligersgroep staan jullie dicht bij de "
-        "inwoners. Jullie leden en vrijwilligers merken vaak als eerste dat iemand minder "
-        "vaak komt of een steuntje in de rug kan gebruiken.",
-        "professioneel": "Jullie weten welke hulp en ondersteuning er is en hoe inwoners die "
-        "kunnen krijgen. Met jullie erbij komt een zorg over iemand sneller op de goede plek.",
-        "overheid": "Jullie kennen het dorp vanuit een ander perspectief en kunnen helpen om "
-        "wat het netwerk ziet ook in beleid en in de kernagenda een plek te geven.",
-        "ondernemer": "Bij jullie komen veel inwoners over de vloer, ook mensen die geen lid "
-        "zijn van een vereniging. Daardoor zien jullie vaak wat anderen missen.",
-    }
-    out = [lines.get(kind, lines["vrijwilligers"])]
+    text = WHY.get((kind, register)) or WHY[("vrijwilligers", register)]
+    out = [text]
     groups = [GROUP_NAMES[g] for g in getattr(org, "target_groups", []) if g in GROUP_NAMES]
     reach = getattr(org, "reach", None)
+    subject, verb = ("Jullie", "bereiken") if register == "jullie" else ("U", "bereikt")
     if reach and groups and "alle inwoners" not in groups:
         out.append(
-            f"Jullie bereiken ongeveer {dutch_number(reach)} mensen, vooral {join_dutch(groups)}."
+            f"{subject} {verb} ongeveer {dutch_number(reach)} mensen, vooral {join_dutch(groups)}."
         )
     elif reach:
-        out.append(f"Jullie bereiken ongeveer {dutch_number(reach)} mensen in en rond het dorp.")
+        out.append(f"{subject} {verb} ongeveer {dutch_number(reach)} mensen in en rond het dorp.")
     elif groups and "alle inwoners" not in groups:
-        out.append(f"Jullie bereiken vooral {join_dutch(groups)}.")
+        out.append(f"{subject} {verb} vooral {join_dutch(groups)}.")
     return out
 
 
 def address_lines(org: Any) -> list[str]:
+    """The recipient block: organisation, t.a.v. the contact, street, postcode and place."""
     contact = getattr(org, "contact", None)
     lines = [org.name]
     cname = getattr(contact, "name", "") if contact else ""
@@ -272,30 +321,83 @@ def address_lines(org: Any) -> list[str]:
         lines.append(f"t.a.v. {cname}")
     if getattr(org, "address", ""):
         lines.append(org.address)
-    place = " ".join(p for p in (getattr(org, "postcode", ""), getattr(org, "place", "")) if p)
+    postcode = str(getattr(org, "postcode", "") or "").replace(" ", NBSP)
+    place = " ".join(p for p in (postcode, getattr(org, "place", "")) if p)
     if place:
         lines.append(place)
     return lines
 
 
+def invitation_texts(
+    ctx: Context, org: Any, register: str, network: str
+) -> dict[str, list[str] | str]:
+    """The invitation's sentences for one organisation, in one register."""
+    village = ctx.project.village.name or "het dorp"
+    u = register == "u"
+    return {
+        "inleiding": [
+            f"In {village} gebeurt veel. Verenigingen, vrijwilligersgroepen en "
+            "beroepsorganisaties doen elk goed werk, maar vaak ieder op een eigen eilandje. "
+            f"Daarom beginnen we een netwerk: {network}. Daarin werken organisaties samen aan "
+            "een levendig dorp, waar zorgen over iemand op tijd worden opgemerkt en waar "
+            "iedereen kan meedoen, ook wie het even moeilijk heeft.",
+            ("Graag nodigen we u uit" if u else "Graag nodigen we jullie uit")
+            + " voor de eerste netwerkavond.",
+        ],
+        "waarom": [
+            " ".join(why_you(org, register))
+            + " Het netwerk wordt pas sterk als organisaties met een verschillende achterban "
+            "meedoen; daarom "
+            + ("zijn uw ervaring en ideeën" if u else "zijn jullie ervaring en ideeën")
+            + " van harte welkom."
+        ],
+        "slot": [
+            "Het netwerk heeft geen bestuur en het wordt geen vergadercircus: iedere "
+            "organisatie blijft zichzelf en doet mee op haar eigen manier. "
+            + (
+                "U bent van harte welkom met één of twee mensen van uw organisatie."
+                if u
+                else "Kom gerust met één of twee mensen van jullie organisatie."
+            ),
+            "We hopen u te ontmoeten." if u else "We hopen jullie te zien!",
+        ],
+    }
+
+
 def prepare_invitations(ctx: Context) -> Prepared:
     title = "Uitnodiging eerste netwerkavond"
-    orgs = [o for o in organisations(ctx.project) if getattr(o, "status", "") != "afgehaakt"]
+    initiators = ctx.project.initiators
+    listed = [o for o in organisations(ctx.project) if getattr(o, "status", "") != "afgehaakt"]
+    # the startgroep does not invite itself
+    orgs = [o for o in listed if not is_initiator_contact(getattr(o, "contact", None), initiators)]
     if not orgs:
         raise NotReady(
-            f"{title}: er staan nog geen organisaties op de lijst. Voeg ze toe met gzctl org add."
+            f"{title}: er staan nog geen organisaties op de lijst (buiten die van de "
+            "initiatiefnemers zelf). Voeg ze toe met gzctl org add."
         )
     avond = evening(ctx, title)
     date = avond.pop("_date")
+    words = document_words(ctx.project)
     base = {**common_data(ctx), "avond": avond}
+    network = base["netwerk"]["naam"]
+    letter_common = letter_base(ctx, f"Uitnodiging eerste netwerkavond op {avond['datum_kort']}")
     taken = {"alle-uitnodigingen"}
     letters = []
     outputs = []
+    no_address = []
     for org in sorted(orgs, key=lambda o: (fold(o.name), o.id)):
+        register = register_of(org, words)
+        contact = getattr(org, "contact", None)
+        if not getattr(org, "address", "") or not getattr(org, "place", ""):
+            no_address.append(org.name)
         letter = {
+            **letter_common,
             "organisatie": {"naam": org.name, "adresregels": address_lines(org)},
-            "aanhef": salutation(getattr(org, "contact", None), org.name, org.kind),
-            "waarom_jullie": why_you(org),
+            "aanspreekvorm": register,
+            "aanhef": salutation(
+                contact, org.name, org.kind, register=register, org_type=org.type, words=words
+            ),
+            **invitation_texts(ctx, org, register, network),
         }
         letters.append(letter)
         stem = safe_stem(org.name, taken)
@@ -315,7 +417,20 @@ def prepare_invitations(ctx: Context) -> Prepared:
             f"{title} — alle {len(letters)} brieven",
         )
     )
-    return Prepared("uitnodiging", title, tuple(outputs), _past(date, ctx.today, title))
+    warnings = list(_past(date, ctx.today, title))
+    if no_address:
+        n = len(no_address)
+        warnings.append(
+            f"{title}: {n} {'brief heeft' if n == 1 else 'brieven hebben'} nog geen volledig "
+            f"postadres ({_first_few(no_address)}); vul het aan met gzctl org edit ID --adres "
+            "... --postcode ... --plaats ..."
+        )
+    return Prepared("uitnodiging", title, tuple(outputs), tuple(warnings))
+
+
+def _first_few(names: list[str], n: int = 3) -> str:
+    shown = ", ".join(names[:n])
+    return shown + (f" en nog {len(names) - n}" if len(names) > n else "")
 
 
 # ---------------------------------------------------------------- mission and vision
@@ -420,111 +535,136 @@ def prepare_mission(ctx: Context) -> Prepared:
 
 # ---------------------------------------------------------------- who can I call
 
-# (worry, organisation types that help, sectors that help) — organisations only, never
-# residents: the card says where to go, it records nothing about anyone.
-WORRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        "Je maakt je zorgen om de gezondheid van iemand",
-        ("huisartsenpraktijk", "thuiszorg", "kernteam", "apotheek"),
-        ("zorg",),
-    ),
-    (
-        "Iemand lijkt eenzaam of komt de deur niet meer uit",
-        ("ouderenbond", "zonnebloem", "welzijnsorganisatie", "kernteam", "kerk"),
-        ("welzijn",),
-    ),
-    (
-        "Geldzorgen, schulden of moeite met rondkomen",
-        ("voedselbank", "kernteam", "welzijnsorganisatie"),
-        (),
-    ),
-    (
-        "Vragen over opvoeden, kinderen of jongeren",
-        ("consultatiebureau", "basisschool", "kinderopvang", "jongerenwerk", "kernteam"),
-        ("educatie",),
-    ),
-    (
-        "Iemand kan nergens meer komen zonder vervoer",
-        ("vervoersdienst", "welzijnsorganisatie"),
-        (),
-    ),
-    (
-        "Mantelzorg: je zorgt voor een naaste en het wordt te veel",
-        ("mantelzorgsteunpunt", "welzijnsorganisatie", "kernteam"),
-        (),
-    ),
-    (
-        "Meedoen met sport, muziek of cultuur, ook met weinig geld",
-        ("jeugdfonds", "buurtsportcoach", "voetbalvereniging", "sportvereniging"),
-        ("sport", "cultuur", "recreatie"),
-    ),
-    (
-        "Vrijwilligerswerk: je wilt zelf iets doen",
-        ("vrijwilligerscentrale", "dorpshuis"),
-        (),
-    ),
-    ("Wonen en aanpassingen in huis", ("woningcorporatie", "gemeente"), ("wonen",)),
-    ("Onveilige situaties in de buurt", ("wijkagent",), ("veiligheid",)),
-)
-MAX_PER_WORRY = 4
+
+def _phone_of(org: Any, region: str) -> str:
+    return phone_text(getattr(getattr(org, "contact", None), "phone", "") or "", region)
+
+
+def _email_of(org: Any) -> str:
+    return str(getattr(getattr(org, "contact", None), "email", "") or "")
+
+
+def fixed_contacts(
+    ctx: Context, title: str = "Wie kan ik bellen?"
+) -> tuple[list[dict[str, str]], list[str], list[str]]:
+    """The fixed safe block of the card (and of anything else that lists where to call, such
+    as the village website): 112, huisartsenpost, huisarts, sociaal team, Veilig Thuis,
+    gemeente, in the order and words of ``playbooks/documenten/<land>.toml``.
+
+    Returns (entries, warnings, names of listed organisations without a phone number); an
+    entry is a dict of ``naam``, ``wanneer``, ``wie`` (the organisation, or empty) and
+    ``telefoon`` (formatted with no-break spaces; empty when unknown, which warns). Listed
+    organisations are found by type and any status but 'afgehaakt': the sociaal team is on
+    the card whether or not it joined the network."""
+    project = ctx.project
+    words = document_words(project)
+    region = str(words.get("land", {}).get("telefoonregio", "NL"))
+    listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
+    warnings: list[str] = []
+    missing_phone: list[str] = []
+    fixed = []
+    for entry in words.get("bellen", {}).get("vast", []):
+        item = {"naam": str(entry["naam"]), "wanneer": str(entry.get("wanneer", ""))}
+        if entry.get("telefoon"):
+            fixed.append({**item, "wie": "", "telefoon": phone_text(entry["telefoon"], region)})
+            continue
+        if entry.get("vraag"):
+            qid = str(entry["vraag"])
+            number = phone_text(str(answer(project, qid, "") or ""), region)
+            fixed.append({**item, "wie": "", "telefoon": number})
+            if not number:
+                hint = missing_answer(ctx.playbook, qid, title).message
+                warnings.append(f"{hint} Zonder dat nummer staat er een open regel op de kaart.")
+            continue
+        types = list(entry.get("types", []))
+        found = [o for o in listed if getattr(o, "type", "") in types]
+        if not found:
+            fixed.append({**item, "wie": "", "telefoon": ""})
+            warnings.append(
+                f"{title}: {item['naam'].lower()} staat niet op de lijst van het dorp; voeg "
+                f"het toe met gzctl org add NAAM --type {types[0] if types else '...'} "
+                "--telefoon NUMMER. Tot dan staat er een open regel op de kaart."
+            )
+            continue
+        for o in sorted(found, key=lambda o: fold(o.name)):
+            number = _phone_of(o, region)
+            fixed.append({**item, "wie": o.name, "telefoon": number})
+            if not number:
+                missing_phone.append(o.name)
+
+    return fixed, warnings, missing_phone
 
 
 def prepare_overview(ctx: Context) -> Prepared:
+    """The "Wie kan ik bellen?" card: first the fixed safe block (112, huisartsenpost,
+    huisarts, sociaal team, Veilig Thuis, gemeente; from playbooks/documenten/<land>.toml),
+    then the joined organisations per need by organisation type (never a guess by sector),
+    each with its phone number. Organisations only: no person is named.
+
+    Raises NotReady while no organisation has joined. Warns (``Prepared.warnings``) for every
+    listed organisation and fixed entry without a phone number."""
     title = "Wie kan ik bellen?"
-    members = [o for o in organisations(ctx.project) if getattr(o, "status", "") == "aangesloten"]
+    project = ctx.project
+    listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
+    members = [o for o in listed if getattr(o, "status", "") == "aangesloten"]
     if not members:
         raise NotReady(
             f"{title}: nog geen organisatie is aangesloten bij het netwerk. Zet de deelnemers "
             "op 'aangesloten' met gzctl org status ID aangesloten."
         )
+    words = document_words(project)
+    region = str(words.get("land", {}).get("telefoonregio", "NL"))
+    card_words = words.get("bellen", {})
     members.sort(key=lambda o: fold(o.name))
+    fixed, warnings, missing_phone = fixed_contacts(ctx, title)
 
-    def card(o: Any) -> dict[str, Any]:
-        c = getattr(o, "contact", None)
-        groups = [GROUP_NAMES[g] for g in getattr(o, "target_groups", []) if g in GROUP_NAMES]
-        return {
-            "naam": o.name,
-            "soort": KIND_NAMES.get(o.kind, o.kind),
-            "sectoren": ", ".join(getattr(o, "sectors", []) or []),
-            "doelgroepen": ", ".join(groups),
-            "contact": {
-                "naam": getattr(c, "name", "") or "",
-                "rol": getattr(c, "role", "") or "",
-                "email": getattr(c, "email", "") or "",
-                "telefoon": getattr(c, "phone", "") or "",
-            },
-        }
-
-    worries = []
-    for worry, types, sectors in WORRIES:
-        by_type = [o for t in types for o in members if getattr(o, "type", "") == t]
-        by_sector = [o for o in members if set(getattr(o, "sectors", []) or []) & set(sectors)]
-        picked: list[Any] = []
-        for o in by_type + by_sector:
-            if o not in picked:
-                picked.append(o)
-        if picked:
-            worries.append(
+    needs = []
+    for need in card_words.get("vragen", []):
+        types = list(need.get("types", []))
+        picked = [o for t in types for o in members if getattr(o, "type", "") == t]
+        unique = list({o.id: o for o in picked}.values())
+        if unique:
+            needs.append(
                 {
-                    "zorg": worry,
+                    "vraag": str(need["vraag"]),
                     "organisaties": [
-                        {
-                            "naam": o.name,
-                            "telefoon": getattr(o.contact, "phone", "") or "",
-                            "email": getattr(o.contact, "email", "") or "",
-                        }
-                        for o in picked[:MAX_PER_WORRY]
+                        {"naam": o.name, "telefoon": _phone_of(o, region), "email": _email_of(o)}
+                        for o in unique
                     ],
                 }
             )
+    everyone = [
+        {
+            "naam": o.name,
+            "voor_wie": join_dutch(
+                GROUP_NAMES[g] for g in getattr(o, "target_groups", []) if g in GROUP_NAMES
+            ),
+            "telefoon": _phone_of(o, region),
+            "email": _email_of(o),
+        }
+        for o in members
+    ]
+    missing_phone += [o["naam"] for o in everyone if not o["telefoon"]]
+    missing_phone = list(dict.fromkeys(missing_phone))
+    if missing_phone:
+        n = len(missing_phone)
+        warnings.append(
+            f"{title}: {n} {'organisatie staat' if n == 1 else 'organisaties staan'} zonder "
+            f"telefoonnummer op de kaart ({_first_few(missing_phone)}); vul het aan met "
+            "gzctl org edit ID --telefoon NUMMER."
+        )
     data = {
         **common_data(ctx),
-        "organisaties": [card(o) for o in members],
-        "zorgen": worries,
+        "vast": fixed,
+        "zorgen": needs,
+        "organisaties": everyone,
         "aantal": len(members),
     }
     return Prepared(
-        "netwerkoverzicht", title, (Output("wie-kan-ik-bellen", "netwerkoverzicht", data, title),)
+        "netwerkoverzicht",
+        title,
+        (Output("wie-kan-ik-bellen", "netwerkoverzicht", data, title),),
+        tuple(warnings),
     )
 
 

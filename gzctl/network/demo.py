@@ -117,6 +117,7 @@ def events(today: dt.date) -> list[Event]:
                             "email": "s.bakker@lingemeer.example",
                         },
                     ],
+                    "huisartsenpost": "0900 3344556",
                 }
             },
             ["verkennen.organisatielijst", "verkennen.gemeentegesprek"],
@@ -252,7 +253,8 @@ def build_project(playbook: Playbook, now: dt.datetime, who: str) -> Project:
 ORGANISATIONS: list[tuple[int, int, str, dict[str, Any]]] = [
     (33, 20, ANNELIES, {"name": "VV Ooltwijk", "reach": 480, "contact_name": "Kees de Bruin",
                         "contact_role": "secretaris", "contact_email": "secretaris@vvooltwijk.nl",
-                        "contact_salutation": "Beste Kees", "address": "Sportlaan 4",
+                        "contact_salutation": "Beste Kees", "contact_phone": "0345 611 480",
+                        "address": "Sportlaan 4",
                         "postcode": "4197 SL", "place": "Ooltwijk"}),
     (33, 20, ANNELIES, {"name": "Kaartclub De Troef", "reach": 38, "contact_name": "Riet Hol",
                         "contact_role": "voorzitter", "contact_salutation": "Beste Riet"}),
@@ -261,11 +263,12 @@ ORGANISATIONS: list[tuple[int, int, str, dict[str, Any]]] = [
                         "notes": "Verschijnt maandelijks, huis aan huis."}),
     (33, 20, ANNELIES, {"name": "KBO Ooltwijk", "reach": 310, "contact_name": JOOST,
                         "contact_role": "secretaris", "contact_email": "secretaris@kbo-ooltwijk.nl",
-                        "contact_salutation": "Beste Joost"}),
+                        "contact_phone": "0345 123 456", "contact_salutation": "Beste Joost"}),
     (33, 20, ANNELIES, {"name": "Dorpshuis De Schakel", "contact_name": ANNELIES,
                         "contact_role": "beheerder",
                         "contact_email": "annelies@dorpshuisdeschakel.nl",
-                        "address": "Kerkplein 2", "postcode": "4197 AC", "place": "Ooltwijk"}),
+                        "contact_phone": "0345 611 200", "address": "Kerkplein 2",
+                        "postcode": "4197 AC", "place": "Ooltwijk"}),
     (33, 20, ANNELIES, {"name": "Tennisclub De Kruisweg", "reach": 260}),
     (33, 20, ANNELIES, {"name": "Gymvereniging Vlug & Lenig", "reach": 140}),
     (33, 20, ANNELIES, {"name": "Zonnebloem afdeling Ooltwijk", "reach": 120,
@@ -290,7 +293,7 @@ ORGANISATIONS: list[tuple[int, int, str, dict[str, Any]]] = [
     (32, 21, JOOST, {"name": "Kindcentrum 't Boomhuis", "type": "kinderopvang", "reach": 90}),
     (32, 21, JOOST, {"name": "Bibliotheek Lingemeer, vestiging Ooltwijk"}),
     (32, 21, JOOST, {"name": "Huisartsenpraktijk Ooltwijk", "postcode": "4197 AD",
-                     "place": "Ooltwijk"}),
+                     "place": "Ooltwijk", "contact_phone": "0345 611 911"}),
     (32, 21, JOOST, {"name": "Apotheek Ooltwijk"}),
     (32, 21, JOOST, {"name": "Fysiotherapie Ooltwijk", "reach": 150}),
     (32, 21, JOOST, {"name": "Thuiszorg De Lingestroom"}),
@@ -300,7 +303,9 @@ ORGANISATIONS: list[tuple[int, int, str, dict[str, Any]]] = [
                         "contact_role": "ouderenadviseur"}),
     (31, 14, ANNELIES, {"name": "Gemeente Lingemeer", "contact_name": "Sanne Bakker",
                         "contact_role": "dorpencoördinator",
-                        "contact_email": "s.bakker@lingemeer.example"}),
+                        "contact_email": "s.bakker@lingemeer.example",
+                        "contact_phone": "0345 700 100", "address": "Postbus 100",
+                        "postcode": "4190 CA", "place": "Lingemeer"}),
     (31, 14, ANNELIES, {"name": "Woningstichting Lingewonen"}),
     (31, 14, ANNELIES, {"name": "Supermarkt Van Dijk", "reach": 0,
                         "notes": "Wil wel een prikbord voor het netwerk."}),
@@ -545,6 +550,11 @@ def add_places_and_coordinator(project: Project, playbook: Playbook, now: dt.dat
             "start": (now.date() + dt.timedelta(days=40)).isoformat(),
         },
     )
+    questions = {q.id: q for q in playbook.questions()}
+    extra = (("organiseren.penvoerder", "Welzijn Lingemeer"), ("organiseren.looptijd", 2))
+    for qid, value in extra:
+        if qid in questions:  # a playbook without the question simply lacks the answer
+            ans.set_answer(project, questions[qid], value)
     change.log("coordinator-profile", "Profiel Coördinator: uren, werkgever, geld", [])
     for i, (name, local, cards) in enumerate(CANDIDATES):
         change = at(9 - i, 10, JOOST)
