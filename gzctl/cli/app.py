@@ -66,6 +66,7 @@ GROUP_MODULES = {
     "playbook": "playbook",
     "org": "org",
     "docs": "docs",
+    "site": "site",
     "place": "place",
     "coordinator": "coordinator",
     "platform": "platform",
