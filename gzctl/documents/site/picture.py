@@ -26,11 +26,12 @@ from gzctl.documents.site.prepare import (
     visible_platforms,
 )
 
-WIDTH = 760  # SVG user units (the picture scales to the page width)
-HEIGHT = 520
+WIDTH = 1100  # SVG user units (the picture scales to the page width)
+HEIGHT = 600
 MARGIN = 70
 SEED = 17
-MAX_LABELS = 40  # above this many organisations, names only in the text alternative
+MAX_LABELS = 40
+CHAR_WIDTH = 10.5  # estimated width of one character of a name at 17px, in SVG units  # above this many organisations, names only in the text alternative
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def moments(project: Project) -> list[Moment]:
     """'now', preceded by the day the first joint initiative began when that picture differs
     from now (1 or 2 moments, oldest first)."""
     orgs = taking_part(project)
-    platforms = [p for p in visible_platforms(project) if p.members]
+    ids = {o.id for o in orgs}
+    platforms = [p for p in visible_platforms(project) if any(m in ids for m in _members(p))]
     now = Moment(None, tuple(o.id for o in orgs), tuple(p.id for p in platforms))
     starts = [d for p in platforms if (d := _started(p)) is not None]
     if not starts:
@@ -71,39 +73,68 @@ def _joined_by(org: Organisation, day: dt.date) -> bool:
     return joined is not None and joined <= day
 
 
+def _members(p: Platform) -> list[str]:
+    return sorted(set(p.members) | ({p.trekker} if p.trekker else set()))
+
+
 def layout(project: Project) -> dict[str, tuple[float, float]]:
     """Positions in SVG units for every organisation ("o:ID") and initiative ("p:ID") of
-    'now', inside the margins of a WIDTH x HEIGHT box, rounded to 0.1 so that the file does
-    not change with the last bits of a float. Deterministic: a seeded spring layout over
-    nodes added in a fixed order."""
+    'now', inside a WIDTH x HEIGHT box, rounded to 0.1 so that the file does not change with
+    the last bits of a float.
+
+    The organisations that share an initiative are laid out by networkx's spring layout
+    (seeded, nodes added in a fixed order: deterministic) in the middle; the ones that do
+    not yet share one ring them like islands, in alphabetical order."""
+    import math
+
     import networkx as nx
 
     orgs = taking_part(project)
-    platforms = [p for p in visible_platforms(project) if p.members]
-    graph = nx.Graph()
-    for o in orgs:
-        graph.add_node(f"o:{o.id}")
     present = {o.id for o in orgs}
-    for p in platforms:
+    graph = nx.Graph()
+    for p in visible_platforms(project):
+        linked = [m for m in _members(p) if m in present]
+        if not linked:
+            continue
         graph.add_node(f"p:{p.id}")
-        for m in sorted(set(p.members) | ({p.trekker} if p.trekker else set())):
-            if m in present:
-                graph.add_edge(f"p:{p.id}", f"o:{m}")
-    if graph.number_of_nodes() == 0:
-        return {}
-    if graph.number_of_nodes() == 1:
-        only = next(iter(graph.nodes))
-        return {only: (WIDTH / 2, HEIGHT / 2)}
-    raw = nx.spring_layout(graph, seed=SEED, iterations=300, k=1.6 / graph.number_of_nodes() ** 0.5)
-    xs = [float(v[0]) for v in raw.values()]
-    ys = [float(v[1]) for v in raw.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    out = {}
-    for node, (x, y) in raw.items():
-        px = MARGIN + (float(x) - min(xs)) / span_x * (WIDTH - 2 * MARGIN - 120) + 40
-        py = MARGIN / 2 + (float(y) - min(ys)) / span_y * (HEIGHT - MARGIN)
-        out[str(node)] = (round(px, 1), round(py, 1))
+        for m in linked:
+            graph.add_edge(f"p:{p.id}", f"o:{m}")
+    alone = [o.id for o in orgs if f"o:{o.id}" not in graph]
+    out: dict[str, tuple[float, float]] = {}
+    # the net in the middle; the islands ring it
+    left, right = (260.0, WIDTH - 260.0) if alone else (60.0, WIDTH - 60.0)
+    top, bottom = 50.0, HEIGHT - 50.0
+    comps = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
+    weights = [math.sqrt(len(c)) for c in comps]
+    x0 = left
+    for comp, weight in zip(comps, weights, strict=True):
+        cell = (right - left) * weight / sum(weights)
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(comp).edges()))
+        raw = nx.spring_layout(sub, seed=SEED, iterations=300)
+        xs = [float(v[0]) for v in raw.values()]
+        ys = [float(v[1]) for v in raw.values()]
+        mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        half_x = (max(xs) - min(xs)) / 2 or 1.0
+        half_y = (max(ys) - min(ys)) / 2 or 1.0
+        ccx, ccy = x0 + cell / 2, (top + bottom) / 2
+        rx, ry = max(cell / 2 - 95, 25.0), (bottom - top) / 2
+        for node in comp:
+            x, y = raw[node]
+            px = ccx + (float(x) - mx) / half_x * rx
+            py = ccy + (float(y) - my) / half_y * ry
+            out[str(node)] = (round(px, 1), round(py, 1))
+        x0 += cell
+    # islands: half in a column on the left (names to the right), half on the right
+    half = (len(alone) + 1) // 2
+    for column, ids in ((0, alone[:half]), (1, alone[half:])):
+        step = (HEIGHT - 60) / max(len(ids), 1)
+        for i, oid in enumerate(ids):
+            px = 24.0 if column == 0 else WIDTH - 24.0
+            out[f"o:{oid}"] = (px, round(30 + step * (i + 0.5), 1))
     return out
 
 
@@ -115,10 +146,11 @@ def describe(project: Project, moment: Moment) -> str:
     linked: set[str] = set()
     parts = []
     for pid in moment.platforms:
-        p = platforms[pid]
-        members = [m for m in p.members if m in moment.orgs]
+        members = [m for m in _members(platforms[pid]) if m in moment.orgs]
+        if not members:
+            continue
         linked.update(members)
-        parts.append(f"{p.title} ({len(members)} organisaties)")
+        parts.append(f"{platforms[pid].title} ({len(members)} organisaties)")
     alone = [names.get(o, o) for o in moment.orgs if o not in linked]
     n = len(moment.orgs)
     text = f"{n} {'organisatie' if n == 1 else 'organisaties'}."
@@ -156,10 +188,12 @@ def svg(
             continue
         hx, hy = positions[f"p:{pid}"]
         p = platforms[pid]
-        for m in sorted(set(p.members) | ({p.trekker} if p.trekker else set())):
-            if m in moment.orgs and f"o:{m}" in positions:
-                ox, oy = positions[f"o:{m}"]
-                lines.append(f'<line x1="{hx}" y1="{hy}" x2="{ox}" y2="{oy}"/>')
+        linked = [m for m in _members(p) if m in moment.orgs and f"o:{m}" in positions]
+        if not linked:
+            continue
+        for m in linked:
+            ox, oy = positions[f"o:{m}"]
+            lines.append(f'<line x1="{hx}" y1="{hy}" x2="{ox}" y2="{oy}"/>')
         s = 11
         hubs.append(
             f'<rect class="hub" x="{round(hx - s, 1)}" y="{round(hy - s, 1)}" width="{2 * s}" '
@@ -168,6 +202,21 @@ def svg(
             f'text-anchor="middle">{escape(p.title)}</text>'
         )
     show_names = len(moment.orgs) <= MAX_LABELS
+    hub_x: dict[str, float] = {}
+    for pid in moment.platforms:
+        for m in _members(platforms[pid]):
+            if f"p:{pid}" in positions:
+                hub_x.setdefault(m, positions[f"p:{pid}"][0])
+    placed: list[tuple[float, float, float, float]] = []
+    for pid in moment.platforms:  # the initiatives' names stay where they are
+        if f"p:{pid}" in positions:
+            hx, hy = positions[f"p:{pid}"]
+            w = CHAR_WIDTH * len(platforms[pid].title)
+            placed.append((hx - w / 2, hy + 14, hx + w / 2, hy + 34))
+    for oid in moment.orgs:  # and no name covers a dot
+        if f"o:{oid}" in positions:
+            ox, oy = positions[f"o:{oid}"]
+            placed.append((ox - 10, oy - 10, ox + 10, oy + 10))
     for oid in moment.orgs:
         if f"o:{oid}" not in positions:
             continue
@@ -176,11 +225,12 @@ def svg(
         colour = SECTORS.get(sector_of(org), OTHER_SECTOR)[1]
         dot = f'<circle cx="{x}" cy="{y}" r="9" fill="{colour}"/>'
         if show_names:
-            right = x < WIDTH - 200
+            prefer = x >= hub_x[oid] if oid in hub_x else x < WIDTH / 2
+            right, ty = _free_spot(x, y, len(org.name), prefer, placed)
             tx = round(x + 14 if right else x - 14, 1)
             anchor = "start" if right else "end"
             dot += (
-                f'<text x="{tx}" y="{round(y + 4, 1)}" text-anchor="{anchor}">'
+                f'<text x="{tx}" y="{round(ty + 5, 1)}" text-anchor="{anchor}">'
                 f"{escape(org.name)}</text>"
             )
         dots.append(dot)
@@ -193,6 +243,29 @@ def svg(
         f'<g class="knopen">{"".join(hubs)}{"".join(dots)}</g>'
         "</svg>"
     )
+
+
+def _free_spot(
+    x: float, y: float, chars: int, prefer_right: bool, placed: list[tuple[float, ...]]
+) -> tuple[bool, float]:
+    """Where a name goes: the preferred side of its dot, else the other side, else a little
+    higher or lower, whichever first overlaps no name placed before. Adds its box to
+    ``placed``; returns (to the right?, baseline y)."""
+    width = CHAR_WIDTH * chars
+    options = [(side, dy) for dy in (0, -20, 20, -40, 40) for side in (prefer_right, not prefer_right)]
+    for right, dy in options:
+        x1 = x + 13 if right else x - 13 - width
+        box = (x1, y + dy - 11, x1 + width, y + dy + 11)
+        inside = 0 <= box[0] and box[2] <= WIDTH
+        if inside and not any(_overlap(box, other) for other in placed):
+            placed.append(box)
+            return right, y + dy
+    placed.append((x + 12, y - 11, x + 12 + width, y + 11))
+    return prefer_right, y
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def pictures(project: Project) -> list[dict[str, Any]]:
