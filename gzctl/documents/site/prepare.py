@@ -264,16 +264,20 @@ def network_contact(project: Project, ctx: Context) -> dict[str, Any]:
 
 def help_block(ctx: Context) -> list[dict[str, Any]]:
     """The "Hulp nodig?" block: the same worries and organisations as the "Wie kan ik
-    bellen?" card (documents.base.prepare_overview), organisations only. Empty when no
-    organisation has joined yet."""
+    bellen?" card (documents.base.prepare_overview), organisations only, and only those a
+    resident can reach (a phone number or e-mail address). Empty when none has joined yet."""
     from gzctl.documents.base import prepare_overview
 
     try:
         prepared = prepare_overview(ctx)
     except NotReady:
         return []
-    zorgen: list[dict[str, Any]] = prepared.outputs[0].data["zorgen"]
-    return zorgen
+    out = []
+    for worry in prepared.outputs[0].data["zorgen"]:
+        reachable = [o for o in worry["organisaties"] if o["telefoon"] or o["email"]]
+        if reachable:
+            out.append({**worry, "organisaties": reachable})
+    return out
 
 
 def site_data(inp: SiteInput) -> dict[str, Any]:
