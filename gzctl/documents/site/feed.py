@@ -119,7 +119,9 @@ def atom(project: Project, data: dict[str, Any]) -> bytes:
         f'  <link rel="alternate" type="text/html" href="{escape(base or "index.html")}"/>',
     ]
     if base:
-        out.append(f'  <link rel="self" type="application/atom+xml" href="{escape(base + FEED_FILE)}"/>')
+        out.append(
+            f'  <link rel="self" type="application/atom+xml" href="{escape(base + FEED_FILE)}"/>'
+        )
     for e in entries:
         out += [
             "  <entry>",

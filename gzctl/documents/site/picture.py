@@ -28,10 +28,10 @@ from gzctl.documents.site.prepare import (
 
 WIDTH = 1100  # SVG user units (the picture scales to the page width)
 HEIGHT = 600
-MARGIN = 70
 SEED = 17
-MAX_LABELS = 40
-CHAR_WIDTH = 10.5  # estimated width of one character of a name at 17px, in SVG units  # above this many organisations, names only in the text alternative
+Box = tuple[float, float, float, float]  # x1, y1, x2, y2
+MAX_LABELS = 40  # above this many organisations, names only in the text alternative
+CHAR_WIDTH = 10.5  # estimated width of one character of a name at 17px, in SVG units
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,12 @@ def describe(project: Project, moment: Moment) -> str:
     n = len(moment.orgs)
     text = f"{n} {'organisatie' if n == 1 else 'organisaties'}."
     if parts:
-        text += (
-            f" {len(linked)} daarvan werken samen in "
-            f"{'een gezamenlijk initiatief' if len(parts) == 1 else str(len(parts)) + ' gezamenlijke initiatieven'}: "
-            f"{join_dutch(parts)}."
+        how_many = (
+            "een gezamenlijk initiatief"
+            if len(parts) == 1
+            else f"{len(parts)} gezamenlijke initiatieven"
         )
+        text += f" {len(linked)} daarvan werken samen in {how_many}: {join_dutch(parts)}."
     if alone:
         text += f" Nog zonder gezamenlijk initiatief: {join_dutch(alone)}."
     return text
@@ -207,7 +208,7 @@ def svg(
         for m in _members(platforms[pid]):
             if f"p:{pid}" in positions:
                 hub_x.setdefault(m, positions[f"p:{pid}"][0])
-    placed: list[tuple[float, float, float, float]] = []
+    placed: list[Box] = []
     for pid in moment.platforms:  # the initiatives' names stay where they are
         if f"p:{pid}" in positions:
             hx, hy = positions[f"p:{pid}"]
@@ -246,13 +247,15 @@ def svg(
 
 
 def _free_spot(
-    x: float, y: float, chars: int, prefer_right: bool, placed: list[tuple[float, ...]]
+    x: float, y: float, chars: int, prefer_right: bool, placed: list[Box]
 ) -> tuple[bool, float]:
     """Where a name goes: the preferred side of its dot, else the other side, else a little
     higher or lower, whichever first overlaps no name placed before. Adds its box to
     ``placed``; returns (to the right?, baseline y)."""
     width = CHAR_WIDTH * chars
-    options = [(side, dy) for dy in (0, -20, 20, -40, 40) for side in (prefer_right, not prefer_right)]
+    options = [
+        (side, dy) for dy in (0, -20, 20, -40, 40) for side in (prefer_right, not prefer_right)
+    ]
     for right, dy in options:
         x1 = x + 13 if right else x - 13 - width
         box = (x1, y + dy - 11, x1 + width, y + dy + 11)
@@ -264,7 +267,7 @@ def _free_spot(
     return prefer_right, y
 
 
-def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 

@@ -327,7 +327,11 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
         "contact": network_contact(project, ctx),
         "hulp": help_block(ctx),
         "sectoren": [
-            {"id": s, "naam": SECTORS.get(s, OTHER_SECTOR)[0], "kleur": SECTORS.get(s, OTHER_SECTOR)[1]}
+            {
+                "id": s,
+                "naam": SECTORS.get(s, OTHER_SECTOR)[0],
+                "kleur": SECTORS.get(s, OTHER_SECTOR)[1],
+            }
             for s in sectors_present
         ],
     }
