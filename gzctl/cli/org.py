@@ -283,7 +283,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
         ("E-mail", org.contact.email),
         ("Telefoon", org.contact.phone),
         ("Aanhef", org.contact.salutation),
-        ("Naam op website", "ja" if org.contact.publish_name and org.contact.name else ""),
+        ("Naam openbaar", "ja" if org.contact.publish_name and org.contact.name else ""),
         ("Status", org.status),
     ]
     lines = [org.name, ""]

@@ -309,7 +309,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
         "missie": mission,
         "visie": vision,
         "aanleiding": reason,
-        "plek": place or {},
+        "plek": place or {"naam": "", "adres": ""},
         "komend": [activity_data(project, a) for a in coming],
         "geweest": [activity_data(project, a) for a in past],
         "seizoenen": season_totals(past),
