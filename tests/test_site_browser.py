@@ -39,7 +39,8 @@ def chromium_path() -> str | None:
 @pytest.fixture(scope="module")
 def browser():
     sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright for Python is not installed (pip install -e '.[test]')"
+        "playwright.sync_api",
+        reason="Playwright for Python is not installed (pip install -e '.[test]')",
     )
     executable = chromium_path()
     with sync_api.sync_playwright() as pw:
