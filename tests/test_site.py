@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -88,7 +89,15 @@ def site(gz, demo: Path) -> Path:
     return demo / "website"
 
 
+def test_the_demo_comes_with_its_website(gz, tmp_path: Path) -> None:
+    result = gz("demo", str(tmp_path / "dorp"))
+    assert result.code == 0, result.err
+    assert "Website en poster voor inwoners: 12 bestanden in" in result.err
+    assert (tmp_path / "dorp" / "website" / "index.html").is_file()
+
+
 def test_build_writes_pages_agenda_feed_and_posters(gz, demo: Path) -> None:
+    shutil.rmtree(demo / "website")
     result = gz("-C", str(demo), "site", "build")
     assert result.code == 0, result.err
     assert "Website: 12 bestanden geschreven" in result.out
@@ -292,6 +301,7 @@ def test_poster_gets_a_qr_code_from_the_option_or_the_setting(gz, demo: Path) ->
 
 
 def test_json_report(gz, demo: Path) -> None:
+    shutil.rmtree(demo / "website")
     result = gz("-C", str(demo), "site", "build", "--json")
     assert result.code == 0
     data = json.loads(result.out)

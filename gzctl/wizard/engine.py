@@ -55,12 +55,19 @@ def _platforms(wizard: Wizard, step: Step) -> None:
     platform_step(wizard, step)
 
 
+def _site(wizard: Wizard, step: Step) -> None:
+    from gzctl.wizard.site import site_step
+
+    site_step(wizard, step)
+
+
 HANDLERS: dict[str, Callable[[Wizard, Step], None]] = {
     "inventory": _inventory,
     "places": _places,
     "coordinator": _coordinator,
     "recruitment": _recruitment,
     "platforms": _platforms,
+    "site": _site,
 }
 
 
