@@ -148,6 +148,7 @@ def activity_data(project: Project, a: Activity) -> dict[str, Any]:
         "plek": a.place,
         "door": join_dutch(names.get(o, o) for o in a.organisers),
         "initiatief": titles.get(a.platform, ""),
+        "initiatief_anker": f"samen-{a.platform}" if a.platform in titles else "",
         "voor": _groups(a.target_groups),
         "omschrijving": a.description,
         "deelnemers": dutch_number(a.participants) if a.participants is not None else "",
