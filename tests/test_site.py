@@ -27,7 +27,16 @@ PAGES = (
     "doe-mee.html",
     "hulp.html",
 )
-FILES = (*PAGES, "style.css", "agenda.ics", "nieuws.xml", "poster-a4.html", "poster-a3.html")
+FILES = (
+    *PAGES,
+    "style.css",
+    "agenda.ics",
+    "nieuws.xml",
+    "poster-a4.html",
+    "poster-a3.html",
+    "poster-a4.pdf",
+    "poster-a3.pdf",
+)
 # the demo's coming activities when GZCTL_NOW is conftest.NOW (2026-11-22)
 COMING = (
     "Open koffieochtend Ouderensteunpunt",
@@ -92,7 +101,7 @@ def site(gz, demo: Path) -> Path:
 def test_the_demo_comes_with_its_website(gz, tmp_path: Path) -> None:
     result = gz("demo", str(tmp_path / "dorp"))
     assert result.code == 0, result.err
-    assert "Website en poster voor inwoners: 12 bestanden in" in result.err
+    assert "Website en poster voor inwoners: 14 bestanden in" in result.err
     assert (tmp_path / "dorp" / "website" / "index.html").is_file()
 
 
@@ -100,7 +109,7 @@ def test_build_writes_pages_agenda_feed_and_posters(gz, demo: Path) -> None:
     shutil.rmtree(demo / "website")
     result = gz("-C", str(demo), "site", "build")
     assert result.code == 0, result.err
-    assert "Website: 12 bestanden geschreven" in result.out
+    assert "Website: 14 bestanden geschreven" in result.out
     assert "index.html" in result.out
     # no address yet: no QR code, and a hint how to add one
     assert "gzctl config site.url" in result.err
@@ -113,7 +122,7 @@ def test_rebuild_is_byte_identical_and_touches_nothing(gz, site: Path) -> None:
     times = {p: p.stat().st_mtime_ns for p in site.iterdir()}
     result = gz("-C", str(site.parent), "site", "build")
     assert result.code == 0
-    assert "0 bestanden geschreven, 12 ongewijzigd" in result.out
+    assert "0 bestanden geschreven, 14 ongewijzigd" in result.out
     assert digests(site) == before
     assert {p: p.stat().st_mtime_ns for p in site.iterdir()} == times
 
@@ -190,6 +199,8 @@ def test_organisations_page_shows_public_data_only(gz, site: Path) -> None:
     assert "Toneelvereniging Het Doek" not in text  # dropped out
     assert "Apotheek Ooltwijk" not in text  # only on the inventory, not taking part
     for folder_file in site.iterdir():
+        if folder_file.suffix == ".pdf":
+            continue  # compressed: its text is checked in test_poster_pdf
         content = folder_file.read_text(encoding="utf-8")
         for person in PEOPLE:
             assert person not in content, (folder_file.name, person)
@@ -278,6 +289,16 @@ def test_poster_without_address_has_no_qr_but_a_contact(site: Path) -> None:
         for title in COMING:
             assert title in text
         assert "<strong>13</strong>organisaties doen mee" in text
+
+
+def test_poster_pdf_is_one_page_of_the_right_size(site: Path) -> None:
+    for size, box in (("a4", b"595.2756 841.8898"), ("a3", b"841.8898 1190.551")):
+        data = (site / f"poster-{size}.pdf").read_bytes()
+        assert data.startswith(b"%PDF-")
+        assert b"/MediaBox [ 0 0 " + box + b" ]" in data
+        assert b"/Count 1" in data
+        assert b"CreationDate (D:20000101000000" in data  # invariant: no clock
+        assert b"(Poster " + size.upper().encode() + b": Ooltwijk Samen)" in data
 
 
 def test_poster_gets_a_qr_code_from_the_option_or_the_setting(gz, demo: Path) -> None:

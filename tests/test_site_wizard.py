@@ -29,7 +29,7 @@ def test_yes_builds_the_site(demo: Path) -> None:
     assert (demo / "website" / "index.html").is_file()
     assert (demo / "website" / "poster-a4.html").is_file()
     text = "\n".join(said)
-    assert "12 bestanden in website/" in text
+    assert "14 bestanden in website/" in text
     assert "gzctl config site.url" in text
 
 

@@ -35,6 +35,7 @@ HEAVY = {
     "networkx",
     "numpy",
     "segno",
+    "reportlab",
     "icalendar",
 }
 

@@ -26,6 +26,7 @@ from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.documents.base import OVERRIDE_DIR, Context, Renderer
 from gzctl.documents.site.feed import FEED_FILE, atom
+from gzctl.documents.site.pdf import poster_pdf
 from gzctl.documents.site.picture import pictures
 from gzctl.documents.site.prepare import SiteInput, site_data
 
@@ -120,6 +121,7 @@ def render_site(
         files[f"poster-{size}.html"] = renderer.render("site/poster", "html", poster).encode(
             "utf-8"
         )
+        files[f"poster-{size}.pdf"] = poster_pdf(poster, size)
     coming_and_past = sorted(project.activities, key=lambda a: (a.start, a.id))
     files[ICS_FILE] = to_ics(project, coming_and_past, _fixed_stamp(project))
     files[FEED_FILE] = atom(project, data)
