@@ -59,6 +59,6 @@ def _report(report: Any, ctx: typer.Context) -> None:
     for name in report.removed:
         common.say(f"Opgeruimd (hoort niet meer bij de website): {name}")
     common.say(f"Bekijken: open {where}/index.html in je browser.")
-    common.say(f"Poster: open {where}/poster-a4.html of poster-a3.html en print die.")
+    common.say(f"Poster: print {where}/poster-a4.pdf of poster-a3.pdf.")
     for message in report.notes:
         common.note(f"Let op: {message}")

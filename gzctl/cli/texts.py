@@ -116,7 +116,7 @@ COMMANDS: dict[str, Help] = {
         "Schrijft een website in de map website/ van het project: wat het netwerk is, wat er "
         "komt (met een agenda voor je telefoon: agenda.ics), wat er gebeurde, welke organisaties "
         "meedoen, wat ze samen doen, 'Doe mee' en 'Hulp nodig?', plus een plaat van het netwerk, "
-        "een nieuwsoverzicht (nieuws.xml) en een poster op A4 en A3. Zet de map zoals hij is "
+        "een nieuwsoverzicht (nieuws.xml) en een poster op A4 en A3 (PDF en HTML). Zet de map zoals hij is "
         "online (hosting van het dorpshuis, GitHub Pages, Netlify) of open hem van een USB-stick. "
         "Alleen openbare gegevens van organisaties; de naam van een contactpersoon alleen als "
         "dat mag (gzctl org edit ID --naam-op-website ja). Dezelfde gegevens geven precies "
@@ -267,8 +267,8 @@ DOCS_COMMANDS: dict[str, Help] = {
 SITE_COMMANDS: dict[str, Help] = {
     "build": Help(
         "Maak of vernieuw de website en de poster in website/.",
-        "Open daarna website/index.html in je browser; print de poster vanuit "
-        "website/poster-a4.html of poster-a3.html. Met --url (of gzctl config site.url) komt er "
+        "Open daarna website/index.html in je browser; print de poster: website/poster-a4.pdf "
+        "of poster-a3.pdf. Met --url (of gzctl config site.url) komt er "
         "een QR-code naar de website op de poster.",
         (
             "gzctl site build",
