@@ -117,7 +117,8 @@ COMMANDS: dict[str, Help] = {
         "komt (met een agenda voor je telefoon: agenda.ics), wat er gebeurde, welke organisaties "
         "meedoen, wat ze samen doen, 'Doe mee' en 'Hulp nodig?', plus een plaat van het netwerk, "
         "een nieuwsoverzicht (nieuws.xml) en een poster op A4 en A3 (PDF en HTML). Zet de map "
-        "zoals hij is online (hosting van het dorpshuis, GitHub Pages, Netlify) of open hem van een USB-stick. "
+        "zoals hij is online (hosting van het dorpshuis, GitHub Pages, Netlify) of open hem "
+        "van een USB-stick. "
         "Alleen openbare gegevens van organisaties; de naam van een contactpersoon alleen als "
         "dat mag (gzctl org edit ID --naam-op-website ja). Dezelfde gegevens geven precies "
         "dezelfde bestanden.",
