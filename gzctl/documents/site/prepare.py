@@ -57,6 +57,10 @@ KIND_WORDS = {
     "overheid": "overheid",
     "ondernemer": "ondernemer",
 }
+# Catalogue type names that are professionals' words, said the way residents say them.
+RESIDENT_WORDS = {
+    "kernteam": "sociaal team van de gemeente",
+}
 PLATFORM_STATE = {
     "idee": "nog een idee: wie helpt het op gang?",
     "in oprichting": "wordt nu opgezet",
@@ -205,6 +209,7 @@ def organisation_data(project: Project, org: Organisation, catalogue: Any) -> di
     'kleur', 'sector', 'initiatieven' (titles), 'contact' (see :func:`_contact`), 'anker'."""
     known = catalogue.type(org.type) if org.type else None
     what = known.name if known else (org.type or KIND_WORDS.get(org.kind, ""))
+    what = RESIDENT_WORDS.get(org.type, what)
     sector = sector_of(org)
     platforms = [
         p.title for p in visible_platforms(project) if org.id in p.members or p.trekker == org.id
