@@ -366,3 +366,17 @@ def test_seasons(day: dt.date, name: str) -> None:
     from gzctl.documents.site.prepare import season
 
     assert season(day)[1] == name
+
+
+def test_names_are_escaped_everywhere(gz, project: Path) -> None:
+    name = 'Club <b>"Oost"</b> & Co'
+    result = gz("-C", str(project), "org", "add", name, "--status", "aangesloten",
+                "--email", "info@club.example")  # fmt: skip
+    assert result.code == 0, result.err
+    assert gz("-C", str(project), "site", "build").code == 0
+    site = project / "website"
+    for page in ("organisaties.html", "index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert "<b>" not in text, page
+        assert "Club &lt;b&gt;" in text, page
+    ET.fromstring((site / "nieuws.xml").read_bytes())  # still well-formed XML
