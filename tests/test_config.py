@@ -99,7 +99,7 @@ def test_autocommit_is_a_project_setting_in_the_state_file(gz, project: Path) ->
     log = json.loads(gz("-C", str(project), "log", "--json").out)
     assert log[-1]["action"] == "config" and log[-1]["what"] == "Instelling git.autocommit: true"
     data = json.loads(gz("-C", str(project), "config", "--list", "--json").out)
-    assert data["project"] == {"git.autocommit": True}
+    assert data["project"] == {"git.autocommit": True, "site.url": ""}
 
 
 def test_every_change_becomes_a_commit(gz, project: Path, git_env: None) -> None:

@@ -32,6 +32,11 @@ HEAVY = {
     "pydantic",
     "filelock",
     "tomli_w",
+    "networkx",
+    "numpy",
+    "segno",
+    "reportlab",
+    "icalendar",
 }
 
 # Run gzctl's entry point as the console script would, then record the exit code and

@@ -55,6 +55,7 @@ GROUP_MODULES = {
     "playbook": "playbook",
     "org": "org",
     "docs": "docs",
+    "site": "site",
     "place": "place",
     "coordinator": "coordinator",
     "platform": "platform",

@@ -90,6 +90,14 @@ Salutation = Annotated[
         "--aanhef", metavar="AANHEF", help="Aanhef in een brief, bijvoorbeeld 'Beste Karin'."
     ),
 ]
+PublishName = Annotated[
+    str | None,
+    typer.Option(
+        "--naam-op-website",
+        metavar="JA/NEE",
+        help="Mag de naam van de contactpersoon op de website van het netwerk? Standaard nee.",
+    ),
+]
 Status = Annotated[
     str | None,
     typer.Option(
@@ -141,6 +149,7 @@ def add(
     email: Email = None,
     telefoon: Phone = None,
     aanhef: Salutation = None,
+    op_website: PublishName = None,
     status: Status = None,
     notitie: Notes = None,
 ) -> None:
@@ -150,7 +159,7 @@ def add(
         name=name, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
         reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
         contact_role=functie, contact_email=email, contact_phone=telefoon,
-        contact_salutation=aanhef, status=status, notes=notitie,
+        contact_salutation=aanhef, contact_publish=op_website, status=status, notes=notitie,
     )  # fmt: skip
     if name is None:
         if not runtime.stdin_is_terminal():
@@ -205,6 +214,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
         ("E-mail", org.contact.email),
         ("Telefoon", org.contact.phone),
         ("Aanhef", org.contact.salutation),
+        ("Naam openbaar", "ja" if org.contact.publish_name and org.contact.name else ""),
         ("Status", org.status),
     ]
     lines = [org.name, ""]
@@ -243,6 +253,7 @@ def edit(
     email: Email = None,
     telefoon: Phone = None,
     aanhef: Salutation = None,
+    op_website: PublishName = None,
     notitie: Notes = None,
 ) -> None:
     opened = common.open_project(ctx)
@@ -251,7 +262,7 @@ def edit(
         name=naam, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
         reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
         contact_role=functie, contact_email=email, contact_phone=telefoon,
-        contact_salutation=aanhef, notes=notitie,
+        contact_salutation=aanhef, contact_publish=op_website, notes=notitie,
     )  # fmt: skip
     if not raw:
         if not runtime.stdin_is_terminal():

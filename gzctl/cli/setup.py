@@ -210,6 +210,11 @@ def demo(
     report = build(folder, project, book, runtime.today())
     made = len(report.written) + len(report.unchanged)
     common.note(f"Documenten voor partners: {made} bestanden in {where}/{OUTPUT_DIR}/.")
+    from gzctl.documents.site.build import SITE_DIR, build_site
+
+    site = build_site(folder, project, book, runtime.today())
+    made = len(site.written) + len(site.unchanged)
+    common.note(f"Website en poster voor inwoners: {made} bestanden in {where}/{SITE_DIR}/.")
     common.say(render.status_output(where, as_json=False))
     common.say("")
     common.say(f"Rondkijken: gzctl -C {where} next   ·   gzctl -C {where} log")

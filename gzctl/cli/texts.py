@@ -111,6 +111,23 @@ COMMANDS: dict[str, Help] = {
             "gzctl docs list",
         ),
     ),
+    "site": Help(
+        "Maak de website en de poster voor inwoners.",
+        "Schrijft een website in de map website/ van het project: wat het netwerk is, wat er "
+        "komt (met een agenda voor je telefoon: agenda.ics), wat er gebeurde, welke organisaties "
+        "meedoen, wat ze samen doen, 'Doe mee' en 'Hulp nodig?', plus een plaat van het netwerk, "
+        "een nieuwsoverzicht (nieuws.xml) en een poster op A4 en A3 (PDF en HTML). Zet de map "
+        "zoals hij is online (hosting van het dorpshuis, GitHub Pages, Netlify) of open hem "
+        "van een USB-stick. "
+        "Alleen openbare gegevens van organisaties; de naam van een contactpersoon alleen als "
+        "dat mag (gzctl org edit ID --naam-op-website ja). Dezelfde gegevens geven precies "
+        "dezelfde bestanden.",
+        (
+            "gzctl site build",
+            "gzctl site build --url https://ooltwijksamen.nl",
+            "gzctl config site.url https://ooltwijksamen.nl",
+        ),
+    ),
     "place": Help(
         "Kies de ontmoetingsplek: kandidaten, scores per criterium, de keuze.",
         "Zet twee of drie plekken op de lijst (dorpshuis, buurthuis, bibliotheek, ...), geef "
@@ -245,6 +262,19 @@ DOCS_COMMANDS: dict[str, Help] = {
         "Per document: actueel, verouderd (de gegevens of sjablonen zijn veranderd), met de "
         "hand bewerkt, nog niet gemaakt, of nog niet te maken (en welk antwoord ontbreekt).",
         ("gzctl docs list", "gzctl docs list --json"),
+    ),
+}
+
+SITE_COMMANDS: dict[str, Help] = {
+    "build": Help(
+        "Maak of vernieuw de website en de poster in website/.",
+        "Open daarna website/index.html in je browser; print de poster: website/poster-a4.pdf "
+        "of poster-a3.pdf. Met --url (of gzctl config site.url) komt er "
+        "een QR-code naar de website op de poster.",
+        (
+            "gzctl site build",
+            "gzctl site build --url https://ooltwijksamen.nl",
+        ),
     ),
 }
 

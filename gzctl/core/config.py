@@ -35,7 +35,7 @@ DEFAULT_STALLED_DAYS = 30
 @dataclass(frozen=True)
 class Key:
     name: str
-    kind: str  # "paths", "int" or "bool"
+    kind: str  # "paths", "int", "bool" or "url"
     scope: str  # "user" (the advisor's config file) or "project" (gzctl.toml)
     default: Any
     help: str
@@ -65,6 +65,14 @@ KEYS: dict[str, Key] = {
             False,
             "Maak van elke wijziging in dit project een git-commit.",
         ),
+        Key(
+            "site.url",
+            "url",
+            "project",
+            "",
+            "Het adres waar de website van het netwerk online staat (voor de QR-code op de "
+            "poster en de links in het nieuwsoverzicht).",
+        ),
     )
 }
 
@@ -92,6 +100,8 @@ def coerce(k: Key, raw: list[str], base: Path) -> Any:
     if len(raw) != 1:
         raise UsageProblem(f"{k.name} verwacht precies één waarde, niet {len(raw)}.")
     text = raw[0].strip()
+    if k.kind == "url":
+        return check_url(k.name, text)
     if k.kind == "int":
         try:
             value = int(text)
@@ -108,6 +118,22 @@ def coerce(k: Key, raw: list[str], base: Path) -> Any:
     raise UsageProblem(f"{k.name} verwacht true of false (of ja/nee, aan/uit), niet '{text}'.")
 
 
+def check_url(name: str, text: str) -> str:
+    """An http(s) address as typed ('ooltwijksamen.nl' gets https://); empty clears it.
+    Raises UsageProblem for anything that is not a web address."""
+    import re
+
+    if not text:
+        return ""
+    if not re.match(r"^https?://", text, re.IGNORECASE):
+        text = "https://" + text
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s\"'<>]*)?", text):
+        raise UsageProblem(
+            f"{name} verwacht een webadres, zoals https://ooltwijksamen.nl, niet '{text}'."
+        )
+    return text
+
+
 def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -121,6 +147,8 @@ def _check(k: Key, value: Any) -> bool:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if k.kind == "int":
         return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    if k.kind == "url":
+        return isinstance(value, str)
     return isinstance(value, bool)
 
 
@@ -203,11 +231,16 @@ def user_settings(environ: Mapping[str, str]) -> dict[str, Any]:
 def project_value(project: Any, name: str) -> Any:
     if name == "git.autocommit":
         return project.settings.git.autocommit
+    if name == "site.url":
+        return project.settings.site.url
     raise NotFound(f"Onbekende projectinstelling '{name}'.")
 
 
 def set_project_value(project: Any, name: str, value: Any) -> None:
     if name == "git.autocommit":
         project.settings.git.autocommit = bool(value)
+        return
+    if name == "site.url":
+        project.settings.site.url = str(value)
         return
     raise NotFound(f"Onbekende projectinstelling '{name}'.")

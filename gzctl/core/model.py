@@ -65,6 +65,8 @@ class Contact:
     email: str = ""
     phone: str = ""
     salutation: str = ""
+    # May the name (and role) appear on the village website? Default no (issue 17).
+    publish_name: bool = False
 
 
 @dataclass
@@ -217,10 +219,19 @@ class GitSettings:
 
 
 @dataclass
+class SiteSettings:
+    """``url``: where the village website will be online (for the poster's QR code and the
+    feed's links); empty until someone puts the site online (``gzctl config site.url``)."""
+
+    url: str = ""
+
+
+@dataclass
 class Settings:
     """Per-project settings, set with ``gzctl config``; all defaults leave the file unchanged."""
 
     git: GitSettings = field(default_factory=GitSettings)
+    site: SiteSettings = field(default_factory=SiteSettings)
 
 
 @dataclass

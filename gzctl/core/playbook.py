@@ -193,7 +193,9 @@ KEYS = {
 # Steps that need more than questions (e.g. entering organisations one by one) name a
 # handler; the wizard (registry: gzctl/wizard/steps.py, HANDLERS) runs it after the step's
 # questions.
-STEP_HANDLERS: tuple[str, ...] = ("inventory", "places", "coordinator", "recruitment", "platforms")
+STEP_HANDLERS: tuple[str, ...] = (
+    "inventory", "places", "coordinator", "recruitment", "platforms", "site",
+)  # fmt: skip
 
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}
 

@@ -496,12 +496,29 @@ FIELD_LABELS: dict[str, str] = {
     "contact_email": "e-mail",
     "contact_phone": "telefoon",
     "contact_salutation": "aanhef",
+    "contact_publish": "naam op website",
     "status": "status",
     "notes": "opmerkingen",
     **{f"date_{s}": f"datum {s}" for s in STATUSES},
 }
 TEXT_FIELDS = ("name", "type", "address", "place", "contact_name", "contact_role",
                "contact_salutation", "notes")  # fmt: skip
+
+
+_YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x", "mag", "aan"}
+_NO = {"nee", "n", "no", "false", "0", "onwaar", "niet", "uit"}
+
+
+def parse_yes_no(raw: Any, label: str) -> bool:
+    """'ja'/'nee' (and yes/no, true/false, 1/0, x) as a bool; UsageProblem otherwise."""
+    if isinstance(raw, bool):
+        return raw
+    text = compact(str(raw))
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise UsageProblem(f"{label} moet ja of nee zijn, niet '{raw}'.")
 
 
 def _blank(value: Any) -> bool:
@@ -543,6 +560,8 @@ def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str
                 clean[key] = check_email(str(value))
             elif key == "contact_phone":
                 clean[key] = check_phone(str(value))
+            elif key == "contact_publish":
+                clean[key] = parse_yes_no(value, FIELD_LABELS[key])
             elif key == "status":
                 clean[key] = parse_status(str(value))
             elif key.startswith("date_"):
@@ -609,6 +628,7 @@ def build(
             email=clean.get("contact_email") or "",
             phone=clean.get("contact_phone") or "",
             salutation=clean.get("contact_salutation") or "",
+            publish_name=bool(clean.get("contact_publish")),
         ),
         notes=clean.get("notes") or "",
     )
@@ -635,6 +655,7 @@ _CONTACT = {
     "contact_email": "email",
     "contact_phone": "phone",
     "contact_salutation": "salutation",
+    "contact_publish": "publish_name",
 }
 _EMPTY: dict[str, Any] = {
     "kind": DEFAULT_KIND, "type": "", "sectors": [], "target_groups": [], "reach": None,
@@ -652,7 +673,7 @@ def get_field(org: Organisation, key: str) -> Any:
 
 def _set_field(org: Organisation, key: str, value: Any) -> None:
     if key in _CONTACT:
-        setattr(org.contact, _CONTACT[key], value if value is not None else "")
+        setattr(org.contact, _CONTACT[key], value if value is not None else _default(key))
     elif key.startswith("date_"):
         status = key[5:]
         if value is None:
@@ -687,6 +708,8 @@ def apply_changes(
 
 
 def _default(key: str) -> Any:
+    if key == "contact_publish":
+        return False
     if key in _CONTACT:
         return ""
     if key.startswith("date_"):
@@ -962,6 +985,7 @@ def as_json(org: Organisation) -> dict[str, Any]:
             "email": org.contact.email,
             "phone": org.contact.phone,
             "salutation": org.contact.salutation,
+            "publish_name": org.contact.publish_name,
         },
         "status": org.status,
         "dates": {s: org.dates[s].isoformat() for s in STATUSES if s in org.dates},

@@ -40,6 +40,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "contact_phone": ("telefoon", "telefoonnummer", "tel", "telnr", "mobiel", "phone",
                       "telephone", "phonenumber"),
     "contact_salutation": ("aanhef", "aanspreekvorm", "salutation"),
+    "contact_publish": ("naamopwebsite", "naampubliceren", "publiceren", "opwebsite",
+                        "publishname"),
     "address": ("adres", "straat", "bezoekadres", "straatenhuisnummer", "address", "street"),
     "postcode": ("postcode", "postalcode", "zip", "zipcode"),
     "place": ("plaats", "woonplaats", "vestigingsplaats", "place", "city", "town"),
@@ -79,6 +81,7 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("contact_email", "E-mail"),
     ("contact_phone", "Telefoon"),
     ("contact_salutation", "Aanhef"),
+    ("contact_publish", "Naam op website"),
     ("status", "Status"),
     *((f"date_{s}", f"{s.capitalize()} op") for s in inv.STATUSES),
     ("notes", "Opmerkingen"),
@@ -357,6 +360,8 @@ def export_rows(project: Project) -> list[dict[str, Any]]:
             value = inv.get_field(org, key)
             if key in ("sectors", "target_groups"):
                 value = ", ".join(value)
+            elif key == "contact_publish":
+                value = "ja" if value else ""
             row[key] = value
         rows.append(row)
     return rows

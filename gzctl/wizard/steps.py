@@ -46,6 +46,12 @@ def _platforms(wizard: engine.Wizard, step: Step) -> None:
     platform_step(wizard, step)
 
 
+def _site(wizard: engine.Wizard, step: Step) -> None:
+    from gzctl.wizard.site import site_step
+
+    site_step(wizard, step)
+
+
 def _documents(wizard: engine.Wizard, step: Step) -> None:
     from gzctl.wizard.documents import offer_documents
 
@@ -60,6 +66,7 @@ HANDLERS: dict[str, Handler] = {
     "coordinator": _coordinator,
     "recruitment": _recruitment,
     "platforms": _platforms,
+    "site": _site,
 }
 
 # Run at the end of every step, after its checklist.

@@ -1,0 +1,198 @@
+"""Write the village website into the project's ``website/`` folder.
+
+Prepare (gzctl/documents/site/prepare.py, picture.py, feed.py) -> render templates/site/
+with the documents' sandboxed Renderer (a file in the project's ``sjablonen/site/`` wins)
+-> write. Everything is rendered before anything is written, so a broken template leaves the
+old site as it was. A small manifest (``website/.gzctl-site.json``) lists what gzctl wrote,
+so a file that is no longer produced is removed, and nothing else in the folder is touched.
+
+The site is static and self-contained: relative links, no external fonts, scripts or
+trackers, no cookies; it works from a USB stick (``file://``) as well as online. Same
+project, same day -> byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.model import Project
+from gzctl.core.playbook import Playbook
+from gzctl.documents.base import OVERRIDE_DIR, Context
+from gzctl.documents.render import Renderer
+from gzctl.documents.site.feed import FEED_FILE, atom
+from gzctl.documents.site.pdf import poster_pdf
+from gzctl.documents.site.picture import pictures
+from gzctl.documents.site.prepare import SiteInput, site_data
+
+SITE_DIR = "website"
+MANIFEST = ".gzctl-site.json"
+ICS_FILE = "agenda.ics"
+POSTER_SIZES = ("a4", "a3")
+POSTER_ITEMS = 4  # coming activities on the poster
+
+# (file, template, page title, menu label); the menu shows them in this order
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("index.html", "site/index", "Welkom", "Welkom"),
+    ("agenda.html", "site/agenda", "Wat komt er?", "Agenda"),
+    ("geweest.html", "site/geweest", "Zie hoeveel er gebeurt", "Wat er gebeurde"),
+    ("organisaties.html", "site/organisaties", "Wie doen er mee?", "Wie doen mee"),
+    ("samen.html", "site/samen", "Wat we samen doen", "Samen"),
+    ("doe-mee.html", "site/doe-mee", "Doe mee", "Doe mee"),
+    ("hulp.html", "site/hulp", "Hulp nodig?", "Hulp nodig?"),
+)
+
+
+@dataclass
+class SiteReport:
+    """What a build did: files written (changed or new), unchanged, removed (no longer
+    produced), and notes for the user (Dutch sentences)."""
+
+    folder: Path
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def qr_svg(url: str) -> str:
+    """The site's address as a QR code: an inline <svg> element (black on white, quiet zone
+    of 4 modules, error correction M), with a title for screen readers."""
+    import segno
+
+    code = segno.make(url, error="m", micro=False)
+    buf = io.BytesIO()
+    code.save(
+        buf,
+        kind="svg",
+        xmldecl=False,
+        svgns=True,
+        scale=4,
+        border=4,
+        omitsize=True,
+        dark="#000",
+        light="#fff",
+        title=f"QR-code naar {url}",
+        svgclass="qr",
+        lineclass=None,
+    )
+    svg = buf.getvalue().decode("utf-8")
+    return svg.replace("<svg ", '<svg role="img" aria-label="QR-code naar de website" ', 1)
+
+
+def render_site(
+    folder: Path, project: Project, playbook: Playbook, today: dt.date, url: str | None = None
+) -> tuple[dict[str, bytes], list[str]]:
+    """Every file of the site as {relative path: bytes}, plus notes for the user.
+
+    ``url`` overrides ``settings.site.url`` (empty: not online yet, so no QR code).
+    Raises NotReady (no village name) or TemplateProblem (a template does not render)."""
+    from gzctl.network.platforms import to_ics
+
+    address = (url if url is not None else project.settings.site.url).strip()
+    ctx = Context(project, playbook, today)
+    data = site_data(SiteInput(project, ctx, today, address))
+    data["platen"] = pictures(project)
+    data["menu"] = [{"bestand": f, "label": label} for f, _, _, label in PAGES]
+    data["qr"] = qr_svg(address) if address else ""
+    data["feed"] = FEED_FILE
+    data["ics"] = ICS_FILE
+    data["webcal"] = (
+        "webcal://" + address.split("://", 1)[1].rstrip("/") + "/" + ICS_FILE if address else ""
+    )
+    renderer = Renderer(folder / OVERRIDE_DIR)
+    files: dict[str, bytes] = {}
+    for name, template, title, _ in PAGES:
+        page = {**data, "titel": title, "pagina": name}
+        files[name] = renderer.render(template, "html", page).encode("utf-8")
+    files["style.css"] = renderer.render("site/style", "css", data).encode("utf-8")
+    for size in POSTER_SIZES:
+        poster = {
+            **data,
+            "titel": f"Poster {size.upper()}",
+            "formaat": size,
+            "poster_komend": data["komend"][:POSTER_ITEMS],
+        }
+        files[f"poster-{size}.html"] = renderer.render("site/poster", "html", poster).encode(
+            "utf-8"
+        )
+        files[f"poster-{size}.pdf"] = poster_pdf(poster, size)
+    coming_and_past = sorted(project.activities, key=lambda a: (a.start, a.id))
+    files[ICS_FILE] = to_ics(project, coming_and_past, _fixed_stamp(project))
+    files[FEED_FILE] = atom(project, data)
+    notes = []
+    if not address:
+        notes.append(
+            "Nog geen adres van de website bekend: de poster heeft daarom geen QR-code. Staat de "
+            "site online, zet dan het adres met: gzctl config site.url https://..."
+        )
+    if not data["organisaties"]:
+        notes.append(
+            "Nog geen organisatie doet mee (aangesloten, of lid van een gestart initiatief): "
+            "de pagina 'Wie doen mee' is nog leeg."
+        )
+    return files, notes
+
+
+def _fixed_stamp(project: Project) -> dt.datetime:
+    created = project.project.created or dt.date(2000, 1, 1)
+    return dt.datetime(created.year, created.month, created.day, tzinfo=dt.UTC)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _load_manifest(root: Path) -> dict[str, str]:
+    try:
+        data: Any = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+        files = data.get("files", {})
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def build_site(
+    folder: Path, project: Project, playbook: Playbook, today: dt.date, url: str | None = None
+) -> SiteReport:
+    """Render the site and write it into ``folder/website``; return what changed.
+
+    Files whose bytes are unchanged are not touched (their modification time stays), files
+    gzctl wrote before and no longer makes are removed; other files in the folder are never
+    touched. Raises what :func:`render_site` raises, before anything is written."""
+    files, notes = render_site(folder, project, playbook, today, url)
+    root = folder / SITE_DIR
+    report = SiteReport(root, notes=notes)
+    old = _load_manifest(root)
+    for rel in sorted(files):
+        data = files[rel]
+        path = root / rel
+        if path.is_file() and path.read_bytes() == data:
+            report.unchanged.append(rel)
+            continue
+        _write(path, data)
+        report.written.append(rel)
+    for rel in sorted(set(old) - set(files)):
+        path = root / rel
+        if path.is_file() and _sha(path.read_bytes()) == old[rel]:
+            path.unlink()
+            report.removed.append(rel)
+    manifest = {"gzctl": "website", "files": {k: _sha(files[k]) for k in sorted(files)}}
+    text = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    mpath = root / MANIFEST
+    if not mpath.is_file() or mpath.read_bytes() != text:
+        _write(mpath, text)
+    return report
