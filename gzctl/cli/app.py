@@ -61,7 +61,7 @@ def main_callback(
 
 # Modules with top-level commands (each has COMMANDS = {name: function}) and modules that
 # are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
-COMMAND_MODULES = ("setup", "progress", "portfolio", "config")
+COMMAND_MODULES = ("setup", "progress", "portfolio", "config", "sync")
 GROUP_MODULES = {
     "playbook": "playbook",
     "org": "org",
@@ -70,6 +70,7 @@ GROUP_MODULES = {
     "coordinator": "coordinator",
     "platform": "platform",
     "activity": "activity",
+    "merge": "merge",
 }
 
 

@@ -224,6 +224,25 @@ class Settings:
 
 
 @dataclass
+class MergeConflict:
+    """A change both sides of a git merge made differently (gzctl/core/merge.py).
+
+    ``key`` is the dotted place shown to the user (``answers.verbinden.missie``); ``path`` the
+    same place in the file's tables, where a list of records is entered by the record's id.
+    ``mine``/``other`` are the two values (absent = that side removed it), ``base`` the value
+    before both; the file holds ``mine`` (or ``other`` when mine was removed) until
+    ``gzctl merge resolve`` settles it. ``mine_by``/``other_by`` name who last changed each side."""
+
+    key: str
+    path: list[str]
+    mine: Any = None
+    other: Any = None
+    base: Any = None
+    mine_by: str = ""
+    other_by: str = ""
+
+
+@dataclass
 class HistoryEntry:
     at: dt.datetime
     who: str
@@ -248,6 +267,7 @@ class Project:
     platforms: list[Platform] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
 
 

@@ -164,6 +164,11 @@ def parse(text: str, source: Path) -> Project:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        if re.search(r"^<<<<<<< ", text, re.MULTILINE):
+            raise StateError(
+                f"{name} bevat git-conflictmarkeringen (<<<<<<<): git heeft het bestand regel "
+                "voor regel samengevoegd. Voeg het opnieuw samen met: gzctl merge setup"
+            ) from exc
         raise StateError(
             f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
             "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
@@ -338,3 +343,6 @@ def create(folder: Path, project: Project) -> None:
                 "Ga verder met: gzctl -C " + str(folder) + " wizard"
             )
         write_atomic(path, dumps(project))
+    from gzctl.core.gitmerge import prepare_new
+
+    prepare_new(folder)

@@ -87,7 +87,12 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
 def status_document(opened: Opened) -> dict[str, Any]:
     from gzctl.core.progress import status_data
 
-    return status_data(opened.playbook, opened.project, runtime.today())
+    data = status_data(opened.playbook, opened.project, runtime.today())
+    if opened.project.conflicts:  # only then: a file without conflicts keeps its document
+        from gzctl.core.merge import summary
+
+        data["conflicts"] = summary(opened.project)
+    return data
 
 
 def status_output(directory: str | None, as_json: bool) -> str:
