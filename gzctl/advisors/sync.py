@@ -87,6 +87,19 @@ def _why(proc: subprocess.CompletedProcess[str]) -> str:
     return (fatal or lines or [f"afsluitcode {proc.returncode}"])[-1]
 
 
+def _register_driver(folder: Path) -> None:
+    """A fresh clone gets the merge driver in its config, as `gzctl merge setup` would (the
+    committed .gitattributes is the village's business, so it is not written here)."""
+    from gzctl.core.errors import Refused
+    from gzctl.core.gitmerge import register
+
+    if (folder / "gzctl.toml").is_file():
+        try:
+            register(folder)
+        except (OSError, subprocess.SubprocessError, Refused):
+            pass
+
+
 def sync_one(name: str, source: str, folder: Path) -> Synced:
     """Clone ``source`` into ``folder`` or fetch and fast-forward the clone there. Never
     raises for git trouble: every outcome is a :class:`Synced` with its state."""
@@ -101,6 +114,7 @@ def sync_one(name: str, source: str, folder: Path) -> Synced:
                 return result(UNREACHABLE, f"klonen mislukte: {_why(done)}")
             count = _git(["rev-list", "--count", "HEAD"], folder)
             commits = int(count.stdout.strip() or 0) if count.returncode == 0 else 0
+            _register_driver(folder)
             return result(CLONED, "gekloond", commits)
         if not (folder / ".git").exists():
             return result(NOT_A_CLONE, "de map bestaat al en is geen git-kloon; overgeslagen")
