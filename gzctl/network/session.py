@@ -24,10 +24,46 @@ def shown(folder: Path) -> str:
     import os
 
     try:
-        rel = os.path.relpath(folder.resolve(), Path.cwd().resolve())
-    except ValueError:
+        real = _real(str(folder))
+        cwd = _real_dir(os.getcwd())
+        if real == cwd:
+            return "."
+        parent, name = os.path.split(real)
+        key = (parent, cwd)
+        rel = _relative.get(key)
+        if rel is None:
+            rel = _relative[key] = os.path.relpath(parent, cwd)
+    except (ValueError, OSError):
         return str(folder)
-    return str(folder.resolve()) if rel.startswith("..") else rel
+    if rel.startswith(".."):
+        return real
+    return name if rel == "." else os.path.join(rel, name)
+
+
+_relative: dict[tuple[str, str], str] = {}
+
+
+_real_dirs: dict[str, str] = {}
+
+
+def _real_dir(folder: str) -> str:
+    """realpath of a folder, remembered: a portfolio shows a thousand folders in one parent."""
+    import os
+
+    real = _real_dirs.get(folder)
+    if real is None:
+        real = _real_dirs[folder] = os.path.realpath(folder)
+    return real
+
+
+def _real(folder: str) -> str:
+    import os
+
+    path = os.path.abspath(folder)
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    parent, name = os.path.split(path)
+    return os.path.join(_real_dir(parent), name) if name else _real_dir(parent)
 
 
 def project_folder(directory: str | None) -> Path:
@@ -36,9 +72,10 @@ def project_folder(directory: str | None) -> Path:
     return store.find_project(Path.cwd())
 
 
-def open_project(directory: str | None) -> Opened:
+def open_project(directory: str | None, fast: bool = False) -> Opened:
+    """``fast``: read gzctl.toml with the faster parser (store.parse), for the portfolio."""
     folder = project_folder(directory)
-    project = store.load(folder)
+    project = store.load(folder, fast)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
     check_references(folder, project)
