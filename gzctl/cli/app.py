@@ -61,7 +61,7 @@ def main_callback(
 
 # Modules with top-level commands (each has COMMANDS = {name: function}) and modules that
 # are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
-COMMAND_MODULES = ("setup", "progress", "portfolio", "config", "sync")
+COMMAND_MODULES = ("setup", "progress", "portfolio", "config", "sync", "peers")
 GROUP_MODULES = {
     "playbook": "playbook",
     "org": "org",

@@ -201,6 +201,19 @@ COMMANDS: dict[str, Help] = {
             "gzctl -C beesd config git.autocommit true",
         ),
     ),
+    "peers": Help(
+        "Voor adviseurs: welke dorpen kunnen van elkaar leren?",
+        "Per platform de dorpen waar het actief is en de dorpen waar het begint; per stap van "
+        "het stappenplan de dorpen (twee of meer) die daar nu staan, met hoe lang ze stil "
+        "zijn. Zo breng je dorpen met elkaar in contact: bij elkaar in de keuken kijken. "
+        "Leest dezelfde mappen als gzctl portfolio.",
+        (
+            "gzctl peers ~/dorpen",
+            "gzctl peers ~/dorpen --json",
+            "gzctl peers ~/dorpen --csv > leren.csv",
+            "gzctl peers ~/dorpen --html leren.html",
+        ),
+    ),
     "sync": Help(
         "Voor adviseurs: haal alle dorpen op uit git (klonen of bijwerken), tegelijk.",
         "Leest de lijst sync.repos uit gzctl config (git-adressen of paden) en zet elk dorp "
