@@ -249,13 +249,13 @@ class Cache:
         self.dirty = True
 
     def forget_missing(self, folders: Sequence[Path]) -> None:
-        """Drop entries of villages that are gone, so the file does not grow forever."""
+        """Drop entries of villages that were not found (removed or moved): one cache file
+        serves one set of folders (:func:`cache_file`), so the file does not grow forever."""
         keep = {str(f) for f in folders}
         gone = [k for k in self.entries if k not in keep]
-        if gone and len(self.entries) > 2 * len(keep) + 100:
-            for k in gone:
-                del self.entries[k]
-            self.dirty = True
+        for k in gone:
+            del self.entries[k]
+        self.dirty = self.dirty or bool(gone)
 
     def save(self) -> None:
         if self.path is None or not self.dirty:
@@ -345,6 +345,17 @@ def rows(villages: Sequence[Village], stalled_days: int, shown: Any = str) -> li
     return out
 
 
+def cache_file(roots: Sequence[Path], depth: int) -> str:
+    """One cache file per set of folders searched: a run over 1,000 villages does not load
+    the entries of another run over 10,000, nor throw them away."""
+    import zlib
+
+    key = "\n".join(sorted(os.path.abspath(r) for r in roots)) + f"\n{depth}"
+    digest = f"{zlib.crc32(key.encode('utf-8')):08x}"  # a name, not a secret
+    stem, ext = os.path.splitext(CACHE_FILE)
+    return f"{stem}-{digest}{ext}"
+
+
 def collect(
     roots: Sequence[str],
     default_root: Path,
@@ -369,6 +380,6 @@ def collect(
     else:
         folders = [default_root]
     found = find_projects(folders, depth)
-    cache = config.cache_dir(environ) / CACHE_FILE if use_cache else None
+    cache = config.cache_dir(environ) / cache_file(folders, depth) if use_cache else None
     villages = load_villages(found, today, cache)
     return villages, rows(villages, days, shown), days
