@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gzctl.core import playbook as pb
-from gzctl.core import runtime, store
-from gzctl.core.model import Project
+from gzctl.core import runtime
+
+if TYPE_CHECKING:  # imported where used: `gzctl portfolio --json` needs only shown() here
+    from gzctl.core import playbook as pb
+    from gzctl.core.model import Project
 
 
 @dataclass
@@ -67,6 +69,8 @@ def _real(folder: str) -> str:
 
 
 def project_folder(directory: str | None) -> Path:
+    from gzctl.core import store
+
     if directory:
         return store.find_project(Path(directory), explicit=True)
     return store.find_project(Path.cwd())
@@ -74,6 +78,9 @@ def project_folder(directory: str | None) -> Path:
 
 def open_project(directory: str | None, fast: bool = False) -> Opened:
     """``fast``: read gzctl.toml with the faster parser (store.parse), for the portfolio."""
+    from gzctl.core import playbook as pb
+    from gzctl.core import store
+
     folder = project_folder(directory)
     project = store.load(folder, fast)
     playbook = pb.load(project.project.playbook, folder)
@@ -85,6 +92,8 @@ def open_project(directory: str | None, fast: bool = False) -> Opened:
 def check_references(folder: Path, project: Project) -> None:
     """Hand edits the types cannot catch (an unknown status, a member not on the list):
     the first fault as one Dutch line with its key and line."""
+    from gzctl.core import store
+
     faults: list[tuple[tuple[str | int, ...], str]] = []
     if project.organisations:
         from gzctl.network import inventory
@@ -104,6 +113,7 @@ def check_references(folder: Path, project: Project) -> None:
 
 def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None:
     """A hand-edited answer must still fit its question; say which key and line if not."""
+    from gzctl.core import store
     from gzctl.core.errors import AnswerError
     from gzctl.core.questions import coerce
 
