@@ -36,7 +36,12 @@ def test_unset_and_list(gz, tmp_path: Path) -> None:
     out = gz("config", "--list", cwd=tmp_path).out
     assert "portfolio.roots = " in out and "portfolio.stalled_days = 30" in out
     data = json.loads(gz("config", "--list", "--json", cwd=tmp_path).out)
-    assert data["user"] == {"portfolio.roots": [], "portfolio.stalled_days": 30}
+    assert data["user"] == {
+        "portfolio.roots": [],
+        "portfolio.stalled_days": 30,
+        "sync.repos": [],
+        "sync.dir": [],
+    }
     assert data["project"] is None
 
 

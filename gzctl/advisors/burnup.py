@@ -186,12 +186,18 @@ def chart_text(b: Burnup, width: int = 60, height: int = 10) -> str:
     return "\n".join(lines)
 
 
+MIN_SPAN_DAYS = 28
+
+
 def chart_svg(b: Burnup, title: str, width: int = 360, height: int = 140) -> str:
     """An inline SVG (no external references): the done line as steps, the total dashed."""
-    left, right, top, bottom = 34, 10, 10, 22
+    left, right, top, bottom = 34, 30, 10, 22
     plot_w = width - left - right
     plot_h = height - top - bottom
-    span = max((b.end - b.start).days, 1)
+    # a village that started last week still gets a readable chart: at least four weeks wide
+    # (the line stops at today), and the count done so far written at the line's end
+    span = max((b.end - b.start).days, MIN_SPAN_DAYS)
+    axis_end = b.start + dt.timedelta(days=span)
     total = max(b.total, 1)
 
     def x(day: dt.date) -> float:
@@ -227,8 +233,9 @@ def chart_svg(b: Burnup, title: str, width: int = 360, height: int = 140) -> str
         f'<polyline points="{line}" fill="none" stroke="#2e7d5b" stroke-width="2"/>'
         f'<text x="{left - 4}" y="{y(total) + 4:.1f}" text-anchor="end">{b.total}</text>'
         f'<text x="{left - 4}" y="{top + plot_h + 4}" text-anchor="end">0</text>'
+        f'<text x="{x(b.end) + 3:.1f}" y="{y(value) + 4:.1f}" fill="#2e7d5b">{done}</text>'
         f'<text x="{left}" y="{height - 6}">{escape(short_date(b.start))}</text>'
         f'<text x="{left + plot_w}" y="{height - 6}" text-anchor="end">'
-        f"{escape(short_date(b.end))}</text>"
+        f"{escape(short_date(axis_end))}</text>"
         "</svg>"
     )

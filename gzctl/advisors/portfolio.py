@@ -17,8 +17,6 @@ as "—" when not, so older and newer villages sit in one table:
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -29,6 +27,131 @@ SORTS = ("village", "phase", "progress", "activity")
 BAR = 10
 
 Row = dict[str, Any]
+
+
+_MARK_DAYS, _MARK_PATH, _MARK_STALLED = '"\\u0000D"', '"\\u0000P"', '"\\u0000S"'
+
+
+def row_template(status: dict[str, Any]) -> str:
+    """A village's JSON line with marks where today's days, the folder and 'stalled' go, so
+    that a cached village becomes a row without parsing or dumping its status again."""
+    import json
+
+    marked = {
+        **status,
+        "days_since_activity": "\0D",
+        "path": "\0P",
+        "error": None,
+        "stalled": "\0S",
+    }
+    return json.dumps(marked, ensure_ascii=False)
+
+
+def split_template(template: str) -> list[str]:
+    """The template cut at its marks (the marks kept as items): filling it is then one join."""
+    import re
+
+    marks = "|".join(re.escape(m) for m in (_MARK_DAYS, _MARK_PATH, _MARK_STALLED))
+    return [p for p in re.split(f"({marks})", template) if p]
+
+
+class CachedRow(dict):  # type: ignore[type-arg]
+    """A row from the portfolio cache, kept as its JSON line until someone looks inside.
+
+    ``json_text`` prints the line as it is and sorting by village reads only the name, so a
+    warm ``gzctl portfolio --json`` never parses or dumps a status document. Any other use
+    (the table, CSV, HTML, filters) parses the line once and then it is an ordinary row,
+    equal to the one :func:`make_row` builds."""
+
+    __slots__ = ("line", "name", "path", "days", "stalled", "_loaded")
+
+    _LIGHT = ("path", "error", "stalled", "days_since_activity")
+
+    def __init__(
+        self, template: list[str], name: str, path: str, days: int | None, stalled: bool
+    ) -> None:
+        """``template``: :func:`split_template` of :func:`row_template`."""
+        import json
+
+        super().__init__()
+        self.name, self.path, self.days, self.stalled = name, path, days, stalled
+        fill = {
+            _MARK_DAYS: "null" if days is None else str(int(days)),
+            _MARK_PATH: json.dumps(path, ensure_ascii=False),
+            _MARK_STALLED: "true" if stalled else "false",
+        }
+        self.line = "".join([fill.get(part, part) for part in template])
+        self._loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            import json
+
+            self._loaded = True
+            dict.update(self, json.loads(self.line))
+
+    def _light(self, key: Any) -> tuple[bool, Any]:
+        if key == "path":
+            return True, self.path
+        if key == "error":
+            return True, None
+        if key == "stalled":
+            return True, self.stalled
+        if key == "days_since_activity":
+            return True, self.days
+        return False, None
+
+    def __getitem__(self, key: Any) -> Any:
+        known, value = self._light(key)
+        if known:
+            return value
+        self._load()
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        known, value = self._light(key)
+        if known:
+            return value
+        self._load()
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._load()
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Any:
+        self._load()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._load()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._load()
+        return dict.keys(self)
+
+    def items(self) -> Any:
+        self._load()
+        return dict.items(self)
+
+    def values(self) -> Any:
+        self._load()
+        return dict.values(self)
+
+    def copy(self) -> dict[str, Any]:
+        self._load()
+        return dict(dict.items(self))
+
+    def __eq__(self, other: object) -> bool:
+        self._load()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._load()
+        return dict.__repr__(self)
 
 
 def make_row(path: str, status: dict[str, Any], stalled_days: int) -> Row:
@@ -115,6 +238,8 @@ def bar(percent: int, width: int = BAR) -> str:
 
 
 def village_name(row: Row) -> str:
+    if isinstance(row, CachedRow):
+        return row.name or "(naamloos)"
     if row.get("error") is not None:
         path = str(row["path"])
         return path.rstrip("/").rsplit("/", 1)[-1] or path
@@ -280,7 +405,10 @@ def json_text(rows: Sequence[Row]) -> str:
 
     if not rows:
         return "[]"
-    body = ",\n".join(" " + json.dumps(r, ensure_ascii=False) for r in rows)
+    body = ",\n".join(
+        " " + (r.line if isinstance(r, CachedRow) else json.dumps(r, ensure_ascii=False))
+        for r in rows
+    )
     return "[\n" + body + "\n]"
 
 
@@ -327,6 +455,9 @@ def _yn(value: bool | None) -> str:
 def csv_text(rows: Sequence[Row]) -> str:
     """For Excel in a Dutch locale: ';' between fields, CRLF; the caller adds the UTF-8 BOM.
     Unknown figures are empty cells; the last column holds a row's error."""
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow([h for h, _ in CSV_COLUMNS] + ["Fout"])

@@ -1,15 +1,22 @@
 """Finding and loading every village under an advisor's folders (the I/O half of the portfolio).
 
-Each village is opened exactly as ``gzctl status`` opens it (``session.open_project``) and
-summarised by the same ``network.status.status_data``; a folder that fails becomes an error row with
-the same Dutch message. Reading a thousand gzctl.toml files costs more than the rest of the
-command together, so the results are kept in a cache file (``portfolio.json`` in the user
-cache folder, ``GZCTL_CACHE_HOME`` overrides it). An entry is used only when gzctl.toml and
-the playbook file it follows are unchanged (modification time in ns and size), and by the
-same gzctl version. Errors are never cached. The one thing in a status document that moves
-with the calendar, the days since the last activity, is worked out again for today when a
-document from an earlier day is used, and a burn-up chart is drawn on to today
-(:func:`for_today`); a new date-dependent figure in ``status_data`` must be refreshed there.
+Each village is opened exactly as ``gzctl status`` opens it (``session.open_project``, with
+the faster TOML reader) and summarised by the same ``network.status.status_data``; a folder that
+fails becomes an error row with the same Dutch message. Many villages to read are spread over
+every core (:func:`read_villages`).
+
+Reading a thousand gzctl.toml files costs more than the rest of the command together, so the
+results are kept in a cache file (``portfolio.json`` in the user cache folder,
+``GZCTL_CACHE_HOME`` overrides it). An entry is used only when gzctl.toml and the playbook file
+it follows are unchanged (modification time in ns and size, taken before the file was read),
+and by the same gzctl version; a village that is gone is simply not found again, and errors
+are never cached (a broken village is read, and reported, every time). An entry holds the
+village's row as JSON text with marks for the three things that differ per run — the days
+since the last activity (worked out for today from ``last_activity``), the folder as shown,
+and 'stalled' — so a warm run neither parses nor dumps status documents
+(``portfolio.CachedRow``). The burn-up chart stays JSON text until a page draws it, and is
+then drawn on to today. A new date-dependent figure in ``status_data`` must be worked out
+per run the same way (``Village.days_since_activity``).
 """
 
 from __future__ import annotations
@@ -20,17 +27,21 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gzctl import __version__
 from gzctl.advisors import portfolio
-from gzctl.advisors.burnup import Burnup
-from gzctl.core import store
 from gzctl.core.errors import GzctlError, UsageProblem
+
+if TYPE_CHECKING:  # the warm path reads the cache only: model, playbook, burnup stay unloaded
+    from gzctl.advisors.burnup import Burnup
 
 CACHE_FILE = "portfolio.json"
 DEFAULT_DEPTH = 3
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
+STATE_FILE = "gzctl.toml"  # store.STATE_FILE, without importing the store
+# from this many villages to read on, the reading is spread over every core
+PARALLEL_FROM = 48
 
 
 def find_projects(roots: Sequence[Path], depth: int) -> list[Path]:
@@ -44,15 +55,15 @@ def find_projects(roots: Sequence[Path], depth: int) -> list[Path]:
             raise UsageProblem(f"Map '{root}' bestaat niet (of is geen map).")
         seen: set[str] = set()
         top = os.path.abspath(root)
-        stack: list[tuple[str, int, bool]] = [(top, 0, True)]
+        # (folder as found, its real path, level): a real path is worked out only at the root
+        # and at a symlink, else it is the parent's plus the name (no realpath per village)
+        stack: list[tuple[str, str, int]] = [(top, os.path.realpath(top), 0)]
         while stack:
-            folder, level, linked = stack.pop()
-            # realpath costs; only the root and symlinked folders can lead somewhere seen
-            real = os.path.realpath(folder) if linked else folder
+            folder, real, level = stack.pop()
             if real in seen:
                 continue
             seen.add(real)
-            if os.path.isfile(os.path.join(folder, store.STATE_FILE)):
+            if os.path.isfile(os.path.join(folder, STATE_FILE)):
                 found.setdefault(real, Path(folder))
                 continue
             if level >= depth:
@@ -66,7 +77,12 @@ def find_projects(roots: Sequence[Path], depth: int) -> list[Path]:
                     continue
                 try:
                     if entry.is_dir():
-                        stack.append((entry.path, level + 1, linked or entry.is_symlink()))
+                        child = (
+                            os.path.realpath(entry.path)
+                            if entry.is_symlink()
+                            else os.path.join(real, entry.name)
+                        )
+                        stack.append((entry.path, child, level + 1))
                 except OSError:
                     continue
     return sorted(found.values(), key=lambda p: str(p))
@@ -74,24 +90,56 @@ def find_projects(roots: Sequence[Path], depth: int) -> list[Path]:
 
 @dataclass
 class Village:
+    """One village found: its status document (freshly read) or, from the cache, the row
+    template and name (``portfolio.row_template``), an error, and its burn-up chart (a cached
+    chart stays JSON text until someone draws it, and is then drawn on to ``today``)."""
+
     path: Path
     status: dict[str, Any] | None
     error: str | None
-    chart: Burnup | dict[str, Any] | None  # a cached chart stays JSON until someone draws it
+    chart: Burnup | dict[str, Any] | str | None
+    template: list[str] | None = None
+    name: str = ""
+    last_activity: str | None = None
+    today: dt.date | None = None
 
     @property
     def burnup(self) -> Burnup | None:
+        from gzctl.advisors.burnup import Burnup
+
+        if isinstance(self.chart, str):
+            try:
+                data = json.loads(self.chart)
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and self.today is not None:
+                end = data.get("end")
+                if isinstance(end, str) and end < self.today.isoformat():
+                    data["end"] = self.today.isoformat()
+            self.chart = data
         if isinstance(self.chart, dict):
             try:
                 self.chart = Burnup.from_json(self.chart)
             except (KeyError, ValueError, TypeError, AssertionError):
                 self.chart = None
-        return self.chart
+        return self.chart if isinstance(self.chart, Burnup) else None
+
+    def days_since_activity(self) -> int | None:
+        """Today's figure for a cached village (the one number that moves with the date)."""
+        if self.status is not None:
+            days = self.status.get("days_since_activity")
+            return days if isinstance(days, int) else None
+        if not isinstance(self.last_activity, str) or self.today is None:
+            return None
+        try:
+            return (self.today - dt.datetime.fromisoformat(self.last_activity).date()).days
+        except ValueError:
+            return None
 
 
-def _stat_key(path: Path) -> list[int] | None:
+def _stat_key(path: Path | str) -> list[int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_mtime_ns, st.st_size]
@@ -113,7 +161,7 @@ def load_village(folder: Path, today: dt.date) -> Village:
     from gzctl.network.status import status_data
 
     try:
-        opened = session.open_project(str(folder))
+        opened = session.open_project(str(folder), fast=True)
         status = status_data(opened.playbook, opened.project, today)
         chart = project_burnup(opened.playbook, opened.project, today)
         return Village(folder, status, None, chart)
@@ -125,28 +173,12 @@ def load_village(folder: Path, today: dt.date) -> Village:
         return Village(folder, None, f"onverwachte fout: {exc!r}", None)
 
 
-def for_today(
-    status: dict[str, Any], chart: dict[str, Any], today: dt.date
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A cached status document and burn-up chart as they would be computed today."""
-    last = status.get("last_activity")
-    days = None
-    if isinstance(last, str):
-        try:
-            days = (today - dt.datetime.fromisoformat(last).date()).days
-        except ValueError:
-            days = status.get("days_since_activity")
-    end = chart.get("end")
-    if isinstance(end, str) and end < today.isoformat():
-        chart = {**chart, "end": today.isoformat()}
-    return portfolio.refresh_days(status, days), chart
-
-
 class Cache:
     def __init__(self, path: Path | None, today: dt.date) -> None:
         self.path = path
         self.today = today.isoformat()
         self.entries: dict[str, Any] = {}
+        self.books: dict[str, list[int] | None] = {}
         self.dirty = False
         if path is None:
             return
@@ -160,39 +192,70 @@ class Cache:
             and data.get("gzctl") == __version__
             and isinstance(data.get("entries"), dict)
         ):
+            # the date-dependent figures are worked out per run (Village.days_since_activity,
+            # Village.burnup), so an entry from an earlier day is still good as it is
             self.entries = data["entries"]
-            # entries made on another day are refreshed for today on use
-            self.dirty = data.get("day") != self.today
 
     def get(self, folder: Path) -> Village | None:
-        entry = self.entries.get(str(folder))
+        key = str(folder)
+        entry = self.entries.get(key)
         if not isinstance(entry, dict):
             return None
-        if entry.get("state") != _stat_key(folder / store.STATE_FILE):
+        if entry.get("state") != _stat_key(os.path.join(key, STATE_FILE)):
             return None
         book = entry.get("playbook_file")
-        if book is not None and entry.get("playbook") != _stat_key(Path(book)):
+        if book is not None and entry.get("playbook") != self._book_key(book):
             return None
-        chart = entry.get("burnup")
-        if not isinstance(chart, dict) or not isinstance(entry.get("status"), dict):
+        row, chart = entry.get("row"), entry.get("burnup")
+        if not isinstance(row, list) or not isinstance(chart, str):
             return None
-        status, chart = for_today(entry["status"], chart, dt.date.fromisoformat(self.today))
-        entry["status"], entry["burnup"] = status, chart
-        return Village(folder, status, None, chart)
+        last = entry.get("last")
+        return Village(
+            folder,
+            None,
+            None,
+            chart,
+            template=row,
+            name=str(entry.get("name") or ""),
+            last_activity=last if isinstance(last, str) else None,
+            today=dt.date.fromisoformat(self.today),
+        )
 
-    def put(self, village: Village) -> None:
-        if self.path is None or village.status is None or not isinstance(village.chart, Burnup):
+    def _book_key(self, book: str) -> list[int] | None:
+        """A playbook file is shared by most villages: stat it once per run."""
+        if book not in self.books:
+            self.books[book] = _stat_key(book)
+        return self.books[book]
+
+    def put(self, village: Village, state: list[int] | None = None) -> None:
+        """Remember a freshly read village; ``state`` is gzctl.toml's stat key taken *before*
+        it was read (a change during the read then misses the cache next time)."""
+        from gzctl.advisors.burnup import Burnup
+
+        if self.path is None or village.status is None or village.chart is None:
             return
-        state = _stat_key(village.path / store.STATE_FILE)
-        book = _playbook_file(str(village.status["playbook"]["source"]), village.path)
+        chart = village.chart.to_json() if isinstance(village.chart, Burnup) else village.chart
+        status = village.status
+        book = _playbook_file(str(status["playbook"]["source"]), village.path)
         self.entries[str(village.path)] = {
-            "state": state,
+            "state": state or _stat_key(village.path / STATE_FILE),
             "playbook_file": str(book) if book else None,
             "playbook": _stat_key(book) if book else None,
-            "status": village.status,
-            "burnup": village.chart.to_json(),
+            "name": status.get("village", {}).get("name") or "",
+            "last": status.get("last_activity"),
+            "row": portfolio.split_template(portfolio.row_template(status)),
+            "burnup": chart if isinstance(chart, str) else json.dumps(chart),
         }
         self.dirty = True
+
+    def forget_missing(self, folders: Sequence[Path]) -> None:
+        """Drop entries of villages that were not found (removed or moved): one cache file
+        serves one set of folders (:func:`cache_file`), so the file does not grow forever."""
+        keep = {str(f) for f in folders}
+        gone = [k for k in self.entries if k not in keep]
+        for k in gone:
+            del self.entries[k]
+        self.dirty = self.dirty or bool(gone)
 
     def save(self) -> None:
         if self.path is None or not self.dirty:
@@ -203,9 +266,11 @@ class Cache:
             "day": self.today,
             "entries": self.entries,
         }
+        from gzctl.core.store import write_atomic
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            store.write_atomic(self.path, json.dumps(data, ensure_ascii=False))
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False))
         except OSError:
             pass  # a cache that cannot be written only costs time next run
 
@@ -215,26 +280,80 @@ def load_villages(
 ) -> list[Village]:
     """Every folder as a Village, from the cache when the files are unchanged."""
     cache = Cache(cache_path, today)
-    out: list[Village] = []
+    found: dict[Path, Village] = {}
+    missing: list[Path] = []
     for folder in folders:
         village = cache.get(folder)
         if village is None:
-            village = load_village(folder, today)
-            cache.put(village)
-        out.append(village)
+            missing.append(folder)
+        else:
+            found[folder] = village
+    states = {folder: _stat_key(folder / STATE_FILE) for folder in missing}
+    for village in read_villages(missing, today):
+        found[village.path] = village
+        cache.put(village, states[village.path])
+    cache.forget_missing(folders)
     cache.save()
-    return out
+    return [found[folder] for folder in folders]
+
+
+def _read_one(job: tuple[str, str]) -> tuple[str, dict[str, Any] | None, str | None, Any]:
+    """In a worker process: one village as plain data (status, error, chart as JSON)."""
+    folder, today = job
+    village = load_village(Path(folder), dt.date.fromisoformat(today))
+    chart = village.chart
+    if chart is not None and not isinstance(chart, (dict, str)):
+        chart = chart.to_json()
+    return folder, village.status, village.error, chart
+
+
+def read_villages(folders: Sequence[Path], today: dt.date) -> list[Village]:
+    """Read villages from disk, in this process when they are few, else on every core (a
+    process per core: parsing is CPU-bound Python, threads would queue on the GIL)."""
+    workers = min(os.cpu_count() or 1, 32)
+    if len(folders) < PARALLEL_FROM or workers < 2:
+        return [load_village(folder, today) for folder in folders]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork is the cheapest start where it exists: the children have gzctl loaded already
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    jobs = [(str(folder), today.isoformat()) for folder in folders]
+    chunk = max(1, len(jobs) // (workers * 4))
+    by_path = {str(folder): folder for folder in folders}
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            done = list(pool.map(_read_one, jobs, chunksize=chunk))
+    except (OSError, RuntimeError):  # no processes allowed here: read them one by one
+        return [load_village(folder, today) for folder in folders]
+    return [Village(by_path[f], status, error, chart) for f, status, error, chart in done]
 
 
 def rows(villages: Sequence[Village], stalled_days: int, shown: Any = str) -> list[dict[str, Any]]:
     """Portfolio rows; ``shown`` turns a folder into the path text the user sees."""
-    out = []
+    out: list[dict[str, Any]] = []
     for v in villages:
-        if v.status is None:
+        if v.template is not None:
+            days = v.days_since_activity()
+            stalled = isinstance(days, int) and days > stalled_days
+            out.append(portfolio.CachedRow(v.template, v.name, shown(v.path), days, stalled))
+        elif v.status is None:
             out.append(portfolio.error_row(shown(v.path), v.error or "onbekende fout"))
         else:
             out.append(portfolio.make_row(shown(v.path), v.status, stalled_days))
     return out
+
+
+def cache_file(roots: Sequence[Path], depth: int) -> str:
+    """One cache file per set of folders searched: a run over 1,000 villages does not load
+    the entries of another run over 10,000, nor throw them away."""
+    import zlib
+
+    key = "\n".join(sorted(os.path.abspath(r) for r in roots)) + f"\n{depth}"
+    digest = f"{zlib.crc32(key.encode('utf-8')):08x}"  # a name, not a secret
+    stem, ext = os.path.splitext(CACHE_FILE)
+    return f"{stem}-{digest}{ext}"
 
 
 def collect(
@@ -261,6 +380,6 @@ def collect(
     else:
         folders = [default_root]
     found = find_projects(folders, depth)
-    cache = config.cache_dir(environ) / CACHE_FILE if use_cache else None
+    cache = config.cache_dir(environ) / cache_file(folders, depth) if use_cache else None
     villages = load_villages(found, today, cache)
     return villages, rows(villages, days, shown), days

@@ -50,6 +50,8 @@ COMMAND_MODULES = {
     "demo": "setup",
     "portfolio": "portfolio",
     "config": "config",
+    "sync": "sync",
+    "peers": "peers",
 }
 GROUP_MODULES = {
     "playbook": "playbook",
@@ -60,6 +62,7 @@ GROUP_MODULES = {
     "coordinator": "coordinator",
     "platform": "platform",
     "activity": "activity",
+    "merge": "merge",
 }
 
 

@@ -70,6 +70,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     if v["inhabitants"]:
         head += f" · {number_nl(v['inhabitants'])} inwoners"
     lines.append(head)
+    lines += conflict_lines(data, style, hint)
     pb = data["playbook"]
     lines.append(style.dim(f"Stappenplan: {pb['title']} (versie {pb['version']})"))
     lines.append("")
@@ -115,6 +116,20 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     else:
         lines.append("Laatste activiteit: nog niets gedaan")
     return "\n".join(lines)
+
+
+def conflict_lines(data: dict[str, Any], style: Style, hint: str = "") -> list[str]:
+    """A merge that found the same value changed two ways: shown first, until resolved."""
+    rows = data.get("conflicts") or []
+    if not rows:
+        return []
+    title = f"Samenvoegconflict: {len(rows)} waarde(n) aan beide kanten anders veranderd"
+    lines = ["", style.yellow(title + " (er staat nu jouw versie):")]
+    for row in rows:
+        lines.append(f"  • {row['key']}: {row['mine']} of {row['other']}")
+    lines.append(style.dim(f"  Kies: gzctl {hint}merge resolve SLEUTEL --mine of --other"))
+    lines.append("")
+    return lines
 
 
 def organisation_lines(data: dict[str, Any], style: Style) -> list[str]:
@@ -216,6 +231,10 @@ def status_output(directory: str | None, as_json: bool) -> str:
 
     opened = open_project(directory)
     data = status_data(opened.playbook, opened.project, runtime.today())
+    if opened.project.conflicts:  # only then: a file without conflicts keeps its document
+        from gzctl.core.merge import summary
+
+        data["conflicts"] = summary(opened.project)
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2)
     hint = f"-C {directory} " if directory else ""

@@ -218,6 +218,48 @@ COMMANDS: dict[str, Help] = {
             "gzctl -C beesd config git.autocommit true",
         ),
     ),
+    "peers": Help(
+        "Voor adviseurs: welke dorpen kunnen van elkaar leren?",
+        "Per platform de dorpen waar het actief is en de dorpen waar het begint; per stap van "
+        "het stappenplan de dorpen (twee of meer) die daar nu staan, met hoe lang ze stil "
+        "zijn. Zo breng je dorpen met elkaar in contact: bij elkaar in de keuken kijken. "
+        "Leest dezelfde mappen als gzctl portfolio.",
+        (
+            "gzctl peers ~/dorpen",
+            "gzctl peers ~/dorpen --json",
+            "gzctl peers ~/dorpen --csv > leren.csv",
+            "gzctl peers ~/dorpen --html leren.html",
+        ),
+    ),
+    "sync": Help(
+        "Voor adviseurs: haal alle dorpen op uit git (klonen of bijwerken), tegelijk.",
+        "Leest de lijst sync.repos uit gzctl config (git-adressen of paden) en zet elk dorp "
+        "als kloon in de map sync.dir (standaard de eerste portfolio.roots). Een ontbrekend "
+        "dorp wordt gekloond, een bestaand dorp opgehaald en alleen 'fast-forward' bijgewerkt. "
+        "Per dorp: nieuw, N nieuwe commits, bijgewerkt, uiteengelopen, lokale wijzigingen of "
+        "onbereikbaar. Een dorp met eigen wijzigingen die niet vooruit kunnen, blijft "
+        "onaangeroerd. Met --portfolio volgt meteen het overzicht van de opgehaalde dorpen.",
+        (
+            "gzctl config sync.repos https://git.example.nl/stichting/beesd.git",
+            "gzctl config sync.dir ~/dorpen",
+            "gzctl sync",
+            "gzctl sync --portfolio",
+            "gzctl sync --json",
+        ),
+    ),
+    "merge": Help(
+        "Samenwerken via git: samenvoegen instellen, conflicten bekijken en oplossen.",
+        "gzctl voegt twee versies van gzctl.toml samen op betekenis (afgevinkte acties, "
+        "organisaties, antwoorden, geschiedenis), zodat 'git pull' het dorp nooit kapotmaakt. "
+        "Is dezelfde waarde aan beide kanten anders veranderd, dan houdt gzctl jouw versie en "
+        "onthoudt het conflict: 'gzctl status' toont het, 'gzctl merge resolve' lost het op.",
+        (
+            "gzctl merge setup",
+            "gzctl merge conflicts",
+            "gzctl merge resolve answers.verbinden.missie --mine",
+            "gzctl merge resolve answers.verbinden.missie --other",
+        ),
+    ),
     "demo": Help(
         "Maak een compleet voorbeelddorp om gzctl te leren kennen.",
         "Maakt zonder vragen een fictief dorp met een deel van het stappenplan al gedaan, en "
@@ -600,6 +642,31 @@ CANDIDATE_COMMANDS: dict[str, Help] = {
         "Wis een kandidaat volledig, ook uit de geschiedenis.",
         "Doe dit als de selectie voorbij is. De aangestelde Coördinator kan niet gewist worden.",
         ("gzctl coordinator candidate forget kandidaat-2 --yes",),
+    ),
+}
+
+MERGE_COMMANDS: dict[str, Help] = {
+    "setup": Help(
+        "Stel het samenvoegen van gzctl.toml in voor deze git-kloon.",
+        "Schrijft .gitattributes (gzctl.toml merge=gzctl) en zet de opdracht in de git-config "
+        "van deze kloon; nodig eenmaal per kloon (gzctl init en git.autocommit doen het al). "
+        "Staat gzctl.toml nu in een git-conflict, dan voegt gzctl de versies opnieuw samen.",
+        ("gzctl merge setup", "gzctl -C ~/dorpen/beesd merge setup"),
+    ),
+    "conflicts": Help(
+        "Toon de waarden die aan beide kanten anders zijn veranderd.",
+        "Per conflict: de sleutel, jouw versie (die nu in het bestand staat) en de andere "
+        "versie, met wie ze het laatst veranderde.",
+        ("gzctl merge conflicts", "gzctl merge conflicts --json"),
+    ),
+    "resolve": Help(
+        "Los een samenvoegconflict op: kies jouw versie of de andere.",
+        "Geef de sleutel uit 'gzctl merge conflicts' en --mine (jouw versie houden) of --other "
+        "(de andere versie nemen); met --all voor alle conflicten tegelijk.",
+        (
+            "gzctl merge resolve answers.verbinden.missie --other",
+            "gzctl merge resolve --all --mine",
+        ),
     ),
 }
 

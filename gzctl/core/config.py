@@ -35,7 +35,7 @@ DEFAULT_STALLED_DAYS = 30
 @dataclass(frozen=True)
 class Key:
     name: str
-    kind: str  # "paths", "int", "bool" or "url"
+    kind: str  # "paths", "repos" (git addresses or paths), "int", "bool" or "url"
     scope: str  # "user" (the advisor's config file) or "project" (gzctl.toml)
     default: Any
     help: str
@@ -57,6 +57,20 @@ KEYS: dict[str, Key] = {
             "user",
             DEFAULT_STALLED_DAYS,
             "Na zoveel dagen zonder activiteit heet een dorp stilgevallen.",
+        ),
+        Key(
+            "sync.repos",
+            "repos",
+            "user",
+            [],
+            "De git-adressen of paden van de dorpen die gzctl sync ophaalt.",
+        ),
+        Key(
+            "sync.dir",
+            "paths",
+            "user",
+            [],
+            "De map waarin gzctl sync de dorpen zet (standaard de eerste portfolio.roots).",
         ),
         Key(
             "git.autocommit",
@@ -97,6 +111,10 @@ def coerce(k: Key, raw: list[str], base: Path) -> Any:
         if not raw:
             raise UsageProblem(f"{k.name} verwacht een of meer mappen.")
         return [str((base / Path(r).expanduser()).resolve()) for r in raw]
+    if k.kind == "repos":
+        if not raw:
+            raise UsageProblem(f"{k.name} verwacht een of meer git-adressen of mappen.")
+        return [r if _is_address(r) else str((base / Path(r).expanduser()).resolve()) for r in raw]
     if len(raw) != 1:
         raise UsageProblem(f"{k.name} verwacht precies één waarde, niet {len(raw)}.")
     text = raw[0].strip()
@@ -134,6 +152,13 @@ def check_url(name: str, text: str) -> str:
     return text
 
 
+def _is_address(text: str) -> bool:
+    """A git URL (scheme://...) or scp-like address (user@host:path), not a local path."""
+    import re
+
+    return "://" in text or re.match(r"^[\w.-]+@[\w.-]+:", text) is not None
+
+
 def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -143,7 +168,7 @@ def format_value(value: Any) -> str:
 
 
 def _check(k: Key, value: Any) -> bool:
-    if k.kind == "paths":
+    if k.kind in ("paths", "repos"):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if k.kind == "int":
         return isinstance(value, int) and not isinstance(value, bool) and value >= 1

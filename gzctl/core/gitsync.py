@@ -78,12 +78,17 @@ def autocommit(folder: Path, file_name: str, entries: Sequence[HistoryEntry]) ->
             f"bewaard, niet gecommit. Maak er een met: git -C {folder} init"
         )
         return False
+    from gzctl.core.gitmerge import ensure_registered
+
+    # the merge driver travels with the village: .gitattributes goes into gzctl's commit
+    # until it is tracked, and this clone's git config learns the driver command
+    files = [file_name, *ensure_registered(folder)]
     try:
-        added = _git(folder, "add", "--", file_name)
+        added = _git(folder, "add", "--", *files)
         if added.returncode != 0:
             _warn(_reason("git add", added))
             return False
-        done = _git(folder, "commit", "--quiet", "-m", commit_message(entries), "--", file_name)
+        done = _git(folder, "commit", "--quiet", "-m", commit_message(entries), "--", *files)
     except (OSError, subprocess.SubprocessError) as exc:
         _warn(f"git werkte niet ({exc}); de wijziging is bewaard, niet gecommit.")
         return False

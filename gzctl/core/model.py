@@ -235,6 +235,25 @@ class Settings:
 
 
 @dataclass
+class MergeConflict:
+    """A change both sides of a git merge made differently (gzctl/core/merge.py).
+
+    ``key`` is the dotted place shown to the user (``answers.verbinden.missie``); ``path`` the
+    same place in the file's tables, where a list of records is entered by the record's id.
+    ``mine``/``other`` are the two values (absent = that side removed it), ``base`` the value
+    before both; the file holds ``mine`` (or ``other`` when mine was removed) until
+    ``gzctl merge resolve`` settles it. ``mine_by``/``other_by`` name who last changed each side."""
+
+    key: str
+    path: list[str]
+    mine: Any = None
+    other: Any = None
+    base: Any = None
+    mine_by: str = ""
+    other_by: str = ""
+
+
+@dataclass
 class HistoryEntry:
     at: dt.datetime
     who: str
@@ -259,6 +278,7 @@ class Project:
     platforms: list[Platform] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
 
 
@@ -335,46 +355,95 @@ def _hints(cls: type) -> dict[str, Any]:
     return hints
 
 
+Converter = typing.Callable[[Any, Path], Any]
+_converters: dict[Any, Converter] = {}
+
+
 def _convert(tp: Any, value: Any, path: Path) -> Any:
+    return _converter(tp)(value, path)
+
+
+def _converter(tp: Any) -> Converter:
+    """One function per type hint, built once: reading a thousand villages spends its time
+    here, so the type is looked at when the converter is built, not for every value."""
+    conv = _converters.get(tp)
+    if conv is None:
+        conv = _build_converter(tp)
+        _converters[tp] = conv
+    return conv
+
+
+def _build_converter(tp: Any) -> Converter:
     if tp is Any:
-        return value
+        return lambda value, path: value
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if value is None:
-            return None
-        return _convert(args[0], value, path)
+        inner = [a for a in typing.get_args(tp) if a is not type(None)][0]
+
+        def optional(value: Any, path: Path) -> Any:
+            if value is None:
+                return None
+            return _converter(inner)(value, path)
+
+        return optional
     if origin is list:
         (item_tp,) = typing.get_args(tp)
-        if not isinstance(value, list):
-            raise ConversionError(path, f"moet een lijst zijn, niet {_describe(value)}")
-        return [_convert(item_tp, v, _join(path, i)) for i, v in enumerate(value)]
+
+        def listed(value: Any, path: Path) -> Any:
+            if not isinstance(value, list):
+                raise ConversionError(path, f"moet een lijst zijn, niet {_describe(value)}")
+            item = _converter(item_tp)
+            return [item(v, (*path, i)) for i, v in enumerate(value)]
+
+        return listed
     if origin is dict:
         _, val_tp = typing.get_args(tp)
-        if not isinstance(value, dict):
-            raise ConversionError(path, f"moet een tabel zijn, niet {_describe(value)}")
-        return {str(k): _convert(val_tp, v, _join(path, k)) for k, v in value.items()}
+
+        def mapped(value: Any, path: Path) -> Any:
+            if not isinstance(value, dict):
+                raise ConversionError(path, f"moet een tabel zijn, niet {_describe(value)}")
+            item = _converter(val_tp)
+            return {str(k): item(v, (*path, k)) for k, v in value.items()}
+
+        return mapped
     if dataclasses.is_dataclass(tp):
         assert isinstance(tp, type)
-        return from_dict(tp, value, path)
+        cls = tp
+        return lambda value, path: from_dict(cls, value, path)
     if tp is bool:
-        ok = isinstance(value, bool)
+        check: typing.Callable[[Any], bool] = lambda v: isinstance(v, bool)  # noqa: E731
     elif tp is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
+        check = lambda v: isinstance(v, int) and not isinstance(v, bool)  # noqa: E731
     elif tp is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if ok:
-            value = float(value)
+
+        def as_float(value: Any, path: Path) -> Any:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return float(value)
+            raise ConversionError(path, f"moet {_TYPE_NAMES[float]} zijn, niet {_describe(value)}")
+
+        return as_float
     elif tp is dt.date:
-        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        check = lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)  # noqa: E731
     elif tp is dt.datetime:
-        ok = isinstance(value, dt.datetime)
+        check = lambda v: isinstance(v, dt.datetime)  # noqa: E731
     else:
-        ok = isinstance(value, tp)
-    if not ok:
-        want = _TYPE_NAMES.get(tp, getattr(tp, "__name__", str(tp)))
+        check = lambda v: isinstance(v, tp)  # noqa: E731
+    want = _TYPE_NAMES.get(tp, getattr(tp, "__name__", str(tp)))
+
+    def scalar(value: Any, path: Path) -> Any:
+        if check(value):
+            return value
         raise ConversionError(path, f"moet {want} zijn, niet {_describe(value)}")
-    return value
+
+    if tp is str:  # the most common by far: no call through check
+
+        def text(value: Any, path: Path) -> Any:
+            if isinstance(value, str):
+                return value
+            raise ConversionError(path, f"moet {want} zijn, niet {_describe(value)}")
+
+        return text
+    return scalar
 
 
 def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
@@ -401,34 +470,63 @@ def flatten(nested: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+# Per dataclass, for reading: the known names, and per field (name, converter, required,
+# nested). Built on first use.
+_readers: dict[type, tuple[frozenset[str], list[tuple[str, Converter, bool, bool]]]] = {}
+
+
+def _reader(cls: type) -> tuple[frozenset[str], list[tuple[str, Converter, bool, bool]]]:
+    found = _readers.get(cls)
+    if found is None:
+        hints = _hints(cls)
+        fields = dataclasses.fields(cls)
+        found = (
+            frozenset(f.name for f in fields),
+            [
+                (
+                    f.name,
+                    _converter(hints[f.name]),
+                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+                    bool(f.metadata.get("nested")),
+                )
+                for f in fields
+            ],
+        )
+        _readers[cls] = found
+    return found
+
+
 def from_dict(cls: type[T], data: Any, path: Path = ()) -> T:
     """Build ``cls`` from TOML data, raising ConversionError with the dotted key on a misfit."""
     if not isinstance(data, dict):
         raise ConversionError(path, f"moet een tabel zijn, niet {_describe(data)}")
     assert dataclasses.is_dataclass(cls)
-    hints = _hints(cls)
-    known = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = [k for k in data if k not in known]
-    if unknown:
-        from gzctl.core.errors import did_you_mean
+    known, plan = _reader(cls)
+    for key in data:
+        if key not in known:
+            from gzctl.core.errors import did_you_mean
 
-        key = unknown[0]
-        raise ConversionError(
-            _join(path, key), "onbekende sleutel." + did_you_mean(key, list(known))
-        )
+            raise ConversionError(
+                _join(path, key), "onbekende sleutel." + did_you_mean(key, list(known_order(cls)))
+            )
     kwargs: dict[str, Any] = {}
-    for name, f in known.items():
+    for name, conv, required, nested in plan:
         if name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            if required:
                 raise ConversionError(_join(path, name), "ontbreekt")
             continue
         value = data[name]
-        if f.metadata.get("nested"):
+        if nested:
             if not isinstance(value, dict):
                 raise ConversionError(_join(path, name), "moet een tabel zijn")
             value = flatten(value)
-        kwargs[name] = _convert(hints[name], value, _join(path, name))
+        kwargs[name] = conv(value, (*path, name))
     return cls(**kwargs)
+
+
+def known_order(cls: type) -> list[str]:
+    """The field names of a dataclass in declaration order (for 'bedoelde je' hints)."""
+    return [f.name for f in dataclasses.fields(cls)]
 
 
 def _default_of(f: dataclasses.Field[Any]) -> Any:

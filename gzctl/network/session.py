@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gzctl.core import playbook as pb
-from gzctl.core import store
-from gzctl.core.model import Project
+if TYPE_CHECKING:  # imported where used: `gzctl portfolio --json` needs only shown() here
+    from gzctl.core import playbook as pb
+    from gzctl.core.model import Project
 
 
 @dataclass
@@ -22,21 +23,63 @@ def shown(folder: Path) -> str:
     import os
 
     try:
-        rel = os.path.relpath(folder.resolve(), Path.cwd().resolve())
-    except ValueError:
+        real = _real(str(folder))
+        cwd = _real_dir(os.getcwd())
+        if real == cwd:
+            return "."
+        parent, name = os.path.split(real)
+        key = (parent, cwd)
+        rel = _relative.get(key)
+        if rel is None:
+            rel = _relative[key] = os.path.relpath(parent, cwd)
+    except (ValueError, OSError):
         return str(folder)
-    return str(folder.resolve()) if rel.startswith("..") else rel
+    if rel.startswith(".."):
+        return real
+    return name if rel == "." else os.path.join(rel, name)
+
+
+_relative: dict[tuple[str, str], str] = {}
+
+
+_real_dirs: dict[str, str] = {}
+
+
+def _real_dir(folder: str) -> str:
+    """realpath of a folder, remembered: a portfolio shows a thousand folders in one parent."""
+    import os
+
+    real = _real_dirs.get(folder)
+    if real is None:
+        real = _real_dirs[folder] = os.path.realpath(folder)
+    return real
+
+
+def _real(folder: str) -> str:
+    import os
+
+    path = os.path.abspath(folder)
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    parent, name = os.path.split(path)
+    return os.path.join(_real_dir(parent), name) if name else _real_dir(parent)
 
 
 def project_folder(directory: str | None) -> Path:
+    from gzctl.core import store
+
     if directory:
         return store.find_project(Path(directory), explicit=True)
     return store.find_project(Path.cwd())
 
 
-def open_project(directory: str | None) -> Opened:
+def open_project(directory: str | None, fast: bool = False) -> Opened:
+    """``fast``: read gzctl.toml with the faster parser (store.parse), for the portfolio."""
+    from gzctl.core import playbook as pb
+    from gzctl.core import store
+
     folder = project_folder(directory)
-    project = store.load(folder)
+    project = store.load(folder, fast)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
     check_references(folder, project)
@@ -46,6 +89,8 @@ def open_project(directory: str | None) -> Opened:
 def check_references(folder: Path, project: Project) -> None:
     """Hand edits the types cannot catch (an unknown status, a member not on the list):
     the first fault as one Dutch line with its key and line."""
+    from gzctl.core import store
+
     faults: list[tuple[tuple[str | int, ...], str]] = []
     if project.organisations:
         from gzctl.network import inventory
@@ -65,6 +110,7 @@ def check_references(folder: Path, project: Project) -> None:
 
 def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None:
     """A hand-edited answer must still fit its question; say which key and line if not."""
+    from gzctl.core import store
     from gzctl.core.errors import AnswerError
     from gzctl.core.questions import coerce
 

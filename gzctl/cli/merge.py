@@ -1,0 +1,98 @@
+"""gzctl merge setup / conflicts / resolve: working on one village from several git clones."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gzctl.cli import common, texts
+from gzctl.core import merge as semantic
+from gzctl.core.errors import UsageProblem
+
+app = common.group(texts.COMMANDS["merge"])
+
+
+@app.command("setup", **common.command_kwargs(texts.MERGE_COMMANDS["setup"]))
+def setup(ctx: typer.Context) -> None:
+    from gzctl.core import mergerun, store
+
+    folder = store.find_project(common.base_folder(ctx), explicit=common.directory(ctx) is not None)
+    report = mergerun.setup(folder)
+    where = common.shown(folder)
+    if report.attributes:
+        common.say(
+            f".gitattributes in {where} bijgewerkt; commit het mee, dan hebben alle klonen het: "
+            f"git -C {where} add .gitattributes"
+        )
+    if report.registered:
+        common.say("Samenvoegen van gzctl.toml ingesteld voor deze kloon.")
+    elif not report.attributes:
+        common.say("Samenvoegen van gzctl.toml was al ingesteld voor deze kloon.")
+    if report.remerged:
+        common.say(
+            "gzctl.toml stond in een git-conflict; de versies zijn opnieuw samengevoegd en klaar "
+            f"gezet (git add). Rond af met: git -C {where} commit"
+        )
+        if report.conflicts:
+            common.say(
+                f"{len(report.conflicts)} waarde(n) zijn aan beide kanten anders veranderd; "
+                f"bekijk ze met: gzctl {common.hint_dir(ctx)}merge conflicts"
+            )
+
+
+@app.command("conflicts", **common.command_kwargs(texts.MERGE_COMMANDS["conflicts"]))
+def conflicts(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+    opened = common.open_project(ctx)
+    rows = semantic.summary(opened.project)
+    if json:
+        common.print_json(rows)
+        return
+    if not rows:
+        common.say("Geen samenvoegconflicten.")
+        return
+    hint = common.hint_dir(ctx)
+    for row in rows:
+        common.say(row["key"])
+        common.say(f"  jouw versie (staat nu in het bestand): {row['mine']}" + _by(row["mine_by"]))
+        common.say(f"  de andere versie: {row['other']}" + _by(row["other_by"]))
+    common.say("")
+    common.say(f"Kies met: gzctl {hint}merge resolve SLEUTEL --mine   of   --other")
+
+
+def _by(who: str) -> str:
+    return f"  (door {who})" if who else ""
+
+
+@app.command("resolve", **common.command_kwargs(texts.MERGE_COMMANDS["resolve"]))
+def resolve(
+    ctx: typer.Context,
+    key: Annotated[
+        str | None,
+        typer.Argument(metavar="SLEUTEL", help="De sleutel uit 'gzctl merge conflicts'."),
+    ] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="Houd jouw versie.")] = False,
+    other: Annotated[bool, typer.Option("--other", help="Neem de andere versie.")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Alle conflicten tegelijk, met dezelfde keuze.")
+    ] = False,
+) -> None:
+    if mine == other:
+        raise UsageProblem("Kies --mine (jouw versie) of --other (de andere versie).")
+    if (key is None) == (not everything):
+        raise UsageProblem("Geef één SLEUTEL uit 'gzctl merge conflicts', of --all.")
+    take = "mine" if mine else "other"
+    opened = common.open_project(ctx)
+    settled: list[str] = []
+    with common.transaction(opened) as change:
+        keys = [c.key for c in change.project.conflicts] if everything else [key or ""]
+        if everything and not keys:
+            raise UsageProblem("Er zijn geen samenvoegconflicten in dit project.")
+        for k in keys:
+            project, conflict = semantic.resolve(change.project, k, take)
+            change.project = project
+            settled.append(conflict.key)
+        which = "jouw versie" if take == "mine" else "de andere versie"
+        change.log("merge", f"Samenvoegconflict opgelost ({which}): {', '.join(settled)}", settled)
+    for k in settled:
+        common.say(f"Opgelost: {k} ({which}).")

@@ -1,0 +1,76 @@
+"""gzctl peers: which villages can learn from each other (platforms, the same step)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gzctl.cli import common
+from gzctl.cli.common import JsonFlag
+
+
+def peers(
+    ctx: typer.Context,
+    roots: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[MAP]...",
+            help="Mappen om in te zoeken (standaard: portfolio.roots uit gzctl config, "
+            "anders de huidige map).",
+        ),
+    ] = None,
+    depth: Annotated[
+        int,
+        typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep."),
+    ] = 3,
+    json: JsonFlag = False,
+    csv: Annotated[
+        bool,
+        typer.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8)."),
+    ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="BESTAND", help="Schrijf één zelfstandige HTML-pagina."),
+    ] = None,
+) -> None:
+    from gzctl.advisors import dashboard, scan
+    from gzctl.advisors import peers as core
+    from gzctl.core import runtime
+    from gzctl.core.errors import UsageProblem
+
+    if sum((json, csv, html is not None)) > 1:
+        raise UsageProblem("Kies één van --json, --csv en --html.")
+    today = runtime.today()
+    _, rows, _ = scan.collect(
+        roots or [], common.base_folder(ctx), depth, None, today, os.environ, shown=common.shown
+    )
+    data = core.view(rows)
+    if json:
+        common.print_json(data)
+    elif csv:
+        import sys
+
+        sys.stdout.flush()
+        payload = ("\ufeff" + core.csv_text(data)).encode("utf-8")
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(payload)
+            buffer.flush()
+        else:  # pragma: no cover - a text-only stdout
+            sys.stdout.write(payload.decode("utf-8"))
+    elif html is not None:
+        from gzctl.core.store import write_atomic
+
+        target = html.expanduser()
+        if target.parent and not target.parent.is_dir():
+            raise UsageProblem(f"Map '{target.parent}' bestaat niet; kan {target} niet schrijven.")
+        write_atomic(target, dashboard.peers_page(data, today))
+        common.note(f"Pagina geschreven: {target}")
+    else:
+        common.say(core.table_text(data))
+
+
+COMMANDS = {"peers": peers}

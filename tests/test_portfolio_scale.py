@@ -1,0 +1,103 @@
+"""The portfolio's fast paths give exactly what the slow ones give: rtoml against tomllib, the
+parallel read against the one-by-one read, a cached (template) row against a fresh one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gzctl.advisors import portfolio, scan
+from gzctl.core import store
+from gzctl.core.errors import StateError
+from gzctl.core.model import to_dict
+
+
+def test_fast_toml_reads_the_demo_exactly_as_tomllib(demo: Path) -> None:
+    text = (demo / "gzctl.toml").read_text(encoding="utf-8")
+    slow = store.parse(text, demo / "gzctl.toml")
+    fast = store.parse(text, demo / "gzctl.toml", fast=True)
+    assert to_dict(fast) == to_dict(slow)
+    assert store.dumps(fast) == store.dumps(slow)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["schema_version = 1\n[village\n", 'schema_version = 1\n[village]\nname = 3\n', "x = \n"],
+)
+def test_fast_toml_gives_the_same_dutch_errors(broken: str, tmp_path: Path) -> None:
+    path = tmp_path / "gzctl.toml"
+    messages = []
+    for fast in (False, True):
+        with pytest.raises(StateError) as caught:
+            store.parse(broken, path, fast=fast)
+        messages.append(caught.value.message)
+    assert messages[0] == messages[1]
+
+
+@pytest.fixture
+def many(demo: Path, tmp_path: Path) -> Path:
+    """Six copies of the demo village (one renamed), one broken folder."""
+    root = tmp_path / "dorpen"
+    for i in range(6):
+        shutil.copytree(demo, root / f"dorp-{i}", ignore=shutil.ignore_patterns("documenten"))
+    state = root / "dorp-3" / "gzctl.toml"
+    state.write_text(
+        state.read_text(encoding="utf-8").replace('name = "Ooltwijk"', 'name = "Aardam"'),
+        encoding="utf-8",
+    )
+    (root / "kapot").mkdir()
+    (root / "kapot" / "gzctl.toml").write_text("schema_version = 1\n[village\n", encoding="utf-8")
+    return root
+
+
+def test_parallel_read_equals_serial_read_and_the_cache(
+    gz, many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial = gz("portfolio", str(many), "--json", "--no-cache")
+    monkeypatch.setattr(scan, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(scan.os, "cpu_count", lambda: 2)
+    parallel = gz("portfolio", str(many), "--json")  # fills the cache
+    warm = gz("portfolio", str(many), "--json")  # cached rows, kept as templates
+    assert serial.code == parallel.code == warm.code == 1  # the broken folder
+    assert serial.out == parallel.out == warm.out
+    rows = json.loads(warm.out)
+    assert rows[0]["village"]["name"] == "Aardam"
+    assert rows[-1]["error"] and rows[-1]["path"].endswith("kapot")
+    # the table, CSV and filters look inside cached rows: same as fresh ones
+    for extra in (["--csv"], ["--sort", "progress"], ["--phase", "verbinden"]):
+        fresh = gz("portfolio", str(many), "--no-cache", *extra)
+        cached = gz("portfolio", str(many), *extra)
+        assert fresh.out == cached.out, extra
+
+
+def test_cache_follows_changes_removals_and_breakage(gz, many: Path) -> None:
+    gz("portfolio", str(many), "--json")
+    shutil.rmtree(many / "dorp-5")
+    state = many / "dorp-1" / "gzctl.toml"
+    state.write_text(
+        state.read_text(encoding="utf-8").replace('name = "Ooltwijk"', 'name = "Bommel"'),
+        encoding="utf-8",
+    )
+    (many / "dorp-2" / "gzctl.toml").write_text("schema_version = [\n", encoding="utf-8")
+    rows = json.loads(gz("portfolio", str(many), "--json").out)
+    paths = [r["path"] for r in rows]
+    assert not any(p.endswith("dorp-5") for p in paths)
+    names = [r["village"]["name"] for r in rows if r["error"] is None]
+    assert "Bommel" in names and len(names) == 4
+    broken = [r for r in rows if r["error"]]
+    assert sorted(Path(r["path"]).name for r in broken) == ["dorp-2", "kapot"]
+
+
+def test_cached_row_behaves_as_the_row_it_stands_for() -> None:
+    status = {"village": {"name": "Beesd"}, "last_activity": None, "days_since_activity": None}
+    template = portfolio.split_template(portfolio.row_template(status))
+    cached = portfolio.CachedRow(template, "Beesd", "dorpen/beesd", 12, False)
+    row = portfolio.make_row("dorpen/beesd", {**status, "days_since_activity": 12}, 30)
+    assert cached.get("error") is None and cached["path"] == "dorpen/beesd"
+    assert not cached._loaded  # the light keys did not parse the line
+    assert json.dumps(row, ensure_ascii=False) == cached.line
+    assert dict(cached) == row and {**cached} == row and cached == row
+    assert list(cached) == list(row)
