@@ -46,12 +46,18 @@ def set_answer(project: Project, q: Question, value: Any) -> None:
 def read_answers_file(path: Path) -> dict[str, Any]:
     import tomllib
 
+    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)  # UTF-8 with or without BOM, UTF-16, Windows-1252
     except FileNotFoundError:
         raise UsageProblem(f"Antwoordbestand '{path}' bestaat niet.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc}.") from None
+    except Undecodable:
+        raise UsageProblem(
+            f"Antwoordbestand '{path.name}' is geen tekst die ik kan lezen. {SAVE_AS_UTF8}"
+        ) from None
+    except OSError as exc:
+        raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc.strerror}.") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -10,6 +10,7 @@ is neither marked nor UTF-8, so the usual path costs nothing.
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 # Names for messages (Dutch readers know these from Excel's and Notepad's "Opslaan als").
 UTF8 = "UTF-8"
@@ -72,3 +73,19 @@ def _looks_utf16(data: bytes) -> bool:
     odd = sample[1::2].count(0)
     even = sample[0::2].count(0)
     return max(odd, even) >= len(sample) // 2 * 0.9 and min(odd, even) == 0
+
+
+SAVE_AS_UTF8 = (
+    "Sla het op als UTF-8: in Kladblok via Opslaan als, Codering 'UTF-8'; in Excel als "
+    "'CSV UTF-8'."
+)
+
+
+def read_text(path: Path) -> str:
+    """A text file that people may have saved in Notepad or Excel (see :func:`decode`).
+    Raises FileNotFoundError and OSError as ``open`` does, :class:`Undecodable` when the
+    bytes are no text gzctl reads (the message then needs :data:`SAVE_AS_UTF8`)."""
+    data = path.read_bytes()
+    if data.isascii():
+        return data.decode("ascii")
+    return decode(data)[0]
