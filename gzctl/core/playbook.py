@@ -179,7 +179,7 @@ KEYS = {
     "question": {
         "id", "type", "label", "help", "example", "required", "default", "options", "min",
         "max", "unit", "multiline", "max_length", "min_selected", "min_items", "fields",
-        "item_label", "format",
+        "item_label", "format", "future",
     },
 }  # fmt: skip
 
@@ -471,6 +471,8 @@ class Validator:
             self.fault(
                 qid, "'format' kan alleen bij een tekstvraag: " + ", ".join(TEXT_FORMATS), "format"
             )
+        if "future" in q and (qtype != "date" or not isinstance(q["future"], bool)):
+            self.fault(qid, "'future' (true of false) kan alleen bij een datumvraag", "future")
         if qid == "initiators" and qtype != "group":
             self.fault(qid, "'initiators' moet een groepsvraag zijn", "type")
         if qid == "village.inhabitants" and qtype != "number":
@@ -534,6 +536,7 @@ def build_question(q: dict[str, Any]) -> Question:
         fields=tuple(build_question(f) for f in q.get("fields", ())),
         item_label=q.get("item_label", ""),
         format=q.get("format", ""),
+        future=bool(q.get("future", False)),
     )
 
 

@@ -15,7 +15,7 @@ from gzctl.core.errors import AnswerError
 from gzctl.core.text import clean, clean_email
 
 QUESTION_TYPES = ("text", "number", "date", "choice", "multichoice", "yesno", "group")
-TEXT_FORMATS = ("email", "phone")
+TEXT_FORMATS = ("email", "phone", "time")
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
 
@@ -45,6 +45,7 @@ class Question:
     fields: tuple[Question, ...] = field(default_factory=tuple)
     item_label: str = ""
     format: str = ""
+    future: bool = False  # a date of something still to come: warn when it lies in the past
 
     @property
     def key(self) -> str:
@@ -174,6 +175,11 @@ def coerce(q: Question, value: Any) -> Any:
                 text = phone.check(text)
             except ValueError as exc:
                 raise AnswerError(str(exc)) from None
+        if q.format == "time":
+            from gzctl.core.dutch import parse_time
+
+            moment = parse_time(text, str(q.example or "19:30"))
+            text = f"{moment.hour:02d}:{moment.minute:02d}"
         return text
     if t == "number":
         if isinstance(value, bool):
@@ -250,6 +256,16 @@ def coerce(q: Question, value: Any) -> Any:
             raise AnswerError(f"Vul er minstens {q.min_items} in.")
         return rows or None
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
+
+
+def past_warning(q: Question, value: Any, today: dt.date) -> str | None:
+    """For a date question about something still to come (``future = true`` in the
+    playbook): a Dutch warning when the coerced answer lies before ``today``."""
+    if not (q.future and isinstance(value, dt.date)):
+        return None
+    from gzctl.core.dutch import past_warning as warn
+
+    return warn(value, today, f"'{q.label}'")
 
 
 def validate_typed(q: Question, raw: str) -> str | bool:

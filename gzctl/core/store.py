@@ -340,12 +340,14 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
 
 def create(folder: Path, project: Project) -> None:
     """Write a brand-new project; refuses when one is there already."""
+    from gzctl.core.text import shell_quote
+
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / STATE_FILE
     with locked(folder):
         if path.exists():
             raise UsageProblem(
                 f"Er staat al een project in '{folder}' ({STATE_FILE}); dat overschrijf ik niet. "
-                "Ga verder met: gzctl -C " + str(folder) + " wizard"
+                "Ga verder met: gzctl -C " + shell_quote(str(folder)) + " wizard"
             )
         write_atomic(path, dumps(project))

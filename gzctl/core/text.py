@@ -105,3 +105,24 @@ def clean_email(text: str) -> str:
         text = m.group(1).strip()
     text = _MAILTO.sub("", text)
     return text.strip().strip("<>").rstrip(".,;").strip()
+
+
+_SHELL_SAFE = re.compile(r"[A-Za-z0-9_@%+=:,./~-]+")
+
+
+def shell_quote(text: str, windows: bool | None = None) -> str:
+    """``text`` as one argument that works when pasted into a shell: unchanged when it holds
+    only safe characters, else quoted ('Mijn Dorp', 'De '"'"'t Hoek' on POSIX shells;
+    "Mijn Dorp" on Windows, where cmd and PowerShell both take double quotes). ``windows``
+    defaults to the platform gzctl runs on."""
+    if text and _SHELL_SAFE.fullmatch(text):
+        return text
+    if windows is None:
+        import os
+
+        windows = os.name == "nt"
+    if windows:
+        return '"' + text.replace('"', '""') + '"'
+    import shlex
+
+    return shlex.quote(text)

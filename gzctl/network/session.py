@@ -96,6 +96,7 @@ def status_output(directory: str | None, as_json: bool) -> str:
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2)
     from gzctl.cli.render import Style, status_text
+    from gzctl.core.text import shell_quote
 
-    hint = f"-C {directory} " if directory else ""
+    hint = f"-C {shell_quote(directory)} " if directory else ""
     return status_text(data, Style(runtime.color_wanted()), hint)
