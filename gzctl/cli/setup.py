@@ -60,6 +60,16 @@ def _playbook_spec(spec: str, folder: Path) -> tuple[str, pb.Playbook]:
     return spec, book
 
 
+def _warn_past(book: pb.Playbook, data: dict[str, Any]) -> None:
+    """An answers file that dates the network evening (or another thing to come) in the
+    past: saved, but said."""
+    from gzctl.core.answers import parse_answers, past_warnings
+
+    values, _ = parse_answers(book, data)
+    for warning in past_warnings(book, values, runtime.today()):
+        common.note(warning)
+
+
 def _arg(folder: Path) -> str:
     """The folder as a -C argument that works when the hint is pasted (spaces, quotes)."""
     from gzctl.core.text import shell_quote
@@ -99,6 +109,7 @@ def init(
     if answers:
         data = read_answers_file(Path(answers))
         count, ticked = wizard.create_from_answers(folder, book, spec, data, runtime.who(), now)
+        _warn_past(book, data)
         where = common.shown(folder)
         common.say(f"Project gemaakt in {where} ({count} antwoorden, {ticked} acties afgevinkt).")
         arg = _arg(folder)
@@ -155,6 +166,7 @@ def wizard_cmd(
         count, ticked = wizard.apply_answers(
             opened.folder, opened.playbook, data, runtime.who(), runtime.now()
         )
+        _warn_past(opened.playbook, data)
         common.say(
             f"Bewaard: {count} {'antwoord' if count == 1 else 'antwoorden'}, "
             f"{ticked} {'actie' if ticked == 1 else 'acties'} afgevinkt."

@@ -111,6 +111,21 @@ def parse_answers(
     return out, done
 
 
+def past_warnings(playbook: Playbook, values: dict[str, Any], today: Any) -> list[str]:
+    """Dutch warnings for answers (question id -> coerced value, as from
+    :func:`parse_answers`) that date something still to come before ``today``."""
+    from gzctl.core.questions import past_warning
+
+    questions = {q.id: q for q in playbook.questions()}
+    out = []
+    for qid, value in values.items():
+        q = questions.get(qid)
+        warning = past_warning(q, value, today) if q is not None else None
+        if warning:
+            out.append(warning)
+    return out
+
+
 def missing_required(questions: tuple[Question, ...], given: dict[str, Any]) -> list[str]:
     return [q.id for q in questions if q.required and not is_answered(given.get(q.id))]
 

@@ -126,3 +126,15 @@ def shell_quote(text: str, windows: bool | None = None) -> str:
     import shlex
 
     return shlex.quote(text)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """Output's last guard: only the characters no document format can hold (control
+    characters, lone surrogates) go; tabs, line breaks and non-breaking spaces that a
+    template or preparer put there on purpose stay. A carriage return goes too."""
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -38,6 +38,7 @@ from gzctl import __version__
 from gzctl.core.errors import GzctlError, NotFound, UsageProblem, did_you_mean
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook, data_dir
+from gzctl.core.text import strip_controls
 
 OUTPUT_DIR = "documenten"
 OVERRIDE_DIR = "sjablonen"
@@ -282,18 +283,23 @@ def prepare_checklist(ctx: Context) -> Prepared:
 
 
 def meeting_place(ctx: Context) -> dict[str, str] | None:
-    """The chosen meeting place (issue 5's model, when it exists), else the answer of the
-    Verbinden step. None when neither is known."""
+    """Where the first network evening is: what the user typed at the Verbinden question
+    (name, then the address after the first comma) wins; the chosen meeting place fills in
+    an address the answer leaves out, and stands in when there is no answer. None when
+    neither is known."""
     from gzctl.network.places import chosen as chosen_place
 
     place = chosen_place(ctx.project)
+    text = answer(ctx.project, "verbinden.netwerkavond_plek")
+    if text:
+        name, _, rest = str(text).partition(",")
+        address = rest.strip()
+        if not address and place is not None and fold(place.name) == fold(name.strip()):
+            address = place.address
+        return {"naam": name.strip(), "adres": address}
     if place is not None:
         return {"naam": place.name, "adres": place.address}
-    text = answer(ctx.project, "verbinden.netwerkavond_plek")
-    if not text:
-        return None
-    name, _, rest = str(text).partition(",")
-    return {"naam": name.strip(), "adres": rest.strip()}
+    return None
 
 
 # (minutes, title, explanation); times follow from the start time
@@ -794,7 +800,15 @@ def md_escape(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", " ")
+        return _MD_SPECIAL.sub(r"\\\1", strip_controls(value)).replace("\n", " ")
+    return value
+
+
+def html_clean(value: Any) -> Any:
+    """Values in HTML templates: a control character that a hand-edited gzctl.toml still
+    holds never reaches a letter (text entering gzctl is cleaned already)."""
+    if type(value) is str:
+        return strip_controls(value)
     return value
 
 
@@ -818,7 +832,7 @@ class Renderer:
             "auto_reload": False,
         }
         self.md = SandboxedEnvironment(autoescape=False, finalize=md_escape, **common)
-        self.html = SandboxedEnvironment(autoescape=True, **common)
+        self.html = SandboxedEnvironment(autoescape=True, finalize=html_clean, **common)
         for env in (self.md, self.html):
             env.filters["getal"] = dutch_number
             env.filters["datum"] = dutch_date

@@ -19,7 +19,7 @@ from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Organisation, Project
-from gzctl.core.text import clean, clean_value
+from gzctl.core.text import clean, clean_value, strip_controls
 from gzctl.network import inventory as inv
 
 # Header spellings (compared after inventory.compact: no case, accents, spaces or
@@ -453,7 +453,7 @@ def export_rows(project: Project) -> list[dict[str, Any]]:
                 value = ", ".join(value)
             # a project file edited by hand (or written before the cleaning at the edge)
             # may still hold a control character: never let one break or show in an export
-            row[key] = clean_value(value, multiline=key == "notes")
+            row[key] = strip_controls(value) if isinstance(value, str) else value
         rows.append(row)
     return rows
 

@@ -22,6 +22,7 @@ from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
 from gzctl.core.text import clean as clean_text
+from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
 
 STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
@@ -818,7 +819,7 @@ def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", clean_text(f"Netwerk {project.village.name}"))
+    cal.add("x-wr-calname", strip_controls(f"Netwerk {project.village.name}"))
     cal.add("x-wr-timezone", TIMEZONE)
     stamp = max((h.at for h in project.history), default=stamp)
     utc_stamp = _utc(stamp)
@@ -832,7 +833,7 @@ def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime)
         event.add("sequence", seq)
         event.add("created", _utc(created))
         event.add("last-modified", _utc(modified))
-        event.add("summary", clean_text(a.title))
+        event.add("summary", strip_controls(a.title))
         if is_all_day(a):
             last = a.end.date() if a.end is not None and a.end.date() > a.start.date() else None
             event.add("dtstart", a.start.date())
@@ -843,14 +844,14 @@ def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime)
             if a.end is not None:
                 event.add("dtend", a.end.replace(tzinfo=tz))
         if a.place:
-            event.add("location", clean_text(a.place))
-        lines = [clean_text(a.description, multiline=True)] if a.description else []
+            event.add("location", strip_controls(a.place))
+        lines = [strip_controls(a.description)] if a.description else []
         if a.organisers:
             lines.append("Organisatie: " + ", ".join(names.get(o, o) for o in a.organisers))
         if a.platform:
             lines.append("Platform: " + titles.get(a.platform, a.platform))
         if lines:
-            event.add("description", clean_text("\n".join(lines), multiline=True))
+            event.add("description", strip_controls("\n".join(lines)))
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
