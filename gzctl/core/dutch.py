@@ -43,9 +43,9 @@ _MONEY = re.compile(r"^(?:€|eur\b|euro\b)\s*|\s*(?:€|eur|euro|euros)$", re.I
 _PERCENT = re.compile(r"\s*(?:%|procent|pct\.?)$", re.IGNORECASE)
 
 
-def parse_number(raw: str, kind: str = "number", unit: str = "", example: object = None) -> (
-    int | float
-):
+def parse_number(
+    raw: str, kind: str = "number", unit: str = "", example: object = None
+) -> int | float:
     """Dutch number text -> int (when whole) or float.
 
     ``kind``: 'number', 'whole' (refuses a fraction), 'money' (allows €, EUR, ',-') or
@@ -176,6 +176,5 @@ def past_warning(day: dt.date, today: dt.date, what: str = "Deze datum") -> str 
     if day >= today:
         return None
     return (
-        f"Let op: {what} ({day.day}-{day.month}-{day.year}) ligt in het verleden. "
-        "Klopt het jaar?"
+        f"Let op: {what} ({day.day}-{day.month}-{day.year}) ligt in het verleden. Klopt het jaar?"
     )

@@ -76,8 +76,7 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 SAVE_AS_UTF8 = (
-    "Sla het op als UTF-8: in Kladblok via Opslaan als, Codering 'UTF-8'; in Excel als "
-    "'CSV UTF-8'."
+    "Sla het op als UTF-8: in Kladblok via Opslaan als, Codering 'UTF-8'; in Excel als 'CSV UTF-8'."
 )
 
 
