@@ -255,12 +255,13 @@ def _sheet_records(sheet: Any) -> list[list[Any]]:
     return records
 
 
-def read_xlsx(path: Path) -> Table:
-    """The first sheet (the active one first) that has a header with a name column."""
+def read_xlsx(path: Path, content: io.BytesIO | None = None) -> Table:
+    """The first sheet (the active one first) that has a header with a name column.
+    ``content``: the file's bytes, for an .xlsx that carries another extension."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(content or path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
         raise UsageProblem(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {exc}.") from None
     try:
@@ -304,7 +305,15 @@ def read_table(path: Path) -> Table:
         )
     if suffix == ".json":
         return read_json(path)
-    text, encoding = decode(path.read_bytes())
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):  # an .xlsx saved or renamed with another extension
+        return read_xlsx(path, io.BytesIO(data))
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UsageProblem(
+            f"{path.name} is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of "
+            "als CSV en importeer dat."
+        )
+    text, encoding = decode(data)
     return read_csv_text(text, path.name, encoding)
 
 
