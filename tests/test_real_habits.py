@@ -327,3 +327,30 @@ def test_church_question_type_wins_over_gemeente_in_the_name() -> None:
     municipality = catalogue.type("gemeente")
     assert municipality is not None
     assert question_type(catalogue, municipality, "Gemeente West Betuwe") == "gemeente"
+
+
+def test_org_show_gives_the_number_normalised_and_as_typed(gz, project: Path) -> None:
+    assert (
+        gz("-C", str(project), "org", "add", "Sociaal team", "--telefoon", "(0345) 47 77 00").code
+        == 0
+    )
+    result = gz("-C", str(project), "org", "show", "sociaal-team")
+    assert "0345 477 700 (ingevoerd als (0345) 47 77 00)" in result.out
+
+
+@pytest.mark.parametrize(
+    ("option", "typed", "field", "expected"),
+    [("--huur", "€ 45,-", "rent", 45.0), ("--huur", "1.250,50", "rent", 1250.5),
+     ("--plaatsen", "ca. 60", "seats", 60)],
+)  # fmt: skip
+def test_place_amounts_the_dutch_way(
+    gz, project: Path, option: str, typed: str, field: str, expected: float
+) -> None:
+    result = gz("-C", str(project), "place", "add", "Dorpshuis", option, typed)
+    assert result.code == 0, result.err
+    assert state(project)["places"][0][field] == expected
+
+
+def test_place_rent_with_comma_thousands_is_not_guessed(gz, project: Path) -> None:
+    result = gz("-C", str(project), "place", "add", "Dorpshuis", "--huur", "1,250")
+    assert result.code == 2 and "geen bedrag" in result.err

@@ -346,7 +346,8 @@ def add(
 ) -> Platform:
     """From the catalogue (by id or title) unless ``new``; a platform of one's own otherwise.
     A catalogue platform copies its aim and its first steps as the checklist."""
-    text = raw.strip()
+    text = clean_text(raw)
+    aim = clean_text(aim, multiline=True)
     if not text:
         raise UsageProblem("geef het platform: een id uit de catalogus of een eigen titel.")
     ptype = None if new else catalogue.match(text)
@@ -436,9 +437,10 @@ def tick(
 
 def add_task(project: Project, platform_id: str, title: str) -> tuple[Platform, PlatformTask]:
     platform = find(project, platform_id)
-    if not title.strip():
+    title = clean_text(title)
+    if not title:
         raise UsageProblem("de stap heeft een omschrijving nodig.")
-    task = PlatformTask(title.strip())
+    task = PlatformTask(title)
     platform.tasks.append(task)
     return platform, task
 
@@ -561,11 +563,14 @@ def is_all_day(a: Activity) -> bool:
 
 
 def _count(raw: Any, what: str) -> int | None:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if raw is None or (isinstance(raw, str) and not clean_text(raw)):
         return None
+    from gzctl.core.dutch import parse_number
+    from gzctl.core.errors import AnswerError
+
     try:
-        n = int(str(raw).strip())
-    except ValueError:
+        n = int(raw) if isinstance(raw, int) else int(parse_number(str(raw), "whole"))
+    except (AnswerError, ValueError):
         raise UsageProblem(
             f"{what} moet een aantal zijn (een geheel getal), niet '{raw}'."
         ) from None
