@@ -354,3 +354,13 @@ def test_place_amounts_the_dutch_way(
 def test_place_rent_with_comma_thousands_is_not_guessed(gz, project: Path) -> None:
     result = gz("-C", str(project), "place", "add", "Dorpshuis", "--huur", "1,250")
     assert result.code == 2 and "geen bedrag" in result.err
+
+
+def test_own_playbook_saved_by_notepad(gz, tmp_path: Path) -> None:
+    from gzctl.core.playbook import data_dir
+
+    source = (data_dir("playbooks") / "gemeenschapszorg.toml").read_text(encoding="utf-8")
+    path = tmp_path / "eigen.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
+    result = gz("playbook", "check", str(path))
+    assert result.code == 0, result.err

@@ -149,7 +149,7 @@ def load_playbook_file(path: str | Path) -> Playbook:
         raw = path.read_bytes()
     except OSError as exc:
         raise NotFound(f"Stappenplan {path} is niet te lezen: {exc.strerror}.") from exc
-    text = raw.decode("utf-8", errors="replace")
+    text = _decode(raw)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -514,6 +514,16 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 
 
 # --------------------------------------------------------------------------- building
+
+
+def _decode(raw: bytes) -> str:
+    """A playbook saved by Notepad (BOM, UTF-16, Windows-1252) reads like any other."""
+    from gzctl.core.encoding import Undecodable, decode
+
+    try:
+        return decode(raw)[0]
+    except Undecodable:
+        return raw.decode("utf-8", errors="replace")
 
 
 def build_question(q: dict[str, Any]) -> Question:
