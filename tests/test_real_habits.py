@@ -364,3 +364,12 @@ def test_own_playbook_saved_by_notepad(gz, tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
     result = gz("playbook", "check", str(path))
     assert result.code == 0, result.err
+
+
+def test_hints_in_errors_carry_the_folder(gz, tmp_path: Path, answers_file: Path) -> None:
+    folder = tmp_path / "Mijn Dorp"
+    assert gz("init", str(folder), "--answers", str(answers_file)).code == 0
+    result = gz("-C", str(folder), "org", "show", "bestaat-niet")
+    assert result.code == 2
+    hint = result.err.split("Zie: ", 1)[1].strip()
+    assert shlex.split(hint) == ["gzctl", "-C", str(folder), "org", "list"]

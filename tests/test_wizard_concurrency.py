@@ -134,3 +134,25 @@ def test_a_command_meanwhile_is_kept_too(folder: Path, gz) -> None:
     project = store.load(folder)
     assert [o.name for o in project.organisations] == ["VV Beesd"]
     assert project.village.municipality == "West Betuwe"
+
+
+def test_wizard_warns_about_a_network_evening_in_the_past(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzctl.cli.docs
+
+    monkeypatch.setattr(Wizard, "checklist", lambda self, step: None)
+    monkeypatch.setattr(gzctl.cli.docs, "offer_after_step", lambda wizard, step: None)
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    step = book.step("verbinden.netwerkavond")
+    assert step is not None
+    said: list[str] = []
+    scripted = {
+        "verbinden.netwerkavond_datum": dt.date(2025, 12, 3),
+        "verbinden.rsvp": "Bij Petra",
+        "verbinden.centrale_vraag": "Hoe helpen we elkaar?",
+    }
+    wizard = Wizard(folder, book, "tester", lambda: NOW, ScriptedAsker(scripted, {}), said.append)
+    wizard.step(step)
+    assert any("in het verleden" in s for s in said)
+    assert answer(folder, "verbinden.netwerkavond_datum") == dt.date(2025, 12, 3)

@@ -138,3 +138,19 @@ def strip_controls(text: str) -> str:
     if text.isprintable():
         return text
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Commands that do not work on an existing project folder: their hints never get -C.
+_NO_PROJECT = ("init", "demo", "portfolio")
+_HINT = re.compile(
+    r"\bgzctl (?!-C |--directory)(?=[a-z])(?!(?:" + "|".join(_NO_PROJECT) + r")\b)"
+)
+
+
+def hints_with_dir(message: str, directory: str | None) -> str:
+    """'Zie: gzctl org list' -> 'Zie: gzctl -C 'Mijn Dorp' org list' when the user named the
+    project folder with -C, so a hint in a message from the layers below (which do not know
+    the folder) works when pasted. Hints that have -C already, or start a new project, stay."""
+    if not directory:
+        return message
+    return _HINT.sub(f"gzctl -C {shell_quote(directory)} ", message)
