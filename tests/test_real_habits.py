@@ -373,3 +373,14 @@ def test_hints_in_errors_carry_the_folder(gz, tmp_path: Path, answers_file: Path
     assert result.code == 2
     hint = result.err.split("Zie: ", 1)[1].strip()
     assert shlex.split(hint) == ["gzctl", "-C", str(folder), "org", "list"]
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["mailto:info@a.nl", "“info@a.nl”", "<info@a.nl>", "Info A <info@a.nl>", "info@a.nl.",
+     "\u00a0info@a.nl\u200b", "MAILTO: info@a.nl", "'info@a.nl'"],
+)  # fmt: skip
+def test_email_addresses_as_pasted(pasted: str) -> None:
+    from gzctl.network import inventory as inv
+
+    assert inv.check_email(pasted) == "info@a.nl"

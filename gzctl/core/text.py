@@ -96,15 +96,16 @@ _MAILTO = re.compile(r"^\s*mailto:\s*", re.IGNORECASE)
 
 
 def clean_email(text: str) -> str:
-    """An e-mail address as pasted: 'mailto:' in front, '<...>' around it, a trailing dot or
-    a name before it ('Jan <jan@x.nl>') are taken away; the address itself is unchanged."""
+    """An e-mail address as pasted: 'mailto:' in front, quotes or '<...>' around it, a
+    trailing dot or a name before it ('Jan <jan@x.nl>') are taken away; the address itself
+    is unchanged."""
     text = clean(text)
     text = _MAILTO.sub("", text)
     m = re.search(r"<([^<>]+@[^<>]+)>", text)
     if m:
         text = m.group(1).strip()
     text = _MAILTO.sub("", text)
-    return text.strip().strip("<>").rstrip(".,;").strip()
+    return text.strip().strip("<>\"'()[]").rstrip(".,;").strip()
 
 
 _SHELL_SAFE = re.compile(r"[A-Za-z0-9_@%+=:,./~-]+")
