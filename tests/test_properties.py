@@ -25,6 +25,7 @@ from gzctl.network import orgio
 FIXED = settings(
     max_examples=60,
     derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -123,7 +124,7 @@ def test_any_office_csv_gives_its_rows(
     assert [inv.check_reach(r["reach"]) for _, r in table.rows] == [m for _, m in rows]
 
 
-@settings(max_examples=15, derandomize=True, deadline=None)
+@settings(max_examples=15, derandomize=True, deadline=None, database=None)
 @given(ROWS, st.sampled_from(['<dimension ref="A1"/>', '<dimension ref="A1:E1048576"/>']))
 def test_xlsx_with_a_wrong_used_range_gives_its_rows(
     tmp_path_factory: Any, rows: list[tuple[str, int]], dimension: str
@@ -306,7 +307,7 @@ def roundtrip(q: Question, value: Any) -> Any:
     return get_answer(again, q)
 
 
-@settings(max_examples=400, derandomize=True, deadline=None)
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
 @given(st.data())
 def test_whatever_is_accepted_survives_save_and_reload(data: st.DataObject) -> None:
     q = data.draw(st.sampled_from(QUESTIONS))
@@ -330,7 +331,7 @@ def test_whatever_is_accepted_survives_save_and_reload(data: st.DataObject) -> N
         assert value == clean(value, multiline=q.multiline)
 
 
-@settings(max_examples=60, derandomize=True, deadline=None)
+@settings(max_examples=60, derandomize=True, deadline=None, database=None)
 @given(st.data())
 def test_group_answers_survive_save_and_reload(data: st.DataObject) -> None:
     q = data.draw(st.sampled_from(GROUPS))
