@@ -168,7 +168,9 @@ def run() -> None:
         if code is None:
             code = _typer(argv)
     except GzctlError as exc:
-        code = fail(exc.message, exc.exit_code)
+        from gzctl.cli.commands import error_text
+
+        code = fail(error_text(exc.message, argv), exc.exit_code)
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:

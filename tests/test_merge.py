@@ -208,7 +208,7 @@ def test_setup_repairs_a_line_merge_that_already_happened(clones, gz) -> None:
     pulled = git(a, "pull", "--no-rebase", "--no-edit", "origin", "main", check=False)
     assert pulled.returncode != 0  # git's own line merge: a conflict
     broken = gz("-C", str(a), "status")
-    assert broken.code == 2 and "gzctl merge setup" in broken.err
+    assert broken.code == 2 and f"gzctl -C {a} merge setup" in broken.err  # pasteable hint
     fixed = gz("-C", str(a), "merge", "setup")
     assert fixed.code == 0, fixed.err
     assert "opnieuw samengevoegd" in fixed.out

@@ -28,6 +28,15 @@ PlatformOpt = Annotated[
 ]
 
 
+def _warn_if_past(a: Any) -> None:
+    """A planned activity dated before today is most often a typo in the year."""
+    from gzctl.core.dutch import past_warning
+
+    warning = past_warning(a.start.date(), runtime.today(), "de datum van deze activiteit")
+    if warning:
+        common.note(warning)
+
+
 # Options that add and edit share
 Plek = Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")]
 Door = Annotated[
@@ -89,6 +98,7 @@ def add(
         )  # fmt: skip
         change.log("activity-add", f"Activiteit gepland: {a.title} ({lists.when_text(a)})", [a.id])
     common.say(f"Toegevoegd: {a.title}, {lists.when_text(a)}. Id: {a.id}")
+    _warn_if_past(a)
 
 
 common.everyday(app, ("activity", "list"), **_kw("list"))
@@ -164,6 +174,8 @@ def edit(
             change.log("activity-edit", f"{a.title}: {', '.join(changed)} gewijzigd", [a.id])
     if changed:
         common.say(f"{a.title} ({lists.when_text(a)}): {', '.join(changed)} gewijzigd.")
+        if "datum en tijd" in changed:
+            _warn_if_past(a)
     else:
         common.say(f"{a.title}: niets veranderd.")
 
@@ -204,6 +216,15 @@ def export(
     opened = common.open_project(ctx)
     project = opened.project
     items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
+    if not items:
+        from gzctl.core.errors import Refused
+
+        raise Refused(
+            "Geen activiteiten die bij --wanneer of --platform passen; geen agenda geschreven."
+            if project.activities
+            else "Nog geen activiteiten, dus geen agenda geschreven. Plan er een: "
+            f'gzctl {common.hint_dir(ctx)}activity add "Wandeling" --datum 12-04-2027'
+        )
     data = pf.to_ics(project, items, runtime.now())
     if file == "-":
         sys.stdout.buffer.write(data)

@@ -235,6 +235,13 @@ def _usage_error(exc: Any) -> int:
     return 2
 
 
+def _with_dir(message: str, argv: list[str] | None) -> str:
+    """A hint in an error from the layers below gets the -C folder the user gave."""
+    from gzctl.cli.commands import error_text
+
+    return error_text(message, list(sys.argv[1:] if argv is None else argv))
+
+
 def main(argv: list[str] | None = None) -> None:
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
     from typer.exceptions import Abort
@@ -249,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     except GzctlError as exc:
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise
-        print(f"Fout: {exc.message}", file=sys.stderr)
+        print(f"Fout: {_with_dir(exc.message, argv)}", file=sys.stderr)
         code = exc.exit_code
     except NoArgsIsHelpError:
         code = 0  # `gzctl org` alone: the help is already shown, as for `gzctl` alone

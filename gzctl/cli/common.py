@@ -161,4 +161,6 @@ shown = session.shown
 def hint_dir(ctx: typer.Context) -> str:
     """'-C MAP ' when the user named a folder, so a printed hint works as typed."""
     d = directory(ctx)
-    return f"-C {d} " if d else ""
+    from gzctl.core.text import shell_quote
+
+    return f"-C {shell_quote(d)} " if d else ""

@@ -56,7 +56,7 @@ def org_list(
     if not opened.project.organisations:
         common.say(
             f"Er staan nog geen organisaties op de lijst. Begin met: gzctl {common.hint_dir(ctx)}"
-            'org add "Naam" of gzctl org import lijst.csv'
+            f'org add "Naam" of gzctl {common.hint_dir(ctx)}org import lijst.csv'
         )
         return
     if not orgs:

@@ -191,6 +191,16 @@ def add(
 common.everyday(app, ("org", "list"), **_kw("list"))
 
 
+def _phone(typed: str) -> str:
+    """The number normalised, with what was typed beside it when that looks different."""
+    if not typed:
+        return ""
+    from gzctl.core.phone import display
+
+    shown = display(typed)
+    return shown if shown == typed else f"{shown} (ingevoerd als {typed})"
+
+
 @app.command("show", **_kw("show"))
 def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
@@ -212,7 +222,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
         ("Adres", ", ".join(x for x in (org.address, f"{org.postcode} {org.place}".strip()) if x)),
         ("Contactpersoon", ", ".join(x for x in (org.contact.name, org.contact.role) if x)),
         ("E-mail", org.contact.email),
-        ("Telefoon", org.contact.phone),
+        ("Telefoon", _phone(org.contact.phone)),
         ("Aanhef", org.contact.salutation),
         ("Naam openbaar", "ja" if org.contact.publish_name and org.contact.name else ""),
         ("Status", org.status),

@@ -237,5 +237,7 @@ def status_output(directory: str | None, as_json: bool) -> str:
         data["conflicts"] = summary(opened.project)
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2)
-    hint = f"-C {directory} " if directory else ""
+    from gzctl.core.text import shell_quote
+
+    hint = f"-C {shell_quote(directory)} " if directory else ""
     return status_text(data, Style(runtime.color_wanted()), hint)

@@ -40,7 +40,7 @@ def _no_terminal(command: str) -> UsageProblem:
 
 
 def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:
-    hint = f"-C {common.shown(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
+    hint = f"-C {_arg(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
     common.note("")
     common.note(
         f"Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga verder met: gzctl {hint}wizard"
@@ -58,6 +58,23 @@ def _playbook_spec(spec: str, folder: Path) -> tuple[str, pb.Playbook]:
         except ValueError:
             spec = str(path)
     return spec, book
+
+
+def _warn_past(book: pb.Playbook, data: dict[str, Any]) -> None:
+    """An answers file that dates the network evening (or another thing to come) in the
+    past: saved, but said."""
+    from gzctl.core.answers import parse_answers, past_warnings
+
+    values, _ = parse_answers(book, data)
+    for warning in past_warnings(book, values, runtime.today()):
+        common.note(warning)
+
+
+def _arg(folder: Path) -> str:
+    """The folder as a -C argument that works when the hint is pasted (spaces, quotes)."""
+    from gzctl.core.text import shell_quote
+
+    return shell_quote(common.shown(folder))
 
 
 def init(
@@ -85,16 +102,18 @@ def init(
     if (folder / store.STATE_FILE).exists():
         raise UsageProblem(
             f"Er staat al een project in '{common.shown(folder)}'; dat overschrijf ik niet. "
-            f"Ga verder met: gzctl -C {common.shown(folder)} wizard"
+            f"Ga verder met: gzctl -C {_arg(folder)} wizard"
         )
     spec, book = _playbook_spec(playbook, folder)
     now = runtime.now()
     if answers:
         data = read_answers_file(Path(answers))
         count, ticked = wizard.create_from_answers(folder, book, spec, data, runtime.who(), now)
+        _warn_past(book, data)
         where = common.shown(folder)
         common.say(f"Project gemaakt in {where} ({count} antwoorden, {ticked} acties afgevinkt).")
-        common.say(f"Verder: gzctl -C {where} wizard    Stand: gzctl -C {where} status")
+        arg = _arg(folder)
+        common.say(f"Verder: gzctl -C {arg} wizard    Stand: gzctl -C {arg} status")
         return
     if not runtime.stdin_is_terminal():
         raise _no_terminal("init MAP")
@@ -124,7 +143,7 @@ def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: 
         outcome = w.run(start=start, stop_after_one=one)
     except (KeyboardInterrupt, EOFError):
         raise _interrupted(ctx, folder) from None
-    hint = f"-C {common.shown(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
+    hint = f"-C {_arg(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
     if outcome == "gepauzeerd":
         console.print(f"Gepauzeerd. Verder gaan kan altijd met: gzctl {hint}wizard")
     console.print(f"Waar staat het dorp? gzctl {hint}status")
@@ -147,6 +166,7 @@ def wizard_cmd(
         count, ticked = wizard.apply_answers(
             opened.folder, opened.playbook, data, runtime.who(), runtime.now()
         )
+        _warn_past(opened.playbook, data)
         common.say(
             f"Bewaard: {count} {'antwoord' if count == 1 else 'antwoorden'}, "
             f"{ticked} {'actie' if ticked == 1 else 'acties'} afgevinkt."
@@ -217,7 +237,8 @@ def demo(
     common.note(f"Website en poster voor inwoners: {made} bestanden in {where}/{SITE_DIR}/.")
     common.say(render.status_output(where, as_json=False))
     common.say("")
-    common.say(f"Rondkijken: gzctl -C {where} next   ·   gzctl -C {where} log")
+    arg = _arg(folder)
+    common.say(f"Rondkijken: gzctl -C {arg} next   ·   gzctl -C {arg} log")
 
 
 COMMANDS = {"init": init, "wizard": wizard_cmd, "demo": demo}

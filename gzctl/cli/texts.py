@@ -482,7 +482,8 @@ ORG_COMMANDS: dict[str, Help] = {
     ),
     "import": Help(
         "Lees organisaties in uit een CSV- of Excel-bestand.",
-        "CSV met ; of , (UTF-8 of Windows-1252), .xlsx of een JSON-export. Kolomnamen in het "
+        "CSV met ; , of tab (UTF-8, Windows-1252 of Unicode-tekst), .xlsx of een JSON-export; "
+        "een titel boven de kolomnamen mag. Kolomnamen in het "
         "Nederlands of Engels, hoofdletters en accenten maken niet uit: Naam/Organisatie, "
         "Soort, Type, Sector(en), Doelgroep(en), Achterban/Leden, Contactpersoon, Functie, "
         "E-mail, Telefoon, Adres, Postcode, Plaats, Opmerkingen. Onbekende kolommen worden "

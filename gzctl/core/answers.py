@@ -46,12 +46,18 @@ def set_answer(project: Project, q: Question, value: Any) -> None:
 def read_answers_file(path: Path) -> dict[str, Any]:
     import tomllib
 
+    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)  # UTF-8 with or without BOM, UTF-16, Windows-1252
     except FileNotFoundError:
         raise UsageProblem(f"Antwoordbestand '{path}' bestaat niet.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc}.") from None
+    except Undecodable:
+        raise UsageProblem(
+            f"Antwoordbestand '{path.name}' is geen tekst die ik kan lezen. {SAVE_AS_UTF8}"
+        ) from None
+    except OSError as exc:
+        raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc.strerror}.") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -103,6 +109,21 @@ def parse_answers(
                 + did_you_mean(item_id, ids)
             )
     return out, done
+
+
+def past_warnings(playbook: Playbook, values: dict[str, Any], today: Any) -> list[str]:
+    """Dutch warnings for answers (question id -> coerced value, as from
+    :func:`parse_answers`) that date something still to come before ``today``."""
+    from gzctl.core.questions import past_warning
+
+    questions = {q.id: q for q in playbook.questions()}
+    out = []
+    for qid, value in values.items():
+        q = questions.get(qid)
+        warning = past_warning(q, value, today) if q is not None else None
+        if warning:
+            out.append(warning)
+    return out
 
 
 def missing_required(questions: tuple[Question, ...], given: dict[str, Any]) -> list[str]:

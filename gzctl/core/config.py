@@ -204,13 +204,14 @@ def read_user(path: Path) -> dict[str, Any]:
     """The user config as {dotted key: value}; a missing file is an empty config."""
     import tomllib
 
+    from gzctl.core.encoding import Undecodable, read_text
     from gzctl.core.model import flatten
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, Undecodable) as exc:
         raise StateError(f"Kan het instellingenbestand {path} niet lezen ({exc}).") from exc
     try:
         data = flatten(tomllib.loads(text))

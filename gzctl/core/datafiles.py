@@ -24,11 +24,15 @@ def load_data(
     is not TOML is one Dutch PlaybookError naming the file and, for TOML, the line."""
     import tomllib
 
+    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
+
     try:
         key = (str(path.resolve()), path.stat().st_mtime)
         if use_memo and key in memo:
             return memo[key]
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
+    except Undecodable as exc:
+        raise PlaybookError(f"{path.name} is geen leesbare tekst. {SAVE_AS_UTF8}") from exc
     except OSError as exc:
         raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
     from gzctl.core import datacache

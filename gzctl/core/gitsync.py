@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gzctl.core.model import HistoryEntry
+from gzctl.core.text import shell_quote
 
 PREFIX = "gzctl: "
 SUBJECT_MAX = 72
@@ -75,7 +76,7 @@ def autocommit(folder: Path, file_name: str, entries: Sequence[HistoryEntry]) ->
     if inside.returncode != 0 or inside.stdout.strip() != "true":
         _warn(
             f"git.autocommit staat aan, maar '{folder}' is geen git-repository; de wijziging is "
-            f"bewaard, niet gecommit. Maak er een met: git -C {folder} init"
+            f"bewaard, niet gecommit. Maak er een met: git -C {shell_quote(str(folder))} init"
         )
         return False
     from gzctl.core.gitmerge import ensure_registered

@@ -149,7 +149,7 @@ def load_playbook_file(path: str | Path) -> Playbook:
         raw = path.read_bytes()
     except OSError as exc:
         raise NotFound(f"Stappenplan {path} is niet te lezen: {exc.strerror}.") from exc
-    text = raw.decode("utf-8", errors="replace")
+    text = _decode(raw)
     from gzctl.core import datacache
 
     cached = datacache.get("playbook", path, text)
@@ -186,7 +186,7 @@ KEYS = {
     "question": {
         "id", "type", "label", "help", "example", "required", "default", "options", "min",
         "max", "unit", "multiline", "max_length", "min_selected", "min_items", "fields",
-        "item_label", "format",
+        "item_label", "format", "future",
     },
 }  # fmt: skip
 
@@ -481,6 +481,8 @@ class Validator:
             self.fault(
                 qid, "'format' kan alleen bij een tekstvraag: " + ", ".join(TEXT_FORMATS), "format"
             )
+        if "future" in q and (qtype != "date" or not isinstance(q["future"], bool)):
+            self.fault(qid, "'future' (true of false) kan alleen bij een datumvraag", "future")
         if qid == "initiators" and qtype != "group":
             self.fault(qid, "'initiators' moet een groepsvraag zijn", "type")
         if qid == "village.inhabitants" and qtype != "number":
@@ -524,6 +526,16 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 # --------------------------------------------------------------------------- building
 
 
+def _decode(raw: bytes) -> str:
+    """A playbook saved by Notepad (BOM, UTF-16, Windows-1252) reads like any other."""
+    from gzctl.core.encoding import Undecodable, decode
+
+    try:
+        return decode(raw)[0]
+    except Undecodable:
+        return raw.decode("utf-8", errors="replace")
+
+
 def build_question(q: dict[str, Any]) -> Question:
     return Question(
         id=q["id"],
@@ -544,6 +556,7 @@ def build_question(q: dict[str, Any]) -> Question:
         fields=tuple(build_question(f) for f in q.get("fields", ())),
         item_label=q.get("item_label", ""),
         format=q.get("format", ""),
+        future=bool(q.get("future", False)),
     )
 
 

@@ -12,18 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gzctl.core.errors import AnswerError
+from gzctl.core.text import clean, clean_email
 
 QUESTION_TYPES = ("text", "number", "date", "choice", "multichoice", "yesno", "group")
-TEXT_FORMATS = ("email", "phone")
+TEXT_FORMATS = ("email", "phone", "time")
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
-
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4,
-    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
 
 MONTH_NAMES = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -51,6 +45,7 @@ class Question:
     fields: tuple[Question, ...] = field(default_factory=tuple)
     item_label: str = ""
     format: str = ""
+    future: bool = False  # a date of something still to come: warn when it lies in the past
 
     @property
     def key(self) -> str:
@@ -94,41 +89,37 @@ def is_answered(value: Any) -> bool:
     return value is not None and value != "" and value != []
 
 
+def number_kind(q: Question) -> str:
+    """Which Dutch number form a number question takes (see :mod:`gzctl.core.dutch`):
+    'money' for an amount in euro, 'percent' for a percentage, 'whole' where the project
+    file stores a whole number (the village's inhabitants), else 'number'."""
+    unit = q.unit.casefold()
+    if "euro" in unit or "€" in unit:
+        return "money"
+    if unit in ("procent", "%", "percent"):
+        return "percent"
+    if q.id in WHOLE_NUMBER_IDS:
+        return "whole"
+    return "number"
+
+
+# Answers stored in a typed field of the project (model.Village.inhabitants: int); every
+# other answer lives in the free ``answers`` table, which takes any number.
+WHOLE_NUMBER_IDS = frozenset({"village.inhabitants"})
+
+
 def parse_number(q: Question, raw: str) -> int | float:
-    text = raw.strip().replace(" ", "").replace("\u00a0", "")
-    if q.unit and text.lower().endswith(q.unit.lower()):
-        text = text[: -len(q.unit)]
-    # Dutch: 5.000 is five thousand, 12,5 is twelve and a half
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-        text = text.replace(".", "")
-    text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        raise AnswerError(f"'{raw.strip()}' is geen getal. Voorbeeld: {q.example or 12}") from None
-    return int(number) if number.is_integer() else number
+    """Typed text -> number, through the one Dutch parser (gzctl.core.dutch)."""
+    from gzctl.core.dutch import parse_number as parse
+
+    return parse(raw, number_kind(q), q.unit, q.example)
 
 
 def parse_date(raw: str) -> dt.date:
-    text = raw.strip().lower()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", text)
-        if m:
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
-            m = re.fullmatch(r"(?:[a-z]+dag\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", text)
-            if not m or m.group(2) not in MONTHS:
-                raise AnswerError(
-                    f"'{raw.strip()}' is geen datum. Schrijf bijvoorbeeld 15-01-2027 of 2027-01-15."
-                )
-            d, mo, y = int(m.group(1)), MONTHS[m.group(2)], int(m.group(3))
-    try:
-        return dt.date(y, mo, d)
-    except ValueError:
-        raise AnswerError(f"'{raw.strip()}' bestaat niet als datum.") from None
+    """Typed text -> date, through the one Dutch parser (gzctl.core.dutch)."""
+    from gzctl.core.dutch import parse_date as parse
+
+    return parse(raw)
 
 
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1"}
@@ -155,7 +146,8 @@ def coerce(q: Question, value: Any) -> Any:
 
     Accepts typed text as well as native TOML values. Raises AnswerError in Dutch."""
     if isinstance(value, str) and q.type not in ("text",):
-        if not value.strip():
+        value = clean(value)
+        if not value:
             value = None
     if value is None or value == "" or value == []:
         if q.required:
@@ -165,7 +157,9 @@ def coerce(q: Question, value: Any) -> Any:
     if t == "text":
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise AnswerError("Verwacht tekst.")
-        text = str(value).strip()
+        text = clean(str(value), multiline=q.multiline)
+        if q.format == "email":
+            text = clean_email(text)
         if not text:
             if q.required:
                 raise AnswerError("Dit antwoord is verplicht.")
@@ -175,9 +169,17 @@ def coerce(q: Question, value: Any) -> Any:
         if q.format == "email" and not _EMAIL.match(text):
             raise AnswerError(f"'{text}' is geen geldig e-mailadres. Voorbeeld: naam@voorbeeld.nl")
         if q.format == "phone":
-            digits = re.sub(r"[\s\-().]", "", text)
-            if not re.fullmatch(r"(\+|00)?\d{9,13}", digits):
-                raise AnswerError(f"'{text}' is geen telefoonnummer. Voorbeeld: 06 12345678")
+            from gzctl.core import phone
+
+            try:
+                text = phone.check(text)
+            except ValueError as exc:
+                raise AnswerError(str(exc)) from None
+        if q.format == "time":
+            from gzctl.core.dutch import parse_time
+
+            moment = parse_time(text, str(q.example or "19:30"))
+            text = f"{moment.hour:02d}:{moment.minute:02d}"
         return text
     if t == "number":
         if isinstance(value, bool):
@@ -185,7 +187,11 @@ def coerce(q: Question, value: Any) -> Any:
         if isinstance(value, str):
             number = parse_number(q, value)
         elif isinstance(value, (int, float)):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise AnswerError("Verwacht een getal.")
             number = int(value) if float(value).is_integer() else value
+            if number_kind(q) == "whole" and not isinstance(number, int):
+                raise AnswerError(f"'{value}' is geen geheel getal. Voorbeeld: {q.example or 12}")
         else:
             raise AnswerError("Verwacht een getal.")
         _check_range(q, number)
@@ -237,19 +243,29 @@ def coerce(q: Question, value: Any) -> Any:
                     f"nummer {i}: onbekend veld '{unknown[0]}'. Velden: "
                     + ", ".join(f.key for f in q.fields)
                 )
-            clean: dict[str, Any] = {}
+            row_clean: dict[str, Any] = {}
             for f in q.fields:
                 try:
                     v = coerce(f, row.get(f.key))
                 except AnswerError as exc:
                     raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
                 if v is not None:
-                    clean[f.key] = v
-            rows.append(clean)
+                    row_clean[f.key] = v
+            rows.append(row_clean)
         if len(rows) < q.min_items:
             raise AnswerError(f"Vul er minstens {q.min_items} in.")
         return rows or None
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
+
+
+def past_warning(q: Question, value: Any, today: dt.date) -> str | None:
+    """For a date question about something still to come (``future = true`` in the
+    playbook): a Dutch warning when the coerced answer lies before ``today``."""
+    if not (q.future and isinstance(value, dt.date)):
+        return None
+    from gzctl.core.dutch import past_warning as warn
+
+    return warn(value, today, f"'{q.label}'")
 
 
 def validate_typed(q: Question, raw: str) -> str | bool:

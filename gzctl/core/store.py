@@ -219,15 +219,26 @@ def parse(text: str, source: Path, fast: bool = False) -> Project:
         raise located_error(name, text, exc.parts, message) from exc
 
 
+def read_text(path: Path) -> str:
+    """The text of gzctl.toml as an editor left it: a BOM and CR LF from Windows Notepad,
+    or UTF-16 and Windows-1252, are read (gzctl.core.encoding); the next save writes plain
+    UTF-8 with LF. Raises FileNotFoundError, or StateError for bytes that are no text."""
+    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable
+    from gzctl.core.encoding import read_text as read_any
+
+    try:
+        return read_any(path)
+    except Undecodable as exc:
+        raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
+
+
 def load(folder: Path, fast: bool = False) -> Project:
     """The project in ``folder``; ``fast``: see :func:`parse`. Raises NotFound, StateError."""
     path = folder / STATE_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except FileNotFoundError as exc:
         raise NotFound(f"{path} bestaat niet.") from exc
-    except UnicodeDecodeError as exc:
-        raise StateError(f"{path.name} is geen UTF-8-tekst (byte {exc.start}).") from exc
     return parse(text, path, fast)
 
 
@@ -335,7 +346,7 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
     the new history lines as message (gzctl/core/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
     with locked(folder):
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
         project = parse(text, path)
         change = Change(project, who, now)
         was_on = project.settings.git.autocommit
@@ -352,13 +363,15 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
 
 def create(folder: Path, project: Project) -> None:
     """Write a brand-new project; refuses when one is there already."""
+    from gzctl.core.text import shell_quote
+
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / STATE_FILE
     with locked(folder):
         if path.exists():
             raise UsageProblem(
                 f"Er staat al een project in '{folder}' ({STATE_FILE}); dat overschrijf ik niet. "
-                "Ga verder met: gzctl -C " + str(folder) + " wizard"
+                "Ga verder met: gzctl -C " + shell_quote(str(folder)) + " wizard"
             )
         write_atomic(path, dumps(project))
     from gzctl.core.gitmerge import prepare_new

@@ -87,14 +87,16 @@ def join_dutch(words: Iterable[str]) -> str:
 
 
 def parse_time(text: str) -> tuple[int, int] | None:
-    """'19:30', '19.30', '19u30', '19 uur' -> (19, 30); anything else None."""
-    m = re.fullmatch(r"\s*(\d{1,2})(?:\s*[:.u]\s*(\d{2}))?\s*(?:uur)?\s*", text or "")
-    if not m:
+    """'19:30', '19.30', '19u30', '19 uur' -> (19, 30) through the one Dutch parser
+    (gzctl.core.dutch); anything else (an old free-text answer) None."""
+    from gzctl.core.dutch import parse_time as parse
+    from gzctl.core.errors import AnswerError
+
+    try:
+        moment = parse(text or "")
+    except AnswerError:
         return None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if hour > 23 or minute > 59:
-        return None
-    return hour, minute
+    return moment.hour, moment.minute
 
 
 def clock_text(minutes: int) -> str:

@@ -89,18 +89,23 @@ def prepare_checklist(ctx: Context) -> Prepared:
 
 
 def meeting_place(ctx: Context) -> dict[str, str] | None:
-    """The chosen meeting place (issue 5's model, when it exists), else the answer of the
-    Verbinden step. None when neither is known."""
+    """Where the first network evening is: what the user typed at the Verbinden question
+    (name, then the address after the first comma) wins; the chosen meeting place fills in
+    an address the answer leaves out, and stands in when there is no answer. None when
+    neither is known."""
     from gzctl.network.places import chosen as chosen_place
 
     place = chosen_place(ctx.project)
+    text = answer(ctx.project, "verbinden.netwerkavond_plek")
+    if text:
+        name, _, rest = str(text).partition(",")
+        address = rest.strip()
+        if not address and place is not None and fold(place.name) == fold(name.strip()):
+            address = place.address
+        return {"naam": name.strip(), "adres": address}
     if place is not None:
         return {"naam": place.name, "adres": place.address}
-    text = answer(ctx.project, "verbinden.netwerkavond_plek")
-    if not text:
-        return None
-    name, _, rest = str(text).partition(",")
-    return {"naam": name.strip(), "adres": rest.strip()}
+    return None
 
 
 # (minutes, title, explanation); times follow from the start time

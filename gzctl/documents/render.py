@@ -11,6 +11,7 @@ from typing import Any
 
 from gzctl import __version__
 from gzctl.core.playbook import data_dir
+from gzctl.core.text import strip_controls
 from gzctl.documents.base import (
     OVERRIDE_DIR,
     Output,
@@ -29,7 +30,15 @@ def md_escape(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", " ")
+        return _MD_SPECIAL.sub(r"\\\1", strip_controls(value)).replace("\n", " ")
+    return value
+
+
+def html_clean(value: Any) -> Any:
+    """Values in HTML templates: a control character that a hand-edited gzctl.toml still
+    holds never reaches a letter (text entering gzctl is cleaned already)."""
+    if type(value) is str:
+        return strip_controls(value)
     return value
 
 
@@ -53,7 +62,7 @@ class Renderer:
             "auto_reload": False,
         }
         self.md = SandboxedEnvironment(autoescape=False, finalize=md_escape, **common)
-        self.html = SandboxedEnvironment(autoescape=True, **common)
+        self.html = SandboxedEnvironment(autoescape=True, finalize=html_clean, **common)
         for env in (self.md, self.html):
             env.filters["getal"] = dutch_number
             env.filters["datum"] = dutch_date

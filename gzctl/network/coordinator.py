@@ -183,7 +183,10 @@ def add_candidate(
     lives_in_village: bool | None = None,
     notes: str = "",
 ) -> Candidate:
-    name = " ".join(name.split())
+    from gzctl.core.text import clean as clean_text
+
+    name = clean_text(name)
+    notes = clean_text(notes, multiline=True)
     if not name:
         raise UsageProblem("Geef de naam van de kandidaat.")
     twin = next((c for c in project.coordinator.candidates if fold(c.name) == fold(name)), None)

@@ -201,14 +201,19 @@ def parse_pairs(pairs: list[str], known: tuple[Criterion, ...]) -> dict[str, int
 
 
 def parse_amount(raw: Any) -> float | None:
-    """'€ 2.500', '42,50', '40' -> a number (Dutch: a dot groups thousands); None if not one."""
-    text = str(raw).replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
-        text = text.replace(".", "")
-    text = text.replace(",", ".")
+    """'€ 2.500', '42,50', '€ 45,-', '40' -> a number, through the one Dutch parser
+    (gzctl.core.dutch: a dot groups thousands, '1,500' is ambiguous and so no amount);
+    None if not one, or negative."""
+    from gzctl.core.dutch import parse_number
+    from gzctl.core.errors import AnswerError
+
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return float(raw) if raw >= 0 else None
     try:
-        value = float(text)
-    except ValueError:
+        value = float(parse_number(str(raw), "money"))
+    except AnswerError:
         return None
     return value if value >= 0 else None
 

@@ -21,6 +21,7 @@ from typing import Any
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Contact, Organisation, Project
+from gzctl.core.text import clean as clean_text
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
 # (dropped out) can follow any of them.
@@ -327,35 +328,33 @@ _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
 
 
 def check_email(raw: str) -> str:
-    text = raw.strip()
+    """An e-mail address as pasted ('mailto:', '<...>', smart quotes go), checked."""
+    from gzctl.core.text import clean_email
+
+    text = clean_email(raw)
     if not _EMAIL.match(text):
         raise UsageProblem(f"'{text}' is geen geldig e-mailadres (voorbeeld: naam@club.nl).")
     return text
 
 
 def check_phone(raw: str) -> str:
-    """Dutch (0345 123456, 06 12345678, +31 ...) or Belgian (03 123 45 67, 0470 12 34 56,
-    +32 ...) numbers; returned as typed, tidied of double spaces."""
-    text = " ".join(raw.split())
-    digits = re.sub(r"[\s\-./]", "", text.replace("(0)", ""))
-    digits = digits.replace("(", "").replace(")", "")
-    ok = bool(
-        re.fullmatch(r"0\d{9}", digits)  # NL: always ten digits; BE mobile too
-        or re.fullmatch(r"0[1-9]\d{7}", digits)  # BE landline: nine digits
-        or re.fullmatch(r"(\+|00)31[1-9]\d{8}", digits)
-        or re.fullmatch(r"(\+|00)32[1-9]\d{7,8}", digits)
-    )
-    if not ok:
-        raise UsageProblem(
-            f"'{text}' is geen Nederlands of Belgisch telefoonnummer "
-            "(voorbeeld: 0345 123 456, 06 12345678 of +32 3 123 45 67)."
-        )
-    return text
+    """Dutch and Belgian numbers as they are published (0345 123456, 06 12345678, the
+    municipal 14 0345, 0800/0900, (0345) 47 77 00, +31 (0)345-681234, 03 201 12 34,
+    +32 ...), checked by phonenumbers (gzctl.core.phone); returned as typed, tidied."""
+    from gzctl.core import phone
+
+    try:
+        return phone.check(raw)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
 
 
 def check_postcode(raw: str) -> str:
     """'1234 AB' in the Netherlands, four digits in Belgium; '1234ab' becomes '1234 AB'."""
-    text = raw.strip().upper()
+    from gzctl.core.text import clean
+
+    text = clean(raw).upper()
+    text = re.sub(r"^(NL|B|BE)\s*-\s*", "", text)
     m = re.fullmatch(r"([1-9]\d{3})\s*([A-Z]{2})", text)
     if m:
         return f"{m.group(1)} {m.group(2)}"
@@ -372,21 +371,16 @@ def check_reach(raw: Any) -> int:
     saying 'ca. 300' or '± 300' means 300 (it is an estimate anyway)."""
     if isinstance(raw, bool):
         raise UsageProblem("de achterban moet een geheel getal zijn.")
-    if isinstance(raw, int):
+    if isinstance(raw, (int, float)):
         number: float = raw
-    elif isinstance(raw, float):
-        number = raw
     else:
-        text = str(raw).strip()
-        text = re.sub(r"^(ca\.?|circa|ongeveer|±|~|\+/-)\s*", "", text, flags=re.IGNORECASE)
-        text = text.replace(" ", "").replace("\u00a0", "")
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-            text = text.replace(".", "")
-        if not re.fullmatch(r"-?\d+", text):
-            raise UsageProblem(
-                f"achterban '{str(raw).strip()}' is geen geheel getal (voorbeeld: 250)."
-            )
-        number = int(text)
+        from gzctl.core.dutch import parse_number
+        from gzctl.core.errors import AnswerError
+
+        try:
+            number = parse_number(str(raw), "number", example=250)
+        except AnswerError as exc:
+            raise UsageProblem(f"achterban: {exc.message}") from None
     if number != int(number):
         raise UsageProblem(f"achterban '{raw}' is geen geheel getal (voorbeeld: 250).")
     if number < 0:
@@ -533,6 +527,8 @@ def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str
     for key, value in raw.items():
         if key not in FIELD_LABELS:
             raise ValueError(f"unknown organisation field {key!r}")
+        if isinstance(value, str):
+            value = clean_text(value, multiline=key == "notes")
         if _blank(value):
             clean[key] = None
             continue
@@ -545,7 +541,7 @@ def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str
                     )
                 clean[key] = text
             elif key in TEXT_FIELDS:
-                clean[key] = " ".join(str(value).split()) if key != "notes" else str(value).strip()
+                clean[key] = clean_text(str(value), multiline=key == "notes") or None
             elif key == "kind":
                 clean[key] = parse_kind(str(value))
             elif key == "sectors":

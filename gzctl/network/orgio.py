@@ -12,12 +12,14 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Organisation, Project
+from gzctl.core.text import clean, clean_value, strip_controls
 from gzctl.network import inventory as inv
 
 # Header spellings (compared after inventory.compact: no case, accents, spaces or
@@ -107,18 +109,36 @@ class Table:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """UTF-8 with or without BOM, else Windows-1252 (what Excel on Windows saves)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "UTF-8 met BOM"
+    """Bytes of a CSV -> (text, encoding name): every encoding Excel and Notepad write (UTF-8
+    with or without BOM, UTF-16 "Unicode-tekst", Windows-1252); see gzctl.core.encoding."""
+    from gzctl.core.encoding import Undecodable
+    from gzctl.core.encoding import decode as decode_bytes
+
     try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "Windows-1252"
+        return decode_bytes(data)
+    except Undecodable:
+        raise UsageProblem(
+            "dit bestand is geen tekst (CSV) die ik kan lezen. Sla het in Excel op als "
+            "'CSV UTF-8 (gescheiden door lijstscheidingsteken)' of als .xlsx."
+        ) from None
+
+
+DELIMITERS = (";", ",", "\t", "|")
+# Excel's hint line: the first line says which delimiter the file uses ("sep=;")
+_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?[^\n]*(\n|$)', re.IGNORECASE)
 
 
 def detect_delimiter(text: str) -> str:
-    """';' (Dutch Excel), ',' or a tab: whichever the header line holds most of, outside
-    quotes."""
+    """';' (Dutch Excel), ',', a tab or '|': Excel's 'sep=' line says it, else csv.Sniffer
+    looks at the start of the file, else whichever the first line holds most of."""
+    m = _SEP_LINE.match(text)
+    if m:
+        return m.group(1)
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        pass
     first = text.split("\n", 1)[0]
     outside = ""
     quoted = False
@@ -127,17 +147,17 @@ def detect_delimiter(text: str) -> str:
             quoted = not quoted
         elif not quoted:
             outside += ch
-    counts = {d: outside.count(d) for d in (";", ",", "\t")}
+    counts = {d: outside.count(d) for d in DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ";"
 
 
-def _map_header(cells: list[Any], source: str) -> tuple[list[str | None], list[str]]:
+def _map_header(cells: list[Any]) -> tuple[list[str | None], list[str]]:
     keys: list[str | None] = []
     unknown: list[str] = []
     seen: set[str] = set()
     for cell in cells:
-        text = "" if cell is None else str(cell).strip()
+        text = "" if cell is None else clean(str(cell))
         key = match_header(text) if text else None
         if key is None or key in seen:
             if text:
@@ -146,47 +166,122 @@ def _map_header(cells: list[Any], source: str) -> tuple[list[str | None], list[s
             continue
         seen.add(key)
         keys.append(key)
-    if "name" not in seen:
-        raise UsageProblem(
-            f"{source}: geen kolom met de naam van de organisatie. Noem die kolom 'Naam' of "
-            "'Organisatie' (de eerste rij moet de kolomnamen bevatten)."
-        )
     return keys, unknown
 
 
+# How far down a title, a date line or empty rows above the header may reach.
+HEADER_SEARCH_ROWS = 30
+
+
+def _header_row(records: list[list[Any]]) -> int | None:
+    """The header: the first row (of the first HEADER_SEARCH_ROWS) with a name column."""
+    for i, record in enumerate(records[:HEADER_SEARCH_ROWS]):
+        if any(
+            isinstance(c, str) and match_header(clean(c)) == "name" for c in record if c
+        ):
+            return i
+    return None
+
+
+def _no_header(source: str) -> UsageProblem:
+    return UsageProblem(
+        f"{source}: geen kolom met de naam van de organisatie. Noem die kolom 'Naam' of "
+        "'Organisatie' (in de rij met kolomnamen, boven de organisaties)."
+    )
+
+
 def _rows(records: list[list[Any]], source: str, encoding: str = "", delimiter: str = "") -> Table:
-    start = next((i for i, r in enumerate(records) if any(not inv._blank(c) for c in r)), None)
-    if start is None:
+    if not any(any(not inv._blank(c) for c in r) for r in records):
         raise UsageProblem(f"{source} is leeg.")
-    keys, unknown = _map_header(records[start], source)
+    start = _header_row(records)
+    if start is None:
+        raise _no_header(source)
+    keys, unknown = _map_header(records[start])
     rows: list[tuple[int, dict[str, Any]]] = []
     for i, record in enumerate(records[start + 1 :], start=start + 2):
         if all(inv._blank(c) for c in record):
             continue
-        row = {k: record[j] for j, k in enumerate(keys) if k is not None and j < len(record)}
+        row = {
+            k: clean_value(record[j], multiline=k == "notes")
+            for j, k in enumerate(keys)
+            if k is not None and j < len(record)
+        }
         rows.append((i, row))
+    if not rows:
+        raise UsageProblem(
+            f"{source}: wel kolomnamen (rij {start + 1}), maar geen organisaties eronder."
+        )
     return Table(source, rows, unknown, encoding, delimiter)
 
 
 def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
-    delimiter = detect_delimiter(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return _rows(records, source, encoding, delimiter)
+    """CSV text as Excel, LibreOffice and Notepad write it: a 'sep=' hint line, a title or
+    empty lines above the header, quoted cells with line breaks, CR LF. Raises UsageProblem
+    when no delimiter gives a header with a name column, or no rows follow it."""
+    hinted = _SEP_LINE.match(text)
+    if hinted:
+        text = text[hinted.end() :]
+    first = hinted.group(1) if hinted else detect_delimiter(text)
+    for delimiter in (first, *(d for d in DELIMITERS if d != first)):
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        if _header_row(records) is not None:
+            return _rows(records, source, encoding, delimiter)
+        if hinted:
+            break
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=first))
+    return _rows(records, source, encoding, first)
 
 
-def read_xlsx(path: Path) -> Table:
+# A used range of a million rows (a formatted column) ends where this many rows are empty.
+MAX_EMPTY_RUN = 1000
+
+
+def _sheet_records(sheet: Any) -> list[list[Any]]:
+    """The rows that hold something, whatever the sheet's stored used range says: WPS and
+    some exporters write <dimension ref="A1"/>, others a million formatted rows."""
+    reset = getattr(sheet, "reset_dimensions", None)
+    if reset is not None:
+        reset()  # read-only mode trusts the stored range; make it read the real rows
+    records: list[list[Any]] = []
+    empty = 0
+    for row in sheet.iter_rows(values_only=True):
+        if all(inv._blank(c) for c in row):
+            empty += 1
+            if empty > MAX_EMPTY_RUN:
+                break
+            records.append([])
+            continue
+        empty = 0
+        records.append(list(row))
+    while records and not records[-1]:
+        records.pop()
+    return records
+
+
+def read_xlsx(path: Path, content: io.BytesIO | None = None) -> Table:
+    """The first sheet (the active one first) that has a header with a name column.
+    ``content``: the file's bytes, for an .xlsx that carries another extension."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(content or path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
         raise UsageProblem(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {exc}.") from None
     try:
-        sheet = book.active if book.active is not None else book.worksheets[0]
-        records = [list(r) for r in sheet.iter_rows(values_only=True)]
+        sheets = list(book.worksheets)
+        if book.active is not None and book.active in sheets:
+            sheets.remove(book.active)
+            sheets.insert(0, book.active)
+        first: list[list[Any]] | None = None
+        for sheet in sheets:
+            records = _sheet_records(sheet)
+            if first is None:
+                first = records
+            if _header_row(records) is not None:
+                return _rows(records, path.name)
     finally:
         book.close()
-    return _rows(records, path.name)
+    return _rows(first or [], path.name)
 
 
 def read_json(path: Path) -> Table:
@@ -213,7 +308,15 @@ def read_table(path: Path) -> Table:
         )
     if suffix == ".json":
         return read_json(path)
-    text, encoding = decode(path.read_bytes())
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):  # an .xlsx saved or renamed with another extension
+        return read_xlsx(path, io.BytesIO(data))
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UsageProblem(
+            f"{path.name} is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of "
+            "als CSV en importeer dat."
+        )
+    text, encoding = decode(data)
     return read_csv_text(text, path.name, encoding)
 
 
@@ -362,7 +465,9 @@ def export_rows(project: Project) -> list[dict[str, Any]]:
                 value = ", ".join(value)
             elif key == "contact_publish":
                 value = "ja" if value else ""
-            row[key] = value
+            # a project file edited by hand (or written before the cleaning at the edge)
+            # may still hold a control character: never let one break or show in an export
+            row[key] = strip_controls(value) if isinstance(value, str) else value
         rows.append(row)
     return rows
 

@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
+from gzctl.core.dutch import parse_number
+from gzctl.core.errors import AnswerError, NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Place, Project
+from gzctl.core.text import clean
 from gzctl.network.criteria import Criteria, number_nl, parse_amount, parse_score
 from gzctl.network.inventory import fold, unique_id
 
@@ -90,7 +92,7 @@ def parse_fields(raw: dict[str, Any], crit: Criteria) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key in ("name", "address", "home_of", "notes"):
-            text = str(value or "").strip()
+            text = clean(str(value or ""), multiline=key == "notes")
             if key == "name" and not text:
                 errors.append("naam: mag niet leeg zijn")
             out[key] = text if key == "notes" else " ".join(text.split())
@@ -104,12 +106,13 @@ def parse_fields(raw: dict[str, Any], crit: Criteria) -> dict[str, Any]:
                 )
             out[key] = text
         elif key == "seats":
-            text = str(value or "").strip()
-            if not text:
-                out[key] = None
-            elif text.isdigit():
-                out[key] = int(text)
-            else:
+            text = clean(str(value or ""))
+            try:
+                out[key] = parse_number(text, "whole", "plaatsen", 60) if text else None
+            except AnswerError:
+                errors.append(f"plaatsen: '{value}' is geen aantal")
+                continue
+            if out[key] is not None and out[key] < 0:
                 errors.append(f"plaatsen: '{value}' is geen aantal")
         elif key == "rent":
             if not str(value or "").strip():

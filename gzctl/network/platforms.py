@@ -21,6 +21,8 @@ from typing import Any
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
+from gzctl.core.text import clean as clean_text
+from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
 
 STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
@@ -344,7 +346,8 @@ def add(
 ) -> Platform:
     """From the catalogue (by id or title) unless ``new``; a platform of one's own otherwise.
     A catalogue platform copies its aim and its first steps as the checklist."""
-    text = raw.strip()
+    text = clean_text(raw)
+    aim = clean_text(aim, multiline=True)
     if not text:
         raise UsageProblem("geef het platform: een id uit de catalogus of een eigen titel.")
     ptype = None if new else catalogue.match(text)
@@ -434,9 +437,10 @@ def tick(
 
 def add_task(project: Project, platform_id: str, title: str) -> tuple[Platform, PlatformTask]:
     platform = find(project, platform_id)
-    if not title.strip():
+    title = clean_text(title)
+    if not title:
         raise UsageProblem("de stap heeft een omschrijving nodig.")
-    task = PlatformTask(title.strip())
+    task = PlatformTask(title)
     platform.tasks.append(task)
     return platform, task
 
@@ -536,23 +540,37 @@ def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
 
 
 def parse_when(date_text: str, time_text: str = "") -> dt.datetime:
-    """'12-04-2027' and '19:30' (or '19.30', '1930') -> a local datetime."""
+    """'12-04-2027' or '12 april 2027' and '19:30' (or '19.30', '19u30', '1930') -> a local
+    datetime, through the one Dutch parser (gzctl.core.dutch). Without a time the activity
+    lasts the whole day: midnight, shown and exported as an all-day event (see
+    :func:`is_all_day`). Raises UsageProblem; 'half acht' is refused with an example."""
+    from gzctl.core.dutch import parse_time
+    from gzctl.core.errors import AnswerError
+
     day = inv.parse_date(date_text)
-    text = time_text.strip().replace(".", ":").replace("u", ":").rstrip(":")
-    if not text:
+    if not clean_text(time_text):
         return dt.datetime.combine(day, dt.time(0, 0))
-    m = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?", text)
-    if not m or int(m.group(1)) > 23 or int(m.group(2) or 0) > 59:
-        raise UsageProblem(f"'{time_text.strip()}' is geen tijd (voorbeeld: 19:30).")
-    return dt.datetime.combine(day, dt.time(int(m.group(1)), int(m.group(2) or 0)))
+    try:
+        return dt.datetime.combine(day, parse_time(time_text))
+    except AnswerError as exc:
+        raise UsageProblem(exc.message) from None
+
+
+def is_all_day(a: Activity) -> bool:
+    """An activity given without a time: it starts at midnight and ends at a midnight (or
+    has no end)."""
+    return a.start.time() == dt.time(0, 0) and (a.end is None or a.end.time() == dt.time(0, 0))
 
 
 def _count(raw: Any, what: str) -> int | None:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if raw is None or (isinstance(raw, str) and not clean_text(raw)):
         return None
+    from gzctl.core.dutch import parse_number
+    from gzctl.core.errors import AnswerError
+
     try:
-        n = int(str(raw).strip())
-    except ValueError:
+        n = int(raw) if isinstance(raw, int) else int(parse_number(str(raw), "whole"))
+    except (AnswerError, ValueError):
         raise UsageProblem(
             f"{what} moet een aantal zijn (een geheel getal), niet '{raw}'."
         ) from None
@@ -575,26 +593,27 @@ def add_activity(
     participants: Any = None,
     description: str = "",
 ) -> Activity:
-    if not title.strip():
+    if not clean_text(title):
         raise UsageProblem("de activiteit heeft een titel nodig.")
     if end is not None and end <= start:
         raise UsageProblem("het einde ligt niet na het begin.")
     org_ids = sorted({inv.find(project, o).id for o in organisers})
     pid = find(project, platform).id if platform.strip() else ""
     groups = inv.parse_groups(target_groups, orgs_catalogue) if target_groups else []
+    title = clean_text(title)
     aid = inv.unique_id(f"{start.date().isoformat()} {title}", (a.id for a in project.activities))
     activity = Activity(
         id=aid,
-        title=title.strip(),
+        title=title,
         start=start,
         end=end,
-        place=place.strip(),
+        place=clean_text(place),
         organisers=org_ids,
         platform=pid,
         target_groups=groups,
         expected=_count(expected, "het verwachte aantal deelnemers"),
         participants=_count(participants, "het aantal deelnemers"),
-        description=description.strip(),
+        description=clean_text(description, multiline=True),
     )
     project.activities.append(activity)
     sort_activities(project)
@@ -656,12 +675,12 @@ def edit_activity(
         raise UsageProblem("het einde ligt niet na het begin.")
     new: dict[str, Any] = {"start": start, "end": end}
     if "title" in changes:
-        if not str(changes["title"]).strip():
+        if not clean_text(str(changes["title"])):
             raise UsageProblem("de activiteit heeft een titel nodig.")
-        new["title"] = str(changes["title"]).strip()
+        new["title"] = clean_text(str(changes["title"]))
     for key in ("place", "description"):
         if key in changes:
-            new[key] = str(changes[key] or "").strip()
+            new[key] = clean_text(str(changes[key] or ""), multiline=key == "description")
     if "organisers" in changes:
         new["organisers"] = sorted({inv.find(project, o).id for o in changes["organisers"]})
     if "platform" in changes:
@@ -759,49 +778,92 @@ def newsletter_data(
     }
 
 
-def to_ics(project: Project, activities: Iterable[Activity], stamp: dt.datetime) -> bytes:
-    """An iCalendar file (RFC 5545) with one event per activity, in Europe/Amsterdam time.
+def _revisions(project: Project) -> dict[str, tuple[int, dt.datetime, dt.datetime]]:
+    """Activity id -> (SEQUENCE, CREATED, LAST-MODIFIED) from the history: every
+    ``activity-edit`` raises the sequence by one, as RFC 5546 asks of an organizer that
+    changes an event, so calendar apps take the re-imported event as the newer revision."""
+    out: dict[str, tuple[int, dt.datetime, dt.datetime]] = {}
+    for h in project.history:
+        if not h.action.startswith("activity-"):
+            continue
+        for aid in h.ids:
+            seq, created, _ = out.get(aid, (0, h.at, h.at))
+            out[aid] = (seq + (h.action == "activity-edit"), created, h.at)
+    return out
 
-    UIDs are stable (activity id @ village), so importing the file again updates the events
-    instead of doubling them. DTSTAMP is the moment of the project's last change (so the same
-    data gives the same file); ``stamp``, the caller's clock, only for a project without
-    history."""
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return (moment.astimezone(dt.UTC) if moment.tzinfo else moment).replace(microsecond=0)
+
+
+def to_ics(
+    project: Project,
+    activities: Iterable[Activity],
+    stamp: dt.datetime,
+    allow_empty: bool = False,
+) -> bytes:
+    """An iCalendar file (RFC 5545, METHOD:PUBLISH of RFC 5546) with one event per activity,
+    in Europe/Amsterdam time; an activity without a time is an all-day event (DTSTART and
+    DTEND as VALUE=DATE, the end exclusive).
+
+    UIDs are stable (activity id @ village) and SEQUENCE counts the edits, with
+    LAST-MODIFIED the last change, so importing the file again updates moved or changed
+    events in Outlook, Google Calendar and phone calendars instead of doubling them.
+    DTSTAMP is the moment of the project's last change (so the same data gives the same
+    file); ``stamp``, the caller's clock, only for a project without history. Raises
+    Refused when there is no activity (an export of nothing is a mistake), unless
+    ``allow_empty``: a published feed that calendars subscribe to exists before its first
+    event (the village website's agenda.ics)."""
     from zoneinfo import ZoneInfo
 
     import icalendar
 
+    items = list(activities)
+    if not items and not allow_empty:
+        raise Refused("Er zijn geen activiteiten om in een agenda te zetten; niets geschreven.")
     tz = ZoneInfo(TIMEZONE)
     village = inv.slugify(project.village.name or "dorp")
     names = {o.id: o.name for o in project.organisations}
     titles = {p.id: p.title for p in project.platforms}
+    revisions = _revisions(project)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//gzctl//Gemeenschapszorg netwerk//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Netwerk {project.village.name}".strip())
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", strip_controls(f"Netwerk {project.village.name}"))
     cal.add("x-wr-timezone", TIMEZONE)
     stamp = max((h.at for h in project.history), default=stamp)
-    utc_stamp = stamp.astimezone(dt.UTC) if stamp.tzinfo else stamp
-    items = list(activities)
-    if items:
+    utc_stamp = _utc(stamp)
+    if not all(is_all_day(a) for a in items):
         cal.add_component(_amsterdam_vtimezone(icalendar))
     for a in items:
         event = icalendar.Event()
         event.add("uid", f"{a.id}@{village}.gzctl")
-        event.add("dtstamp", utc_stamp.replace(microsecond=0))
-        event.add("summary", a.title)
-        event.add("dtstart", a.start.replace(tzinfo=tz))
-        if a.end is not None:
-            event.add("dtend", a.end.replace(tzinfo=tz))
+        event.add("dtstamp", utc_stamp)
+        seq, created, modified = revisions.get(a.id, (0, stamp, stamp))
+        event.add("sequence", seq)
+        event.add("created", _utc(created))
+        event.add("last-modified", _utc(modified))
+        event.add("summary", strip_controls(a.title))
+        if is_all_day(a):
+            last = a.end.date() if a.end is not None and a.end.date() > a.start.date() else None
+            event.add("dtstart", a.start.date())
+            event.add("dtend", last or a.start.date() + dt.timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+        else:
+            event.add("dtstart", a.start.replace(tzinfo=tz))
+            if a.end is not None:
+                event.add("dtend", a.end.replace(tzinfo=tz))
         if a.place:
-            event.add("location", a.place)
-        lines = [a.description] if a.description else []
+            event.add("location", strip_controls(a.place))
+        lines = [strip_controls(a.description)] if a.description else []
         if a.organisers:
             lines.append("Organisatie: " + ", ".join(names.get(o, o) for o in a.organisers))
         if a.platform:
             lines.append("Platform: " + titles.get(a.platform, a.platform))
         if lines:
-            event.add("description", "\n".join(lines))
+            event.add("description", strip_controls("\n".join(lines)))
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

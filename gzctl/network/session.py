@@ -104,7 +104,7 @@ def check_references(folder: Path, project: Project) -> None:
         from gzctl.core.model import format_key
 
         parts, reason = faults[0]
-        text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
+        text = store.read_text(folder / store.STATE_FILE)
         raise store.located_error(store.STATE_FILE, text, parts, f"'{format_key(parts)}': {reason}")
 
 
@@ -123,6 +123,6 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             coerce(q, value)
         except AnswerError as exc:
             parts = ("answers", *qid.split("."))
-            text = (folder / store.STATE_FILE).read_text(encoding="utf-8")
+            text = store.read_text(folder / store.STATE_FILE)
             message = f"het antwoord 'answers.{qid}' past niet bij de vraag: {exc.message}"
             raise store.located_error(store.STATE_FILE, text, parts, message) from None

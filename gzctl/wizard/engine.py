@@ -17,7 +17,7 @@ from gzctl.core import progress, store
 from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
-from gzctl.core.questions import Question, coerce, format_value, is_answered
+from gzctl.core.questions import Question, coerce, format_value, is_answered, past_warning
 
 Clock = Callable[[], dt.datetime]
 
@@ -223,6 +223,19 @@ def confirm(label: str, default: bool) -> bool:
     return bool(answer == "Ja")
 
 
+_UNSEEN: Any = object()
+
+
+def _prefilled(q: Question, shown: Any) -> Any:
+    """What Enter without typing gives: the answer shown, else the question's default."""
+    if is_answered(shown):
+        return shown
+    try:
+        return coerce(q, q.default) if q.default is not None else None
+    except Exception:  # a default that does not fit is the playbook check's business
+        return None
+
+
 def _validate_value(q: Question, value: Any) -> bool | str:
     from gzctl.core.errors import AnswerError
 
@@ -263,9 +276,15 @@ class Wizard:
     def load(self) -> Project:
         return store.load(self.folder)
 
-    def save_answer(self, q: Question, value: Any) -> None:
+    def save_answer(self, q: Question, value: Any, shown: Any = _UNSEEN) -> None:
+        """Save one answer, re-read under the lock. ``shown`` is the answer the prompt
+        started from: when the user kept it (Enter on the pre-filled text, or on an empty
+        optional question) while another wizard or command changed it meanwhile, that
+        other answer stays: this process changes only what its user changed."""
         with store.transaction(self.folder, self.who, self.clock()) as change:
             old = ans.get_answer(change.project, q)
+            if shown is not _UNSEEN and old != shown and value == _prefilled(q, shown):
+                return
             ans.set_answer(change.project, q, value)
             if old != ans.get_answer(change.project, q):
                 # the label, not the answer: names and free text stay out of the history
@@ -278,8 +297,11 @@ class Wizard:
             current = ans.get_answer(project, q)
             if is_answered(current):
                 continue
+            current = ans.get_answer(self.load(), q)  # fresh: another process may have answered
+            if is_answered(current):
+                continue
             value = self.asker.ask(q, current, position=f"vraag {n} van {total} · ")
-            self.save_answer(q, value)
+            self.save_answer(q, value, current)
 
     def intake_missing(self) -> bool:
         project = self.load()
@@ -335,12 +357,14 @@ class Wizard:
         self.say("[cyan]" + "─" * 72 + "[/]")
         self.say(f"[bold cyan]Stap {n} van {total}[/] · {phase.title} · [bold]{step.title}[/]")
         self.say(f"[dim]{step.why}[/]")
-        project = self.load()
         qn = len(step.questions)
         for i, q in enumerate(step.questions, start=1):
-            current = ans.get_answer(project, q)
+            current = ans.get_answer(self.load(), q)  # fresh for every question
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
-            self.save_answer(q, value)
+            self.save_answer(q, value, current)
+            warning = past_warning(q, value, self.clock().date())
+            if warning:
+                self.say(f"[yellow]{warning}[/]")
         if step.handler and step.handler in self.handlers:
             self.handlers[step.handler](self, step)
         self.checklist(step)

@@ -83,10 +83,7 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
                 continue
             name = _ask_name(questionary, t.question, project)
             if name:
-                # a name that plainly says another type ('Apotheek ...' at the physio
-                # question) keeps its own type
-                named = catalogue.match_type(name)
-                type_id = named.id if named is not None else t.id
+                type_id = question_type(catalogue, t, name)
                 org = _save(wizard, {"name": name, "type": type_id}, catalogue)
                 if org is not None:
                     added += 1
@@ -122,6 +119,20 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
         f"[bold green]{added} organisatie(s) toegevoegd[/]; er staan er nu {total} op de lijst. "
         "Wat nog ontbreekt: gzctl org coverage"
     )
+
+
+def question_type(catalogue: inv.Catalogue, asked: inv.OrgType, name: str) -> str:
+    """The type of an organisation named at the question for type ``asked``: the question
+    wins. A name may only refine it within the question's own sector ('Apotheek Beesd' at
+    the physiotherapy question is a pharmacy); name recognition never moves it elsewhere
+    ('Gereformeerde Gemeente Beesd' at the church question stays a church, not the
+    municipality)."""
+    named = catalogue.match_type(name)
+    if named is None or named.id == asked.id:
+        return asked.id
+    if named.sectors[:1] == asked.sectors[:1] and named.kind == asked.kind:
+        return named.id
+    return asked.id
 
 
 def _ask_name(

@@ -124,7 +124,7 @@ def render_site(
         )
         files[f"poster-{size}.pdf"] = poster_pdf(poster, size)
     coming_and_past = sorted(project.activities, key=lambda a: (a.start, a.id))
-    files[ICS_FILE] = to_ics(project, coming_and_past, _fixed_stamp(project))
+    files[ICS_FILE] = to_ics(project, coming_and_past, _fixed_stamp(project), allow_empty=True)
     files[FEED_FILE] = atom(project, data)
     notes = []
     if not address:

@@ -1,0 +1,109 @@
+"""Dutch and Belgian phone numbers as municipalities, clubs and people write them.
+
+Checked with ``phonenumbers`` (Google's libphonenumber metadata): it knows the Dutch
+municipal short number (14 + area code: ``14 0345``, ``14072``), 0800/0900 numbers, Belgian
+zones and mobiles, ``+31 (0)345-...`` and the short numbers of both countries (``1712``).
+The number is stored as the user wrote it (tidied of stray characters); :func:`display`
+gives the normalised form for showing. phonenumbers is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gzctl.core.text import clean
+
+REGIONS = ("NL", "BE")
+EXAMPLE = "0345 123 456, 06 12345678, 14 0345 of +32 3 201 12 34"
+
+
+def _parse(text: str) -> Any | None:
+    """The number as phonenumbers reads it: valid in NL or BE (the first region where it
+    is), else a Belgian number of the right length that phonenumbers' ranges do not list
+    yet (landline 0 + 8 digits, mobile 04 + 8 digits), else None. Other countries: None."""
+    import phonenumbers
+
+    digits = re.sub(r"[^\d+]", "", text)
+    if not digits or len(digits) > 20:
+        return None
+    national = digits.lstrip("+")
+    # nine digits after a 0 is Belgian (landline); Dutch numbers have ten
+    regions = ("BE", "NL") if digits.startswith("0") and len(national) == 9 else REGIONS
+    possible = None
+    for region in regions:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if number.country_code not in (31, 32):
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+        nsn = str(number.national_number)
+        if (
+            possible is None
+            and number.country_code == 32
+            and (len(nsn) == 8 or (len(nsn) == 9 and nsn.startswith("4")))
+            and nsn[0] != "0"
+        ):
+            possible = number
+    return possible
+
+
+def _short(text: str) -> bool:
+    """A short number of three or four digits valid in NL or BE (1712, 1813, 106)."""
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    digits = re.sub(r"\D", "", text)
+    if not (3 <= len(digits) <= 4) or text.strip().startswith("+"):
+        return False
+    for region in REGIONS:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if shortnumberinfo.is_valid_short_number_for_region(number, region):
+            return True
+    return False
+
+
+def tidy(raw: str) -> str:
+    """What is kept: the text as written, cleaned of control characters and double spaces;
+    'tel.' or 'tel:' in front goes."""
+    text = clean(raw)
+    return re.sub(r"^(tel(efoon)?\.?:?|tel:)\s*", "", text, flags=re.IGNORECASE).strip()
+
+
+def is_phone(raw: str) -> bool:
+    """True when ``raw`` is a Dutch or Belgian number (valid or at least possible)."""
+    text = tidy(raw)
+    if not re.fullmatch(r"[\d\s+()./\-]+", text):
+        return False
+    return _parse(text) is not None or _short(text)
+
+
+def check(raw: str) -> str:
+    """The number as the user wrote it (tidied), or ValueError with the Dutch reason."""
+    text = tidy(raw)
+    if not is_phone(text):
+        raise ValueError(
+            f"'{text}' is geen Nederlands of Belgisch telefoonnummer (voorbeeld: {EXAMPLE})."
+        )
+    return text
+
+
+def display(raw: str) -> str:
+    """The normalised form for showing: national format for a number of ``home`` country
+    style ('0345 477 700', '14 0345'), international for the other ('+32 3 201 12 34').
+    Returns ``raw`` unchanged when it is not a number phonenumbers can read."""
+    import phonenumbers
+
+    text = tidy(raw)
+    number = _parse(text)
+    if number is None:
+        return text
+    if text.startswith(("+", "00")):
+        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
