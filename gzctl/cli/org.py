@@ -115,8 +115,8 @@ def _given(**values: Any) -> dict[str, Any]:
     return out
 
 
-def _catalogue() -> inv.Catalogue:
-    return inv.load_catalogue()
+def _catalogue(opened: Any) -> inv.Catalogue:
+    return inv.load_catalogue(opened.playbook)
 
 
 # ----------------------------------------------------------------------------- add
@@ -145,7 +145,7 @@ def add(
     notitie: Notes = None,
 ) -> None:
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     raw = _given(
         name=name, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
         reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
@@ -197,7 +197,7 @@ def list_(
     json: common.JsonFlag = False,
 ) -> None:
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     orgs = inv.filter_orgs(opened.project, catalogue, sector, type_, status, kind)
     if json:
         common.print_json([inv.as_json(o) for o in orgs])
@@ -260,7 +260,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
         return
     from gzctl.core.questions import format_date
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     known = catalogue.type(org.type)
     rows = [
         ("Id", org.id),
@@ -315,7 +315,7 @@ def edit(
     notitie: Notes = None,
 ) -> None:
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     raw = _given(
         name=naam, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
         reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
@@ -428,7 +428,7 @@ def import_(
     from gzctl.network import orgio
 
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     mode = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan": "skip"}.get(
         duplicates.strip().lower()
     )
@@ -557,8 +557,8 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)
-    data = inv.coverage(opened.project, _catalogue())
-    data["lenses"] = pf.lens_coverage(opened.project, pf.load_catalogue())
+    data = inv.coverage(opened.project, _catalogue(opened))
+    data["lenses"] = pf.lens_coverage(opened.project, pf.load_catalogue(opened.playbook))
     if json:
         common.print_json(data)
         return

@@ -203,11 +203,15 @@ GROUP_NAMES = {
 
 
 def common_data(ctx: Context) -> dict[str, Any]:
-    """What every document shows: the village, the network, who sends it."""
+    """What every document shows: the village, the network, who sends it, and the country's
+    words and helplines (``land``: playbooks/landen.toml), so templates hold no country."""
+    from gzctl.core.country import country
+
     project = ctx.project
     village = project.village
     name = village.name or "het dorp"
-    network = answer(project, "verbinden.netwerknaam") or f"Gemeenschapszorg netwerk {name}"
+    land = country(ctx.playbook.country).template_data()
+    network = answer(project, "verbinden.netwerknaam") or f"{land['woorden']['netwerk']} {name}"
     senders = [
         {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": p.phone}
         for p in project.initiators
@@ -221,6 +225,7 @@ def common_data(ctx: Context) -> dict[str, Any]:
             "inwoners": dutch_number(village.inhabitants) if village.inhabitants else "",
         },
         "netwerk": {"naam": network},
+        "land": land,
         "afzenders": senders,
         "afzender_namen": join_dutch(s["naam"] for s in senders),
         "contact": {

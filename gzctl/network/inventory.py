@@ -21,6 +21,7 @@ from typing import Any
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Contact, Organisation, Project
+from gzctl.core.playbook import Playbook
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
 # (dropped out) can follow any of them.
@@ -237,11 +238,15 @@ def catalogue_path() -> Path:
     return data_dir("playbooks") / CATALOGUE_FILE
 
 
-def load_catalogue(path: Path | None = None) -> Catalogue:
-    """The shipped catalogue (or the one at ``path``), checked: every fault in one error."""
+def load_catalogue(source: Path | Playbook | None = None) -> Catalogue:
+    """The catalogue a playbook names (the Flemish one for a Flemish playbook), the one at a
+    path, or the shipped Dutch one; checked: every fault in one error."""
     from gzctl.core.datafiles import load_data
 
-    source = path or catalogue_path()
+    if source is None:
+        source = catalogue_path()
+    elif not isinstance(source, Path):
+        source = source.catalogue_path("organisation_types")
     return load_data(source, lambda data: parse_catalogue(data, source.name), _catalogue_cache)
 
 

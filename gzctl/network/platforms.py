@@ -21,6 +21,7 @@ from typing import Any
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
+from gzctl.core.playbook import Playbook
 from gzctl.network import inventory as inv
 
 STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
@@ -96,12 +97,19 @@ _cache: dict[tuple[str, float], PlatformCatalogue] = {}
 
 
 def load_catalogue(
-    path: Path | None = None, org_catalogue: inv.Catalogue | None = None
+    path: Path | Playbook | None = None, org_catalogue: inv.Catalogue | None = None
 ) -> PlatformCatalogue:
-    """The shipped platform catalogue (or the one at ``path``), checked: all faults at once."""
+    """The platform catalogue a playbook names (checked against that playbook's organisation
+    types), the one at a path, or the shipped Dutch one; checked: all faults at once."""
     from gzctl.core.datafiles import load_data
     from gzctl.core.playbook import data_dir
 
+    if isinstance(path, Playbook):
+        org_catalogue = org_catalogue or inv.load_catalogue(path)
+        source = path.catalogue_path("platforms")
+        # a memo keyed on the file alone is right: the file names its own organisation types
+        return load_data(source, lambda data: parse_catalogue(data, org_catalogue, source.name),
+                         _cache)  # fmt: skip
     source = path or data_dir("playbooks") / CATALOGUE_FILE
     return load_data(
         source,
