@@ -29,6 +29,9 @@ EMPLOYER_TEXT = {
     "gemeente": "de gemeente",
     "welzijnsorganisatie": "de welzijnsorganisatie",
     "stichting": "een stichting",
+    "lokaal bestuur": "het lokaal bestuur",
+    "lokaal dienstencentrum": "het lokaal dienstencentrum",
+    "vzw": "een vzw",
 }
 
 # Interview questions per scorecard criterion (playbooks/selectiecriteria.toml ids); a
@@ -63,13 +66,11 @@ CASE = (
     "In {dorp} doen verenigingen, vrijwilligers en beroepskrachten elk goed werk, maar vaak ieder "
     "op een eigen eilandje. Het netwerk verbindt hen, zodat zorgen over inwoners eerder in beeld "
     "komen, kwetsbare inwoners weer meedoen en het dorp levendig blijft.",
-    "Zo'n netwerk heeft een vaste verbinder nodig: een Coördinator die in het dorp woont, "
-    "makkelijk contact legt en anderen laat doen waar ze goed in zijn. De Coördinator is geen "
+    "Zo'n netwerk heeft een vaste verbinder nodig: een {verbinder} die in het dorp woont, "
+    "makkelijk contact legt en anderen laat doen waar ze goed in zijn. De {verbinder} is geen "
     "baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen en professionals zoals "
-    "het kernteam en de huisarts.",
-    "Dat midden tussen inwoners en gemeente ontstaat niet vanzelf. Vrijwilligers kunnen het "
-    "niet alleen dragen, en de gemeente kan het niet van bovenaf regelen. Daarom vragen we de "
-    "gemeente om steun voor het midden: geld voor de Coördinator.",
+    "{sociaal_team} en de huisarts.",
+    "{steun_uitleg} Daarom vragen we de gemeente om {steun}: geld voor de {verbinder}.",
 )
 
 
@@ -132,7 +133,10 @@ def prepare_interview(ctx: Context) -> Prepared:
 
 
 def prepare_request(ctx: Context) -> Prepared:
-    title = "Aanvraag aan de gemeente: steun voor het midden"
+    from gzctl.core.country import country
+
+    words = country(ctx.playbook.country).words  # CASE and the title use the country's words
+    title = f"Aanvraag aan de gemeente: {words['steun']}"
     data = _profile_data(ctx, title)
     project = ctx.project
     crit = load_criteria()
@@ -146,10 +150,10 @@ def prepare_request(ctx: Context) -> Prepared:
     data.update(
         {
             "aan": {"naam": str(first.get("name", "")), "functie": str(first.get("role", ""))},
-            "pleidooi": [p.format(dorp=data["dorp"]["naam"]) for p in CASE],
+            "pleidooi": [p.format(dorp=data["dorp"]["naam"], **words) for p in CASE],
             "begroting": [
                 {
-                    "post": "Loonkosten Coördinator",
+                    "post": f"Loonkosten {words['verbinder']}",
                     "berekening": f"{dutch_number(b.hours or 0)} uur per week × "
                     f"{_euro(b.hourly_cost)} per uur × {b.weeks} weken",
                     "bedrag": _euro(b.salary),
