@@ -188,7 +188,9 @@ class Catalogue:
     sectors: tuple[Label, ...]
     groups: tuple[Label, ...]
     types: tuple[OrgType, ...]
-    _keywords: tuple[tuple[str, bool, str], ...] = field(default=(), repr=False, compare=False)
+    # (keyword, how it may match: "word" | "prefix" | "suffix" | "phrase", type id), longest
+    # first; see match_type
+    _keywords: tuple[tuple[str, str, str], ...] = field(default=(), repr=False, compare=False)
     _exact: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     def type(self, type_id: str) -> OrgType | None:
@@ -209,10 +211,50 @@ class Catalogue:
         return tuple(g.id for g in self.groups)
 
     def match_type(self, text: str) -> OrgType | None:
-        """A catalogue type from its id or name, or from a keyword in the text (the longest
-        keyword wins, so 'Protestantse Gemeente' is a church, not the municipality)."""
+        """A catalogue type from its id or name, or recognised in an organisation's name.
+
+        The longest matching keyword wins ('Protestantse Gemeente' is a church, not the
+        municipality). A keyword matches a whole word, the start of a compound ('voetbal' in
+        'voetbalclub', four letters or more) or, written as '*raad', its end; a phrase
+        matches whole words in a row. Street names never count, so 'Buurtvereniging
+        Kerkstraat' is no church, and 'school' does not hide in 'Rijschool'. Only when no
+        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by rapidfuzz."""
         if not text.strip():
             return None
+        exact = self._exact.get(compact(text))
+        if exact is not None:
+            return self.type(exact)
+        words = [w for w in name_words(text) if not _is_street(w)]
+        if not words:
+            return None
+        spaced = " " + " ".join(words) + " "
+        for keyword, how, type_id in self._keywords:
+            if how == "phrase":
+                hit = f" {keyword} " in spaced
+            elif how == "word":
+                hit = keyword in words
+            elif how == "prefix":
+                hit = any(w.startswith(keyword) for w in words)
+            else:
+                hit = any(w.endswith(keyword) for w in words)
+            if hit:
+                return self.type(type_id)
+        return self._near_miss(words)
+
+    def _near_miss(self, words: list[str]) -> OrgType | None:
+        """A misspelt keyword ('Zonebloem', 'Biblioteek'): one word of six letters or more
+        within a typo of a one-word keyword of six letters or more."""
+        from rapidfuzz import fuzz, process
+
+        choices = {k: t for k, how, t in self._keywords if how != "phrase" and len(k) >= 6}
+        best: tuple[float, str] | None = None
+        for w in words:
+            if len(w) < 6:
+                continue
+            found = process.extractOne(w, list(choices), scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], choices[found[0]])
+        return self.type(best[1]) if best else None
         exact = self._exact.get(compact(text))
         if exact is not None:
             return self.type(exact)
@@ -226,6 +268,26 @@ class Catalogue:
             if hit:
                 return self.type(type_id)
         return None
+
+
+# How close a misspelt word must be to a keyword (rapidfuzz ratio, 0-100): 90 lets one
+# letter slip in a ten-letter word ('Zonebloem') but keeps 'Dansschool' from 'basisschool'.
+NEAR_MISS = 90
+# Organisations whose type could not be recognised get this type, and a question.
+UNKNOWN_TYPE = "onbekend"
+# Dutch and Flemish street-name endings: 'Kerkstraat' says nothing about a church.
+_STREET_ENDINGS = (
+    "straat", "plein", "laan", "weg", "dreef", "steeg", "singel", "kade", "gracht", "dijk",
+)  # fmt: skip
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, folded, dots dropped ('V.V.' -> 'vv')."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "")).split()
+
+
+def _is_street(word: str) -> bool:
+    return len(word) > 6 and word.endswith(_STREET_ENDINGS)
 
 
 CATALOGUE_FILE = "organisatietypen.toml"
@@ -313,13 +375,18 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
         )
     if faults:
         raise PlaybookError("\n".join(faults))
+    def how(keyword: str) -> tuple[str, str]:
+        words = name_words(keyword)
+        text = " ".join(words)
+        if keyword.startswith("*"):
+            return text, "suffix"
+        if len(words) > 1:
+            return text, "phrase"
+        return text, "word" if len(text) <= 3 else "prefix"
+
     keywords = sorted(
-        (
-            (" ".join(re.sub(r"[^a-z0-9]+", " ", k).split()), len(k) <= 3, t.id)
-            for t in types
-            for k in t.keywords
-        ),
-        key=lambda x: -len(x[0]),
+        ((*how(k), t.id) for t in types for k in t.keywords),
+        key=lambda x: (-len(x[0]), x[0], x[2]),
     )
     exact = {compact(t.name): t.id for t in types}
     exact.update({compact(t.id): t.id for t in types})
@@ -586,7 +653,8 @@ def build(
         raise UsageProblem("de naam van de organisatie ontbreekt.")
     type_text = clean.get("type") or ""
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
-    type_value = org_type.id if org_type else type_text
+    # a name gzctl cannot place is marked, not silently filed: coverage asks about it
+    type_value = org_type.id if org_type else (type_text or UNKNOWN_TYPE)
     if not isinstance(taken, (set, frozenset)):
         taken = set(taken)  # an import passes its growing set: no copy per row
     org_id = clean.get("id") or unique_id(name, taken)
@@ -921,6 +989,16 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
                 matrix[s][g] += 1
     gaps = [[s, g] for s in catalogue.sector_ids for g in groups if matrix[s][g] == 0]
     present_types = {o.type for o in project.organisations}
+    unknown = [
+        {
+            "id": o.id,
+            "name": o.name,
+            "question": f"Wat voor organisatie is '{o.name}'? Geef het type met: "
+            f"gzctl org edit {o.id} --type TYPE",
+        }
+        for o in orgs
+        if o.type in ("", UNKNOWN_TYPE)
+    ]
     missing = [
         {"id": t.id, "name": t.name, "sectors": list(t.sectors)}
         for t in catalogue.types
@@ -938,6 +1016,7 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
         "sectors_without": [s for s in catalogue.sector_ids if not any(matrix[s].values())],
         "groups_without": [g for g in groups if not any(matrix[s][g] for s in matrix)],
         "missing_types": missing,
+        "unknown_type": unknown,
         "ratio": {
             "civic": civic,
             "professional": professional,
