@@ -538,6 +538,9 @@ PRINCIPLES = {
     "vullen elkaar aan. Zo komt een zorg over iemand op tijd op de goede plek.",
     "We beginnen bij wat inwoners zelf nodig vinden": "We gaan uit van wat inwoners zelf "
     "belangrijk vinden, niet van wat organisaties voor hen bedenken.",
+    "We besluiten samen, zonder bestuur": "Besluiten nemen we in de bijeenkomst van het "
+    "netwerk, met wie er is; het gesprek leidt steeds iemand anders. Wat een organisatie zelf "
+    "doet, beslist ze zelf. De startgroep draagt haar rol over zodra het netwerk er is.",
 }
 
 

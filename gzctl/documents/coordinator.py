@@ -166,6 +166,7 @@ def prepare_request(ctx: Context) -> Prepared:
             ],
             "totaal": _euro(b.total),
             "financiering": list(answer(project, co.FUNDING, [])),
+            "penvoerder": str(answer(project, "organiseren.penvoerder", "")),
             "plek": place.name if place else "",
             "organisaties": len(orgs),
             "aangesloten": len(joined),
