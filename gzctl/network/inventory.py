@@ -255,19 +255,6 @@ class Catalogue:
             if found is not None and (best is None or found[1] > best[0]):
                 best = (found[1], choices[found[0]])
         return self.type(best[1]) if best else None
-        exact = self._exact.get(compact(text))
-        if exact is not None:
-            return self.type(exact)
-        words = set(re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "")).split())
-        spaced = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
-        for keyword, whole_word, type_id in self._keywords:
-            if whole_word:
-                hit = keyword in words or f" {keyword} " in spaced
-            else:
-                hit = keyword in spaced
-            if hit:
-                return self.type(type_id)
-        return None
 
 
 # How close a misspelt word must be to a keyword (rapidfuzz ratio, 0-100): 90 lets one
