@@ -627,50 +627,60 @@ def prepare_mission(ctx: Context) -> Prepared:
 # ---------------------------------------------------------------- who can I call
 
 # (worry, organisation types that help, sectors that help) — organisations only, never
-# residents: the card says where to go, it records nothing about anyone.
+# residents: the card says where to go, it records nothing about anyone. Type ids of both
+# catalogues (organisatietypen.toml and organisatietypen-vlaanderen.toml).
 WORRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "Je maakt je zorgen om de gezondheid van iemand",
-        ("huisartsenpraktijk", "thuiszorg", "kernteam", "apotheek"),
+        ("huisartsenpraktijk", "thuiszorg", "kernteam", "sociaal-huis", "apotheek"),
         ("zorg",),
     ),
     (
         "Iemand lijkt eenzaam of komt de deur niet meer uit",
-        ("ouderenbond", "zonnebloem", "welzijnsorganisatie", "kernteam", "kerk"),
+        ("ouderenbond", "seniorenvereniging", "zonnebloem", "samana", "welzijnsorganisatie", "ldc",
+         "kernteam", "sociaal-huis", "kerk"),
         ("welzijn",),
     ),
     (
         "Geldzorgen, schulden of moeite met rondkomen",
-        ("voedselbank", "kernteam", "welzijnsorganisatie"),
+        ("voedselbank", "kernteam", "sociaal-huis", "caw", "welzijnsorganisatie",
+         "welzijnsschakel"),
         (),
     ),
     (
         "Vragen over opvoeden, kinderen of jongeren",
-        ("consultatiebureau", "basisschool", "kinderopvang", "jongerenwerk", "kernteam"),
+        ("consultatiebureau", "huis-van-het-kind", "basisschool", "clb", "kinderopvang",
+         "jongerenwerk", "kernteam"),
         ("educatie",),
     ),
     (
         "Iemand kan nergens meer komen zonder vervoer",
-        ("vervoersdienst", "welzijnsorganisatie"),
+        ("vervoersdienst", "minder-mobielen-centrale", "welzijnsorganisatie", "ldc"),
         (),
     ),
     (
         "Mantelzorg: je zorgt voor een naaste en het wordt te veel",
-        ("mantelzorgsteunpunt", "welzijnsorganisatie", "kernteam"),
+        ("mantelzorgsteunpunt", "mantelzorgvereniging", "welzijnsorganisatie", "kernteam",
+         "sociaal-huis"),
         (),
     ),
     (
         "Meedoen met sport, muziek of cultuur, ook met weinig geld",
-        ("jeugdfonds", "buurtsportcoach", "voetbalvereniging", "sportvereniging"),
+        ("jeugdfonds", "leergeld", "uitpas", "buurtsportcoach", "voetbalvereniging",
+         "sportvereniging"),
         ("sport", "cultuur", "recreatie"),
     ),
     (
         "Vrijwilligerswerk: je wilt zelf iets doen",
-        ("vrijwilligerscentrale", "dorpshuis"),
+        ("vrijwilligerscentrale", "vrijwilligerspunt", "dorpshuis", "parochiezaal"),
         (),
     ),
-    ("Wonen en aanpassingen in huis", ("woningcorporatie", "gemeente"), ("wonen",)),
-    ("Onveilige situaties in de buurt", ("wijkagent",), ("veiligheid",)),
+    (
+        "Wonen en aanpassingen in huis",
+        ("woningcorporatie", "woonmaatschappij", "gemeente"),
+        ("wonen",),
+    ),
+    ("Onveilige situaties in de buurt", ("wijkagent", "politie"), ("veiligheid",)),
 )
 MAX_PER_WORRY = 4
 

@@ -216,7 +216,8 @@ class Catalogue:
         The longest matching keyword wins ('Protestantse Gemeente' is a church, not the
         municipality). A keyword matches a whole word, the start of a compound ('voetbal' in
         'voetbalclub', four letters or more) or, written as '*raad', its end; a phrase
-        matches whole words in a row. Street names never count, so 'Buurtvereniging
+        matches whole words in a row; a '*kerk' only counts in the first word, because
+        place names end in it too (Nieuwerkerk). Street names never count, so 'Buurtvereniging
         Kerkstraat' is no church, and 'school' does not hide in 'Rijschool'. Only when no
         keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by rapidfuzz."""
         if not text.strip():
@@ -235,8 +236,9 @@ class Catalogue:
                 hit = keyword in words
             elif how == "prefix":
                 hit = any(w.startswith(keyword) for w in words)
-            else:
-                hit = any(w.endswith(keyword) for w in words)
+            else:  # the head of a compound, only in the first word: 'Ontmoetingskerk
+                # Ooltwijk' is a church, 'VV Nieuwerkerk' is not
+                hit = words[0].endswith(keyword)
             if hit:
                 return self.type(type_id)
         return self._near_miss(words)
