@@ -637,14 +637,28 @@ def _lens_lines(console: Any, lenses: dict[str, Any], titles: dict[str, str]) ->
     ):
         items = lenses[key]
         console.print("")
-        console.print(f"[bold]{title}[/] ({lenses[count]} van {len(items)} gedekt)")
+        console.print(
+            f"[bold]{title}[/] ({lenses[count]} van {len(items)} gedekt: alleen wat meedoet "
+            "telt, aangesloten organisaties en actieve platforms)"
+        )
+
+        def via(platforms: list[str], orgs: list[str]) -> str:
+            parts = []
+            if platforms:
+                parts.append("platforms: " + ", ".join(titles.get(p, p) for p in platforms))
+            if orgs:
+                parts.append(f"{len(orgs)} organisatie{'s' if len(orgs) != 1 else ''}")
+            return "; ".join(parts)
+
         for item in items:
-            via = []
-            if item["platforms"]:
-                via.append("platforms: " + ", ".join(titles.get(p, p) for p in item["platforms"]))
-            if item["organisations"]:
-                n = len(item["organisations"])
-                via.append(f"{n} organisatie{'s' if n != 1 else ''}")
-            mark = "[green]✓[/]" if item["covered"] else "[yellow]–[/]"
-            text = "; ".join(via) if via else "[yellow]nog niemand[/]"
+            mark = {"doen mee": "[green]✓[/]", "op de lijst": "[yellow]~[/]"}.get(
+                item["state"], "[yellow]–[/]"
+            )
+            texts = []
+            if item["covered"]:
+                texts.append("doen mee: " + via(item["platforms"], item["organisations"]))
+            listed = via(item["on_list"]["platforms"], item["on_list"]["organisations"])
+            if listed:
+                texts.append("op de lijst: " + listed)
+            text = " · ".join(texts) if texts else "[yellow]nog niemand[/]"
             console.print(f"  {mark} {item['label']}: {text}", overflow="fold")

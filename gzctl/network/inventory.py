@@ -967,6 +967,8 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
     orgs = active(project)
     groups = [g for g in catalogue.group_ids if g != "A"]
     matrix = {s: {g: 0 for g in groups} for s in catalogue.sector_ids}
+    # the same matrix with only the organisations that joined: on the list is not taking part
+    joined = {s: {g: 0 for g in groups} for s in catalogue.sector_ids}
     for org in orgs:
         reached = (
             groups if "A" in org.target_groups else [g for g in org.target_groups if g in groups]
@@ -976,6 +978,8 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
                 continue
             for g in reached:
                 matrix[s][g] += 1
+                if org.status == "aangesloten":
+                    joined[s][g] += 1
     gaps = [[s, g] for s in catalogue.sector_ids for g in groups if matrix[s][g] == 0]
     present_types = {o.type for o in project.organisations}
     unknown = [
@@ -1001,6 +1005,8 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
         "sectors": [{"id": s.id, "label": s.label} for s in catalogue.sectors],
         "target_groups": [{"id": g.id, "label": g.label} for g in catalogue.groups if g.id != "A"],
         "matrix": matrix,
+        "joined_matrix": joined,
+        "sectors_without_joined": [s for s in catalogue.sector_ids if not any(joined[s].values())],
         "gaps": gaps,
         "sectors_without": [s for s in catalogue.sector_ids if not any(matrix[s].values())],
         "groups_without": [g for g in groups if not any(matrix[s][g] for s in matrix)],

@@ -837,33 +837,52 @@ def _amsterdam_vtimezone(icalendar: Any) -> Any:
 # ----------------------------------------------------------------------------- lenses
 
 
+# A lens counts as covered only through cooperation: organisations that joined and platforms
+# that are active. Organisations and platforms that are merely on the list show as such.
+LENS_STATES = ("doen mee", "op de lijst", "ontbreekt")
+
+
 def lens_coverage(project: Project, catalogue: PlatformCatalogue) -> dict[str, Any]:
     """Which of the eight functions of buurtgerichte zorg and which zorgzame-buurt traits the
-    network covers: through its platforms (not stopped) and its organisations' types."""
-    platforms = [p for p in project.platforms if p.status != "gestopt"]
+    network covers. Only cooperation counts (issue 16): ``platforms`` and ``organisations``
+    are the active platforms and the organisations that joined (status aangesloten), and
+    ``covered`` follows from them alone. ``on_list`` holds what could cover the item but does
+    not take part yet (platforms that are an idea or starting; organisations inventoried,
+    approached or invited), and ``state`` says "doen mee", "op de lijst" or "ontbreekt"."""
+    live = [p for p in project.platforms if p.status != "gestopt"]
     orgs = inv.active(project)
 
     def lens(items: tuple[inv.Label, ...], attr: str) -> list[dict[str, Any]]:
         out = []
         for item in items:
-            by_platform = []
-            for p in platforms:
-                ptype = catalogue.get(p.template)
-                if ptype is not None and item.id in getattr(ptype, attr):
-                    by_platform.append(p.id)
-            by_org = []
-            for o in orgs:
-                olens = catalogue.type_lenses.get(o.type)
-                if olens is not None and item.id in getattr(olens, attr):
-                    by_org.append(o.id)
+            platforms = [
+                p for p in live
+                if (ptype := catalogue.get(p.template)) is not None
+                and item.id in getattr(ptype, attr)
+            ]  # fmt: skip
+            members = [
+                o for o in orgs
+                if (olens := catalogue.type_lenses.get(o.type)) is not None
+                and item.id in getattr(olens, attr)
+            ]  # fmt: skip
+            active = [p.id for p in platforms if p.status == "actief"]
+            joined = [o.id for o in members if o.status == "aangesloten"]
+            on_list = {
+                "platforms": [p.id for p in platforms if p.status != "actief"],
+                "organisations": [o.id for o in members if o.status != "aangesloten"],
+            }
+            covered = bool(active or joined)
+            listed = bool(on_list["platforms"] or on_list["organisations"])
             out.append(
                 {
                     "id": item.id,
                     "label": item.label,
-                    "platforms": by_platform,
-                    "organisations": by_org,
-                    "covered": bool(by_platform or by_org),
-                }  # fmt: skip
+                    "platforms": active,
+                    "organisations": joined,
+                    "on_list": on_list,
+                    "covered": covered,
+                    "state": LENS_STATES[0 if covered else 1 if listed else 2],
+                }
             )
         return out
 
@@ -874,4 +893,6 @@ def lens_coverage(project: Project, catalogue: PlatformCatalogue) -> dict[str, A
         "traits": traits,
         "functions_covered": sum(1 for f in functions if f["covered"]),
         "traits_covered": sum(1 for t in traits if t["covered"]),
+        "functions_on_list": sum(1 for f in functions if f["state"] == "op de lijst"),
+        "traits_on_list": sum(1 for t in traits if t["state"] == "op de lijst"),
     }
