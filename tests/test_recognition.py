@@ -75,3 +75,12 @@ def test_the_flemish_catalogue_is_chosen_by_the_playbook() -> None:
     cat = inv.load_catalogue(be)
     assert cat.type("sociaal-huis") is not None and cat.type("kernteam") is None
     assert inv.load_catalogue(pb.load("gemeenschapszorg")).type("sociaal-huis") is None
+
+
+def test_org_add_asks_about_a_name_it_cannot_place(gz, project) -> None:
+    result = gz("-C", str(project), "org", "add", "Kapsalon Kerkplein")
+    assert result.code == 0, result.err
+    assert "Wat voor organisatie is het?" in result.err
+    assert "org edit kapsalon-kerkplein --type" in result.err
+    known = gz("-C", str(project), "org", "add", "VV Beesd")
+    assert "Wat voor organisatie" not in known.err

@@ -173,6 +173,11 @@ def add(
     if known and not type_:
         extra = f" (type: {known.name})"
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
+    if org.type == inv.UNKNOWN_TYPE:
+        common.note(
+            f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
+            f"gzctl {common.hint_dir(ctx)}org edit {org.id} --type TYPE"
+        )
     common.note(f"Bekijken: gzctl {common.hint_dir(ctx)}org show {org.id}")
 
 

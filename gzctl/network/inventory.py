@@ -192,6 +192,10 @@ class Catalogue:
     # first; see match_type
     _keywords: tuple[tuple[str, str, str], ...] = field(default=(), repr=False, compare=False)
     _exact: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    # _keywords by how they match, for lookups instead of a scan (imports read many names)
+    _by_how: dict[str, dict[str, str]] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
 
     def type(self, type_id: str) -> OrgType | None:
         return next((t for t in self.types if t.id == type_id), None)
@@ -228,19 +232,22 @@ class Catalogue:
         words = [w for w in name_words(text) if not _is_street(w)]
         if not words:
             return None
+        index = self._by_how
+        hits = [(k, index["word"][k]) for k in set(words) if k in index["word"]]
+        for w in set(words):
+            for n in range(4, len(w) + 1):
+                if w[:n] in index["prefix"]:
+                    hits.append((w[:n], index["prefix"][w[:n]]))
+        first = words[0]  # the head of a compound, only in the first word: 'Ontmoetingskerk
+        # Ooltwijk' is a church, 'VV Nieuwerkerk' is not
+        for n in range(1, len(first) + 1):
+            if first[-n:] in index["suffix"]:
+                hits.append((first[-n:], index["suffix"][first[-n:]]))
         spaced = " " + " ".join(words) + " "
-        for keyword, how, type_id in self._keywords:
-            if how == "phrase":
-                hit = f" {keyword} " in spaced
-            elif how == "word":
-                hit = keyword in words
-            elif how == "prefix":
-                hit = any(w.startswith(keyword) for w in words)
-            else:  # the head of a compound, only in the first word: 'Ontmoetingskerk
-                # Ooltwijk' is a church, 'VV Nieuwerkerk' is not
-                hit = words[0].endswith(keyword)
-            if hit:
-                return self.type(type_id)
+        hits += [(k, t) for k, t in index["phrase"].items() if f" {k} " in spaced]
+        if hits:
+            keyword, type_id = min(hits, key=lambda h: (-len(h[0]), h[0], h[1]))
+            return self.type(type_id)
         return self._near_miss(words)
 
     def _near_miss(self, words: list[str]) -> OrgType | None:
@@ -248,12 +255,14 @@ class Catalogue:
         within a typo of a one-word keyword of six letters or more."""
         from rapidfuzz import fuzz, process
 
-        choices = {k: t for k, how, t in self._keywords if how != "phrase" and len(k) >= 6}
+        choices = self._by_how["near"]
         best: tuple[float, str] | None = None
         for w in words:
             if len(w) < 6:
                 continue
-            found = process.extractOne(w, list(choices), scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
+            found = process.extractOne(
+                w, choices.keys(), scorer=fuzz.ratio, score_cutoff=NEAR_MISS
+            )
             if found is not None and (best is None or found[1] > best[0]):
                 best = (found[1], choices[found[0]])
         return self.type(best[1]) if best else None
@@ -379,7 +388,15 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
     )
     exact = {compact(t.name): t.id for t in types}
     exact.update({compact(t.id): t.id for t in types})
-    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact)
+    by_how: dict[str, dict[str, str]] = {"word": {}, "prefix": {}, "suffix": {}, "phrase": {}}
+    for keyword, kind_of_match, type_id in keywords:  # sorted: the first type of a keyword wins
+        by_how[kind_of_match].setdefault(keyword, type_id)
+        if kind_of_match == "prefix":  # a prefix keyword also matches the whole word
+            by_how["word"].setdefault(keyword, type_id)
+    by_how["near"] = {
+        k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6
+    }
+    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact, by_how)
 
 
 # ----------------------------------------------------------------------------- validation
