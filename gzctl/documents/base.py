@@ -574,10 +574,14 @@ def prepare_mission(ctx: Context) -> Prepared:
     place = meeting_place(ctx)
     hours = answer(project, "organiseren.uren")
     employer = answer(project, "organiseren.werkgever")
+    from gzctl.core.country import country
+    from gzctl.documents.coordinator import EMPLOYER_TEXT
+
+    role = country(ctx.playbook.country).words["verbinder"]  # Coördinator, buurtzorgregisseur
     coordinator = [
-        "Het netwerk krijgt een betaalde Coördinator die in het dorp woont: een verbinder "
+        f"Het netwerk krijgt een betaalde {role} die in het dorp woont: een verbinder "
         "die makkelijk contact legt, anderen laat doen waar ze goed in zijn en heel "
-        "verschillende organisaties achter één doel krijgt. De Coördinator is geen baas, maar "
+        f"verschillende organisaties achter één doel krijgt. De {role} is geen baas, maar "
         "organiseert, ondersteunt en houdt de draadjes bij elkaar."
     ]
     if hours or employer:
@@ -585,8 +589,8 @@ def prepare_mission(ctx: Context) -> Prepared:
         if hours:
             bits.append(f"werkt ongeveer {dutch_number(hours)} uur per week")
         if employer and employer != "anders":
-            bits.append(f"is in dienst van de {employer}")
-        coordinator.append("De Coördinator " + join_dutch(bits) + ".")
+            bits.append(f"is in dienst van {EMPLOYER_TEXT.get(employer, f'de {employer}')}")
+        coordinator.append(f"De {role} " + join_dutch(bits) + ".")
     place_text = (
         f"Het netwerk komt samen in {place['naam']}: een neutrale, laagdrempelige plek in "
         "het dorp, van niemand in het bijzonder en voor iedereen toegankelijk."

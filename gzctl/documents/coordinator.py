@@ -47,8 +47,8 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
         "Wanneer heb je bewust iets aan een ander overgelaten, en hoe ging dat?",
     ),
     "brug": (
-        "Hoe zou je een vrijwilliger van de ouderenbond en de praktijkondersteuner van de "
-        "huisarts aan één tafel krijgen?",
+        "Hoe zou je een vrijwilliger van de seniorenvereniging en een huisarts aan één tafel "
+        "krijgen?",
         "Iemand vertelt je dat hij zich zorgen maakt over een buurvrouw. Wat doe je, en wat "
         "juist niet?",
     ),
