@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from gzctl import documents as docs
+from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.core.model import Contact, Organisation
 
@@ -417,7 +418,8 @@ def test_docx_carries_lists_tables_bold_and_tick_boxes(demo: Path) -> None:
     w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
     boxes = checklist.element.body.findall(f".//{w14}checkbox")
     states = {b.find(f"{w14}checked").get(f"{w14}val") for b in boxes}
-    assert len(boxes) == 15 and states == {"0", "1"}
+    verkennen = pb.load("gemeenschapszorg").phases[0]
+    assert len(boxes) == len(verkennen.items) and states == {"0", "1"}  # one box per action
     assert agenda.core_properties.title == "Agenda eerste netwerkavond"
     assert agenda.core_properties.author == "Ooltwijk Samen"
 

@@ -196,17 +196,38 @@ def test_activities_and_ics_round_trip(village: Project, catalogue: P.PlatformCa
     assert [a.id for a in village.activities] == [walk.id]
 
 
-def test_lens_coverage(village: Project, catalogue: P.PlatformCatalogue) -> None:
+def test_lens_coverage_counts_only_cooperation(
+    village: Project, catalogue: P.PlatformCatalogue
+) -> None:
+    """Issue 16: on the list is not taking part. A function is covered only by organisations
+    that joined and platforms that are active."""
     P.add(village, catalogue, "beweegweek", TODAY)
     data = P.lens_coverage(village, catalogue)
     functions = {f["id"]: f for f in data["functions"]}
-    assert functions["signaleren"]["organisations"] == ["kernteam", "thuiszorg"]
+    signals = functions["signaleren"]
+    assert signals["organisations"] == [] and signals["covered"] is False
+    assert signals["on_list"]["organisations"] == ["kernteam", "thuiszorg"]
+    assert signals["state"] == "op de lijst"
+    assert functions["talenten"]["on_list"]["platforms"] == ["beweegweek"]
+    assert functions["beleid"]["state"] == "ontbreekt"
+    assert data["functions_covered"] == 0
+
+    inv_status = {o.id: o for o in village.organisations}
+    inv_status["kernteam"].status = "aangesloten"
+    P.set_status(village, "beweegweek", "actief", TODAY)
+    data = P.lens_coverage(village, catalogue)
+    functions = {f["id"]: f for f in data["functions"]}
+    assert functions["signaleren"]["organisations"] == ["kernteam"]
+    assert functions["signaleren"]["on_list"]["organisations"] == ["thuiszorg"]
+    assert functions["signaleren"]["state"] == "doen mee"
     assert functions["talenten"]["platforms"] == ["beweegweek"]
-    assert functions["beleid"]["covered"] is False
     traits = {t["id"]: t for t in data["traits"]}
     assert traits["ontmoeten"]["platforms"] == ["beweegweek"]
     assert traits["wonen"]["covered"] is False
     assert data["functions_covered"] == sum(1 for f in data["functions"] if f["covered"])
+    assert data["functions_on_list"] == sum(
+        1 for f in data["functions"] if f["state"] == "op de lijst"
+    )
 
 
 # ----------------------------------------------------------------------------- commands
@@ -336,11 +357,14 @@ def test_org_coverage_shows_the_lenses(gz, project) -> None:
     lenses = data["lenses"]
     assert len(lenses["functions"]) == 8 and len(lenses["traits"]) == 6
     talents = next(f for f in lenses["functions"] if f["id"] == "talenten")
-    assert talents["platforms"] == ["beweegweek"]
+    assert talents["platforms"] == [] and talents["on_list"]["platforms"] == ["beweegweek"]
     text = gz(*c, "org", "coverage").out
     assert "Functies van buurtgerichte zorg" in text
     assert "Kenmerken van een zorgzame buurt" in text
-    assert "Lokale talenten vinden en inzetten: platforms: Beweegweek" in text
+    assert "Lokale talenten vinden en inzetten: op de lijst: platforms: Beweegweek" in text
+    assert gz(*c, "platform", "status", "beweegweek", "actief").code == 0
+    text = gz(*c, "org", "coverage").out
+    assert "Lokale talenten vinden en inzetten: doen mee: platforms: Beweegweek" in text
 
 
 # ----------------------------------------------------------------------------- documents

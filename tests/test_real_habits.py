@@ -357,7 +357,7 @@ def test_place_rent_with_comma_thousands_is_not_guessed(gz, project: Path) -> No
 
 
 def test_own_playbook_saved_by_notepad(gz, tmp_path: Path) -> None:
-    from gzctl.core.playbook import data_dir
+    from gzctl.core.paths import data_dir
 
     source = (data_dir("playbooks") / "gemeenschapszorg.toml").read_text(encoding="utf-8")
     path = tmp_path / "eigen.toml"

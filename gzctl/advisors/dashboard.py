@@ -45,7 +45,7 @@ def _environment() -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from gzctl.core.playbook import data_dir
+    from gzctl.core.paths import data_dir
 
     return SandboxedEnvironment(
         loader=FileSystemLoader(str(data_dir("templates"))),

@@ -91,7 +91,8 @@ def add(
     end = pf.parse_when(datum, tot) if tot else None
     with common.transaction(opened) as change:
         a = pf.add_activity(
-            change.project, inv.load_catalogue(), title, start, end=end, place=plek or "",
+            change.project, inv.load_catalogue(opened.playbook), title, start, end=end,
+            place=plek or "",
             organisers=door or [], platform=platform or "",
             target_groups=",".join(doelgroep) if doelgroep else None, expected=verwacht,
             participants=deelnemers, description=omschrijving or "",
@@ -169,7 +170,8 @@ def edit(
         )
     opened = common.open_project(ctx)
     with common.transaction(opened) as change:
-        a, changed = pf.edit_activity(change.project, inv.load_catalogue(), activity_id, changes)
+        catalogue = inv.load_catalogue(opened.playbook)
+        a, changed = pf.edit_activity(change.project, catalogue, activity_id, changes)
         if changed:
             change.log("activity-edit", f"{a.title}: {', '.join(changed)} gewijzigd", [a.id])
     if changed:

@@ -48,7 +48,7 @@ def org_list(
     from gzctl.network import inventory as inv
 
     opened = common.open_project(ctx)
-    catalogue = inv.load_catalogue()
+    catalogue = inv.load_catalogue(opened.playbook)
     orgs = inv.filter_orgs(opened.project, catalogue, sector, type_, status, kind)
     if json:
         common.print_json([inv.as_json(o) for o in orgs])

@@ -123,8 +123,8 @@ def _given(**values: Any) -> dict[str, Any]:
     return out
 
 
-def _catalogue() -> inv.Catalogue:
-    return inv.load_catalogue()
+def _catalogue(opened: Any) -> inv.Catalogue:
+    return inv.load_catalogue(opened.playbook)
 
 
 # ----------------------------------------------------------------------------- add
@@ -154,7 +154,7 @@ def add(
     notitie: Notes = None,
 ) -> None:
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     raw = _given(
         name=name, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
         reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
@@ -182,6 +182,11 @@ def add(
     if known and not type_:
         extra = f" (type: {known.name})"
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
+    if org.type == inv.UNKNOWN_TYPE:
+        common.note(
+            f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
+            f"gzctl {common.hint_dir(ctx)}org edit {org.id} --type TYPE"
+        )
     common.note(f"Bekijken: gzctl {common.hint_dir(ctx)}org show {org.id}")
 
 
@@ -210,7 +215,7 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
         return
     from gzctl.core.questions import format_date
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     known = catalogue.type(org.type)
     rows = [
         ("Id", org.id),
@@ -267,7 +272,7 @@ def edit(
     notitie: Notes = None,
 ) -> None:
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     raw = _given(
         name=naam, kind=kind, type=type_, sectors=sector, target_groups=doelgroep,
         reach=achterban, address=adres, postcode=postcode, place=plaats, contact_name=contact,
@@ -380,7 +385,7 @@ def import_(
     from gzctl.network import orgio
 
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     mode = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan": "skip"}.get(
         duplicates.strip().lower()
     )
@@ -509,8 +514,8 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)
-    data = inv.coverage(opened.project, _catalogue())
-    data["lenses"] = pf.lens_coverage(opened.project, pf.load_catalogue())
+    data = inv.coverage(opened.project, _catalogue(opened))
+    data["lenses"] = pf.lens_coverage(opened.project, pf.load_catalogue(opened.playbook))
     if json:
         common.print_json(data)
         return
@@ -589,14 +594,28 @@ def _lens_lines(console: Any, lenses: dict[str, Any], titles: dict[str, str]) ->
     ):
         items = lenses[key]
         console.print("")
-        console.print(f"[bold]{title}[/] ({lenses[count]} van {len(items)} gedekt)")
+        console.print(
+            f"[bold]{title}[/] ({lenses[count]} van {len(items)} gedekt: alleen wat meedoet "
+            "telt, aangesloten organisaties en actieve platforms)"
+        )
+
+        def via(platforms: list[str], orgs: list[str]) -> str:
+            parts = []
+            if platforms:
+                parts.append("platforms: " + ", ".join(titles.get(p, p) for p in platforms))
+            if orgs:
+                parts.append(f"{len(orgs)} organisatie{'s' if len(orgs) != 1 else ''}")
+            return "; ".join(parts)
+
         for item in items:
-            via = []
-            if item["platforms"]:
-                via.append("platforms: " + ", ".join(titles.get(p, p) for p in item["platforms"]))
-            if item["organisations"]:
-                n = len(item["organisations"])
-                via.append(f"{n} organisatie{'s' if n != 1 else ''}")
-            mark = "[green]✓[/]" if item["covered"] else "[yellow]–[/]"
-            text = "; ".join(via) if via else "[yellow]nog niemand[/]"
+            mark = {"doen mee": "[green]✓[/]", "op de lijst": "[yellow]~[/]"}.get(
+                item["state"], "[yellow]–[/]"
+            )
+            texts = []
+            if item["covered"]:
+                texts.append("doen mee: " + via(item["platforms"], item["organisations"]))
+            listed = via(item["on_list"]["platforms"], item["on_list"]["organisations"])
+            if listed:
+                texts.append("op de lijst: " + listed)
+            text = " · ".join(texts) if texts else "[yellow]nog niemand[/]"
             console.print(f"  {mark} {item['label']}: {text}", overflow="fold")

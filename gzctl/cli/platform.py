@@ -24,14 +24,14 @@ OrgsArg = Annotated[
 ]
 
 
-def _catalogue() -> pf.PlatformCatalogue:
-    return pf.load_catalogue()
+def _catalogue(opened: Any) -> pf.PlatformCatalogue:
+    return pf.load_catalogue(opened.playbook)
 
 
 @app.command("suggest", **_kw("suggest"))
 def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
-    results = pf.suggest(opened.project, _catalogue())
+    results = pf.suggest(opened.project, _catalogue(opened))
     if json:
         common.print_json(results)
         return
@@ -97,7 +97,7 @@ def add(
     ] = None,
 ) -> None:
     opened = common.open_project(ctx)
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     with common.transaction(opened) as change:
         today = change.now.date()
         p = pf.add(change.project, catalogue, platform, today, aim=doel or "", new=new)
@@ -129,7 +129,7 @@ def show(ctx: typer.Context, platform: PlatformArg, json: common.JsonFlag = Fals
         return
     from gzctl.core.questions import format_date
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(opened)
     ptype = catalogue.get(p.template)
     names = {o.id: o.name for o in project.organisations}
     lines = [p.title, ""]

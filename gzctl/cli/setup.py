@@ -93,6 +93,15 @@ def init(
             help="Het stappenplan: een ingebouwde naam of een eigen .toml-bestand.",
         ),
     ] = pb.DEFAULT_PLAYBOOK,
+    land: Annotated[
+        str | None,
+        typer.Option(
+            "--land",
+            "--country",
+            metavar="NL|BE",
+            help="Het land; BE kiest het Vlaamse stappenplan (zorgzame-buurt).",
+        ),
+    ] = None,
 ) -> None:
     from gzctl import wizard
     from gzctl.core.answers import read_answers_file
@@ -104,6 +113,10 @@ def init(
             f"Er staat al een project in '{common.shown(folder)}'; dat overschrijf ik niet. "
             f"Ga verder met: gzctl -C {_arg(folder)} wizard"
         )
+    if land:
+        if playbook != pb.DEFAULT_PLAYBOOK:
+            raise UsageProblem("Kies --land of --playbook, niet allebei.")
+        playbook = pb.builtin_for_country(land)
     spec, book = _playbook_spec(playbook, folder)
     now = runtime.now()
     if answers:
@@ -196,16 +209,28 @@ def wizard_cmd(
 def demo(
     ctx: typer.Context,
     map_: Annotated[
-        str,
-        typer.Argument(metavar="MAP", help="Waar het voorbeelddorp komt."),
-    ] = "voorbeelddorp",
+        str | None,
+        typer.Argument(
+            metavar="MAP",
+            help="Waar het voorbeelddorp komt (standaard voorbeelddorp, of "
+            "voorbeelddorp-vlaanderen).",
+        ),
+    ] = None,
     opnieuw: Annotated[
         bool,
         typer.Option("--opnieuw", "--force", help="Vervang een eerder gemaakt voorbeelddorp."),
     ] = False,
+    vlaanderen: Annotated[
+        bool,
+        typer.Option(
+            "--vlaanderen", help="Een Vlaamse deelgemeente met het stappenplan zorgzame-buurt."
+        ),
+    ] = False,
 ) -> None:
-    from gzctl.network.demo import build_demo
+    from gzctl.network.demo import DEMO_NAMES, build_demo
 
+    if map_ is None:
+        map_ = "voorbeelddorp-vlaanderen" if vlaanderen else "voorbeelddorp"
     folder = common.base_folder(ctx) / map_
     state = folder / store.STATE_FILE
     if state.exists():
@@ -215,13 +240,13 @@ def demo(
                 "voorbeelddorp opnieuw met --opnieuw."
             )
         project = store.load(folder)
-        if project.village.name != "Ooltwijk":
+        if project.village.name not in DEMO_NAMES:
             raise UsageProblem(
                 f"'{folder}' bevat geen voorbeelddorp maar '{project.village.name}'; "
                 "dat vervang ik niet."
             )
         state.unlink()
-    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    book = pb.load(pb.builtin_for_country("BE") if vlaanderen else pb.DEFAULT_PLAYBOOK)
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
     common.note(f"Voorbeelddorp gemaakt in {where}.")

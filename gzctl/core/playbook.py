@@ -13,6 +13,7 @@ from typing import Any
 
 from gzctl.core.conditions import Condition, parse_condition
 from gzctl.core.errors import NotFound, PlaybookError
+from gzctl.core.paths import data_dir
 from gzctl.core.questions import QUESTION_TYPES, TEXT_FORMATS, Question
 
 DEFAULT_PLAYBOOK = "gemeenschapszorg"
@@ -71,6 +72,16 @@ class Playbook:
     intake: tuple[Question, ...]
     documents: tuple[Document, ...]
     phases: tuple[Phase, ...]
+    # The country (playbooks/landen.toml) whose words and helplines documents use, and the
+    # catalogues (a built-in name or a path relative to the playbook) the village works with.
+    country: str = "NL"
+    organisation_types: str = "organisatietypen"
+    platforms: str = "platforms"
+
+    def catalogue_path(self, kind: str) -> Path:
+        """The organisation-type ("organisation_types") or platform ("platforms") catalogue."""
+        return catalogue_file(self.organisation_types if kind == "organisation_types" else
+                              self.platforms, self.source)  # fmt: skip
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -94,19 +105,42 @@ class Playbook:
 # --------------------------------------------------------------------------- locating files
 
 
-def data_dir(kind: str) -> Path:
-    """Where shipped data lives: inside the wheel, or at the top of a source checkout."""
-    package = Path(__file__).resolve().parent.parent  # gzctl/
-    packaged = package / "_data" / kind
-    if packaged.is_dir():
-        return packaged
-    return package.parent / kind
+# Shipped data files in playbooks/ that are not playbooks (catalogues, criteria, countries).
+DATA_FILE_PREFIXES = ("organisatietypen", "platforms", "selectiecriteria", "landen")
 
 
 def builtin_names() -> list[str]:
     folder = data_dir("playbooks")
-    skip = {"organisatietypen", "selectiecriteria"}
-    return sorted(p.stem for p in folder.glob("*.toml") if p.stem not in skip)
+    return sorted(
+        p.stem for p in folder.glob("*.toml") if not p.stem.startswith(DATA_FILE_PREFIXES)
+    )
+
+
+def builtin_for_country(code: str) -> str:
+    """The built-in playbook of a country ('BE' -> 'zorgzame-buurt'); the default for NL."""
+    if code.upper() == "NL":
+        return DEFAULT_PLAYBOOK
+    for name in builtin_names():
+        if load(name).country == code.upper():
+            return name
+    from gzctl.core.country import load_countries
+
+    raise NotFound(
+        f"Voor land '{code}' is er geen ingebouwd stappenplan. Bekend: "
+        + ", ".join(sorted(load_countries()))
+        + "."
+    )
+
+
+def catalogue_file(spec: str, playbook_source: str = "") -> Path:
+    """A catalogue named in a playbook: a built-in name ('organisatietypen-vlaanderen') or a
+    .toml path, relative to the playbook's own folder."""
+    if spec.endswith(".toml") or "/" in spec or "\\" in spec:
+        path = Path(spec).expanduser()
+        if not path.is_absolute() and playbook_source:
+            path = Path(playbook_source).parent / path
+        return path
+    return data_dir("playbooks") / f"{spec}.toml"
 
 
 def resolve_source(spec: str, project_dir: Path | None = None) -> Path:
@@ -162,7 +196,7 @@ def load_playbook_file(path: str | Path) -> Playbook:
         from gzctl.core.store import _dutch_toml_error
 
         raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
-    faults = Validator(path.name, text).check(data)
+    faults = Validator(path.name, text, str(path)).check(data)
     if faults:
         raise PlaybookError("\n".join(faults))
     playbook = build(data, str(path))
@@ -178,7 +212,9 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 
 KEYS = {
     "top": {"playbook", "intake", "documents", "phases"},
-    "playbook": {"id", "title", "version", "description"},
+    "playbook": {
+        "id", "title", "version", "description", "country", "organisation_types", "platforms",
+    },
     "document": {"id", "title", "description"},
     "phase": {"id", "title", "why", "steps"},
     "step": {"id", "title", "why", "documents", "questions", "items", "handler"},
@@ -203,8 +239,9 @@ INTAKE_IDS = {"village.name", "village.municipality", "village.province", "villa
 class Validator:
     """Collects every fault as one Dutch line: file, id, line, what is wrong."""
 
-    def __init__(self, filename: str, text: str) -> None:
+    def __init__(self, filename: str, text: str, source: str = "") -> None:
         self.filename = filename
+        self.source = source
         self.lines = text.splitlines()
         self.faults: list[str] = []
 
@@ -280,6 +317,7 @@ class Validator:
                 self.text(meta, key, None)
             if isinstance(meta.get("id"), str) and not _SLUG.match(meta["id"]):
                 self.fault(None, f"playbook-id '{meta['id']}' mag alleen a-z, 0-9, - en _ bevatten")
+            self.country(meta)
 
         question_ids: set[str] = set()
         intake = data.get("intake", [])
@@ -402,6 +440,35 @@ class Validator:
         if cycle:
             self.fault(cycle[0], "kringverwijzing in 'requires': " + " -> ".join(cycle), "requires")
         return self.faults
+
+    def country(self, meta: dict[str, Any]) -> None:
+        """The country must be in landen.toml and the catalogues must exist (their contents
+        are checked when they are loaded)."""
+        code = meta.get("country", "NL")
+        if not isinstance(code, str):
+            self.fault(None, "'country' moet een landcode zijn, zoals NL of BE", "country")
+        else:
+            from gzctl.core.country import load_countries
+
+            try:
+                known = load_countries()
+            except PlaybookError as exc:
+                self.fault(None, str(exc), "country")
+            else:
+                if code not in known:
+                    self.fault(
+                        None,
+                        f"onbekend land '{code}'; bekend: {', '.join(sorted(known))}",
+                        "country",
+                    )
+        for key in ("organisation_types", "platforms"):
+            value = meta.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value.strip():
+                self.fault(None, f"'{key}' moet de naam van een catalogus zijn", key)
+            elif not catalogue_file(value, self.source).is_file():
+                self.fault(None, f"catalogus '{value}' ({key}) niet gevonden", key)
 
     def node_id(self, ident: Any, phase: Any, seen: set[str], what: str) -> None:
         if not isinstance(ident, str):
@@ -614,4 +681,7 @@ def build(data: dict[str, Any], source: str) -> Playbook:
             for d in data.get("documents", [])
         ),
         phases=tuple(phases),
+        country=meta.get("country", "NL"),
+        organisation_types=meta.get("organisation_types", "organisatietypen"),
+        platforms=meta.get("platforms", "platforms"),
     )

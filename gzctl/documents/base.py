@@ -202,11 +202,16 @@ GROUP_NAMES = {
 def common_data(ctx: Context) -> dict[str, Any]:
     """What every document shows: the village (``dorp``), the network (``netwerk``: naam,
     adres as lines, care of the meeting place), who sends it (``afzenders``,
-    ``afzender_namen``) and the first initiator with an address (``contact``)."""
+    ``afzender_namen``), the first initiator with an address (``contact``), and the
+    country's words and helplines (``land``: playbooks/landen.toml), so templates hold no
+    country."""
+    from gzctl.core.country import country
+
     project = ctx.project
     village = project.village
     name = village.name or "het dorp"
-    network = answer(project, "verbinden.netwerknaam") or f"Gemeenschapszorg netwerk {name}"
+    land = country(ctx.playbook.country).template_data()
+    network = answer(project, "verbinden.netwerknaam") or f"{land['woorden']['netwerk']} {name}"
     senders = [
         {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": phone_text(p.phone)}
         for p in project.initiators
@@ -220,6 +225,7 @@ def common_data(ctx: Context) -> dict[str, Any]:
             "inwoners": dutch_number(village.inhabitants) if village.inhabitants else "",
         },
         "netwerk": {"naam": network, "adres": network_address(project)},
+        "land": land,
         "afzenders": senders,
         "afzender_namen": join_dutch(s["naam"] for s in senders),
         "contact": {
@@ -235,19 +241,22 @@ def common_data(ctx: Context) -> dict[str, Any]:
 WORDS_DIR = "documenten"  # playbooks/documenten/<country>.toml
 
 
-def document_words(project: Project) -> dict[str, Any]:
-    """The words and fixed numbers of outgoing documents for the project's country
-    (``playbooks/documenten/<land>.toml``; ``nl`` when the village names no country).
+def document_words(project: Project, country: str | None = None) -> dict[str, Any]:
+    """The words and fixed numbers of outgoing documents for ``country`` (the playbook's
+    country code, 'NL' or 'BE'; else the village's, else 'nl'), read from
+    ``playbooks/documenten/<land>.toml``, falling back to ``nl.toml``.
 
     Returns the parsed TOML as a dict: ``land`` (telefoonregio, college, bestuurder, ...),
     ``aanspreekvorm``, ``aanhef_zonder_naam``, ``bellen`` (``vast`` and ``vragen``).
     Raises TemplateProblem when the file is missing or does not parse."""
     import tomllib
 
-    from gzctl.core.playbook import data_dir
+    from gzctl.core.paths import data_dir
 
-    country = str(getattr(project.village, "country", "") or "nl").strip().lower() or "nl"
+    code = country or str(getattr(project.village, "country", "") or "nl")
+    code = code.strip().lower() or "nl"
     folder = data_dir("playbooks") / WORDS_DIR
+    country = code
     path = folder / f"{country}.toml"
     if not path.is_file():
         path = folder / "nl.toml"

@@ -34,6 +34,9 @@ EMPLOYER_TEXT = {
     "gemeente": "de gemeente",
     "welzijnsorganisatie": "de welzijnsorganisatie",
     "stichting": "een stichting",
+    "lokaal bestuur": "het lokaal bestuur",
+    "lokaal dienstencentrum": "het lokaal dienstencentrum",
+    "vzw": "een vzw",
 }
 
 # Interview questions per scorecard criterion (playbooks/selectiecriteria.toml ids); a
@@ -49,8 +52,8 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
         "Wanneer heb je bewust iets aan een ander overgelaten, en hoe ging dat?",
     ),
     "brug": (
-        "Hoe zou je een vrijwilliger van de ouderenbond en de praktijkondersteuner van de "
-        "huisarts aan één tafel krijgen?",
+        "Hoe zou je een vrijwilliger van de seniorenvereniging en een huisarts aan één tafel "
+        "krijgen?",
         "Iemand vertelt je dat hij zich zorgen maakt over een buurvrouw. Wat doe je, en wat "
         "juist niet?",
     ),
@@ -74,9 +77,9 @@ CASE = (
     "Initiatieven van inwoners zelf zijn waardevol, maar bereiken meestal een kleine groep en "
     "houden op als de trekkers stoppen. Regelingen van bovenaf sluiten vaak niet aan bij wat "
     "er in het dorp leeft.",
-    "Wat een blijvend netwerk maakt, is een betaalde verbinder in het midden: een Coördinator "
+    "Wat een blijvend netwerk maakt, is een betaalde verbinder in het midden: een {verbinder} "
     "die in het dorp woont, makkelijk contact legt en anderen laat doen waar ze goed in zijn. "
-    "De Coördinator is geen baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen "
+    "De {verbinder} is geen baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen "
     "en professionals zoals het sociaal team en de huisarts.",
     "De overheid blijft verantwoordelijk voor het gezamenlijke belang van de gemeenschap. "
     "Vrijwilligers kunnen het midden niet alleen dragen; daarom vragen we de gemeente om "
@@ -188,8 +191,11 @@ def prepare_request(ctx: Context) -> Prepared:
     applicant = answer(project, APPLICANT)
     if not applicant:
         raise missing_answer(ctx.playbook, APPLICANT, title)
-    words = document_words(project)
+    words = document_words(project, ctx.playbook.country)
     land = words.get("land", {})
+    from gzctl.core.country import country
+
+    connector = country(ctx.playbook.country).words["verbinder"]  # Coördinator, ...regisseur
     crit = load_criteria()
     b = co.budget(project, crit)
     assert b.salary is not None and b.total is not None  # hours are known (_profile_data)
@@ -225,7 +231,7 @@ def prepare_request(ctx: Context) -> Prepared:
         f"Namens {data['netwerk']['naam']} vragen wij de gemeente {municipality_name} om een "
         f"subsidie van {per_year} per jaar, voor {term_text} ({period}){start_text}"
         + (f": in totaal {total}." if years > 1 else "."),
-        f"Daarmee betalen we een Coördinator voor {data['uren']} uur per week en de kosten van "
+        f"Daarmee betalen we een {connector} voor {data['uren']} uur per week en de kosten van "
         "bijeenkomsten en activiteiten van het netwerk.",
         f"De subsidie wordt aangevraagd en ontvangen door {applicant}, als penvoerder namens "
         "het netwerk. Het netwerk heeft bewust geen bestuur en kan zelf geen subsidie ontvangen; "
@@ -256,13 +262,13 @@ def prepare_request(ctx: Context) -> Prepared:
             "dorp."
         )
     present.append(
-        f"De Coördinator werkt ongeveer {data['uren']} uur per week, in dienst van "
+        f"De {connector} werkt ongeveer {data['uren']} uur per week, in dienst van "
         f"{data['werkgever']}{', vanaf ' + data['start'] if data['start'] else ''}."
     )
     data.update(
         {
             **letter_base(
-                ctx, f"Aanvraag subsidie Coördinator {data['netwerk']['naam']}, {period}"
+                ctx, f"Aanvraag subsidie {connector} {data['netwerk']['naam']}, {period}"
             ),
             "ontvanger": recipient,
             "aanhef": str(
@@ -271,11 +277,14 @@ def prepare_request(ctx: Context) -> Prepared:
                 .get("gemeente", "Geacht college,")
             ),
             "vraag": ask,
-            "pleidooi": [p.format(dorp=village, steun=land.get("steun", "steun")) for p in CASE],
+            "pleidooi": [
+                p.format(dorp=village, steun=land.get("steun", "steun"), verbinder=connector)
+                for p in CASE
+            ],
             "er_is": present,
             "begroting": [
                 {
-                    "post": "Loonkosten Coördinator",
+                    "post": f"Loonkosten {connector}",
                     "berekening": f"{dutch_number(b.hours or 0)} uur per week × "
                     f"{_euro(b.hourly_cost)} per uur × {b.weeks} weken",
                     "bedrag": _euro(b.salary),

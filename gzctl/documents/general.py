@@ -382,7 +382,7 @@ def prepare_invitations(ctx: Context) -> Prepared:
         )
     avond = evening(ctx, title)
     date = avond.pop("_date")
-    words = document_words(ctx.project)
+    words = document_words(ctx.project, ctx.playbook.country)
     base = {**common_data(ctx), "avond": avond}
     network = base["netwerk"]["naam"]
     letter_common = letter_base(ctx, f"Uitnodiging eerste netwerkavond op {avond['datum_kort']}")
@@ -455,6 +455,9 @@ PRINCIPLES = {
     "vullen elkaar aan. Zo komt een zorg over iemand op tijd op de goede plek.",
     "We beginnen bij wat inwoners zelf nodig vinden": "We gaan uit van wat inwoners zelf "
     "belangrijk vinden, niet van wat organisaties voor hen bedenken.",
+    "We besluiten samen, zonder bestuur": "Besluiten nemen we in de bijeenkomst van het "
+    "netwerk, met wie er is; het gesprek leidt steeds iemand anders. Wat een organisatie zelf "
+    "doet, beslist ze zelf. De startgroep draagt haar rol over zodra het netwerk er is.",
 }
 
 
@@ -488,10 +491,14 @@ def prepare_mission(ctx: Context) -> Prepared:
     place = meeting_place(ctx)
     hours = answer(project, "organiseren.uren")
     employer = answer(project, "organiseren.werkgever")
+    from gzctl.core.country import country
+    from gzctl.documents.coordinator import EMPLOYER_TEXT
+
+    role = country(ctx.playbook.country).words["verbinder"]  # Coördinator, buurtzorgregisseur
     coordinator = [
-        "Het netwerk krijgt een betaalde Coördinator die in het dorp woont: een verbinder "
+        f"Het netwerk krijgt een betaalde {role} die in het dorp woont: een verbinder "
         "die makkelijk contact legt, anderen laat doen waar ze goed in zijn en heel "
-        "verschillende organisaties achter één doel krijgt. De Coördinator is geen baas, maar "
+        f"verschillende organisaties achter één doel krijgt. De {role} is geen baas, maar "
         "organiseert, ondersteunt en houdt de draadjes bij elkaar."
     ]
     if hours or employer:
@@ -499,8 +506,8 @@ def prepare_mission(ctx: Context) -> Prepared:
         if hours:
             bits.append(f"werkt ongeveer {dutch_number(hours)} uur per week")
         if employer and employer != "anders":
-            bits.append(f"is in dienst van de {employer}")
-        coordinator.append("De Coördinator " + join_dutch(bits) + ".")
+            bits.append(f"is in dienst van {EMPLOYER_TEXT.get(employer, f'de {employer}')}")
+        coordinator.append(f"De {role} " + join_dutch(bits) + ".")
     place_text = (
         f"Het netwerk komt samen in {place['naam']}: een neutrale, laagdrempelige plek in "
         "het dorp, van niemand in het bijzonder en voor iedereen toegankelijk."
@@ -562,7 +569,7 @@ def fixed_contacts(
     organisations are found by type and any status but 'afgehaakt': the sociaal team is on
     the card whether or not it joined the network."""
     project = ctx.project
-    words = document_words(project)
+    words = document_words(project, ctx.playbook.country)
     region = str(words.get("land", {}).get("telefoonregio", "NL"))
     listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
     warnings: list[str] = []
@@ -617,7 +624,7 @@ def prepare_overview(ctx: Context) -> Prepared:
             f"{title}: nog geen organisatie is aangesloten bij het netwerk. Zet de deelnemers "
             "op 'aangesloten' met gzctl org status ID aangesloten."
         )
-    words = document_words(project)
+    words = document_words(project, ctx.playbook.country)
     region = str(words.get("land", {}).get("telefoonregio", "NL"))
     card_words = words.get("bellen", {})
     members.sort(key=lambda o: fold(o.name))

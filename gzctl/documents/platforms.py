@@ -79,7 +79,7 @@ def prepare_platform_plan(ctx: Context) -> Prepared:
             f"{title}: het project heeft nog geen platforms. Kijk welke passen met gzctl "
             "platform suggest en start er een met gzctl platform add."
         )
-    catalogue = pf.load_catalogue()
+    catalogue = pf.load_catalogue(ctx.playbook)
     functions = {f.id: f.label for f in catalogue.functions}
     traits = {t.id: t.label for t in catalogue.traits}
     base = common_data(ctx)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from gzctl import __version__
-from gzctl.core.playbook import data_dir
+from gzctl.core.paths import data_dir
 from gzctl.core.text import strip_controls
 from gzctl.documents.base import (
     OVERRIDE_DIR,

@@ -50,7 +50,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def criteria_path() -> Path:
-    from gzctl.core.playbook import data_dir
+    from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / CRITERIA_FILE
 

@@ -21,6 +21,7 @@ from typing import Any
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Contact, Organisation, Project
+from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
@@ -188,8 +189,14 @@ class Catalogue:
     sectors: tuple[Label, ...]
     groups: tuple[Label, ...]
     types: tuple[OrgType, ...]
-    _keywords: tuple[tuple[str, bool, str], ...] = field(default=(), repr=False, compare=False)
+    # (keyword, how it may match: "word" | "prefix" | "suffix" | "phrase", type id), longest
+    # first; see match_type
+    _keywords: tuple[tuple[str, str, str], ...] = field(default=(), repr=False, compare=False)
     _exact: dict[str, str] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    # _keywords by how they match, for lookups instead of a scan (imports read many names)
+    _by_how: dict[str, dict[str, str]] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
 
     def type(self, type_id: str) -> OrgType | None:
         return next((t for t in self.types if t.id == type_id), None)
@@ -209,23 +216,77 @@ class Catalogue:
         return tuple(g.id for g in self.groups)
 
     def match_type(self, text: str) -> OrgType | None:
-        """A catalogue type from its id or name, or from a keyword in the text (the longest
-        keyword wins, so 'Protestantse Gemeente' is a church, not the municipality)."""
+        """A catalogue type from its id or name, or recognised in an organisation's name.
+
+        The longest matching keyword wins ('Protestantse Gemeente' is a church, not the
+        municipality). A keyword matches a whole word, the start of a compound ('voetbal' in
+        'voetbalclub', four letters or more) or, written as '*raad', its end; a phrase
+        matches whole words in a row; a '*kerk' only counts in the first word, because
+        place names end in it too (Nieuwerkerk). Street names never count, so 'Buurtvereniging
+        Kerkstraat' is no church, and 'school' does not hide in 'Rijschool'. Only when no
+        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by rapidfuzz."""
         if not text.strip():
             return None
         exact = self._exact.get(compact(text))
         if exact is not None:
             return self.type(exact)
-        words = set(re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "")).split())
-        spaced = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split()) + " "
-        for keyword, whole_word, type_id in self._keywords:
-            if whole_word:
-                hit = keyword in words or f" {keyword} " in spaced
-            else:
-                hit = keyword in spaced
-            if hit:
-                return self.type(type_id)
-        return None
+        words = [w for w in name_words(text) if not _is_street(w)]
+        if not words:
+            return None
+        index = self._by_how
+        hits = [(k, index["word"][k]) for k in set(words) if k in index["word"]]
+        for w in set(words):
+            for n in range(4, len(w) + 1):
+                if w[:n] in index["prefix"]:
+                    hits.append((w[:n], index["prefix"][w[:n]]))
+        first = words[0]  # the head of a compound, only in the first word: 'Ontmoetingskerk
+        # Ooltwijk' is a church, 'VV Nieuwerkerk' is not
+        for n in range(1, len(first) + 1):
+            if first[-n:] in index["suffix"]:
+                hits.append((first[-n:], index["suffix"][first[-n:]]))
+        spaced = " " + " ".join(words) + " "
+        hits += [(k, t) for k, t in index["phrase"].items() if f" {k} " in spaced]
+        if hits:
+            keyword, type_id = min(hits, key=lambda h: (-len(h[0]), h[0], h[1]))
+            return self.type(type_id)
+        return self._near_miss(words)
+
+    def _near_miss(self, words: list[str]) -> OrgType | None:
+        """A misspelt keyword ('Zonebloem', 'Biblioteek'): one word of six letters or more
+        within a typo of a one-word keyword of six letters or more."""
+        from rapidfuzz import fuzz, process
+
+        choices = self._by_how["near"]
+        best: tuple[float, str] | None = None
+        for w in words:
+            if len(w) < 6:
+                continue
+            found = process.extractOne(
+                w, choices.keys(), scorer=fuzz.ratio, score_cutoff=NEAR_MISS
+            )
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], choices[found[0]])
+        return self.type(best[1]) if best else None
+
+
+# How close a misspelt word must be to a keyword (rapidfuzz ratio, 0-100): 90 lets one
+# letter slip in a ten-letter word ('Zonebloem') but keeps 'Dansschool' from 'basisschool'.
+NEAR_MISS = 90
+# Organisations whose type could not be recognised get this type, and a question.
+UNKNOWN_TYPE = "onbekend"
+# Dutch and Flemish street-name endings: 'Kerkstraat' says nothing about a church.
+_STREET_ENDINGS = (
+    "straat", "plein", "laan", "weg", "dreef", "steeg", "singel", "kade", "gracht", "dijk",
+)  # fmt: skip
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, folded, dots dropped ('V.V.' -> 'vv')."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(text).replace(".", "")).split()
+
+
+def _is_street(word: str) -> bool:
+    return len(word) > 6 and word.endswith(_STREET_ENDINGS)
 
 
 CATALOGUE_FILE = "organisatietypen.toml"
@@ -233,16 +294,20 @@ _catalogue_cache: dict[tuple[str, float], Catalogue] = {}
 
 
 def catalogue_path() -> Path:
-    from gzctl.core.playbook import data_dir
+    from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / CATALOGUE_FILE
 
 
-def load_catalogue(path: Path | None = None) -> Catalogue:
-    """The shipped catalogue (or the one at ``path``), checked: every fault in one error."""
+def load_catalogue(source: Path | Playbook | None = None) -> Catalogue:
+    """The catalogue a playbook names (the Flemish one for a Flemish playbook), the one at a
+    path, or the shipped Dutch one; checked: every fault in one error."""
     from gzctl.core.datafiles import load_data
 
-    source = path or catalogue_path()
+    if source is None:
+        source = catalogue_path()
+    elif not isinstance(source, Path):
+        source = source.catalogue_path("organisation_types")
     return load_data(source, lambda data: parse_catalogue(data, source.name), _catalogue_cache)
 
 
@@ -309,17 +374,30 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
         )
     if faults:
         raise PlaybookError("\n".join(faults))
+    def how(keyword: str) -> tuple[str, str]:
+        words = name_words(keyword)
+        text = " ".join(words)
+        if keyword.startswith("*"):
+            return text, "suffix"
+        if len(words) > 1:
+            return text, "phrase"
+        return text, "word" if len(text) <= 3 else "prefix"
+
     keywords = sorted(
-        (
-            (" ".join(re.sub(r"[^a-z0-9]+", " ", k).split()), len(k) <= 3, t.id)
-            for t in types
-            for k in t.keywords
-        ),
-        key=lambda x: -len(x[0]),
+        ((*how(k), t.id) for t in types for k in t.keywords),
+        key=lambda x: (-len(x[0]), x[0], x[2]),
     )
     exact = {compact(t.name): t.id for t in types}
     exact.update({compact(t.id): t.id for t in types})
-    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact)
+    by_how: dict[str, dict[str, str]] = {"word": {}, "prefix": {}, "suffix": {}, "phrase": {}}
+    for keyword, kind_of_match, type_id in keywords:  # sorted: the first type of a keyword wins
+        by_how[kind_of_match].setdefault(keyword, type_id)
+        if kind_of_match == "prefix":  # a prefix keyword also matches the whole word
+            by_how["word"].setdefault(keyword, type_id)
+    by_how["near"] = {
+        k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6
+    }
+    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact, by_how)
 
 
 # ----------------------------------------------------------------------------- validation
@@ -596,7 +674,8 @@ def build(
         raise UsageProblem("de naam van de organisatie ontbreekt.")
     type_text = clean.get("type") or ""
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
-    type_value = org_type.id if org_type else type_text
+    # a name gzctl cannot place is marked, not silently filed: coverage asks about it
+    type_value = org_type.id if org_type else (type_text or UNKNOWN_TYPE)
     if not isinstance(taken, (set, frozenset)):
         taken = set(taken)  # an import passes its growing set: no copy per row
     org_id = clean.get("id") or unique_id(name, taken)
@@ -924,6 +1003,8 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
     orgs = active(project)
     groups = [g for g in catalogue.group_ids if g != "A"]
     matrix = {s: {g: 0 for g in groups} for s in catalogue.sector_ids}
+    # the same matrix with only the organisations that joined: on the list is not taking part
+    joined = {s: {g: 0 for g in groups} for s in catalogue.sector_ids}
     for org in orgs:
         reached = (
             groups if "A" in org.target_groups else [g for g in org.target_groups if g in groups]
@@ -933,8 +1014,20 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
                 continue
             for g in reached:
                 matrix[s][g] += 1
+                if org.status == "aangesloten":
+                    joined[s][g] += 1
     gaps = [[s, g] for s in catalogue.sector_ids for g in groups if matrix[s][g] == 0]
     present_types = {o.type for o in project.organisations}
+    unknown = [
+        {
+            "id": o.id,
+            "name": o.name,
+            "question": f"Wat voor organisatie is '{o.name}'? Geef het type met: "
+            f"gzctl org edit {o.id} --type TYPE",
+        }
+        for o in orgs
+        if o.type in ("", UNKNOWN_TYPE)
+    ]
     missing = [
         {"id": t.id, "name": t.name, "sectors": list(t.sectors)}
         for t in catalogue.types
@@ -948,10 +1041,13 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
         "sectors": [{"id": s.id, "label": s.label} for s in catalogue.sectors],
         "target_groups": [{"id": g.id, "label": g.label} for g in catalogue.groups if g.id != "A"],
         "matrix": matrix,
+        "joined_matrix": joined,
+        "sectors_without_joined": [s for s in catalogue.sector_ids if not any(joined[s].values())],
         "gaps": gaps,
         "sectors_without": [s for s in catalogue.sector_ids if not any(matrix[s].values())],
         "groups_without": [g for g in groups if not any(matrix[s][g] for s in matrix)],
         "missing_types": missing,
+        "unknown_type": unknown,
         "ratio": {
             "civic": civic,
             "professional": professional,

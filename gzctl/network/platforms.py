@@ -21,6 +21,7 @@ from typing import Any
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
+from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
@@ -98,12 +99,19 @@ _cache: dict[tuple[str, float], PlatformCatalogue] = {}
 
 
 def load_catalogue(
-    path: Path | None = None, org_catalogue: inv.Catalogue | None = None
+    path: Path | Playbook | None = None, org_catalogue: inv.Catalogue | None = None
 ) -> PlatformCatalogue:
-    """The shipped platform catalogue (or the one at ``path``), checked: all faults at once."""
+    """The platform catalogue a playbook names (checked against that playbook's organisation
+    types), the one at a path, or the shipped Dutch one; checked: all faults at once."""
     from gzctl.core.datafiles import load_data
-    from gzctl.core.playbook import data_dir
+    from gzctl.core.paths import data_dir
 
+    if isinstance(path, Playbook):
+        org_catalogue = org_catalogue or inv.load_catalogue(path)
+        source = path.catalogue_path("platforms")
+        # a memo keyed on the file alone is right: the file names its own organisation types
+        return load_data(source, lambda data: parse_catalogue(data, org_catalogue, source.name),
+                         _cache)  # fmt: skip
     source = path or data_dir("playbooks") / CATALOGUE_FILE
     return load_data(
         source,
@@ -891,33 +899,52 @@ def _amsterdam_vtimezone(icalendar: Any) -> Any:
 # ----------------------------------------------------------------------------- lenses
 
 
+# A lens counts as covered only through cooperation: organisations that joined and platforms
+# that are active. Organisations and platforms that are merely on the list show as such.
+LENS_STATES = ("doen mee", "op de lijst", "ontbreekt")
+
+
 def lens_coverage(project: Project, catalogue: PlatformCatalogue) -> dict[str, Any]:
     """Which of the eight functions of buurtgerichte zorg and which zorgzame-buurt traits the
-    network covers: through its platforms (not stopped) and its organisations' types."""
-    platforms = [p for p in project.platforms if p.status != "gestopt"]
+    network covers. Only cooperation counts (issue 16): ``platforms`` and ``organisations``
+    are the active platforms and the organisations that joined (status aangesloten), and
+    ``covered`` follows from them alone. ``on_list`` holds what could cover the item but does
+    not take part yet (platforms that are an idea or starting; organisations inventoried,
+    approached or invited), and ``state`` says "doen mee", "op de lijst" or "ontbreekt"."""
+    live = [p for p in project.platforms if p.status != "gestopt"]
     orgs = inv.active(project)
 
     def lens(items: tuple[inv.Label, ...], attr: str) -> list[dict[str, Any]]:
         out = []
         for item in items:
-            by_platform = []
-            for p in platforms:
-                ptype = catalogue.get(p.template)
-                if ptype is not None and item.id in getattr(ptype, attr):
-                    by_platform.append(p.id)
-            by_org = []
-            for o in orgs:
-                olens = catalogue.type_lenses.get(o.type)
-                if olens is not None and item.id in getattr(olens, attr):
-                    by_org.append(o.id)
+            platforms = [
+                p for p in live
+                if (ptype := catalogue.get(p.template)) is not None
+                and item.id in getattr(ptype, attr)
+            ]  # fmt: skip
+            members = [
+                o for o in orgs
+                if (olens := catalogue.type_lenses.get(o.type)) is not None
+                and item.id in getattr(olens, attr)
+            ]  # fmt: skip
+            active = [p.id for p in platforms if p.status == "actief"]
+            joined = [o.id for o in members if o.status == "aangesloten"]
+            on_list = {
+                "platforms": [p.id for p in platforms if p.status != "actief"],
+                "organisations": [o.id for o in members if o.status != "aangesloten"],
+            }
+            covered = bool(active or joined)
+            listed = bool(on_list["platforms"] or on_list["organisations"])
             out.append(
                 {
                     "id": item.id,
                     "label": item.label,
-                    "platforms": by_platform,
-                    "organisations": by_org,
-                    "covered": bool(by_platform or by_org),
-                }  # fmt: skip
+                    "platforms": active,
+                    "organisations": joined,
+                    "on_list": on_list,
+                    "covered": covered,
+                    "state": LENS_STATES[0 if covered else 1 if listed else 2],
+                }
             )
         return out
 
@@ -928,4 +955,6 @@ def lens_coverage(project: Project, catalogue: PlatformCatalogue) -> dict[str, A
         "traits": traits,
         "functions_covered": sum(1 for f in functions if f["covered"]),
         "traits_covered": sum(1 for t in traits if t["covered"]),
+        "functions_on_list": sum(1 for f in functions if f["state"] == "op de lijst"),
+        "traits_on_list": sum(1 for t in traits if t["state"] == "op de lijst"),
     }

@@ -53,7 +53,7 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
     take any other names. Only the name is asked; Enter moves on."""
     import questionary
 
-    catalogue = inv.load_catalogue()
+    catalogue = inv.load_catalogue(wizard.playbook)
     project = wizard.load()
     say = wizard.say
     say("")

@@ -29,7 +29,7 @@ def _escape(text: str) -> str:
 def platform_step(wizard: Wizard, step: Step) -> None:
     import questionary
 
-    catalogue = pf.load_catalogue()
+    catalogue = pf.load_catalogue(wizard.playbook)
     say = wizard.say
     while True:
         project = wizard.load()

@@ -1,0 +1,87 @@
+"""Real-looking Dutch and Flemish organisation names and the type gzctl should recognise.
+
+Made up for the test (no real contact data), in the shapes real member lists have: a type
+word plus a place, abbreviations (VV, OBS, KFC, CLB), street names that hold a type word
+(Kerkstraat), schools that are no basisschool, common misspellings. ``None`` means the
+name says nothing gzctl knows: it must stay "onbekend" (and the user is asked), never a
+silent guess. Dutch names are read with the Dutch catalogue, Flemish ones with the Flemish.
+"""
+
+from __future__ import annotations
+
+DUTCH: list[tuple[str, str | None]] = [
+    ("VV Ooltwijk", "voetbalvereniging"),
+    ("Buurtvereniging Kerkstraat", "buurtvereniging"),
+    ("Rijschool Van Dam", None),
+    ("Dansschool Step by Step", None),
+    ("Muziekschool De Toonladder", "muziekschool"),
+    ("OBS De Regenboog", "basisschool"),
+    ("Basisschool Sint Jozef", "basisschool"),
+    ("Carnavalsvereniging De Knollenbuilers", "carnavalsvereniging"),
+    ("Vrijwillige Brandweer Ooltwijk", "brandweer"),
+    ("Vrouwen van Nu afdeling Ooltwijk", "vrouwenvereniging"),
+    ("LTO afdeling Lingewaal", "lto"),
+    ("Jeugdvereniging Jong Ooltwijk", "jeugdvereniging"),
+    ("Zorgcoöperatie Hooglanderveen", "zorgcooperatie"),
+    ("Dorpscoöperatie Ooltwijk", "zorgcooperatie"),
+    ("Dorpsondersteuner Ooltwijk", "dorpsondersteuner"),
+    ("Diëtistenpraktijk Gezond Gewicht", "dietist"),
+    ("Alzheimer Café Rivierenland", "alzheimer-cafe"),
+    ("Stichting Leergeld West-Betuwe", "leergeld"),
+    ("ANWB AutoMaatje West Betuwe", "vervoersdienst"),
+    ("Buurtbus Beesd-Geldermalsen", "buurtbus"),
+    ("Huisartsenpraktijk De Linge", "huisartsenpraktijk"),
+    ("Protestantse Gemeente Ooltwijk", "kerk"),
+    ("Gemeente West Betuwe", "gemeente"),
+    ("Tennisclub Ooltwijk", "sportvereniging"),
+    ("Kaartclub Harten Troef", "kaartclub"),
+    ("KBO Ooltwijk", "ouderenbond"),
+    ("Zonebloem afdeling Ooltwijk", "zonnebloem"),
+    ("Speeltuinvereniging De Wip", "speeltuinvereniging"),
+    ("Dorpshuis De Schakel", "dorpshuis"),
+    ("Dorpsbelangen Ooltwijk", "dorpsraad"),
+    ("Fysiotherapie Ooltwijk", "fysiotherapie"),
+    ("Sociaal Team West Betuwe", "kernteam"),
+    ("Voedselbank Rivierenland", "voedselbank"),
+    ("Woonstichting De Kernen", "woningcorporatie"),
+    ("Kerkstraat Apotheek", "apotheek"),
+    ("Bakkerij Van Vliet", "ondernemers"),
+    ("Biblioteek Rivierenland", "bibliotheek"),
+    ("Stichting Welzijn West Betuwe", "welzijnsorganisatie"),
+    ("Kapsalon Kerkplein", None),
+    ("Sportschool FitFabriek", None),
+]
+
+FLEMISH: list[tuple[str, str | None]] = [
+    ("OCMW Moorslede", "sociaal-huis"),
+    ("Sociaal Huis Deerlijk", "sociaal-huis"),
+    ("CAW Zuid-West-Vlaanderen", "caw"),
+    ("Lokaal Dienstencentrum De Zonnebloem", "ldc"),
+    ("Huis van het Kind Deerlijk", "huis-van-het-kind"),
+    ("Vrij CLB Kortrijk", "clb"),
+    ("Wit-Gele Kruis West-Vlaanderen", "thuiszorg"),
+    ("Okra Dadizele", "seniorenvereniging"),
+    ("Samana Moorslede", "samana"),
+    ("Ferm Slypskapelle", "ferm"),
+    ("KWB Sint-Eloois-Winkel", "kwb"),
+    ("Gezinsbond afdeling Moorslede", "gezinsbond"),
+    ("Landelijke Gilde Dadizele", "landelijke-gilde"),
+    ("Chiro Sint-Jozef", "jeugdbeweging"),
+    ("KSA Moorslede", "jeugdbeweging"),
+    ("KLJ Dadizele", "jeugdbeweging"),
+    ("Jeugdhuis 't Kelderke", "jeugdhuis"),
+    ("Minder Mobielen Centrale Moorslede", "minder-mobielen-centrale"),
+    ("UiTPAS regio Kortrijk", "uitpas"),
+    ("Welzijnsschakel De Brug", "welzijnsschakel"),
+    ("Woonmaatschappij Leieland", "woonmaatschappij"),
+    ("Parochiezaal Sint-Martinus", "parochiezaal"),
+    ("Seniorenadviesraad Deerlijk", "adviesraad"),
+    ("Sportraad Moorslede", "adviesraad"),
+    ("KFC Moorslede", "voetbalvereniging"),
+    ("Gemeentelijke Basisschool De Klimop", "basisschool"),
+    ("Academie voor Muziek en Woord", "muziekschool"),
+    ("Kinesitherapie Vandenberghe", "kinesitherapie"),
+    ("Woonzorgcentrum Sint-Jozef", "zorgcentrum"),
+    ("Eerstelijnszone Zuid-West-Vlaanderen", "eerstelijnszone"),
+    ("Kapsalon Kerkstraat", None),
+]
