@@ -218,5 +218,7 @@ def status_output(directory: str | None, as_json: bool) -> str:
     data = status_data(opened.playbook, opened.project, runtime.today())
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2)
+    from gzctl.cli.table import fit, terminal_width
+
     hint = f"-C {directory} " if directory else ""
-    return status_text(data, Style(runtime.color_wanted()), hint)
+    return fit(status_text(data, Style(runtime.color_wanted()), hint), terminal_width())

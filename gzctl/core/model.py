@@ -204,9 +204,11 @@ class Activity:
 
 @dataclass
 class WizardState:
-    """Steps the wizard has walked through, in the order they were completed."""
+    """Steps the wizard has walked through, in the order they were completed; ``later``: ids
+    of questions the user chose to fill in later ("Later invullen"), sorted."""
 
     completed: list[str] = field(default_factory=list)
+    later: list[str] = field(default_factory=list)
 
 
 @dataclass

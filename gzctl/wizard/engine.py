@@ -18,6 +18,8 @@ from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question, coerce, format_value, is_answered
+from gzctl.wizard.keys import LATER
+from gzctl.wizard.keys import select as _select
 
 Clock = Callable[[], dt.datetime]
 
@@ -105,6 +107,8 @@ class Asker:
             example = _date_text(example)
         extra = f" Voorbeeld: {example}" if example not in (None, "") else ""
         optional = " (Mag leeg blijven.)" if not q.required else ""
+        if q.required and q.type in ("text", "number", "date"):
+            optional = " (Nog niet bekend? Enter zonder antwoord: later invullen.)"
         self.say("")
         self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
@@ -115,14 +119,14 @@ class Asker:
         existing = current if is_answered(current) else q.default
         if q.type == "yesno":
             if q.required:
-                return confirm(q.label, bool(existing) if existing is not None else True)
+                default_yn = "Nee" if existing is False else "Ja"
+                picked = _select(q.label, ["Ja", "Nee"], default_yn, later=True)
+                return picked if picked is LATER else picked == "Ja"
             return _yes_no_unknown(q.label, existing)
         if q.type == "choice":
             choices = list(q.options)
             default = existing if existing in choices else None
-            return questionary.select(
-                q.label, choices=choices, default=default, instruction="(pijltjes en Enter)"
-            ).unsafe_ask()
+            return _select(q.label, choices, default, later=True)
         if q.type == "multichoice":
             return self._checkbox(q, set(existing or []))
         if q.type == "group":
@@ -130,7 +134,8 @@ class Asker:
         return self._text(q, q.label, existing)
 
     def _text(self, q: Question, label: str, existing: Any) -> Any:
-        """One line of text; Enter always submits (long answers wrap on screen)."""
+        """One line of text; Enter always submits (long answers wrap on screen). An empty
+        answer to a required question is "later invullen" (returns LATER)."""
         import questionary
 
         default_text = ""
@@ -141,8 +146,11 @@ class Asker:
         raw = questionary.text(
             label,
             default=default_text,
-            validate=lambda text: _validate_value(q, text),
+            validate=lambda text: True if not str(text).strip() else _validate_value(q, text),
         ).unsafe_ask()
+        if q.required and not str(raw).strip():
+            self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
+            return LATER
         return coerce(q, raw)
 
     def _checkbox(self, q: Question, chosen: set[str]) -> Any:
@@ -153,10 +161,13 @@ class Asker:
         result = questionary.checkbox(
             q.label,
             choices=[questionary.Choice(o, value=o, checked=o in chosen) for o in q.options],
-            instruction="(spatie kiest, Enter bevestigt)",
-            validate=lambda picked: _validate_value(q, picked),
+            instruction="(spatie kiest, Enter bevestigt; niets gekozen: later invullen)",
+            validate=lambda picked: True if not picked else _validate_value(q, picked),
             erase_when_done=True,
         ).unsafe_ask()
+        if not result and q.required:
+            self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]later invullen[/]")
+            return LATER
         value = coerce(q, result)
         self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]{format_value(q, value)}[/]")
         return value
@@ -170,12 +181,17 @@ class Asker:
                 return rows
         elif q.min_items == 0 and not confirm(f"Wil je een {noun.lower()} invullen?", True):
             return None
+
         while True:
             row: dict[str, Any] = {}
             n = len(rows) + 1
             for f in q.fields:
                 hint = "" if f.required else " (mag leeg)"
                 value = self._text(f, f"{noun} {n} · {f.label}{hint}", None)
+                if value is LATER:
+                    # a required field left empty: this entry is not made; the question is
+                    # left for later when too few entries remain
+                    return rows if rows and len(rows) >= q.min_items else LATER
                 if value is not None:
                     row[f.key] = value
             rows.append(row)
@@ -187,13 +203,9 @@ class Asker:
 
 def _yes_no_unknown(label: str, existing: Any) -> bool | None:
     """An optional yes/no question may honestly be answered 'weet ik (nog) niet'."""
-    import questionary
-
     unknown = "Weet ik (nog) niet"
     default = unknown if existing is None else ("Ja" if existing else "Nee")
-    answer = questionary.select(
-        label, choices=["Ja", "Nee", unknown], default=default, instruction="(pijltjes en Enter)"
-    ).unsafe_ask()
+    answer = _select(label, ["Ja", "Nee", unknown], default)
     return None if answer == unknown else answer == "Ja"
 
 
@@ -211,15 +223,7 @@ def _date_text(value: str | dt.date) -> str:
 
 def confirm(label: str, default: bool) -> bool:
     """Ja/Nee as a two-item menu: questionary's confirm only knows y/n and shows (Y/n)."""
-    import questionary
-
-    choices = ["Ja", "Nee"]
-    answer = questionary.select(
-        label,
-        choices=choices,
-        default="Ja" if default else "Nee",
-        instruction="(pijltjes en Enter)",
-    ).unsafe_ask()
+    answer = _select(label, ["Ja", "Nee"], "Ja" if default else "Nee")
     return bool(answer == "Ja")
 
 
@@ -259,12 +263,19 @@ class Wizard:
         self.clock = clock
         self.asker = asker
         self.say = say
+        self.resuming = True  # a step not yet walked through goes on at its first open question
 
     def load(self) -> Project:
         return store.load(self.folder)
 
     def save_answer(self, q: Question, value: Any) -> None:
+        """Save one answer at once; LATER ("Later invullen") saves nothing but notes the
+        question as left for later (``wizard.later``), so next and status can name it."""
+        from gzctl.wizard.resume import note_later
+
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            if note_later(change.project, q, value is LATER):
+                return
             old = ans.get_answer(change.project, q)
             ans.set_answer(change.project, q, value)
             if old != ans.get_answer(change.project, q):
@@ -337,7 +348,14 @@ class Wizard:
         self.say(f"[dim]{step.why}[/]")
         project = self.load()
         qn = len(step.questions)
+        from gzctl.wizard.resume import resume_at
+
+        first = resume_at(step, project, self.resuming)
+        if first > 1:
+            self.say(f"[bold]Je was hier al eerder: verder bij vraag {first} van {qn}.[/]")
         for i, q in enumerate(step.questions, start=1):
+            if i < first:
+                continue
             current = ans.get_answer(project, q)
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
             self.save_answer(q, value)
@@ -345,7 +363,12 @@ class Wizard:
             self.handlers[step.handler](self, step)
         self.checklist(step)
         with store.transaction(self.folder, self.who, self.clock()) as change:
-            if step.id not in change.project.wizard.completed:
+            if not ans.step_answered(step, change.project):
+                self.say(
+                    "[yellow]Deze stap blijft open: er staan nog vragen op later invullen.[/] "
+                    "[dim]gzctl next laat zien welke.[/]"
+                )
+            elif step.id not in change.project.wizard.completed:
                 ans.complete_step(change.project, step)
                 change.log("step", f"Stap doorlopen: {step.title}", [step.id])
         for hook in self.after_step:
