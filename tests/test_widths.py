@@ -108,7 +108,8 @@ COLUMNS = [
     Column("Achterban", right=True, wrap=False, drop=3),
 ]
 ROWS = [
-    ["bibliotheek-lingemeer", "Bibliotheek Lingemeer, vestiging Ooltwijk", "cultuur, educatie", "1.800"],
+    ["bibliotheek-lingemeer", "Bibliotheek Lingemeer, vestiging Ooltwijk", "cultuur, educatie",
+     "1.800"],
     ["vv", "VV Ooltwijk", "sport", "350"],
 ]  # fmt: skip
 

@@ -130,6 +130,6 @@ def log(ctx: Any, n: str = "20", json: bool = False) -> None:
             common.say(head.rstrip())
             common.say("\n".join(wrap(h.what, width, "    ")))
             continue
-        for n, part in enumerate(wrap(h.what, width, plain, "    ")):
-            common.say(head + part[len(plain) :] if n == 0 else part)
+        for k, part in enumerate(wrap(h.what, width, plain, "    ")):
+            common.say(head + part[len(plain) :] if k == 0 else part)
 

@@ -148,8 +148,8 @@ def render(
     ``rows``: one string per column each. ``paint(style, text)`` colours a cell (None: plain).
     Too wide: text columns wrap at word boundaries; still too wide: columns are left out in
     order of their ``drop`` number (a last line names them); still too wide: a stacked card
-    per row headed by column ``title``, every other column as "Kop: waarde". Returns the lines joined by newlines, no newline
-    at the end."""
+    per row headed by column ``title``, every other column as "Kop: waarde". Returns the
+    lines joined by newlines, no newline at the end."""
     paint = paint or (lambda style, text: text)
     shown = list(range(len(columns)))
     while True:

@@ -113,7 +113,6 @@ class Asker:
         self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
     def ask(self, q: Question, current: Any, position: str = "") -> Any:
-        import questionary
 
         self._intro(q, position)
         existing = current if is_answered(current) else q.default

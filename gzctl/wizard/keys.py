@@ -34,10 +34,8 @@ def add_letter_and_number_keys(question: Any) -> Any:
     from questionary.prompts.common import InquirerControl
 
     app = question.application
-    control = next(
-        (w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)),
-        None,
-    )
+    windows = app.layout.find_all_windows()
+    control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
     if control is None:
         return question
     bindings = KeyBindings()
