@@ -10,6 +10,7 @@ import typer
 
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
+from gzctl.core.words import plural
 
 
 def portfolio(
@@ -125,7 +126,8 @@ def portfolio(
         common.say(core.table_text(rows, days))
     if failed:
         common.note(
-            f"Let op: {failed} van de {len(rows)} mappen kon niet gelezen worden "
+            f"Let op: {failed} van de {len(rows)} mappen "
+            f"{plural(failed, 'kon', 'konden')} niet gelezen worden "
             "(de fout staat bij de map); afsluitcode 1."
         )
         raise typer.Exit(1)

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from gzctl.core.questions import format_date
+from gzctl.core.words import count
 
 BAR_WIDTH = 20
 
@@ -153,7 +154,7 @@ def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]
             lines.append(f"Ontmoetingsplek: {style.bold(str(place['name']))}")
         else:
             n = place.get("candidates") or 0
-            extra = f"{n} kandidaat-plek(ken); " if n else ""
+            extra = f"{count(n, 'kandidaat-plek', 'kandidaat-plekken')}; " if n else ""
             lines.append(f"Ontmoetingsplek: nog niet gekozen ({extra}gzctl place list)")
     if isinstance(coord, dict):
         if coord.get("appointed"):

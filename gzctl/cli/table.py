@@ -248,3 +248,14 @@ def fit(text: str, width: int | None) -> str:
         )
         out += [" " * indent + w for w in wrapped] or [line]
     return "\n".join(out)
+
+
+def error_text(message: str, stream: TextIO | None = None) -> str:
+    """``Fout: message`` as gzctl prints it on stderr (``stream``): on a terminal wrapped at
+    its width, the next lines under the text; in a file or pipe one line."""
+    stream = stream or sys.stderr
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return fit(f"Fout: {message}", terminal_width(stream) if tty else None)

@@ -15,6 +15,7 @@ from gzctl.core import answers as ans
 from gzctl.core import progress, store
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook
+from gzctl.core.words import count
 
 DEMO_NAME = "Ooltwijk"
 
@@ -528,7 +529,8 @@ def add_places_and_coordinator(project: Project, playbook: Playbook, now: dt.dat
         change.log("place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id])
         change = at(20, 20 + i, ANNELIES)
         pl.set_scores(project, place.id, scores, crit)
-        change.log("place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id])
+        criteria = count(len(scores), "criterium", "criteria")
+        change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
     change = at(3, 8, ANNELIES)  # just before plekkeuze is ticked (the last activity)
     place = pl.choose(project, "dorpshuis-de-schakel", PLACE_REASON, change.now.date(), crit)
     change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])

@@ -18,6 +18,7 @@ from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question, coerce, format_value, is_answered
+from gzctl.core.words import count
 from gzctl.wizard.keys import LATER
 from gzctl.wizard.keys import select as _select
 
@@ -79,7 +80,11 @@ def _apply(
     for qid, value in values.items():
         ans.set_answer(project, questions[qid], value)
     if values:
-        change.log("answers", f"{len(values)} antwoord(en) uit een antwoordbestand", sorted(values))
+        change.log(
+            "answers",
+            f"{count(len(values), 'antwoord', 'antwoorden')} uit een antwoordbestand",
+            sorted(values),
+        )
     if done:
         items = progress.mark_done(playbook, project, done, change.now.date(), change.who)
         change.log("done", "Afgevinkt: " + "; ".join(i.title for i in items), [i.id for i in items])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from gzctl.core import store
 from gzctl.core.errors import Refused
 from gzctl.core.model import Organisation
+from gzctl.core.words import count
 from gzctl.network import inventory as inv
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
     total = len(project.organisations)
     say("")
     say(
-        f"[bold green]{added} organisatie(s) toegevoegd[/]; er staan er nu {total} op de lijst. "
+        f"[bold green]{count(added, 'organisatie', 'organisaties')} toegevoegd[/]; "
+        f"er staan er nu {total} op de lijst. "
         "Wat nog ontbreekt: gzctl org coverage"
     )
 

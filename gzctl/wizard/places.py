@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from gzctl.core import store
 from gzctl.core.errors import GzctlError
+from gzctl.core.words import count
 from gzctl.network import coordinator as co
 from gzctl.network import places as pl
 from gzctl.network.criteria import Criterion, load_criteria, number_nl
@@ -102,9 +103,8 @@ def places_step(wizard: Wizard, step: Step) -> None:
         if scores:
             with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
                 pl.set_scores(change.project, place.id, scores, crit)
-                change.log(
-                    "place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id]
-                )
+                criteria = count(len(scores), "criterium", "criteria")
+                change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
     project = wizard.load()
     rows = pl.rank(project, crit)
     if not rows:

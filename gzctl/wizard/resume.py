@@ -9,8 +9,9 @@ with the earlier answers offered as defaults.
 from __future__ import annotations
 
 from gzctl.core import answers as ans
+from gzctl.core.errors import NotFound, did_you_mean
 from gzctl.core.model import Project
-from gzctl.core.playbook import Step
+from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question
 
 
@@ -36,3 +37,64 @@ def note_later(project: Project, q: Question, later: bool) -> bool:
         ids.discard(q.id)
     project.wizard.later = sorted(ids)
     return later
+
+
+def find_step(playbook: Playbook, text: str) -> Step:
+    """The step ``text`` names, as people type it: its number as the wizard shows it ("4",
+    "stap 4"), its id ("verkennen.inventaris") or the part after the dot ("inventaris").
+    Raises NotFound (exit 2) with the valid range and a "Bedoelde je" hint."""
+    steps = playbook.steps
+    plain = " ".join(text.lower().split())
+    for word in ("stap ", "step "):
+        if plain.startswith(word):
+            plain = plain[len(word) :].strip()
+    if plain.isdigit():
+        n = int(plain)
+        if 1 <= n <= len(steps):
+            return steps[n - 1]
+        raise NotFound(
+            f"Er is geen stap {n}: het stappenplan heeft stap 1 tot en met {len(steps)}."
+        )
+    found = playbook.step(plain)
+    if found is not None:
+        return found
+    short = [s for s in steps if s.id.split(".", 1)[-1] == plain]
+    if len(short) == 1:
+        return short[0]
+    names = [s.id for s in steps] + [s.id.split(".", 1)[-1] for s in steps]
+    raise NotFound(
+        f"Onbekende stap '{text}'. Geef het nummer (1 tot en met {len(steps)}) of de naam van "
+        "de stap, zoals gzctl answers die toont." + did_you_mean(plain, names)
+    )
+
+
+BASICS = "Het dorp en de initiatiefnemers"
+
+
+def numbered_questions(playbook: Playbook) -> list[tuple[str, Step | None, Question]]:
+    """Every question with the number ``gzctl answers`` shows: "0.1" ... for the basics asked
+    first (the village, the initiators; step None), "4.2" for step 4's second question."""
+    out: list[tuple[str, Step | None, Question]] = [
+        (f"0.{n}", None, q) for n, q in enumerate(playbook.intake, start=1)
+    ]
+    for s_n, step in enumerate(playbook.steps, start=1):
+        out += [(f"{s_n}.{n}", step, q) for n, q in enumerate(step.questions, start=1)]
+    return out
+
+
+def find_question(playbook: Playbook, text: str) -> tuple[str, Step | None, Question]:
+    """The question ``text`` names: its number ("4.2"), its id ("verbinden.missie",
+    "village.name") or the part after the last dot when that is unique ("missie").
+    Raises NotFound with a "Bedoelde je" hint."""
+    rows = numbered_questions(playbook)
+    plain = text.strip().lower()
+    for row in rows:
+        if plain in (row[0], row[2].id.lower()):
+            return row
+    short = [r for r in rows if r[2].id.lower().rsplit(".", 1)[-1] == plain]
+    if len(short) == 1:
+        return short[0]
+    raise NotFound(
+        f"Onbekende vraag '{text}'. Geef het nummer of de naam die gzctl answers toont."
+        + did_you_mean(plain, [r[2].id for r in rows])
+    )
