@@ -187,6 +187,7 @@ def test_ctrl_c_in_init_exits_130_with_a_way_on(
     import gzctl.core.runtime
 
     monkeypatch.setattr(gzctl.core.runtime, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(gzctl.core.runtime, "stdout_is_terminal", lambda: True)
     folder = tmp_path / "dorp"
     with keyboard("Heukelum" + ENTER + CTRL_C):
         result = gz("init", str(folder), cwd=tmp_path)

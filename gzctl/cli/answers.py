@@ -100,17 +100,13 @@ def answers(
 
 
 def _change(ctx: typer.Context, opened: Any, text: str) -> None:
-    import sys
-
-    from gzctl.core import answers as ans
     from gzctl.core.errors import UsageProblem
     from gzctl.core.questions import format_value
     from gzctl.wizard.engine import Asker
-    from gzctl.wizard.keys import LATER
-    from gzctl.wizard.resume import find_question, note_later
+    from gzctl.wizard.resume import ask_again, find_question
 
-    number, step, q = find_question(opened.playbook, text)
-    if not runtime.stdin_is_terminal() or not sys.stdout.isatty():
+    find_question(opened.playbook, text)  # an unknown question fails before the terminal check
+    if not runtime.stdin_is_terminal() or not runtime.stdout_is_terminal():
         raise UsageProblem(
             "Een antwoord veranderen gaat met vragen op het scherm, en hier is geen terminal. "
             "Zet het nieuwe antwoord in een bestand: gzctl wizard --answers antwoorden.toml."
@@ -118,29 +114,23 @@ def _change(ctx: typer.Context, opened: Any, text: str) -> None:
     from rich.console import Console
 
     console = Console(highlight=False, color_system="auto" if runtime.color_wanted() else None)
-    where = f"stap {number.split('.')[0]}: {step.title}" if step else "het dorp"
-    console.print(f"[bold]Vraag {number}[/] ({where})")
-    current = ans.get_answer(opened.project, q)
     try:
-        value = Asker(console.print).ask(q, current)
+        result = ask_again(
+            opened.folder, opened.playbook, text, Asker(console.print), runtime.who(),
+            runtime.now(),
+        )  # fmt: skip
     except (KeyboardInterrupt, EOFError):
         common.note("")
         common.note("Niets veranderd.")
         raise typer.Exit(130) from None
-    if value is LATER:
+    if result is None:
         common.say("Niets veranderd.")
         return
-    with common.transaction(opened) as change:
-        old = ans.get_answer(change.project, q)
-        ans.set_answer(change.project, q, value)
-        note_later(change.project, q, False)
-        new = ans.get_answer(change.project, q)
-        if old == new:
-            common.say("Het antwoord was al zo; niets veranderd.")
-            return
-        # the label, not the answer: names and free text stay out of the history
-        change.log("answer", f"Antwoord gewijzigd: {q.label}", [q.id])
-    common.say(f"Bewaard: {format_value(q, new)}")
+    q, old, new = result
+    if old == new:
+        common.say("Het antwoord was al zo; niets veranderd.")
+    else:
+        common.say(f"Bewaard: {format_value(q, new)}")
 
 
 def help_(

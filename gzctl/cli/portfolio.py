@@ -44,8 +44,8 @@ def portfolio(
             "--sort",
             "--sorteer",
             metavar="OP",
-            help="Sorteer op village (naam), phase (fase), progress (voortgang, minste eerst) "
-            "of activity (langst stil eerst).",
+            help="Sorteer op naam (village), fase (phase), voortgang (progress, minste "
+            "eerst) of activiteit (activity, langst stil eerst).",
         ),
     ] = "village",
     reverse: Annotated[

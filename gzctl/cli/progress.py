@@ -61,7 +61,13 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
     from gzctl.cli.table import fit, terminal_width
 
     phases = {p.id: p.title for p in opened.playbook.phases}
-    common.say(fit(next_text(data, common.style(), phases), terminal_width()))
+    text = next_text(data, common.style(), phases)
+    later = render.later_lines(
+        opened.playbook, opened.project, common.style(), common.hint_dir(ctx)
+    )
+    if later:
+        text += "\n\n" + "\n".join(later)
+    common.say(fit(text, terminal_width()))
     if data:
         common.say("")
         common.say(f"Afvinken: gzctl {common.hint_dir(ctx)}done ID")

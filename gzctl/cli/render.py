@@ -205,6 +205,26 @@ def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str])
     return "\n".join(lines)
 
 
+def later_lines(playbook: Any, project: Any, style: Style, hint: str = "") -> list[str]:
+    """The questions left for later ("Later invullen") with the step to fill them in; an empty
+    list when there are none."""
+    from gzctl.core.answers import later_questions, step_number
+
+    open_ = later_questions(playbook, project)
+    if not open_:
+        return []
+    lines = [style.bold("Nog in te vullen (je koos 'later invullen'):")]
+    for step, q in open_:
+        where = f"stap {step_number(playbook, step)[0]}" if step else "het dorp"
+        lines.append(f"  • {q.label} ({where})")
+    steps = sorted({step_number(playbook, s)[0] for s, _ in open_ if s is not None})
+    if steps:
+        lines.append(style.dim(f"  Invullen: gzctl {hint}wizard --stap {steps[0]}"))
+    else:
+        lines.append(style.dim(f"  Invullen: gzctl {hint}answers"))
+    return lines
+
+
 def status_output(directory: str | None, as_json: bool) -> str:
     """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
     with hints that name the folder as typed. Both the fast path and the typer command call
@@ -222,4 +242,9 @@ def status_output(directory: str | None, as_json: bool) -> str:
     from gzctl.cli.table import fit, terminal_width
 
     hint = f"-C {directory} " if directory else ""
-    return fit(status_text(data, Style(runtime.color_wanted()), hint), terminal_width())
+    style = Style(runtime.color_wanted())
+    text = status_text(data, style, hint)
+    later = later_lines(opened.playbook, opened.project, style, hint)
+    if later:
+        text += "\n\n" + "\n".join(later)
+    return fit(text, terminal_width())

@@ -33,9 +33,7 @@ def _console() -> Any:
 
 
 def _no_terminal(command: str) -> UsageProblem:
-    import sys
-
-    if runtime.stdin_is_terminal() and not sys.stdout.isatty():
+    if runtime.stdin_is_terminal() and not runtime.stdout_is_terminal():
         return UsageProblem(
             f"De vragen van gzctl {command.split()[0]} moeten op het scherm staan, maar de "
             "uitvoer gaat naar een bestand of een ander programma. Start gzctl "
@@ -51,12 +49,7 @@ def _no_terminal(command: str) -> UsageProblem:
 def _terminal() -> bool:
     """Questions can be asked: the keyboard and the screen are both a terminal (with the
     output in a file the wizard would wait for answers to questions nobody sees)."""
-    import sys
-
-    try:
-        return runtime.stdin_is_terminal() and sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
+    return runtime.stdin_is_terminal() and runtime.stdout_is_terminal()
 
 
 def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:

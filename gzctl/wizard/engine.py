@@ -352,13 +352,19 @@ class Wizard:
         self.say(f"[dim]{step.why}[/]")
         project = self.load()
         qn = len(step.questions)
-        from gzctl.wizard.resume import resume_at
+        from gzctl.wizard.resume import to_ask
 
-        first = resume_at(step, project, self.resuming)
-        if first > 1:
-            self.say(f"[bold]Je was hier al eerder: verder bij vraag {first} van {qn}.[/]")
+        asked = to_ask(step, project, self.resuming)
+        if qn and len(asked) < qn:
+            where = (
+                f"verder bij vraag {asked[0]} van {qn}" if asked else "alle vragen beantwoord"
+            )
+            self.say(
+                f"[bold]Je was hier al eerder: {where}.[/] [dim]Wat je al invulde blijft "
+                "staan; veranderen kan met gzctl answers.[/]"
+            )
         for i, q in enumerate(step.questions, start=1):
-            if i < first:
+            if i not in asked:
                 continue
             current = ans.get_answer(project, q)
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")

@@ -8,6 +8,10 @@ with the earlier answers offered as defaults.
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
 from gzctl.core import answers as ans
 from gzctl.core.errors import NotFound, did_you_mean
 from gzctl.core.model import Project
@@ -15,15 +19,20 @@ from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question
 
 
-def resume_at(step: Step, project: Project, resuming: bool) -> int:
-    """The number (1-based) of the question of ``step`` to ask first: 1 when the step is
-    asked on purpose (``resuming`` False) or was already walked through; else the first
-    question without an answer, when an earlier one has one (a begun step). A step whose
-    questions are all answered goes on with its handler and checklist (returns n + 1)."""
-    if not resuming or step.id in project.wizard.completed or not step.questions:
-        return 1
-    first = ans.first_unanswered(step, project)
-    return first if first > 1 else 1
+def to_ask(step: Step, project: Project, resuming: bool) -> list[int]:
+    """The numbers (1-based) of the questions of ``step`` to ask: all of them when the step
+    is asked on purpose (``resuming`` False), was walked through already, or has no answer
+    yet; in a begun step only those without an answer (a yes/no answered "no" counts as
+    answered), so the wizard goes on where it stopped. Can be empty: the step then goes on
+    with its handler and checklist."""
+    numbers = list(range(1, len(step.questions) + 1))
+    if not resuming or step.id in project.wizard.completed:
+        return numbers
+    empty = [
+        n for n, q in zip(numbers, step.questions, strict=True)
+        if ans.get_answer(project, q) in (None, "", [])
+    ]  # fmt: skip
+    return numbers if len(empty) == len(numbers) else empty
 
 
 def note_later(project: Project, q: Question, later: bool) -> bool:
@@ -98,3 +107,31 @@ def find_question(playbook: Playbook, text: str) -> tuple[str, Step | None, Ques
         f"Onbekende vraag '{text}'. Geef het nummer of de naam die gzctl answers toont."
         + did_you_mean(plain, [r[2].id for r in rows])
     )
+
+
+def ask_again(
+    folder: Path, playbook: Playbook, text: str, asker: Any, who: str, now: dt.datetime
+) -> tuple[Question, Any, Any] | None:
+    """``gzctl answers --wijzig``: ask the question ``text`` names (:func:`find_question`)
+    once more through ``asker`` (an engine ``Asker``), the current answer as the default, and
+    save the new answer in one transaction with a history line "Antwoord gewijzigd: <label>".
+    Returns (question, old, new), or None when the user chose "Later invullen" (nothing
+    changes). Raises NotFound for an unknown question; Ctrl-C raises KeyboardInterrupt."""
+    from gzctl.core import store
+    from gzctl.wizard.keys import LATER
+
+    number, step, q = find_question(playbook, text)
+    where = f"stap {number.split('.')[0]}: {step.title}" if step else "het dorp"
+    asker.say(f"[bold]Vraag {number}[/] ({where})")
+    value = asker.ask(q, ans.get_answer(store.load(folder), q))
+    if value is LATER:
+        return None
+    with store.transaction(folder, who, now) as change:
+        old = ans.get_answer(change.project, q)
+        ans.set_answer(change.project, q, value)
+        note_later(change.project, q, False)
+        new = ans.get_answer(change.project, q)
+        if old != new:
+            # the label, not the answer: names and free text stay out of the history
+            change.log("answer", f"Antwoord gewijzigd: {q.label}", [q.id])
+    return q, old, new
