@@ -72,6 +72,9 @@ FACTS: dict[str, Callable[[Any], Any]] = {
         p, "organisations", "status", {"benaderd", "uitgenodigd", "aangesloten"}
     ),
     "organisations.joined": lambda p: _count_where(p, "organisations", "status", {"aangesloten"}),
+    "organisations.invited": lambda p: _count_where(
+        p, "organisations", "status", {"uitgenodigd", "aangesloten"}
+    ),
     # kinds as in gzctl/network/inventory.py: public bodies (gemeente, wijkagent) have paid
     # staff and count as professional; entrepreneurs count as neither
     "organisations.civic": lambda p: _count_where(p, "organisations", "kind", {"vrijwilligers"}),
@@ -140,6 +143,7 @@ _COUNTS: dict[str, tuple[str, str]] = {
     "organisations": ("organisatie op de lijst", "organisaties op de lijst"),
     "organisations.approached": ("benaderde organisatie", "benaderde organisaties"),
     "organisations.joined": ("aangesloten organisatie", "aangesloten organisaties"),
+    "organisations.invited": ("uitgenodigde organisatie", "uitgenodigde organisaties"),
     "organisations.civic": ("vrijwilligersorganisatie", "vrijwilligersorganisaties"),
     "organisations.professional": ("professionele organisatie", "professionele organisaties"),
     "organisations.sectors": ("sector op de lijst", "sectoren op de lijst"),

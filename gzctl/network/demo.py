@@ -548,6 +548,17 @@ def add_places_and_coordinator(project: Project, playbook: Playbook, now: dt.dat
         },
     )
     change.log("coordinator-profile", "Profiel Coördinator: uren, werkgever, geld", [])
+    # writing the profile, placing the vacancy and the Beweegweek's one-page plan are ticked
+    # by hand: no data shows them (playbook done_when rule)
+    by_hand = (
+        (13, "organiseren.profielschrijven"),
+        (12, "organiseren.vacatureplaatsen"),
+        (10, "doen.platformplanschrijven"),
+    )
+    for days, item_id in by_hand:
+        change = at(days, 20, JOOST)
+        ticked = progress.mark_done(playbook, project, [item_id], change.now.date(), JOOST)
+        change.log("done", "Afgevinkt: " + ticked[0].title, [item_id])
     for i, (name, local, cards) in enumerate(CANDIDATES):
         change = at(9 - i, 10, JOOST)
         cand = co.add_candidate(project, name, lives_in_village=local)

@@ -19,7 +19,7 @@ from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question, coerce, format_value, is_answered
 from gzctl.core.words import count
-from gzctl.wizard.keys import LATER
+from gzctl.wizard.keys import LATER, choice_title, fit_prompt
 from gzctl.wizard.keys import select as _select
 
 Clock = Callable[[], dt.datetime]
@@ -113,7 +113,7 @@ class Asker:
         extra = f" Voorbeeld: {example}" if example not in (None, "") else ""
         optional = " (Mag leeg blijven.)" if not q.required else ""
         if q.required and q.type in ("text", "number", "date"):
-            optional = " (Nog niet bekend? Enter zonder antwoord: later invullen.)"
+            optional = " (Nog niet bekend? Laat leeg: later invullen.)"
         self.say("")
         self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
@@ -148,7 +148,7 @@ class Asker:
         elif existing is not None:
             default_text = str(existing).replace("\n", " ")
         raw = questionary.text(
-            label,
+            fit_prompt(label)[0],
             default=default_text,
             validate=lambda text: True if not str(text).strip() else _validate_value(q, text),
         ).unsafe_ask()
@@ -162,10 +162,16 @@ class Asker:
 
         # questionary sums up a checkbox in English ("done (3 selections)"): erase its own
         # line and write the Dutch one
+        message, instruction = fit_prompt(
+            q.label, "(spatie kiest, Enter bevestigt; niets gekozen: later invullen)"
+        )
         result = questionary.checkbox(
-            q.label,
-            choices=[questionary.Choice(o, value=o, checked=o in chosen) for o in q.options],
-            instruction="(spatie kiest, Enter bevestigt; niets gekozen: later invullen)",
+            message,
+            choices=[
+                questionary.Choice(choice_title(o, 5), value=o, checked=o in chosen)
+                for o in q.options
+            ],
+            instruction=instruction,
             validate=lambda picked: True if not picked else _validate_value(q, picked),
             erase_when_done=True,
         ).unsafe_ask()
@@ -307,7 +313,9 @@ class Wizard:
         if self.intake_missing():
             self.say("[bold]Eerst de basis: het dorp en de initiatiefnemers.[/]")
             self.intake()
-        step = start or ans.first_open_step(self.playbook, self.load())
+        from gzctl.wizard.resume import resume_step
+
+        step = start or resume_step(self.playbook, self.load())
         while step is not None:
             self.step(step)
             following = self._after(step)
@@ -397,12 +405,16 @@ class Wizard:
         manual = [i for i in step.items if st[i.id].how != "auto"]
         if not manual:
             return
+        message, instruction = fit_prompt(
+            "Welke acties van deze stap zijn al gedaan?", "(spatie vinkt aan, Enter gaat verder)"
+        )
         picked = questionary.checkbox(
-            "Welke acties van deze stap zijn al gedaan?",
+            message,
             choices=[
-                questionary.Choice(i.title, value=i.id, checked=st[i.id].done) for i in manual
+                questionary.Choice(choice_title(i.title, 5), value=i.id, checked=st[i.id].done)
+                for i in manual
             ],
-            instruction="(spatie vinkt aan, Enter gaat verder)",
+            instruction=instruction,
             erase_when_done=True,
         ).unsafe_ask()
         picked = set(picked or [])

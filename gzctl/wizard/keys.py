@@ -69,12 +69,43 @@ def add_letter_and_number_keys(question: Any) -> Any:
     return question
 
 
+def screen_width() -> int:
+    """The terminal's width in columns (80 when unknown)."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def fit_prompt(label: str, instruction: str = "", indent: int = 2) -> tuple[str, str]:
+    """``label`` and ``instruction`` as a questionary message and instruction that wrap at
+    word boundaries on this screen (prompt_toolkit itself cuts lines anywhere, mid-word).
+    Next lines are indented by ``indent`` (under the text after "? ")."""
+    import textwrap
+
+    width = screen_width() - 1
+    lines = textwrap.wrap(label, width - indent, break_long_words=False) or [""]
+    message = ("\n" + " " * indent).join(lines)
+    if instruction and indent + len(lines[-1]) + 1 + len(instruction) > width:
+        instruction = "\n" + " " * indent + instruction
+    return message, instruction
+
+
+def choice_title(text: str, indent: int = 3) -> str:
+    """A long option or checklist line wrapped at word boundaries, next lines indented so
+    they stand under the text after the pointer and the box."""
+    import textwrap
+
+    width = screen_width() - 1
+    lines = textwrap.wrap(text, width - indent, break_long_words=False) or [""]
+    return ("\n" + " " * indent).join(lines)
+
+
 def select(
     label: str,
     choices: Sequence[str],
     default: str | None = None,
     later: bool = False,
-    instruction: str = "(pijltjes, cijfer of eerste letter, dan Enter)",
+    instruction: str = "",
 ) -> Any:
     """Ask one of ``choices`` (Dutch strings) and return the chosen string, or :data:`LATER`
     when ``later`` adds the option "Later invullen" and it is chosen. Ctrl-C raises
@@ -82,9 +113,14 @@ def select(
     import questionary
 
     options = list(choices) + ([LATER_TEXT] if later else [])
+    if not instruction:
+        instruction = (
+            "(j of n, dan Enter)" if options[:2] == ["Ja", "Nee"] else "(pijltje of cijfer, Enter)"
+        )
+    message, instruction = fit_prompt(label, instruction)
     question = questionary.select(
-        label,
-        choices=options,
+        message,
+        choices=[questionary.Choice(choice_title(o), value=o) for o in options],
         default=default if default in options else None,
         instruction=instruction,
         use_jk_keys=False,

@@ -42,11 +42,19 @@ def ask_scores(
         now = current.get(c.id)
         choices = [questionary.Choice(f"{n}", value=str(n)) for n in range(1, 6)]
         choices.append(questionary.Choice("weet ik nog niet", value=SKIP))
-        answer = questionary.select(
-            f"{c.label}: {c.help}",
-            choices=choices,
-            default=str(now) if now else "3",
-            instruction="(1 slecht, 5 uitstekend; pijltjes en Enter)",
+        from gzctl.wizard.keys import add_letter_and_number_keys, fit_prompt
+
+        message, instruction = fit_prompt(
+            f"{c.label}: {c.help}", "(1 slecht, 5 uitstekend; cijfer of pijltjes, Enter)"
+        )
+        answer = add_letter_and_number_keys(
+            questionary.select(
+                message,
+                choices=choices,
+                default=str(now) if now else "3",
+                instruction=instruction,
+                use_jk_keys=False,
+            )
         ).unsafe_ask()
         if answer and answer != SKIP:
             out[c.id] = int(answer)

@@ -135,3 +135,21 @@ def ask_again(
             # the label, not the answer: names and free text stay out of the history
             change.log("answer", f"Antwoord gewijzigd: {q.label}", [q.id])
     return q, old, new
+
+
+def resume_step(playbook: Playbook, project: Project) -> Step | None:
+    """Where ``gzctl wizard`` goes on: the first step not walked through, passing over steps
+    that only wait for questions the user chose to fill in later (those are named by next and
+    status, and asked with ``gzctl wizard --stap N``); None when every step is done. When only
+    such steps are left, the first of them."""
+    later = set(project.wizard.later)
+    done = set(project.wizard.completed)
+    open_steps = [s for s in playbook.steps if s.id not in done]
+    for step in open_steps:
+        missing = [
+            q.id for q in step.questions
+            if q.required and ans.get_answer(project, q) in (None, "", [])
+        ]  # fmt: skip
+        if not missing or not set(missing) <= later:
+            return step
+    return open_steps[0] if open_steps else None
