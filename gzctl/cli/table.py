@@ -39,18 +39,22 @@ class Column(NamedTuple):
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
     """The width to print for, in columns: ``COLUMNS`` when set to a number, else the width of
-    the terminal ``stream`` (stdout by default) is in; None when it is no terminal (a pipe or a
-    file: lines are then not wrapped, so ``grep`` sees whole rows). Never below 40."""
+    the terminal ``stream`` is in (default: stdout, else stderr when only stdout goes to a
+    pipe); None when there is no terminal (scripts: lines are then not wrapped, so ``grep``
+    sees whole rows). Never below 40."""
     value = os.environ.get("COLUMNS", "").strip()
     if value.isdigit() and int(value) > 0:
         return max(MIN_WIDTH, int(value))
-    stream = stream or sys.stdout
-    try:
-        if not stream.isatty():
-            return None
-        return max(MIN_WIDTH, os.get_terminal_size(stream.fileno()).columns)
-    except (AttributeError, OSError, ValueError):
-        return None
+    streams = [stream] if stream is not None else [sys.stdout, sys.stderr]
+    for s in streams:
+        # stdout into a pipe (gzctl next | less) while stderr is still the terminal: a person
+        # reads it, so fit their screen; with neither a terminal (scripts), no wrapping
+        try:
+            if s.isatty():
+                return max(MIN_WIDTH, os.get_terminal_size(s.fileno()).columns)
+        except (AttributeError, OSError, ValueError):
+            continue
+    return None
 
 
 def wrap(text: str, width: int | None, first: str = "", rest: str | None = None) -> list[str]:

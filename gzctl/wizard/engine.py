@@ -137,7 +137,7 @@ class Asker:
             return self._group(q, existing)
         return self._text(q, q.label, existing)
 
-    def _text(self, q: Question, label: str, existing: Any) -> Any:
+    def _text(self, q: Question, label: str, existing: Any, top: bool = True) -> Any:
         """One line of text; Enter always submits (long answers wrap on screen). An empty
         answer to a required question is "later invullen" (returns LATER)."""
         import questionary
@@ -153,7 +153,8 @@ class Asker:
             validate=lambda text: True if not str(text).strip() else _validate_value(q, text),
         ).unsafe_ask()
         if q.required and not str(raw).strip():
-            self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
+            if top:
+                self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
             return LATER
         return coerce(q, raw)
 
@@ -197,11 +198,14 @@ class Asker:
             n = len(rows) + 1
             for f in q.fields:
                 hint = "" if f.required else " (mag leeg)"
-                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None)
+                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None, top=False)
                 if value is LATER:
-                    # a required field left empty: this entry is not made; the question is
-                    # left for later when too few entries remain
-                    return rows if rows and len(rows) >= q.min_items else LATER
+                    # a required field left empty: this entry is not made; a required
+                    # question with too few entries is left for later
+                    if len(rows) >= q.min_items:
+                        return rows or None
+                    self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
+                    return LATER
                 if value is not None:
                     row[f.key] = value
             rows.append(row)

@@ -137,7 +137,10 @@ def _ask_name(
             return f"Staat al op de lijst als {twin.name} ({twin.id}). Enter om door te gaan."
         return True
 
-    answer = questionary.text(question, instruction=instruction, validate=check).unsafe_ask()
+    from gzctl.wizard.keys import fit_prompt
+
+    message, instruction = fit_prompt(question, instruction)
+    answer = questionary.text(message, instruction=instruction, validate=check).unsafe_ask()
     return " ".join(str(answer or "").split())
 
 

@@ -64,7 +64,10 @@ def ask_scores(
 def _ask_text(question: str, instruction: str = "(of Enter om door te gaan)") -> str:
     import questionary
 
-    answer = questionary.text(question, instruction=instruction).unsafe_ask()
+    from gzctl.wizard.keys import fit_prompt
+
+    message, instruction = fit_prompt(question, instruction)
+    answer = questionary.text(message, instruction=instruction).unsafe_ask()
     return " ".join(str(answer or "").split())
 
 
