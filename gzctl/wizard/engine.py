@@ -183,7 +183,9 @@ class Asker:
         self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]{format_value(q, value)}[/]")
         return value
 
-    def _group(self, q: Question, existing: Any) -> list[dict[str, Any]] | None:
+    def _group(self, q: Question, existing: Any) -> Any:
+        """Entries of a group question: a list of dicts, None (an optional group left
+        empty) or LATER (a required one left for later)."""
         rows: list[dict[str, Any]] = list(existing or [])
         noun = q.item_label or q.label
         if rows:
