@@ -208,6 +208,8 @@ def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str])
 def later_lines(playbook: Any, project: Any, style: Style, hint: str = "") -> list[str]:
     """The questions left for later ("Later invullen") with the step to fill them in; an empty
     list when there are none."""
+    if not project.wizard.later:
+        return []  # the usual case: nothing more to import
     from gzctl.core.answers import later_questions, step_number
 
     open_ = later_questions(playbook, project)
