@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TextIO
 
@@ -62,6 +61,8 @@ def wrap(text: str, width: int | None, first: str = "", rest: str | None = None)
     with ``first`` and the next ones with ``rest`` (a hanging indent; default: as many spaces
     as ``first`` is long). ``width`` None: one line. A single word longer than the line stays
     whole (it overflows rather than being cut)."""
+    import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
+
     rest = " " * len(first) if rest is None else rest
     if width is None:
         return [first + text]
@@ -89,6 +90,8 @@ def _words_max(text: str) -> int:
 
 
 def _cell_lines(text: str, width: int, wrap_it: bool) -> list[str]:
+    import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
+
     if not text:
         return [""]
     if not wrap_it or len(text) <= width:
@@ -227,6 +230,8 @@ def fit(text: str, width: int | None) -> str:
     indented under the text (after the line's own indent and a bullet such as "• " or "☐ ").
     ``width`` None: ``text`` unchanged. ANSI colour codes count as characters, so a coloured
     line may wrap a little early, never late."""
+    import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
+
     if width is None:
         return text
     out: list[str] = []
