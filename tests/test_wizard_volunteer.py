@@ -162,3 +162,25 @@ def test_help_and_did_you_mean(gz) -> None:
     assert result.code == 0 and "gzctl org add" in result.out
     result = gz("statsu")
     assert result.code == 2 and "Bedoelde je: status?" in result.err
+
+
+def test_the_inventory_goes_on_at_the_next_sector(started) -> None:
+    """Ctrl-C in the second sector: the next run skips the first sector (no 34 Enters)."""
+    from gzctl.network import inventory as inv
+    from gzctl.wizard import HANDLERS
+    from gzctl.wizard.inventory import sectors_in_order
+
+    folder, book = started
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    sectors = sectors_in_order(inv.load_catalogue())
+    first_sector = ENTER * len(sectors[0][2]) + ENTER  # no names, then "nog een?" Enter
+    with keyboard(first_sector + CTRL_C), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, []), step)
+    assert store.load(folder).wizard.parts == [f"verkennen.inventaris:{sectors[0][0]}"]
+    said: list[str] = []
+    with keyboard(CTRL_C), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, said), step)
+    assert any("Verder waar je was" in s for s in said)
+    assert not any(sectors[0][1] in s for s in said if s.startswith("[bold cyan]"))
+    assert any(sectors[1][1] in s for s in said if s.startswith("[bold cyan]"))

@@ -394,6 +394,10 @@ class Wizard:
                 )
             elif step.id not in change.project.wizard.completed:
                 ans.complete_step(change.project, step)
+            if step.id in change.project.wizard.completed:
+                from gzctl.wizard.resume import clear_parts
+
+                clear_parts(change.project, step)
                 change.log("step", f"Stap doorlopen: {step.title}", [step.id])
         for hook in self.after_step:
             hook(self, step)

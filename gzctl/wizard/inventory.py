@@ -65,7 +65,16 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
         "met gzctl org edit."
     )
     added = 0
+    from gzctl.wizard.resume import mark_part, parts_done
+
+    walked = parts_done(wizard, step)
     for sector, label, types in sectors_in_order(catalogue):
+        if sector in walked:
+            continue
+        if walked:
+            say(f"[dim]Verder waar je was: de sectoren ervoor heb je al gehad "
+                f"({len(walked)} van {len(catalogue.sectors) + 1}).[/]")  # fmt: skip
+            walked = set()
         present = [
             o
             for o in project.organisations
@@ -117,6 +126,7 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
             if org is not None:
                 added += 1
                 project = wizard.load()
+        mark_part(wizard, step, sector)
     total = len(project.organisations)
     say("")
     say(

@@ -153,3 +153,30 @@ def resume_step(playbook: Playbook, project: Project) -> Step | None:
         if not missing or not set(missing) <= later:
             return step
     return open_steps[0] if open_steps else None
+
+
+def parts_done(wizard: Any, step: Step) -> set[str]:
+    """The parts of ``step`` (e.g. the inventory's sectors) already walked through in an
+    earlier, interrupted run: empty when the step is asked on purpose (``--stap``) or was
+    completed, so then everything is asked again."""
+    project = wizard.load()
+    if not getattr(wizard, "resuming", True) or step.id in project.wizard.completed:
+        return set()
+    prefix = step.id + ":"
+    return {p[len(prefix) :] for p in project.wizard.parts if p.startswith(prefix)}
+
+
+def mark_part(wizard: Any, step: Step, part: str) -> None:
+    """Remember that ``part`` of ``step`` has been walked through (one small transaction)."""
+    from gzctl.core import store
+
+    with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+        key = f"{step.id}:{part}"
+        if key not in change.project.wizard.parts:
+            change.project.wizard.parts = sorted({*change.project.wizard.parts, key})
+
+
+def clear_parts(project: Project, step: Step) -> None:
+    """Forget the parts of ``step`` (it is completed)."""
+    prefix = step.id + ":"
+    project.wizard.parts = [p for p in project.wizard.parts if not p.startswith(prefix)]
