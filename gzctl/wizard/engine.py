@@ -329,6 +329,10 @@ class Wizard:
                 return "stap"
             if following is None:
                 self.say("[bold green]Je hebt alle stappen van het stappenplan doorlopen.[/]")
+                if self.load().wizard.later:
+                    self.say(
+                        "Er staan nog vragen op 'later invullen'; gzctl next laat zien welke."
+                    )
                 return "klaar"
             if following.phase != step.phase:
                 self._phase_summary(step.phase)
@@ -355,7 +359,11 @@ class Wizard:
         project = self.load()
         done = set(project.wizard.completed)
         later = [s for s in steps[idx + 1 :] if s.id not in done]
-        return later[0] if later else ans.first_open_step(self.playbook, project)
+        from gzctl.wizard.resume import resume_step
+
+        # past the last step: back to an earlier open step, but not to steps that only wait
+        # for answers left for later (pressing Enter would go round and round)
+        return later[0] if later else resume_step(self.playbook, project, fallback=False)
 
     def step(self, step: Step) -> None:
         n, total = ans.step_number(self.playbook, step)

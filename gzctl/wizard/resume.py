@@ -137,11 +137,11 @@ def ask_again(
     return q, old, new
 
 
-def resume_step(playbook: Playbook, project: Project) -> Step | None:
+def resume_step(playbook: Playbook, project: Project, fallback: bool = True) -> Step | None:
     """Where ``gzctl wizard`` goes on: the first step not walked through, passing over steps
     that only wait for questions the user chose to fill in later (those are named by next and
     status, and asked with ``gzctl wizard --stap N``); None when every step is done. When only
-    such steps are left, the first of them."""
+    such steps are left, the first of them (``fallback``) or None."""
     later = set(project.wizard.later)
     done = set(project.wizard.completed)
     open_steps = [s for s in playbook.steps if s.id not in done]
@@ -152,7 +152,7 @@ def resume_step(playbook: Playbook, project: Project) -> Step | None:
         ]  # fmt: skip
         if not missing or not set(missing) <= later:
             return step
-    return open_steps[0] if open_steps else None
+    return open_steps[0] if open_steps and fallback else None
 
 
 def parts_done(wizard: Any, step: Step) -> set[str]:
