@@ -184,3 +184,17 @@ def test_the_inventory_goes_on_at_the_next_sector(started) -> None:
     assert any("Verder waar je was" in s for s in said)
     assert not any(sectors[0][1] in s for s in said if s.startswith("[bold cyan]"))
     assert any(sectors[1][1] in s for s in said if s.startswith("[bold cyan]"))
+
+
+def test_the_wizard_refuses_at_once_when_its_output_is_no_terminal(
+    gz, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`gzctl wizard > file`: the keyboard is there but nobody would see the questions."""
+    import gzctl.core.runtime
+
+    monkeypatch.setattr(gzctl.core.runtime, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(gzctl.core.runtime, "stdout_is_terminal", lambda: False)
+    result = gz("-C", str(project), "wizard")
+    assert result.code == 2
+    assert "moeten op het scherm staan" in result.err and "--answers" in result.err
+    assert result.out == ""
