@@ -16,6 +16,7 @@ from gzctl.core.errors import Refused
 from gzctl.core.model import Organisation
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
+from gzctl.wizard.keys import add_letter_and_number_keys
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -113,13 +114,16 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
             raw: dict[str, Any] = {"name": name}
             guessed = catalogue.match_type(name)
             if guessed is None:
-                raw["kind"] = questionary.select(
-                    "Wat voor organisatie is het?",
-                    choices=[
-                        questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()
-                    ],
-                    default=None,
-                    instruction="(pijltjes en Enter)",
+                raw["kind"] = add_letter_and_number_keys(
+                    questionary.select(
+                        "Wat voor organisatie is het?",
+                        choices=[
+                            questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()
+                        ],
+                        default=None,
+                        instruction="(pijltje of cijfer, Enter)",
+                        use_jk_keys=False,
+                    )
                 ).unsafe_ask()
                 raw["sectors"] = [] if sector == OTHER else [sector]
             org = _save(wizard, raw, catalogue)
@@ -228,11 +232,14 @@ def ask_organisation(
         kind_default = (
             current.kind if current else (org_type.kind if org_type else inv.DEFAULT_KIND)
         )
-        raw["kind"] = questionary.select(
-            "Soort",
-            choices=[questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()],
-            default=kind_default,
-            instruction="(pijltjes en Enter)",
+        raw["kind"] = add_letter_and_number_keys(
+            questionary.select(
+                "Soort",
+                choices=[questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()],
+                default=kind_default,
+                instruction="(pijltje of cijfer, Enter)",
+                use_jk_keys=False,
+            )
         ).unsafe_ask()
     for key, label, options, fallback in (
         ("sectors", "Sectoren", catalogue.sectors, org_type.sectors if org_type else ()),

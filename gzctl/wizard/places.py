@@ -16,6 +16,7 @@ from gzctl.core.words import count
 from gzctl.network import coordinator as co
 from gzctl.network import places as pl
 from gzctl.network.criteria import Criterion, load_criteria, number_nl
+from gzctl.wizard.keys import add_letter_and_number_keys
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -127,11 +128,14 @@ def places_step(wizard: Wizard, step: Step) -> None:
     eligible = [r for r in rows if not r.excluded]
     if not eligible or project.meeting_place.chosen:
         return
-    pick = questionary.select(
-        "Welke plek kies je?",
-        choices=[questionary.Choice(r.place.name, value=r.place.id) for r in eligible]
-        + [questionary.Choice("nog niet kiezen", value="")],
-        instruction="(pijltjes en Enter)",
+    pick = add_letter_and_number_keys(
+        questionary.select(
+            "Welke plek kies je?",
+            choices=[questionary.Choice(r.place.name, value=r.place.id) for r in eligible]
+            + [questionary.Choice("nog niet kiezen", value="")],
+            instruction="(pijltje of cijfer, Enter)",
+            use_jk_keys=False,
+        )
     ).unsafe_ask()
     if not pick:
         return
