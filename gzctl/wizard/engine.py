@@ -147,6 +147,8 @@ class Asker:
             default_text = _date_text(existing)
         elif existing is not None:
             default_text = str(existing).replace("\n", " ")
+        if default_text and top and is_answered(existing):
+            self.say("[dim]Er staat al iets ingevuld: Enter houdt het, Ctrl-U wist het.[/]")
         raw = questionary.text(
             fit_prompt(label)[0],
             default=default_text,
