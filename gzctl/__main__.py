@@ -15,10 +15,15 @@ import os
 import sys
 
 from gzctl.core.errors import GzctlError
+from gzctl.core.words import plural
 
 
 def fail(message: str, code: int) -> int:
-    print(f"Fout: {message}", file=sys.stderr)
+    """One Dutch message on stderr; on a terminal wrapped at its width at word boundaries,
+    hanging under the text (in a file or pipe: one line)."""
+    from gzctl.cli.table import error_text
+
+    print(error_text(message), file=sys.stderr)
     return code
 
 
@@ -49,7 +54,7 @@ def top_help(color: bool) -> str:
         lines += [" " * (owidth + 2) + more for more in wrapped[1:]]
     lines += ["", head("Voorbeelden:")]
     lines += [f"  {e}" for e in APP.examples]
-    lines += ["", "Meer over een opdracht: gzctl OPDRACHT --help"]
+    lines += ["", "Meer over een opdracht: gzctl help OPDRACHT (of gzctl OPDRACHT --help)"]
     return "\n".join(lines)
 
 
@@ -102,6 +107,15 @@ def fast_path(argv: list[str]) -> int | None:
 
         print(top_help(color_wanted()))
         return 0
+    if rest[0] == "help":
+        # gzctl help [OPDRACHT...]: the fast top-level help, or typer's help of that command
+        if len(rest) == 1:
+            from gzctl.core.runtime import color_wanted
+
+            print(top_help(color_wanted()))
+            return 0
+        front = argv[: len(argv) - len(rest)]
+        return _typer([*front, *rest[1:], "--help"])
     if rest == ["--version"]:
         from gzctl import __version__
 
@@ -153,7 +167,8 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
     failed = sum(1 for r in rows if r.get("error") is not None)
     if failed:
         print(
-            f"Let op: {failed} van de {len(rows)} mappen kon niet gelezen worden "
+            f"Let op: {failed} van de {len(rows)} mappen "
+            f"{plural(failed, 'kon', 'konden')} niet gelezen worden "
             "(de fout staat bij de map); afsluitcode 1.",
             file=sys.stderr,
         )

@@ -125,7 +125,7 @@ def test_windows_csv_all_or_nothing(gz, project: Path, windows_csv: Path) -> Non
 def test_windows_csv_skip_invalid(gz, project: Path, windows_csv: Path) -> None:
     result = gz("-C", str(project), "org", "import", str(windows_csv), "--skip-invalid")
     assert result.code == 0, result.err
-    assert "37 organisatie(s) toegevoegd" in result.out
+    assert "37 organisaties toegevoegd" in result.out
     assert "Rij 12 (v.v. Heukelum) is dubbel: samengevoegd met VV Heukelum uit rij 2" in result.out
     assert "Rij 32 (Stichting Dorpshuis Het Anker) is dubbel" in result.out
     assert "Rij 22 (Biljartclub De Keu)" in result.err
@@ -151,7 +151,7 @@ def test_windows_csv_skip_invalid(gz, project: Path, windows_csv: Path) -> None:
     assert vv["status"] == "geïnventariseerd"
     assert vv["dates"] == {"geïnventariseerd": dt.date(2026, 11, 22)}
     log = json.loads(gz("-C", str(project), "log", "--json").out)
-    assert log[-1]["action"] == "org-import" and "37 organisatie(s)" in log[-1]["what"]
+    assert log[-1]["action"] == "org-import" and "37 organisaties" in log[-1]["what"]
 
     # importing the same file again adds nothing: every row is a duplicate of the inventory
     again = gz("-C", str(project), "org", "import", str(windows_csv), "--skip-invalid",
@@ -167,7 +167,7 @@ def test_dry_run_writes_nothing(gz, project: Path, windows_csv: Path) -> None:
     result = gz("-C", str(project), "org", "import", str(windows_csv), "--skip-invalid",
                 "--dry-run")  # fmt: skip
     assert result.code == 0, result.err
-    assert "Proef" in result.out and "37 organisatie(s) toevoegen" in result.out
+    assert "Proef" in result.out and "37 organisaties toevoegen" in result.out
     assert (project / "gzctl.toml").read_text(encoding="utf-8") == before
 
 

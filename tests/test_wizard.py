@@ -85,12 +85,11 @@ def test_intake_then_interrupt_then_resume(fresh: tuple[Path, pb.Playbook]) -> N
     assert project.wizard.completed == []
     assert any("Stap 1 van" in s for s in said)
 
-    # resume: the intake is not asked again; the step starts with its questions, the start
-    # date offered as default (Enter keeps it), then the rest of the step
+    # resume: the intake is not asked again; the step goes on at its first unanswered
+    # question (the start date is kept and not asked again), then the rest of the step
     said.clear()
     keys = (
-        ENTER  # startdatum: keep
-        + "27"
+        "27"
         + ENTER  # aandeel 65+
         + "Dorpsvisie 2023"
         + ENTER  # eerdere peilingen
@@ -112,6 +111,7 @@ def test_intake_then_interrupt_then_resume(fresh: tuple[Path, pb.Playbook]) -> N
     assert project.answers["verkennen.aandeel_65plus"] == 27
     assert project.answers["verkennen.eerdere_peilingen"] == "Dorpsvisie 2023"
     assert project.wizard.completed == ["verkennen.startgroep"]
+    assert any("verder bij vraag 2 van 3" in s for s in said)
     ticked = sorted(k for k, v in project.checklist.items() if v.done)
     # 'dorpsgegevens' is done by itself (inhabitants and the 65+ share are known), so the
     # checklist offered the other two
@@ -124,9 +124,8 @@ def test_intake_then_interrupt_then_resume(fresh: tuple[Path, pb.Playbook]) -> N
 def test_resume_starts_at_first_open_step(fresh: tuple[Path, pb.Playbook]) -> None:
     folder, book = fresh
     said: list[str] = []
-    # a required date left empty is refused, so the step waits for one
-    # ... the checklist, no documents now, and no next step
-    keys = INTAKE + ENTER + "1-2-2027" + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER + DOWN + ENTER
+    # the start date, the other two questions, the checklist, no documents now, no next step
+    keys = INTAKE + "1-2-2027" + ENTER + ENTER + ENTER + ENTER + DOWN + ENTER + DOWN + ENTER
     with keyboard(keys):
         assert wizard(folder, book, said).run() == "gepauzeerd"
     said.clear()
@@ -152,7 +151,6 @@ def test_long_text_and_multichoice(fresh: tuple[Path, pb.Playbook]) -> None:
         + "Een dorp waar je elkaar kent."
         + ENTER
         + ENTER  # principles: keep the playbook's default choice
-        + ENTER  # themes: nothing ticked -> refused (required), the prompt stays
         + SPACE
         + DOWN
         + DOWN
@@ -189,6 +187,7 @@ def test_ctrl_c_in_init_exits_130_with_a_way_on(
     import gzctl.core.runtime
 
     monkeypatch.setattr(gzctl.core.runtime, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(gzctl.core.runtime, "stdout_is_terminal", lambda: True)
     folder = tmp_path / "dorp"
     with keyboard("Heukelum" + ENTER + CTRL_C):
         result = gz("init", str(folder), cwd=tmp_path)

@@ -93,7 +93,7 @@ def test_walk_the_sectors(village: tuple[Path, pb.Playbook]) -> None:
     assert [o.id for o in project.organisations] == sorted(o.id for o in project.organisations)
     adds = [h for h in project.history if h.action == "org-add"]
     assert len(adds) == 5  # one history entry (and one transaction) per organisation
-    assert any("5 organisatie(s) toegevoegd" in s for s in said)
+    assert any("5 organisaties toegevoegd" in s for s in said)
     assert any("al op de lijst: VV Beesd" in s for s in said)
 
 

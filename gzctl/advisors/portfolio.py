@@ -297,15 +297,27 @@ def _phase_index(row: Row) -> int:
     return phases.index(current) if current in phases else len(phases)
 
 
+# The Dutch words the help names for each sort order (--sort fase is --sort phase).
+SORT_WORDS = {
+    "dorp": "village",
+    "naam": "village",
+    "fase": "phase",
+    "voortgang": "progress",
+    "activiteit": "activity",
+    "stil": "activity",
+}
+
+
 def sort_rows(rows: Iterable[Row], by: str = "village", reverse: bool = False) -> list[Row]:
     """Villages by name, phase (early first), progress (least first) or activity (longest
     quiet first); rows with an error always come last, by folder."""
+    by = SORT_WORDS.get(by.strip().lower(), by.strip().lower())
     if by not in SORTS:
         from gzctl.core.errors import did_you_mean
 
         raise UsageProblem(
-            f"Onbekende sortering '{by}'; kies uit {', '.join(SORTS)}."
-            + did_you_mean(by, list(SORTS))
+            f"Onbekende sortering '{by}'; kies uit naam, fase, voortgang of activiteit."
+            + did_you_mean(by, [*SORTS, *SORT_WORDS])
         )
     good = [r for r in rows if r.get("error") is None]
     bad = [r for r in rows if r.get("error") is not None]

@@ -52,6 +52,8 @@ COMMAND_MODULES = {
     "config": "config",
     "sync": "sync",
     "peers": "peers",
+    "answers": "answers",
+    "help": "answers",
 }
 GROUP_MODULES = {
     "playbook": "playbook",
@@ -229,6 +231,12 @@ def _usage_error(exc: Any) -> int:
     message = dutch_usage_message(exc.format_message())
     if isinstance(exc, NoSuchOption) and exc.possibilities:
         message += " Bedoelde je: " + ", ".join(sorted(exc.possibilities)) + "?"
+    m = re.match(r"No such command '(.+?)'", exc.format_message().strip())
+    if m and getattr(exc, "ctx", None) is not None:
+        from gzctl.core.errors import did_you_mean
+
+        known = [n for n in exc.ctx.command.list_commands(exc.ctx) if n != "candidate"]
+        message += did_you_mean(m.group(1), known)
     command = exc.ctx.command_path if getattr(exc, "ctx", None) else "gzctl"
     print(f"Fout: {message}", file=sys.stderr)
     print(f"Zie '{command} --help' voor hulp.", file=sys.stderr)
@@ -256,7 +264,9 @@ def main(argv: list[str] | None = None) -> None:
     except GzctlError as exc:
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise
-        print(f"Fout: {_with_dir(exc.message, argv)}", file=sys.stderr)
+        from gzctl.cli.table import error_text
+
+        print(error_text(_with_dir(exc.message, argv)), file=sys.stderr)
         code = exc.exit_code
     except NoArgsIsHelpError:
         code = 0  # `gzctl org` alone: the help is already shown, as for `gzctl` alone

@@ -9,6 +9,7 @@ import typer
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
+from gzctl.core.words import count
 from gzctl.network import coordinator as co
 from gzctl.network.criteria import Criteria, load_criteria, number_nl, parse_pairs
 
@@ -213,7 +214,7 @@ def candidate_list(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         flag = "  ! onenigheid: " + ", ".join(card.disagreements) if card.disagreements else ""
         lines.append(
             f"{c.id:<13} {c.name:<{width}}  gemiddeld {total:<5} "
-            f"({len(card.assessors)} beoordelaar(s))  {where}{extra}{flag}"
+            f"({count(len(card.assessors), 'beoordelaar', 'beoordelaars')})  {where}{extra}{flag}"
         )
     common.say("\n".join(lines))
 
@@ -296,7 +297,8 @@ def candidate_score(
         cand = co.score(change.project, cand.id, assessor, scores, crit)
         change.log("candidate-score", f"Scorekaart ingevuld door {assessor}", [cand.id])
     card = co.scorecard(cand, crit)
-    common.say(f"Scorekaart van {assessor} bewaard ({len(scores)} criteria).")
+    criteria = count(len(scores), "criterium", "criteria")
+    common.say(f"Scorekaart van {assessor} bewaard ({criteria}).")
     if card.disagreements:
         common.note("Grote onenigheid over: " + ", ".join(card.disagreements))
 
@@ -325,7 +327,7 @@ def candidate_forget(
     with common.transaction(opened) as change:
         lines = co.forget(change.project, cand.id)
         change.log("candidate-forget", co.FORGOTTEN, [])
-    common.say(f"Gewist: de kandidaat en {lines} regel(s) in de geschiedenis.")
+    common.say(f"Gewist: de kandidaat en {count(lines, 'regel', 'regels')} in de geschiedenis.")
     if change.project.settings.git.autocommit:
         common.note(
             "Let op: git.autocommit staat aan. Oudere versies van gzctl.toml in git bevatten de "

@@ -11,8 +11,23 @@ from gzctl.cli import common
 from gzctl.core import runtime
 
 
+def show_table(
+    columns: list[Any], rows: list[list[str]], title: int = 0, stream: Any = None
+) -> None:
+    """Print a width-aware plain-text table (gzctl/cli/table.py) on stdout."""
+    from gzctl.cli.table import render, terminal_width
+
+    st = common.style()
+
+    def paint(name: str, text: str) -> str:
+        return str(getattr(st, name)(text)) if name else text
+
+    common.say(render(columns, rows, terminal_width(stream), paint, title))
+
+
 def console() -> Any:
-    """Rich output; when it goes to a file or pipe, lines are not wrapped at 80 columns."""
+    """Rich output for the rooms' other views (show, coverage); when it goes to a file or
+    pipe, lines are not wrapped at 80 columns. The lists here print plain text."""
     import sys
 
     from rich.console import Console
@@ -62,18 +77,19 @@ def org_list(
     if not orgs:
         common.say("Geen organisaties die aan deze filters voldoen.")
         return
-    from rich.table import Table
+    from gzctl.cli.table import Column
 
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Naam", overflow="fold")
-    table.add_column("Soort", no_wrap=True)
-    table.add_column("Sectoren")
-    table.add_column("Doelgr.", no_wrap=True)
-    table.add_column("Achterban", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    for o in orgs:
-        table.add_row(
+    columns = [
+        Column("Id", wrap=False, style="cyan"),
+        Column("Naam"),
+        Column("Soort", drop=3),
+        Column("Sectoren", drop=2),
+        Column("Doelgr.", drop=4),
+        Column("Achterban", right=True, drop=5, wrap=False),
+        Column("Status", drop=1, wrap=False),
+    ]
+    rows = [
+        [
             o.id,
             o.name,
             o.kind,
@@ -81,12 +97,14 @@ def org_list(
             " ".join(o.target_groups),
             number(o.reach),
             o.status,
-        )
-    out = console()
-    out.print(table)
+        ]
+        for o in orgs
+    ]
+    show_table(columns, rows, title=1)
     total = len(opened.project.organisations)
     shown = f"{len(orgs)} van {total}" if len(orgs) != total else str(total)
-    out.print(f"[dim]{shown} organisaties[/]")
+    noun = "organisatie" if total == 1 and len(orgs) == 1 else "organisaties"
+    common.say(common.style().dim(f"{shown} {noun}"))
 
 
 def place_list(ctx: Any, json: bool = False) -> None:
@@ -117,7 +135,9 @@ def place_list(ctx: Any, json: bool = False) -> None:
             'add "Dorpshuis De Schakel" --toegang drempelvrij,toilet'
         )
         return
-    common.say(pl.ranking_text(rows))
+    from gzctl.cli.table import fit, terminal_width
+
+    common.say(fit(pl.ranking_text(rows), terminal_width()))
 
 
 def platform_list(ctx: Any, json: bool = False) -> None:
@@ -133,29 +153,33 @@ def platform_list(ctx: Any, json: bool = False) -> None:
             f"Nog geen platforms. Kijk welke passen: gzctl {common.hint_dir(ctx)}platform suggest"
         )
         return
-    from rich.table import Table
+    from gzctl.cli.table import Column
 
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id", no_wrap=True, style="cyan")
-    table.add_column("Platform", overflow="fold")
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Leden", justify="right")
-    table.add_column("Trekker", overflow="fold")
-    table.add_column("Stappen", justify="right", no_wrap=True)
-    table.add_column("Activiteiten", justify="right")
+    columns = [
+        Column("Id", wrap=False, style="cyan"),
+        Column("Platform"),
+        Column("Status", drop=1),
+        Column("Leden", right=True, wrap=False, drop=3),
+        Column("Trekker", drop=2),
+        Column("Stappen", right=True, wrap=False, drop=4),
+        Column("Activiteiten", right=True, wrap=False, drop=5),
+    ]
     names = {o.id: o.name for o in project.organisations}
+    rows = []
     for p in project.platforms:
         data = pf.platform_json(project, p)
-        table.add_row(
-            p.id,
-            p.title,
-            p.status,
-            str(len(p.members)),
-            names.get(p.trekker, p.trekker),
-            f"{data['tasks_done']}/{data['tasks_total']}",
-            str(data["activities"]),
+        rows.append(
+            [
+                p.id,
+                p.title,
+                p.status,
+                str(len(p.members)),
+                names.get(p.trekker, p.trekker),
+                f"{data['tasks_done']}/{data['tasks_total']}",
+                str(data["activities"]),
+            ]
         )
-    console().print(table)
+    show_table(columns, rows, title=1)
 
 
 def activity_list(
@@ -177,25 +201,27 @@ def activity_list(
             '"Wandeling" --datum 12-04-2027 --tijd 10:00'
         )
         return
-    from rich.table import Table
+    from gzctl.cli.table import Column
 
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Id", style="cyan", overflow="fold")
-    table.add_column("Wanneer", no_wrap=True)
-    table.add_column("Activiteit", overflow="fold")
-    table.add_column("Plek", overflow="fold")
-    table.add_column("Platform", overflow="fold")
-    table.add_column("Verwacht", justify="right")
-    table.add_column("Kwamen", justify="right")
+    columns = [
+        Column("Id", wrap=False, style="cyan", drop=4),
+        Column("Wanneer"),
+        Column("Activiteit"),
+        Column("Plek", drop=2),
+        Column("Platform", drop=3),
+        Column("Verwacht", right=True, wrap=False, drop=5),
+        Column("Kwamen", right=True, wrap=False, drop=6),
+    ]
     titles = {p.id: p.title for p in project.platforms}
-    for a in items:
-        table.add_row(
+    rows = [
+        [
             a.id, when_text(a), a.title, a.place, titles.get(a.platform, a.platform),
             "" if a.expected is None else str(a.expected),
             "" if a.participants is None else str(a.participants),
-        )  # fmt: skip
-
-    console().print(table)
+        ]
+        for a in items
+    ]  # fmt: skip
+    show_table(columns, rows, title=2)
 
 
 def docs_list(ctx: Any, json: bool = False) -> None:
@@ -221,20 +247,22 @@ def docs_list(ctx: Any, json: bool = False) -> None:
             }
         )
         return
-    from rich.console import Console
-    from rich.table import Table
+    from gzctl.cli.table import Column
 
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for head in ("Document", "Waarvoor", "Stand"):
-        table.add_column(head, overflow="fold")
+    columns = [Column("Document", wrap=False, style="bold"), Column("Titel"),
+               Column("Waarvoor", drop=1), Column("Stand")]  # fmt: skip
+    rows = []
     for s in states:
         stand = docs.STATE_WORDS[s.state]
         if s.detail:
             stand += f" ({s.detail})" if s.state != "niet-klaar" else f": {s.detail}"
-        table.add_row(f"[bold]{s.id}[/]\n{s.title}", s.description, stand)
-    Console(highlight=False, color_system=None if not runtime.color_wanted() else "auto").print(
-        table
-    )
+        rows.append([s.id, s.title, s.description, stand])
+    show_table(columns, rows, title=1)
     hint = common.hint_dir(ctx)
     common.say("")
-    common.say(f"Maken of bijwerken: gzctl {hint}docs build   ·   één document: --only NAAM")
+    from gzctl.cli.table import fit, terminal_width
+
+    common.say(
+        fit(f"Maken of bijwerken: gzctl {hint}docs build   ·   één document: --only NAAM",
+            terminal_width())
+    )  # fmt: skip

@@ -10,7 +10,13 @@ import typer
 from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
+from gzctl.core.words import count as n_of
 from gzctl.network import inventory as inv
+
+
+def n_orgs(n: int) -> str:
+    return n_of(n, "organisatie", "organisaties")
+
 
 app = common.group(texts.COMMANDS["org"])
 
@@ -403,7 +409,7 @@ def import_(
                 if plan.added or changed:
                     change.log(
                         "org-import",
-                        f"{len(plan.added)} organisatie(s) ingelezen uit {table.source}"
+                        f"{n_orgs(len(plan.added))} ingelezen uit {table.source}"
                         + (f", {len(changed)} aangevuld" if changed else ""),
                         [o.id for o in plan.added] + changed,
                     )
@@ -462,7 +468,10 @@ def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None
             "Herstel ze, of lees alleen de goede rijen in met --skip-invalid."
         )
         return
-    parts = [f"{len(plan.added)} organisatie(s) {'toevoegen' if dry_run else 'toegevoegd'}"]
+    parts = [
+        f"{n_orgs(len(plan.added))} "
+        f"{'toevoegen' if dry_run else 'toegevoegd'}"
+    ]
     if plan.duplicates:
         parts.append(f"{len(plan.duplicates)} dubbel")
     if plan.rejected:
@@ -567,7 +576,11 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     console.print("")
     console.print(
         f"[bold]Vrijwilligers : professionals[/] {text}"
-        + (f"; plus {r['entrepreneur']} ondernemer(s)" if r["entrepreneur"] else "")
+        + (
+            f"; plus {n_of(r['entrepreneur'], 'ondernemer', 'ondernemers')}"
+            if r["entrepreneur"]
+            else ""
+        )
     )
     reach = data["reach"]
     line = f"[bold]Bereik[/] opgeteld {lists.number(reach['achterban'])} mensen"
@@ -577,7 +590,7 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     console.print(
         "[dim]Dat is een bovengrens: veel inwoners zijn lid van meer dan één organisatie."
         + (
-            f" Van {reach['unknown']} organisatie(s) is de achterban niet bekend."
+            f" Van {n_orgs(reach['unknown'])} is de achterban niet bekend."
             if reach["unknown"]
             else ""
         )

@@ -9,6 +9,7 @@ import typer
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
+from gzctl.core.words import count
 from gzctl.network import places as pl
 from gzctl.network.criteria import Criteria, load_criteria, number_nl, parse_pairs
 
@@ -257,7 +258,8 @@ def score(
         scores = ask_scores(crit.place, place.scores, f"Scores voor {place.name}")
     with common.transaction(opened) as change:
         place = pl.set_scores(change.project, place.id, scores, crit)
-        change.log("place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id])
+        criteria = count(len(scores), "criterium", "criteria")
+        change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
         row = next(r for r in pl.rank(change.project, crit) if r.place.id == place.id)
     total = (
         f"totaal {number_nl(row.total)} van {number_nl(row.maximum)}"

@@ -11,6 +11,7 @@ from gzctl.cli import common, texts
 from gzctl.core import playbook as pb
 from gzctl.core import progress
 from gzctl.core.errors import GzctlError, NotFound, PlaybookError
+from gzctl.core.words import count
 from gzctl.network import session
 
 app = common.group(texts.COMMANDS["playbook"])
@@ -44,6 +45,13 @@ def show(
     from rich.console import Console
     from rich.tree import Tree
 
+    from gzctl.core.conditions import describe_all
+
+    labels = {q.id: q.label for q in book.questions()}
+
+    def label(qid: str) -> str:
+        return labels.get(qid, qid)
+
     root = Tree(f"[bold]{book.title}[/] [dim](versie {book.version}, {len(book.items)} acties)[/]")
     for phase in book.phases:
         pnode = root.add(f"[bold cyan]{phase.title}[/] [dim]{phase.id}[/]")
@@ -51,14 +59,31 @@ def show(
             snode = pnode.add(f"[bold]{step.title}[/] [dim]{step.id}[/]")
             if vragen:
                 for q in step.questions:
-                    snode.add(f"[yellow]?[/] {q.label} [dim]{q.id} ({q.type})[/]")
+                    kind = TYPE_WORDS.get(q.type, q.type)
+                    snode.add(f"[yellow]?[/] {q.label} [dim]{q.id} ({kind})[/]")
             for item in step.items:
                 mark = ""
                 if item.id in st:
                     mark = "[green]☑[/] " if st[item.id].done else "☐ "
-                auto = " [dim](automatisch)[/]" if item.done_when else ""
+                auto = (
+                    f" [dim](vanzelf gedaan als: {describe_all(item.done_when, label)})[/]"
+                    if item.done_when
+                    else ""
+                )
                 snode.add(f"{mark}{item.title} [dim]{item.id}[/]{auto}")
     Console(highlight=False).print(root)
+
+
+# Question types as the user reads them (gzctl playbook show --vragen).
+TYPE_WORDS = {
+    "text": "tekst",
+    "number": "getal",
+    "date": "datum",
+    "choice": "keuze uit een lijst",
+    "multichoice": "een of meer keuzes",
+    "yesno": "ja of nee",
+    "group": "lijst van personen of dingen",
+}
 
 
 def _as_json(book: pb.Playbook, st: dict[str, progress.ItemStatus]) -> dict[str, object]:
@@ -136,6 +161,7 @@ def use(
     common.say(f"Dit project volgt nu: {book.title} (versie {book.version}).")
     if unknown:
         common.note(
-            f"Let op: {len(unknown)} afgevinkte actie(s) staan niet in dit stappenplan en tellen "
+            f"Let op: {count(len(unknown), 'afgevinkte actie staat', 'afgevinkte acties staan')} "
+            "niet in dit stappenplan en tellen "
             "niet mee: " + ", ".join(unknown)
         )

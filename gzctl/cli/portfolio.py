@@ -10,6 +10,7 @@ import typer
 
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
+from gzctl.core.words import plural
 
 
 def portfolio(
@@ -43,8 +44,8 @@ def portfolio(
             "--sort",
             "--sorteer",
             metavar="OP",
-            help="Sorteer op village (naam), phase (fase), progress (voortgang, minste eerst) "
-            "of activity (langst stil eerst).",
+            help="Sorteer op naam (village), fase (phase), voortgang (progress, minste "
+            "eerst) of activiteit (activity, langst stil eerst).",
         ),
     ] = "village",
     reverse: Annotated[
@@ -125,7 +126,8 @@ def portfolio(
         common.say(core.table_text(rows, days))
     if failed:
         common.note(
-            f"Let op: {failed} van de {len(rows)} mappen kon niet gelezen worden "
+            f"Let op: {failed} van de {len(rows)} mappen "
+            f"{plural(failed, 'kon', 'konden')} niet gelezen worden "
             "(de fout staat bij de map); afsluitcode 1."
         )
         raise typer.Exit(1)

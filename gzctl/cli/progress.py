@@ -58,9 +58,16 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
         common.print_json(data)
         return
     from gzctl.cli.render import next_text
+    from gzctl.cli.table import fit, terminal_width
 
     phases = {p.id: p.title for p in opened.playbook.phases}
-    common.say(next_text(data, common.style(), phases))
+    text = next_text(data, common.style(), phases)
+    later = render.later_lines(
+        opened.playbook, opened.project, common.style(), common.hint_dir(ctx)
+    )
+    if later:
+        text += "\n\n" + "\n".join(later)
+    common.say(fit(text, terminal_width()))
     if data:
         common.say("")
         common.say(f"Afvinken: gzctl {common.hint_dir(ctx)}done ID")
@@ -117,7 +124,18 @@ def log(ctx: Any, n: str = "20", json: bool = False) -> None:
     if not entries:
         common.say("Nog geen geschiedenis.")
         return
+    from gzctl.cli.table import terminal_width, wrap
+
     st = common.style()
+    width = terminal_width()
     for h in entries:
         stamp = f"{format_date(h.at.date())} {h.at:%H:%M}"
-        common.say(f"{st.dim(stamp)}  {st.bold(h.who)}  {h.what}")
+        head = f"{st.dim(stamp)}  {st.bold(h.who)}  "
+        plain = f"{stamp}  {h.who}  "
+        if width is not None and len(plain) + len(h.what.split(" ")[0]) > width:
+            common.say(head.rstrip())
+            common.say("\n".join(wrap(h.what, width, "    ")))
+            continue
+        for k, part in enumerate(wrap(h.what, width, plain, "    ")):
+            common.say(head + part[len(plain) :] if k == 0 else part)
+

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from gzctl.core.questions import format_date
+from gzctl.core.words import count
 
 BAR_WIDTH = 20
 
@@ -168,7 +169,7 @@ def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]
             lines.append(f"Ontmoetingsplek: {style.bold(str(place['name']))}")
         else:
             n = place.get("candidates") or 0
-            extra = f"{n} kandidaat-plek(ken); " if n else ""
+            extra = f"{count(n, 'kandidaat-plek', 'kandidaat-plekken')}; " if n else ""
             lines.append(f"Ontmoetingsplek: nog niet gekozen ({extra}gzctl place list)")
     if isinstance(coord, dict):
         if coord.get("appointed"):
@@ -219,6 +220,28 @@ def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str])
     return "\n".join(lines)
 
 
+def later_lines(playbook: Any, project: Any, style: Style, hint: str = "") -> list[str]:
+    """The questions left for later ("Later invullen") with the step to fill them in; an empty
+    list when there are none."""
+    if not project.wizard.later:
+        return []  # the usual case: nothing more to import
+    from gzctl.core.answers import later_questions, step_number
+
+    open_ = later_questions(playbook, project)
+    if not open_:
+        return []
+    lines = [style.bold("Nog in te vullen (je koos 'later invullen'):")]
+    for step, q in open_:
+        where = f"stap {step_number(playbook, step)[0]}" if step else "het dorp"
+        lines.append(f"  • {q.label} ({where})")
+    steps = sorted({step_number(playbook, s)[0] for s, _ in open_ if s is not None})
+    if steps:
+        lines.append(style.dim(f"  Invullen: gzctl {hint}wizard --stap {steps[0]}"))
+    else:
+        lines.append(style.dim(f"  Invullen: gzctl {hint}answers"))
+    return lines
+
+
 def status_output(directory: str | None, as_json: bool) -> str:
     """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
     with hints that name the folder as typed. Both the fast path and the typer command call
@@ -237,7 +260,13 @@ def status_output(directory: str | None, as_json: bool) -> str:
         data["conflicts"] = summary(opened.project)
     if as_json:
         return json.dumps(data, ensure_ascii=False, indent=2)
+    from gzctl.cli.table import fit, terminal_width
     from gzctl.core.text import shell_quote
 
     hint = f"-C {shell_quote(directory)} " if directory else ""
-    return status_text(data, Style(runtime.color_wanted()), hint)
+    style = Style(runtime.color_wanted())
+    text = status_text(data, style, hint)
+    later = later_lines(opened.playbook, opened.project, style, hint)
+    if later:
+        text += "\n\n" + "\n".join(later)
+    return fit(text, terminal_width())

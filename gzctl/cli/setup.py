@@ -33,10 +33,23 @@ def _console() -> Any:
 
 
 def _no_terminal(command: str) -> UsageProblem:
+    if runtime.stdin_is_terminal() and not runtime.stdout_is_terminal():
+        return UsageProblem(
+            f"De vragen van gzctl {command.split()[0]} moeten op het scherm staan, maar de "
+            "uitvoer gaat naar een bestand of een ander programma. Start gzctl "
+            f"{command.split()[0]} zonder '>' of '|', of geef de antwoorden in een bestand: "
+            f"gzctl {command} --answers antwoorden.toml."
+        )
     return UsageProblem(
         f"Er is geen terminal om vragen te stellen. Geef de antwoorden in een bestand: "
         f"gzctl {command} --answers antwoorden.toml (zie README)."
     )
+
+
+def _terminal() -> bool:
+    """Questions can be asked: the keyboard and the screen are both a terminal (with the
+    output in a file the wizard would wait for answers to questions nobody sees)."""
+    return runtime.stdin_is_terminal() and runtime.stdout_is_terminal()
 
 
 def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:
@@ -128,7 +141,7 @@ def init(
         arg = _arg(folder)
         common.say(f"Verder: gzctl -C {arg} wizard    Stand: gzctl -C {arg} status")
         return
-    if not runtime.stdin_is_terminal():
+    if not _terminal():
         raise _no_terminal("init MAP")
     project = wizard.new_project(book, spec, now.date())
     change = store.Change(project, runtime.who(), now)
@@ -167,7 +180,12 @@ def wizard_cmd(
     answers: AnswersOption = None,
     stap: Annotated[
         str | None,
-        typer.Option("--stap", "--step", metavar="ID", help="Doe (opnieuw) deze ene stap."),
+        typer.Option(
+            "--stap",
+            "--step",
+            metavar="STAP",
+            help="Doe (opnieuw) deze ene stap: het nummer (4) of de naam (inventaris).",
+        ),
     ] = None,
 ) -> None:
     from gzctl import wizard
@@ -190,18 +208,13 @@ def wizard_cmd(
         return
     start = None
     if stap:
-        start = opened.playbook.step(stap)
-        if start is None:
-            from gzctl.core.errors import NotFound, did_you_mean
+        from gzctl.wizard.resume import find_step
 
-            raise NotFound(
-                f"Onbekende stap '{stap}'."
-                + did_you_mean(stap, [s.id for s in opened.playbook.steps])
-            )
-    if not runtime.stdin_is_terminal():
+        start = find_step(opened.playbook, stap)
+    if not _terminal():
         raise _no_terminal("wizard")
     if start is None and first_open_step(opened.playbook, opened.project) is None:
-        common.say("Alle stappen zijn doorlopen. Een stap opnieuw doen: gzctl wizard --stap ID")
+        common.say("Alle stappen zijn doorlopen. Een stap opnieuw doen: gzctl wizard --stap NUMMER")
         return
     _walk(ctx, opened.folder, opened.playbook, start, one=start is not None)
 

@@ -48,8 +48,23 @@ COMMANDS: dict[str, Help] = {
         "verder waar je was.",
         (
             "gzctl wizard",
-            "gzctl wizard --stap verbinden.missie",
+            "gzctl wizard --stap 4             # stap 4 (opnieuw) doen",
+            "gzctl wizard --stap inventaris",
             "gzctl wizard --answers antwoorden.toml",
+        ),
+    ),
+    "answers": Help(
+        "Laat alle antwoorden zien, per stap; verander er één met --wijzig.",
+        "Toont elke vraag van het stappenplan met je antwoord, genummerd zoals de wizard de "
+        "stappen telt (0.1 is de eerste vraag over het dorp, 4.2 de tweede vraag van stap 4). "
+        "Met --wijzig NUMMER stel je die ene vraag opnieuw, met je oude antwoord als "
+        "voorinvulling; de stap hoef je niet opnieuw te doen. De geschiedenis (gzctl log) "
+        "houdt bij dat het antwoord veranderd is.",
+        (
+            "gzctl answers",
+            "gzctl answers --wijzig 0.3         # de provincie opnieuw invullen",
+            "gzctl answers --wijzig missie",
+            "gzctl answers --json",
         ),
     ),
     "status": Help(
@@ -265,6 +280,12 @@ COMMANDS: dict[str, Help] = {
         "Maakt zonder vragen een fictief dorp met een deel van het stappenplan al gedaan, en "
         "toont de status.",
         ("gzctl demo", "gzctl demo /tmp/proefdorp"),
+    ),
+    "help": Help(
+        "Uitleg over gzctl, of over één opdracht.",
+        "gzctl help toont alle opdrachten; gzctl help OPDRACHT (ook een deel-opdracht zoals "
+        "org add) legt die ene opdracht uit, met voorbeelden. Hetzelfde als OPDRACHT --help.",
+        ("gzctl help", "gzctl help status", "gzctl help org add"),
     ),
 }
 

@@ -167,3 +167,25 @@ def answers_as_toml(project: Project) -> dict[str, Any]:
     if project.initiators:
         data["initiators"] = [{k: v for k, v in vars(p).items() if v} for p in project.initiators]
     return data
+
+
+def later_questions(playbook: Playbook, project: Project) -> list[tuple[Step | None, Question]]:
+    """Questions left for later ("Later invullen") and still unanswered, in playbook order,
+    each with its step (None for the intake questions about the village)."""
+    later = set(project.wizard.later)
+    out: list[tuple[Step | None, Question]] = [
+        (None, q) for q in playbook.intake if q.id in later
+    ]
+    for step in playbook.steps:
+        out += [(step, q) for q in step.questions if q.id in later]
+    return [(s, q) for s, q in out if not is_answered(get_answer(project, q))]
+
+
+def first_unanswered(step: Step, project: Project) -> int:
+    """1-based number of the first question of ``step`` without an answer (a yes/no answered
+    "no" counts as answered); ``len(step.questions) + 1`` when all are answered."""
+    for n, q in enumerate(step.questions, start=1):
+        value = get_answer(project, q)
+        if value is None or value == "" or value == []:
+            return n
+    return len(step.questions) + 1

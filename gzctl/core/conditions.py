@@ -72,6 +72,9 @@ FACTS: dict[str, Callable[[Any], Any]] = {
         p, "organisations", "status", {"benaderd", "uitgenodigd", "aangesloten"}
     ),
     "organisations.joined": lambda p: _count_where(p, "organisations", "status", {"aangesloten"}),
+    "organisations.invited": lambda p: _count_where(
+        p, "organisations", "status", {"uitgenodigd", "aangesloten"}
+    ),
     # kinds as in gzctl/network/inventory.py: public bodies (gemeente, wijkagent) have paid
     # staff and count as professional; entrepreneurs count as neither
     "organisations.civic": lambda p: _count_where(p, "organisations", "kind", {"vrijwilligers"}),
@@ -131,3 +134,67 @@ def parse_condition(text: str, question_ids: set[str]) -> Condition:
             + did_you_mean(fact, list(FACTS))
         )
     return Condition(text=text, fact=fact, op=op, number=float(number) if number else None)
+
+
+# How a fact reads in Dutch: a count as (one, many) nouns, anything else as a sentence that
+# says the fact holds. Every fact in FACTS has an entry (tested).
+_COUNTS: dict[str, tuple[str, str]] = {
+    "initiators": ("initiatiefnemer", "initiatiefnemers"),
+    "organisations": ("organisatie op de lijst", "organisaties op de lijst"),
+    "organisations.approached": ("benaderde organisatie", "benaderde organisaties"),
+    "organisations.joined": ("aangesloten organisatie", "aangesloten organisaties"),
+    "organisations.invited": ("uitgenodigde organisatie", "uitgenodigde organisaties"),
+    "organisations.civic": ("vrijwilligersorganisatie", "vrijwilligersorganisaties"),
+    "organisations.professional": ("professionele organisatie", "professionele organisaties"),
+    "organisations.sectors": ("sector op de lijst", "sectoren op de lijst"),
+    "meeting_place.candidates": ("kandidaat-plek", "kandidaat-plekken"),
+    "coordinator.candidates": ("kandidaat-coördinator", "kandidaat-coördinatoren"),
+    "platforms": ("platform", "platforms"),
+    "platforms.active": ("actief platform", "actieve platforms"),
+    "activities": ("activiteit", "activiteiten"),
+    "village.inhabitants": ("inwoner", "inwoners"),
+}
+_SENTENCES: dict[str, str] = {
+    "village.name": "de naam van het dorp is ingevuld",
+    "village.municipality": "de gemeente is ingevuld",
+    "village.province": "de provincie is ingevuld",
+    "village.inhabitants": "het aantal inwoners is ingevuld",
+    "meeting_place.chosen": "er is een ontmoetingsplek gekozen",
+    "coordinator.profile": "de uren en de werkgever van de Coördinator zijn ingevuld",
+    "coordinator.appointed": "er is een Coördinator aangesteld",
+}
+_OPS_NL = {">=": "minstens", ">": "meer dan", "==": "precies", "<=": "hoogstens", "<": "minder dan"}
+
+
+def _number_nl(value: float) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",")
+
+
+def describe(condition: Condition, label: Callable[[str], str] | None = None) -> str:
+    """``condition`` in plain Dutch: ``initiators >= 2`` is "minstens 2 initiatiefnemers",
+    ``answers.verbinden.missie`` is "de vraag 'Wat is de missie …?' is beantwoord".
+    ``label(question_id)`` gives a question's label (default: the id)."""
+    fact, op, number = condition.fact, condition.op, condition.number
+    if fact.startswith("answers."):
+        qid = fact[len("answers.") :]
+        text = label(qid) if label else qid
+        if op is None or number is None:
+            return f"de vraag '{text}' is beantwoord"
+        return f"het antwoord op '{text}' is {_OPS_NL[op]} {_number_nl(number)}"
+    if op is None or number is None:
+        if fact in _SENTENCES:
+            return _SENTENCES[fact]
+        one, _ = _COUNTS.get(fact, (fact, fact))
+        return f"minstens één {one}"
+    one, many = _COUNTS.get(fact, (fact, fact))
+    noun = one if number == 1 else many
+    return f"{_OPS_NL[op]} {_number_nl(number)} {noun}"
+
+
+def describe_all(conditions: Any, label: Callable[[str], str] | None = None) -> str:
+    """Several conditions (all must hold) as one Dutch phrase joined with "en"."""
+    parts = [describe(c, label) for c in conditions]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]

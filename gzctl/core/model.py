@@ -206,9 +206,15 @@ class Activity:
 
 @dataclass
 class WizardState:
-    """Steps the wizard has walked through, in the order they were completed."""
+    """Steps the wizard has walked through, in the order they were completed; ``later``: ids
+    of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
+    below."""
 
     completed: list[str] = field(default_factory=list)
+    later: list[str] = field(default_factory=list)
+    # parts of a long step already walked through ("verkennen.inventaris:zorg"), so a step
+    # interrupted half-way goes on at the next part; cleared when the step is completed
+    parts: list[str] = field(default_factory=list)
 
 
 @dataclass

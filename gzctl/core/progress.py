@@ -139,7 +139,10 @@ def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
     if entry is None or not entry.done:
         status = item_status(item, project)
         if status.how == "auto":
-            reasons = ", ".join(c.text for c in item.done_when)
+            from gzctl.core.conditions import describe_all
+
+            labels = {q.id: q.label for q in playbook.questions()}
+            reasons = describe_all(item.done_when, lambda qid: labels.get(qid, qid))
             raise Refused(
                 f"'{item.id}' staat als gedaan omdat de gegevens van het project dat zeggen "
                 f"({reasons}); pas die gegevens aan om het terug te zetten."

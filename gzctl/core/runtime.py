@@ -84,3 +84,11 @@ def stdin_is_terminal() -> bool:
         return sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def stdout_is_terminal() -> bool:
+    """The screen is a terminal (not a file or another program): questions can be seen."""
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

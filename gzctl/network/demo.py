@@ -18,6 +18,7 @@ from gzctl.core import answers as ans
 from gzctl.core import progress, store
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook
+from gzctl.core.words import count
 
 DEMO_NAME = "Ooltwijk"
 
@@ -552,7 +553,8 @@ def add_places_and_coordinator(
         change.log("place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id])
         change = at(20, 20 + i, first)
         pl.set_scores(project, place.id, scores, crit)
-        change.log("place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id])
+        criteria = count(len(scores), "criterium", "criteria")
+        change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
     change = at(3, 8, first)  # just before plekkeuze is ticked (the last activity)
     place = pl.choose(project, demo.chosen_place, demo.place_reason, change.now.date(), crit)
     change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
@@ -569,6 +571,17 @@ def add_places_and_coordinator(
         if qid in questions:  # a playbook without the question simply lacks the answer
             ans.set_answer(project, questions[qid], value)
     change.log("coordinator-profile", "Profiel Coördinator: uren, werkgever, geld", [])
+    # writing the profile, placing the vacancy and the Beweegweek's one-page plan are ticked
+    # by hand: no data shows them (playbook done_when rule)
+    by_hand = (
+        (13, "organiseren.profielschrijven"),
+        (12, "organiseren.vacatureplaatsen"),
+        (10, "doen.platformplanschrijven"),
+    )
+    for days, item_id in by_hand:
+        change = at(days, 20, second)
+        ticked = progress.mark_done(playbook, project, [item_id], change.now.date(), second)
+        change.log("done", "Afgevinkt: " + ticked[0].title, [item_id])
     for i, (name, local, cards) in enumerate(demo.candidates):
         change = at(9 - i, 10, second)
         cand = co.add_candidate(project, name, lives_in_village=local)

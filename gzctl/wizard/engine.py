@@ -18,6 +18,9 @@ from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question, coerce, format_value, is_answered, past_warning
+from gzctl.core.words import count
+from gzctl.wizard.keys import LATER, choice_title, fit_prompt
+from gzctl.wizard.keys import select as _select
 
 Clock = Callable[[], dt.datetime]
 
@@ -77,7 +80,11 @@ def _apply(
     for qid, value in values.items():
         ans.set_answer(project, questions[qid], value)
     if values:
-        change.log("answers", f"{len(values)} antwoord(en) uit een antwoordbestand", sorted(values))
+        change.log(
+            "answers",
+            f"{count(len(values), 'antwoord', 'antwoorden')} uit een antwoordbestand",
+            sorted(values),
+        )
     if done:
         items = progress.mark_done(playbook, project, done, change.now.date(), change.who)
         change.log("done", "Afgevinkt: " + "; ".join(i.title for i in items), [i.id for i in items])
@@ -105,32 +112,34 @@ class Asker:
             example = _date_text(example)
         extra = f" Voorbeeld: {example}" if example not in (None, "") else ""
         optional = " (Mag leeg blijven.)" if not q.required else ""
+        if q.required and q.type in ("text", "number", "date"):
+            optional = " (Nog niet bekend? Laat leeg: later invullen.)"
         self.say("")
         self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
     def ask(self, q: Question, current: Any, position: str = "") -> Any:
-        import questionary
 
         self._intro(q, position)
         existing = current if is_answered(current) else q.default
         if q.type == "yesno":
             if q.required:
-                return confirm(q.label, bool(existing) if existing is not None else True)
+                default_yn = "Nee" if existing is False else "Ja"
+                picked = _select(q.label, ["Ja", "Nee"], default_yn, later=True)
+                return picked if picked is LATER else picked == "Ja"
             return _yes_no_unknown(q.label, existing)
         if q.type == "choice":
             choices = list(q.options)
             default = existing if existing in choices else None
-            return questionary.select(
-                q.label, choices=choices, default=default, instruction="(pijltjes en Enter)"
-            ).unsafe_ask()
+            return _select(q.label, choices, default, later=True)
         if q.type == "multichoice":
             return self._checkbox(q, set(existing or []))
         if q.type == "group":
             return self._group(q, existing)
         return self._text(q, q.label, existing)
 
-    def _text(self, q: Question, label: str, existing: Any) -> Any:
-        """One line of text; Enter always submits (long answers wrap on screen)."""
+    def _text(self, q: Question, label: str, existing: Any, top: bool = True) -> Any:
+        """One line of text; Enter always submits (long answers wrap on screen). An empty
+        answer to a required question is "later invullen" (returns LATER)."""
         import questionary
 
         default_text = ""
@@ -138,11 +147,17 @@ class Asker:
             default_text = _date_text(existing)
         elif existing is not None:
             default_text = str(existing).replace("\n", " ")
+        if default_text and top and is_answered(existing):
+            self.say("[dim]Er staat al iets ingevuld: Enter houdt het, Ctrl-U wist het.[/]")
         raw = questionary.text(
-            label,
+            fit_prompt(label)[0],
             default=default_text,
-            validate=lambda text: _validate_value(q, text),
+            validate=lambda text: True if not str(text).strip() else _validate_value(q, text),
         ).unsafe_ask()
+        if q.required and not str(raw).strip():
+            if top:
+                self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
+            return LATER
         return coerce(q, raw)
 
     def _checkbox(self, q: Question, chosen: set[str]) -> Any:
@@ -150,18 +165,29 @@ class Asker:
 
         # questionary sums up a checkbox in English ("done (3 selections)"): erase its own
         # line and write the Dutch one
+        message, instruction = fit_prompt(
+            q.label, "(spatie kiest, Enter bevestigt; niets gekozen: later invullen)"
+        )
         result = questionary.checkbox(
-            q.label,
-            choices=[questionary.Choice(o, value=o, checked=o in chosen) for o in q.options],
-            instruction="(spatie kiest, Enter bevestigt)",
-            validate=lambda picked: _validate_value(q, picked),
+            message,
+            choices=[
+                questionary.Choice(choice_title(o, 5), value=o, checked=o in chosen)
+                for o in q.options
+            ],
+            instruction=instruction,
+            validate=lambda picked: True if not picked else _validate_value(q, picked),
             erase_when_done=True,
         ).unsafe_ask()
+        if not result and q.required:
+            self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]later invullen[/]")
+            return LATER
         value = coerce(q, result)
         self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]{format_value(q, value)}[/]")
         return value
 
-    def _group(self, q: Question, existing: Any) -> list[dict[str, Any]] | None:
+    def _group(self, q: Question, existing: Any) -> Any:
+        """Entries of a group question: a list of dicts, None (an optional group left
+        empty) or LATER (a required one left for later)."""
         rows: list[dict[str, Any]] = list(existing or [])
         noun = q.item_label or q.label
         if rows:
@@ -170,12 +196,20 @@ class Asker:
                 return rows
         elif q.min_items == 0 and not confirm(f"Wil je een {noun.lower()} invullen?", True):
             return None
+
         while True:
             row: dict[str, Any] = {}
             n = len(rows) + 1
             for f in q.fields:
                 hint = "" if f.required else " (mag leeg)"
-                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None)
+                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None, top=False)
+                if value is LATER:
+                    # a required field left empty: this entry is not made; a required
+                    # question with too few entries is left for later
+                    if len(rows) >= q.min_items:
+                        return rows or None
+                    self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
+                    return LATER
                 if value is not None:
                     row[f.key] = value
             rows.append(row)
@@ -187,13 +221,9 @@ class Asker:
 
 def _yes_no_unknown(label: str, existing: Any) -> bool | None:
     """An optional yes/no question may honestly be answered 'weet ik (nog) niet'."""
-    import questionary
-
     unknown = "Weet ik (nog) niet"
     default = unknown if existing is None else ("Ja" if existing else "Nee")
-    answer = questionary.select(
-        label, choices=["Ja", "Nee", unknown], default=default, instruction="(pijltjes en Enter)"
-    ).unsafe_ask()
+    answer = _select(label, ["Ja", "Nee", unknown], default)
     return None if answer == unknown else answer == "Ja"
 
 
@@ -211,15 +241,7 @@ def _date_text(value: str | dt.date) -> str:
 
 def confirm(label: str, default: bool) -> bool:
     """Ja/Nee as a two-item menu: questionary's confirm only knows y/n and shows (Y/n)."""
-    import questionary
-
-    choices = ["Ja", "Nee"]
-    answer = questionary.select(
-        label,
-        choices=choices,
-        default="Ja" if default else "Nee",
-        instruction="(pijltjes en Enter)",
-    ).unsafe_ask()
+    answer = _select(label, ["Ja", "Nee"], "Ja" if default else "Nee")
     return bool(answer == "Ja")
 
 
@@ -272,6 +294,7 @@ class Wizard:
         self.clock = clock
         self.asker = asker
         self.say = say
+        self.resuming = True  # a step not yet walked through goes on at its first open question
 
     def load(self) -> Project:
         return store.load(self.folder)
@@ -280,8 +303,14 @@ class Wizard:
         """Save one answer, re-read under the lock. ``shown`` is the answer the prompt
         started from: when the user kept it (Enter on the pre-filled text, or on an empty
         optional question) while another wizard or command changed it meanwhile, that
-        other answer stays: this process changes only what its user changed."""
+        other answer stays: this process changes only what its user changed. LATER ("Later
+        invullen") saves nothing but notes the question as left for later (``wizard.later``),
+        so next and status can name it."""
+        from gzctl.wizard.resume import note_later
+
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            if note_later(change.project, q, value is LATER):
+                return
             old = ans.get_answer(change.project, q)
             if shown is not _UNSEEN and old != shown and value == _prefilled(q, shown):
                 return
@@ -314,7 +343,9 @@ class Wizard:
         if self.intake_missing():
             self.say("[bold]Eerst de basis: het dorp en de initiatiefnemers.[/]")
             self.intake()
-        step = start or ans.first_open_step(self.playbook, self.load())
+        from gzctl.wizard.resume import resume_step
+
+        step = start or resume_step(self.playbook, self.load())
         while step is not None:
             self.step(step)
             following = self._after(step)
@@ -322,6 +353,10 @@ class Wizard:
                 return "stap"
             if following is None:
                 self.say("[bold green]Je hebt alle stappen van het stappenplan doorlopen.[/]")
+                if self.load().wizard.later:
+                    self.say(
+                        "Er staan nog vragen op 'later invullen'; gzctl next laat zien welke."
+                    )
                 return "klaar"
             if following.phase != step.phase:
                 self._phase_summary(step.phase)
@@ -348,7 +383,11 @@ class Wizard:
         project = self.load()
         done = set(project.wizard.completed)
         later = [s for s in steps[idx + 1 :] if s.id not in done]
-        return later[0] if later else ans.first_open_step(self.playbook, project)
+        from gzctl.wizard.resume import resume_step
+
+        # past the last step: back to an earlier open step, but not to steps that only wait
+        # for answers left for later (pressing Enter would go round and round)
+        return later[0] if later else resume_step(self.playbook, project, fallback=False)
 
     def step(self, step: Step) -> None:
         n, total = ans.step_number(self.playbook, step)
@@ -358,7 +397,21 @@ class Wizard:
         self.say(f"[bold cyan]Stap {n} van {total}[/] · {phase.title} · [bold]{step.title}[/]")
         self.say(f"[dim]{step.why}[/]")
         qn = len(step.questions)
+        from gzctl.wizard.resume import to_ask
+
+        project = self.load()
+        asked = to_ask(step, project, self.resuming)
+        if qn and len(asked) < qn:
+            where = (
+                f"verder bij vraag {asked[0]} van {qn}" if asked else "alle vragen beantwoord"
+            )
+            self.say(
+                f"[bold]Je was hier al eerder: {where}.[/] [dim]Wat je al invulde blijft "
+                "staan; veranderen kan met gzctl answers.[/]"
+            )
         for i, q in enumerate(step.questions, start=1):
+            if i not in asked:
+                continue
             current = ans.get_answer(self.load(), q)  # fresh for every question
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
             self.save_answer(q, value, current)
@@ -369,8 +422,17 @@ class Wizard:
             self.handlers[step.handler](self, step)
         self.checklist(step)
         with store.transaction(self.folder, self.who, self.clock()) as change:
-            if step.id not in change.project.wizard.completed:
+            if not ans.step_answered(step, change.project):
+                self.say(
+                    "[yellow]Deze stap blijft open: er staan nog vragen op later invullen.[/] "
+                    "[dim]gzctl next laat zien welke.[/]"
+                )
+            elif step.id not in change.project.wizard.completed:
                 ans.complete_step(change.project, step)
+            if step.id in change.project.wizard.completed:
+                from gzctl.wizard.resume import clear_parts
+
+                clear_parts(change.project, step)
                 change.log("step", f"Stap doorlopen: {step.title}", [step.id])
         for hook in self.after_step:
             hook(self, step)
@@ -388,12 +450,16 @@ class Wizard:
         manual = [i for i in step.items if st[i.id].how != "auto"]
         if not manual:
             return
+        message, instruction = fit_prompt(
+            "Welke acties van deze stap zijn al gedaan?", "(spatie vinkt aan, Enter gaat verder)"
+        )
         picked = questionary.checkbox(
-            "Welke acties van deze stap zijn al gedaan?",
+            message,
             choices=[
-                questionary.Choice(i.title, value=i.id, checked=st[i.id].done) for i in manual
+                questionary.Choice(choice_title(i.title, 5), value=i.id, checked=st[i.id].done)
+                for i in manual
             ],
-            instruction="(spatie vinkt aan, Enter gaat verder)",
+            instruction=instruction,
             erase_when_done=True,
         ).unsafe_ask()
         picked = set(picked or [])

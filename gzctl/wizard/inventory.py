@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from gzctl.core import store
 from gzctl.core.errors import Refused
 from gzctl.core.model import Organisation
+from gzctl.core.words import count
 from gzctl.network import inventory as inv
+from gzctl.wizard.keys import add_letter_and_number_keys
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -64,7 +66,16 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
         "met gzctl org edit."
     )
     added = 0
+    from gzctl.wizard.resume import mark_part, parts_done
+
+    walked = parts_done(wizard, step)
     for sector, label, types in sectors_in_order(catalogue):
+        if sector in walked:
+            continue
+        if walked:
+            say(f"[dim]Verder waar je was: de sectoren ervoor heb je al gehad "
+                f"({len(walked)} van {len(catalogue.sectors) + 1}).[/]")  # fmt: skip
+            walked = set()
         present = [
             o
             for o in project.organisations
@@ -100,23 +111,28 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
             raw: dict[str, Any] = {"name": name}
             guessed = catalogue.match_type(name)
             if guessed is None:
-                raw["kind"] = questionary.select(
-                    "Wat voor organisatie is het?",
-                    choices=[
-                        questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()
-                    ],
-                    default=None,
-                    instruction="(pijltjes en Enter)",
+                raw["kind"] = add_letter_and_number_keys(
+                    questionary.select(
+                        "Wat voor organisatie is het?",
+                        choices=[
+                            questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()
+                        ],
+                        default=None,
+                        instruction="(pijltje of cijfer, Enter)",
+                        use_jk_keys=False,
+                    )
                 ).unsafe_ask()
                 raw["sectors"] = [] if sector == OTHER else [sector]
             org = _save(wizard, raw, catalogue)
             if org is not None:
                 added += 1
                 project = wizard.load()
+        mark_part(wizard, step, sector)
     total = len(project.organisations)
     say("")
     say(
-        f"[bold green]{added} organisatie(s) toegevoegd[/]; er staan er nu {total} op de lijst. "
+        f"[bold green]{count(added, 'organisatie', 'organisaties')} toegevoegd[/]; "
+        f"er staan er nu {total} op de lijst. "
         "Wat nog ontbreekt: gzctl org coverage"
     )
 
@@ -146,7 +162,10 @@ def _ask_name(
             return f"Staat al op de lijst als {twin.name} ({twin.id}). Enter om door te gaan."
         return True
 
-    answer = questionary.text(question, instruction=instruction, validate=check).unsafe_ask()
+    from gzctl.wizard.keys import fit_prompt
+
+    message, instruction = fit_prompt(question, instruction)
+    answer = questionary.text(message, instruction=instruction, validate=check).unsafe_ask()
     return " ".join(str(answer or "").split())
 
 
@@ -224,11 +243,14 @@ def ask_organisation(
         kind_default = (
             current.kind if current else (org_type.kind if org_type else inv.DEFAULT_KIND)
         )
-        raw["kind"] = questionary.select(
-            "Soort",
-            choices=[questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()],
-            default=kind_default,
-            instruction="(pijltjes en Enter)",
+        raw["kind"] = add_letter_and_number_keys(
+            questionary.select(
+                "Soort",
+                choices=[questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()],
+                default=kind_default,
+                instruction="(pijltje of cijfer, Enter)",
+                use_jk_keys=False,
+            )
         ).unsafe_ask()
     for key, label, options, fallback in (
         ("sectors", "Sectoren", catalogue.sectors, org_type.sectors if org_type else ()),

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from gzctl.core import store
 from gzctl.core.errors import GzctlError
+from gzctl.core.words import count
 from gzctl.network import coordinator as co
 from gzctl.network import places as pl
 from gzctl.network.criteria import Criterion, load_criteria, number_nl
+from gzctl.wizard.keys import add_letter_and_number_keys
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -41,11 +43,19 @@ def ask_scores(
         now = current.get(c.id)
         choices = [questionary.Choice(f"{n}", value=str(n)) for n in range(1, 6)]
         choices.append(questionary.Choice("weet ik nog niet", value=SKIP))
-        answer = questionary.select(
-            f"{c.label}: {c.help}",
-            choices=choices,
-            default=str(now) if now else "3",
-            instruction="(1 slecht, 5 uitstekend; pijltjes en Enter)",
+        from gzctl.wizard.keys import add_letter_and_number_keys, fit_prompt
+
+        message, instruction = fit_prompt(
+            f"{c.label}: {c.help}", "(1 slecht, 5 uitstekend; cijfer of pijltjes, Enter)"
+        )
+        answer = add_letter_and_number_keys(
+            questionary.select(
+                message,
+                choices=choices,
+                default=str(now) if now else "3",
+                instruction=instruction,
+                use_jk_keys=False,
+            )
         ).unsafe_ask()
         if answer and answer != SKIP:
             out[c.id] = int(answer)
@@ -55,7 +65,10 @@ def ask_scores(
 def _ask_text(question: str, instruction: str = "(of Enter om door te gaan)") -> str:
     import questionary
 
-    answer = questionary.text(question, instruction=instruction).unsafe_ask()
+    from gzctl.wizard.keys import fit_prompt
+
+    message, instruction = fit_prompt(question, instruction)
+    answer = questionary.text(message, instruction=instruction).unsafe_ask()
     return " ".join(str(answer or "").split())
 
 
@@ -102,9 +115,8 @@ def places_step(wizard: Wizard, step: Step) -> None:
         if scores:
             with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
                 pl.set_scores(change.project, place.id, scores, crit)
-                change.log(
-                    "place-score", f"{place.name} gescoord ({len(scores)} criteria)", [place.id]
-                )
+                criteria = count(len(scores), "criterium", "criteria")
+                change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
     project = wizard.load()
     rows = pl.rank(project, crit)
     if not rows:
@@ -116,11 +128,14 @@ def places_step(wizard: Wizard, step: Step) -> None:
     eligible = [r for r in rows if not r.excluded]
     if not eligible or project.meeting_place.chosen:
         return
-    pick = questionary.select(
-        "Welke plek kies je?",
-        choices=[questionary.Choice(r.place.name, value=r.place.id) for r in eligible]
-        + [questionary.Choice("nog niet kiezen", value="")],
-        instruction="(pijltjes en Enter)",
+    pick = add_letter_and_number_keys(
+        questionary.select(
+            "Welke plek kies je?",
+            choices=[questionary.Choice(r.place.name, value=r.place.id) for r in eligible]
+            + [questionary.Choice("nog niet kiezen", value="")],
+            instruction="(pijltje of cijfer, Enter)",
+            use_jk_keys=False,
+        )
     ).unsafe_ask()
     if not pick:
         return

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from gzctl.core import store
 from gzctl.core.errors import Refused
 from gzctl.network import platforms as pf
+from gzctl.wizard.keys import add_letter_and_number_keys
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -58,11 +59,14 @@ def platform_step(wizard: Wizard, step: Step) -> None:
             (c for c in choices if preferred is not None and c.value == preferred.id),
             choices[0],
         )
-        chosen = questionary.select(
-            "Welk platform wil je starten?",
-            choices=choices,
-            default=default,
-            instruction="(pijltjes en Enter)",
+        chosen = add_letter_and_number_keys(
+            questionary.select(
+                "Welk platform wil je starten?",
+                choices=choices,
+                default=default,
+                instruction="(pijltje of cijfer, Enter)",
+                use_jk_keys=False,
+            )
         ).unsafe_ask()
         if chosen == NONE or chosen is None:
             return
@@ -112,10 +116,13 @@ def _ask_trekker(questionary: Any, suggestion: dict[str, Any], members: list[str
     order += [m for m in members if m not in order]
     choices = [questionary.Choice(names.get(m, m), value=m) for m in order]
     choices.append(questionary.Choice("Later kiezen", value=LATER))
-    picked = questionary.select(
-        "Welke organisatie trekt het platform?",
-        choices=choices,
-        instruction="(pijltjes en Enter)",
+    picked = add_letter_and_number_keys(
+        questionary.select(
+            "Welke organisatie trekt het platform?",
+            choices=choices,
+            instruction="(pijltje of cijfer, Enter)",
+            use_jk_keys=False,
+        )
     ).unsafe_ask()
     return "" if picked in (None, LATER) else str(picked)
 

@@ -1,0 +1,291 @@
+"""Plain-text tables and wrapped text that fit the terminal they are printed in.
+
+Used by the list commands and the status/next views instead of rich: it loads nothing but the
+standard library, so the everyday commands stay fast. A table that is too wide for the screen
+first wraps its text columns at word boundaries, then leaves out the columns that matter least
+(and says which), and when even that does not fit prints one small "kaart" per row. Names are
+never cut in the middle of a word.
+
+Widths are in character cells; gzctl's texts are Latin script, one cell per character.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TextIO
+
+MIN_WIDTH = 40
+GAP = "  "
+
+
+class Column(NamedTuple):
+    """One column of a :func:`render` table.
+
+    ``head``: the Dutch header; ``right``: right-aligned (numbers); ``drop``: 0 = always shown,
+    higher numbers are left out first when the screen is narrow; ``wrap``: the cell may be
+    wrapped over several lines at word boundaries (False keeps it on one line: ids, dates);
+    ``style``: a :class:`gzctl.cli.render.Style` method name (``"cyan"``, ``"bold"``) or "".
+    """
+
+    head: str
+    right: bool = False
+    drop: int = 0
+    wrap: bool = True
+    style: str = ""
+
+
+def terminal_width(stream: TextIO | None = None) -> int | None:
+    """The width to print for, in columns: ``COLUMNS`` when set to a number, else the width of
+    the terminal ``stream`` is in (default: stdout, else stderr when only stdout goes to a
+    pipe); None when there is no terminal (scripts: lines are then not wrapped, so ``grep``
+    sees whole rows). Never below 40."""
+    value = os.environ.get("COLUMNS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return max(MIN_WIDTH, int(value))
+    streams = [stream] if stream is not None else [sys.stdout, sys.stderr]
+    for s in streams:
+        # stdout into a pipe (gzctl next | less) while stderr is still the terminal: a person
+        # reads it, so fit their screen; with neither a terminal (scripts), no wrapping
+        try:
+            if s.isatty():
+                return max(MIN_WIDTH, os.get_terminal_size(s.fileno()).columns)
+        except (AttributeError, OSError, ValueError):
+            continue
+    return None
+
+
+_KEEP = "\x00"  # stands in for a space that must not become a line break
+
+
+def _protect(text: str) -> str:
+    """A command hint that names a folder ("Afvinken: gzctl -C 'Mijn Dorp' done ID", up to the
+    four spaces that separate hints) is kept on one line: it must paste as one line (it
+    overflows a narrow screen rather than break inside the quoted folder)."""
+    import re
+
+    def keep(m: re.Match[str]) -> str:
+        return m.group(0).replace(" ", _KEEP)
+
+    return re.sub(r"(?:\S+: )?gzctl -C .*?(?=    |$)", keep, text)
+
+
+def _restore(lines: list[str]) -> list[str]:
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def wrap(text: str, width: int | None, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` as lines of at most ``width`` cells, broken at spaces, the first line starting
+    with ``first`` and the next ones with ``rest`` (a hanging indent; default: as many spaces
+    as ``first`` is long). ``width`` None: one line. A single word longer than the line stays
+    whole (it overflows rather than being cut)."""
+    import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
+
+    rest = " " * len(first) if rest is None else rest
+    if width is None:
+        return [first + text]
+    lines = textwrap.wrap(
+        _protect(text),
+        width=max(width, len(first) + 10),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return _restore(lines) or [first.rstrip()]
+
+
+def wrap_block(text: str, width: int | None, first: str = "", rest: str | None = None) -> str:
+    """:func:`wrap` joined with newlines; each paragraph (line of ``text``) wrapped alone."""
+    out: list[str] = []
+    for n, para in enumerate(text.split("\n")):
+        out += wrap(para, width, first if n == 0 else (rest or " " * len(first)), rest)
+    return "\n".join(out)
+
+
+def _words_max(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def _cell_lines(text: str, width: int, wrap_it: bool) -> list[str]:
+    import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
+
+    if not text:
+        return [""]
+    if not wrap_it or len(text) <= width:
+        return text.split("\n") if "\n" in text else [text]
+    out: list[str] = []
+    for para in text.split("\n"):
+        out += textwrap.wrap(
+            para, width=width, break_long_words=False, break_on_hyphens=False
+        ) or [""]
+    return out
+
+
+def _layout(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int | None
+            ) -> list[int] | None:  # fmt: skip
+    """Column widths that fit ``width``, or None when these columns cannot fit."""
+    natural = [
+        max([len(c.head)] + [max((len(x) for x in r[i].split("\n")), default=0) for r in rows])
+        for i, c in enumerate(columns)
+    ]
+    gaps = len(GAP) * (len(columns) - 1)
+    if width is None or sum(natural) + gaps <= width:
+        return natural
+    minimum = [
+        max([_words_max(c.head)] + [_words_max(r[i]) for r in rows])
+        if c.wrap
+        else natural[i]
+        for i, c in enumerate(columns)
+    ]
+    if sum(minimum) + gaps > width:
+        return None
+    # water-filling: raise one common cap until the line is full, so narrow columns are
+    # shown whole and the widest ones share what is left
+    available = width - gaps
+
+    def fill(cap: int) -> list[int]:
+        return [max(lo, min(nat, cap)) for lo, nat in zip(minimum, natural, strict=True)]
+
+    cap = 0
+    while cap < max(natural) and sum(fill(cap + 1)) <= available:
+        cap += 1
+    widths = fill(cap)
+    spare = available - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i], reverse=True):
+        if spare <= 0:
+            break
+        extra = min(spare, natural[i] - widths[i])
+        widths[i] += extra
+        spare -= extra
+    return widths
+
+
+def render(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    width: int | None,
+    paint: Callable[[str, str], str] | None = None,
+    title: int = 0,
+) -> str:
+    """The table as text for a screen ``width`` columns wide (None: no limit).
+
+    ``rows``: one string per column each. ``paint(style, text)`` colours a cell (None: plain).
+    Too wide: text columns wrap at word boundaries; still too wide: columns are left out in
+    order of their ``drop`` number (a last line names them); still too wide: a stacked card
+    per row headed by column ``title``, every other column as "Kop: waarde". Returns the
+    lines joined by newlines, no newline at the end."""
+    paint = paint or (lambda style, text: text)
+    shown = list(range(len(columns)))
+    while True:
+        cols = [columns[i] for i in shown]
+        sub = [[r[i] for i in shown] for r in rows]
+        widths = _layout(cols, sub, width)
+        if widths is not None:
+            break
+        droppable = [i for i in shown if columns[i].drop > 0]
+        if not droppable:
+            return cards(columns, rows, width, paint, title)
+        shown.remove(max(droppable, key=lambda i: (columns[i].drop, i)))
+    lines = []
+    head = GAP.join(
+        paint("bold", c.head.rjust(w) if c.right else c.head.ljust(w))
+        for c, w in zip(cols, widths, strict=True)
+    )
+    lines.append(head.rstrip())
+    lines.append(GAP.join("─" * w for w in widths))
+    for r in sub:
+        cells = [_cell_lines(text, w, c.wrap) for text, c, w in zip(r, cols, widths, strict=True)]
+        height = max(len(c) for c in cells)
+        for n in range(height):
+            parts = []
+            for cell, c, w in zip(cells, cols, widths, strict=True):
+                text = cell[n] if n < len(cell) else ""
+                padded = text.rjust(w) if c.right else text.ljust(w)
+                parts.append(paint(c.style, padded) if c.style and text else padded)
+            lines.append(GAP.join(parts).rstrip())
+    left_out = [columns[i].head for i in range(len(columns)) if i not in shown]
+    if left_out:
+        lines.append("")
+        lines += wrap(
+            "Niet getoond omdat het venster smal is: " + ", ".join(left_out)
+            + ". Maak het venster breder of gebruik --json.",
+            width,
+        )  # fmt: skip
+    return "\n".join(lines)
+
+
+def cards(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    width: int | None,
+    paint: Callable[[str, str], str] | None = None,
+    title: int = 0,
+) -> str:
+    """Every row as a small block: column ``title`` on its own line, then "Kop: waarde" per
+    non-empty cell with a hanging indent; a blank line between rows."""
+    paint = paint or (lambda style, text: text)
+    others = [i for i in range(len(columns)) if i != title]
+    label = max((len(columns[i].head) for i in others), default=0) + 2
+    blocks = []
+    for r in rows:
+        lines = [paint("bold", line) for line in wrap(r[title], width)]
+        for i in others:
+            c, text = columns[i], r[i]
+            if not text:
+                continue
+            prefix = f"  {c.head + ':':<{label}}"
+            lines += wrap(text.replace("\n", " "), width, prefix, " " * len(prefix))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+_BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ")
+
+
+def fit(text: str, width: int | None) -> str:
+    """Every line of ``text`` that is wider than ``width`` wrapped at spaces, its next lines
+    indented under the text (after the line's own indent and a bullet such as "• " or "☐ ").
+    ``width`` None: ``text`` unchanged. ANSI colour codes count as characters, so a coloured
+    line may wrap a little early, never late."""
+    import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
+
+    if width is None:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        hang = indent + (2 if body.startswith(_BULLETS) else 0)
+        if body.startswith("Fout: "):
+            hang = indent + 6
+        elif body[:1].isdigit() or body.startswith("- "):
+            # a numbered line ("1.   Dorpshuis ...", "12. ..."): under the text after the number
+            head = len(body) - len(body.lstrip("0123456789.=- "))
+            hang = indent + min(head, 8)
+        wrapped = _restore(
+            textwrap.wrap(
+                _protect(body),
+                width=max(width - indent, 10),
+                subsequent_indent=" " * (hang - indent),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+        out += [" " * indent + w for w in wrapped] or [line]
+    return "\n".join(out)
+
+
+def error_text(message: str, stream: TextIO | None = None) -> str:
+    """``Fout: message`` as gzctl prints it on stderr (``stream``): on a terminal wrapped at
+    its width, the next lines under the text; in a file or pipe one line."""
+    stream = stream or sys.stderr
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return fit(f"Fout: {message}", terminal_width(stream) if tty else None)

@@ -1,0 +1,129 @@
+"""Choice lists a volunteer can answer with the keys they expect, and "Later invullen".
+
+questionary's own select only answers to the arrow keys (and, as an option, shortcut keys that
+must be unique). Here a select list also answers to the number of an option (1-9) and to its
+first letter (press again for the next option with that letter: "j" is Ja, "n" is Nee); the
+pointer moves there and Enter confirms, as with the arrows.
+
+Every question can be left for later: :data:`LATER` is what the asker returns then; the
+wizard does not save it and the step stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+LATER_TEXT = "Later invullen"
+
+
+class _Later:
+    """The answer "Later invullen": nothing is saved, the question stays open."""
+
+    def __repr__(self) -> str:
+        return "LATER"
+
+
+LATER: Any = _Later()
+
+
+def add_letter_and_number_keys(question: Any) -> Any:
+    """Let a questionary select list answer to digits and first letters (see module doc).
+    ``question``: what ``questionary.select(...)`` returned; returned again."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    windows = app.layout.find_all_windows()
+    control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
+    if control is None:
+        return question
+    bindings = KeyBindings()
+    choices = [c for c in control.choices if not getattr(c, "disabled", None)]
+
+    def title(c: Any) -> str:
+        t = c.title
+        return "".join(part[1] for part in t) if isinstance(t, list) else str(t)
+
+    for n in range(1, min(len(control.choices), 9) + 1):
+
+        @bindings.add(str(n), eager=True)
+        def _number(event: Any, index: int = n - 1) -> None:
+            control.pointed_at = index
+
+    letters = sorted({title(c)[:1].lower() for c in choices if title(c)})
+    for letter in letters:
+        if not letter.isalpha():
+            continue
+
+        @bindings.add(letter, eager=True)
+        def _letter(event: Any, key: str = letter) -> None:
+            count = len(control.choices)
+            for step in range(1, count + 1):
+                index = (control.pointed_at + step) % count
+                if title(control.choices[index]).lower().startswith(key):
+                    control.pointed_at = index
+                    return
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+    return question
+
+
+def screen_width() -> int:
+    """The terminal's width in columns (80 when unknown)."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def fit_prompt(label: str, instruction: str = "", indent: int = 2) -> tuple[str, str]:
+    """``label`` and ``instruction`` as a questionary message and instruction that wrap at
+    word boundaries on this screen (prompt_toolkit itself cuts lines anywhere, mid-word).
+    Next lines are indented by ``indent`` (under the text after "? ")."""
+    import textwrap
+
+    width = screen_width() - 1
+    lines = textwrap.wrap(label, width - indent, break_long_words=False) or [""]
+    message = ("\n" + " " * indent).join(lines)
+    if instruction and indent + len(lines[-1]) + 1 + len(instruction) > width:
+        instruction = "\n" + " " * indent + instruction
+    return message, instruction
+
+
+def choice_title(text: str, indent: int = 3) -> str:
+    """A long option or checklist line wrapped at word boundaries, next lines indented so
+    they stand under the text after the pointer and the box."""
+    import textwrap
+
+    width = screen_width() - 1
+    lines = textwrap.wrap(text, width - indent, break_long_words=False) or [""]
+    return ("\n" + " " * indent).join(lines)
+
+
+def select(
+    label: str,
+    choices: Sequence[str],
+    default: str | None = None,
+    later: bool = False,
+    instruction: str = "",
+) -> Any:
+    """Ask one of ``choices`` (Dutch strings) and return the chosen string, or :data:`LATER`
+    when ``later`` adds the option "Later invullen" and it is chosen. Ctrl-C raises
+    KeyboardInterrupt (questionary's ``unsafe_ask``)."""
+    import questionary
+
+    options = list(choices) + ([LATER_TEXT] if later else [])
+    if not instruction:
+        instruction = (
+            "(j of n, dan Enter)" if options[:2] == ["Ja", "Nee"] else "(pijltje of cijfer, Enter)"
+        )
+    message, instruction = fit_prompt(label, instruction)
+    question = questionary.select(
+        message,
+        choices=[questionary.Choice(choice_title(o), value=o) for o in options],
+        default=default if default in options else None,
+        instruction=instruction,
+        use_jk_keys=False,
+    )
+    answer = add_letter_and_number_keys(question).unsafe_ask()
+    return LATER if later and answer == LATER_TEXT else answer
