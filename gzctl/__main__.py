@@ -152,6 +152,9 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
 
 def run() -> None:
     argv = hoist_directory(sys.argv[1:])
+    from gzctl.core.outtext import guard_streams
+
+    guard_streams()  # no escape sequence from data reaches the terminal
     try:
         code = fast_path(argv)
         if code is None:
@@ -162,6 +165,11 @@ def run() -> None:
         code = 130
     except BrokenPipeError:
         code = 0
+    except OSError as exc:  # a file gzctl could not read or write: one Dutch line
+        from gzctl.core.safefs import os_error
+
+        err = os_error(exc)
+        code = fail(err.message, err.exit_code)
     except Exception as exc:  # never a traceback for a user
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise

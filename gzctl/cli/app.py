@@ -226,6 +226,16 @@ def main(argv: list[str] | None = None) -> None:
     except (KeyboardInterrupt, Abort, EOFError):
         print("\nAfgebroken.", file=sys.stderr)
         code = 130
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
+            raise
+        from gzctl.core.safefs import os_error
+
+        err = os_error(exc)
+        print(f"Fout: {err.message}", file=sys.stderr)
+        code = err.exit_code
     except Exception as exc:
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise

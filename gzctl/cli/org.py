@@ -545,7 +545,7 @@ def export(
             sys.stdout.write(orgio.csv_text(opened.project))
         return
     path = Path(file)
-    orgio.write_export(opened.project, path, kind)
+    orgio.write_export(opened.project, path, kind, opened.folder)
     common.note(f"{len(opened.project.organisations)} organisaties geschreven naar {file}.")
 
 

@@ -217,6 +217,8 @@ def status_output(directory: str | None, as_json: bool) -> str:
     opened = open_project(directory)
     data = status_data(opened.playbook, opened.project, runtime.today())
     if as_json:
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        from gzctl.core.outtext import json_safe
+
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
     hint = f"-C {directory} " if directory else ""
     return status_text(data, Style(runtime.color_wanted()), hint)

@@ -8,7 +8,6 @@ never lose each other's update, and a file that does not load is never overwritt
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -230,40 +229,11 @@ def dumps(project: Project) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, fsync, then rename over the old one."""
-    import tempfile
+    """Write ``text`` atomically with no symlink at the final or temporary name
+    (gzctl/core/safefs.py); only gzctl.toml itself is written through here."""
+    from gzctl.core import safefs
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); keep the old file's mode, or the usual one
-        try:
-            mode = os.stat(path).st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    safefs.write_text(path, text, allow_project_file=True)
 
 
 @contextmanager
@@ -312,6 +282,10 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
     the new history lines as message (gzctl/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
     with locked(folder):
+        from gzctl.core import safefs
+
+        safefs.clean_orphans(folder, max_age=0)  # under the lock: no other save is running
+        safefs.check_path(path, folder)
         text = path.read_text(encoding="utf-8")
         project = parse(text, path)
         change = Change(project, who, now)

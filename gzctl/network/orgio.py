@@ -18,6 +18,7 @@ from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Organisation, Project
+from gzctl.core.outtext import neutral_cell, restore_cell
 from gzctl.network import inventory as inv
 
 # Header spellings (compared after inventory.compact: no case, accents, spaces or
@@ -160,7 +161,12 @@ def _rows(records: list[list[Any]], source: str, encoding: str = "", delimiter: 
     for i, record in enumerate(records[start + 1 :], start=start + 2):
         if all(inv._blank(c) for c in record):
             continue
-        row = {k: record[j] for j, k in enumerate(keys) if k is not None and j < len(record)}
+        # a value gzctl exported as "'=..." (formula neutralised) comes back as typed
+        row = {
+            k: restore_cell(record[j])
+            for j, k in enumerate(keys)
+            if k is not None and j < len(record)
+        }
         rows.append((i, row))
     return Table(source, rows, unknown, encoding, delimiter)
 
@@ -372,7 +378,7 @@ def csv_text(project: Project) -> str:
             [
                 row[k].isoformat()
                 if isinstance(row[k], dt.date)
-                else ("" if row[k] is None else row[k])
+                else ("" if row[k] is None else neutral_cell(row[k]))
                 for k, _ in EXPORT_COLUMNS
             ]
         )
@@ -388,7 +394,7 @@ def json_document(project: Project) -> dict[str, Any]:
     }
 
 
-def write_xlsx(project: Project, path: Path) -> None:
+def write_xlsx(project: Project, path: Path, project_folder: Path | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -400,7 +406,13 @@ def write_xlsx(project: Project, path: Path) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in export_rows(project):
-        sheet.append([row[k] if row[k] not in ("",) else None for k, _ in EXPORT_COLUMNS])
+        sheet.append(
+            [neutral_cell(row[k]) if row[k] not in ("",) else None for k, _ in EXPORT_COLUMNS]
+        )
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, never a formula
     for idx, (key, header) in enumerate(EXPORT_COLUMNS, start=1):
         if key.startswith("date_"):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=idx, max_col=idx):
@@ -412,24 +424,13 @@ def write_xlsx(project: Project, path: Path) -> None:
     sheet.freeze_panes = "B2"
     buffer = io.BytesIO()
     book.save(buffer)
-    _write_bytes(path, buffer.getvalue())
+    _write_bytes(path, buffer.getvalue(), project_folder)
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
+def _write_bytes(path: Path, data: bytes, project_folder: Path | None = None) -> None:
+    from gzctl.core import safefs
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    safefs.write_bytes(path, data, root=safefs.root_for(path, project_folder))
 
 
 def export_format(path: str, fmt: str | None) -> str:
@@ -447,13 +448,25 @@ def export_format(path: str, fmt: str | None) -> str:
     )
 
 
-def write_export(project: Project, path: Path, fmt: str) -> None:
+def write_export(
+    project: Project, path: Path, fmt: str, project_folder: Path | None = None
+) -> None:
+    """Write the organisation list as ``fmt`` (csv, xlsx, json) to ``path``.
+
+    The file must end in its format's suffix (never gzctl.toml or another kind of file) and
+    is written through gzctl/core/safefs.py (no symlinks). Raises UsageProblem, NotFound,
+    safefs.UnsafePath (Refused)."""
+    from gzctl.core import safefs
+
+    safefs.refuse_reserved(path, "een export")
+    safefs.require_suffix(path, (f".{fmt}",), f"een {fmt.upper()}-export")
     if not path.parent.is_dir():
         raise NotFound(f"Map '{path.parent}' bestaat niet.")
     if fmt == "xlsx":
-        write_xlsx(project, path)
+        write_xlsx(project, path, project_folder)
     elif fmt == "json":
         text = json.dumps(json_document(project), ensure_ascii=False, indent=2) + "\n"
-        _write_bytes(path, text.encode("utf-8"))
+        _write_bytes(path, text.encode("utf-8"), project_folder)
     else:
-        _write_bytes(path, b"\xef\xbb\xbf" + csv_text(project).encode("utf-8"))
+        data = b"\xef\xbb\xbf" + csv_text(project).encode("utf-8")
+        _write_bytes(path, data, project_folder)
