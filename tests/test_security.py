@@ -1,0 +1,372 @@
+"""Attacks a hostile village repository, spreadsheet, template or hand edit would try (issue 11):
+one test per attack, asserting that it does no harm and ends in one Dutch line."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gzctl.core import outtext, safefs, store
+
+ESC_PAYLOADS = ["\x1b]0;pwned\x07", "\x1b[2J", "\x9b31m", "\x1b[8m", "\x07\x08\r"]
+FORMULAS = ['=HYPERLINK("http://x","klik")', "+31 6 1234", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def ok(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.code == 0, result.err
+
+
+def one_dutch_line(result, code: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    assert "Traceback" not in result.err
+    assert "onverwachte fout" not in result.err
+    assert result.err.startswith("Fout: "), result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    if code is not None:
+        assert result.code == code, result.err
+
+
+def no_escapes(text: str) -> None:
+    assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text, repr(text)
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text), repr(text)
+
+
+# --------------------------------------------------------------------------- 1. symlinks
+
+
+@pytest.fixture
+def victim(tmp_path: Path) -> Path:
+    path = tmp_path / "victim.txt"
+    path.write_text("precious\n", encoding="utf-8")
+    return path
+
+
+def test_symlink_at_old_predictable_temp_name_is_not_followed(gz, project: Path, victim) -> None:
+    docs = project / "documenten"
+    docs.mkdir()
+    (docs / "checklist").mkdir()
+    names = [".gzctl-manifest.json.tmp"] + [f"checklist/.{i}-x.md.tmp" for i in range(6)]
+    names += [f"checklist/.{n}.md.tmp" for n in ("0-verkennen", "1-verbinden", "2-verbinden")]
+    for name in names:
+        (docs / name).symlink_to(victim)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert "Traceback" not in result.err
+
+
+def test_symlink_at_final_name_is_refused(gz, project: Path, victim) -> None:
+    ok(gz("-C", str(project), "docs", "build", "--format", "md"))
+    docs = project / "documenten"
+    first = sorted(p for p in docs.rglob("*.md"))[0]
+    first.unlink()
+    first.symlink_to(victim)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 1)
+    assert "symbolische koppeling" in result.err
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_documenten_folder_as_symlink_is_refused(gz, project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (project / "documenten").symlink_to(elsewhere, target_is_directory=True)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 1)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_symlinked_template_is_not_copied(gz, project: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:geheim\n", encoding="utf-8")
+    (project / "sjablonen").mkdir()
+    (project / "sjablonen" / "checklist.md.j2").symlink_to(secret)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 1)
+    out = project / "documenten"
+    if out.exists():
+        for path in out.rglob("*"):
+            if path.is_file():
+                assert "geheim" not in path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_symlinked_sjablonen_folder_is_refused(gz, project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "tpl"
+    elsewhere.mkdir()
+    (elsewhere / "checklist.md.j2").write_text("geheim\n", encoding="utf-8")
+    (project / "sjablonen").symlink_to(elsewhere, target_is_directory=True)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 1)
+
+
+def test_symlinked_project_file_is_not_written_through(gz, project: Path, tmp_path) -> None:
+    real = tmp_path / "elders.toml"
+    shutil.move(project / "gzctl.toml", real)
+    (project / "gzctl.toml").symlink_to(real)
+    before = real.read_bytes()
+    result = gz("-C", str(project), "org", "add", "VV Test")
+    one_dutch_line(result, 1)
+    assert real.read_bytes() == before
+
+
+def test_safefs_refuses_symlinked_parent_and_name(tmp_path: Path, victim) -> None:
+    root = tmp_path / "p"
+    (root / "real").mkdir(parents=True)
+    (root / "link").symlink_to(root / "real", target_is_directory=True)
+    with pytest.raises(safefs.UnsafePath):
+        safefs.write_bytes(root / "link" / "x.txt", b"x", root=root)
+    (root / "name.txt").symlink_to(victim)
+    with pytest.raises(safefs.UnsafePath):
+        safefs.write_bytes(root / "name.txt", b"x", root=root)
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    safefs.write_bytes(root / "real" / "ok.txt", b"ok", root=root)
+    assert (root / "real" / "ok.txt").read_bytes() == b"ok"
+    assert [p.name for p in (root / "real").iterdir()] == ["ok.txt"]
+
+
+def test_temp_names_are_unpredictable() -> None:
+    names = {safefs.tmp_name("agenda.md") for _ in range(50)}
+    assert len(names) == 50
+    assert all(n.startswith(".agenda.md.gzctl-") for n in names)
+
+
+# --------------------------------------------------------------------------- 1. project file
+
+
+def test_portfolio_html_cannot_overwrite_project_file(gz, project: Path) -> None:
+    before = (project / "gzctl.toml").read_bytes()
+    result = gz("portfolio", str(project), "--html", str(project / "gzctl.toml"))
+    one_dutch_line(result, 2)
+    assert (project / "gzctl.toml").read_bytes() == before
+    result = gz("portfolio", str(project), "--html", str(project / "overzicht.txt"))
+    one_dutch_line(result, 2)
+
+
+def test_org_export_cannot_overwrite_project_file(gz, project: Path) -> None:
+    before = (project / "gzctl.toml").read_bytes()
+    target = project / "gzctl.toml"
+    result = gz("-C", str(project), "org", "export", str(target), "--format", "json")
+    one_dutch_line(result, 2)
+    assert target.read_bytes() == before
+    result = gz("-C", str(project), "org", "export", str(project / "GZCTL.TOML"), "--format", "csv")
+    one_dutch_line(result, 2)
+    assert target.read_bytes() == before
+
+
+def test_ics_cannot_overwrite_project_file(gz, project: Path) -> None:
+    before = (project / "gzctl.toml").read_bytes()
+    result = gz("-C", str(project), "activity", "export", str(project / "gzctl.toml"))
+    assert result.code == 2
+    assert (project / "gzctl.toml").read_bytes() == before
+
+
+# --------------------------------------------------------------------------- 1. leftovers
+
+
+def test_orphan_temp_file_of_killed_save_is_removed(gz, project: Path) -> None:
+    old_style = project / ".gzctl.toml.ab12cd34.tmp"
+    new_style = project / safefs.tmp_name("gzctl.toml")
+    old_style.write_bytes(b"")
+    new_style.write_bytes(b"")
+    ok(gz("-C", str(project), "org", "add", "VV Test"))
+    assert not old_style.exists() and not new_style.exists()
+
+
+def test_orphan_in_documenten_is_removed(gz, project: Path) -> None:
+    ok(gz("-C", str(project), "docs", "build", "--format", "md"))
+    orphan = project / "documenten" / safefs.tmp_name("agenda.md")
+    orphan.write_bytes(b"half")
+    ok(gz("-C", str(project), "docs", "build", "--format", "md"))
+    assert not orphan.exists()
+
+
+def test_full_disk_leaves_no_temp_and_no_empty_file(
+    gz, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = os.write
+
+    def full(fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        if len(data) > 0 and os.fstat(fd).st_size > 10:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data[:11])
+
+    monkeypatch.setattr(os, "write", full)
+    target = project / "agenda.ics"
+    result = gz("-C", str(project), "activity", "export", str(target))
+    monkeypatch.undo()
+    one_dutch_line(result, 1)
+    assert "schijf is vol" in result.err
+    assert not target.exists()
+    assert [p.name for p in project.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize(
+    ("err", "code", "words"),
+    [
+        (errno.EACCES, 1, "geen toegang"),
+        (errno.EROFS, 1, "niet geschreven"),
+        (errno.ENOSPC, 1, "vol"),
+        (errno.ENAMETOOLONG, 2, "te lang"),
+        (errno.ENOENT, 2, "bestaat niet"),
+        (errno.EPERM, 1, "toestemming"),
+    ],
+)
+def test_every_oserror_is_one_dutch_line(
+    gz, project: Path, monkeypatch: pytest.MonkeyPatch, err: int, code: int, words: str
+) -> None:
+    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(err, os.strerror(err), str(project / "gzctl.toml"))
+
+    monkeypatch.setattr(store, "write_atomic", boom)
+    result = gz("-C", str(project), "org", "add", "VV Test")
+    one_dutch_line(result, code)
+    assert words in result.err.lower() and "gzctl.toml" in result.err
+    assert "Error" not in result.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_folder_is_one_dutch_line(gz, project: Path) -> None:
+    os.chmod(project, 0o555)
+    try:
+        result = gz("-C", str(project), "docs", "build", "--format", "md")
+    finally:
+        os.chmod(project, 0o755)
+    one_dutch_line(result, 1)
+
+
+def test_name_too_long_is_one_dutch_line(gz, project: Path) -> None:
+    result = gz("-C", str(project), "org", "export", str(project / ("x" * 300 + ".csv")))
+    one_dutch_line(result, 2)
+
+
+# --------------------------------------------------------------------------- 2. formulas
+
+
+@pytest.fixture
+def hostile_orgs(gz, project: Path) -> Path:
+    for i, name in enumerate(FORMULAS):
+        ok(gz("-C", str(project), "org", "add", "--notitie", "=1+1",
+              "--telefoon", "+31 6 12345678", "--", f"{name} {i}"))  # fmt: skip
+    return project
+
+
+def _names(project: Path) -> list[str]:
+    return sorted(o.name for o in store.load(project).organisations)
+
+
+def test_csv_export_neutralises_formulas_and_round_trips(gz, hostile_orgs: Path) -> None:
+    project = hostile_orgs
+    target = project / "orgs.csv"
+    ok(gz("-C", str(project), "org", "export", str(target)))
+    text = target.read_text(encoding="utf-8-sig")
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"):
+        for cell in row:
+            assert not cell.startswith(outtext.FORMULA_START), cell
+    names = _names(project)
+    other = project.parent / "ander"
+    ok(gz("init", str(other), "--answers", str(project.parent / "antwoorden.toml")))
+    ok(gz("-C", str(other), "org", "import", str(target)))
+    assert _names(other) == names
+
+
+def test_xlsx_export_cells_are_strings_and_round_trip(gz, hostile_orgs: Path) -> None:
+    from openpyxl import load_workbook
+
+    project = hostile_orgs
+    target = project / "orgs.xlsx"
+    ok(gz("-C", str(project), "org", "export", str(target)))
+    book = load_workbook(target)
+    for row in book.active.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type != "f", cell.value
+            if isinstance(cell.value, str):
+                assert not cell.value.startswith(outtext.FORMULA_START), cell.value
+    names = _names(project)
+    other = project.parent / "ander"
+    ok(gz("init", str(other), "--answers", str(project.parent / "antwoorden.toml")))
+    ok(gz("-C", str(other), "org", "import", str(target)))
+    assert _names(other) == names
+
+
+def test_portfolio_csv_neutralises_formulas(gz, tmp_path: Path, answers_file: Path) -> None:
+    text = answers_file.read_text(encoding="utf-8").replace('"Beesd"', '"=HYPERLINK(1)"')
+    answers = tmp_path / "a.toml"
+    answers.write_text(text.replace('"West Betuwe"', '"@SUM(1)"'), encoding="utf-8")
+    ok(gz("init", str(tmp_path / "dorpen" / "x"), "--answers", str(answers)))
+    result = gz("portfolio", str(tmp_path / "dorpen"), "--csv")
+    rows = list(csv.reader(io.StringIO(result.out[1:], newline=""), delimiter=";"))
+    assert rows[1][1] == "'=HYPERLINK(1)" and rows[1][2] == "'@SUM(1)"
+
+
+def test_cell_neutralising_is_exactly_reversible() -> None:
+    for value in ["=1", "'=1", "''=1", "'", "'a", "a=1", "-", "+", "", "@", "\t", "\r\n"]:
+        assert outtext.restore_cell(outtext.neutral_cell(value)) == value
+        assert not str(outtext.neutral_cell(value)).startswith(outtext.FORMULA_START)
+
+
+# --------------------------------------------------------------------------- 3. terminal
+
+
+def test_clean_removes_escape_sequences() -> None:
+    for payload in ESC_PAYLOADS:
+        no_escapes(outtext.clean(f"a{payload}b"))
+    assert outtext.clean("Beesd\tnoord\n") == "Beesd\tnoord\n"
+    assert outtext.clean_keep_style("\x1b[1mX\x1b[0m\x1b]0;t\x07") == "\x1b[1mX\x1b[0m"
+    assert "\x1b[8m" not in outtext.clean_keep_style("\x1b[8mverborgen")
+
+
+@pytest.fixture
+def escaped_project(gz, project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    payload = "".join(ESC_PAYLOADS)
+    monkeypatch.setenv("GZCTL_USER", f"evil{payload}")
+    ok(gz("-C", str(project), "org", "add", f"VV{payload}x", "--notitie", f"n{payload}",
+          "--contact", f"Jan{payload}"))  # fmt: skip
+    ok(gz("-C", str(project), "place", "add", f"Dorpshuis{payload}"))
+    ok(gz("-C", str(project), "platform", "add", f"Eigen{payload}platform"))
+    ok(gz("-C", str(project), "coordinator", "candidate", "add", f"Kan{payload}didaat"))
+    return project
+
+
+LIST_COMMANDS = [
+    ("status",),
+    ("status", "--json"),
+    ("org", "list"),
+    ("org", "list", "--json"),
+    ("org", "show", "1"),
+    ("org", "export", "-"),
+    ("place", "list"),
+    ("place", "list", "--json"),
+    ("platform", "list"),
+    ("platform", "list", "--json"),
+    ("coordinator", "candidate", "list"),
+    ("coordinator", "candidate", "list", "--json"),
+    ("progress",),
+    ("history",),
+    ("docs", "list"),
+    ("portfolio",),
+    ("portfolio", "--json"),
+]
+
+
+@pytest.mark.parametrize("command", LIST_COMMANDS, ids=" ".join)
+def test_no_escape_sequence_reaches_the_terminal(gz, escaped_project: Path, command) -> None:
+    args = list(command)
+    if args[0] == "portfolio":
+        args.append(str(escaped_project))
+    result = gz("-C", str(escaped_project), *args)
+    no_escapes(result.out)
+    no_escapes(result.err)
+    if "--json" in args:
+        json.loads(result.out)
+
+
+def test_json_escapes_c1_controls() -> None:
+    text = outtext.json_safe(json.dumps({"a": "x\x85\x9by\u202e"}, ensure_ascii=False))
+    assert json.loads(text) == {"a": "x\x85\x9by\u202e"}
+    no_escapes(text)
