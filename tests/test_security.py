@@ -16,7 +16,7 @@ import pytest
 
 from gzctl.core import outtext, safefs, store
 
-ESC_PAYLOADS = ["\x1b]0;pwned\x07", "\x1b[2J", "\x9b31m", "\x1b[8m", "\x07\x08\r"]
+ESC_PAYLOADS = ["\x1b]0;pwned\x07", "\x1b[2J", "\x9b31m", "\x1b[8m", "\x07\x08\r", "[/] [bold]"]
 FORMULAS = ['=HYPERLINK("http://x","klik")', "+31 6 1234", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
@@ -338,17 +338,25 @@ LIST_COMMANDS = [
     ("status", "--json"),
     ("org", "list"),
     ("org", "list", "--json"),
-    ("org", "show", "1"),
-    ("org", "export", "-"),
+    ("org", "show", "vv-0-pwned-2j-31m-8m-bold-x"),
+    ("org", "show", "vv-0-pwned-2j-31m-8m-bold-x", "--json"),
+    ("org", "export", "-", "--format", "csv"),
+    ("org", "export", "-", "--format", "json"),
     ("place", "list"),
     ("place", "list", "--json"),
     ("platform", "list"),
     ("platform", "list", "--json"),
     ("coordinator", "candidate", "list"),
     ("coordinator", "candidate", "list", "--json"),
-    ("progress",),
-    ("history",),
+    ("next",),
+    ("log",),
+    ("log", "--json"),
+    ("coordinator", "candidate", "show", "kandidaat-1"),
     ("docs", "list"),
+    ("org", "coverage"),
+    ("platform", "suggest"),
+    ("activity", "list"),
+    ("playbook", "show"),
     ("portfolio",),
     ("portfolio", "--json"),
 ]
@@ -360,6 +368,7 @@ def test_no_escape_sequence_reaches_the_terminal(gz, escaped_project: Path, comm
     if args[0] == "portfolio":
         args.append(str(escaped_project))
     result = gz("-C", str(escaped_project), *args)
+    assert result.code == 0, result.err
     no_escapes(result.out)
     no_escapes(result.err)
     if "--json" in args:
@@ -370,3 +379,83 @@ def test_json_escapes_c1_controls() -> None:
     text = outtext.json_safe(json.dumps({"a": "x\x85\x9by\u202e"}, ensure_ascii=False))
     assert json.loads(text) == {"a": "x\x85\x9by\u202e"}
     no_escapes(text)
+
+
+# --------------------------------------------------------------------------- 4. interrupted build
+
+
+@pytest.mark.parametrize("after", [0, 1, 3, 6])
+def test_interrupted_build_leaves_no_false_hand_edits(
+    gz, demo: Path, monkeypatch: pytest.MonkeyPatch, after: int
+) -> None:
+    shutil.rmtree(demo / "documenten", ignore_errors=True)
+    ok(gz("-C", str(demo), "docs", "build", "--format", "md,html"))
+    ok(gz("-C", str(demo), "org", "edit", store.load(demo).organisations[0].id,
+          "--notitie", "veranderd"))  # fmt: skip
+    ok(gz("-C", str(demo), "coordinator", "profile", "--uren", "13"))
+    real = safefs.write_bytes
+    calls = {"n": 0}
+
+    def interrupted(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        if calls["n"] >= after and not path.name.startswith(".gzctl-manifest"):
+            raise KeyboardInterrupt
+        calls["n"] += 1
+        return real(path, data, **kwargs)
+
+    monkeypatch.setattr(safefs, "write_bytes", interrupted)
+    result = gz("-C", str(demo), "docs", "build", "--format", "md,html")
+    assert result.code == 130
+    monkeypatch.undo()
+    ok(gz("-C", str(demo), "org", "edit", store.load(demo).organisations[1].id,
+          "--notitie", "nog eens"))  # fmt: skip
+    result = gz("-C", str(demo), "docs", "build", "--format", "md,html")
+    ok(result)
+    assert "Met de hand bewerkt" not in result.out
+    assert list((demo / "documenten").rglob("*.nieuw.*")) == []
+    assert list((demo / "documenten").rglob("*.tmp")) == []
+
+
+def test_hand_edit_is_still_kept_after_interruption(gz, demo: Path) -> None:
+    shutil.rmtree(demo / "documenten", ignore_errors=True)
+    ok(gz("-C", str(demo), "docs", "build", "--format", "md"))
+    agenda = next((demo / "documenten").rglob("*.md"))
+    agenda.write_text("mijn eigen tekst\n", encoding="utf-8")
+    ok(gz("-C", str(demo), "coordinator", "profile", "--uren", "13"))
+    ok(gz("-C", str(demo), "docs", "build", "--format", "md", "--force"))
+    agenda.write_text("weer eigen tekst\n", encoding="utf-8")
+    ok(gz("-C", str(demo), "org", "add", "Nieuwe club"))
+    result = gz("-C", str(demo), "docs", "build", "--format", "md")
+    ok(result)
+    assert "Met de hand bewerkt" in result.out
+    assert agenda.read_text(encoding="utf-8") == "weer eigen tekst\n"
+
+
+# --------------------------------------------------------------------------- 6. templates
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{% include "checklist.md.j2" %}',
+        "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% for i in range(100000) %}{% for j in range(1000) %}xxxxxxxxxx{% endfor %}{% endfor %}",
+        "{{ 'x' * 100000000 }}",
+        "{{ 10 ** 100000 }}",
+    ],
+    ids=["self-include", "recursive-macro", "endless-loop", "huge-output", "huge-string", "pow"],
+)
+def test_hostile_override_template_is_a_template_problem(
+    gz, project: Path, monkeypatch: pytest.MonkeyPatch, template: str
+) -> None:
+    from gzctl.documents import render
+
+    monkeypatch.setattr(render, "RENDER_SECONDS", 2)
+    (project / "sjablonen").mkdir()
+    (project / "sjablonen" / "checklist.md.j2").write_text(template, encoding="utf-8")
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 2)
+    assert "checklist.md.j2" in result.err
+    assert not (project / "documenten").exists() or not list(
+        (project / "documenten").rglob("*.md")
+    )

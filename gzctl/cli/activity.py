@@ -136,7 +136,8 @@ def list_(
     titles = {p.id: p.title for p in project.platforms}
     for a in items:
         table.add_row(
-            a.id, _when_text(a), a.title, a.place, titles.get(a.platform, a.platform),
+            common.esc(a.id), _when_text(a), common.esc(a.title), common.esc(a.place),
+            common.esc(titles.get(a.platform, a.platform)),
             "" if a.expected is None else str(a.expected),
             "" if a.participants is None else str(a.participants),
         )  # fmt: skip

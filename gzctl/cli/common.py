@@ -85,3 +85,14 @@ def hint_dir(ctx: typer.Context) -> str:
     """'-C MAP ' when the user named a folder, so a printed hint works as typed."""
     d = directory(ctx)
     return f"-C {d} " if d else ""
+
+
+def esc(value: object) -> str:
+    """Data going into rich markup (tables, console.print): control characters removed and
+    '[' escaped, so a name like '[/]' or '[link=...]' prints as typed instead of crashing
+    or styling (rich is only imported by commands that print through it)."""
+    from rich.markup import escape
+
+    from gzctl.core.outtext import clean_line
+
+    return escape(clean_line(str(value)))

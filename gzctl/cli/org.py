@@ -223,13 +223,13 @@ def list_(
     table.add_column("Status", no_wrap=True)
     for o in orgs:
         table.add_row(
-            o.id,
-            o.name,
-            o.kind,
-            ", ".join(o.sectors),
-            " ".join(o.target_groups),
+            common.esc(o.id),
+            common.esc(o.name),
+            common.esc(o.kind),
+            common.esc(", ".join(o.sectors)),
+            common.esc(" ".join(o.target_groups)),
             _number(o.reach),
-            o.status,
+            common.esc(o.status),
         )
     console = _console()
     console.print(table)
@@ -577,28 +577,32 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Sector")
     for g in groups:
-        table.add_column(g["id"], justify="right")
+        table.add_column(common.esc(g["id"]), justify="right")
     for s in data["sectors"]:
         cells = []
         for g in groups:
             n = data["matrix"][s["id"]][g["id"]]
             cells.append(str(n) if n else "[yellow]–[/]")
-        table.add_row(s["label"], *cells)
+        table.add_row(common.esc(s["label"]), *cells)
     console.print(table)
     console.print(
         "[dim]"
-        + ", ".join(f"{g['id']} = {g['label']}" for g in groups)
+        + ", ".join(common.esc(f"{g['id']} = {g['label']}") for g in groups)
         + ". Organisaties voor alle inwoners tellen bij elke doelgroep mee; – is een gat.[/]"
     )
     if data["sectors_without"]:
-        console.print("Sectoren zonder organisatie: " + ", ".join(data["sectors_without"]))
+        console.print(
+            "Sectoren zonder organisatie: " + common.esc(", ".join(data["sectors_without"]))
+        )
     if data["groups_without"]:
-        console.print("Doelgroepen die niemand bereikt: " + ", ".join(data["groups_without"]))
+        console.print(
+            "Doelgroepen die niemand bereikt: " + common.esc(", ".join(data["groups_without"]))
+        )
     console.print("")
     missing = data["missing_types"]
     if missing:
         console.print(f"[bold]Nog niet op de lijst[/] ({len(missing)} typische organisaties):")
-        console.print("  " + ", ".join(t["name"] for t in missing))
+        console.print("  " + common.esc(", ".join(t["name"] for t in missing)))
     else:
         console.print("Alle typische organisaties staan op de lijst.")
     r = data["ratio"]
@@ -641,10 +645,13 @@ def _lens_lines(console: Any, lenses: dict[str, Any], titles: dict[str, str]) ->
         for item in items:
             via = []
             if item["platforms"]:
-                via.append("platforms: " + ", ".join(titles.get(p, p) for p in item["platforms"]))
+                via.append(
+                    "platforms: "
+                    + common.esc(", ".join(titles.get(p, p) for p in item["platforms"]))
+                )
             if item["organisations"]:
                 n = len(item["organisations"])
                 via.append(f"{n} organisatie{'s' if n != 1 else ''}")
             mark = "[green]✓[/]" if item["covered"] else "[yellow]–[/]"
             text = "; ".join(via) if via else "[yellow]nog niemand[/]"
-            console.print(f"  {mark} {item['label']}: {text}", overflow="fold")
+            console.print(f"  {mark} {common.esc(item['label'])}: {text}", overflow="fold")

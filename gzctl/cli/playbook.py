@@ -44,20 +44,24 @@ def show(
     from rich.console import Console
     from rich.tree import Tree
 
-    root = Tree(f"[bold]{book.title}[/] [dim](versie {book.version}, {len(book.items)} acties)[/]")
+    esc = common.esc
+    root = Tree(
+        f"[bold]{esc(book.title)}[/] [dim](versie {esc(book.version)}, "
+        f"{len(book.items)} acties)[/]"
+    )
     for phase in book.phases:
-        pnode = root.add(f"[bold cyan]{phase.title}[/] [dim]{phase.id}[/]")
+        pnode = root.add(f"[bold cyan]{esc(phase.title)}[/] [dim]{esc(phase.id)}[/]")
         for step in phase.steps:
-            snode = pnode.add(f"[bold]{step.title}[/] [dim]{step.id}[/]")
+            snode = pnode.add(f"[bold]{esc(step.title)}[/] [dim]{esc(step.id)}[/]")
             if vragen:
                 for q in step.questions:
-                    snode.add(f"[yellow]?[/] {q.label} [dim]{q.id} ({q.type})[/]")
+                    snode.add(f"[yellow]?[/] {esc(q.label)} [dim]{esc(q.id)} ({q.type})[/]")
             for item in step.items:
                 mark = ""
                 if item.id in st:
                     mark = "[green]☑[/] " if st[item.id].done else "☐ "
                 auto = " [dim](automatisch)[/]" if item.done_when else ""
-                snode.add(f"{mark}{item.title} [dim]{item.id}[/]{auto}")
+                snode.add(f"{mark}{esc(item.title)} [dim]{esc(item.id)}[/]{auto}")
     Console(highlight=False).print(root)
 
 
