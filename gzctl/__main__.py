@@ -155,6 +155,11 @@ def run() -> None:
     from gzctl.core.outtext import guard_streams
 
     guard_streams()  # no escape sequence from data reaches the terminal
+    for n, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 (surrogate-escaped by Python)
+            sys.exit(fail(f"argument {n} is geen geldige UTF-8-tekst; typ het opnieuw.", 2))
     try:
         code = fast_path(argv)
         if code is None:
@@ -173,7 +178,9 @@ def run() -> None:
     except Exception as exc:  # never a traceback for a user
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise
-        code = fail(f"onverwachte fout: {exc!r}. Zet GZCTL_DEBUG=1 voor details.", 1)
+        from gzctl.core.outtext import short_error
+
+        code = fail(f"onverwachte fout: {short_error(exc)}. Zet GZCTL_DEBUG=1 voor details.", 1)
     sys.stdout.flush()
     sys.exit(code)
 

@@ -459,3 +459,88 @@ def test_hostile_override_template_is_a_template_problem(
     assert not (project / "documenten").exists() or not list(
         (project / "documenten").rglob("*.md")
     )
+
+
+# --------------------------------------------------------------------------- 5. hand edits
+
+
+def _edit(folder: Path, old: str, new: str, count: int = 1) -> None:
+    path = folder / "gzctl.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+HAND_EDITS = [
+    ("inhabitants = 4850", "inhabitants = -5", "village.inhabitants"),
+    ("inhabitants = 4850", "inhabitants = 123456789012345678901234567890", "village.inhabitants"),
+    ("kosten = 5", "kosten = 99", "places[1].scores.kosten"),
+    ("hourly_cost = 52.0", "hourly_cost = nan", "coordinator.hourly_cost"),
+    ("hourly_cost = 52.0", "hourly_cost = inf", "coordinator.hourly_cost"),
+    ("hourly_cost = 52.0", "hourly_cost = -1.0", "coordinator.hourly_cost"),
+    ('id = "bibliotheek-ooltwijk"', 'id = "dorpshuis-de-schakel"', "places[2].id"),
+    ("end = 2026-11-02 21:00:00", "end = 2026-11-02 18:00:00", "activities[1].end"),
+    ("start = 2026-11-02 19:30:00", "start = 2026-11-02 19:30:00+01:00", "activities[1].start"),
+    ("at = 2026-10-08 20:00:00+01:00", "at = 2026-10-08 20:00:00", "history[1].at"),
+    ("netwerkavond_datum = 2026-12-16", "netwerkavond_datum = 9999-12-31", "netwerkavond_datum"),
+    ("startdatum = 2026-10-09", "startdatum = 0001-01-01", "startdatum"),
+    ("inhabitants = 4850", "inhabitants = " + "9" * 5000, "te lang"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "key"), HAND_EDITS, ids=[e[1][:40] for e in HAND_EDITS])
+def test_hand_edit_out_of_bounds_is_one_located_line(gz, demo: Path, old, new, key) -> None:
+    _edit(demo, old, new)
+    before = (demo / "gzctl.toml").read_bytes()
+    for args in (("status",), ("status", "--json"), ("docs", "build"), ("org", "list")):
+        result = gz("-C", str(demo), *args)
+        one_dutch_line(result, 2)
+        assert key in result.err
+    result = gz("-C", str(demo), "org", "add", "Nog een club")
+    one_dutch_line(result, 2)
+    assert (demo / "gzctl.toml").read_bytes() == before
+    assert len(result.err) < 400  # never the file's contents
+
+
+def test_deeply_nested_arrays_are_one_line(gz, project: Path) -> None:
+    path = project / "gzctl.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n[answers]\nx = " + "[" * 50_000 + "]" * 50_000 + "\n",
+        encoding="utf-8",
+    )
+    result = gz("-C", str(project), "status")
+    one_dutch_line(result, 2)
+
+
+def test_command_cannot_store_a_value_the_file_refuses(gz, demo: Path) -> None:
+    before = (demo / "gzctl.toml").read_bytes()
+    result = gz("-C", str(demo), "coordinator", "profile", "--kosten-per-uur", "1e308")
+    one_dutch_line(result, 2)
+    assert (demo / "gzctl.toml").read_bytes() == before
+    ok(gz("-C", str(demo), "docs", "build", "--format", "md"))
+
+
+def test_playbook_storing_a_number_in_a_text_field_fails_check(gz, project: Path) -> None:
+    from gzctl.core.playbook import data_dir
+
+    source = (data_dir("playbooks") / "gemeenschapszorg.toml").read_text(encoding="utf-8")
+    m = re.search(r'id = "village\.municipality"\n(?:.*\n)*?type = "text"', source)
+    assert m, "the built-in playbook asks for the municipality as text"
+    hostile = source[: m.start()] + m.group(0).replace('"text"', '"number"') + source[m.end() :]
+    book = project / "eigen.toml"
+    book.write_text(hostile, encoding="utf-8")
+    result = gz("-C", str(project), "playbook", "check", str(book))
+    assert result.code == 2
+    assert "village.municipality" in result.out + result.err
+
+
+def test_invalid_utf8_argument_does_not_dump_the_project(gz, project: Path) -> None:
+    result = gz("-C", str(project), "org", "add", "\udcff\udcfe")
+    one_dutch_line(result, 2)
+    assert "Beesd" not in result.err and "Petra" not in result.err
+
+
+def test_invalid_utf8_user_is_saved_readably(gz, project: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GZCTL_USER", "\udcffjan")
+    ok(gz("-C", str(project), "org", "add", "VV Test"))
+    assert store.load(project).history[-1].who == "\ufffdjan"

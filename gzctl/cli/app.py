@@ -239,8 +239,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise
+        from gzctl.core.outtext import short_error
+
         print(
-            f"Fout: onverwachte fout: {exc!r}. Zet GZCTL_DEBUG=1 voor details.",
+            f"Fout: onverwachte fout: {short_error(exc)}. Zet GZCTL_DEBUG=1 voor details.",
             file=sys.stderr,
         )
         code = 1

@@ -363,6 +363,12 @@ def _convert(tp: Any, value: Any, path: Path) -> Any:
     if not ok:
         want = _TYPE_NAMES.get(tp, getattr(tp, "__name__", str(tp)))
         raise ConversionError(path, f"moet {want} zijn, niet {_describe(value)}")
+    if tp is not str and tp is not bool:
+        from gzctl.core.bounds import scalar_fault
+
+        reason = scalar_fault(value)
+        if reason:
+            raise ConversionError(path, reason)
     return value
 
 

@@ -147,3 +147,12 @@ def guard_streams() -> None:
         sys.stdout = filtered(sys.stdout, styled(sys.stdout))
     if sys.stderr is not None:
         sys.stderr = filtered(sys.stderr, styled(sys.stderr))
+
+
+def short_error(exc: BaseException) -> str:
+    """An unexpected error in a few words: its type and at most 120 characters of text
+    (a UnicodeError's repr holds the whole text it failed on, personal data included)."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, UnicodeError) or len(text) > 120:
+        text = text[:120] + "…" if not isinstance(exc, UnicodeError) else ""
+    return f"{type(exc).__name__}" + (f" ({text})" if text else "")

@@ -162,11 +162,21 @@ def parse(text: str, source: Path) -> Project:
     name = source.name
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise StateError(
+                f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
+                "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+            ) from exc
         raise StateError(
-            f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
+            f"{name} bevat een getal dat te lang is. "
             "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-        ) from exc
+        ) from None
+    except RecursionError:
+        raise StateError(
+            f"{name} is te diep genest (lijsten of tabellen in elkaar). "
+            "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+        ) from None
     version = data.get("schema_version")
     if version is None:
         raise StateError(f"{name}: 'schema_version' ontbreekt; is dit wel een gzctl-project?")
@@ -190,10 +200,20 @@ def parse(text: str, source: Path) -> Project:
         version += 1
         data["schema_version"] = version
     try:
-        return from_dict(Project, data)
+        project = from_dict(Project, data)
     except ConversionError as exc:
         message = f"'{exc.key}' {exc.message.rstrip('.')}."
         raise located_error(name, text, exc.parts, message) from exc
+    except RecursionError:
+        raise StateError(f"{name} is te diep genest (lijsten of tabellen in elkaar).") from None
+    from gzctl.core.checks import project_faults
+    from gzctl.core.model import format_key
+
+    faults = project_faults(project)
+    if faults:
+        parts, reason = faults[0]
+        raise located_error(name, text, parts, f"'{format_key(parts)}': {reason}")
+    return project
 
 
 def load(folder: Path) -> Project:
@@ -294,11 +314,29 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
         yield change
         new_text = dumps(change.project)
         if new_text != text:
+            refuse_unloadable(new_text, path)
             write_atomic(path, new_text)
             if was_on or change.project.settings.git.autocommit:
                 from gzctl.core.gitsync import autocommit
 
                 autocommit(folder, STATE_FILE, change.project.history[logged:])
+
+
+def refuse_unloadable(text: str, path: Path) -> None:
+    """The text about to be saved must load again with every rule (gzctl/core/checks.py):
+    a command, an answers file or a custom playbook never writes a file gzctl then refuses.
+    Raises UsageProblem (exit 2); the file is left as it was."""
+    try:
+        parse(text, path)
+    except StateError as exc:
+        detail = exc.message.replace(
+            " Herstel het bestand; gzctl schrijft er niet in tot het weer klopt.", ""
+        )
+        detail = re.sub(r"^gzctl\.toml(, regel \d+)?: ", "", detail)
+        raise UsageProblem(
+            f"Niet opgeslagen: de wijziging past niet in {STATE_FILE} ({detail.rstrip('.')}). "
+            "Het bestand is niet veranderd."
+        ) from None
 
 
 def create(folder: Path, project: Project) -> None:
@@ -311,4 +349,6 @@ def create(folder: Path, project: Project) -> None:
                 f"Er staat al een project in '{folder}' ({STATE_FILE}); dat overschrijf ik niet. "
                 "Ga verder met: gzctl -C " + str(folder) + " wizard"
             )
-        write_atomic(path, dumps(project))
+        text = dumps(project)
+        refuse_unloadable(text, path)
+        write_atomic(path, text)
