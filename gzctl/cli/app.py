@@ -70,6 +70,7 @@ GROUP_MODULES = {
     "coordinator": "coordinator",
     "platform": "platform",
     "activity": "activity",
+    "person": "person",
 }
 
 

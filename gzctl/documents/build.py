@@ -393,3 +393,60 @@ def list_documents(
         else:
             out.append(DocState(doc_id, title, description, "actueel", count, files))
     return out
+
+
+# --------------------------------------------------------------------------- AVG
+
+
+def _document_text(path: Path, data: bytes) -> str:
+    """The readable text of a written document (DOCX: the XML parts of the zip)."""
+    if path.suffix.lower() == ".docx":
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                xml = " ".join(
+                    z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml")
+                )
+        except (zipfile.BadZipFile, OSError):
+            return ""
+        return re.sub(r"<[^>]+>", "", xml)
+    text = data.decode("utf-8", "replace")
+    if path.suffix.lower() == ".html":
+        import html
+
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return text
+
+
+def forget_in_documents(
+    folder: Path, names: Callable[[str], bool]
+) -> tuple[list[str], list[str]]:
+    """Remove from documenten/ every file gzctl wrote that names a person (``names(text)``
+    says whether a text does), with its manifest entry. Files edited by hand are not
+    deleted but returned, for the user to handle. Returns (removed, edited_still_naming)."""
+    root = folder / OUTPUT_DIR
+    if not root.is_dir():
+        return [], []
+    removed: list[str] = []
+    kept: list[str] = []
+    with store.locked(folder):
+        safefs.check_path(root / MANIFEST, folder)
+        manifest = Manifest.load(root)
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+            rel = path.relative_to(root).as_posix()
+            if rel == MANIFEST or rel.rsplit("/", 1)[-1].startswith("."):
+                continue
+            data = safefs.read_bytes(path, folder)
+            if not names(_document_text(path, data)):
+                continue
+            if sha256(data) in manifest.known(rel):
+                path.unlink()
+                manifest.files.pop(rel, None)
+                removed.append(rel)
+            else:
+                kept.append(rel)
+        if removed:
+            _save_manifest(root, manifest)
+    return removed, kept
