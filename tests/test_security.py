@@ -544,3 +544,106 @@ def test_invalid_utf8_user_is_saved_readably(gz, project: Path, monkeypatch) -> 
     monkeypatch.setenv("GZCTL_USER", "\udcffjan")
     ok(gz("-C", str(project), "org", "add", "VV Test"))
     assert store.load(project).history[-1].who == "\ufffdjan"
+
+
+# --------------------------------------------------------------------------- 7. the AVG
+
+
+def _all_text_of(path: Path) -> str:
+    data = path.read_bytes()
+    if path.suffix == ".docx":
+        import zipfile
+
+        with zipfile.ZipFile(path) as z:
+            data = b" ".join(z.read(n) for n in z.namelist() if n.endswith(".xml"))
+    return data.decode("utf-8", "replace")
+
+
+def _all_text(folder: Path) -> str:
+    parts = [(folder / "gzctl.toml").read_text(encoding="utf-8")]
+    docs = folder / "documenten"
+    if docs.exists():
+        for path in docs.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                if path.suffix == ".docx":
+                    import zipfile
+
+                    with zipfile.ZipFile(path) as z:
+                        data = b" ".join(z.read(n) for n in z.namelist() if n.endswith(".xml"))
+                parts.append(data.decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+def test_forget_matches_whole_names_not_substrings(gz, project: Path) -> None:
+    C = ("-C", str(project))
+    ok(gz(*C, "coordinator", "candidate", "add", "Anne"))
+    ok(gz(*C, "coordinator", "candidate", "add", "Annelies de Groot"))
+    ok(gz(*C, "org", "add", "Buurtzorg", "--notitie", "Annelies de Groot belt terug; Anne ook"))
+    ok(gz(*C, "coordinator", "candidate", "forget", "kandidaat-1", "--yes"))
+    project_data = store.load(project)
+    assert [c.name for c in project_data.coordinator.candidates] == ["Annelies de Groot"]
+    assert project_data.organisations[0].notes == "Annelies de Groot belt terug; [naam gewist] ook"
+    assert "Annelies de Groot" in " ".join(h.what for h in project_data.history)
+    result = gz(*C, "person", "forget", "Anne", "--yes")
+    one_dutch_line(result, 2)  # nobody is called exactly "Anne" any more
+
+
+def test_forget_initiator_everywhere_in_the_demo(gz, demo: Path) -> None:
+    name = "Annelies Verhoef"
+    assert _all_text(demo).count(name) > 40
+    result = gz("-C", str(demo), "person", "forget", name, "--yes")
+    ok(result)
+    assert "git filter-repo" in result.err
+    left = _all_text(demo)
+    for path in (demo / "documenten").rglob("*"):
+        if path.is_file():
+            assert name not in _all_text_of(path), path
+    assert name not in left
+    assert "annelies@dorpshuisdeschakel.nl" not in _all_text(demo)
+    ok(gz("-C", str(demo), "docs", "build"))
+    assert name not in _all_text(demo)
+    ok(gz("-C", str(demo), "status"))
+
+
+def test_forget_contact_person_keeps_the_organisation(gz, project: Path) -> None:
+    C = ("-C", str(project))
+    ok(gz(*C, "org", "add", "VV Beesd", "--contact", "Karin de Boer",
+          "--email", "karin@vvbeesd.nl", "--telefoon", "06-12345678"))  # fmt: skip
+    ok(gz(*C, "org", "add", "Karinsclub", "--notitie", "Bel Karin de Boer op 0612345678"))
+    ok(gz(*C, "person", "forget", "karin@vvbeesd.nl", "--yes"))
+    p = store.load(project)
+    assert [o.name for o in p.organisations] == ["Karinsclub", "VV Beesd"] or sorted(
+        o.name for o in p.organisations
+    ) == ["Karinsclub", "VV Beesd"]
+    assert all(not o.contact.name and not o.contact.email for o in p.organisations)
+    text = (project / "gzctl.toml").read_text(encoding="utf-8")
+    assert "Karin de Boer" not in text and "0612345678" not in text
+    assert "Karinsclub" in text
+
+
+def test_access_export_lists_everything_about_one_person(gz, demo: Path) -> None:
+    result = gz("-C", str(demo), "person", "export", "Annelies Verhoef", "--json")
+    ok(result)
+    data = json.loads(result.out)
+    kinds = {r["kind"] for r in data["records"]}
+    assert "initiator" in kinds
+    assert data["history"] and data["assessor_of"]
+    result = gz("-C", str(demo), "person", "export", "Annelies")
+    one_dutch_line(result, 2)
+
+
+def test_portfolio_cache_holds_no_names_and_prunes_gone_folders(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    ok(gz("portfolio", str(project.parent), "--json"))
+    cache_dir = Path(os.environ["GZCTL_CACHE_HOME"])
+    caches = [p for p in cache_dir.rglob("*") if p.is_file()]
+    assert caches
+    text = "".join(p.read_text(encoding="utf-8") for p in caches)
+    assert str(project) in text
+    assert "Petra" not in text
+    shutil.rmtree(project)
+    gz("portfolio", str(tmp_path), "--json")
+    text = "".join(p.read_text(encoding="utf-8") for p in caches if p.exists())
+    assert str(project) not in text

@@ -411,7 +411,11 @@ def _document_text(path: Path, data: bytes) -> str:
                 )
         except (zipfile.BadZipFile, OSError):
             return ""
-        return re.sub(r"<[^>]+>", "", xml)
+        import html
+
+        # paragraphs, cells, tabs and breaks separate words; runs inside a word do not
+        xml = re.sub(r"</w:(?:p|tc|tr)>|<w:(?:tab|br|cr)\b[^>]*/>", " ", xml)
+        return html.unescape(re.sub(r"<[^>]+>", "", xml))
     text = data.decode("utf-8", "replace")
     if path.suffix.lower() == ".html":
         import html

@@ -169,7 +169,14 @@ def access(project: Project, person: Person) -> dict[str, Any]:
         if (pattern and (pattern.search(h.what) or pattern.search(h.who)))
         or candidate_ids & set(h.ids)
     ]
+    assessed = [
+        {"candidate": c.id, "scores": scores}
+        for c in project.coordinator.candidates
+        for a, scores in c.scores.items()
+        if pattern and pattern.fullmatch(a.strip())
+    ]
     return {
+        "assessor_of": assessed,
         "records": [
             {"kind": r.kind, "key": r.key, "name": r.name, "email": r.email, "phone": r.phone}
             for r in person.records
@@ -219,6 +226,13 @@ def forget(project: Project, person: Person) -> Forgotten:
     ]
     if pattern is None:
         return done
+    for cand in co.candidates:  # scores are keyed by the assessor's name
+        for assessor in [a for a in cand.scores if pattern.fullmatch(a.strip())]:
+            n = 1
+            while f"{ERASED_NAME} {n}" in cand.scores:
+                n += 1
+            cand.scores[f"{ERASED_NAME} {n}"] = cand.scores.pop(assessor)
+            done.texts.append(f"coordinator.candidates.{cand.id}.scores")
     for where, obj, attr in _texts(project):
         value = getattr(obj, attr)
         if isinstance(value, str) and pattern.search(value):
