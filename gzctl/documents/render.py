@@ -245,6 +245,9 @@ def render_output(renderer: Renderer, output: Output, fmt: str, docx: Any = None
     """One output in one format, as the bytes that go to disk."""
     data = {**output.data, "titel": output.title}
     if fmt == "docx":
-        markdown = renderer.render(output.template, "md", data)
-        return bytes(docx.build(markdown, output.title))
+        from gzctl.core.outtext import clean
+
+        # XML (inside a DOCX) cannot hold control characters; the text itself stays
+        markdown = clean(renderer.render(output.template, "md", data))
+        return bytes(docx.build(markdown, clean(output.title)))
     return renderer.render(output.template, fmt, data).encode("utf-8")

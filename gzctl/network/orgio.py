@@ -405,10 +405,16 @@ def write_xlsx(project: Project, path: Path, project_folder: Path | None = None)
     sheet.append([header for _, header in EXPORT_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def as_cell(value: Any) -> Any:
+        # control characters cannot be stored in a worksheet: drop them, keep the text
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        return neutral_cell(value) if value not in ("",) else None
+
     for row in export_rows(project):
-        sheet.append(
-            [neutral_cell(row[k]) if row[k] not in ("",) else None for k, _ in EXPORT_COLUMNS]
-        )
+        sheet.append([as_cell(row[k]) for k, _ in EXPORT_COLUMNS])
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             if isinstance(cell.value, str):
