@@ -647,3 +647,48 @@ def test_portfolio_cache_holds_no_names_and_prunes_gone_folders(
     gz("portfolio", str(tmp_path), "--json")
     text = "".join(p.read_text(encoding="utf-8") for p in caches if p.exists())
     assert str(project) not in text
+
+
+# --------------------------------------------------------------------------- variants
+
+
+def test_symlinked_subfolder_of_documenten_is_refused(gz, project: Path, tmp_path) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (project / "documenten").mkdir()
+    (project / "documenten" / "checklist").symlink_to(elsewhere, target_is_directory=True)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 1)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_symlinked_partial_is_refused(gz, project: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("geheim\n", encoding="utf-8")
+    (project / "sjablonen").mkdir()
+    (project / "sjablonen" / "checklist.md.j2").write_text(
+        '{% include "_base/geheim.md.j2" %}\n', encoding="utf-8"
+    )
+    (project / "sjablonen" / "_base").mkdir()
+    (project / "sjablonen" / "_base" / "geheim.md.j2").symlink_to(secret)
+    result = gz("-C", str(project), "docs", "build", "--format", "md")
+    one_dutch_line(result, 1)
+
+
+def test_portfolio_html_through_a_symlink_is_refused(gz, project: Path, victim) -> None:
+    link = project.parent / "overzicht.html"
+    link.symlink_to(victim)
+    result = gz("portfolio", str(project), "--html", str(link))
+    one_dutch_line(result, 1)
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_export_into_a_symlinked_folder_inside_the_project_is_refused(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (project / "exports").symlink_to(elsewhere, target_is_directory=True)
+    result = gz("-C", str(project), "org", "export", str(project / "exports" / "orgs.csv"))
+    one_dutch_line(result, 1)
+    assert list(elsewhere.iterdir()) == []
