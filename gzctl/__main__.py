@@ -178,6 +178,14 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
 
 def run() -> None:
     argv = hoist_directory(sys.argv[1:])
+    from gzctl.core.outtext import guard_streams
+
+    guard_streams()  # no escape sequence from data reaches the terminal
+    for n, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 (surrogate-escaped by Python)
+            sys.exit(fail(f"argument {n} is geen geldige UTF-8-tekst; typ het opnieuw.", 2))
     try:
         code = fast_path(argv)
         if code is None:
@@ -190,10 +198,17 @@ def run() -> None:
         code = 130
     except BrokenPipeError:
         code = 0
+    except OSError as exc:  # a file gzctl could not read or write: one Dutch line
+        from gzctl.core.safefs import os_error
+
+        err = os_error(exc)
+        code = fail(err.message, err.exit_code)
     except Exception as exc:  # never a traceback for a user
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise
-        code = fail(f"onverwachte fout: {exc!r}. Zet GZCTL_DEBUG=1 voor details.", 1)
+        from gzctl.core.outtext import short_error
+
+        code = fail(f"onverwachte fout: {short_error(exc)}. Zet GZCTL_DEBUG=1 voor details.", 1)
     sys.stdout.flush()
     sys.exit(code)
 

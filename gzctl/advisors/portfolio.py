@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from gzctl.core.errors import UsageProblem
+from gzctl.core.outtext import json_safe, neutral_cell
 
 DASH = "—"
 SORTS = ("village", "phase", "progress", "activity")
@@ -418,7 +419,7 @@ def json_text(rows: Sequence[Row]) -> str:
     if not rows:
         return "[]"
     body = ",\n".join(
-        " " + (r.line if isinstance(r, CachedRow) else json.dumps(r, ensure_ascii=False))
+        " " + json_safe(r.line if isinstance(r, CachedRow) else json.dumps(r, ensure_ascii=False))
         for r in rows
     )
     return "[\n" + body + "\n]"
@@ -476,7 +477,7 @@ def csv_text(rows: Sequence[Row]) -> str:
     for r in rows:
         if r.get("error") is not None:
             blank = [""] * (len(CSV_COLUMNS) - 1)
-            writer.writerow([r["path"], *blank, r["error"]])
+            writer.writerow([neutral_cell(r["path"]), *blank, neutral_cell(r["error"])])
         else:
-            writer.writerow([get(r) for _, get in CSV_COLUMNS] + [""])
+            writer.writerow([neutral_cell(get(r)) for _, get in CSV_COLUMNS] + [""])
     return buf.getvalue()

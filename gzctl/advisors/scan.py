@@ -154,6 +154,20 @@ def _playbook_file(spec: str, folder: Path) -> Path | None:
         return None
 
 
+def without_names(status: dict[str, Any]) -> dict[str, Any]:
+    """The status document without people's names (AVG): an advisor's portfolio and its
+    cache in the user's folder need counts and flags, never who the initiators are or whom
+    a village appointed. Shape: as status_data, with ``initiators`` [] and
+    ``coordinator.name`` None."""
+    out = dict(status)
+    if out.get("initiators"):
+        out["initiators"] = []
+    coordinator = out.get("coordinator")
+    if isinstance(coordinator, dict) and coordinator.get("name") is not None:
+        out["coordinator"] = {**coordinator, "name": None}
+    return out
+
+
 def load_village(folder: Path, today: dt.date) -> Village:
     """Open one village as `gzctl status` does; any failure becomes its error text."""
     from gzctl.advisors.burnup import project_burnup
@@ -162,7 +176,7 @@ def load_village(folder: Path, today: dt.date) -> Village:
 
     try:
         opened = session.open_project(str(folder), fast=True)
-        status = status_data(opened.playbook, opened.project, today)
+        status = without_names(status_data(opened.playbook, opened.project, today))
         chart = project_burnup(opened.playbook, opened.project, today)
         return Village(folder, status, None, chart)
     except GzctlError as exc:
@@ -257,6 +271,21 @@ class Cache:
             del self.entries[k]
         self.dirty = self.dirty or bool(gone)
 
+    def prune(self) -> None:
+        """Forget entries of folders that hold no gzctl project any more, and entries of
+        an older gzctl that may still carry names."""
+        from gzctl.core.store import STATE_FILE
+
+        for key in list(self.entries):
+            entry = self.entries[key]
+            gone = not (Path(key) / STATE_FILE).is_file()
+            named = isinstance(entry, dict) and isinstance(entry.get("status"), dict) and (
+                entry["status"] != without_names(entry["status"])
+            )
+            if gone or named:
+                del self.entries[key]
+                self.dirty = True
+
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
@@ -266,12 +295,13 @@ class Cache:
             "day": self.today,
             "entries": self.entries,
         }
-        from gzctl.core.store import write_atomic
 
         try:
+            from gzctl.core import safefs
+
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, json.dumps(data, ensure_ascii=False))
-        except OSError:
+            safefs.write_text(self.path, json.dumps(data, ensure_ascii=False))
+        except (OSError, GzctlError):
             pass  # a cache that cannot be written only costs time next run
 
 
@@ -280,6 +310,7 @@ def load_villages(
 ) -> list[Village]:
     """Every folder as a Village, from the cache when the files are unchanged."""
     cache = Cache(cache_path, today)
+    cache.prune()
     found: dict[Path, Village] = {}
     missing: list[Path] = []
     for folder in folders:

@@ -237,12 +237,10 @@ def export(
         from gzctl.core.errors import UsageProblem
 
         raise UsageProblem(f"'{file}': een agendabestand eindigt op .ics.")
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        from gzctl.core.errors import UsageProblem
+    from gzctl.core import safefs
 
-        raise UsageProblem(f"{file} is niet te schrijven: {exc.strerror}.") from None
+    safefs.refuse_reserved(path, "een agendabestand")
+    safefs.write_bytes(path, data, root=safefs.root_for(path, opened.folder))
     common.note(
         f"{len(items)} activiteit(en) geschreven naar {file}. Importeer het in Outlook of "
         "Google Agenda; opnieuw importeren werkt ze bij in plaats van ze te verdubbelen."

@@ -65,6 +65,7 @@ GROUP_MODULES = {
     "platform": "platform",
     "activity": "activity",
     "merge": "merge",
+    "person": "person",
 }
 
 
@@ -278,11 +279,23 @@ def main(argv: list[str] | None = None) -> None:
     except (KeyboardInterrupt, Abort, EOFError):
         print("\nAfgebroken.", file=sys.stderr)
         code = 130
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
+            raise
+        from gzctl.core.safefs import os_error
+
+        err = os_error(exc)
+        print(f"Fout: {err.message}", file=sys.stderr)
+        code = err.exit_code
     except Exception as exc:
         if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
             raise
+        from gzctl.core.outtext import short_error
+
         print(
-            f"Fout: onverwachte fout: {exc!r}. Zet GZCTL_DEBUG=1 voor details.",
+            f"Fout: onverwachte fout: {short_error(exc)}. Zet GZCTL_DEBUG=1 voor details.",
             file=sys.stderr,
         )
         code = 1

@@ -136,7 +136,10 @@ def transaction(opened: session.Opened) -> Any:
 def print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    from gzctl.core.outtext import json_safe
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 def say(text: str = "") -> None:
@@ -164,3 +167,14 @@ def hint_dir(ctx: typer.Context) -> str:
     from gzctl.core.text import shell_quote
 
     return f"-C {shell_quote(d)} " if d else ""
+
+
+def esc(value: object) -> str:
+    """Data going into rich markup (tables, console.print): control characters removed and
+    '[' escaped, so a name like '[/]' or '[link=...]' prints as typed instead of crashing
+    or styling (rich is only imported by commands that print through it)."""
+    from rich.markup import escape
+
+    from gzctl.core.outtext import clean_line
+
+    return escape(clean_line(str(value)))

@@ -324,12 +324,17 @@ def candidate_forget(
         if not confirm(f"{cand.name} ({cand.id}) volledig wissen, ook uit de geschiedenis?", False):
             common.say("Niets veranderd.")
             return
+    person = co.candidate_person(cand)
     with common.transaction(opened) as change:
         lines = co.forget(change.project, cand.id)
         change.log("candidate-forget", co.FORGOTTEN, [])
+    from gzctl.documents.build import forget_in_documents
+    from gzctl.network import privacy
+
+    removed, kept = forget_in_documents(opened.folder, lambda t: privacy.names_in(t, person))
     common.say(f"Gewist: de kandidaat en {count(lines, 'regel', 'regels')} in de geschiedenis.")
-    if change.project.settings.git.autocommit:
-        common.note(
-            "Let op: git.autocommit staat aan. Oudere versies van gzctl.toml in git bevatten de "
-            "kandidaat nog; wis die geschiedenis apart als dat nodig is."
-        )
+    for rel in removed:
+        common.say(f"  verwijderd: documenten/{rel} (maak opnieuw met gzctl docs build)")
+    for rel in kept:
+        common.say(f"  met de hand bewerkt en noemt de kandidaat nog: documenten/{rel}")
+    common.note(privacy.GIT_NOTE)

@@ -511,7 +511,7 @@ def export(
             sys.stdout.write(orgio.csv_text(opened.project))
         return
     path = Path(file)
-    orgio.write_export(opened.project, path, kind)
+    orgio.write_export(opened.project, path, kind, opened.folder)
     common.note(f"{len(opened.project.organisations)} organisaties geschreven naar {file}.")
 
 
@@ -543,28 +543,32 @@ def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Sector")
     for g in groups:
-        table.add_column(g["id"], justify="right")
+        table.add_column(common.esc(g["id"]), justify="right")
     for s in data["sectors"]:
         cells = []
         for g in groups:
             n = data["matrix"][s["id"]][g["id"]]
             cells.append(str(n) if n else "[yellow]–[/]")
-        table.add_row(s["label"], *cells)
+        table.add_row(common.esc(s["label"]), *cells)
     console.print(table)
     console.print(
         "[dim]"
-        + ", ".join(f"{g['id']} = {g['label']}" for g in groups)
+        + ", ".join(common.esc(f"{g['id']} = {g['label']}") for g in groups)
         + ". Organisaties voor alle inwoners tellen bij elke doelgroep mee; – is een gat.[/]"
     )
     if data["sectors_without"]:
-        console.print("Sectoren zonder organisatie: " + ", ".join(data["sectors_without"]))
+        console.print(
+            "Sectoren zonder organisatie: " + common.esc(", ".join(data["sectors_without"]))
+        )
     if data["groups_without"]:
-        console.print("Doelgroepen die niemand bereikt: " + ", ".join(data["groups_without"]))
+        console.print(
+            "Doelgroepen die niemand bereikt: " + common.esc(", ".join(data["groups_without"]))
+        )
     console.print("")
     missing = data["missing_types"]
     if missing:
         console.print(f"[bold]Nog niet op de lijst[/] ({len(missing)} typische organisaties):")
-        console.print("  " + ", ".join(t["name"] for t in missing))
+        console.print("  " + common.esc(", ".join(t["name"] for t in missing)))
     else:
         console.print("Alle typische organisaties staan op de lijst.")
     r = data["ratio"]

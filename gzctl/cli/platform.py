@@ -38,22 +38,23 @@ def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     console = lists.console()
     for r in results:
         mark = "[green]kan starten[/]" if r["can_start"] else "[yellow]kan nog niet starten[/]"
-        extra = f" [dim](al in het project: {r['in_project']})[/]" if r["in_project"] else ""
-        console.print(f"[bold]{r['title']}[/] · {r['readiness']}% klaar · {mark}{extra}")
+        esc = common.esc
+        extra = f" [dim](al in het project: {esc(r['in_project'])})[/]" if r["in_project"] else ""
+        console.print(f"[bold]{esc(r['title'])}[/] · {r['readiness']}% klaar · {mark}{extra}")
         if r["missing"]:
-            console.print("  Ontbreekt nog: " + ", ".join(r["missing"]))
+            console.print("  Ontbreekt nog: " + esc(", ".join(r["missing"])))
         by_type = [f for f in r["fits"] if f["why"] == "type"]
         by_profile = [f for f in r["fits"] if f["why"] != "type"]
         if by_type:
             parts = [
-                f"{f['name']} ({'trekker?' if f['role'] == 'trekker' else f['as']})"
+                esc(f"{f['name']} ({'trekker?' if f['role'] == 'trekker' else f['as']})")
                 for f in by_type
             ]
             console.print("  Past: " + ", ".join(parts), overflow="fold")
         if by_profile:
             console.print(
                 "  [dim]Ook denkbaar (sector en doelgroep): "
-                + ", ".join(f["name"] for f in by_profile)
+                + esc(", ".join(f["name"] for f in by_profile))
                 + "[/]",
                 overflow="fold",
             )
@@ -61,7 +62,7 @@ def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
             console.print("  [dim]Nog geen organisatie op de lijst die past.[/]")
     console.print(
         f"[dim]Starten: gzctl {common.hint_dir(ctx)}platform add ID, bijvoorbeeld "
-        f"gzctl platform add {results[0]['id']}[/]"
+        f"gzctl platform add {common.esc(results[0]['id'])}[/]"
     )
 
 

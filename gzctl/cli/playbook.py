@@ -52,25 +52,29 @@ def show(
     def label(qid: str) -> str:
         return labels.get(qid, qid)
 
-    root = Tree(f"[bold]{book.title}[/] [dim](versie {book.version}, {len(book.items)} acties)[/]")
+    esc = common.esc
+    root = Tree(
+        f"[bold]{esc(book.title)}[/] [dim](versie {esc(book.version)}, "
+        f"{len(book.items)} acties)[/]"
+    )
     for phase in book.phases:
-        pnode = root.add(f"[bold cyan]{phase.title}[/] [dim]{phase.id}[/]")
+        pnode = root.add(f"[bold cyan]{esc(phase.title)}[/] [dim]{esc(phase.id)}[/]")
         for step in phase.steps:
-            snode = pnode.add(f"[bold]{step.title}[/] [dim]{step.id}[/]")
+            snode = pnode.add(f"[bold]{esc(step.title)}[/] [dim]{esc(step.id)}[/]")
             if vragen:
                 for q in step.questions:
                     kind = TYPE_WORDS.get(q.type, q.type)
-                    snode.add(f"[yellow]?[/] {q.label} [dim]{q.id} ({kind})[/]")
+                    snode.add(f"[yellow]?[/] {esc(q.label)} [dim]{esc(q.id)} ({kind})[/]")
             for item in step.items:
                 mark = ""
                 if item.id in st:
                     mark = "[green]☑[/] " if st[item.id].done else "☐ "
                 auto = (
-                    f" [dim](vanzelf gedaan als: {describe_all(item.done_when, label)})[/]"
+                    f" [dim](vanzelf gedaan als: {esc(describe_all(item.done_when, label))})[/]"
                     if item.done_when
                     else ""
                 )
-                snode.add(f"{mark}{item.title} [dim]{item.id}[/]{auto}")
+                snode.add(f"{mark}{esc(item.title)} [dim]{esc(item.id)}[/]{auto}")
     Console(highlight=False).print(root)
 
 

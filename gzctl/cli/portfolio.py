@@ -114,13 +114,15 @@ def portfolio(
             sys.stdout.write(data.decode("utf-8"))
     elif html is not None:
         from gzctl.advisors import dashboard
-        from gzctl.core.store import write_atomic
+        from gzctl.core import safefs
 
         charts = {common.shown(v.path): v.burnup for v in villages if v.burnup is not None}
         target = html.expanduser()
+        safefs.refuse_reserved(target, "een overzichtspagina")
+        safefs.require_suffix(target, (".html", ".htm"), "een overzichtspagina (--html)")
         if target.parent and not target.parent.is_dir():
             raise UsageProblem(f"Map '{target.parent}' bestaat niet; kan {target} niet schrijven.")
-        write_atomic(target, dashboard.page(rows, charts, today, days))
+        safefs.write_text(target, dashboard.page(rows, charts, today, days))
         common.note(f"Pagina geschreven: {target} ({core.summary_text(core.summary(rows))})")
     else:
         common.say(core.table_text(rows, days))

@@ -259,7 +259,9 @@ def status_output(directory: str | None, as_json: bool) -> str:
 
         data["conflicts"] = summary(opened.project)
     if as_json:
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        from gzctl.core.outtext import json_safe
+
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
     from gzctl.cli.table import fit, terminal_width
     from gzctl.core.text import shell_quote
 

@@ -194,6 +194,17 @@ COMMANDS: dict[str, Help] = {
             "gzctl activity export agenda.ics",
         ),
     ),
+    "person": Help(
+        "Persoonsgegevens (AVG): inzage in en wissen van een persoon.",
+        "Voor kandidaten, contactpersonen en initiatiefnemers. gzctl zoekt op de hele naam, het "
+        "e-mailadres, het telefoonnummer of het id, nooit op een deel van een naam. Inzage geeft "
+        "alles wat gzctl over iemand bewaart; wissen haalt de persoon uit de lijsten, de "
+        "geschiedenis, de notities en de documenten.",
+        (
+            'gzctl person export "Karin de Boer" --json',
+            'gzctl person forget "Karin de Boer" --yes',
+        ),
+    ),
     "playbook": Help(
         "Bekijk, controleer of kies het stappenplan.",
         "",
@@ -689,6 +700,23 @@ MERGE_COMMANDS: dict[str, Help] = {
             "gzctl merge resolve answers.verbinden.missie --other",
             "gzctl merge resolve --all --mine",
         ),
+    ),
+}
+
+PERSON_COMMANDS: dict[str, Help] = {
+    "export": Help(
+        "Alles wat gzctl over één persoon bewaart (recht op inzage).",
+        "De records (kandidaat, contactpersoon, initiatiefnemer), de teksten en de regels in "
+        "de geschiedenis die de persoon noemen. Met --json als één JSON-document.",
+        ('gzctl person export "Karin de Boer" --json', "gzctl person export karin@example.nl"),
+    ),
+    "forget": Help(
+        "Wis een persoon: uit de lijsten, de geschiedenis, de notities en de documenten.",
+        "Een organisatie blijft staan, alleen haar contactpersoon wordt leeggemaakt. Namen in "
+        "notities worden '[naam gewist]'. Documenten die de persoon noemen worden verwijderd; "
+        "maak ze opnieuw met gzctl docs build. Oudere versies in git wist gzctl niet; hoe dat "
+        "moet, staat in de uitvoer. De aangestelde Coördinator kan niet gewist worden.",
+        ('gzctl person forget "Karin de Boer" --yes', "gzctl person forget kandidaat-2 --yes"),
     ),
 }
 

@@ -237,12 +237,12 @@ def read_user(path: Path) -> dict[str, Any]:
 def write_user(path: Path, values: Mapping[str, Any]) -> None:
     import tomli_w
 
+    from gzctl.core import safefs
     from gzctl.core.model import unflatten
-    from gzctl.core.store import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Instellingen van gzctl voor jou als gebruiker (gzctl config --list).\n"
-    write_atomic(path, header + tomli_w.dumps(unflatten(dict(values))))
+    safefs.write_text(path, header + tomli_w.dumps(unflatten(dict(values))))
 
 
 def user_settings(environ: Mapping[str, str]) -> dict[str, Any]:

@@ -379,6 +379,17 @@ def _converter(tp: Any) -> Converter:
     return conv
 
 
+def _bounded(value: Any, path: Path) -> Any:
+    """A number, date or time within sane bounds (gzctl/core/bounds.py: finite, integers up
+    to 2**53, years 1900-2200); else ConversionError with the reason."""
+    from gzctl.core.bounds import scalar_fault
+
+    reason = scalar_fault(value)
+    if reason:
+        raise ConversionError(path, reason)
+    return value
+
+
 def _build_converter(tp: Any) -> Converter:
     if tp is Any:
         return lambda value, path: value
@@ -424,7 +435,7 @@ def _build_converter(tp: Any) -> Converter:
 
         def as_float(value: Any, path: Path) -> Any:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return float(value)
+                return _bounded(float(value), path)
             raise ConversionError(path, f"moet {_TYPE_NAMES[float]} zijn, niet {_describe(value)}")
 
         return as_float
@@ -438,7 +449,7 @@ def _build_converter(tp: Any) -> Converter:
 
     def scalar(value: Any, path: Path) -> Any:
         if check(value):
-            return value
+            return value if tp is bool else _bounded(value, path)
         raise ConversionError(path, f"moet {want} zijn, niet {_describe(value)}")
 
     if tp is str:  # the most common by far: no call through check

@@ -554,6 +554,13 @@ class Validator:
             self.fault(qid, "'initiators' moet een groepsvraag zijn", "type")
         if qid == "village.inhabitants" and qtype != "number":
             self.fault(qid, "'village.inhabitants' moet een getalvraag zijn", "type")
+        if qid in ("village.name", "village.municipality", "village.province") and qtype not in (
+            "text",
+            "choice",
+        ):
+            # the answer is stored in the model's text field: another type would save a
+            # gzctl.toml that every command refuses
+            self.fault(qid, f"'{qid}' moet een tekst- of keuzevraag zijn", "type")
         if "default" in q:
             try:
                 from gzctl.core.questions import coerce

@@ -141,7 +141,7 @@ def _check_range(q: Question, number: int | float) -> None:
         raise AnswerError(f"Vul een getal van hoogstens {q.max:g} in.")
 
 
-def coerce(q: Question, value: Any) -> Any:
+def _coerce(q: Question, value: Any) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty).
 
     Accepts typed text as well as native TOML values. Raises AnswerError in Dutch."""
@@ -256,6 +256,32 @@ def coerce(q: Question, value: Any) -> Any:
             raise AnswerError(f"Vul er minstens {q.min_items} in.")
         return rows or None
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
+
+
+def coerce(q: Question, value: Any) -> Any:
+    """Check ``value`` against ``q`` and return the normalised answer (or None when empty);
+    the answer is also within the bounds the state file holds (gzctl/core/bounds.py: dates
+    1900-2200, finite numbers), so whatever is accepted here survives a save and a reload.
+
+    Raises AnswerError with a Dutch message."""
+    result = _coerce(q, value)
+    _check_bounds(result)
+    return result
+
+
+def _check_bounds(value: Any) -> None:
+    from gzctl.core.bounds import scalar_fault
+
+    if isinstance(value, list):
+        for item in value:
+            _check_bounds(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_bounds(item)
+    else:
+        reason = scalar_fault(value)
+        if reason:
+            raise AnswerError(f"Dit antwoord {reason}.")
 
 
 def past_warning(q: Question, value: Any, today: dt.date) -> str | None:

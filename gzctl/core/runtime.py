@@ -41,7 +41,8 @@ def today() -> dt.date:
 def who() -> str:
     name = os.environ.get("GZCTL_USER")
     if name:
-        return name
+        # bytes that are not UTF-8 arrive as surrogates and could not be saved
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     try:
         import getpass
 

@@ -8,7 +8,6 @@ never lose each other's update, and a file that does not load is never overwritt
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -180,16 +179,26 @@ def parse(text: str, source: Path, fast: bool = False) -> Project:
     name = source.name
     try:
         data = (_fast_loads(text) if fast else None) or tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        if re.search(r"^<<<<<<< ", text, re.MULTILINE):
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            if re.search(r"^<<<<<<< ", text, re.MULTILINE):
+                raise StateError(
+                    f"{name} bevat git-conflictmarkeringen (<<<<<<<): git heeft het bestand "
+                    "regel voor regel samengevoegd. Voeg het opnieuw samen met: gzctl merge setup"
+                ) from exc
             raise StateError(
-                f"{name} bevat git-conflictmarkeringen (<<<<<<<): git heeft het bestand regel "
-                "voor regel samengevoegd. Voeg het opnieuw samen met: gzctl merge setup"
+                f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
+                "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
             ) from exc
         raise StateError(
-            f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
+            f"{name} bevat een getal dat te lang is. "
             "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-        ) from exc
+        ) from None
+    except RecursionError:
+        raise StateError(
+            f"{name} is te diep genest (lijsten of tabellen in elkaar). "
+            "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+        ) from None
     version = data.get("schema_version")
     if version is None:
         raise StateError(f"{name}: 'schema_version' ontbreekt; is dit wel een gzctl-project?")
@@ -213,10 +222,20 @@ def parse(text: str, source: Path, fast: bool = False) -> Project:
         version += 1
         data["schema_version"] = version
     try:
-        return from_dict(Project, data)
+        project = from_dict(Project, data)
     except ConversionError as exc:
         message = f"'{exc.key}' {exc.message.rstrip('.')}."
         raise located_error(name, text, exc.parts, message) from exc
+    except RecursionError:
+        raise StateError(f"{name} is te diep genest (lijsten of tabellen in elkaar).") from None
+    from gzctl.core.checks import project_faults
+    from gzctl.core.model import format_key
+
+    faults = project_faults(project)
+    if faults:
+        parts, reason = faults[0]
+        raise located_error(name, text, parts, f"'{format_key(parts)}': {reason}")
+    return project
 
 
 def read_text(path: Path) -> str:
@@ -264,40 +283,11 @@ def dumps(project: Project) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, fsync, then rename over the old one."""
-    import tempfile
+    """Write ``text`` atomically with no symlink at the final or temporary name
+    (gzctl/core/safefs.py); only gzctl.toml itself is written through here."""
+    from gzctl.core import safefs
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); keep the old file's mode, or the usual one
-        try:
-            mode = os.stat(path).st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    safefs.write_text(path, text, allow_project_file=True)
 
 
 @contextmanager
@@ -346,6 +336,10 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
     the new history lines as message (gzctl/core/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
     with locked(folder):
+        from gzctl.core import safefs
+
+        safefs.clean_orphans(folder, max_age=0)  # under the lock: no other save is running
+        safefs.check_path(path, folder)
         text = read_text(path)
         project = parse(text, path)
         change = Change(project, who, now)
@@ -354,11 +348,29 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
         yield change
         new_text = dumps(change.project)
         if new_text != text:
+            refuse_unloadable(new_text, path)
             write_atomic(path, new_text)
             if was_on or change.project.settings.git.autocommit:
                 from gzctl.core.gitsync import autocommit
 
                 autocommit(folder, STATE_FILE, change.project.history[logged:])
+
+
+def refuse_unloadable(text: str, path: Path) -> None:
+    """The text about to be saved must load again with every rule (gzctl/core/checks.py):
+    a command, an answers file or a custom playbook never writes a file gzctl then refuses.
+    Raises UsageProblem (exit 2); the file is left as it was."""
+    try:
+        parse(text, path)
+    except StateError as exc:
+        detail = exc.message.replace(
+            " Herstel het bestand; gzctl schrijft er niet in tot het weer klopt.", ""
+        )
+        detail = re.sub(r"^gzctl\.toml(, regel \d+)?: ", "", detail)
+        raise UsageProblem(
+            f"Niet opgeslagen: de wijziging past niet in {STATE_FILE} ({detail.rstrip('.')}). "
+            "Het bestand is niet veranderd."
+        ) from None
 
 
 def create(folder: Path, project: Project) -> None:
@@ -373,7 +385,9 @@ def create(folder: Path, project: Project) -> None:
                 f"Er staat al een project in '{folder}' ({STATE_FILE}); dat overschrijf ik niet. "
                 "Ga verder met: gzctl -C " + shell_quote(str(folder)) + " wizard"
             )
-        write_atomic(path, dumps(project))
+        text = dumps(project)
+        refuse_unloadable(text, path)
+        write_atomic(path, text)
     from gzctl.core.gitmerge import prepare_new
 
     prepare_new(folder)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gzctl.core import safefs, store
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
@@ -49,13 +49,19 @@ class Manifest:
     def load(cls, root: Path) -> Manifest:
         path = root / MANIFEST
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(safefs.read_bytes(path, root.parent).decode("utf-8"))
             files = data.get("files", {})
             if isinstance(files, dict):
                 return cls({str(k): dict(v) for k, v in files.items() if isinstance(v, dict)})
-        except (OSError, ValueError, AttributeError, TypeError):
+        except (OSError, ValueError, AttributeError, TypeError, UnicodeDecodeError):
             pass  # no or broken manifest: every existing file counts as edited (safe side)
         return cls()
+
+    def known(self, rel: str) -> set[str]:
+        """Hashes of ``rel`` that gzctl wrote: the last one, and while a build runs (or after
+        one was interrupted) the one before it ('was')."""
+        entry = self.files.get(rel, {})
+        return {h for h in (entry.get("sha256"), entry.get("was")) if h}
 
     def dumps(self) -> str:
         data = {"gzctl": "documenten", "files": {k: self.files[k] for k in sorted(self.files)}}
@@ -78,6 +84,7 @@ def _inside(root: Path, rel: str) -> Path:
     if rel.startswith(("/", "\\")) or ".." in Path(rel).parts or "\\" in rel:
         raise UsageProblem(f"Onveilige bestandsnaam '{rel}'.")
     path = root / rel
+    safefs.check_path(path, root.parent)  # no symlink: not documenten/, a folder or the file
     if not path.resolve().is_relative_to(root.resolve()):
         raise UsageProblem(f"Onveilige bestandsnaam '{rel}': die ligt buiten {OUTPUT_DIR}/.")
     return path
@@ -90,10 +97,27 @@ def _beside(rel: str) -> str:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """Write below the project folder (documenten/'s parent): no symlink anywhere on the way,
+    a temporary file with an unpredictable name, removed on failure."""
+    root = path.parent
+    while root.name != OUTPUT_DIR and root != root.parent:
+        root = root.parent
+    safefs.write_bytes(path, data, root=root.parent, make_dirs=True)
+
+
+def _current_hash(path: Path) -> str | None:
+    """The sha256 of the file at ``path`` below documenten/, None when there is none;
+    UnsafePath when it (or a folder on the way) is a symlink."""
+    root = path.parent
+    while root.name != OUTPUT_DIR and root != root.parent:
+        root = root.parent
+    safefs.check_path(path, root.parent)
+    try:
+        return sha256(safefs.read_bytes(path, root.parent))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise UsageProblem(f"'{path}' is een map; daar hoort een document.") from None
 
 
 def parse_formats(text: str | None) -> tuple[str, ...]:
@@ -162,7 +186,6 @@ def build(
         from gzctl.documents.docx import DocxBuilder
 
         docx = DocxBuilder(_fixed_moment(project))
-    manifest = Manifest.load(root)
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))
@@ -175,13 +198,48 @@ def build(
         if on_file:
             on_file(rel)
     digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
+    with store.locked(folder):  # one build (or save) at a time: safe to clean leftovers
+        safefs.check_path(root / MANIFEST, folder)
+        if root.is_dir():
+            safefs.clean_orphans(root, max_age=0, recursive=True)
+        manifest = Manifest.load(root)
+        _write_all(root, prepared, rendered, digests, manifest, report, formats, force)
+    return report
+
+
+def _write_all(
+    root: Path,
+    prepared: list[Prepared],
+    rendered: list[tuple[Prepared, Output, str, bytes]],
+    digests: dict[str, str],
+    manifest: Manifest,
+    report: BuildReport,
+    formats: tuple[str, ...],
+    force: bool,
+) -> None:
+    """Decide per file, record the plan in the manifest, write, then record the result.
+
+    Before any file is written the manifest already lists its new hash and its old one
+    ('was'): a build interrupted at any point (Ctrl-C, kill) leaves every file recognised
+    as gzctl's own, so the next build never takes them for hand edits."""
     produced: set[str] = set()
+    writes: list[tuple[str, bytes, dict[str, str]]] = []
     for p, output, rel, data in rendered:
         produced.add(rel)
         entry = {"document": p.doc_id, "sha256": sha256(data), "inputs": digests[output.path]}
-        _place(root, rel, data, entry, manifest, report, force)
+        _place(root, rel, data, entry, manifest, report, force, writes)
     for p in prepared:
         report.warnings.extend(p.warnings)
+    if writes:
+        _save_manifest(root, manifest)  # the plan: new hash and old one for every file
+    for rel, data, entry in writes:
+        _write_bytes(_inside(root, rel), data)
+        manifest.files[rel] = entry  # done: drop 'was'
+    for rel in [r for r, e in manifest.files.items() if ".nieuw." in r and "stale" in e]:
+        path = _inside(root, rel)
+        if _current_hash(path) is not None:
+            path.unlink()
+        del manifest.files[rel]
     # files of these documents that are no longer produced (an organisation left the list)
     built_ids = {p.doc_id for p in prepared}
     for rel, entry in sorted(manifest.files.items()):
@@ -190,21 +248,28 @@ def build(
         if rel.rsplit(".", 1)[-1] not in formats or ".nieuw." in rel:
             continue
         path = _inside(root, rel)
-        if not path.exists():
+        current = _current_hash(path)
+        if current is None:
             del manifest.files[rel]
-        elif force or sha256(path.read_bytes()) == entry.get("sha256"):
+        elif force or current in manifest.known(rel):
             path.unlink()
             del manifest.files[rel]
             report.removed.append(rel)
         else:
             report.kept.append(rel)
     if rendered or manifest.files:
-        root.mkdir(parents=True, exist_ok=True)
-        text = manifest.dumps()
-        mpath = root / MANIFEST
-        if not mpath.exists() or mpath.read_text(encoding="utf-8") != text:
-            _write_bytes(mpath, text.encode("utf-8"))
-    return report
+        _save_manifest(root, manifest)
+
+
+def _save_manifest(root: Path, manifest: Manifest) -> None:
+    text = manifest.dumps()
+    mpath = root / MANIFEST
+    try:
+        old: bytes | None = safefs.read_bytes(mpath, root.parent)
+    except FileNotFoundError:
+        old = None
+    if old != text.encode("utf-8"):
+        _write_bytes(mpath, text.encode("utf-8"))
 
 
 def _place(
@@ -215,31 +280,34 @@ def _place(
     manifest: Manifest,
     report: BuildReport,
     force: bool,
+    writes: list[tuple[str, bytes, dict[str, str]]],
 ) -> None:
+    """Decide what happens to one file; the writing is queued in ``writes``."""
     path = _inside(root, rel)
     new_hash = entry["sha256"]
-    if path.exists():
-        current = sha256(path.read_bytes())
-        known = manifest.files.get(rel, {}).get("sha256")
+    current = _current_hash(path)
+    if current is not None:
+        known = manifest.known(rel)
         if current == new_hash:
             manifest.files[rel] = entry
             report.unchanged.append(rel)
             return
-        if current != known and not force:
+        if current not in known and not force:
             # edited by hand since gzctl wrote it (or never written by gzctl): keep it
             other = _beside(rel)
-            _write_bytes(_inside(root, other), data)
+            _inside(root, other)
             manifest.files[other] = {**entry, "beside": rel}
+            writes.append((other, data, {**entry, "beside": rel}))
             if rel in manifest.files:
                 manifest.files[rel] = {**manifest.files[rel], "inputs": entry["inputs"]}
             report.beside.append((rel, other))
             return
-    _write_bytes(path, data)
-    manifest.files[rel] = entry
+    # planned: until the file is written, its old hash still counts as gzctl's
+    manifest.files[rel] = {**entry, "was": current} if current else entry
+    writes.append((rel, data, entry))
     stale = _beside(rel)
-    if stale in manifest.files and (root / stale).exists() and force:
-        (root / stale).unlink()
-        del manifest.files[stale]
+    if stale in manifest.files and force:
+        manifest.files[stale] = {**manifest.files[stale], "stale": "1"}
     report.written.append(rel)
 
 
@@ -306,7 +374,7 @@ def list_documents(
             f
             for f in main_files
             if (root / f).exists()
-            and sha256((root / f).read_bytes()) != manifest.files[f]["sha256"]
+            and sha256((root / f).read_bytes()) not in manifest.known(f)
         ]
         stale = [
             f
@@ -327,3 +395,64 @@ def list_documents(
         else:
             out.append(DocState(doc_id, title, description, "actueel", count, files))
     return out
+
+
+# --------------------------------------------------------------------------- AVG
+
+
+def _document_text(path: Path, data: bytes) -> str:
+    """The readable text of a written document (DOCX: the XML parts of the zip)."""
+    if path.suffix.lower() == ".docx":
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                xml = " ".join(
+                    z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml")
+                )
+        except (zipfile.BadZipFile, OSError):
+            return ""
+        import html
+
+        # paragraphs, cells, tabs and breaks separate words; runs inside a word do not
+        xml = re.sub(r"</w:(?:p|tc|tr)>|<w:(?:tab|br|cr)\b[^>]*/>", " ", xml)
+        return html.unescape(re.sub(r"<[^>]+>", "", xml))
+    text = data.decode("utf-8", "replace")
+    if path.suffix.lower() == ".html":
+        import html
+
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return text
+
+
+def forget_in_documents(
+    folder: Path, names: Callable[[str], bool]
+) -> tuple[list[str], list[str]]:
+    """Remove from documenten/ every file gzctl wrote that names a person (``names(text)``
+    says whether a text does), with its manifest entry. Files edited by hand are not
+    deleted but returned, for the user to handle. Returns (removed, edited_still_naming)."""
+    root = folder / OUTPUT_DIR
+    if not root.is_dir():
+        return [], []
+    removed: list[str] = []
+    kept: list[str] = []
+    with store.locked(folder):
+        safefs.check_path(root / MANIFEST, folder)
+        manifest = Manifest.load(root)
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+            rel = path.relative_to(root).as_posix()
+            if rel == MANIFEST or rel.rsplit("/", 1)[-1].startswith("."):
+                continue
+            data = safefs.read_bytes(path, folder)
+            if not names(_document_text(path, data)):
+                continue
+            if sha256(data) in manifest.known(rel):
+                path.unlink()
+                manifest.files.pop(rel, None)
+                removed.append(rel)
+            else:
+                kept.append(rel)
+        if removed:
+            _save_manifest(root, manifest)
+    return removed, kept

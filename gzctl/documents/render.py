@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from gzctl import __version__
+from gzctl.core import safefs
 from gzctl.core.paths import data_dir
 from gzctl.core.text import strip_controls
 from gzctl.documents.base import (
@@ -50,9 +53,15 @@ class Renderer:
         from jinja2.sandbox import SandboxedEnvironment
 
         self.builtin_dir = data_dir("templates")
+        if override_dir is not None:
+            # sjablonen/ itself may not be a symlink (it could point anywhere on the disk)
+            safefs.check_path(override_dir, override_dir.parent)
         self.override_dir = override_dir if override_dir and override_dir.is_dir() else None
-        dirs = [str(d) for d in (self.override_dir, self.builtin_dir) if d]
-        loader = ChoiceLoader([FileSystemLoader(d) for d in dirs])
+        loaders: list[Any] = []
+        if self.override_dir is not None:
+            loaders.append(SafeLoader(self.override_dir))
+        loaders.append(FileSystemLoader(str(self.builtin_dir)))
+        loader = ChoiceLoader(loaders)
         common: dict[str, Any] = {
             "loader": loader,
             "undefined": StrictUndefined,
@@ -81,7 +90,23 @@ class Renderer:
         name = f"{template}.{fmt}.j2"
         env = self.md if fmt == "md" else self.html
         try:
-            text = env.get_template(name).render(data)
+            with _time_limit(RENDER_SECONDS):
+                text = _bounded(env.get_template(name).generate(data), RENDER_SECONDS)
+        except _TooLong as exc:
+            raise TemplateProblem(
+                f"Sjabloon {self.origin(name)} {exc.what}; een sjabloon mag hoogstens "
+                f"{RENDER_SECONDS} seconden rekenen en {MAX_OUTPUT // 1_000_000} MB tekst maken. "
+                "Zoek naar een lus of een sjabloon dat zichzelf invoegt."
+            ) from None
+        except RecursionError:
+            raise TemplateProblem(
+                f"Sjabloon {self.origin(name)} voegt zichzelf (of een macro zichzelf) steeds "
+                "opnieuw in; haal de kring uit het sjabloon."
+            ) from None
+        except MemoryError:
+            raise TemplateProblem(
+                f"Sjabloon {self.origin(name)} maakt meer tekst dan in het geheugen past."
+            ) from None
         except TemplateNotFound as exc:
             raise TemplateProblem(
                 f"Sjabloon '{exc.name}' niet gevonden (in {OVERRIDE_DIR}/ of de ingebouwde "
@@ -128,8 +153,9 @@ class Renderer:
 
 def templates_digest(override_dir: Path | None) -> str:
     """SHA-256 (hex) over gzctl's version and every template in play: the project's own
-    ``sjablonen/`` (when it is a folder) and the built-in ones. Needs no jinja2, so
-    ``gzctl docs list`` can tell a stale document without loading it."""
+    ``sjablonen/`` (when it is a folder; read without following symlinks out of it) and the
+    built-in ones. Needs no jinja2, so ``gzctl docs list`` can tell a stale document without
+    loading it."""
     h = hashlib.sha256(__version__.encode())
     override = override_dir if override_dir and override_dir.is_dir() else None
     for root in (override, data_dir("templates")):
@@ -137,8 +163,90 @@ def templates_digest(override_dir: Path | None) -> str:
             continue
         for path in sorted(root.rglob("*.j2")):
             h.update(path.relative_to(root).as_posix().encode() + b"\0")
-            h.update(path.read_bytes())
+            if root == override:
+                h.update(safefs.read_bytes(path, root))  # no symlinks out
+            else:
+                h.update(path.read_bytes())
     return h.hexdigest()
+
+
+RENDER_SECONDS = 10  # per template render
+MAX_OUTPUT = 20_000_000  # characters per rendered file
+
+
+class _TooLong(Exception):
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def _bounded(chunks: Iterator[str], seconds: float) -> str:
+    """Join rendered chunks, stopping at MAX_OUTPUT characters or ``seconds`` (the clock is
+    checked per chunk, a fallback where no alarm signal exists)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    out: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_OUTPUT:
+            raise _TooLong("maakt te veel tekst")
+        if time.monotonic() > deadline:
+            raise _TooLong("rekent te lang")
+        out.append(chunk)
+    return "".join(out)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt a render that runs longer than ``seconds`` (SIGALRM, main thread only)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise _TooLong("rekent te lang")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class SafeLoader:
+    """A jinja2 loader for the project's sjablonen/: every template and partial is read
+    with gzctl/core/safefs.py, so a symlink (to /etc/passwd, or out of the folder) is refused
+    instead of copied into a document."""
+
+    def __new__(cls, folder: Path) -> Any:
+        from jinja2 import BaseLoader, TemplateNotFound
+        from jinja2.loaders import split_template_path
+
+        class _Loader(BaseLoader):
+            def get_source(self, environment: Any, template: str) -> Any:
+                path = folder.joinpath(*split_template_path(template))
+                try:
+                    data = safefs.read_bytes(path, folder)
+                except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                    raise TemplateNotFound(template) from None
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise TemplateProblem(
+                        f"Sjabloon {OVERRIDE_DIR}/{template} is geen UTF-8-tekst."
+                    ) from None
+                return text, str(path), lambda: True
+
+        return _Loader()
 
 
 def _dutch_undefined(message: str) -> str:
@@ -155,6 +263,9 @@ def render_output(renderer: Renderer, output: Output, fmt: str, docx: Any = None
     """One output in one format, as the bytes that go to disk."""
     data = {**output.data, "titel": output.title}
     if fmt == "docx":
-        markdown = renderer.render(output.template, "md", data)
-        return bytes(docx.build(markdown, output.title))
+        from gzctl.core.outtext import clean
+
+        # XML (inside a DOCX) cannot hold control characters; the text itself stays
+        markdown = clean(renderer.render(output.template, "md", data))
+        return bytes(docx.build(markdown, clean(output.title)))
     return renderer.render(output.template, fmt, data).encode("utf-8")

@@ -17,7 +17,7 @@ from typing import Any
 
 from gzctl.core import answers as ans
 from gzctl.core.errors import AnswerError, NotFound, Refused, UsageProblem, did_you_mean
-from gzctl.core.model import Candidate, HistoryEntry, Project
+from gzctl.core.model import Candidate, Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.questions import coerce, is_answered, parse_date
 from gzctl.network.criteria import Criteria, parse_amount, parse_score
@@ -314,30 +314,31 @@ def appointed(project: Project) -> Candidate | None:
 
 
 def forget(project: Project, raw_id: str) -> int:
-    """Remove a candidate completely: the record, and every history line that names them
-    or carries their id (rewritten to a neutral line). Returns how many lines were
-    rewritten. The appointed Coördinator cannot be forgotten."""
+    """Remove a candidate completely: the record, every history line that names them as a
+    whole name, e-mail or phone number or carries their id (rewritten to a neutral line),
+    and their name in notes ('[naam gewist]'). "Anne" never matches "Annelies". Returns how
+    many history lines were rewritten. The appointed Coördinator cannot be forgotten."""
+    from gzctl.network import privacy
+
     cand = find(project, raw_id)
     if project.coordinator.appointed == cand.id:
         raise Refused(
             f"{cand.name} is aangesteld als Coördinator en blijft daarom bewaard. "
             "Stel eerst iemand anders aan als dat niet klopt."
         )
-    project.coordinator.candidates.remove(cand)
-    traces = [t for t in (cand.name, cand.email, cand.phone) if t]
-    rewritten = 0
-    for i, h in enumerate(project.history):
-        named = any(fold(t) in fold(h.what) for t in traces)
-        if cand.id in h.ids or named:
-            project.history[i] = HistoryEntry(
-                at=h.at,
-                who=h.who,
-                action=h.action,
-                what=FORGOTTEN,
-                ids=[x for x in h.ids if x != cand.id],
-            )
-            rewritten += 1
-    return rewritten
+    return privacy.forget(project, candidate_person(cand)).history
+
+
+def candidate_person(cand: Candidate) -> Any:
+    """The candidate as a privacy.Person: this record only, traced by name, e-mail, phone."""
+    from gzctl.network import privacy
+
+    record = privacy.Record("candidate", cand.id, cand.name, cand.email, cand.phone)
+    person = privacy.Person([record])
+    person.names = {cand.name} if cand.name else set()
+    person.emails = {cand.email} if cand.email else set()
+    person.phones = {cand.phone} if cand.phone else set()
+    return person
 
 
 def candidate_json(cand: Candidate, crit: Criteria, is_appointed: bool) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Organisation, Project
+from gzctl.core.outtext import neutral_cell, restore_cell
 from gzctl.core.text import clean, clean_value, strip_controls
 from gzctl.network import inventory as inv
 
@@ -201,8 +202,9 @@ def _rows(records: list[list[Any]], source: str, encoding: str = "", delimiter: 
     for i, record in enumerate(records[start + 1 :], start=start + 2):
         if all(inv._blank(c) for c in record):
             continue
+        # a value gzctl exported as "'=..." (formula neutralised) comes back as typed
         row = {
-            k: clean_value(record[j], multiline=k == "notes")
+            k: clean_value(restore_cell(record[j]), multiline=k == "notes")
             for j, k in enumerate(keys)
             if k is not None and j < len(record)
         }
@@ -482,7 +484,7 @@ def csv_text(project: Project) -> str:
             [
                 row[k].isoformat()
                 if isinstance(row[k], dt.date)
-                else ("" if row[k] is None else row[k])
+                else ("" if row[k] is None else neutral_cell(row[k]))
                 for k, _ in EXPORT_COLUMNS
             ]
         )
@@ -498,7 +500,7 @@ def json_document(project: Project) -> dict[str, Any]:
     }
 
 
-def write_xlsx(project: Project, path: Path) -> None:
+def write_xlsx(project: Project, path: Path, project_folder: Path | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -509,8 +511,20 @@ def write_xlsx(project: Project, path: Path) -> None:
     sheet.append([header for _, header in EXPORT_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def as_cell(value: Any) -> Any:
+        # control characters cannot be stored in a worksheet: drop them, keep the text
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        return neutral_cell(value) if value not in ("",) else None
+
     for row in export_rows(project):
-        sheet.append([row[k] if row[k] not in ("",) else None for k, _ in EXPORT_COLUMNS])
+        sheet.append([as_cell(row[k]) for k, _ in EXPORT_COLUMNS])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text, never a formula
     for idx, (key, header) in enumerate(EXPORT_COLUMNS, start=1):
         if key.startswith("date_"):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=idx, max_col=idx):
@@ -522,24 +536,13 @@ def write_xlsx(project: Project, path: Path) -> None:
     sheet.freeze_panes = "B2"
     buffer = io.BytesIO()
     book.save(buffer)
-    _write_bytes(path, buffer.getvalue())
+    _write_bytes(path, buffer.getvalue(), project_folder)
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
+def _write_bytes(path: Path, data: bytes, project_folder: Path | None = None) -> None:
+    from gzctl.core import safefs
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    safefs.write_bytes(path, data, root=safefs.root_for(path, project_folder))
 
 
 def export_format(path: str, fmt: str | None) -> str:
@@ -557,13 +560,25 @@ def export_format(path: str, fmt: str | None) -> str:
     )
 
 
-def write_export(project: Project, path: Path, fmt: str) -> None:
+def write_export(
+    project: Project, path: Path, fmt: str, project_folder: Path | None = None
+) -> None:
+    """Write the organisation list as ``fmt`` (csv, xlsx, json) to ``path``.
+
+    The file must end in its format's suffix (never gzctl.toml or another kind of file) and
+    is written through gzctl/core/safefs.py (no symlinks). Raises UsageProblem, NotFound,
+    safefs.UnsafePath (Refused)."""
+    from gzctl.core import safefs
+
+    safefs.refuse_reserved(path, "een export")
+    safefs.require_suffix(path, (f".{fmt}",), f"een {fmt.upper()}-export")
     if not path.parent.is_dir():
         raise NotFound(f"Map '{path.parent}' bestaat niet.")
     if fmt == "xlsx":
-        write_xlsx(project, path)
+        write_xlsx(project, path, project_folder)
     elif fmt == "json":
         text = json.dumps(json_document(project), ensure_ascii=False, indent=2) + "\n"
-        _write_bytes(path, text.encode("utf-8"))
+        _write_bytes(path, text.encode("utf-8"), project_folder)
     else:
-        _write_bytes(path, b"\xef\xbb\xbf" + csv_text(project).encode("utf-8"))
+        data = b"\xef\xbb\xbf" + csv_text(project).encode("utf-8")
+        _write_bytes(path, data, project_folder)

@@ -1,0 +1,158 @@
+"""Text leaving gzctl: for a terminal, for JSON and for spreadsheet cells.
+
+Names, notes, ``GZCTL_USER``, a pulled gzctl.toml or a playbook may hold control characters
+and escape sequences (``ESC ] 0 ; title BEL`` retitles a window, ``ESC [ 2 J`` clears it) or
+values a spreadsheet runs as a formula (``=HYPERLINK(...)``). The functions here are the one
+place that makes such text harmless; :class:`TerminalStream` applies :func:`clean` to all
+that gzctl prints. This module is for OUTPUT only (input cleaning lives elsewhere) and imports
+nothing heavy: ``gzctl status`` uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ ... ST or
+# BEL), and the two-character forms (ESC + one char). The 8-bit C1 forms (0x9b CSI, 0x9d OSC,
+# ...) are covered too.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?       # CSI ... final byte
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])                  # OSC DCS SOS PM APC
+      [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?                     # ... up to BEL or ST
+    | \x1b[\x20-\x2f]*[\x30-\x7e]?                              # ESC x (and lone ESC)
+    """,
+    re.VERBOSE,
+)
+# C0 except TAB and LF, DEL, C1, and the bidirectional overrides/isolates that reorder how
+# a line reads (a name can otherwise make a line look different from what it says)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SGR_SPLIT = re.compile(r"(\x1b\[[0-9;]*m)")
+# in JSON: C0 is escaped by json already; escape DEL, C1 and the bidi controls as well
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def clean(text: str) -> str:
+    """``text`` without escape sequences and control characters; TAB and newline stay.
+
+    '\\r' goes too (it lets a value overwrite what is printed before it on the line)."""
+    if not text:
+        return text
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """:func:`clean` for one-line places (messages, table cells): newlines become spaces."""
+    return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def clean_keep_style(text: str) -> str:
+    """:func:`clean`, but gzctl's own colours (SGR 'ESC [ n ; n m') survive, except
+    'conceal' (8), which could hide text."""
+    if "\x1b" not in text and "\x9b" not in text:
+        return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+    out = []
+    for i, piece in enumerate(_SGR_SPLIT.split(text)):
+        if i % 2 == 0:
+            out.append(clean(piece))
+        elif "8" not in piece[2:-1].split(";"):
+            out.append(piece)
+    return "".join(out)
+
+
+def json_safe(text: str) -> str:
+    """A JSON text with DEL, C1 and bidi controls written as '\\uXXXX' (json.dumps with
+    ensure_ascii=False leaves them raw); C0 is escaped by json itself."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+# --------------------------------------------------------------------------- cells
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_cell(value: Any) -> Any:
+    """A value for a CSV or XLSX cell that no spreadsheet runs as a formula (OWASP): text
+    starting with = + - @ TAB or CR gets a leading apostrophe. Text that already starts with
+    an apostrophe followed by one of those gets one more, so :func:`restore_cell` is exact."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(FORMULA_START) or (
+        value.startswith("'") and value.lstrip("'").startswith(FORMULA_START)
+    ):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: Any) -> Any:
+    """The inverse of :func:`neutral_cell`, for ``org import`` of a file gzctl exported."""
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(
+        FORMULA_START
+    ):
+        return value[1:]
+    return value
+
+
+# --------------------------------------------------------------------------- streams
+
+
+class TerminalStream:
+    """A text stream that passes everything written through :func:`clean` (keeping gzctl's
+    colours when ``keep_style``). Attribute access falls through to the wrapped stream, so
+    ``.buffer`` (binary output: CSV, ICS) and ``isatty()`` behave as before; prompt_toolkit
+    writes its own cursor control to ``.buffer`` and is not affected."""
+
+    def __init__(self, stream: TextIO, keep_style: bool) -> None:
+        self.unfiltered = stream
+        self._keep_style = keep_style
+
+    def write(self, text: str) -> int:
+        cleaned = clean_keep_style(text) if self._keep_style else clean(text)
+        self.unfiltered.write(cleaned)
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unfiltered, name)
+
+
+def filtered(stream: TextIO, keep_style: bool) -> Any:
+    """``stream`` wrapped in a :class:`TerminalStream` (once; wrapping twice is a no-op)."""
+    if isinstance(stream, TerminalStream) or stream is None:
+        return stream
+    return TerminalStream(stream, keep_style)
+
+
+def guard_streams() -> None:
+    """Wrap sys.stdout and sys.stderr (once) so that all gzctl prints passes :func:`clean`;
+    colours survive only on a terminal that wants them (``NO_COLOR`` unset)."""
+    import os
+    import sys
+
+    def styled(stream: Any) -> bool:
+        if os.environ.get("NO_COLOR"):
+            return False
+        isatty = getattr(stream, "isatty", None)
+        try:
+            return bool(isatty and isatty())
+        except (ValueError, OSError):
+            return False
+
+    if sys.stdout is not None:
+        sys.stdout = filtered(sys.stdout, styled(sys.stdout))
+    if sys.stderr is not None:
+        sys.stderr = filtered(sys.stderr, styled(sys.stderr))
+
+
+def short_error(exc: BaseException) -> str:
+    """An unexpected error in a few words: its type and at most 120 characters of text
+    (a UnicodeError's repr holds the whole text it failed on, personal data included)."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, UnicodeError) or len(text) > 120:
+        text = text[:120] + "…" if not isinstance(exc, UnicodeError) else ""
+    return f"{type(exc).__name__}" + (f" ({text})" if text else "")
