@@ -55,9 +55,8 @@ def _terminal() -> bool:
 def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:
     hint = f"-C {_arg(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
     common.note("")
-    common.note(
-        f"Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga verder met: gzctl {hint}wizard"
-    )
+    common.note("Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga later verder met:")
+    common.note(f"  gzctl {hint}wizard")  # on its own line: it pastes whole on any width
     return typer.Exit(130)
 
 
