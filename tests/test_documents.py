@@ -557,3 +557,38 @@ def test_no_labels_or_raw_lists_in_sentences(demo: Path) -> None:
     plan = (out / "platformplan" / "beweegweek.md").read_text(encoding="utf-8")
     assert "Het helpt bij:" not in plan and "; " not in plan.split("## Wat het dorp")[1]
     assert "- Er zijn kansen om elkaar te ontmoeten" in plan
+
+
+def _without_record(folder: Path) -> None:
+    """Drop the last full build's record from the manifest: docs list then prepares and
+    compares every document."""
+    path = folder / "documenten" / ".gzctl-manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data.pop("key") and data.pop("docs") is not None  # a full build wrote them
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("village", ["demo", "project"])
+def test_docs_list_from_the_last_build_says_what_the_full_comparison_says(
+    village: str, request: pytest.FixtureRequest, gz
+) -> None:
+    folder = request.getfixturevalue(village)
+    assert gz("-C", str(folder), "docs", "build").code == 0
+    recorded = gz("-C", str(folder), "docs", "list", "--json")
+    _without_record(folder)
+    compared = gz("-C", str(folder), "docs", "list", "--json")
+    assert recorded.code == compared.code == 0
+    assert json.loads(recorded.out) == json.loads(compared.out)
+    states = {d["state"] for d in json.loads(recorded.out)["documents"]}
+    assert states <= {"actueel", "niet-klaar", "later"}
+
+
+def test_docs_list_does_not_trust_the_record_after_a_change_or_an_edit(demo: Path, gz) -> None:
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    agenda = demo / "documenten" / "agenda.md"
+    agenda.write_text(agenda.read_text(encoding="utf-8") + "\nMijn eigen regel.\n", "utf-8")
+    listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
+    assert {d["id"]: d["state"] for d in listed["documents"]}["agenda"] == "bewerkt"
+    add_organisation(demo, "Zonnebloem Ooltwijk", status="benaderd")
+    listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
+    assert {d["id"]: d["state"] for d in listed["documents"]}["uitnodiging"] == "verouderd"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gzctl.core import safefs, store
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
@@ -44,6 +45,10 @@ class Manifest:
     """documenten/.gzctl-manifest.json: per file the hash gzctl wrote and the inputs' hash."""
 
     files: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the inputs of the last full build (inputs_key) and, per document, the files it made or
+    # why it was not ready: lets `docs list` answer without preparing every document
+    key: str = ""
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
@@ -52,7 +57,13 @@ class Manifest:
             data = json.loads(safefs.read_bytes(path, root.parent).decode("utf-8"))
             files = data.get("files", {})
             if isinstance(files, dict):
-                return cls({str(k): dict(v) for k, v in files.items() if isinstance(v, dict)})
+                key = data.get("key", "")
+                docs = data.get("docs", {})
+                return cls(
+                    {str(k): dict(v) for k, v in files.items() if isinstance(v, dict)},
+                    key if isinstance(key, str) else "",
+                    docs if isinstance(docs, dict) else {},
+                )
         except (OSError, ValueError, AttributeError, TypeError, UnicodeDecodeError):
             pass  # no or broken manifest: every existing file counts as edited (safe side)
         return cls()
@@ -64,8 +75,35 @@ class Manifest:
         return {h for h in (entry.get("sha256"), entry.get("was")) if h}
 
     def dumps(self) -> str:
-        data = {"gzctl": "documenten", "files": {k: self.files[k] for k in sorted(self.files)}}
+        data: dict[str, Any] = {
+            "gzctl": "documenten",
+            "files": {k: self.files[k] for k in sorted(self.files)},
+        }
+        if self.key:
+            data["key"] = self.key
+            data["docs"] = self.docs
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def inputs_key(folder: Path, playbook: Playbook) -> str:
+    """SHA-256 (hex) of everything a document is made from: gzctl's version, the project's
+    gzctl.toml, the playbook file and every TOML data file beside the shipped playbooks or
+    beside the playbook (catalogues, criteria, country words), and the templates. Equal keys
+    mean every prepared document is the same (``today`` only decides warnings)."""
+    from gzctl.core.paths import data_dir
+    from gzctl.core.store import STATE_FILE
+
+    h = hashlib.sha256(templates_digest(folder / OVERRIDE_DIR).encode())
+    h.update((folder / STATE_FILE).read_bytes())
+    roots = {data_dir("playbooks")}
+    source = Path(playbook.source)
+    if source.is_file():
+        h.update(source.read_bytes())
+        roots.add(source.parent)
+    for root in sorted(roots):
+        for path in sorted(root.rglob("*.toml")):
+            h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 @dataclass
@@ -170,15 +208,21 @@ def build(
     """Write the documents into ``folder/documenten``. With ``only`` a document that cannot be
     made is an error; without, it is skipped and reported."""
     report = BuildReport()
+    key = inputs_key(folder, playbook)
     ids = only or [d for d in document_ids(playbook) if d in PREPARERS]
     prepared: list[Prepared] = []
+    docs: dict[str, dict[str, Any]] = {}
     for doc_id in ids:
         try:
-            prepared.append(prepare(doc_id, project, playbook, today))
+            made = prepare(doc_id, project, playbook, today)
         except NotReady as exc:
             if only:
                 raise
             report.skipped.append(exc.message)
+            docs[doc_id] = {"niet_klaar": exc.message}
+            continue
+        prepared.append(made)
+        docs[doc_id] = {"paths": [o.path for o in made.outputs]}
     root = folder / OUTPUT_DIR
     renderer = Renderer(folder / OVERRIDE_DIR)
     docx = None
@@ -203,6 +247,10 @@ def build(
         if root.is_dir():
             safefs.clean_orphans(root, max_age=0, recursive=True)
         manifest = Manifest.load(root)
+        if only is None and set(formats) == set(FORMATS):
+            manifest.key, manifest.docs = key, docs  # a full build: docs list may trust it
+        elif manifest.key != key:
+            manifest.key, manifest.docs = "", {}  # inputs changed: only a full build knows
         _write_all(root, prepared, rendered, digests, manifest, report, formats, force)
     return report
 
@@ -343,9 +391,17 @@ STATE_WORDS = {
 def list_documents(
     folder: Path, project: Project, playbook: Playbook, today: dt.date
 ) -> list[DocState]:
-    """Which documents exist, for what, and whether they are up to date (no rendering)."""
+    """Which documents exist, for what, and whether they are up to date (no rendering).
+
+    When the last full build had the same inputs (:func:`inputs_key`) and no file was
+    edited or removed since, its record answers without preparing any document; otherwise
+    every document is prepared and compared."""
     root = folder / OUTPUT_DIR
     manifest = Manifest.load(root)
+    if manifest.key and manifest.key == inputs_key(folder, playbook):
+        known = _from_last_build(root, manifest, playbook)
+        if known is not None:
+            return known
     templates: str | None = None
     out = []
     titles = {d.id: d for d in playbook.documents}
@@ -456,3 +512,38 @@ def forget_in_documents(
         if removed:
             _save_manifest(root, manifest)
     return removed, kept
+
+
+def _from_last_build(root: Path, manifest: Manifest, playbook: Playbook) -> list[DocState] | None:
+    """``docs list`` from the last full build's record; None when a file was edited or is
+    missing (then the full comparison says which)."""
+    out = []
+    titles = {d.id: d for d in playbook.documents}
+    for doc_id in document_ids(playbook):
+        meta = titles.get(doc_id)
+        title = meta.title if meta else doc_id
+        description = meta.description if meta else ""
+        files = tuple(sorted(k for k, v in manifest.files.items() if v.get("document") == doc_id))
+        record = manifest.docs.get(doc_id)
+        if doc_id not in PREPARERS:
+            out.append(DocState(doc_id, title, description, "later", "", files))
+            continue
+        if not isinstance(record, dict):
+            return None
+        if "niet_klaar" in record:
+            out.append(
+                DocState(doc_id, title, description, "niet-klaar", str(record["niet_klaar"]), files)
+            )
+            continue
+        paths = set(record.get("paths", []))
+        main_files = [f for f in files if ".nieuw." not in f]
+        for f in main_files:
+            path = root / f
+            if not path.is_file() or sha256(path.read_bytes()) != manifest.files[f]["sha256"]:
+                return None
+        if {f.rsplit(".", 1)[0] for f in main_files} != paths:
+            return None
+        n = len(paths)
+        count = f"{n} {'bestand' if n == 1 else 'bestanden'} per formaat"
+        out.append(DocState(doc_id, title, description, "actueel", count, files))
+    return out
