@@ -592,15 +592,3 @@ def test_docs_list_does_not_trust_the_record_after_a_change_or_an_edit(demo: Pat
     add_organisation(demo, "Zonnebloem Ooltwijk", status="benaderd")
     listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
     assert {d["id"]: d["state"] for d in listed["documents"]}["uitnodiging"] == "verouderd"
-
-
-def test_dutch_dates_are_babels() -> None:
-    """The documents name days and months from Babel's nl_NL data without babel.dates: the
-    same text as its patterns, for every day of a year (a leap year)."""
-    from babel.dates import format_date
-
-    day = dt.date(2028, 1, 1)
-    while day.year == 2028:
-        assert docs.dutch_date(day) == format_date(day, "EEEE d MMMM y", locale="nl_NL")
-        assert docs.base.short_dutch_date(day) == format_date(day, "d MMMM y", locale="nl_NL")
-        day += dt.timedelta(days=1)

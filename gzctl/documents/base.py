@@ -57,25 +57,18 @@ class NotReady(GzctlError):
 # --------------------------------------------------------------------------- Dutch formatting
 
 
-def _dutch() -> Any:
-    """Babel's nl_NL locale data. The names come from Babel (CLDR); ``babel.dates`` itself is
-    not imported: it loads the local time-zone database, which costs more than the whole
-    interpreter's start-up and which a date without a time never needs."""
-    from babel.core import Locale
-
-    return Locale.parse("nl_NL")
-
-
 def dutch_date(day: dt.date) -> str:
-    """'dinsdag 12 januari 2027' (CLDR pattern EEEE d MMMM y)."""
-    nl = _dutch()
-    weekday = nl.days["format"]["wide"][day.weekday()]
-    return f"{weekday} {day.day} {nl.months['format']['wide'][day.month]} {day.year}"
+    """'dinsdag 12 januari 2027'."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "EEEE d MMMM y", locale="nl_NL"))
 
 
 def short_dutch_date(day: dt.date) -> str:
-    """'12 januari 2027' (CLDR pattern d MMMM y)."""
-    return f"{day.day} {_dutch().months['format']['wide'][day.month]} {day.year}"
+    """'12 januari 2027'."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "d MMMM y", locale="nl_NL"))
 
 
 def dutch_number(value: float) -> str:
