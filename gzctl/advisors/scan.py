@@ -272,17 +272,15 @@ class Cache:
         self.dirty = self.dirty or bool(gone)
 
     def prune(self) -> None:
-        """Forget entries of folders that hold no gzctl project any more, and entries of
-        an older gzctl that may still carry names."""
-        from gzctl.core.store import STATE_FILE
-
+        """Forget entries of an older gzctl that may still carry names. Entries of folders
+        that hold no project any more go in :meth:`forget_missing`, from the scan itself
+        (one stat a village less on every warm run)."""
         for key in list(self.entries):
             entry = self.entries[key]
-            gone = not (Path(key) / STATE_FILE).is_file()
             named = isinstance(entry, dict) and isinstance(entry.get("status"), dict) and (
                 entry["status"] != without_names(entry["status"])
             )
-            if gone or named:
+            if named:
                 del self.entries[key]
                 self.dirty = True
 

@@ -37,8 +37,8 @@ def clean(text: str) -> str:
     """``text`` without escape sequences and control characters; TAB and newline stay.
 
     '\\r' goes too (it lets a value overwrite what is printed before it on the line)."""
-    if not text:
-        return text
+    if not text or _CONTROLS.search(text) is None:
+        return text  # every escape sequence starts with a control character: nothing to do
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
