@@ -32,7 +32,10 @@ def driver_command(python: str | None = None) -> str:
     return f"{shlex.quote(exe)} -m gzctl.cli.mergedriver %O %A %B %P"
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``git -C folder ARGS`` with its output captured, no terminal prompt and a 60 s limit
+    (the store's git hook and the merge driver share it). Raises OSError when git is
+    missing, subprocess.TimeoutExpired when it hangs."""
     env = dict(os.environ)
     env.setdefault("GIT_TERMINAL_PROMPT", "0")
     return subprocess.run(
@@ -48,7 +51,7 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def in_work_tree(folder: Path) -> bool:
     """True when ``folder`` is inside a git work tree (False also when git is missing)."""
     try:
-        done = _git(folder, "rev-parse", "--is-inside-work-tree")
+        done = run_git(folder, "rev-parse", "--is-inside-work-tree")
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0 and done.stdout.strip() == "true"
@@ -72,7 +75,7 @@ def write_attributes(folder: Path) -> bool:
 def is_registered(folder: Path, command: str | None = None) -> bool:
     """True when the repository's config runs ``command`` (default: this gzctl's) as driver."""
     try:
-        got = _git(folder, "config", "--get", f"merge.{DRIVER}.driver")
+        got = run_git(folder, "config", "--get", f"merge.{DRIVER}.driver")
     except (OSError, subprocess.SubprocessError):
         return False
     return got.returncode == 0 and got.stdout.strip() == (command or driver_command())
@@ -85,7 +88,7 @@ def register(folder: Path, command: str | None = None) -> bool:
     if is_registered(folder, cmd):
         return False
     for key, value in ((f"merge.{DRIVER}.name", DRIVER_NAME), (f"merge.{DRIVER}.driver", cmd)):
-        done = _git(folder, "config", "--local", key, value)
+        done = run_git(folder, "config", "--local", key, value)
         if done.returncode != 0:
             detail = (done.stderr or done.stdout).strip().splitlines()
             raise Refused(
@@ -103,8 +106,8 @@ def ensure_registered(folder: Path) -> list[str]:
     try:
         write_attributes(folder)
         register(folder)
-        tracked = _git(folder, "ls-files", "--error-unmatch", "--", ".gitattributes")
-        changed = _git(folder, "diff", "--quiet", "HEAD", "--", ".gitattributes")
+        tracked = run_git(folder, "ls-files", "--error-unmatch", "--", ".gitattributes")
+        changed = run_git(folder, "diff", "--quiet", "HEAD", "--", ".gitattributes")
     except (OSError, subprocess.SubprocessError, Refused):
         return []
     if tracked.returncode != 0 or changed.returncode == 1:

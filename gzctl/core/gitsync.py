@@ -9,12 +9,12 @@ so whatever else the user has staged stays staged and out of gzctl's commits.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from gzctl.core.gitmerge import run_git
 from gzctl.core.model import HistoryEntry
 from gzctl.core.text import shell_quote
 
@@ -43,19 +43,6 @@ def commit_message(entries: Sequence[HistoryEntry]) -> str:
     return f"{PREFIX}{len(entries)} wijzigingen\n\n{body}\n\nDoor: {whos}"
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.setdefault("GIT_TERMINAL_PROMPT", "0")
-    return subprocess.run(
-        ["git", "-C", str(folder), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
-
-
 def _warn(text: str) -> None:
     sys.stderr.write(f"Waarschuwing: {text}\n")
 
@@ -63,7 +50,7 @@ def _warn(text: str) -> None:
 def autocommit(folder: Path, file_name: str, entries: Sequence[HistoryEntry]) -> bool:
     """Commit ``file_name`` with a message from ``entries``; True when a commit was made."""
     try:
-        inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+        inside = run_git(folder, "rev-parse", "--is-inside-work-tree")
     except FileNotFoundError:
         _warn(
             "git.autocommit staat aan, maar git is niet gevonden; de wijziging is bewaard, "
@@ -85,11 +72,11 @@ def autocommit(folder: Path, file_name: str, entries: Sequence[HistoryEntry]) ->
     # until it is tracked, and this clone's git config learns the driver command
     files = [file_name, *ensure_registered(folder)]
     try:
-        added = _git(folder, "add", "--", *files)
+        added = run_git(folder, "add", "--", *files)
         if added.returncode != 0:
             _warn(_reason("git add", added))
             return False
-        done = _git(folder, "commit", "--quiet", "-m", commit_message(entries), "--", *files)
+        done = run_git(folder, "commit", "--quiet", "-m", commit_message(entries), "--", *files)
     except (OSError, subprocess.SubprocessError) as exc:
         _warn(f"git werkte niet ({exc}); de wijziging is bewaard, niet gecommit.")
         return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gzctl.core.errors import Refused
-from gzctl.core.gitmerge import STATE_FILE, _git, in_work_tree, register, write_attributes
+from gzctl.core.gitmerge import STATE_FILE, in_work_tree, register, run_git, write_attributes
 
 
 @dataclass
@@ -49,7 +49,7 @@ def setup(folder: Path) -> SetupReport:
 
 
 def _stage(folder: Path, n: int) -> str | None:
-    shown = _git(folder, "show", f":{n}:./{STATE_FILE}")
+    shown = run_git(folder, "show", f":{n}:./{STATE_FILE}")
     return shown.stdout if shown.returncode == 0 else None
 
 
@@ -58,7 +58,7 @@ def remerge_from_index(folder: Path) -> list[str] | None:
 
     Returns the keys of the conflicts recorded, or None when the file was not unmerged.
     Raises StateError (from the merge) when one side is not a valid gzctl.toml."""
-    listed = _git(folder, "ls-files", "-u", "--", STATE_FILE)
+    listed = run_git(folder, "ls-files", "-u", "--", STATE_FILE)
     if listed.returncode != 0 or not listed.stdout.strip():
         return None
     from gzctl.core.merge import merge_texts
@@ -69,7 +69,7 @@ def remerge_from_index(folder: Path) -> list[str] | None:
         return None  # deleted on one side: a decision for the user, not for the driver
     result = merge_texts(_stage(folder, 1) or "", mine, other)
     write_atomic(folder / STATE_FILE, result.text)
-    _git(folder, "add", "--", STATE_FILE)
+    run_git(folder, "add", "--", STATE_FILE)
     return [c.key for c in result.conflicts]
 
 
