@@ -10,27 +10,15 @@ import typer
 
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
+from gzctl.cli.portfolio import CsvFlag, DepthOpt, RootsArg
 
 
 def peers(
     ctx: typer.Context,
-    roots: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[MAP]...",
-            help="Mappen om in te zoeken (standaard: portfolio.roots uit gzctl config, "
-            "anders de huidige map).",
-        ),
-    ] = None,
-    depth: Annotated[
-        int,
-        typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep."),
-    ] = 3,
+    roots: RootsArg = None,
+    depth: DepthOpt = 3,
     json: JsonFlag = False,
-    csv: Annotated[
-        bool,
-        typer.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8)."),
-    ] = False,
+    csv: CsvFlag = False,
     html: Annotated[
         Path | None,
         typer.Option("--html", metavar="BESTAND", help="Schrijf één zelfstandige HTML-pagina."),

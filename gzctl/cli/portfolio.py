@@ -12,21 +12,27 @@ from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
 from gzctl.core.words import plural
 
+# Shared with gzctl peers, which reads the same villages.
+RootsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[MAP]...",
+        help="Mappen om in te zoeken (standaard: portfolio.roots uit gzctl config, "
+        "anders de huidige map).",
+    ),
+]
+DepthOpt = Annotated[
+    int, typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep.")
+]
+CsvFlag = Annotated[
+    bool, typer.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8).")
+]
+
 
 def portfolio(
     ctx: typer.Context,
-    roots: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[MAP]...",
-            help="Mappen om in te zoeken (standaard: portfolio.roots uit gzctl config, "
-            "anders de huidige map).",
-        ),
-    ] = None,
-    depth: Annotated[
-        int,
-        typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep."),
-    ] = 3,  # scan.DEFAULT_DEPTH (a literal: typer reads defaults at import)
+    roots: RootsArg = None,
+    depth: DepthOpt = 3,  # scan.DEFAULT_DEPTH (a literal: typer reads defaults at import)
     stalled_days: Annotated[
         int | None,
         typer.Option(
@@ -60,10 +66,7 @@ def portfolio(
         typer.Option("--stalled", "--stilgevallen", help="Alleen stilgevallen dorpen."),
     ] = False,
     json: JsonFlag = False,
-    csv: Annotated[
-        bool,
-        typer.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8)."),
-    ] = False,
+    csv: CsvFlag = False,
     html: Annotated[
         Path | None,
         typer.Option(
