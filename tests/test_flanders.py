@@ -160,3 +160,9 @@ def test_a_playbook_with_an_unknown_country_or_catalogue_is_refused(tmp_path: Pa
         pb.load_playbook_file(bad)
     assert "onbekend land 'FR'" in str(exc.value)
     assert "platforms-wallonie" in str(exc.value)
+
+
+def test_the_flemish_website_names_types_from_the_flemish_catalogue(flemish_demo: Path) -> None:
+    page = (flemish_demo / "website" / "organisaties.html").read_text(encoding="utf-8")
+    assert "Lokaal dienstencentrum" in page and "Voetbalclub" in page
+    assert "Voetbalvereniging" not in page  # the Dutch catalogue's word

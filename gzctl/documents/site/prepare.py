@@ -305,8 +305,8 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
     project, ctx = inp.project, inp.ctx
     if not project.village.name:
         raise NotReady("Website: het dorp heeft nog geen naam (gzctl wizard).")
-    orgs_catalogue = inv.load_catalogue()
-    platforms_catalogue = pf.load_catalogue()
+    orgs_catalogue = inv.load_catalogue(ctx.playbook)  # the Flemish one for a Flemish village
+    platforms_catalogue = pf.load_catalogue(ctx.playbook)
     base = common_data(ctx)
     coming, past = split_activities(project, inp.today)
     orgs = taking_part(project)
