@@ -71,6 +71,13 @@ def short_dutch_date(day: dt.date) -> str:
     return str(format_date(day, "d MMMM y", locale="nl_NL"))
 
 
+def dutch_euro(amount: float) -> str:
+    """'€ 25.000,00' (Babel's Dutch currency format, rounded to cents)."""
+    from babel.numbers import format_currency
+
+    return str(format_currency(round(amount, 2), "EUR", locale="nl_NL"))
+
+
 def dutch_number(value: float) -> str:
     """'4.850', '12,5'."""
     from babel.numbers import format_decimal
@@ -102,6 +109,154 @@ def parse_time(text: str) -> tuple[int, int] | None:
 def clock_text(minutes: int) -> str:
     minutes %= 24 * 60
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# --------------------------------------------------------------------------- formatted later
+
+
+class Later:
+    """Dutch text that is formatted when a document is rendered, not when it is prepared.
+
+    A preparer puts ``later_date(day)`` where it used to put ``dutch_date(day)``: the data
+    then holds the raw input (a date, a number, a phone number as typed) and the formatter's
+    name. Rendering (gzctl/documents/render.py) turns every Later into its text first, so
+    templates only ever see ``str``; :func:`gzctl.documents.build.inputs_digest` hashes
+    :meth:`inputs` instead of the text. That keeps Babel's locale data (~40 ms) and
+    phonenumbers' metadata (~20 ms) out of ``gzctl docs list``, which compares inputs and
+    renders nothing; the formatting itself stays Babel's and phonenumbers'.
+
+    ``how`` is a key of :data:`_FORMATTERS`; ``args`` are its arguments (dates, numbers,
+    strings, or other Later values, which are formatted first). ``str()`` formats (once);
+    it equals a ``str`` with the same text and another Later with the same inputs."""
+
+    __slots__ = ("how", "args", "_text")
+
+    def __init__(self, how: str, *args: Any) -> None:
+        if how not in _FORMATTERS:
+            raise ValueError(f"no formatter {how!r}")
+        self.how = how
+        self.args = args
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            parts = [str(a) if isinstance(a, Later) else a for a in self.args]
+            self._text = _FORMATTERS[self.how](*parts)
+        return self._text
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Later({self.how!r}, {', '.join(map(repr, self.args))})"
+
+    def __bool__(self) -> bool:
+        return True  # every formatter gives text for a non-empty input
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Later):
+            return (self.how, self.args) == (other.how, other.args)
+        if isinstance(other, str):
+            return str(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.how, self.args))
+
+    def inputs(self) -> list[Any]:
+        """What the text is made from, as JSON types: ``[how, arg, ...]`` (dates as ISO
+        text, nested Later values as their own lists)."""
+        out: list[Any] = [self.how]
+        for a in self.args:
+            if isinstance(a, Later):
+                out.append(a.inputs())
+            elif isinstance(a, (dt.date, dt.datetime)):
+                out.append(a.isoformat())
+            elif isinstance(a, tuple):
+                out.append([x.inputs() if isinstance(x, Later) else x for x in a])
+            else:
+                out.append(a)
+        return out
+
+
+def _text(fmt: str, *parts: Any) -> str:
+    return fmt.format(*parts)
+
+
+def _join(words: tuple[Any, ...]) -> str:
+    return join_dutch(str(w) for w in words)
+
+
+_FORMATTERS: dict[str, Any] = {
+    "datum": lambda day: dutch_date(day),
+    "datum_kort": lambda day: short_dutch_date(day),
+    "getal": lambda value: dutch_number(value),
+    "euro": lambda amount: dutch_euro(amount),
+    "telefoon": lambda raw, region: phone_text(raw, region),
+    "tekst": _text,
+    "en": _join,
+}
+
+
+def later_date(day: dt.date) -> Later:
+    """:func:`dutch_date` at render time: 'dinsdag 12 januari 2027'."""
+    return Later("datum", day)
+
+
+def later_short_date(day: dt.date) -> Later:
+    """:func:`short_dutch_date` at render time: '12 januari 2027'."""
+    return Later("datum_kort", day)
+
+
+def later_number(value: float) -> Later:
+    """:func:`dutch_number` at render time: '4.850', '12,5'."""
+    return Later("getal", value)
+
+
+def later_euro(amount: float) -> Later:
+    """:func:`dutch_euro` at render time: '€ 25.000,00'."""
+    return Later("euro", round(amount, 2))
+
+
+def later_phone(raw: str, region: str = "NL") -> Later | str:
+    """:func:`phone_text` at render time; an empty (or blank) number stays '' now, so that
+    ``if not number`` still tells a missing number while preparing."""
+    text = " ".join(str(raw or "").split())
+    return Later("telefoon", text, region) if text else ""
+
+
+def later_text(fmt: str, *parts: Any) -> Later | str:
+    """``fmt.format(*parts)`` at render time, for a sentence with a Later in it ('Jullie
+    bereiken ongeveer {} mensen.'); without any Later it is formatted now."""
+    if not any(isinstance(p, Later) for p in parts):
+        return fmt.format(*parts)
+    return Later("tekst", fmt, *parts)
+
+
+def later_join(words: Iterable[Any], sep: str | None = None) -> Later | str:
+    """:func:`join_dutch` (or ``sep.join`` when ``sep`` is given) of texts of which some may
+    be Later; formatted now when none is."""
+    items = tuple(w for w in words if w)
+    if not any(isinstance(w, Later) for w in items):
+        return sep.join(items) if sep is not None else join_dutch(items)
+    if sep is not None:
+        return Later("tekst", sep.join("{}" for _ in items), *items)
+    return Later("en", items)
+
+
+def shown(value: Any) -> Any:
+    """``value`` with every Later inside (dicts, lists, tuples) turned into its text: what
+    templates get. Other values are returned as they are (containers copied only when they
+    hold a Later)."""
+    if isinstance(value, Later):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: shown(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shown(v) for v in value]
+    if type(value) is tuple:
+        return tuple(shown(v) for v in value)
+    return value
 
 
 # --------------------------------------------------------------------------- file names
@@ -212,8 +367,8 @@ def common_data(ctx: Context) -> dict[str, Any]:
     name = village.name or "het dorp"
     land = country(ctx.playbook.country).template_data()
     network = answer(project, "verbinden.netwerknaam") or f"{land['woorden']['netwerk']} {name}"
-    senders = [
-        {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": phone_text(p.phone)}
+    senders: list[dict[str, Any]] = [
+        {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": later_phone(p.phone)}
         for p in project.initiators
     ]
     contact = next((p for p in project.initiators if p.email or p.phone), None)
@@ -222,7 +377,7 @@ def common_data(ctx: Context) -> dict[str, Any]:
             "naam": name,
             "gemeente": village.municipality,
             "provincie": village.province,
-            "inwoners": dutch_number(village.inhabitants) if village.inhabitants else "",
+            "inwoners": later_number(village.inhabitants) if village.inhabitants else "",
         },
         "netwerk": {"naam": network, "adres": network_address(project)},
         "land": land,
@@ -231,7 +386,7 @@ def common_data(ctx: Context) -> dict[str, Any]:
         "contact": {
             "naam": contact.name if contact else "",
             "email": contact.email if contact else "",
-            "telefoon": phone_text(contact.phone) if contact else "",
+            "telefoon": later_phone(contact.phone) if contact else "",
         },
     }
 
@@ -344,13 +499,13 @@ def signatures(ctx: Context) -> list[dict[str, str]]:
     return [{"naam": p.name, "rol": p.role} for p in ctx.project.initiators if p.name]
 
 
-def letter_base(ctx: Context, subject: str) -> dict[str, Any]:
+def letter_base(ctx: Context, subject: str | Later) -> dict[str, Any]:
     """What every letter carries besides its body: place and date line, Betreft, the
     signatures. The date is the day of the project's last change (stable on rebuild)."""
     village = ctx.project.village.name or ""
-    day = short_dutch_date(document_date(ctx.project))
+    day = later_short_date(document_date(ctx.project))
     return {
-        "plaats_datum": f"{village}, {day}" if village else day,
+        "plaats_datum": later_text("{}, {}", village, day) if village else day,
         "betreft": subject,
         "ondertekening": signatures(ctx),
     }

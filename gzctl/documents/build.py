@@ -21,6 +21,7 @@ from gzctl.documents.base import (
     MANIFEST,
     OUTPUT_DIR,
     OVERRIDE_DIR,
+    Later,
     NotReady,
     Output,
     Prepared,
@@ -33,10 +34,16 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _inputs_of(value: Any) -> Any:
+    """JSON for what json cannot write itself: a Later by its inputs (not its text, which
+    would load Babel), anything else as text."""
+    return value.inputs() if isinstance(value, Later) else str(value)
+
+
 def inputs_digest(templates: str, output: Output) -> str:
     """SHA-256 (hex) of what a file is made from: the templates' digest
     (:func:`~gzctl.documents.render.templates_digest`), the template name and the data."""
-    text = json.dumps(output.data, sort_keys=True, ensure_ascii=False, default=str)
+    text = json.dumps(output.data, sort_keys=True, ensure_ascii=False, default=_inputs_of)
     return sha256((templates + output.template + "\0" + text).encode("utf-8"))
 
 

@@ -13,18 +13,21 @@ from typing import Any
 from gzctl.documents.base import (
     NBSP,
     Context,
+    Later,
     Output,
     Prepared,
     answer,
     common_data,
     document_date,
     document_words,
-    dutch_number,
     join_dutch,
+    later_euro,
+    later_number,
+    later_short_date,
+    later_text,
     letter_base,
     missing_answer,
     playbook_question,
-    short_dutch_date,
 )
 from gzctl.network import coordinator as co
 from gzctl.network import places as pl
@@ -99,10 +102,8 @@ SOURCE_WORDS = {
 }
 
 
-def _euro(amount: float) -> str:
-    from babel.numbers import format_currency
-
-    return str(format_currency(round(amount, 2), "EUR", locale="nl_NL"))
+def _euro(amount: float) -> Later:
+    return later_euro(amount)
 
 
 def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
@@ -119,9 +120,9 @@ def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
         "titel": title,
         "eigenschappen": list(crit.traits),
         "taken": list(crit.tasks),
-        "uren": dutch_number(hours),
+        "uren": later_number(hours),
         "werkgever": EMPLOYER_TEXT.get(employer, "een werkgever die we nog kiezen"),
-        "start": short_dutch_date(start) if start else "",
+        "start": later_short_date(start) if start else "",
     }
 
 
@@ -130,7 +131,7 @@ def prepare_vacancy(ctx: Context) -> Prepared:
     data = _profile_data(ctx, title)
     closing = answer(ctx.project, "organiseren.sluitingsdatum")
     data["woont_in_dorp"] = answer(ctx.project, "organiseren.woont_in_dorp", True) is not False
-    data["sluitingsdatum"] = short_dutch_date(closing) if closing else ""
+    data["sluitingsdatum"] = later_short_date(closing) if closing else ""
     return Prepared("vacature", title, (Output("vacature-coordinator", "vacature", data, title),))
 
 
@@ -144,7 +145,7 @@ def prepare_interview(ctx: Context) -> Prepared:
             {
                 "titel": c.label,
                 "uitleg": c.help,
-                "gewicht": dutch_number(c.weight),
+                "gewicht": later_number(c.weight),
                 "vragen": list(QUESTIONS.get(c.id, (c.help,))),
             }
             for c in crit.coordinator
@@ -225,14 +226,25 @@ def prepare_request(ctx: Context) -> Prepared:
         )
     per_year = _euro(b.total)
     total = _euro(b.total * years)
-    term_text = "één jaar" if years == 1 else f"{dutch_number(years)} jaar"
-    start_text = f", vanaf {short_dutch_date(start)}" if start else ""
-    ask = [
-        f"Namens {data['netwerk']['naam']} vragen wij de gemeente {municipality_name} om een "
-        f"subsidie van {per_year} per jaar, voor {term_text} ({period}){start_text}"
-        + (f": in totaal {total}." if years > 1 else "."),
-        f"Daarmee betalen we een {connector} voor {data['uren']} uur per week en de kosten van "
-        "bijeenkomsten en activiteiten van het netwerk.",
+    term_text = "één jaar" if years == 1 else later_text("{} jaar", later_number(years))
+    start_text = later_text(", vanaf {}", later_short_date(start)) if start else ""
+    ask: list[str | Later] = [
+        later_text(
+            "Namens {} vragen wij de gemeente {} om een subsidie van {} per jaar, voor {} ({}){}{}",
+            data["netwerk"]["naam"],
+            municipality_name,
+            per_year,
+            term_text,
+            period,
+            start_text,
+            later_text(": in totaal {}.", total) if years > 1 else ".",
+        ),
+        later_text(
+            "Daarmee betalen we een {} voor {} uur per week en de kosten van bijeenkomsten en "
+            "activiteiten van het netwerk.",
+            connector,
+            data["uren"],
+        ),
         f"De subsidie wordt aangevraagd en ontvangen door {applicant}, als penvoerder namens "
         "het netwerk. Het netwerk heeft bewust geen bestuur en kan zelf geen subsidie ontvangen; "
         f"{applicant} beheert het geld en legt er verantwoording over af.",
@@ -250,11 +262,17 @@ def prepare_request(ctx: Context) -> Prepared:
     if talked is not None and talked.done and first.get("name"):
         role = f" ({first['role']})" if first.get("role") else ""
         ask.append(f"Over het netwerk spraken we eerder met {first['name']}{role}.")
-    present = []
+    present: list[str | Later] = []
     if orgs:
         present.append(
-            f"{dutch_number(len(orgs))} organisaties in {village} staan op onze lijst"
-            + (f"; {dutch_number(len(joined))} daarvan doen al mee." if joined else ".")
+            later_text(
+                "{} organisaties in {} staan op onze lijst{}",
+                later_number(len(orgs)),
+                village,
+                later_text("; {} daarvan doen al mee.", later_number(len(joined)))
+                if joined
+                else ".",
+            )
         )
     if place is not None:
         present.append(
@@ -262,8 +280,13 @@ def prepare_request(ctx: Context) -> Prepared:
             "dorp."
         )
     present.append(
-        f"De {connector} werkt ongeveer {data['uren']} uur per week, in dienst van "
-        f"{data['werkgever']}{', vanaf ' + data['start'] if data['start'] else ''}."
+        later_text(
+            "De {} werkt ongeveer {} uur per week, in dienst van {}{}.",
+            connector,
+            data["uren"],
+            data["werkgever"],
+            later_text(", vanaf {}", data["start"]) if data["start"] else "",
+        )
     )
     data.update(
         {
@@ -285,8 +308,12 @@ def prepare_request(ctx: Context) -> Prepared:
             "begroting": [
                 {
                     "post": f"Loonkosten {connector}",
-                    "berekening": f"{dutch_number(b.hours or 0)} uur per week × "
-                    f"{_euro(b.hourly_cost)} per uur × {b.weeks} weken",
+                    "berekening": later_text(
+                        "{} uur per week × {} per uur × {} weken",
+                        later_number(b.hours or 0),
+                        _euro(b.hourly_cost),
+                        b.weeks,
+                    ),
                     "bedrag": _euro(b.salary),
                 },
                 {

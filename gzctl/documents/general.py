@@ -16,6 +16,7 @@ from gzctl.documents.base import (
     KIND_NAMES,
     NBSP,
     Context,
+    Later,
     NotReady,
     Output,
     Prepared,
@@ -23,16 +24,19 @@ from gzctl.documents.base import (
     clock_text,
     common_data,
     document_words,
-    dutch_date,
-    dutch_number,
     fold,
     is_initiator_contact,
     join_dutch,
+    later_date,
+    later_join,
+    later_number,
+    later_phone,
+    later_short_date,
+    later_text,
     letter_base,
     missing_answer,
     organisations,
     parse_time,
-    phone_text,
     playbook_question,
     safe_stem,
     short_dutch_date,
@@ -60,7 +64,7 @@ def prepare_checklist(ctx: Context) -> Prepared:
                         "waarom": item.why,
                         "gedaan": st.done,
                         "vanzelf": st.how == "auto",
-                        "datum": short_dutch_date(st.date) if st.date else "",
+                        "datum": later_short_date(st.date) if st.date else "",
                         "door": st.by,
                         "notitie": st.note,
                     }
@@ -162,8 +166,8 @@ def evening(ctx: Context, doc_title: str) -> dict[str, Any]:
         ctx.project, "verbinden.centrale_vraag", "Hoe maken we ons dorp samen sterker?"
     )
     return {
-        "datum": dutch_date(date),
-        "datum_kort": short_dutch_date(date),
+        "datum": later_date(date),
+        "datum_kort": later_short_date(date),
         "tijd": start_shown,
         "inloop": doors,
         "eind": end,
@@ -297,21 +301,30 @@ WHY: dict[tuple[str, str], str] = {
 }
 
 
-def why_you(org: Any, register: str = "jullie") -> list[str]:
+def why_you(org: Any, register: str = "jullie") -> list[str | Later]:
     """Two or three sentences on why this organisation matters to the network, in the
     letter's register ('u' or 'jullie')."""
     kind = getattr(org, "kind", "vrijwilligers")
     text = WHY.get((kind, register)) or WHY[("vrijwilligers", register)]
-    out = [text]
+    out: list[str | Later] = [text]
     groups = [GROUP_NAMES[g] for g in getattr(org, "target_groups", []) if g in GROUP_NAMES]
     reach = getattr(org, "reach", None)
     subject, verb = ("Jullie", "bereiken") if register == "jullie" else ("U", "bereikt")
     if reach and groups and "alle inwoners" not in groups:
         out.append(
-            f"{subject} {verb} ongeveer {dutch_number(reach)} mensen, vooral {join_dutch(groups)}."
+            later_text(
+                "{} {} ongeveer {} mensen, vooral {}.",
+                subject,
+                verb,
+                later_number(reach),
+                join_dutch(groups),
+            )
         )
     elif reach:
-        out.append(f"{subject} {verb} ongeveer {dutch_number(reach)} mensen in en rond het dorp.")
+        out.append(
+            later_text("{} {} ongeveer {} mensen in en rond het dorp.", subject, verb,
+                       later_number(reach))
+        )  # fmt: skip
     elif groups and "alle inwoners" not in groups:
         out.append(f"{subject} {verb} vooral {join_dutch(groups)}.")
     return out
@@ -335,8 +348,9 @@ def address_lines(org: Any) -> list[str]:
 
 def invitation_texts(
     ctx: Context, org: Any, register: str, network: str
-) -> dict[str, list[str] | str]:
-    """The invitation's sentences for one organisation, in one register."""
+) -> dict[str, list[str | Later] | str]:
+    """The invitation's sentences for one organisation, in one register (a sentence with a
+    number in it is a :class:`Later`, formatted when rendered)."""
     village = ctx.project.village.name or "het dorp"
     u = register == "u"
     return {
@@ -350,11 +364,16 @@ def invitation_texts(
             + " voor de eerste netwerkavond.",
         ],
         "waarom": [
-            " ".join(why_you(org, register))
-            + " Het netwerk wordt pas sterk als organisaties met een verschillende achterban "
-            "meedoen; daarom "
-            + ("zijn uw ervaring en ideeën" if u else "zijn jullie ervaring en ideeën")
-            + " van harte welkom."
+            later_join(
+                [
+                    *why_you(org, register),
+                    "Het netwerk wordt pas sterk als organisaties met een verschillende achterban "
+                    "meedoen; daarom "
+                    + ("zijn uw ervaring en ideeën" if u else "zijn jullie ervaring en ideeën")
+                    + " van harte welkom.",
+                ],
+                " ",
+            )
         ],
         "slot": [
             "Het netwerk heeft geen bestuur en het wordt geen vergadercircus: iedere "
@@ -385,7 +404,9 @@ def prepare_invitations(ctx: Context) -> Prepared:
     words = document_words(ctx.project, ctx.playbook.country)
     base = {**common_data(ctx), "avond": avond}
     network = base["netwerk"]["naam"]
-    letter_common = letter_base(ctx, f"Uitnodiging eerste netwerkavond op {avond['datum_kort']}")
+    letter_common = letter_base(
+        ctx, later_text("Uitnodiging eerste netwerkavond op {}", avond["datum_kort"])
+    )
     taken = {"alle-uitnodigingen"}
     letters = []
     outputs = []
@@ -495,19 +516,19 @@ def prepare_mission(ctx: Context) -> Prepared:
     from gzctl.documents.coordinator import EMPLOYER_TEXT
 
     role = country(ctx.playbook.country).words["verbinder"]  # Coördinator, buurtzorgregisseur
-    coordinator = [
+    coordinator: list[str | Later] = [
         f"Het netwerk krijgt een betaalde {role} die in het dorp woont: een verbinder "
         "die makkelijk contact legt, anderen laat doen waar ze goed in zijn en heel "
         f"verschillende organisaties achter één doel krijgt. De {role} is geen baas, maar "
         "organiseert, ondersteunt en houdt de draadjes bij elkaar."
     ]
     if hours or employer:
-        bits = []
+        bits: list[str | Later] = []
         if hours:
-            bits.append(f"werkt ongeveer {dutch_number(hours)} uur per week")
+            bits.append(later_text("werkt ongeveer {} uur per week", later_number(hours)))
         if employer and employer != "anders":
             bits.append(f"is in dienst van {EMPLOYER_TEXT.get(employer, f'de {employer}')}")
-        coordinator.append(f"De {role} " + join_dutch(bits) + ".")
+        coordinator.append(later_text("De {} {}.", role, later_join(bits)))
     place_text = (
         f"Het netwerk komt samen in {place['naam']}: een neutrale, laagdrempelige plek in "
         "het dorp, van niemand in het bijzonder en voor iedereen toegankelijk."
@@ -548,8 +569,8 @@ def prepare_mission(ctx: Context) -> Prepared:
 # ---------------------------------------------------------------- who can I call
 
 
-def _phone_of(org: Any, region: str) -> str:
-    return phone_text(getattr(getattr(org, "contact", None), "phone", "") or "", region)
+def _phone_of(org: Any, region: str) -> str | Later:
+    return later_phone(getattr(getattr(org, "contact", None), "phone", "") or "", region)
 
 
 def _email_of(org: Any) -> str:
@@ -558,7 +579,7 @@ def _email_of(org: Any) -> str:
 
 def fixed_contacts(
     ctx: Context, title: str = "Wie kan ik bellen?"
-) -> tuple[list[dict[str, str]], list[str], list[str]]:
+) -> tuple[list[dict[str, str | Later]], list[str], list[str]]:
     """The fixed safe block of the card (and of anything else that lists where to call, such
     as the village website): 112, huisartsenpost, huisarts, sociaal team, Veilig Thuis,
     gemeente, in the order and words of ``playbooks/documenten/<land>.toml``.
@@ -578,11 +599,11 @@ def fixed_contacts(
     for entry in words.get("bellen", {}).get("vast", []):
         item = {"naam": str(entry["naam"]), "wanneer": str(entry.get("wanneer", ""))}
         if entry.get("telefoon"):
-            fixed.append({**item, "wie": "", "telefoon": phone_text(entry["telefoon"], region)})
+            fixed.append({**item, "wie": "", "telefoon": later_phone(entry["telefoon"], region)})
             continue
         if entry.get("vraag"):
             qid = str(entry["vraag"])
-            number = phone_text(str(answer(project, qid, "") or ""), region)
+            number = later_phone(str(answer(project, qid, "") or ""), region)
             fixed.append({**item, "wie": "", "telefoon": number})
             if not number:
                 hint = missing_answer(ctx.playbook, qid, title).message

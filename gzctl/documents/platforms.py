@@ -19,11 +19,11 @@ from gzctl.documents.base import (
     Output,
     Prepared,
     common_data,
-    dutch_date,
-    dutch_number,
     join_dutch,
+    later_date,
+    later_number,
+    later_short_date,
     safe_stem,
-    short_dutch_date,
 )
 from gzctl.network import platforms as pf
 
@@ -58,14 +58,14 @@ def _activity(project: Project, a: Activity) -> dict[str, Any]:
             tijd += " uur"
     return {
         "titel": a.title,
-        "datum": dutch_date(a.start.date()),
+        "datum": later_date(a.start.date()),
         "tijd": tijd,
         "plek": a.place,
         "door": join_dutch(_names(project, a.organisers)),
         "platform": titles.get(a.platform, ""),
         "voor": _groups(a.target_groups),
-        "verwacht": dutch_number(a.expected) if a.expected is not None else "",
-        "deelnemers": dutch_number(a.participants) if a.participants is not None else "",
+        "verwacht": later_number(a.expected) if a.expected is not None else "",
+        "deelnemers": later_number(a.participants) if a.participants is not None else "",
         "omschrijving": a.description,
     }
 
@@ -152,10 +152,10 @@ def prepare_newsletter(ctx: Context) -> Prepared:
     counted = [a.participants for a in recent if a.participants is not None]
     data = {
         **common_data(ctx),
-        "editie": {"datum": short_dutch_date(day)},
-        "aantal_organisaties": dutch_number(len(joined) or len(orgs)),
+        "editie": {"datum": later_short_date(day)},
+        "aantal_organisaties": later_number(len(joined) or len(orgs)),
         "geweest": [_activity(project, a) for a in recent],
-        "deelnemers_totaal": dutch_number(sum(counted)) if counted else "",
+        "deelnemers_totaal": later_number(sum(counted)) if counted else "",
         "komend": [_activity(project, a) for a in coming],
         "platforms": [
             {

@@ -22,6 +22,7 @@ from gzctl.documents.base import (
     dutch_date,
     dutch_number,
     join_dutch,
+    shown,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -89,6 +90,7 @@ class Renderer:
 
         name = f"{template}.{fmt}.j2"
         env = self.md if fmt == "md" else self.html
+        data = shown(data)  # formatted now: Babel and phonenumbers load only here
         try:
             with _time_limit(RENDER_SECONDS):
                 text = _bounded(env.get_template(name).generate(data), RENDER_SECONDS)

@@ -21,6 +21,7 @@ from gzctl.core.model import Activity, Organisation, Platform, Project
 from gzctl.documents.base import (
     GROUP_NAMES,
     Context,
+    Later,
     NotReady,
     answer,
     common_data,
@@ -285,7 +286,7 @@ def help_block(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-def safe_block(ctx: Context) -> list[dict[str, str]]:
+def safe_block(ctx: Context) -> list[dict[str, str | Later]]:
     """The card's fixed safe block (112, huisartsenpost, huisarts, sociaal team, Veilig Thuis,
     gemeente: documents.general.fixed_contacts), only the entries with a phone number: a
     website shows no open lines. Each: ``naam``, ``wanneer``, ``wie``, ``telefoon``."""
