@@ -470,9 +470,9 @@ def document_date(project: Project) -> dt.date:
 def network_address(project: Project) -> list[str]:
     """The network's postal address: care of the chosen meeting place ('p/a Dorpshuis De
     Schakel', 'Kerkstraat 4, Ooltwijk'), else empty. The network has no office of its own."""
-    from gzctl.network.places import chosen
+    from gzctl.network.summaries import chosen_place
 
-    place = chosen(project)
+    place = chosen_place(project)
     if place is None:
         return []
     lines = [f"p/a {place.name}"]

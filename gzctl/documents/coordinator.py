@@ -30,8 +30,8 @@ from gzctl.documents.base import (
     playbook_question,
 )
 from gzctl.network import coordinator as co
-from gzctl.network import places as pl
 from gzctl.network.criteria import load_criteria
+from gzctl.network.summaries import chosen_place
 
 EMPLOYER_TEXT = {
     "gemeente": "de gemeente",
@@ -201,7 +201,7 @@ def prepare_request(ctx: Context) -> Prepared:
     b = co.budget(project, crit)
     assert b.salary is not None and b.total is not None  # hours are known (_profile_data)
     years = _term_years(ctx)
-    place = pl.chosen(project)
+    place = chosen_place(project)
     orgs = [o for o in project.organisations if o.status != "afgehaakt"]
     joined = [o for o in orgs if o.status == "aangesloten"]
     village = data["dorp"]["naam"]

@@ -97,7 +97,7 @@ def meeting_place(ctx: Context) -> dict[str, str] | None:
     (name, then the address after the first comma) wins; the chosen meeting place fills in
     an address the answer leaves out, and stands in when there is no answer. None when
     neither is known."""
-    from gzctl.network.places import chosen as chosen_place
+    from gzctl.network.summaries import chosen_place
 
     place = chosen_place(ctx.project)
     text = answer(ctx.project, "verbinden.netwerkavond_plek")

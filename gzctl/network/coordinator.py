@@ -357,7 +357,7 @@ def candidate_json(cand: Candidate, crit: Criteria, is_appointed: bool) -> dict[
 
 
 def status_summary(project: Project) -> dict[str, Any]:
-    """The ``coordinator`` part of ``gzctl status --json`` (gzctl/network/selectionstatus.py)."""
-    from gzctl.network.selectionstatus import coordinator_summary
+    """The ``coordinator`` part of ``gzctl status --json`` (gzctl/network/summaries.py)."""
+    from gzctl.network.summaries import coordinator_summary
 
     return coordinator_summary(project)

@@ -23,16 +23,11 @@ from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, di
 from gzctl.core.model import Contact, Organisation, Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
+from gzctl.network.summaries import ORG_STATUSES, reach_summary
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
 # (dropped out) can follow any of them.
-STATUSES: tuple[str, ...] = (
-    "geïnventariseerd",
-    "benaderd",
-    "uitgenodigd",
-    "aangesloten",
-    "afgehaakt",
-)
+STATUSES = ORG_STATUSES  # gzctl/network/summaries.py
 DEFAULT_STATUS = STATUSES[0]
 APPROACHED = frozenset({"benaderd", "uitgenodigd", "aangesloten"})
 
@@ -964,32 +959,6 @@ def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
 def active(project: Project) -> list[Organisation]:
     """Organisations that count for coverage and reach: all but those that dropped out."""
     return [o for o in project.organisations if o.status != "afgehaakt"]
-
-
-def reach_summary(project: Project) -> dict[str, Any]:
-    orgs = active(project)
-    total = sum(o.reach for o in orgs if o.reach is not None)
-    inhabitants = project.village.inhabitants
-    percent = round(100 * total / inhabitants) if inhabitants else None
-    return {
-        "achterban": total,
-        "inhabitants": inhabitants,
-        "percent": percent,
-        "upper_bound": True,
-        "unknown": sum(1 for o in orgs if o.reach is None),
-    }
-
-
-def summary(project: Project) -> dict[str, Any]:
-    """For `gzctl status`: how many inventoried, joined, per status (no catalogue needed)."""
-    per = {s: 0 for s in STATUSES}
-    for org in project.organisations:
-        per[org.status] = per.get(org.status, 0) + 1
-    return {
-        "inventoried": len(project.organisations),
-        "joined": per.get("aangesloten", 0),
-        "by_status": per,
-    }
 
 
 def _ratio(civic: int, professional: int) -> float | None:

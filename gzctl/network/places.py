@@ -23,6 +23,7 @@ from gzctl.core.model import Place, Project
 from gzctl.core.text import clean
 from gzctl.network.criteria import Criteria, number_nl, parse_amount, parse_score
 from gzctl.network.inventory import fold, unique_id
+from gzctl.network.summaries import chosen_place
 
 KINDS: tuple[str, ...] = (
     "dorpshuis",
@@ -390,9 +391,7 @@ def choose(project: Project, raw_id: str, reason: str, today: dt.date, crit: Cri
     return place
 
 
-def chosen(project: Project) -> Place | None:
-    cid = project.meeting_place.chosen
-    return next((p for p in project.places if p.id == cid), None) if cid else None
+chosen = chosen_place  # gzctl/network/summaries.py
 
 
 def as_json(place: Place) -> dict[str, Any]:
@@ -428,8 +427,8 @@ def ranked_json(row: Ranked) -> dict[str, Any]:
 
 
 def status_summary(project: Project) -> dict[str, Any]:
-    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/network/selectionstatus.py)."""
-    from gzctl.network.selectionstatus import place_summary
+    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/network/summaries.py)."""
+    from gzctl.network.summaries import place_summary
 
     return place_summary(project)
 

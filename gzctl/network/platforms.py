@@ -25,6 +25,7 @@ from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
+from gzctl.network.summaries import platform_summary
 
 STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
 ROLES: tuple[str, ...] = ("trekker", "deelnemer")
@@ -485,20 +486,7 @@ def platform_json(project: Project, p: Platform) -> dict[str, Any]:
     }
 
 
-def status_summary(project: Project) -> list[dict[str, Any]]:
-    """For `gzctl status --json`: ``platforms[]`` (id, title, status, members, checklist)."""
-    return [
-        {
-            "id": p.id,
-            "title": p.title,
-            "status": p.status,
-            "members": list(p.members),
-            "trekker": p.trekker,
-            "tasks_done": sum(1 for t in p.tasks if t.done),
-            "tasks_total": len(p.tasks),
-        }
-        for p in project.platforms
-    ]
+status_summary = platform_summary  # the ``platforms`` part of gzctl status --json
 
 
 def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:

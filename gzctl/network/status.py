@@ -10,10 +10,13 @@ from typing import Any
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.progress import compute, days_since
-from gzctl.network.inventory import reach_summary
-from gzctl.network.inventory import summary as org_summary
-from gzctl.network.platforms import status_summary as platform_summary
-from gzctl.network.selectionstatus import coordinator_summary, place_summary
+from gzctl.network.summaries import (
+    coordinator_summary,
+    org_summary,
+    place_summary,
+    platform_summary,
+    reach_summary,
+)
 
 
 def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
