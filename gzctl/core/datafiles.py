@@ -22,8 +22,6 @@ def load_data(
 
     The result is remembered per file and modification time; a file that cannot be read or
     is not TOML is one Dutch PlaybookError naming the file and, for TOML, the line."""
-    import tomllib
-
     from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
 
     try:
@@ -40,14 +38,18 @@ def load_data(
     data = datacache.get("toml", path, text)
     if not isinstance(data, dict):
         data = None
-    try:
-        if data is None:
-            data = tomllib.loads(text)
-            datacache.put("toml", path, text, data)
-    except tomllib.TOMLDecodeError as exc:
-        from gzctl.core.store import _dutch_toml_error
+    if data is None:
+        import tomllib  # only on a cache miss: its import costs ~2 ms
 
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            from gzctl.core.store import _dutch_toml_error
+
+            raise PlaybookError(
+                f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)})."
+            ) from exc
+        datacache.put("toml", path, text, data)
     result = parse(data)
     if use_memo:  # a result parsed against other inputs must not stand in for the default
         memo[key] = result

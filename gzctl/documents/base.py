@@ -404,8 +404,8 @@ def document_words(project: Project, country: str | None = None) -> dict[str, An
     Returns the parsed TOML as a dict: ``land`` (telefoonregio, college, bestuurder, ...),
     ``aanspreekvorm``, ``aanhef_zonder_naam``, ``bellen`` (``vast`` and ``vragen``).
     Raises TemplateProblem when the file is missing or does not parse."""
-    import tomllib
-
+    from gzctl.core.datafiles import load_data
+    from gzctl.core.errors import PlaybookError
     from gzctl.core.paths import data_dir
 
     code = country or str(getattr(project.village, "country", "") or "nl")
@@ -415,20 +415,15 @@ def document_words(project: Project, country: str | None = None) -> dict[str, An
     path = folder / f"{country}.toml"
     if not path.is_file():
         path = folder / "nl.toml"
-    cached = _WORDS.get(str(path))
-    if cached is not None:
-        return cached
-    try:
-        words = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    try:  # parsed once per run, and kept parsed in the user cache (gzctl/core/datacache.py)
+        return load_data(path, lambda data: data, _WORDS)
+    except PlaybookError as exc:
         raise TemplateProblem(
-            f"{path.name}: de woorden voor documenten zijn onleesbaar ({exc})."
+            f"de woorden voor documenten zijn onleesbaar ({exc.message})."
         ) from None
-    _WORDS[str(path)] = words
-    return words
 
 
-_WORDS: dict[str, dict[str, Any]] = {}
+_WORDS: dict[tuple[str, float], dict[str, Any]] = {}
 
 NBSP = "\u00a0"
 
