@@ -37,6 +37,7 @@ HEAVY = {
     "segno",
     "reportlab",
     "icalendar",
+    "phonenumbers",
 }
 
 # Run gzctl's entry point as the console script would, then record the exit code and
@@ -172,7 +173,9 @@ WRITES = {"tomli_w", "filelock"}
         (["place", "list"], set()),
         (["platform", "list"], set()),
         (["activity", "list", "--wanneer", "komend"], set()),
-        (["docs", "list"], {"babel"}),  # it prepares every document: Dutch dates
+        # it prepares every document, but formats nothing (documents/base.Later): no Babel,
+        # no phonenumbers, no jinja2
+        (["docs", "list"], set()),
         (["status", "--chart"], set()),
     ],
     ids=lambda v: "-".join(v) if isinstance(v, list) else None,
@@ -188,3 +191,29 @@ def test_everyday_commands_skip_typer(
     assert not loaded & NEVER, f"{run.command} went through typer: {sorted(loaded & NEVER)}"
     heavy = {m.split(".")[0] for m in run.heavy()} - allowed
     assert not heavy, f"{run.command} imported heavy modules: {', '.join(sorted(heavy))}"
+
+
+# The status parts and the hand-edit checks are plain reads (network/summaries.py,
+# network/session.py): opening a project and showing where it stands load no feature module.
+# Once the playbook is in the parse cache (gzctl/core/datacache.py), no tomllib either: the
+# project itself is read with tomli.
+FEATURES = {
+    "tomllib",
+    "gzctl.network.inventory",
+    "gzctl.network.platforms",
+    "gzctl.network.places",
+    "gzctl.network.coordinator",
+    "gzctl.network.criteria",
+    "gzctl.documents",
+}
+
+
+@pytest.mark.parametrize(
+    "args", [["status"], ["status", "--json"], ["next"], ["log"]], ids="-".join
+)
+def test_status_loads_no_feature_module(args: list[str], demo: Path, tmp_path: Path) -> None:
+    run_instrumented(["-C", str(demo), *args], tmp_path)  # fills this test's parse cache
+    run = run_instrumented(["-C", str(demo), *args], tmp_path)
+    assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
+    loaded = sorted(m for m in run.modules if m in FEATURES)
+    assert not loaded, f"{run.command} loaded feature modules: {', '.join(loaded)}"

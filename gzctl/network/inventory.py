@@ -23,7 +23,8 @@ from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, di
 from gzctl.core.model import Contact, Organisation, Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
-from gzctl.network.summaries import ORG_STATUSES, reach_summary
+from gzctl.network.summaries import reach_summary
+from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
 # (dropped out) can follow any of them.
@@ -31,12 +32,7 @@ STATUSES = ORG_STATUSES  # gzctl/network/summaries.py
 DEFAULT_STATUS = STATUSES[0]
 APPROACHED = frozenset({"benaderd", "uitgenodigd", "aangesloten"})
 
-KINDS: dict[str, str] = {
-    "vrijwilligers": "burger- of vrijwilligersorganisatie",
-    "professioneel": "professionele organisatie",
-    "overheid": "overheid",
-    "ondernemer": "ondernemer",
-}
+KINDS = ORG_KINDS  # gzctl/network/vocabulary.py
 DEFAULT_KIND = "vrijwilligers"
 # For the civic : professional ratio and the done_when facts: public bodies (gemeente,
 # wijkagent) work with paid staff, so they count as professional; entrepreneurs count as
@@ -917,40 +913,6 @@ def merge(
 
 
 # ----------------------------------------------------------------------------- checks on load
-
-
-def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
-    """Faults a hand edit can make that the generic model check does not see: an unknown
-    kind or status, a duplicate id. Returns (key path, Dutch reason) pairs."""
-    faults: list[tuple[tuple[str | int, ...], str]] = []
-    seen: set[str] = set()
-    for i, org in enumerate(project.organisations):
-        if org.id in seen:
-            faults.append((("organisations", i, "id"), f"id '{org.id}' staat er twee keer in."))
-        seen.add(org.id)
-        if org.kind not in KINDS:
-            faults.append(
-                (
-                    ("organisations", i, "kind"),
-                    f"soort '{org.kind}' bestaat niet; kies uit " + ", ".join(KINDS) + ".",
-                )
-            )
-        if org.status not in STATUSES:
-            faults.append(
-                (
-                    ("organisations", i, "status"),
-                    f"status '{org.status}' bestaat niet; kies uit " + ", ".join(STATUSES) + ".",
-                )
-            )
-        for s in org.dates:
-            if s not in STATUSES:
-                faults.append(
-                    (
-                        ("organisations", i, "dates", s),
-                        f"'{s}' is geen status; kies uit " + ", ".join(STATUSES) + ".",
-                    )
-                )
-    return faults
 
 
 # ----------------------------------------------------------------------------- counts, coverage

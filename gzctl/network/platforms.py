@@ -26,8 +26,9 @@ from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
 from gzctl.network.summaries import platform_summary
+from gzctl.network.vocabulary import PLATFORM_STATUSES
 
-STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
+STATUSES = PLATFORM_STATUSES  # gzctl/network/vocabulary.py
 ROLES: tuple[str, ...] = ("trekker", "deelnemer")
 TIMEZONE = "Europe/Amsterdam"
 
@@ -487,49 +488,6 @@ def platform_json(project: Project, p: Platform) -> dict[str, Any]:
 
 
 status_summary = platform_summary  # the ``platforms`` part of gzctl status --json
-
-
-def check_project(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
-    """Faults a hand edit can make: unknown status, unknown member, duplicate id."""
-    faults: list[tuple[tuple[str | int, ...], str]] = []
-    org_ids = {o.id for o in project.organisations}
-    seen: set[str] = set()
-    for i, p in enumerate(project.platforms):
-        if p.id in seen:
-            faults.append((("platforms", i, "id"), f"id '{p.id}' staat er twee keer in."))
-        seen.add(p.id)
-        if p.status not in STATUSES:
-            faults.append(
-                (("platforms", i, "status"),
-                 f"status '{p.status}' bestaat niet; kies uit " + ", ".join(STATUSES) + ".")
-            )  # fmt: skip
-        for j, m in enumerate(p.members):
-            if m not in org_ids:
-                faults.append(
-                    (("platforms", i, "members", j), f"organisatie '{m}' staat niet op de lijst.")
-                )
-        if p.trekker and p.trekker not in p.members:
-            faults.append((("platforms", i, "trekker"), f"'{p.trekker}' is geen lid."))
-    platform_ids = {p.id for p in project.platforms}
-    seen = set()
-    for i, a in enumerate(project.activities):
-        if a.id in seen:
-            faults.append((("activities", i, "id"), f"id '{a.id}' staat er twee keer in."))
-        seen.add(a.id)
-        if a.platform and a.platform not in platform_ids:
-            faults.append((("activities", i, "platform"), f"platform '{a.platform}' bestaat niet."))
-        for j, o in enumerate(a.organisers):
-            if o not in org_ids:
-                faults.append(
-                    (
-                        ("activities", i, "organisers", j),
-                        f"organisatie '{o}' staat niet op de lijst.",
-                    )
-                )
-        for key, n in (("expected", a.expected), ("participants", a.participants)):
-            if n is not None and n < 0:
-                faults.append((("activities", i, key), "een aantal kan niet negatief zijn."))
-    return faults
 
 
 # ----------------------------------------------------------------------------- activities

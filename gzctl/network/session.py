@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES, PLATFORM_STATUSES
+
 if TYPE_CHECKING:  # imported where used: `gzctl portfolio --json` needs only shown() here
     from gzctl.core import playbook as pb
     from gzctl.core.model import Project
@@ -91,15 +93,7 @@ def check_references(folder: Path, project: Project) -> None:
     the first fault as one Dutch line with its key and line."""
     from gzctl.core import store
 
-    faults: list[tuple[tuple[str | int, ...], str]] = []
-    if project.organisations:
-        from gzctl.network import inventory
-
-        faults += inventory.check_project(project)
-    if project.platforms or project.activities:
-        from gzctl.network import platforms
-
-        faults += platforms.check_project(project)
+    faults = _organisation_faults(project) + _platform_faults(project)
     if faults:
         from gzctl.core.model import format_key
 
@@ -128,3 +122,85 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             text = store.read_text(folder / store.STATE_FILE)
             message = f"het antwoord 'answers.{qid}' past niet bij de vraag: {exc.message}"
             raise store.located_error(store.STATE_FILE, text, parts, message) from None
+
+
+# the checks themselves: plain reads against the vocabulary, no feature module
+
+
+def _organisation_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
+    """Faults a hand edit can make that the generic model check does not see: an unknown
+    kind or status, a duplicate id. Returns (key path, Dutch reason) pairs."""
+    faults: list[tuple[tuple[str | int, ...], str]] = []
+    seen: set[str] = set()
+    for i, org in enumerate(project.organisations):
+        if org.id in seen:
+            faults.append((("organisations", i, "id"), f"id '{org.id}' staat er twee keer in."))
+        seen.add(org.id)
+        if org.kind not in ORG_KINDS:
+            faults.append(
+                (
+                    ("organisations", i, "kind"),
+                    f"soort '{org.kind}' bestaat niet; kies uit " + ", ".join(ORG_KINDS) + ".",
+                )
+            )
+        if org.status not in ORG_STATUSES:
+            faults.append(
+                (
+                    ("organisations", i, "status"),
+                    f"status '{org.status}' bestaat niet; kies uit {', '.join(ORG_STATUSES)}.",
+                )
+            )
+        for s in org.dates:
+            if s not in ORG_STATUSES:
+                faults.append(
+                    (
+                        ("organisations", i, "dates", s),
+                        f"'{s}' is geen status; kies uit " + ", ".join(ORG_STATUSES) + ".",
+                    )
+                )
+    return faults
+
+
+def _platform_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
+    """Faults a hand edit can make: unknown status, unknown member, duplicate id."""
+    faults: list[tuple[tuple[str | int, ...], str]] = []
+    org_ids = {o.id for o in project.organisations}
+    seen: set[str] = set()
+    for i, p in enumerate(project.platforms):
+        if p.id in seen:
+            faults.append((("platforms", i, "id"), f"id '{p.id}' staat er twee keer in."))
+        seen.add(p.id)
+        if p.status not in PLATFORM_STATUSES:
+            faults.append(
+                (
+                    ("platforms", i, "status"),
+                    f"status '{p.status}' bestaat niet; kies uit {', '.join(PLATFORM_STATUSES)}.",
+                )
+            )
+        for j, m in enumerate(p.members):
+            if m not in org_ids:
+                faults.append(
+                    (("platforms", i, "members", j), f"organisatie '{m}' staat niet op de lijst.")
+                )
+        if p.trekker and p.trekker not in p.members:
+            faults.append((("platforms", i, "trekker"), f"'{p.trekker}' is geen lid."))
+    platform_ids = {p.id for p in project.platforms}
+    seen = set()
+    for i, a in enumerate(project.activities):
+        if a.id in seen:
+            faults.append((("activities", i, "id"), f"id '{a.id}' staat er twee keer in."))
+        seen.add(a.id)
+        if a.platform and a.platform not in platform_ids:
+            faults.append((("activities", i, "platform"), f"platform '{a.platform}' bestaat niet."))
+        for j, o in enumerate(a.organisers):
+            if o not in org_ids:
+                faults.append(
+                    (
+                        ("activities", i, "organisers", j),
+                        f"organisatie '{o}' staat niet op de lijst.",
+                    )
+                )
+        for key, n in (("expected", a.expected), ("participants", a.participants)):
+            if n is not None and n < 0:
+                faults.append((("activities", i, key), "een aantal kan niet negatief zijn."))
+    return faults

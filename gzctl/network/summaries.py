@@ -9,15 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gzctl.core.model import Place, Project
-
-# the statuses an organisation goes through (gzctl org status), in order; DOMAIN.md §3
-ORG_STATUSES: tuple[str, ...] = (
-    "geïnventariseerd",
-    "benaderd",
-    "uitgenodigd",
-    "aangesloten",
-    "afgehaakt",
-)
+from gzctl.network.vocabulary import ORG_STATUSES
 
 HOURS = "organiseren.uren"
 EMPLOYER = "organiseren.werkgever"

@@ -1,0 +1,25 @@
+"""The words gzctl.toml uses for organisations and platforms (DOMAIN.md §3 and §5): kinds,
+statuses. Plain constants, so that opening a project (the hand-edit checks in
+gzctl/network/session.py) and `gzctl status` need none of the feature modules."""
+
+from __future__ import annotations
+
+# an organisation's kind (gzctl org add --soort): the civic : professional balance
+ORG_KINDS: dict[str, str] = {
+    "vrijwilligers": "burger- of vrijwilligersorganisatie",
+    "professioneel": "professionele organisatie",
+    "overheid": "overheid",
+    "ondernemer": "ondernemer",
+}
+
+# the statuses an organisation goes through (gzctl org status), in order
+ORG_STATUSES: tuple[str, ...] = (
+    "geïnventariseerd",
+    "benaderd",
+    "uitgenodigd",
+    "aangesloten",
+    "afgehaakt",
+)
+
+# a platform's statuses (gzctl platform status), in order
+PLATFORM_STATUSES: tuple[str, ...] = ("idee", "in oprichting", "actief", "gestopt")
