@@ -465,6 +465,11 @@ class Wizard:
         if not newly and not undone:
             return
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            # only what this user ticked or unticked, onto the checklist as it is now: an
+            # item another wizard or `gzctl done`/`undo` changed meanwhile keeps their tick
+            now = {i.id: progress.item_status(i, change.project) for i in manual}
+            newly = [i for i in newly if not now[i.id].done]
+            undone = [i for i in undone if now[i.id].how == "hand"]
             today = change.now.date()
             if newly:
                 progress.mark_done(
