@@ -11,7 +11,13 @@ from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
 from gzctl.core.words import count
 from gzctl.network import coordinator as co
-from gzctl.network.criteria import Criteria, load_criteria, number_nl, parse_pairs
+from gzctl.network.criteria import (
+    Criteria,
+    load_criteria,
+    number_nl,
+    parse_pairs,
+    scores_to_save,
+)
 
 app = common.group(texts.COMMANDS["coordinator"])
 candidate_app = common.group(texts.COORDINATOR_COMMANDS["candidate"])
@@ -282,6 +288,7 @@ def candidate_score(
     crit = _crit()
     cand = co.find(opened.project, cand_id)
     assessor = beoordelaar or runtime.who()
+    shown: dict[str, int] | None = None
     if pairs:
         scores = parse_pairs(pairs, crit.coordinator)
     else:
@@ -290,10 +297,13 @@ def candidate_score(
             raise UsageProblem(f"Geef de scores: gzctl coordinator candidate score {cand.id} {ids}")
         from gzctl.wizard.places import ask_scores
 
-        scores = ask_scores(
-            crit.coordinator, cand.scores.get(assessor, {}), f"Scorekaart van {assessor}"
-        )
+        shown = dict(cand.scores.get(assessor, {}))
+        scores = ask_scores(crit.coordinator, shown, f"Scorekaart van {assessor}")
     with common.transaction(opened) as change:
+        if shown is not None:
+            # only the scores the user changed (see place score)
+            now = co.find(change.project, cand.id).scores.get(assessor, {})
+            scores = scores_to_save(scores, shown, now)
         cand = co.score(change.project, cand.id, assessor, scores, crit)
         change.log("candidate-score", f"Scorekaart ingevuld door {assessor}", [cand.id])
     card = co.scorecard(cand, crit)

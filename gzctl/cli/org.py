@@ -294,7 +294,11 @@ def edit(
         from gzctl.wizard.inventory import ask_organisation
 
         current = inv.find(opened.project, org_id)
+        org_id = current.id
         raw = ask_organisation(catalogue, current, {}, lists.console().print)
+        # only what the user changed: a field another wizard or command changed while the
+        # questions were open stays as they left it
+        raw = inv.changed_fields(current, raw, catalogue)
     with common.transaction(opened) as change:
         org, changed = inv.edit(change.project, org_id, raw, catalogue, change.now.date())
         if changed:

@@ -11,7 +11,13 @@ from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
 from gzctl.core.words import count
 from gzctl.network import places as pl
-from gzctl.network.criteria import Criteria, load_criteria, number_nl, parse_pairs
+from gzctl.network.criteria import (
+    Criteria,
+    load_criteria,
+    number_nl,
+    parse_pairs,
+    scores_to_save,
+)
 
 app = common.group(texts.COMMANDS["place"])
 
@@ -247,6 +253,7 @@ def score(
     opened = common.open_project(ctx)
     crit = _crit()
     place = pl.find(opened.project, place_id)
+    shown: dict[str, int] | None = None
     if pairs:
         scores = parse_pairs(pairs, crit.place)
     else:
@@ -255,8 +262,13 @@ def score(
             raise UsageProblem(f"Geef de scores: gzctl place score {place.id} {ids}")
         from gzctl.wizard.places import ask_scores
 
-        scores = ask_scores(crit.place, place.scores, f"Scores voor {place.name}")
+        shown = dict(place.scores)
+        scores = ask_scores(crit.place, shown, f"Scores voor {place.name}")
     with common.transaction(opened) as change:
+        if shown is not None:
+            # only the scores the user changed: one scored elsewhere while the questions
+            # were open stays when the user pressed Enter on the score shown
+            scores = scores_to_save(scores, shown, pl.find(change.project, place.id).scores)
         place = pl.set_scores(change.project, place.id, scores, crit)
         criteria = count(len(scores), "criterium", "criteria")
         change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])

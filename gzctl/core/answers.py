@@ -43,6 +43,43 @@ def set_answer(project: Project, q: Question, value: Any) -> None:
         project.answers[q.id] = value
 
 
+def prefilled(q: Question, shown: Any) -> Any:
+    """What Enter without typing gives: the answer the prompt showed, else the question's
+    default, coerced."""
+    if is_answered(shown):
+        return shown
+    try:
+        return coerce(q, q.default) if q.default is not None else None
+    except Exception:  # a default that does not fit is the playbook check's business
+        return None
+
+
+def answer_to_save(q: Question, value: Any, shown: Any, now: Any) -> tuple[bool, Any]:
+    """Only what this user changed (issue 12, two people on one village).
+
+    ``value`` is the user's answer, ``shown`` the answer the prompt started from and ``now``
+    the answer on disk, re-read under the lock. Returns (save, answer): when nobody else
+    changed the answer meanwhile the user's answer is saved as it is; when someone did, the
+    user's Enter on what was shown keeps the other's answer, rows a user added to a group are
+    added to the other's rows, and options a user ticked or unticked are ticked or unticked
+    in the other's selection. A different answer typed by the user is the user's change."""
+    if now == shown:
+        return True, value
+    if value == prefilled(q, shown):
+        return False, now
+    if q.type == "group" and isinstance(value, list):
+        given = list(shown or [])
+        if value[: len(given)] == given:
+            rows = list(now or [])
+            rows += [r for r in value[len(given) :] if r not in rows]
+            return True, rows or None
+    if q.type == "multichoice" and isinstance(value, (list, type(None))):
+        before, after = set(shown or []), set(value or [])
+        chosen = (set(now or []) | (after - before)) - (before - after)
+        return True, [o for o in q.options if o in chosen] or None
+    return True, value
+
+
 def read_answers_file(path: Path) -> dict[str, Any]:
     import tomllib
 

@@ -17,6 +17,7 @@ from gzctl.core.errors import PlaybookError
 CRITERIA_FILE = "selectiecriteria.toml"
 SCORE_MIN = 1
 SCORE_MAX = 5
+DEFAULT_SCORE = 3  # what a scoring prompt shows for a criterion not yet scored
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,22 @@ def parse_score(text: Any, where: str) -> int:
             f"{where}: een score is een heel getal van 1 tot en met 5, niet '{text}'."
         )
     return value
+
+
+def scores_to_save(
+    asked: dict[str, int], shown: dict[str, int], now: dict[str, int]
+) -> dict[str, int]:
+    """Only the scores this user changed (issue 12, two people on one village).
+
+    ``asked``: the scores given at the prompts; ``shown``: the scores those prompts started
+    from (a criterion without one showed :data:`DEFAULT_SCORE`); ``now``: the scores on disk,
+    re-read under the lock. A score someone else set meanwhile stays when this user only
+    pressed Enter on what was shown; a score the user picked differently is the user's."""
+    return {
+        key: value
+        for key, value in asked.items()
+        if now.get(key) == shown.get(key) or value != shown.get(key, DEFAULT_SCORE)
+    }
 
 
 def parse_pairs(pairs: list[str], known: tuple[Criterion, ...]) -> dict[str, int]:

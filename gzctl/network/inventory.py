@@ -773,6 +773,31 @@ def apply_changes(
     return changed
 
 
+def changed_fields(
+    org: Organisation, raw: Mapping[str, Any], catalogue: Catalogue
+) -> dict[str, Any]:
+    """The fields of ``raw`` that would change ``org``: what a user changed in questions that
+    started from ``org`` (``gzctl org edit`` in a terminal), so that only those are saved
+    onto the organisation as it is now and a field someone else changed meanwhile stays.
+    A field with a fault is kept, so that the edit reports it."""
+    import copy
+
+    clean, _ = parse_fields(raw, catalogue)
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in clean:
+            out[key] = value
+            continue
+        try:
+            probe = copy.deepcopy(org)
+            differs = bool(apply_changes(probe, {key: clean[key]}, catalogue, dt.date.min))
+        except UsageProblem:
+            differs = True
+        if differs:
+            out[key] = value
+    return out
+
+
 def _default(key: str) -> Any:
     if key == "contact_publish":
         return False

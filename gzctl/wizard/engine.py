@@ -248,16 +248,6 @@ def confirm(label: str, default: bool) -> bool:
 _UNSEEN: Any = object()
 
 
-def _prefilled(q: Question, shown: Any) -> Any:
-    """What Enter without typing gives: the answer shown, else the question's default."""
-    if is_answered(shown):
-        return shown
-    try:
-        return coerce(q, q.default) if q.default is not None else None
-    except Exception:  # a default that does not fit is the playbook check's business
-        return None
-
-
 def _validate_value(q: Question, value: Any) -> bool | str:
     from gzctl.core.errors import AnswerError
 
@@ -303,17 +293,23 @@ class Wizard:
         """Save one answer, re-read under the lock. ``shown`` is the answer the prompt
         started from: when the user kept it (Enter on the pre-filled text, or on an empty
         optional question) while another wizard or command changed it meanwhile, that
-        other answer stays: this process changes only what its user changed. LATER ("Later
-        invullen") saves nothing but notes the question as left for later (``wizard.later``),
-        so next and status can name it."""
+        other answer stays, and rows added to a group or options ticked in a multiple
+        choice go onto the other's (``answers.answer_to_save``): this process changes only
+        what its user changed. LATER ("Later invullen") saves nothing but notes the question
+        as left for later (``wizard.later``), so next and status can name it; not when the
+        question was answered elsewhere while the prompt was open."""
         from gzctl.wizard.resume import note_later
 
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            old = ans.get_answer(change.project, q)
+            if value is LATER and shown is not _UNSEEN and old != shown and is_answered(old):
+                return  # answered elsewhere while the prompt was open: nothing left for later
             if note_later(change.project, q, value is LATER):
                 return
-            old = ans.get_answer(change.project, q)
-            if shown is not _UNSEEN and old != shown and value == _prefilled(q, shown):
-                return
+            if shown is not _UNSEEN:
+                save, value = ans.answer_to_save(q, value, shown, old)
+                if not save:
+                    return
             ans.set_answer(change.project, q, value)
             if old != ans.get_answer(change.project, q):
                 # the label, not the answer: names and free text stay out of the history
@@ -469,6 +465,11 @@ class Wizard:
         if not newly and not undone:
             return
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            # only what this user ticked or unticked, onto the checklist as it is now: an
+            # item another wizard or `gzctl done`/`undo` changed meanwhile keeps their tick
+            now = {i.id: progress.item_status(i, change.project) for i in manual}
+            newly = [i for i in newly if not now[i.id].done]
+            undone = [i for i in undone if now[i.id].how == "hand"]
             today = change.now.date()
             if newly:
                 progress.mark_done(

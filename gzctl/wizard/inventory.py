@@ -76,6 +76,7 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
             say(f"[dim]Verder waar je was: de sectoren ervoor heb je al gehad "
                 f"({len(walked)} van {len(catalogue.sectors) + 1}).[/]")  # fmt: skip
             walked = set()
+        project = wizard.load()  # fresh: another wizard or `gzctl org` may have added some
         present = [
             o
             for o in project.organisations

@@ -15,7 +15,14 @@ from gzctl.core.errors import GzctlError
 from gzctl.core.words import count
 from gzctl.network import coordinator as co
 from gzctl.network import places as pl
-from gzctl.network.criteria import Criterion, load_criteria, number_nl
+from gzctl.network.criteria import (
+    DEFAULT_SCORE,
+    Criteria,
+    Criterion,
+    load_criteria,
+    number_nl,
+    scores_to_save,
+)
 from gzctl.wizard.keys import add_letter_and_number_keys
 
 if TYPE_CHECKING:
@@ -52,7 +59,7 @@ def ask_scores(
             questionary.select(
                 message,
                 choices=choices,
-                default=str(now) if now else "3",
+                default=str(now) if now else str(DEFAULT_SCORE),
                 instruction=instruction,
                 use_jk_keys=False,
             )
@@ -105,18 +112,21 @@ def places_step(wizard: Wizard, step: Step) -> None:
             say(f"[yellow]{escape(exc.message)}[/]")
             continue
         say(f"[green]✓[/] {escape(place.name)} [dim]{place.id}[/]")
-    project = wizard.load()
-    excluded = {r.place.id for r in pl.rank(project, crit) if r.excluded}
-    for place in project.places:
-        missing = [c for c in crit.place if c.id not in place.scores]
-        if not missing or place.id in excluded:  # no use scoring a place that drops out
+    for place_id in [p.id for p in wizard.load().places]:
+        # fresh for every place: another wizard or `gzctl place` may have scored, added or
+        # removed places while this one was being scored
+        project = wizard.load()
+        here = next((p for p in project.places if p.id == place_id), None)
+        if here is None:
             continue
-        scores = ask_scores(missing, place.scores, f"Scores voor {place.name}")
+        excluded = {r.place.id for r in pl.rank(project, crit) if r.excluded}
+        missing = [c for c in crit.place if c.id not in here.scores]
+        if not missing or here.id in excluded:  # no use scoring a place that drops out
+            continue
+        shown = dict(here.scores)
+        scores = ask_scores(missing, shown, f"Scores voor {here.name}")
         if scores:
-            with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
-                pl.set_scores(change.project, place.id, scores, crit)
-                criteria = count(len(scores), "criterium", "criteria")
-                change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
+            _save_scores(wizard, here.id, here.name, scores, shown, crit)
     project = wizard.load()
     rows = pl.rank(project, crit)
     if not rows:
@@ -145,9 +155,46 @@ def places_step(wizard: Wizard, step: Step) -> None:
             "Waarom is deze plek neutraal en laagdrempelig? (een of twee zinnen)", instruction=""
         )
     with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
-        place = pl.choose(change.project, pick, reason, change.now.date(), crit)
+        other = pl.chosen(change.project)
+        if change.project.meeting_place.chosen:
+            # chosen elsewhere while this choice was being made: that choice stays
+            name = other.name if other else change.project.meeting_place.chosen
+            say(
+                f"[yellow]Intussen is elders al een plek gekozen: {escape(name)}. Die keuze "
+                "blijft staan; anders kiezen kan met gzctl place choose.[/]"
+            )
+            return
+        try:
+            place = pl.choose(change.project, pick, reason, change.now.date(), crit)
+        except GzctlError as exc:  # removed or ruled out meanwhile
+            say(f"[yellow]{escape(exc.message)} Je keuze is niet bewaard.[/]")
+            return
         change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
     say(f"[green]✓[/] Gekozen: {escape(place.name)}")
+
+
+def _save_scores(
+    wizard: Wizard,
+    place_id: str,
+    name: str,
+    scores: dict[str, int],
+    shown: dict[str, int],
+    crit: Criteria,
+) -> None:
+    """Save the scores this user gave, onto the place as it is now (``scores_to_save``)."""
+    with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+        place = next((p for p in change.project.places if p.id == place_id), None)
+        if place is None:
+            wizard.say(
+                f"[yellow]{escape(name)} is intussen van de lijst gehaald; "
+                "de scores zijn niet bewaard.[/]"
+            )
+            return
+        scores = scores_to_save(scores, shown, place.scores)
+        if scores:
+            pl.set_scores(change.project, place.id, scores, crit)
+            criteria = count(len(scores), "criterium", "criteria")
+            change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
 
 
 def coordinator_step(wizard: Wizard, step: Step) -> None:
@@ -158,6 +205,7 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
     project = wizard.load()
     b = co.budget(project, crit)
     raw: dict[str, str] = {}
+    shown: dict[str, float] = {}
     for key, label, value in (
         (
             "hourly_cost",
@@ -170,7 +218,17 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
             label, default=number_nl(value, 2), instruction="(euro; Enter houdt dit bedrag)"
         ).unsafe_ask()
         raw[key] = str(answer or "").strip() or number_nl(value, 2)
+        shown[key] = value
     with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+        # an amount changed elsewhere while the prompt was open stays when this user only
+        # kept the amount shown
+        now = co.budget(change.project, crit)
+        fresh = {"hourly_cost": now.hourly_cost, "activity_budget": now.activities}
+        raw = {
+            key: text
+            for key, text in raw.items()
+            if fresh[key] == shown[key] or text != number_nl(shown[key], 2)
+        }
         changed = co.set_profile(change.project, wizard.playbook, raw)
         if changed:
             change.log(

@@ -134,17 +134,43 @@ def _save(
     members: list[str],
     trekker: str,
 ) -> None:
+    """Start platform ``pid`` with the members and trekker this user picked, onto the project
+    as it is now. Another wizard or `gzctl platform` may have started the same platform while
+    this one asked: then this user's members join it and its trekker stays. An organisation
+    removed or afgehaakt meanwhile is left out, with one line."""
     try:
         with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
-            p = pf.add(change.project, catalogue, pid, change.now.date())
-            if members:
-                pf.join(change.project, p.id, members)
-            if trekker:
-                pf.join(change.project, p.id, [trekker], trekker=True)
-            change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+            project = change.project
+            p = next((x for x in project.platforms if x.template == pid), None)
+            started = p is None
+            if p is None:
+                p = pf.add(project, catalogue, pid, change.now.date())
+            orgs = {o.id: o for o in project.organisations}
+            left_out = [m for m in members if m not in orgs or orgs[m].status == "afgehaakt"]
+            members = [m for m in members if m not in left_out]
+            new = [m for m in members if m not in p.members]
+            if new:
+                pf.join(project, p.id, new)
+            lead = trekker in members and not p.trekker
+            if lead:
+                pf.join(project, p.id, [trekker], trekker=True)
+            kept = orgs[p.trekker].name if p.trekker != trekker and p.trekker in orgs else ""
+            if started:
+                change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+            elif new or lead:
+                change.log("platform-join", f"{p.title}: deelnemers erbij gezet", [p.id, *new])
     except Refused as exc:
         wizard.say(f"[yellow]{_escape(exc.message)}[/]")
         return
+    if left_out:
+        names = ", ".join(_escape(m) for m in left_out)
+        wizard.say(f"[yellow]Intussen van de lijst of afgehaakt, niet toegevoegd: {names}.[/]")
+    if not started:
+        wizard.say(
+            f"[yellow]{_escape(p.title)} was intussen elders al gestart; je keuzes zijn "
+            "erbij gezet.[/]"
+            + (f" [dim]De trekker blijft {_escape(kept)}.[/]" if trekker and kept else "")
+        )
     wizard.say(
         f"[green]✓[/] {_escape(p.title)} [dim]{p.id}[/] · {len(p.members)} leden · "
         f"{len(p.tasks)} eerste stappen (gzctl platform show {p.id})"

@@ -115,6 +115,8 @@ def ask_again(
     """``gzctl answers --wijzig``: ask the question ``text`` names (:func:`find_question`)
     once more through ``asker`` (an engine ``Asker``), the current answer as the default, and
     save the new answer in one transaction with a history line "Antwoord gewijzigd: <label>".
+    When someone else changed the answer while the prompt was open, only what this user
+    changed is saved (``answers.answer_to_save``); Enter on the shown answer keeps theirs.
     Returns (question, old, new), or None when the user chose "Later invullen" (nothing
     changes). Raises NotFound for an unknown question; Ctrl-C raises KeyboardInterrupt."""
     from gzctl.core import store
@@ -123,13 +125,20 @@ def ask_again(
     number, step, q = find_question(playbook, text)
     where = f"stap {number.split('.')[0]}: {step.title}" if step else "het dorp"
     asker.say(f"[bold]Vraag {number}[/] ({where})")
-    value = asker.ask(q, ans.get_answer(store.load(folder), q))
+    shown = ans.get_answer(store.load(folder), q)
+    value = asker.ask(q, shown)
     if value is LATER:
         return None
     with store.transaction(folder, who, now) as change:
         old = ans.get_answer(change.project, q)
-        ans.set_answer(change.project, q, value)
-        note_later(change.project, q, False)
+        # another wizard or command may have changed this answer while the prompt was open:
+        # only what this user changed goes in (Enter on the shown answer keeps theirs)
+        save, value = ans.answer_to_save(q, value, shown, old)
+        if save:
+            ans.set_answer(change.project, q, value)
+            note_later(change.project, q, False)
+        else:
+            asker.say("[yellow]Intussen is dit antwoord elders veranderd; dat blijft staan.[/]")
         new = ans.get_answer(change.project, q)
         if old != new:
             # the label, not the answer: names and free text stay out of the history
