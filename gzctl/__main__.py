@@ -163,7 +163,9 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
         roots, base, scan.DEFAULT_DEPTH, None, runtime.today(), os.environ, shown=session.shown
     )
     rows = portfolio.sort_rows(rows, "village")
-    print(portfolio.json_text(rows))
+    from gzctl.core.outtext import write_json
+
+    write_json(portfolio.json_text(rows) + "\n")
     failed = sum(1 for r in rows if r.get("error") is not None)
     if failed:
         print(

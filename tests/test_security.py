@@ -644,13 +644,14 @@ def test_portfolio_cache_holds_no_names_and_prunes_gone_folders(
     cache_dir = Path(os.environ["GZCTL_CACHE_HOME"])
     caches = [p for p in cache_dir.rglob("*") if p.is_file()]
     assert caches
-    text = "".join(p.read_text(encoding="utf-8") for p in caches)
-    assert str(project) in text
-    assert "Petra" not in text
+    # the cache is binary (marshal); its strings are UTF-8 inside
+    data = b"".join(p.read_bytes() for p in caches)
+    assert str(project).encode() in data
+    assert b"Petra" not in data
     shutil.rmtree(project)
     gz("portfolio", str(tmp_path), "--json")
-    text = "".join(p.read_text(encoding="utf-8") for p in caches if p.exists())
-    assert str(project) not in text
+    data = b"".join(p.read_bytes() for p in caches if p.exists())
+    assert str(project).encode() not in data
 
 
 # --------------------------------------------------------------------------- variants

@@ -35,7 +35,8 @@ _MARK_DAYS, _MARK_PATH, _MARK_STALLED = '"\\u0000D"', '"\\u0000P"', '"\\u0000S"'
 
 def row_template(status: dict[str, Any]) -> str:
     """A village's JSON line with marks where today's days, the folder and 'stalled' go, so
-    that a cached village becomes a row without parsing or dumping its status again."""
+    that a cached village becomes a row without parsing or dumping its status again. The
+    line is :func:`~gzctl.core.outtext.json_safe` already: no control character in it."""
     import json
 
     marked = {
@@ -45,7 +46,7 @@ def row_template(status: dict[str, Any]) -> str:
         "error": None,
         "stalled": "\0S",
     }
-    return json.dumps(marked, ensure_ascii=False)
+    return json_safe(json.dumps(marked, ensure_ascii=False))
 
 
 def split_template(template: str) -> list[str]:
@@ -78,7 +79,7 @@ class CachedRow(dict):  # type: ignore[type-arg]
         self.name, self.path, self.days, self.stalled = name, path, days, stalled
         fill = {
             _MARK_DAYS: "null" if days is None else str(int(days)),
-            _MARK_PATH: json.dumps(path, ensure_ascii=False),
+            _MARK_PATH: json_safe(json.dumps(path, ensure_ascii=False)),
             _MARK_STALLED: "true" if stalled else "false",
         }
         self.line = "".join([fill.get(part, part) for part in template])
@@ -413,16 +414,20 @@ def table_text(rows: Sequence[Row], stalled_days: int) -> str:
 
 
 def json_text(rows: Sequence[Row]) -> str:
-    """One JSON document: a list, one village per line (readable, and quick for 1,000)."""
+    """One JSON document: a list, one village per line (readable, and quick for 1,000).
+
+    It holds no control character (json escapes C0, :func:`json_safe` the rest; a cached
+    line was made safe when it was cached), so it may go to the terminal without
+    :func:`~gzctl.core.outtext.clean`."""
     import json
 
     if not rows:
         return "[]"
-    body = ",\n".join(
-        " " + json_safe(r.line if isinstance(r, CachedRow) else json.dumps(r, ensure_ascii=False))
+    body = ",\n ".join(
+        r.line if isinstance(r, CachedRow) else json_safe(json.dumps(r, ensure_ascii=False))
         for r in rows
     )
-    return "[\n" + body + "\n]"
+    return "[\n " + body + "\n]"
 
 
 CSV_COLUMNS: tuple[tuple[str, Callable[[Row], Any]], ...] = (

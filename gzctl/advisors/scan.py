@@ -6,7 +6,7 @@ fails becomes an error row with the same Dutch message. Many villages to read ar
 every core (:func:`read_villages`).
 
 Reading a thousand gzctl.toml files costs more than the rest of the command together, so the
-results are kept in a cache file (``portfolio.json`` in the user cache folder,
+results are kept in a cache file (``portfolio-<folders>.cache`` in the user cache folder,
 ``GZCTL_CACHE_HOME`` overrides it). An entry is used only when gzctl.toml and the playbook file
 it follows are unchanged (modification time in ns and size, taken before the file was read),
 and by the same gzctl version; a village that is gone is simply not found again, and errors
@@ -25,7 +25,6 @@ import datetime as dt
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +35,13 @@ from gzctl.core.errors import GzctlError, UsageProblem
 if TYPE_CHECKING:  # the warm path reads the cache only: model, playbook, burnup stay unloaded
     from gzctl.advisors.burnup import Burnup
 
-CACHE_FILE = "portfolio.json"
+CACHE_FILE = "portfolio.cache"
+# The cache is Python's marshal format (plain dicts, lists, str, int, None; version 4):
+# it loads three times faster than the same data as JSON (~8 ms against ~25 ms for 1,000
+# villages), and it is the user's own cache folder, trusted as the bytecode there is.
+MARSHAL_VERSION = 4
 DEFAULT_DEPTH = 3
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 STATE_FILE = "gzctl.toml"  # store.STATE_FILE, without importing the store
 # from this many villages to read on, the reading is spread over every core
 PARALLEL_FROM = 48
@@ -88,20 +91,38 @@ def find_projects(roots: Sequence[Path], depth: int) -> list[Path]:
     return sorted(found.values(), key=lambda p: str(p))
 
 
-@dataclass
 class Village:
     """One village found: its status document (freshly read) or, from the cache, the row
     template and name (``portfolio.row_template``), an error, and its burn-up chart (a cached
-    chart stays JSON text until someone draws it, and is then drawn on to ``today``)."""
+    chart stays JSON text until someone draws it, and is then drawn on to ``today``).
 
-    path: Path
-    status: dict[str, Any] | None
-    error: str | None
-    chart: Burnup | dict[str, Any] | str | None
-    template: list[str] | None = None
-    name: str = ""
-    last_activity: str | None = None
-    today: dt.date | None = None
+    A plain class, not a dataclass: the portfolio's warm run is a start-up budget, and the
+    dataclasses module (with inspect and ast) costs ~7 ms to import."""
+
+    __slots__ = ("path", "status", "error", "chart", "template", "name", "last_activity", "today")
+
+    def __init__(
+        self,
+        path: Path,
+        status: dict[str, Any] | None,
+        error: str | None,
+        chart: Burnup | dict[str, Any] | str | None,
+        template: list[str] | None = None,
+        name: str = "",
+        last_activity: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.path = path
+        self.status = status
+        self.error = error
+        self.chart = chart
+        self.template = template
+        self.name = name
+        self.last_activity = last_activity
+        self.today = today
+
+    def __repr__(self) -> str:
+        return f"Village({self.path!r}, error={self.error!r})"
 
     @property
     def burnup(self) -> Burnup | None:
@@ -196,9 +217,11 @@ class Cache:
         self.dirty = False
         if path is None:
             return
+        import marshal
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             return
         if (
             isinstance(data, dict)
@@ -294,11 +317,15 @@ class Cache:
             "entries": self.entries,
         }
 
+        import marshal
+
         try:
             from gzctl.core import safefs
 
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            safefs.write_text(self.path, json.dumps(data, ensure_ascii=False))
+            safefs.write_bytes(self.path, marshal.dumps(data, MARSHAL_VERSION))
+            for old in self.path.parent.glob("portfolio*.json"):  # gzctl 0.1's JSON caches
+                old.unlink(missing_ok=True)
         except (OSError, GzctlError):
             pass  # a cache that cannot be written only costs time next run
 

@@ -103,7 +103,9 @@ def portfolio(
     failed = sum(1 for r in rows if r.get("error") is not None)
 
     if json:
-        common.say(core.json_text(rows))
+        from gzctl.core.outtext import write_json
+
+        write_json(core.json_text(rows) + "\n")
     elif csv:
         import sys
 

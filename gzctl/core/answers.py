@@ -198,7 +198,7 @@ def flat_answers(project: Project) -> dict[str, Any]:
 
 
 def answers_as_toml(project: Project) -> dict[str, Any]:
-    from gzctl.core.model import unflatten
+    from gzctl.core.tomlfile import unflatten
 
     data = unflatten(flat_answers(project))
     if project.initiators:

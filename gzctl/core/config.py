@@ -202,10 +202,7 @@ def cache_dir(environ: Mapping[str, str]) -> Path:
 
 def read_user(path: Path) -> dict[str, Any]:
     """The user config as {dotted key: value}; a missing file is an empty config."""
-    import tomllib
-
     from gzctl.core.encoding import Undecodable, read_text
-    from gzctl.core.model import flatten
 
     try:
         text = read_text(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
@@ -213,9 +210,11 @@ def read_user(path: Path) -> dict[str, Any]:
         return {}
     except (OSError, Undecodable) as exc:
         raise StateError(f"Kan het instellingenbestand {path} niet lezen ({exc}).") from exc
+    from gzctl.core.tomlfile import flatten, loads
+
     try:
-        data = flatten(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
+        data = flatten(loads(text))
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise StateError(
             f"Het instellingenbestand {path} is geen geldige TOML ({exc}). "
             "Herstel of verwijder het."
@@ -238,7 +237,7 @@ def write_user(path: Path, values: Mapping[str, Any]) -> None:
     import tomli_w
 
     from gzctl.core import safefs
-    from gzctl.core.model import unflatten
+    from gzctl.core.tomlfile import unflatten
 
     path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Instellingen van gzctl voor jou als gebruiker (gzctl config --list).\n"

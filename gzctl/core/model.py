@@ -15,6 +15,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from gzctl.core.tomlfile import flatten, unflatten
+
 SCHEMA_VERSION = 1
 
 T = TypeVar("T")
@@ -461,30 +463,6 @@ def _build_converter(tp: Any) -> Converter:
 
         return text
     return scalar
-
-
-def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
-    """{"a.b": 1} -> {"a": {"b": 1}}; keys sorted for a stable file."""
-    out: dict[str, Any] = {}
-    for key in sorted(flat):
-        parts = key.split(".")
-        node = out
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = flat[key]
-    return out
-
-
-def flatten(nested: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """The inverse of :func:`unflatten`. A list stays a value (groups are lists of tables)."""
-    out: dict[str, Any] = {}
-    for key, value in nested.items():
-        path = f"{prefix}.{key}" if prefix else str(key)
-        if isinstance(value, dict):
-            out.update(flatten(value, path))
-        else:
-            out[path] = value
-    return out
 
 
 # Per dataclass, for reading: the known names, and per field (name, converter, required,

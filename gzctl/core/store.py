@@ -170,32 +170,15 @@ def _fast_loads(text: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _loads(text: str) -> dict[str, Any]:
-    """tomli, compiled with mypyc, is the stdlib's tomllib (the same parser, the same
-    results) at twice the speed: ~4 ms instead of ~8 ms for the demo village, on every
-    command that opens a project. A file tomli refuses is read again by tomllib, so the
-    error (and its Dutch translation) is the stdlib's. Without tomli: tomllib."""
-    try:
-        import tomli
-    except ImportError:  # pragma: no cover - tomli is a dependency
-        pass
-    else:
-        try:
-            return tomli.loads(text)
-        except tomli.TOMLDecodeError:
-            pass
-    import tomllib
-
-    return tomllib.loads(text)
-
-
 def parse(text: str, source: Path, fast: bool = False) -> Project:
     """Parse the text of a gzctl.toml into a Project, or raise StateError naming the place.
 
     ``fast`` reads the TOML with rtoml when it is installed (same result, same errors)."""
     name = source.name
     try:
-        data = (_fast_loads(text) if fast else None) or _loads(text)
+        from gzctl.core.tomlfile import loads
+
+        data = (_fast_loads(text) if fast else None) or loads(text)
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         import tomllib
 
