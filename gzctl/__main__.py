@@ -58,49 +58,16 @@ def top_help(color: bool) -> str:
     return "\n".join(lines)
 
 
-def hoist_directory(argv: list[str]) -> list[str]:
-    """`gzctl wizard -C dorp` means `gzctl -C dorp wizard`: people put -C anywhere."""
-    front: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            rest += argv[i:]
-            break
-        if arg in ("-C", "--directory") and i + 1 < len(argv):
-            front += argv[i : i + 2]
-            i += 2
-            continue
-        if arg.startswith("--directory=") or (arg.startswith("-C") and len(arg) > 2):
-            front.append(arg)
-        else:
-            rest.append(arg)
-        i += 1
-    return front + rest
-
-
 def fast_path(argv: list[str]) -> int | None:
     """Handle the hot command lines without typer; None means 'not mine, ask typer'."""
     if any(k.endswith("_COMPLETE") for k in os.environ):
         return None  # shell completion is typer's
-    directory: str | None = None
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg in ("-C", "--directory"):
-            if i + 1 >= len(argv):
-                return None
-            directory = argv[i + 1]
-            i += 2
-        elif arg.startswith("--directory="):
-            directory = arg.split("=", 1)[1]
-            i += 1
-        elif arg.startswith("-C") and len(arg) > 2:
-            directory = arg[2:]
-            i += 1
-        else:
-            break
+    from gzctl.cli.argv import leading_directory
+
+    leading = leading_directory(argv)
+    if leading is None:
+        return None  # -C without its folder: typer says what is missing
+    directory, i = leading
     rest = argv[i:]
     if not rest or rest in (["--help"], ["-h"]):
         from gzctl.core.runtime import color_wanted
@@ -179,6 +146,8 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
 
 
 def run() -> None:
+    from gzctl.cli.argv import hoist_directory
+
     argv = hoist_directory(sys.argv[1:])
     from gzctl.core.outtext import guard_streams
 

@@ -111,11 +111,14 @@ def command_name(argv: list[str]) -> str | None:
     """The top-level command an argument list asks for, when it is one gzctl has (after the
     global options); None otherwise (then every command is registered, for typer's help,
     suggestions and shell completion)."""
+    from gzctl.cli.argv import directory_at
+
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("-C", "--directory"):
-            i += 2
+        found = directory_at(argv, i)
+        if found is not None:
+            i += found[0]
             continue
         if arg.startswith("-"):
             return None  # --version, --help, an unknown option: the whole app

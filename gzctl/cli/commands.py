@@ -159,23 +159,10 @@ EVERYDAY: tuple[Command, ...] = (
 BY_PATH: dict[tuple[str, ...], Command] = {c.path: c for c in EVERYDAY}
 
 
-def directory_of(args: list[str]) -> str | None:
-    """The folder ``-C MAP`` / ``--directory MAP`` / ``-CMAP`` names in a command line (the
-    last one given), or None."""
-    directory = None
-    for i, arg in enumerate(args):
-        if arg in ("-C", "--directory") and i + 1 < len(args):
-            directory = args[i + 1]
-        elif arg.startswith("--directory="):
-            directory = arg.split("=", 1)[1]
-        elif arg.startswith("-C") and len(arg) > 2:
-            directory = arg[2:]
-    return directory
-
-
 def error_text(message: str, args: list[str]) -> str:
     """An error message from the layers below with its ``gzctl ...`` hints given the -C folder
     the user typed, so that they work when pasted. Both routes print errors through this."""
+    from gzctl.cli.argv import directory_of
     from gzctl.core.text import hints_with_dir
 
     return hints_with_dir(message, directory_of(args))
