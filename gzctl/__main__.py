@@ -132,7 +132,7 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
     rows = portfolio.sort_rows(rows, "village")
     from gzctl.core.outtext import write_json
 
-    write_json(portfolio.json_text(rows) + "\n")
+    write_json(portfolio.json_bytes(rows) + b"\n")
     failed = sum(1 for r in rows if r.get("error") is not None)
     if failed:
         print(

@@ -98,6 +98,6 @@ def test_cached_row_behaves_as_the_row_it_stands_for() -> None:
     row = portfolio.make_row("dorpen/beesd", {**status, "days_since_activity": 12}, 30)
     assert cached.get("error") is None and cached["path"] == "dorpen/beesd"
     assert not cached._loaded  # the light keys did not parse the line
-    assert json.dumps(row, ensure_ascii=False) == cached.line
+    assert json.dumps(row, ensure_ascii=False).encode("utf-8") == cached.line
     assert dict(cached) == row and {**cached} == row and cached == row
     assert list(cached) == list(row)

@@ -41,7 +41,7 @@ CACHE_FILE = "portfolio.cache"
 # villages), and it is the user's own cache folder, trusted as the bytecode there is.
 MARSHAL_VERSION = 4
 DEFAULT_DEPTH = 3
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 STATE_FILE = "gzctl.toml"  # store.STATE_FILE, without importing the store
 # from this many villages to read on, the reading is spread over every core
 PARALLEL_FROM = 48
@@ -107,7 +107,7 @@ class Village:
         status: dict[str, Any] | None,
         error: str | None,
         chart: Burnup | dict[str, Any] | str | None,
-        template: list[str] | None = None,
+        template: list[bytes] | None = None,
         name: str = "",
         last_activity: str | None = None,
         today: dt.date | None = None,

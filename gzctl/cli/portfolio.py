@@ -105,7 +105,7 @@ def portfolio(
     if json:
         from gzctl.core.outtext import write_json
 
-        write_json(core.json_text(rows) + "\n")
+        write_json(core.json_bytes(rows) + b"\n")
     elif csv:
         import sys
 
