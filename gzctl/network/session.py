@@ -60,11 +60,12 @@ def _real_dir(folder: str) -> str:
 
 
 def _real(folder: str) -> str:
+    """The folder with its parent's real path (remembered per parent) and its own name as
+    given: a symlinked village shows under the name the user knows it by, and a portfolio
+    needs no stat per village for it."""
     import os
 
     path = os.path.abspath(folder)
-    if os.path.islink(path):
-        return os.path.realpath(path)
     parent, name = os.path.split(path)
     return os.path.join(_real_dir(parent), name) if name else _real_dir(parent)
 
