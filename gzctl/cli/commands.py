@@ -173,6 +173,61 @@ def directory_of(args: list[str]) -> str | None:
     return directory
 
 
+# Command groups: alone (`gzctl org`) they show their help.
+GROUPS = ("org", "docs", "site", "place", "coordinator", "platform", "activity", "person",
+          "playbook", "merge")  # fmt: skip
+
+
+def hint_folder(args: list[str]) -> str | None:
+    """The folder every printed ``gzctl ...`` hint should name for this command line
+    (``args`` as the entry point sees them, -C in front): the -C folder as typed, for a
+    command that works on that project. None (hints stay plain) without -C, when -C names
+    the current folder, for commands that start a project or read many (init, demo,
+    portfolio, peers, sync: they name folders themselves), and for help, whose text is
+    laid out in boxes and describes commands rather than suggesting one."""
+    directory, words = _global(args)
+    if not directory:
+        return None
+    from gzctl.core.text import PROJECT_COMMANDS
+
+    words = words[: words.index("--")] if "--" in words else words
+    if not words or words[0] not in PROJECT_COMMANDS:
+        return None
+    if "--help" in words or "-h" in words or words in (["coordinator", "candidate"],):
+        return None
+    if len(words) == 1 and words[0] in GROUPS:
+        return None
+    import os
+
+    try:
+        if os.path.realpath(directory) == os.path.realpath(os.getcwd()):
+            return None
+    except (OSError, ValueError):
+        pass
+    return directory
+
+
+def _global(args: list[str]) -> tuple[str | None, list[str]]:
+    """The -C folder among the leading global options (-C MAP, --directory=MAP, -CMAP; the
+    last one wins) and the arguments after them."""
+    directory = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in ("-C", "--directory") and i + 1 < len(args):
+            directory = args[i + 1]
+            i += 2
+        elif arg.startswith("--directory="):
+            directory = arg.split("=", 1)[1]
+            i += 1
+        elif arg.startswith("-C") and len(arg) > 2:
+            directory = arg[2:]
+            i += 1
+        else:
+            break
+    return directory, args[i:]
+
+
 def error_text(message: str, args: list[str]) -> str:
     """An error message from the layers below with its ``gzctl ...`` hints given the -C folder
     the user typed, so that they work when pasted. Both routes print errors through this."""

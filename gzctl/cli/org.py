@@ -191,9 +191,9 @@ def add(
     if org.type == inv.UNKNOWN_TYPE:
         common.note(
             f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
-            f"gzctl {common.hint_dir(ctx)}org edit {org.id} --type TYPE"
+            f"gzctl org edit {org.id} --type TYPE"
         )
-    common.note(f"Bekijken: gzctl {common.hint_dir(ctx)}org show {org.id}")
+    common.note(f"Bekijken: gzctl org show {org.id}")
 
 
 # ----------------------------------------------------------------------------- list / show
@@ -503,12 +503,15 @@ def export(
     if file == "-":
         if kind == "xlsx":
             raise UsageProblem("Een Excel-bestand kan niet naar stdout; geef een bestandsnaam.")
-        if kind == "json":
-            common.print_json(orgio.json_document(opened.project))
-        else:
-            import sys
+        import sys
 
-            sys.stdout.write(orgio.csv_text(opened.project))
+        from gzctl.core.outtext import verbatim
+
+        with verbatim():  # the list as data, for org import: nothing added to a note
+            if kind == "json":
+                common.print_json(orgio.json_document(opened.project))
+            else:
+                sys.stdout.write(orgio.csv_text(opened.project))
         return
     path = Path(file)
     orgio.write_export(opened.project, path, kind, opened.folder)
