@@ -132,7 +132,7 @@ def test_every_printed_hint_names_the_folder_and_works_when_pasted(
 
 def test_a_leading_dash_and_a_relative_folder(gz, demo: Path, tmp_path: Path) -> None:
     shutil.copytree(demo, tmp_path / DASHED)
-    for line in (["next"], ["org", "show", "nee"], ["docs", "list"], ["org", "add", "X Y"]):
+    for line in (["next"], ["org", "show", "nee"], ["docs", "build"], ["org", "add", "X Y"]):
         result = gz("-C", DASHED, *line, cwd=tmp_path)
         hints = [hint_argv(h) for h in hint_commands(result.out + result.err)]
         hints = [h for h in hints if h[1] in ("-C", *PROJECT_COMMANDS)]
