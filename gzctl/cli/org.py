@@ -185,9 +185,12 @@ def add(
         change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
     extra = ""
     known = catalogue.type(org.type)
-    if known and not type_:
-        extra = f" (type: {known.name})"
+    by_name = known if not raw.get("type") else None  # no type given: read from the name
+    if by_name is not None:
+        extra = f" (type herkend aan de naam: {by_name.name})"
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
+    if by_name is not None:
+        common.note(f"Klopt het type niet? gzctl org edit {org.id} --type TYPE")
     if org.type == inv.UNKNOWN_TYPE:
         common.note(
             f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
@@ -414,6 +417,8 @@ def import_(
                         [o.id for o in plan.added] + changed,
                     )
     _report(plan, dry_run, skip_invalid, json)
+    if not json and (plan.ok or skip_invalid):
+        _type_report(plan, catalogue)
     if plan.rejected and not skip_invalid:
         raise typer.Exit(2)
 
@@ -478,6 +483,32 @@ def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None
         parts.append(f"{len(plan.rejected)} foute rij(en) overgeslagen")
     prefix = "Proef, er is niets veranderd. Dit " + would + "er gebeuren: " if dry_run else ""
     common.say(prefix + ", ".join(parts) + f" (uit {plan.rows} rijen in {plan.source}).")
+
+
+def _type_report(plan: Any, catalogue: inv.Catalogue) -> None:
+    """Which new organisations got their type from their name (the file gave none), so the
+    user can check them; which are unknown. A type in the file is used as it is."""
+
+    def few(texts: list[str]) -> str:
+        return ", ".join(texts[:5]) + (f" en nog {len(texts) - 5}" if len(texts) > 5 else "")
+
+    guessed = set(plan.by_name)
+    by_name = [
+        f"{o.name} ({t.name})"
+        for o in plan.added
+        if o.id in guessed and (t := catalogue.type(o.type)) is not None
+    ]
+    unknown = [o.name for o in plan.added if o.type == inv.UNKNOWN_TYPE]
+    if by_name:
+        common.note(
+            f"Type herkend aan de naam (het bestand gaf er geen): {few(by_name)}. "
+            "Klopt er een niet: gzctl org edit ID --type TYPE"
+        )
+    if unknown:
+        common.note(
+            f"Type niet herkend: {few(unknown)}. Geef het met gzctl org edit ID --type TYPE, "
+            "of in een kolom 'type' in het bestand."
+        )
 
 
 @app.command("export", **_kw("export"))
