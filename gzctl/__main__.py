@@ -145,13 +145,24 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
     return 0
 
 
+def hint_folder(argv: list[str]) -> str | None:
+    """The folder printed hints name in this run (``cli.commands.hint_folder``); without -C
+    (always in front after :func:`hoist_directory`) nothing is imported for it."""
+    if not argv or not argv[0].startswith(("-C", "--directory")):
+        return None
+    from gzctl.cli.commands import hint_folder as folder
+
+    return folder(argv)
+
+
 def run() -> None:
     from gzctl.cli.argv import hoist_directory
 
     argv = hoist_directory(sys.argv[1:])
-    from gzctl.core.outtext import guard_streams
+    from gzctl.core.outtext import guard_streams, set_hint_folder
 
     guard_streams()  # no escape sequence from data reaches the terminal
+    set_hint_folder(hint_folder(argv))  # every printed 'gzctl ...' hint names the -C folder
     for n, arg in enumerate(argv, start=1):
         try:
             arg.encode("utf-8")

@@ -515,7 +515,10 @@ def test_the_card_warns_for_every_organisation_without_a_phone_number(demo: Path
     assert result.code == 0, result.err
     warning = next(ln for ln in result.err.splitlines() if "zonder telefoonnummer" in ln)
     assert "Dorpskrant De Ooltwijker" in warning and "Kaartclub De Troef" in warning
-    assert "gzctl org edit ID --telefoon" in warning
+    from gzctl.core.text import shell_quote
+
+    # the hint names the folder given with -C, so it works when pasted
+    assert f"gzctl -C {shell_quote(str(demo))} org edit ID --telefoon" in warning
     # a missing number in the fixed block is a warning and an open line, never a gap
     with store.transaction(demo, "tester", dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)) as c:
         del c.project.answers["verkennen.huisartsenpost"]
@@ -525,7 +528,8 @@ def test_the_card_warns_for_every_organisation_without_a_phone_number(demo: Path
     result = gz("-C", str(demo), "docs", "build", "--only", "wie-kan-ik-bellen", "--force")
     assert result.code == 0, result.err
     assert (
-        "huisartsenpost" in result.err and "gzctl wizard --stap verkennen.inventaris" in result.err
+        "huisartsenpost" in result.err
+        and f"gzctl -C {shell_quote(str(demo))} wizard --stap verkennen.inventaris" in result.err
     )
     assert "sociaal team staat niet op de lijst" in result.err
     text = (demo / "documenten" / "wie-kan-ik-bellen.md").read_text(encoding="utf-8")

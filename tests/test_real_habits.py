@@ -3,6 +3,7 @@ same shape, through the CLI where a user would meet them."""
 
 from __future__ import annotations
 
+import json
 import shlex
 import tomllib
 from pathlib import Path
@@ -314,6 +315,53 @@ def test_typed_evening_address_is_in_invitation_and_agenda(gz, demo: Path, tmp_p
     assert "Sportlaan 1" in invitation.read_text(encoding="utf-8")
 
 
+def _document_texts(path: Path) -> str:
+    """What a reader sees in a built document: Markdown as is, HTML without tags and
+    entities, Word's paragraphs and table cells."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        import html
+        import re
+
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return text
+
+
+def test_the_evening_address_typed_in_the_wizard_is_in_invitation_and_agenda(
+    gz, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_wizard import ENTER, keyboard
+
+    from gzctl.cli import setup
+
+    typed = "Kantine VV Ooltwijk, Sportlaan 1, 4100 AB Ooltwijk"
+    monkeypatch.setattr(setup, "_terminal", lambda: True)
+    # the step of the evening: date and time kept, the place wiped (Ctrl-U) and typed, the
+    # rest kept; the checklist and the documents offer with Enter
+    keys = ENTER + ENTER + "\x15" + typed + ENTER + ENTER * 6
+    with keyboard(keys):
+        gz("-C", str(demo), "wizard", "--stap", "netwerkavond", cwd=tmp_path)
+    assert tomllib.loads((demo / "gzctl.toml").read_text(encoding="utf-8"))["answers"][
+        "verbinden"]["netwerkavond_plek"] == typed  # fmt: skip
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    docs = demo / "documenten"
+    agendas = sorted(docs.glob("agenda.*"))
+    letters = sorted((docs / "uitnodiging").glob("*.*"))
+    assert {p.suffix for p in agendas} == {p.suffix for p in letters} == {".md", ".html", ".docx"}
+    for path in agendas + letters:
+        text = _document_texts(path)
+        assert typed in text, path.name
+    for path in letters:  # every "Waar:" says the typed place, not the chosen meeting place
+        where = [line for line in _document_texts(path).splitlines() if "Waar:" in line]
+        assert where and all(line.rstrip().endswith(typed) for line in where), path.name
+
+
 def test_church_question_type_wins_over_gemeente_in_the_name() -> None:
     from gzctl.network import inventory as inv
     from gzctl.wizard.inventory import question_type
@@ -327,6 +375,42 @@ def test_church_question_type_wins_over_gemeente_in_the_name() -> None:
     municipality = catalogue.type("gemeente")
     assert municipality is not None
     assert question_type(catalogue, municipality, "Gemeente West Betuwe") == "gemeente"
+
+
+def test_org_add_says_a_type_read_from_the_name_and_a_given_type_wins(gz, project: Path) -> None:
+    c = ("-C", str(project))
+    added = gz(*c, "org", "add", "Gereformeerde Gemeente Beesd")
+    assert "(type herkend aan de naam: kerk of diaconie)" in added.out
+    assert "Klopt het type niet? gzctl" in added.err
+    given = gz(*c, "org", "add", "Hervormde Gemeente Beesd", "--type", "gemeente")
+    assert "herkend" not in given.out + given.err
+    orgs = {o["name"]: o["type"] for o in json.loads(gz(*c, "org", "list", "--json").out)}
+    assert orgs == {"Gereformeerde Gemeente Beesd": "kerk", "Hervormde Gemeente Beesd": "gemeente"}
+
+
+def test_org_import_names_types_read_from_names_and_the_column_wins(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_text(
+        "naam;type\nProtestantse Gemeente Beesd;\nGemeente Beesd kerkkoor;kerk\n"
+        "KBO Beesd;gemeente\nDe Vonk;\n",
+        encoding="utf-8",
+    )
+    result = gz("-C", str(project), "org", "import", str(path))
+    assert result.code == 0, result.err
+    assert (
+        "Type herkend aan de naam (het bestand gaf er geen): Protestantse Gemeente Beesd "
+        "(kerk of diaconie)." in result.err
+    )
+    assert "Type niet herkend: De Vonk." in result.err
+    listed = json.loads(gz("-C", str(project), "org", "list", "--json").out)
+    assert {o["name"]: o["type"] for o in listed} == {
+        "Protestantse Gemeente Beesd": "kerk",
+        "Gemeente Beesd kerkkoor": "kerk",  # the column, not 'gemeente' or 'koor' in the name
+        "KBO Beesd": "gemeente",  # the column wins over the ouderenbond in the name
+        "De Vonk": "onbekend",
+    }
 
 
 def test_org_show_gives_the_number_normalised_and_as_typed(gz, project: Path) -> None:

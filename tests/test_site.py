@@ -112,7 +112,7 @@ def test_build_writes_pages_agenda_feed_and_posters(gz, demo: Path) -> None:
     assert "Website: 14 bestanden geschreven" in result.out
     assert "index.html" in result.out
     # no address yet: no QR code, and a hint how to add one
-    assert "gzctl config site.url" in result.err
+    assert f"gzctl -C {demo} config site.url" in result.err  # the folder given, for pasting
     for name in FILES:
         assert (demo / "website" / name).is_file(), name
 

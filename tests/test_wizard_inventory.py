@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard import CTRL_C, ENTER, NOW, keyboard, wizard
+from test_wizard import CTRL_C, DOWN, ENTER, NOW, keyboard, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
@@ -63,12 +63,14 @@ def test_walk_the_sectors(village: tuple[Path, pb.Playbook]) -> None:
             "basisschool": "CBS De Wegwijzer",
         },
         {
-            # a name the catalogue does not know: asked what kind it is (Enter: vrijwilligers)
-            "zorg": ["Rode Kruis Beesd" + ENTER + ENTER],
+            # a name the catalogue does not know: asked which type (Enter: weet ik niet),
+            # then what kind it is (Enter: vrijwilligers)
+            "zorg": ["Rode Kruis Beesd" + ENTER + ENTER + ENTER],
             # the football club again, spelled differently: refused in the prompt, erased
             "sport": ["v.v. Beesd" + ENTER + BACKSPACE * len("v.v. Beesd")],
-            # recognised from its name: no question about the kind
-            "cultuur": ["Fanfare Beesd" + ENTER],
+            # recognised from its name: the type asked with the guess as default (Enter
+            # keeps it), no question about the kind
+            "cultuur": ["Fanfare Beesd" + ENTER + ENTER],
         },
         present={"voetbalvereniging"},
     )
@@ -127,6 +129,74 @@ def test_a_name_that_says_another_type_keeps_it(village: tuple[Path, pb.Playbook
         HANDLERS["inventory"](wizard(folder, book, []), step)
     org = next(o for o in store.load(folder).organisations if o.name == "Apotheek Beesd")
     assert org.type == "apotheek"
+
+
+UP = "\x1b[A"
+
+
+def walk_zorg(village: tuple[Path, pb.Playbook], entries: list[str]) -> list[str]:
+    """The inventory step with ``entries`` typed at 'Nog een organisatie bij zorg?' (every
+    typical question Enter), stopped with Ctrl-C in the next sector; what the wizard said."""
+    folder, book = village
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    zorg = sectors_in_order(inv.load_catalogue())[0]
+    keys = ENTER * len(zorg[2]) + "".join(entries) + ENTER + CTRL_C
+    said: list[str] = []
+    with keyboard(keys), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, said), step)
+    return said
+
+
+def types_of(village: tuple[Path, pb.Playbook]) -> dict[str, tuple[str, str, list[str]]]:
+    return {o.name: (o.type, o.kind, o.sectors) for o in store.load(village[0]).organisations}
+
+
+def test_the_free_prompt_asks_the_type_with_the_recognised_one_as_default(village) -> None:
+    walk_zorg(village, [
+        "Gereformeerde Gemeente Beesd" + ENTER + ENTER,  # recognised: a church; Enter keeps it
+        "Apotheek De Gaper" + ENTER + DOWN + ENTER,  # recognised, but the user picks the next
+    ])  # fmt: skip
+    got = types_of(village)
+    assert got["Gereformeerde Gemeente Beesd"] == ("kerk", "vrijwilligers", ["levensbeschouwing"])
+    # what the user chose wins over the name: the first type of the zorg list after the guess
+    assert got["Apotheek De Gaper"][0] == "huisartsenpraktijk"
+
+
+def test_the_free_prompt_asks_which_type_when_the_name_says_nothing(village) -> None:
+    walk_zorg(village, [
+        "De Linde" + ENTER + "1" + ENTER,  # the first type of the sector: a GP practice
+        "Het Anker" + ENTER + ENTER + DOWN + ENTER,  # Weet ik niet; then: professioneel
+        "De Vonk" + ENTER + UP + ENTER + "kk" + ENTER,  # the whole list; k, k: kerk
+    ])  # fmt: skip
+    got = types_of(village)
+    assert got["De Linde"] == ("huisartsenpraktijk", "professioneel", ["zorg"])
+    assert got["Het Anker"] == (inv.UNKNOWN_TYPE, "professioneel", ["zorg"])
+    assert got["De Vonk"][0] == "kerk"
+
+
+def test_the_type_question_offers_the_guess_then_the_sector(monkeypatch) -> None:
+    from gzctl.wizard import inventory as wi
+
+    catalogue = inv.load_catalogue()
+    asked: list[tuple[str, list[tuple[str, str]], str]] = []
+
+    def enter(label: str, options: list[tuple[str, str]], default: str, *_: str) -> str:
+        asked.append((label, options, default))
+        return default  # what Enter gives
+
+    monkeypatch.setattr(wi, "_select", enter)
+    assert wi.ask_type(catalogue, "Protestantse Gemeente Beesd", "zorg") == "kerk"
+    label, options, _ = asked[-1]
+    titles = [t for t, _ in options]
+    assert label == "Wat voor organisatie is Protestantse Gemeente Beesd?"
+    assert titles[0] == "kerk of diaconie (herkend aan de naam)"
+    zorg = [t.name for t in catalogue.types if t.sectors[:1] == ("zorg",)]
+    assert titles[1:-2] == zorg and titles[-2:] == [wi.ALL_TYPES, wi.DONT_KNOW]
+    assert max(len(t) for t in titles) <= 76  # one line each at 80 columns, after the pointer
+    # nothing recognised: Enter files it as unknown, never as a wrong guess
+    assert wi.ask_type(catalogue, "De Linde", "zorg") == inv.UNKNOWN_TYPE
+    assert asked[-1][1][0][0] == zorg[0]
 
 
 def test_org_add_questions(tmp_path: Path) -> None:

@@ -166,7 +166,12 @@ def make_row(path: str, status: dict[str, Any], stalled_days: int) -> Row:
 
 
 def error_row(path: str, error: str) -> Row:
-    return {"path": path, "error": error}
+    """A folder that could not be read, with its error. The advisor runs gzctl from elsewhere,
+    so each ``gzctl ...`` hint in the error names that village's folder ('gzctl -C
+    dorpen/Beesd merge setup'), in the table, the CSV, the page and the JSON alike."""
+    from gzctl.core.text import hints_with_dir
+
+    return {"path": path, "error": hints_with_dir(error, None if path == "." else path)}
 
 
 def is_stalled(status: dict[str, Any], stalled_days: int) -> bool:

@@ -225,7 +225,7 @@ def export(
             "Geen activiteiten die bij --wanneer of --platform passen; geen agenda geschreven."
             if project.activities
             else "Nog geen activiteiten, dus geen agenda geschreven. Plan er een: "
-            f'gzctl {common.hint_dir(ctx)}activity add "Wandeling" --datum 12-04-2027'
+            'gzctl activity add "Wandeling" --datum 12-04-2027'
         )
     data = pf.to_ics(project, items, runtime.now())
     if file == "-":

@@ -91,10 +91,9 @@ def answers(
         lines += [st.cyan(x) if is_answered(value) else st.dim(x)
                   for x in wrap(text, width, " " * 7)]  # fmt: skip
     common.say("\n".join(lines))
-    hint = common.hint_dir(ctx)
     common.say("")
     common.say(
-        "\n".join(wrap(f"Een antwoord veranderen: gzctl {hint}answers --wijzig NUMMER "
+        "\n".join(wrap("Een antwoord veranderen: gzctl answers --wijzig NUMMER "
                        "(bijvoorbeeld 0.3 of 4.2)", width))  # fmt: skip
     )
 
@@ -111,9 +110,9 @@ def _change(ctx: typer.Context, opened: Any, text: str) -> None:
             "Een antwoord veranderen gaat met vragen op het scherm, en hier is geen terminal. "
             "Zet het nieuwe antwoord in een bestand: gzctl wizard --answers antwoorden.toml."
         )
-    from rich.console import Console
-
-    console = Console(highlight=False, color_system="auto" if runtime.color_wanted() else None)
+    console = common.console(
+        highlight=False, color_system="auto" if runtime.color_wanted() else None
+    )
     try:
         result = ask_again(
             opened.folder, opened.playbook, text, Asker(console.print), runtime.who(),

@@ -243,7 +243,8 @@ def _usage_error(exc: Any) -> int:
         message += did_you_mean(m.group(1), known)
     command = exc.ctx.command_path if getattr(exc, "ctx", None) else "gzctl"
     print(f"Fout: {message}", file=sys.stderr)
-    print(f"Zie '{command} --help' voor hulp.", file=sys.stderr)
+    # no quotes around the command: with -C 'Mijn Dorp' in it, it pastes as it stands
+    print(f"Hulp: {command} --help", file=sys.stderr)
     return 2
 
 
@@ -259,6 +260,11 @@ def main(argv: list[str] | None = None) -> None:
     from typer.exceptions import Abort
 
     args = list(argv or [])
+    from gzctl.cli.commands import hint_folder
+    from gzctl.core.outtext import guard_streams, set_hint_folder
+
+    guard_streams()  # as gzctl's entry point does (a no-op when it did)
+    set_hint_folder(hint_folder(args))
     _dutchify(args)
     completing = any(k.endswith("_COMPLETE") for k in os.environ)
     command = typer.main.get_command(build_app(None if completing else command_name(args)))

@@ -159,6 +159,42 @@ EVERYDAY: tuple[Command, ...] = (
 BY_PATH: dict[tuple[str, ...], Command] = {c.path: c for c in EVERYDAY}
 
 
+# Command groups: alone (`gzctl org`) they show their help.
+GROUPS = ("org", "docs", "site", "place", "coordinator", "platform", "activity", "person",
+          "playbook", "merge")  # fmt: skip
+
+
+def hint_folder(args: list[str]) -> str | None:
+    """The folder every printed ``gzctl ...`` hint should name for this command line
+    (``args`` as the entry point sees them, -C in front): the -C folder as typed, for a
+    command that works on that project. None (hints stay plain) without -C, when -C names
+    the current folder, for commands that start a project or read many (init, demo,
+    portfolio, peers, sync: they name folders themselves), and for help, whose text is
+    laid out in boxes and describes commands rather than suggesting one."""
+    from gzctl.cli.argv import leading_directory
+    from gzctl.core.text import PROJECT_COMMANDS
+
+    directory, start = leading_directory(args) or (None, 0)
+    if not directory:
+        return None
+    words = args[start:]
+    words = words[: words.index("--")] if "--" in words else words
+    if not words or words[0] not in PROJECT_COMMANDS:
+        return None
+    if "--help" in words or "-h" in words or words in (["coordinator", "candidate"],):
+        return None
+    if len(words) == 1 and words[0] in GROUPS:
+        return None
+    import os
+
+    try:
+        if os.path.realpath(directory) == os.path.realpath(os.getcwd()):
+            return None
+    except (OSError, ValueError):
+        pass
+    return directory
+
+
 def error_text(message: str, args: list[str]) -> str:
     """An error message from the layers below with its ``gzctl ...`` hints given the -C folder
     the user typed, so that they work when pasted. Both routes print errors through this."""

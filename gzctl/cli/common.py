@@ -152,6 +152,28 @@ def note(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def console(**kwargs: Any) -> Any:
+    """A rich Console (``kwargs`` as rich takes them) that puts the -C folder into the
+    ``gzctl ...`` hints of a printed text before rich lays it out, and then leaves the
+    breaking of that text to the terminal: rich would break it at a space, also the one in
+    'Mijn Dorp', and a hint in two lines no longer pastes. Every rich output of the rooms
+    and the wizard goes through one of these; rich is imported here, not above."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from gzctl.core.outtext import hinted
+
+    class HintedConsole(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            if options.get("markup") is not False:
+                objects = tuple(hinted(o, escape) if isinstance(o, str) else o for o in objects)
+            if any(isinstance(o, str) and "gzctl -C " in o for o in objects):
+                options.setdefault("soft_wrap", True)
+            super().print(*objects, **options)
+
+    return HintedConsole(**kwargs)
+
+
 def style() -> Any:
     from gzctl.cli.render import Style
 
@@ -159,14 +181,6 @@ def style() -> Any:
 
 
 shown = session.shown
-
-
-def hint_dir(ctx: typer.Context) -> str:
-    """'-C MAP ' when the user named a folder, so a printed hint works as typed."""
-    d = directory(ctx)
-    from gzctl.core.text import shell_quote
-
-    return f"-C {shell_quote(d)} " if d else ""
 
 
 def esc(value: object) -> str:

@@ -161,7 +161,7 @@ def appoint(ctx: typer.Context, cand_id: IdArg) -> None:
     others = [c for c in change.project.coordinator.candidates if c.id != cand.id]
     if others:
         common.note(
-            f"Wis de andere kandidaten als de selectie voorbij is: gzctl {common.hint_dir(ctx)}"
+            "Wis de andere kandidaten als de selectie voorbij is: gzctl "
             "coordinator candidate forget ID --yes (" + ", ".join(c.id for c in others) + ")"
         )
 

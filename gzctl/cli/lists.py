@@ -30,9 +30,7 @@ def console() -> Any:
     pipe, lines are not wrapped at 80 columns. The lists here print plain text."""
     import sys
 
-    from rich.console import Console
-
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    return common.console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
 def number(n: int | None) -> str:
@@ -70,8 +68,8 @@ def org_list(
         return
     if not opened.project.organisations:
         common.say(
-            f"Er staan nog geen organisaties op de lijst. Begin met: gzctl {common.hint_dir(ctx)}"
-            f'org add "Naam" of gzctl {common.hint_dir(ctx)}org import lijst.csv'
+            "Er staan nog geen organisaties op de lijst. Begin met: gzctl "
+            'org add "Naam" of gzctl org import lijst.csv'
         )
         return
     if not orgs:
@@ -131,7 +129,7 @@ def place_list(ctx: Any, json: bool = False) -> None:
         return
     if not rows:
         common.say(
-            f"Er staan nog geen plekken op de lijst. Begin met: gzctl {common.hint_dir(ctx)}place "
+            "Er staan nog geen plekken op de lijst. Begin met: gzctl place "
             'add "Dorpshuis De Schakel" --toegang drempelvrij,toilet'
         )
         return
@@ -150,7 +148,7 @@ def platform_list(ctx: Any, json: bool = False) -> None:
         return
     if not project.platforms:
         common.say(
-            f"Nog geen platforms. Kijk welke passen: gzctl {common.hint_dir(ctx)}platform suggest"
+            "Nog geen platforms. Kijk welke passen: gzctl platform suggest"
         )
         return
     from gzctl.cli.table import Column
@@ -197,7 +195,7 @@ def activity_list(
         common.say(
             "Geen activiteiten."
             if project.activities
-            else f"Nog geen activiteiten. Plan er een: gzctl {common.hint_dir(ctx)}activity add "
+            else "Nog geen activiteiten. Plan er een: gzctl activity add "
             '"Wandeling" --datum 12-04-2027 --tijd 10:00'
         )
         return
@@ -258,11 +256,10 @@ def docs_list(ctx: Any, json: bool = False) -> None:
             stand += f" ({s.detail})" if s.state != "niet-klaar" else f": {s.detail}"
         rows.append([s.id, s.title, s.description, stand])
     show_table(columns, rows, title=1)
-    hint = common.hint_dir(ctx)
     common.say("")
     from gzctl.cli.table import fit, terminal_width
 
     common.say(
-        fit(f"Maken of bijwerken: gzctl {hint}docs build   ·   één document: --only NAAM",
+        fit("Maken of bijwerken: gzctl docs build   ·   één document: --only NAAM",
             terminal_width())
     )  # fmt: skip

@@ -37,7 +37,7 @@ def setup(ctx: typer.Context) -> None:
         if report.conflicts:
             common.say(
                 f"{len(report.conflicts)} waarde(n) zijn aan beide kanten anders veranderd; "
-                f"bekijk ze met: gzctl {common.hint_dir(ctx)}merge conflicts"
+                f"bekijk ze met: gzctl merge conflicts"
             )
 
 
@@ -51,13 +51,12 @@ def conflicts(ctx: typer.Context, json: common.JsonFlag = False) -> None:
     if not rows:
         common.say("Geen samenvoegconflicten.")
         return
-    hint = common.hint_dir(ctx)
     for row in rows:
         common.say(row["key"])
         common.say(f"  jouw versie (staat nu in het bestand): {row['mine']}" + _by(row["mine_by"]))
         common.say(f"  de andere versie: {row['other']}" + _by(row["other_by"]))
     common.say("")
-    common.say(f"Kies met: gzctl {hint}merge resolve SLEUTEL --mine   of   --other")
+    common.say("Kies met: gzctl merge resolve SLEUTEL --mine   of   --other")
 
 
 def _by(who: str) -> str:
@@ -80,7 +79,7 @@ def resolve(
     if mine == other:
         raise UsageProblem("Kies --mine (jouw versie) of --other (de andere versie).")
     if (key is None) == (not everything):
-        raise UsageProblem("Geef één SLEUTEL uit 'gzctl merge conflicts', of --all.")
+        raise UsageProblem("Geef één SLEUTEL (zie gzctl merge conflicts), of --all.")
     take = "mine" if mine else "other"
     opened = common.open_project(ctx)
     settled: list[str] = []

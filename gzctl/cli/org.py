@@ -185,15 +185,18 @@ def add(
         change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
     extra = ""
     known = catalogue.type(org.type)
-    if known and not type_:
-        extra = f" (type: {known.name})"
+    by_name = known if not raw.get("type") else None  # no type given: read from the name
+    if by_name is not None:
+        extra = f" (type herkend aan de naam: {by_name.name})"
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
+    if by_name is not None:
+        common.note(f"Klopt het type niet? gzctl org edit {org.id} --type TYPE")
     if org.type == inv.UNKNOWN_TYPE:
         common.note(
             f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
-            f"gzctl {common.hint_dir(ctx)}org edit {org.id} --type TYPE"
+            f"gzctl org edit {org.id} --type TYPE"
         )
-    common.note(f"Bekijken: gzctl {common.hint_dir(ctx)}org show {org.id}")
+    common.note(f"Bekijken: gzctl org show {org.id}")
 
 
 # ----------------------------------------------------------------------------- list / show
@@ -418,6 +421,8 @@ def import_(
                         [o.id for o in plan.added] + changed,
                     )
     _report(plan, dry_run, skip_invalid, json)
+    if not json and (plan.ok or skip_invalid):
+        _type_report(plan, catalogue)
     if plan.rejected and not skip_invalid:
         raise typer.Exit(2)
 
@@ -484,6 +489,32 @@ def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None
     common.say(prefix + ", ".join(parts) + f" (uit {plan.rows} rijen in {plan.source}).")
 
 
+def _type_report(plan: Any, catalogue: inv.Catalogue) -> None:
+    """Which new organisations got their type from their name (the file gave none), so the
+    user can check them; which are unknown. A type in the file is used as it is."""
+
+    def few(texts: list[str]) -> str:
+        return ", ".join(texts[:5]) + (f" en nog {len(texts) - 5}" if len(texts) > 5 else "")
+
+    guessed = set(plan.by_name)
+    by_name = [
+        f"{o.name} ({t.name})"
+        for o in plan.added
+        if o.id in guessed and (t := catalogue.type(o.type)) is not None
+    ]
+    unknown = [o.name for o in plan.added if o.type == inv.UNKNOWN_TYPE]
+    if by_name:
+        common.note(
+            f"Type herkend aan de naam (het bestand gaf er geen): {few(by_name)}. "
+            "Klopt er een niet: gzctl org edit ID --type TYPE"
+        )
+    if unknown:
+        common.note(
+            f"Type niet herkend: {few(unknown)}. Geef het met gzctl org edit ID --type TYPE, "
+            "of in een kolom 'type' in het bestand."
+        )
+
+
 @app.command("export", **_kw("export"))
 def export(
     ctx: typer.Context,
@@ -507,12 +538,15 @@ def export(
     if file == "-":
         if kind == "xlsx":
             raise UsageProblem("Een Excel-bestand kan niet naar stdout; geef een bestandsnaam.")
-        if kind == "json":
-            common.print_json(orgio.json_document(opened.project))
-        else:
-            import sys
+        import sys
 
-            sys.stdout.write(orgio.csv_text(opened.project))
+        from gzctl.core.outtext import verbatim
+
+        with verbatim():  # the list as data, for org import: nothing added to a note
+            if kind == "json":
+                common.print_json(orgio.json_document(opened.project))
+            else:
+                sys.stdout.write(orgio.csv_text(opened.project))
         return
     path = Path(file)
     orgio.write_export(opened.project, path, kind, opened.folder)

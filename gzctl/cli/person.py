@@ -45,17 +45,20 @@ def export(ctx: typer.Context, who: WhoArg, json: common.JsonFlag = False) -> No
     opened = common.open_project(ctx)
     person = privacy.find(opened.project, who)
     data = privacy.access(opened.project, person)
-    if json:
-        common.print_json(data)
-        return
-    common.say(f"Over {_describe(person)} bewaart gzctl.toml:")
-    for r in data["records"]:
-        fields = ", ".join(f"{k}: {v}" for k, v in r.items() if v and k not in ("kind", "key"))
-        common.say(f"  {r['kind']} {r['key']}: {fields}")
-    for t in data["texts"]:
-        common.say(f"  tekst {t['where']}: {t['text']}")
-    for h in data["history"]:
-        common.say(f"  geschiedenis {h['at']} {h['who']}: {h['what']}")
+    from gzctl.core.outtext import verbatim
+
+    with verbatim():  # the copy for the person shows what is stored, exactly
+        if json:
+            common.print_json(data)
+            return
+        common.say(f"Over {_describe(person)} bewaart gzctl.toml:")
+        for r in data["records"]:
+            fields = ", ".join(f"{k}: {v}" for k, v in r.items() if v and k not in ("kind", "key"))
+            common.say(f"  {r['kind']} {r['key']}: {fields}")
+        for t in data["texts"]:
+            common.say(f"  tekst {t['where']}: {t['text']}")
+        for h in data["history"]:
+            common.say(f"  geschiedenis {h['at']} {h['who']}: {h['what']}")
     common.say("Documenten in documenten/ kunnen de persoon ook noemen (gzctl docs list).")
 
 

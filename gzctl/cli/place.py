@@ -97,9 +97,7 @@ def _crit() -> Criteria:
 def _console() -> Any:
     import sys
 
-    from rich.console import Console
-
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    return common.console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
 def _esc(text: str) -> str:
@@ -130,7 +128,7 @@ def add(
         place = pl.add(change.project, raw, crit)
         change.log("place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id])
     common.say(f"Toegevoegd: {place.name}. Id: {place.id}")
-    common.note(f"Scoren: gzctl {common.hint_dir(ctx)}place score {place.id}")
+    common.note(f"Scoren: gzctl place score {place.id}")
 
 
 common.everyday(app, ("place", "list"), **_kw("list"))

@@ -61,7 +61,7 @@ def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
         if not r["fits"]:
             console.print("  [dim]Nog geen organisatie op de lijst die past.[/]")
     console.print(
-        f"[dim]Starten: gzctl {common.hint_dir(ctx)}platform add ID, bijvoorbeeld "
+        f"[dim]Starten: gzctl platform add ID, bijvoorbeeld "
         f"gzctl platform add {common.esc(results[0]['id'])}[/]"
     )
 
@@ -112,7 +112,7 @@ def add(
         common.say(f"{len(p.tasks)} eerste stappen staan klaar: gzctl platform show {p.id}")
     if not p.members:
         common.note(
-            f"Leden toevoegen: gzctl {common.hint_dir(ctx)}platform join {p.id} ORGANISATIE"
+            f"Leden toevoegen: gzctl platform join {p.id} ORGANISATIE"
         )
 
 
@@ -159,7 +159,7 @@ def show(ctx: typer.Context, platform: PlatformArg, json: common.JsonFlag = Fals
         lines += [f"  - {i}" for i in ptype.indicators]
     common.say("\n".join(lines))
     if p.tasks:
-        common.note(f"Afvinken: gzctl {common.hint_dir(ctx)}platform done {p.id} NUMMER")
+        common.note(f"Afvinken: gzctl platform done {p.id} NUMMER")
 
 
 @app.command("join", **_kw("join"))

@@ -62,15 +62,13 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
 
     phases = {p.id: p.title for p in opened.playbook.phases}
     text = next_text(data, common.style(), phases)
-    later = render.later_lines(
-        opened.playbook, opened.project, common.style(), common.hint_dir(ctx)
-    )
+    later = render.later_lines(opened.playbook, opened.project, common.style())
     if later:
         text += "\n\n" + "\n".join(later)
     common.say(fit(text, terminal_width()))
     if data:
         common.say("")
-        common.say(f"Afvinken: gzctl {common.hint_dir(ctx)}done ID")
+        common.say("Afvinken: gzctl done ID")
 
 
 def done(ctx: Any, ids: list[str], note: str = "") -> None:

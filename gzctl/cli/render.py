@@ -57,8 +57,9 @@ def ago(days: int | None) -> str:
     return f"{days} dagen geleden"
 
 
-def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
-    """``hint`` is what goes between 'gzctl' and the command in printed tips ('-C dorp ')."""
+def status_text(data: dict[str, Any], style: Style) -> str:
+    """The plain status view; its hints are plain ('gzctl done ID'): the output stream adds
+    the -C folder (gzctl/core/outtext.py: hinted)."""
     v = data["village"]
     lines = []
     title = v["name"] or "(naamloos dorp)"
@@ -71,7 +72,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     if v["inhabitants"]:
         head += f" · {number_nl(v['inhabitants'])} inwoners"
     lines.append(head)
-    lines += conflict_lines(data, style, hint)
+    lines += conflict_lines(data, style)
     pb = data["playbook"]
     lines.append(style.dim(f"Stappenplan: {pb['title']} (versie {pb['version']})"))
     lines.append("")
@@ -104,7 +105,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
         for item in data["next"]:
             lines.append(f"  • {item['title']}")
             lines.append(f"    {style.dim(item['id'])}")
-        lines.append(style.dim(f"  Afvinken: gzctl {hint}done ID    Meer: gzctl {hint}next --alle"))
+        lines.append(style.dim("  Afvinken: gzctl done ID    Meer: gzctl next --alle"))
     else:
         lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))
     lines.append("")
@@ -119,7 +120,7 @@ def status_text(data: dict[str, Any], style: Style, hint: str = "") -> str:
     return "\n".join(lines)
 
 
-def conflict_lines(data: dict[str, Any], style: Style, hint: str = "") -> list[str]:
+def conflict_lines(data: dict[str, Any], style: Style) -> list[str]:
     """A merge that found the same value changed two ways: shown first, until resolved."""
     rows = data.get("conflicts") or []
     if not rows:
@@ -128,7 +129,7 @@ def conflict_lines(data: dict[str, Any], style: Style, hint: str = "") -> list[s
     lines = ["", style.yellow(title + " (er staat nu jouw versie):")]
     for row in rows:
         lines.append(f"  • {row['key']}: {row['mine']} of {row['other']}")
-    lines.append(style.dim(f"  Kies: gzctl {hint}merge resolve SLEUTEL --mine of --other"))
+    lines.append(style.dim("  Kies: gzctl merge resolve SLEUTEL --mine of --other"))
     lines.append("")
     return lines
 
@@ -220,7 +221,7 @@ def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str])
     return "\n".join(lines)
 
 
-def later_lines(playbook: Any, project: Any, style: Style, hint: str = "") -> list[str]:
+def later_lines(playbook: Any, project: Any, style: Style) -> list[str]:
     """The questions left for later ("Later invullen") with the step to fill them in; an empty
     list when there are none."""
     if not project.wizard.later:
@@ -236,16 +237,17 @@ def later_lines(playbook: Any, project: Any, style: Style, hint: str = "") -> li
         lines.append(f"  • {q.label} ({where})")
     steps = sorted({step_number(playbook, s)[0] for s, _ in open_ if s is not None})
     if steps:
-        lines.append(style.dim(f"  Invullen: gzctl {hint}wizard --stap {steps[0]}"))
+        lines.append(style.dim(f"  Invullen: gzctl wizard --stap {steps[0]}"))
     else:
-        lines.append(style.dim(f"  Invullen: gzctl {hint}answers"))
+        lines.append(style.dim("  Invullen: gzctl answers"))
     return lines
 
 
 def status_output(directory: str | None, as_json: bool) -> str:
     """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
-    with hints that name the folder as typed. Both the fast path and the typer command call
-    this one function, so they cannot differ. Raises what opening the project raises."""
+    (its hints get the -C folder where all output does: gzctl/core/outtext.py). Both the
+    fast path and the typer command call this one function, so they cannot differ. Raises
+    what opening the project raises."""
     import json
 
     from gzctl.core import runtime
@@ -263,12 +265,10 @@ def status_output(directory: str | None, as_json: bool) -> str:
 
         return json_safe(json.dumps(data, ensure_ascii=False, indent=2))
     from gzctl.cli.table import fit, terminal_width
-    from gzctl.core.text import shell_quote
 
-    hint = f"-C {shell_quote(directory)} " if directory else ""
     style = Style(runtime.color_wanted())
-    text = status_text(data, style, hint)
-    later = later_lines(opened.playbook, opened.project, style, hint)
+    text = status_text(data, style)
+    later = later_lines(opened.playbook, opened.project, style)
     if later:
         text += "\n\n" + "\n".join(later)
     return fit(text, terminal_width())

@@ -26,10 +26,10 @@ AnswersOption = Annotated[
 
 
 def _console() -> Any:
-    from rich.console import Console
-
     # NO_COLOR: no colour and no bold/dim either
-    return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
+    return common.console(
+        highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto"
+    )
 
 
 def _no_terminal(command: str) -> UsageProblem:
@@ -52,11 +52,10 @@ def _terminal() -> bool:
     return runtime.stdin_is_terminal() and runtime.stdout_is_terminal()
 
 
-def _interrupted(ctx: typer.Context, folder: Path) -> typer.Exit:
-    hint = f"-C {_arg(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
+def _interrupted() -> typer.Exit:
     common.note("")
     common.note("Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga later verder met:")
-    common.note(f"  gzctl {hint}wizard")  # on its own line: it pastes whole on any width
+    common.note("  gzctl wizard")  # on its own line: it pastes whole on any width
     return typer.Exit(130)
 
 
@@ -80,6 +79,16 @@ def _warn_past(book: pb.Playbook, data: dict[str, Any]) -> None:
     values, _ = parse_answers(book, data)
     for warning in past_warnings(book, values, runtime.today()):
         common.note(warning)
+
+
+def _hints_name(folder: Path) -> None:
+    """init and demo make a project folder (-C names where, not the project): from here on
+    printed hints name the new folder as the user would type it, unless it is the current
+    one."""
+    from gzctl.core.outtext import set_hint_folder
+
+    where = common.shown(folder)
+    set_hint_folder(None if where == "." else where)
 
 
 def _arg(folder: Path) -> str:
@@ -137,8 +146,8 @@ def init(
         _warn_past(book, data)
         where = common.shown(folder)
         common.say(f"Project gemaakt in {where} ({count} antwoorden, {ticked} acties afgevinkt).")
-        arg = _arg(folder)
-        common.say(f"Verder: gzctl -C {arg} wizard    Stand: gzctl -C {arg} status")
+        _hints_name(folder)
+        common.say("Verder: gzctl wizard    Stand: gzctl status")
         return
     if not _terminal():
         raise _no_terminal("init MAP")
@@ -146,6 +155,7 @@ def init(
     change = store.Change(project, runtime.who(), now)
     change.log("init", f"Project aangemaakt in map {folder.resolve().name}", [])
     store.create(folder, project)
+    _hints_name(folder)  # the wizard's own hints ('gzctl org edit') name the new folder
     console = _console()
     console.print(
         f"[bold]Welkom bij gzctl.[/] Het project staat in [cyan]{common.shown(folder)}[/]."
@@ -167,11 +177,10 @@ def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: 
     try:
         outcome = w.run(start=start, stop_after_one=one)
     except (KeyboardInterrupt, EOFError):
-        raise _interrupted(ctx, folder) from None
-    hint = f"-C {_arg(folder)} " if folder.resolve() != Path.cwd().resolve() else ""
+        raise _interrupted() from None
     if outcome == "gepauzeerd":
-        console.print(f"Gepauzeerd. Verder gaan kan altijd met: gzctl {hint}wizard")
-    console.print(f"Waar staat het dorp? gzctl {hint}status")
+        console.print("Gepauzeerd. Verder gaan kan altijd met: gzctl wizard")
+    console.print("Waar staat het dorp? gzctl status")
 
 
 def wizard_cmd(
@@ -272,10 +281,10 @@ def demo(
     site = build_site(folder, project, book, runtime.today())
     made = len(site.written) + len(site.unchanged)
     common.note(f"Website en poster voor inwoners: {made} bestanden in {where}/{SITE_DIR}/.")
+    _hints_name(folder)
     common.say(render.status_output(where, as_json=False))
     common.say("")
-    arg = _arg(folder)
-    common.say(f"Rondkijken: gzctl -C {arg} next   ·   gzctl -C {arg} log")
+    common.say("Rondkijken: gzctl next   ·   gzctl log")
 
 
 COMMANDS = {"init": init, "wizard": wizard_cmd, "demo": demo}

@@ -71,6 +71,14 @@ def _protect(text: str) -> str:
     return re.sub(r"(?:\S+: )?gzctl -C .*?(?=    |$)", keep, text)
 
 
+def _hinted(text: str) -> str:
+    """``text`` with the -C folder in its ``gzctl`` hints before it is measured and wrapped
+    (the terminal stream would add it after, when the lines are already broken)."""
+    from gzctl.core.outtext import hinted
+
+    return hinted(text)
+
+
 def _restore(lines: list[str]) -> list[str]:
     return [line.replace(_KEEP, " ") for line in lines]
 
@@ -86,7 +94,7 @@ def wrap(text: str, width: int | None, first: str = "", rest: str | None = None)
     if width is None:
         return [first + text]
     lines = textwrap.wrap(
-        _protect(text),
+        _protect(_hinted(text)),
         width=max(width, len(first) + 10),
         initial_indent=first,
         subsequent_indent=rest,
@@ -177,6 +185,10 @@ def render(
     per row headed by column ``title``, every other column as "Kop: waarde". Returns the
     lines joined by newlines, no newline at the end."""
     paint = paint or (lambda style, text: text)
+    from gzctl.core.outtext import hint_folder, hinted
+
+    if hint_folder() is not None:  # a cell with a hint is measured with its -C folder
+        rows = [[hinted(text) for text in r] for r in rows]
     shown = list(range(len(columns)))
     while True:
         cols = [columns[i] for i in shown]
@@ -254,7 +266,7 @@ def fit(text: str, width: int | None) -> str:
     if width is None:
         return text
     out: list[str] = []
-    for line in text.split("\n"):
+    for line in _hinted(text).split("\n"):
         if len(line) <= width:
             out.append(line)
             continue

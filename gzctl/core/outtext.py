@@ -4,13 +4,15 @@ Names, notes, ``GZCTL_USER``, a pulled gzctl.toml or a playbook may hold control
 and escape sequences (``ESC ] 0 ; title BEL`` retitles a window, ``ESC [ 2 J`` clears it) or
 values a spreadsheet runs as a formula (``=HYPERLINK(...)``). The functions here are the one
 place that makes such text harmless; :class:`TerminalStream` applies :func:`clean` to all
-that gzctl prints. This module is for OUTPUT only (input cleaning lives elsewhere) and imports
-nothing heavy: ``gzctl status`` uses it.
+that gzctl prints, and :func:`hinted`: every ``gzctl ...`` hint names the project folder the
+user gave with -C, so that it works when pasted. This module is for OUTPUT only (input
+cleaning lives elsewhere) and imports nothing heavy: ``gzctl status`` uses it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TextIO
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ ... ST or
@@ -113,14 +115,66 @@ def restore_cell(value: Any) -> Any:
     return value
 
 
+# --------------------------------------------------------------------------- hints
+
+# The folder the user named for this run's project ('-C MAP'), or None: printed hints
+# ('gzctl org list') then stay as they are. Set once a run by gzctl's entry point (and by
+# init and demo for the folder they make); read by every write of a TerminalStream.
+_hint_folder: str | None = None
+
+
+def set_hint_folder(folder: str | None) -> None:
+    """From now on every ``gzctl <project command>`` hint printed names ``folder`` (shell
+    quoted: ``gzctl -C 'Mijn Dorp' org list``), so it works when pasted; None: plain hints."""
+    global _hint_folder
+    _hint_folder = folder or None
+
+
+def hint_folder() -> str | None:
+    """The folder printed hints name (see :func:`set_hint_folder`), or None."""
+    return _hint_folder
+
+
+def hinted(text: str, escape: Callable[[str], str] | None = None) -> str:
+    """``text`` with the hint folder in each ``gzctl <project command>`` hint (a no-op without
+    one, or when -C is there already). Text that starts as a JSON document gets the folder
+    JSON-escaped, so the document stays valid and the hint in it pastes too; ``escape``
+    overrides that (rich markup). The terminal streams call this for all output; code that
+    wraps text calls it before it measures lines, so a hint is not broken where it was."""
+    folder = _hint_folder
+    if folder is None or "gzctl" not in text:
+        return text
+    from gzctl.core.text import hints_with_dir
+
+    if escape is None and text.lstrip()[:1] in ("{", "["):
+        escape = _json_escape
+    return hints_with_dir(text, folder, escape)
+
+
+def _json_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+class verbatim:
+    """``with verbatim(): ...``: output that is data, not advice (an export to stdout), is
+    written as it is, without folders added to texts that happen to mention gzctl."""
+
+    def __enter__(self) -> None:
+        self._saved = _hint_folder
+        set_hint_folder(None)
+
+    def __exit__(self, *exc: object) -> None:
+        set_hint_folder(self._saved)
+
+
 # --------------------------------------------------------------------------- streams
 
 
 class TerminalStream:
     """A text stream that passes everything written through :func:`clean` (keeping gzctl's
-    colours when ``keep_style``). Attribute access falls through to the wrapped stream, so
-    ``.buffer`` (binary output: CSV, ICS) and ``isatty()`` behave as before; prompt_toolkit
-    writes its own cursor control to ``.buffer`` and is not affected."""
+    colours when ``keep_style``) and :func:`hinted`. Attribute access falls through to the
+    wrapped stream, so ``.buffer`` (binary output: CSV, ICS) and ``isatty()`` behave as
+    before; prompt_toolkit writes its own cursor control to ``.buffer`` and is not affected."""
 
     def __init__(self, stream: TextIO, keep_style: bool) -> None:
         self.unfiltered = stream
@@ -128,7 +182,7 @@ class TerminalStream:
 
     def write(self, text: str) -> int:
         cleaned = clean_keep_style(text) if self._keep_style else clean(text)
-        self.unfiltered.write(cleaned)
+        self.unfiltered.write(hinted(cleaned) if _hint_folder is not None else cleaned)
         return len(text)
 
     def writelines(self, lines: Any) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Excel (and openpyxl, which does not decode them) stores characters that XML cannot hold
 # as _xHHHH_: _x000D_ is the carriage return of an in-cell line break.
@@ -141,17 +142,33 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-# Commands that do not work on an existing project folder: their hints never get -C.
-_NO_PROJECT = ("init", "demo", "portfolio")
-_HINT = re.compile(
-    r"\bgzctl (?!-C |--directory)(?=[a-z])(?!(?:" + "|".join(_NO_PROJECT) + r")\b)"
-)
+# The top-level commands that work on one project folder: a hint 'gzctl org list' in output
+# gets the folder the user named ('gzctl -C MAP org list'). The others start a project or
+# look at many (init, demo, portfolio, peers, sync) or only explain (help): their hints stay
+# as they are. tests/test_hints.py checks that the two lists hold every command.
+PROJECT_COMMANDS = (
+    "wizard", "answers", "status", "next", "done", "undo", "log", "org", "docs", "site",
+    "place", "coordinator", "platform", "activity", "person", "playbook", "config", "merge",
+)  # fmt: skip
+OTHER_COMMANDS = ("init", "demo", "portfolio", "peers", "sync", "help")
+# 'gzctl' then a project command as a whole word: 'gzctl schrijft er niet in', 'Werk gzctl
+# bij' and 'gzctl -C x org' are no hints to change. The space after 'gzctl' may be a line
+# break where a text was wrapped before it got here.
+_HINT = re.compile(r"\bgzctl(?=\s+(?:" + "|".join(PROJECT_COMMANDS) + r")(?![\w-]))")
 
 
-def hints_with_dir(message: str, directory: str | None) -> str:
+def hints_with_dir(
+    message: str, directory: str | None, escape: Callable[[str], str] | None = None
+) -> str:
     """'Zie: gzctl org list' -> 'Zie: gzctl -C 'Mijn Dorp' org list' when the user named the
     project folder with -C, so a hint in a message from the layers below (which do not know
-    the folder) works when pasted. Hints that have -C already, or start a new project, stay."""
-    if not directory:
+    the folder) works when pasted. Hints that have -C already, or start a new project, stay.
+    ``escape`` makes the inserted ``-C 'folder'`` safe where ``message`` is going: JSON text
+    (a folder with a double quote keeps the document valid) or rich markup (a folder with
+    '[' is not read as a style)."""
+    if not directory or "gzctl" not in message:
         return message
-    return _HINT.sub(f"gzctl -C {shell_quote(directory)} ", message)
+    insert = " -C " + shell_quote(directory)
+    if escape is not None:
+        insert = escape(insert)
+    return _HINT.sub(lambda m: "gzctl" + insert, message)

@@ -370,6 +370,9 @@ class ImportPlan:
     unknown_columns: list[str]
     mode: str  # "merge" or "skip"
     merges: dict[str, dict[str, Any]] = field(default_factory=dict)  # existing id -> fields
+    # added organisations whose row gave no type: their type was read from the name (or is
+    # onbekend); a type in the file always wins, so these are the ones to check
+    by_name: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -428,6 +431,8 @@ def plan_import(
         taken.add(org.id)
         new_by_key[key] = (number, org)
         plan.added.append(org)
+        if not clean.get("type"):
+            plan.by_name.append(org.id)
     # what merging would change in the inventory, so a dry run can say it
     if plan.merges:
         import copy

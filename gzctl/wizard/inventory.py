@@ -109,20 +109,13 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
             )
             if not name:
                 break
-            raw: dict[str, Any] = {"name": name}
-            guessed = catalogue.match_type(name)
-            if guessed is None:
-                raw["kind"] = add_letter_and_number_keys(
-                    questionary.select(
-                        "Wat voor organisatie is het?",
-                        choices=[
-                            questionary.Choice(f"{k}: {v}", value=k) for k, v in inv.KINDS.items()
-                        ],
-                        default=None,
-                        instruction="(pijltje of cijfer, Enter)",
-                        use_jk_keys=False,
-                    )
-                ).unsafe_ask()
+            raw: dict[str, Any] = {"name": name, "type": ask_type(catalogue, name, sector)}
+            if raw["type"] == inv.UNKNOWN_TYPE:
+                raw["kind"] = _select(
+                    f"Wat voor soort organisatie is {name} ongeveer?",
+                    [(f"{k}: {v}", k) for k, v in inv.KINDS.items()],
+                    inv.DEFAULT_KIND,
+                )
                 raw["sectors"] = [] if sector == OTHER else [sector]
             org = _save(wizard, raw, catalogue)
             if org is not None:
@@ -136,6 +129,62 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
         f"er staan er nu {total} op de lijst. "
         "Wat nog ontbreekt: gzctl org coverage"
     )
+
+
+# The last options of the type question after the free prompt.
+ALL_TYPES = "Een ander type (de hele lijst)"
+DONT_KNOW = "Weet ik niet"
+RECOGNISED = " (herkend aan de naam)"
+
+
+def ask_type(catalogue: inv.Catalogue, name: str, sector: str) -> str:
+    """The type of an organisation typed at the free prompt ('Nog een organisatie bij
+    zorg?'), asked, never silently guessed: what the user picks is what is stored. A type
+    recognised in the name comes first and is the default (Enter keeps it); then the types
+    of the sector being walked, the whole catalogue one step further, and "Weet ik niet"
+    (the default when nothing was recognised: the organisation is filed as unknown and
+    ``org coverage`` asks about it later). Returns a type id or ``inv.UNKNOWN_TYPE``."""
+    guessed = catalogue.match_type(name)
+    options: list[tuple[str, str]] = []
+    if guessed is not None:
+        options.append((guessed.name + RECOGNISED, guessed.id))
+    options += [
+        (t.name, t.id)
+        for t in catalogue.types
+        if t is not guessed and (t.sectors[:1] == (sector,) or (sector == OTHER and not t.sectors))
+    ]
+    options += [(ALL_TYPES, ALL_TYPES), (DONT_KNOW, inv.UNKNOWN_TYPE)]
+    default = guessed.id if guessed is not None else inv.UNKNOWN_TYPE
+    answer = _select(f"Wat voor organisatie is {name}?", options, default)
+    if answer != ALL_TYPES:
+        return answer
+    everything = sorted(((t.name, t.id) for t in catalogue.types), key=lambda o: o[0].lower())
+    return _select(
+        f"Wat voor organisatie is {name}? Kies uit de hele lijst.",
+        [*everything, (DONT_KNOW, inv.UNKNOWN_TYPE)],
+        guessed.id if guessed is not None else everything[0][1],
+        "(pijltje of eerste letter, Enter)",
+    )
+
+
+def _select(
+    label: str, options: list[tuple[str, str]], default: str, instruction: str = ""
+) -> str:
+    """A choice list of (title, value) that answers to arrows, numbers and first letters,
+    wrapped for the screen; returns the chosen value."""
+    import questionary
+
+    from gzctl.wizard.keys import choice_title, fit_prompt
+
+    message, instruction = fit_prompt(label, instruction or "(pijltje of cijfer, Enter)")
+    question = questionary.select(
+        message,
+        choices=[questionary.Choice(choice_title(t), value=v) for t, v in options],
+        default=next((v for _, v in options if v == default), None),
+        instruction=instruction,
+        use_jk_keys=False,
+    )
+    return str(add_letter_and_number_keys(question).unsafe_ask())
 
 
 def question_type(catalogue: inv.Catalogue, asked: inv.OrgType, name: str) -> str:

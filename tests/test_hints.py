@@ -1,0 +1,322 @@
+"""Hints that can be copied (issue 12, kind 8): every ``gzctl ...`` that gzctl prints as a
+suggestion works when pasted, also for a project folder with spaces, quotes, accents or a
+leading dash. The folder goes in at one place, the output (gzctl/core/outtext.py: hinted,
+through the terminal streams, the plain-text wrapping and the rich consoles); these tests
+run the commands people use with such a folder and paste every hint they print."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gzctl.cli import commands
+from gzctl.core import outtext
+from gzctl.core.text import OTHER_COMMANDS, PROJECT_COMMANDS, hints_with_dir
+
+# A folder name with a space, a single quote, a double quote would be too cruel for Windows
+# users; these are the ones villages really use: spaces, an apostrophe ('t), accents.
+WEIRD = "Mijn 't Dorp é ë"
+DASHED = "-dorp ë"  # a leading dash: still one argument of -C, never an option
+
+# Placeholders in hints: the user fills them in. Commands with one are checked (the folder is
+# right, the command exists) but not run.
+PLACEHOLDER = re.compile(r"^(?:[A-Z][A-Z_=]+|\.\.\.|https://\.\.\.|\"Naam\"|Naam)$")
+STOP_WORDS = {"of", "en", "om", "als", "voor", "die", "laat", "zien", "welke", "zie", "met"}
+
+EVERYDAY_LINES = [
+    ["status"], ["status", "--json"], ["next"], ["next", "--alle"], ["log"],
+    ["org", "list"], ["place", "list"], ["platform", "list"], ["activity", "list"],
+    ["docs", "list"], ["docs", "list", "--json"],
+]  # fmt: skip
+OTHER_LINES = [
+    ["docs", "build"], ["org", "coverage"], ["org", "coverage", "--json"],
+    ["org", "show", "vv-ooltwijk"], ["org", "add", "Breiclub De Steek"],
+    ["org", "show", "bestaat-niet"], ["org", "edit", "vv-ooltwijk"],
+    ["place", "show", "dorpshuis-de-schakel"], ["platform", "suggest"],
+    ["platform", "show", "beweegweek"], ["coordinator", "candidate", "list"],
+    ["answers"], ["wizard"], ["merge", "conflicts"], ["site", "build"],
+    ["activity", "add", "Koffie"], ["person", "export", "bestaat-niet"], ["merge", "resolve"],
+    ["done", "verkennen.dorpskrantoproep"], ["undo", "verkennen.dorpskrantoproep"],
+]  # fmt: skip
+
+
+def hint_commands(text: str) -> list[str]:
+    """Every suggested command in ``text``: from 'gzctl ' to the end of the hint (the end of
+    the line, three spaces or ' · ' between hints, a closing quote or bracket)."""
+    found = []
+    for line in text.splitlines():
+        for m in re.finditer(r"\bgzctl (?=-C |[a-z])", line):
+            rest = line[m.start() :]
+            rest = re.split(r" {3,}| · ", rest)[0]
+            found.append(rest)
+    return found
+
+
+def hint_argv(hint: str) -> list[str]:
+    """What a POSIX shell makes of a pasted hint, cut where the sentence around it goes on
+    ('... gzctl next laat zien welke.', '(gzctl org list)', "'gzctl merge setup'")."""
+    lexer = shlex.shlex(hint, posix=True, punctuation_chars="()")
+    lexer.whitespace_split = True
+    argv: list[str] = []
+    try:
+        for token in lexer:
+            if token in ("(", ")") or token in STOP_WORDS:
+                break
+            if "..." in token:  # '--adres ...', 'https://...': the user fills it in
+                argv.append("...")
+                break
+            stripped = token.rstrip(".,;:'")
+            if stripped != token and not (len(argv) == 2 and argv[1] == "-C"):
+                if stripped:
+                    argv.append(stripped)
+                break
+            argv.append(token)
+    except ValueError:  # an unmatched quote in the sentence after the hint
+        pass
+    return argv
+
+
+@pytest.fixture
+def village(demo: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / WEIRD
+    shutil.copytree(demo, folder)
+    return folder
+
+
+def run_all(gz, folder_arg: str, cwd: Path) -> dict[str, str]:
+    """The output (stdout and stderr) of each command line, run as gzctl -C FOLDER ..."""
+    out = {}
+    for line in EVERYDAY_LINES + OTHER_LINES:
+        result = gz("-C", folder_arg, *line, cwd=cwd)
+        out[" ".join(line)] = result.out + result.err
+    return out
+
+
+def test_every_printed_hint_names_the_folder_and_works_when_pasted(
+    gz, village: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "ergens anders"
+    elsewhere.mkdir()
+    outputs = run_all(gz, str(village), elsewhere)
+    ran, checked = 0, 0
+    seen: set[str] = set()
+    for command, text in outputs.items():
+        if command.endswith("--json"):
+            json.loads(text.split("\nLet op")[0])  # still one valid document
+        for hint in hint_commands(text.replace('\\"', '"')):
+            argv = hint_argv(hint)
+            assert argv[:1] == ["gzctl"], (command, hint)
+            if len(argv) < 2 or argv[1] not in ("-C", *PROJECT_COMMANDS):
+                continue  # 'gzctl init', 'gzctl portfolio': no project folder to name
+            assert argv[1:3] == ["-C", str(village)], f"{command}: {hint}"
+            assert argv[3] in PROJECT_COMMANDS, (command, hint)
+            checked += 1
+            key = " ".join(argv)
+            if key in seen or any(PLACEHOLDER.match(a) for a in argv[3:]):
+                continue
+            seen.add(key)
+            other = tmp_path / f"plak {ran}"
+            other.mkdir()
+            result = gz(*argv[1:], cwd=other)  # pasted in a shell somewhere else
+            assert result.code in (0, 2), f"{key}: {result.code} {result.err}"
+            assert "Geen project" not in result.err, key
+            ran += 1
+    assert checked >= 15 and ran >= 8, (checked, ran)
+
+
+def test_a_leading_dash_and_a_relative_folder(gz, demo: Path, tmp_path: Path) -> None:
+    shutil.copytree(demo, tmp_path / DASHED)
+    for line in (["next"], ["org", "show", "nee"], ["docs", "build"], ["org", "add", "X Y"]):
+        result = gz("-C", DASHED, *line, cwd=tmp_path)
+        hints = [hint_argv(h) for h in hint_commands(result.out + result.err)]
+        hints = [h for h in hints if h[1] in ("-C", *PROJECT_COMMANDS)]
+        assert hints, line
+        for argv in hints:
+            assert argv[1:3] == ["-C", DASHED], argv
+    pasted = hint_argv(hint_commands(gz("-C", DASHED, "next", cwd=tmp_path).out)[-1])
+    result = gz(*pasted[1:3], "next", cwd=tmp_path)  # 'done ID' needs an ID: next
+    assert result.code == 0, result.err
+
+
+def test_in_the_project_folder_hints_stay_plain(gz, village: Path) -> None:
+    for line in (["next"], ["docs", "list"], ["org", "show", "nee"], ["status"]):
+        result = gz(*line, cwd=village)
+        text = result.out + result.err
+        assert "gzctl " in text and "-C" not in text, line
+    # -C naming the folder you are in: the same plain hints
+    assert "-C" not in gz("-C", ".", "next", cwd=village).out
+
+
+def test_hints_name_the_folder_init_and_demo_made(gz, tmp_path: Path, answers_file: Path
+                                                  ) -> None:  # fmt: skip
+    base = tmp_path / "dorpen"
+    base.mkdir()
+    made = gz("-C", str(base), "init", WEIRD, "--answers", str(answers_file), cwd=tmp_path)
+    assert made.code == 0, made.err
+    for hint in hint_commands(made.out):
+        argv = hint_argv(hint)
+        assert argv[1:3] == ["-C", str(Path("dorpen") / WEIRD)], hint
+        assert gz(*argv[1:], cwd=tmp_path).code in (0, 2)  # wizard: no terminal here
+    demo = gz("demo", "--", DASHED, cwd=tmp_path)
+    assert demo.code == 0, demo.err
+    hints = [hint_argv(h) for h in hint_commands(demo.out)]
+    assert len(hints) >= 4  # status's Afvinken/Meer and the closing Rondkijken line
+    for argv in hints:
+        assert argv[1:3] == ["-C", DASHED], argv
+    assert gz(*hints[-1][1:], cwd=tmp_path).code == 0
+    # made in the current folder: plain hints
+    here = tmp_path / "hier"
+    here.mkdir()
+    made = gz("init", "--answers", str(answers_file), cwd=here)
+    assert "Verder: gzctl wizard    Stand: gzctl status" in made.out
+
+
+def test_portfolio_names_the_folder_of_each_village(gz, demo: Path, tmp_path: Path) -> None:
+    advisor = tmp_path / "adviseur"
+    advisor.mkdir()
+    broken = tmp_path / "dorpen" / WEIRD
+    shutil.copytree(demo, broken)
+    with (broken / "gzctl.toml").open("a", encoding="utf-8") as f:
+        f.write("<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> ander\n")
+    for args in (["portfolio", "../dorpen"], ["-C", "../dorpen", "portfolio"]):
+        result = gz(*args, cwd=advisor)
+        assert result.code == 1
+        (hint,) = hint_commands(result.out)
+        argv = hint_argv(hint)
+        assert argv[1:] == ["-C", str(broken), "merge", "setup"]
+    rows = json.loads(gz("portfolio", "../dorpen", "--json", cwd=advisor).out)
+    assert hint_argv(hint_commands(rows[0]["error"])[0])[1:3] == ["-C", str(broken)]
+
+
+# ------------------------------------------------------------------------ the chokepoint
+
+
+@pytest.fixture
+def hint_folder():
+    """Set the hint folder for one test and put it back."""
+    saved = outtext.hint_folder()
+    yield outtext.set_hint_folder
+    outtext.set_hint_folder(saved)
+
+
+def test_only_real_commands_get_the_folder() -> None:
+    folder = "Mijn Dorp"
+    assert hints_with_dir("Zie: gzctl org list", folder) == "Zie: gzctl -C 'Mijn Dorp' org list"
+    for text in (
+        "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt.",
+        "deze gzctl kent tot en met 1. Werk gzctl bij (pip install --upgrade gzctl).",
+        "Zet haar in gzctl op 'benaderd'.",
+        "Begin er een met: gzctl init dorp",
+        "gzctl portfolio ~/dorpen",
+        "gzctl.toml bevat een fout",
+        "gzctl -C ander org list",
+        "gzctl organisaties",
+    ):
+        assert hints_with_dir(text, folder) == text
+    once = hints_with_dir("gzctl next; gzctl org add", folder)
+    assert once.count("-C") == 2 and hints_with_dir(once, folder) == once
+    # text wrapped before it got here: the folder goes right after 'gzctl'
+    assert hints_with_dir("met gzctl\n  org edit", "d") == "met gzctl -C d\n  org edit"
+
+
+def test_the_two_command_lists_hold_every_command() -> None:
+    from gzctl.cli import app, texts
+
+    assert set(PROJECT_COMMANDS) | set(OTHER_COMMANDS) == set(texts.COMMANDS)
+    assert not set(PROJECT_COMMANDS) & set(OTHER_COMMANDS)
+    assert set(commands.GROUPS) == set(app.GROUP_MODULES)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["status"], None),
+        (["-C", "dorp", "status"], "dorp"),
+        (["-Cdorp", "org", "list"], "dorp"),
+        (["--directory=Mijn Dorp", "wizard"], "Mijn Dorp"),
+        (["-C", "a", "-C", "b", "next"], "b"),
+        (["-C", "dorp", "init", "nieuw"], None),
+        (["-C", "dorp", "demo"], None),
+        (["-C", "dorp", "portfolio"], None),
+        (["-C", "dorp", "peers"], None),
+        (["-C", "dorp", "org", "list", "--help"], None),
+        (["-C", "dorp", "org"], None),
+        (["-C", "dorp", "help", "org"], None),
+        (["-C", "dorp", "onbekend"], None),
+        (["-C", "-dorp", "next"], "-dorp"),
+    ],
+)
+def test_which_runs_name_a_folder(argv: list[str], expected: str | None) -> None:
+    assert commands.hint_folder(argv) == expected
+
+
+def test_the_folder_you_are_in_is_not_named(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert commands.hint_folder(["-C", str(tmp_path), "next"]) is None
+    assert commands.hint_folder(["-C", ".", "next"]) is None
+
+
+def test_the_stream_names_the_folder_and_exports_stay_as_they_are(hint_folder) -> None:
+    sink = io.StringIO()
+    stream = outtext.TerminalStream(sink, keep_style=False)
+    hint_folder("Dorp é")
+    stream.write("Zie: gzctl org list\n")
+    with outtext.verbatim():
+        stream.write("notitie: gzctl org list\n")
+    stream.write("gzctl next\n")
+    hint_folder(None)
+    stream.write("gzctl status\n")
+    assert sink.getvalue().splitlines() == [
+        "Zie: gzctl -C 'Dorp é' org list", "notitie: gzctl org list",
+        "gzctl -C 'Dorp é' next", "gzctl status",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("folder", ['Dorp "De Hoek"', "C:\\dorpen\\Beesd", "a'b"])
+def test_json_stays_valid_and_the_hint_pastes(hint_folder, folder: str) -> None:
+    hint_folder(folder)
+    text = json.dumps({"question": "Geef het type met: gzctl org edit x --type TYPE"})
+    data = json.loads(outtext.hinted(text))
+    argv = shlex.split(data["question"].split(": ", 1)[1], posix=True)
+    assert argv[:3] == ["gzctl", "-C", folder]
+
+
+def test_rich_markup_in_a_folder_name_is_printed_as_typed(hint_folder, capsys) -> None:
+    from gzctl.cli import common
+
+    hint_folder("[bold]dorp")
+    common.console(width=200).print("[dim]Later kan het ook: gzctl docs build[/]")
+    out = capsys.readouterr().out.strip()
+    assert out == "Later kan het ook: gzctl -C '[bold]dorp' docs build"
+
+
+def test_wrapping_never_breaks_a_hint_that_got_its_folder(hint_folder) -> None:
+    from gzctl.cli.table import fit, wrap
+
+    hint_folder("Mijn Dorp")
+    text = "Kies een datum en vul hem daarna in op de kaart met gzctl org edit"
+    for lines in (wrap(text, 50), fit(text, 50).split("\n")):
+        assert any(line.endswith("gzctl -C 'Mijn Dorp' org edit") for line in lines), lines
+
+
+def test_the_wizard_s_own_hints_name_the_folder(gz, village: Path, tmp_path: Path,
+                                                monkeypatch) -> None:  # fmt: skip
+    from test_wizard import ENTER, keyboard
+
+    from gzctl.cli import setup
+
+    monkeypatch.setattr(setup, "_terminal", lambda: True)
+    with keyboard(ENTER * 3):  # the step's three questions kept; then the keys run out
+        result = gz("-C", str(village), "wizard", "--stap", "inventaris", cwd=tmp_path)
+    assert result.code == 130
+    said = [hint_argv(h) for h in hint_commands(result.out + result.err)]
+    assert ["org", "edit"] in [argv[3:] for argv in said]  # 'de rest vul je later aan met'
+    assert ["wizard"] in [argv[3:] for argv in said]  # 'Ga later verder met:'
+    for argv in said:
+        assert argv[1:3] == ["-C", str(village)], argv
