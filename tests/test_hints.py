@@ -320,3 +320,23 @@ def test_the_wizard_s_own_hints_name_the_folder(gz, village: Path, tmp_path: Pat
     assert ["wizard"] in [argv[3:] for argv in said]  # 'Ga later verder met:'
     for argv in said:
         assert argv[1:3] == ["-C", str(village)], argv
+
+
+def test_only_the_hint_is_kept_whole_the_prose_around_it_wraps(hint_folder) -> None:
+    """A hint with its folder is one unit up to where the command ends, not the rest of
+    the message: 'zoals gzctl answers die toont. Bedoelde je: ...' wraps after 'toont.'."""
+    from gzctl.cli.table import wrap
+
+    hint_folder("Mijn Dorp")
+    text = (
+        "Onbekende stap 'x'. Geef het nummer (1 tot en met 18) of de naam van de stap, zoals "
+        "gzctl answers die toont. Bedoelde je: verkennen.inventaris, verkennen.startgroep, "
+        "verkennen.ontmoetingsplek?"
+    )
+    lines = wrap(text, 60, "Fout: ")
+    assert all(len(line) <= 60 for line in lines), lines
+    assert any("gzctl -C 'Mijn Dorp' answers die toont." in line for line in lines), lines
+    two = wrap("Afvinken: gzctl done ID    Stand: gzctl status", 40)
+    assert two == ["Afvinken: gzctl -C 'Mijn Dorp' done ID", "Stand: gzctl -C 'Mijn Dorp' status"]
+    placeholders = wrap("vul het aan met gzctl org edit ID --adres ... --plaats ...; dan klopt", 30)
+    assert "gzctl -C 'Mijn Dorp' org edit ID --adres ... --plaats ...;" in placeholders, placeholders

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NamedTuple, TextIO
+from typing import Any, NamedTuple, TextIO
 
 MIN_WIDTH = 40
 GAP = "  "
@@ -60,15 +60,52 @@ _KEEP = "\x00"  # stands in for a space that must not become a line break
 
 
 def _protect(text: str) -> str:
-    """A command hint that names a folder ("Afvinken: gzctl -C 'Mijn Dorp' done ID", up to the
-    four spaces that separate hints) is kept on one line: it must paste as one line (it
-    overflows a narrow screen rather than break inside the quoted folder)."""
+    """A command hint that names a folder ("Afvinken: gzctl -C 'Mijn Dorp' done ID") is kept
+    on one line: it must paste as one line (it overflows a narrow screen rather than break
+    inside the quoted folder). The hint ends where the command does: at a word that is no
+    command word, option, id or placeholder, after a word that ends a sentence ('toont.'),
+    or at the two or more spaces that separate hints. The prose around it wraps as usual."""
+    if "gzctl -C " not in text:
+        return text
+    hint_start, hint_word = _hint_patterns()
+    out: list[str] = []
+    pos = 0
+    for m in hint_start.finditer(text):
+        if m.start() < pos:
+            continue
+        end = m.end()
+        while True:
+            word = hint_word.match(text, end)
+            if word is None:
+                break
+            end = word.end()
+            last = word.group(1)
+            if last.endswith((",", ";", ":", "!", "?", ")")) or (
+                last.endswith(".") and not last.endswith("...")
+            ):
+                break  # the sentence goes on after the command: 'answers die toont.'
+        out.append(text[pos : m.start()])
+        out.append(text[m.start() : end].replace(" ", _KEEP))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# 'Label: gzctl -C FOLDER' (the folder one shell word, quoted as core.text.shell_quote does)
+_SHELL_WORD = r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"])+"""
+# one more word of the command, after a single space: a command word, an option, an id, a
+# placeholder (NAAM, ID, ...), a quoted value; with a sentence mark after it at most
+_WORD = r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]?)(?= |$)"
+_patterns: list[Any] = []
+
+
+def _hint_patterns() -> tuple[Any, Any]:
+    """The two patterns of :func:`_protect`, compiled on first use (not at start-up)."""
     import re
 
-    def keep(m: re.Match[str]) -> str:
-        return m.group(0).replace(" ", _KEEP)
-
-    return re.sub(r"(?:\S+: )?gzctl -C .*?(?=    |$)", keep, text)
+    if not _patterns:
+        _patterns.extend([re.compile(r"(?:\S+: )?gzctl -C " + _SHELL_WORD), re.compile(_WORD)])
+    return _patterns[0], _patterns[1]
 
 
 def _hinted(text: str) -> str:
