@@ -339,4 +339,23 @@ def test_only_the_hint_is_kept_whole_the_prose_around_it_wraps(hint_folder) -> N
     two = wrap("Afvinken: gzctl done ID    Stand: gzctl status", 40)
     assert two == ["Afvinken: gzctl -C 'Mijn Dorp' done ID", "Stand: gzctl -C 'Mijn Dorp' status"]
     placeholders = wrap("vul het aan met gzctl org edit ID --adres ... --plaats ...; dan klopt", 30)
-    assert "gzctl -C 'Mijn Dorp' org edit ID --adres ... --plaats ...;" in placeholders, placeholders
+    hint = "gzctl -C 'Mijn Dorp' org edit ID --adres ... --plaats ...;"
+    assert hint in placeholders, placeholders
+
+
+def test_rich_wraps_around_a_hint_and_never_inside_it(hint_folder, capsys) -> None:
+    """The wizard's rich lines wrap at word boundaries at 80 columns, with the hint that got
+    its folder whole on one line (not left to the terminal to cut anywhere)."""
+    from gzctl.cli import common
+
+    hint_folder("Mijn Dorp")
+    text = (
+        "[bold]De organisaties in het dorp[/] · nu 0 op de lijst. We lopen de sectoren langs. "
+        "Typ de naam van een organisatie, of druk op Enter als die er niet is of je het niet "
+        "weet. Alleen de naam is nodig; de rest vul je later aan met gzctl org edit."
+    )
+    common.console(width=80, highlight=False, color_system=None).print(text)
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    assert len(lines) > 1 and all(len(line) <= 80 for line in lines), lines
+    assert any("gzctl -C 'Mijn Dorp' org edit." in line for line in lines), lines
+    assert "\ue000" not in "".join(lines)

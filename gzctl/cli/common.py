@@ -152,24 +152,46 @@ def note(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+# stands in for a space inside a hint while rich lays a text out (a letter of width 1 to
+# rich, so it never breaks there); turned back into a space in the rendered output
+_HINT_SPACE = "\ue000"
+
+
 def console(**kwargs: Any) -> Any:
     """A rich Console (``kwargs`` as rich takes them) that puts the -C folder into the
-    ``gzctl ...`` hints of a printed text before rich lays it out, and then leaves the
-    breaking of that text to the terminal: rich would break it at a space, also the one in
-    'Mijn Dorp', and a hint in two lines no longer pastes. Every rich output of the rooms
-    and the wizard goes through one of these; rich is imported here, not above."""
+    ``gzctl ...`` hints of a printed text before rich lays it out, and keeps each such hint
+    on one line: rich wraps the text at its other spaces, never inside 'gzctl -C 'Mijn Dorp'
+    org edit' (a hint in two lines no longer pastes). Every rich output of the rooms and
+    the wizard goes through one of these; rich is imported here, not above."""
     from rich.console import Console
     from rich.markup import escape
 
+    from gzctl.cli.table import protect_hints
     from gzctl.core.outtext import hinted
+
+    def keep(o: Any) -> Any:
+        if not isinstance(o, str):
+            return o
+        o = hinted(o, escape)
+        return protect_hints(o, _HINT_SPACE) if "gzctl -C " in o else o
 
     class HintedConsole(Console):
         def print(self, *objects: Any, **options: Any) -> None:
             if options.get("markup") is not False:
-                objects = tuple(hinted(o, escape) if isinstance(o, str) else o for o in objects)
-            if any(isinstance(o, str) and "gzctl -C " in o for o in objects):
-                options.setdefault("soft_wrap", True)
+                objects = tuple(keep(o) for o in objects)
+                longest = max(
+                    (len(w) for o in objects if isinstance(o, str) and _HINT_SPACE in o
+                     for w in o.split() if _HINT_SPACE in w),
+                    default=0,
+                )  # fmt: skip
+                if longest > self.width:
+                    # a hint longer than the line: the terminal breaks the text, rich would
+                    # cut the hint
+                    options.setdefault("soft_wrap", True)
             super().print(*objects, **options)
+
+        def _render_buffer(self, buffer: Any) -> str:
+            return str(super()._render_buffer(buffer)).replace(_HINT_SPACE, " ")
 
     return HintedConsole(**kwargs)
 

@@ -60,7 +60,14 @@ _KEEP = "\x00"  # stands in for a space that must not become a line break
 
 
 def _protect(text: str) -> str:
-    """A command hint that names a folder ("Afvinken: gzctl -C 'Mijn Dorp' done ID") is kept
+    return protect_hints(text, _KEEP)
+
+
+def protect_hints(text: str, keep: str) -> str:
+    """``text`` with the spaces inside each ``gzctl -C`` hint replaced by ``keep`` (a
+    character the wrapper does not break at; the caller turns it back into a space).
+
+    A command hint that names a folder ("Afvinken: gzctl -C 'Mijn Dorp' done ID") is kept
     on one line: it must paste as one line (it overflows a narrow screen rather than break
     inside the quoted folder). The hint ends where the command does: at a word that is no
     command word, option, id or placeholder, after a word that ends a sentence ('toont.'),
@@ -85,7 +92,7 @@ def _protect(text: str) -> str:
             ):
                 break  # the sentence goes on after the command: 'answers die toont.'
         out.append(text[pos : m.start()])
-        out.append(text[m.start() : end].replace(" ", _KEEP))
+        out.append(text[m.start() : end].replace(" ", keep))
         pos = end
     out.append(text[pos:])
     return "".join(out)
@@ -95,7 +102,10 @@ def _protect(text: str) -> str:
 _SHELL_WORD = r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"])+"""
 # one more word of the command, after a single space: a command word, an option, an id, a
 # placeholder (NAAM, ID, ...), a quoted value; with a sentence mark after it at most
-_WORD = r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]?)(?= |$)"
+_WORD = (
+    r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]?)"
+    r"(?= |$|\[)"  # a space, the end, or rich markup ('build[/]')
+)
 _patterns: list[Any] = []
 
 
