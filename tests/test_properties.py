@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -200,15 +201,30 @@ def test_percentages_read_back(n: int, form: str) -> None:
 @given(
     st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
     st.sampled_from(["{d}-{m}-{y}", "{d:02d}-{m:02d}-{y}", "{d}/{m}/{y}", "{d}.{m}.{y}",
-                     "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "zaterdag {d} {month} {y}",
+                     "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "{wd} {d} {month} {y}",
                      "{d} {mon}. {y}", "{d}-{m}-{yy:02d}"]),
 )  # fmt: skip
 def test_dutch_dates_read_back(day: dt.date, form: str) -> None:
     month = MONTH_NAMES[day.month - 1]
     text = form.format(
-        d=day.day, m=day.month, y=day.year, yy=day.year % 100, month=month, mon=month[:3]
+        d=day.day, m=day.month, y=day.year, yy=day.year % 100, month=month, mon=month[:3],
+        wd=dutch.WEEKDAYS[day.weekday()],
     )
     assert dutch.parse_date(text) == day
+
+
+@FIXED
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.integers(min_value=1, max_value=6),
+    st.booleans(),
+)
+def test_a_contradicting_weekday_is_refused(day: dt.date, off: int, short: bool) -> None:
+    """'za 3 december 2026' when the 3rd is a Thursday: never silently one of the two."""
+    said = dutch.WEEKDAYS[(day.weekday() + off) % 7]
+    text = f"{said[:2] if short else said} {day.day}-{day.month}-{day.year}"
+    with pytest.raises(AnswerError, match="klopt niet"):
+        dutch.parse_date(text)
 
 
 @FIXED

@@ -225,3 +225,101 @@ def test_a_backslash_in_the_state_file_is_explained_in_dutch(gz, project: Path) 
     assert result.code == 2
     assert "een \\ in een tekst" in result.err
     assert "Invalid" not in result.err and "Traceback" not in result.err
+
+
+# ------------------------------------------------------------------------- kind 3: Dutch values
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("€25k", 25000), ("€ 25K", 25000), ("EUR1250", 1250),
+     ("25 duizend euro", 25000), ("€ 1,8k", 1800), ("€ 0,5 mln", 500000)],
+)  # fmt: skip
+def test_money_with_a_multiplier_or_a_glued_currency(
+    gz, project: Path, tmp_path: Path, typed: str, stored: int
+) -> None:
+    path = tmp_path / "geld.toml"
+    path.write_text(f'[organiseren]\nbegroting = "{typed}"\n', encoding="utf-8")
+    result = gz("-C", str(project), "wizard", "--answers", str(path))
+    assert result.code == 0, result.err
+    value = state(project)["answers"]["organiseren"]["begroting"]
+    assert value == stored and type(value) is int
+
+
+def test_a_limit_is_written_the_dutch_way(gz, project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "geld.toml"
+    path.write_text('[organiseren]\nbegroting = "€ 2,5 mln"\n', encoding="utf-8")
+    result = gz("-C", str(project), "wizard", "--answers", str(path))
+    assert result.code == 2
+    assert "hoogstens 1.000.000" in result.err and "e+" not in result.err
+
+
+def test_inhabitants_with_an_abbreviated_unit(gz, tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(
+        '[village]\nname = "Beesd"\nmunicipality = "West Betuwe"\nprovince = "Gelderland"\n'
+        'inhabitants = "5400 inw."\n[[initiators]]\nname = "Petra"\n',
+        encoding="utf-8",
+    )
+    result = gz("init", str(tmp_path / "dorp"), "--answers", str(path))
+    assert result.code == 0, result.err
+    assert state(tmp_path / "dorp")["village"]["inhabitants"] == 5400
+
+
+@pytest.mark.parametrize("typed", ["za 3 december 2026", "zaterdag 3-12-2026", "di 3 maart 2027"])
+def test_a_weekday_that_contradicts_the_date_is_asked_back(gz, project: Path, typed: str) -> None:
+    before = (project / "gzctl.toml").read_bytes()
+    result = gz("-C", str(project), "activity", "add", "Koffie", "--datum", typed)
+    assert result.code == 2
+    assert "klopt niet" in result.err and "geen " in result.err
+    assert (project / "gzctl.toml").read_bytes() == before
+    ok = gz("-C", str(project), "activity", "add", "Koffie", "--datum", "do 3 december 2026")
+    assert ok.code == 0, ok.err
+
+
+@pytest.mark.parametrize("typed", ["19:30-21:00", "19.30 - 21.30 uur", "van 19.30 tot 22.00 uur"])
+def test_a_time_span_in_a_time_field_says_what_to_write(
+    gz, project: Path, tmp_path: Path, typed: str
+) -> None:
+    path = tmp_path / "avond.toml"
+    path.write_text(f'[verbinden]\nnetwerkavond_tijd = "{typed}"\n', encoding="utf-8")
+    result = gz("-C", str(project), "wizard", "--answers", str(path))
+    assert result.code == 2
+    assert "tijdvak" in result.err and "begintijd" in result.err
+
+
+@pytest.mark.parametrize("typed", ["0:00", "00:00", "24:00", "24 uur"])
+def test_midnight_as_a_start_time_is_refused_not_turned_into_a_whole_day(
+    gz, project: Path, typed: str
+) -> None:
+    result = gz("-C", str(project), "activity", "add", "Nieuwjaar", "--datum", "1-1-2027",
+                "--tijd", typed)  # fmt: skip
+    assert result.code == 2
+    assert "middernacht" in result.err
+    assert "activities" not in state(project)
+
+
+def test_an_end_time_without_a_start_time_is_refused(gz, project: Path) -> None:
+    result = gz("-C", str(project), "activity", "add", "Markt", "--datum", "5-12-2026",
+                "--tot", "21:00")  # fmt: skip
+    assert result.code == 2 and "--tijd" in result.err
+    assert gz("-C", str(project), "activity", "add", "Markt", "--datum", "5-12-2026").code == 0
+    result = gz("-C", str(project), "activity", "edit", "markt", "--tot", "17:00")
+    assert result.code == 2 and "begintijd" in result.err
+
+
+def test_until_midnight_ends_at_the_end_of_the_day(gz, project: Path) -> None:
+    result = gz("-C", str(project), "activity", "add", "Oudjaar", "--datum", "31-12-2026",
+                "--tijd", "21:00", "--tot", "24:00")  # fmt: skip
+    assert result.code == 0, result.err
+    assert "21:00–24:00" in result.out
+    (activity,) = state(project)["activities"]
+    assert str(activity["end"]) == "2027-01-01 00:00:00"
+    assert gz("-C", str(project), "activity", "export", str(project / "a.ics")).code == 0
+    from ics_check import parse_both
+
+    (event,) = parse_both((project / "a.ics").read_bytes())
+    assert event["end"].startswith("2027-01-01T00:00")
+    late = gz("-C", str(project), "activity", "add", "Nacht", "--datum", "31-12-2026",
+              "--tijd", "22:00", "--tot", "1:00")  # fmt: skip
+    assert late.code == 2 and "24:00" in late.err

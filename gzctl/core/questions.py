@@ -134,11 +134,18 @@ def _match_option(q: Question, value: str) -> str:
     raise AnswerError(f"'{value}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
 
 
+def _dutch_bound(bound: float) -> str:
+    """1000000.0 -> '1.000.000', 0.5 -> '0,5': a limit as the user writes numbers."""
+    if float(bound).is_integer():
+        return f"{int(bound):,}".replace(",", ".")
+    return f"{bound:g}".replace(".", ",")
+
+
 def _check_range(q: Question, number: int | float) -> None:
     if q.min is not None and number < q.min:
-        raise AnswerError(f"Vul een getal van minstens {q.min:g} in.")
+        raise AnswerError(f"Vul een getal van minstens {_dutch_bound(q.min)} in.")
     if q.max is not None and number > q.max:
-        raise AnswerError(f"Vul een getal van hoogstens {q.max:g} in.")
+        raise AnswerError(f"Vul een getal van hoogstens {_dutch_bound(q.max)} in.")
 
 
 def _coerce(q: Question, value: Any) -> Any:
