@@ -323,3 +323,42 @@ def test_until_midnight_ends_at_the_end_of_the_day(gz, project: Path) -> None:
     late = gz("-C", str(project), "activity", "add", "Nacht", "--datum", "31-12-2026",
               "--tijd", "22:00", "--tot", "1:00")  # fmt: skip
     assert late.code == 2 and "24:00" in late.err
+
+
+# ------------------------------------------------------------------------- kind 4: phones, postcode
+
+
+@pytest.mark.parametrize("typed", ["0345-68123", "06-1234567", "(0345) 47 77 0"])
+def test_a_dutch_number_missing_a_digit_is_not_taken_for_a_belgian_one(
+    gz, project: Path, typed: str
+) -> None:
+    """Nine digits after a 0 is a Belgian landline (053 12 34 56), but grouped the Dutch way
+    ('0345-...', '06-...') it is a Dutch number with a digit missing."""
+    result = gz("-C", str(project), "org", "add", "Okra", "--telefoon", typed)
+    assert result.code == 2, result.out
+    assert "mist er een?" in result.err
+    assert "organisations" not in state(project)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [("053/12.34.56", "053/12.34.56"), ("0470 12 34 56", "0470 12 34 56"),
+     ("09 123 45 67", "09 123 45 67"), ("(053) 12 34 56", "(053) 12 34 56"),
+     ("T 0345 681234", "0345 681234"), ("M: 06 12345678", "06 12345678"),
+     ("GSM 0470 12 34 56", "0470 12 34 56"), ("Tel.nr. 0345-681234", "0345-681234")],
+)  # fmt: skip
+def test_belgian_groupings_and_signature_labels(gz, project: Path, typed: str, kept: str) -> None:
+    result = gz("-C", str(project), "org", "add", "Okra", "--telefoon", typed)
+    assert result.code == 0, result.err
+    assert orgs(project)["Okra"]["contact"]["phone"] == kept
+
+
+@pytest.mark.parametrize("typed", ["1234 SS", "1234sa", "4153 SD"])
+def test_postcode_letters_that_the_netherlands_never_uses(gz, project: Path, typed: str) -> None:
+    result = gz("-C", str(project), "org", "add", "Okra", "--postcode", typed)
+    assert result.code == 2 and "SA, SD en SS" in result.err
+
+
+def test_postcode_with_a_dash_is_read(gz, project: Path) -> None:
+    assert gz("-C", str(project), "org", "add", "Okra", "--postcode", "4153-ab").code == 0
+    assert orgs(project)["Okra"]["postcode"] == "4153 AB"
