@@ -362,3 +362,21 @@ def test_postcode_letters_that_the_netherlands_never_uses(gz, project: Path, typ
 def test_postcode_with_a_dash_is_read(gz, project: Path) -> None:
     assert gz("-C", str(project), "org", "add", "Okra", "--postcode", "4153-ab").code == 0
     assert orgs(project)["Okra"]["postcode"] == "4153 AB"
+
+
+def test_choices_as_pasted_in_an_answers_file(gz, project: Path) -> None:
+    result = gz("-C", str(project), "wizard", "--answers", str(CASES / "k04_answers_choices.toml"))
+    assert result.code == 0, result.err
+    answers = state(project)["answers"]["verkennen"]
+    assert answers["plek_eisen"] == [
+        "Drempelvrije ingang", "Neutraal: niet de vaste plek van één club", "Keuken",
+        "'s Avonds beschikbaar",
+    ]  # fmt: skip
+    assert answers["peilingvorm"] == "Een combinatie hiervan"
+    assert (answers["kernteam"], answers["dorpsraad"]) == (True, False)
+    assert answers["startdatum"].isoformat() == "2026-12-03"
+    assert answers["huisartsenpost"] == "0900 1515"
+    (contact,) = answers["gemeentecontacten"]
+    assert contact == {"name": "Karin Smit", "role": "dorpencoördinator",
+                       "email": "k.smit@gemeente.example", "phone": "0345 681234"}  # fmt: skip
+    assert gz("-C", str(project), "status").code == 0  # what was accepted loads again

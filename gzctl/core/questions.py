@@ -127,11 +127,14 @@ _NO = {"nee", "n", "no", "false", "onwaar", "0"}
 
 
 def _match_option(q: Question, value: str) -> str:
-    wanted = value.strip().casefold()
+    """The option ``value`` names, as pasted: case, look-alike spaces, invisible characters
+    and smart quotes do not count ('Drempelvrije\u00a0ingang\u200b', '\u2019s Avonds')."""
+    shown = clean(value)
+    wanted = shown.casefold()
     for opt in q.options:
-        if opt.casefold() == wanted:
+        if clean(opt).casefold() == wanted:
             return opt
-    raise AnswerError(f"'{value}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
+    raise AnswerError(f"'{shown}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
 
 
 def _dutch_bound(bound: float) -> str:
