@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -200,15 +201,30 @@ def test_percentages_read_back(n: int, form: str) -> None:
 @given(
     st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
     st.sampled_from(["{d}-{m}-{y}", "{d:02d}-{m:02d}-{y}", "{d}/{m}/{y}", "{d}.{m}.{y}",
-                     "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "zaterdag {d} {month} {y}",
+                     "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "{wd} {d} {month} {y}",
                      "{d} {mon}. {y}", "{d}-{m}-{yy:02d}"]),
 )  # fmt: skip
 def test_dutch_dates_read_back(day: dt.date, form: str) -> None:
     month = MONTH_NAMES[day.month - 1]
     text = form.format(
-        d=day.day, m=day.month, y=day.year, yy=day.year % 100, month=month, mon=month[:3]
+        d=day.day, m=day.month, y=day.year, yy=day.year % 100, month=month, mon=month[:3],
+        wd=dutch.WEEKDAYS[day.weekday()],
     )
     assert dutch.parse_date(text) == day
+
+
+@FIXED
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.integers(min_value=1, max_value=6),
+    st.booleans(),
+)
+def test_a_contradicting_weekday_is_refused(day: dt.date, off: int, short: bool) -> None:
+    """'za 3 december 2026' when the 3rd is a Thursday: never silently one of the two."""
+    said = dutch.WEEKDAYS[(day.weekday() + off) % 7]
+    text = f"{said[:2] if short else said} {day.day}-{day.month}-{day.year}"
+    with pytest.raises(AnswerError, match="klopt niet"):
+        dutch.parse_date(text)
 
 
 @FIXED
@@ -349,3 +365,48 @@ def test_group_answers_survive_save_and_reload(data: st.DataObject) -> None:
     stored = roundtrip(q, value)
     assert stored == value
     assert coerce(q, stored) == value
+
+
+ORG_FIELDS = ("name", "reach", "postcode", "place", "address", "contact_email", "contact_phone",
+              "contact_name", "notes", "status", "kind", "type")  # fmt: skip
+MORE_REALISTIC = st.sampled_from(
+    ["€25k", "2,5 mln", "5400 inw.", "1.800", "ca. 300", "1234 AB", "1234ab", "8890", "B-8890",
+     "1234 SS", "0345-68123", "053/12.34.56", "T 0345 681234", "+31 (0)345-681234", "14 0345",
+     "Jan <jan@x.nl>", "mailto:a@b.nl", "\x1b[1;31mrood\x1b[0m", "benaderd", "professioneel",
+     "basisschool", "99999999999999", "-5", "0"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, derandomize=True, deadline=None, database=None)
+@given(st.data())
+def test_whatever_an_organisation_option_accepts_survives_save_and_reload(
+    data: st.DataObject,
+) -> None:
+    """`org add`/`org import` and gzctl.toml: one truth. A value the edge accepts is one the
+    file accepts on reload, with every rule (store.parse and the session's checks)."""
+    from gzctl.core.errors import GzctlError
+    from gzctl.network import inventory as inv
+    from gzctl.network import session
+
+    fields = data.draw(st.lists(st.sampled_from(ORG_FIELDS[1:]), max_size=4, unique=True))
+    raw: dict[str, Any] = {"name": data.draw(st.one_of(MORE_REALISTIC, PASTED, REALISTIC))}
+    for key in fields:
+        raw[key] = data.draw(st.one_of(MORE_REALISTIC, PASTED, REALISTIC))
+    catalogue = inv.load_catalogue(BOOK)
+    clean_fields, errors = inv.parse_fields(raw, catalogue)
+    if errors or not clean_fields.get("name"):
+        return
+    project = Project()
+    project.village.name = "Beesd"
+    try:
+        org = inv.build(clean_fields, catalogue, set(), dt.date(2026, 11, 29))
+    except GzctlError:
+        return
+    project.organisations.append(org)
+    try:
+        store.refuse_unloadable(store.dumps(project), Path("gzctl.toml"))
+    except GzctlError:
+        return  # refused before saving, with a Dutch message: never a file gzctl refuses
+    again = store.parse(store.dumps(project), Path("gzctl.toml"))
+    assert session._organisation_faults(again) == []
+    assert again.organisations == project.organisations

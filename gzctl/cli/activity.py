@@ -88,7 +88,7 @@ def add(
 
     opened = common.open_project(ctx)
     start = pf.parse_when(datum, tijd or "")
-    end = pf.parse_when(datum, tot) if tot else None
+    end = pf.parse_end(start, tot or "")
     with common.transaction(opened) as change:
         a = pf.add_activity(
             change.project, inv.load_catalogue(opened.playbook), title, start, end=end,

@@ -46,7 +46,10 @@ def when_text(a: Any) -> str:
     if a.start.time() != a.start.time().min:
         text += f" {a.start:%H:%M}"
         if a.end is not None:
-            text += f"–{a.end:%H:%M}" if a.end.date() == a.start.date() else ""
+            if a.end.date() == a.start.date():
+                text += f"–{a.end:%H:%M}"
+            elif a.end.time() == a.end.time().min and (a.end - a.start).days == 0:
+                text += "–24:00"  # until midnight
     return text
 
 

@@ -452,6 +452,7 @@ def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None
                     {"row": r.row, "name": r.name, "reasons": r.reasons} for r in plan.rejected
                 ],
                 "unknown_columns": plan.unknown_columns,
+                "double_columns": plan.double_columns,
             }
         )
         return
@@ -459,6 +460,14 @@ def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None
     if plan.unknown_columns:
         common.note(
             "Onbekende kolommen, overgeslagen: " + ", ".join(f"'{c}'" for c in plan.unknown_columns)
+        )
+    if plan.double_columns:
+        names = [f"'{c}'" for c in dict.fromkeys(plan.double_columns)]
+        listed = " en ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        common.note(
+            f"{'Kolom' if len(names) == 1 else 'Kolommen'} {listed} "
+            f"{'staat' if len(names) == 1 else 'staan'} er meer dan eens: per rij telt de "
+            "eerste die is ingevuld."
         )
     for r in plan.rejected:
         label = f" ({r.name})" if r.name else ""
@@ -486,7 +495,8 @@ def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None
     if plan.rejected:
         parts.append(f"{len(plan.rejected)} foute rij(en) overgeslagen")
     prefix = "Proef, er is niets veranderd. Dit " + would + "er gebeuren: " if dry_run else ""
-    common.say(prefix + ", ".join(parts) + f" (uit {plan.rows} rijen in {plan.source}).")
+    rows = f"{plan.rows} {'rij' if plan.rows == 1 else 'rijen'}"
+    common.say(prefix + ", ".join(parts) + f" (uit {rows} in {plan.source}).")
 
 
 def _type_report(plan: Any, catalogue: inv.Catalogue) -> None:

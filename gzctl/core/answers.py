@@ -96,7 +96,14 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc.strerror}.") from None
     try:
-        return tomllib.loads(text)
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            from gzctl.core.encoding import tidy_toml  # as an editor or a paste left it
+
+            if tidy_toml(text) == text:
+                raise
+            return tomllib.loads(tidy_toml(text))
     except tomllib.TOMLDecodeError as exc:
         from gzctl.core.store import _dutch_toml_error
 

@@ -48,8 +48,14 @@ def _range(
     if value is None:
         return
     if not lo <= value <= hi:
-        shown = f"{value:g}" if isinstance(value, float) else str(value)
-        faults.append((path, f"{shown} ligt buiten {lo:g} tot en met {hi:g}."))
+        faults.append((path, f"{_dutch(value)} ligt buiten {_dutch(lo)} tot en met {_dutch(hi)}."))
+
+
+def _dutch(number: float) -> str:
+    """10000000.0 -> '10.000.000', 12.5 -> '12,5': as the user writes numbers (not 1e+07)."""
+    if float(number).is_integer() and abs(number) < 1e15:
+        return f"{int(number):,}".replace(",", ".")
+    return f"{number:g}".replace(".", ",")
 
 
 def _unique(faults: list[Fault], key: str, ids: list[str]) -> None:

@@ -25,7 +25,8 @@ from gzctl.core.errors import AnswerError
 from gzctl.core.text import clean
 
 MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3,
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3,
+    "maa": 3,
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
     "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
     "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -35,11 +36,17 @@ MONTHS = {
     "decembre": 12, "décembre": 12,
 }  # fmt: skip
 _WEEKDAY = r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 NUMBER_KINDS = ("number", "whole", "money", "percent")
 
 _APPROX = re.compile(r"^(?:ca\.?|circa|ongeveer|ong\.|±|~|\+/-|\+-|rond|zo'n)\s*", re.IGNORECASE)
-_MONEY = re.compile(r"^(?:€|eur\b|euro\b)\s*|\s*(?:€|eur|euro|euros)$", re.IGNORECASE)
+_MONEY = re.compile(
+    r"^(?:€|eur(?:o)?(?=\b|\d))\s*|\s*(?:€|eur|euro|euros)$", re.IGNORECASE
+)
+# '€ 25k', '25 duizend', '€ 2,5 mln': a multiplier after the number (money and counts)
+_MULTIPLIER = re.compile(r"\s*(k|duizend|dzd|mln|miljoen)\.?$", re.IGNORECASE)
+_TIMES = {"k": 1000, "duizend": 1000, "dzd": 1000, "mln": 10**6, "miljoen": 10**6}
 _PERCENT = re.compile(r"\s*(?:%|procent|pct\.?)$", re.IGNORECASE)
 
 
@@ -57,6 +64,8 @@ def parse_number(
     text = _APPROX.sub("", text)
     if unit and text.endswith(unit.lower()):
         text = text[: -len(unit)].strip()
+    elif unit and len(unit) > 3:  # '5400 inw.' for inwoners
+        text = re.sub(rf"\s*{re.escape(unit[:3].lower())}[a-z]*\.?$", "", text)
     if kind == "money":
         text = _MONEY.sub("", text).strip()
         text = _MONEY.sub("", text).strip()  # both sides: '€ 25.000 euro' happens
@@ -65,6 +74,10 @@ def parse_number(
         text = _PERCENT.sub("", text).strip()
     elif re.search(r"[€%]", text):
         raise AnswerError(f"'{shown}' is geen gewoon getal; laat € of % weg.{hint}")
+    times = 1
+    multiplied = _MULTIPLIER.search(text) if kind != "percent" else None
+    if multiplied and re.search(r"\d", text[: multiplied.start()]):
+        times, text = _TIMES[multiplied.group(1).lower()], text[: multiplied.start()].strip()
     text = re.sub(r"(?<=\d)[\s']+(?=\d{3}\b)", "", text).strip()  # 25 000, 25'000
     sign = 1
     if text.startswith(("-", "−")):
@@ -88,9 +101,13 @@ def parse_number(
         value = float(text.replace(",", ""))  # 1,800,000 or 1,800.50: English, unambiguous
     elif re.fullmatch(r"\d*\.(\d{1,2}|\d{4,})", text):  # 12.5: a dot, but not thousands
         value = float("0" + text if text.startswith(".") else text)
+    elif times > 1 and re.fullmatch(r"\d+[.,]\d+", text):  # 2,5 mln or 1.8k
+        value = float(text.replace(",", "."))
     else:
         raise AnswerError(f"'{shown}' is geen getal.{hint}")
     value = sign * value
+    if times > 1:
+        value = round(value * times, 2)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if kind == "whole" and not isinstance(value, int):
@@ -103,7 +120,9 @@ def parse_date(raw: str, example: str = "15-01-2027") -> dt.date:
     two-digit year is in this century. Raises AnswerError with an example."""
     shown = clean(str(raw))
     text = shown.lower().strip().rstrip(".")
-    text = re.sub(rf"^{_WEEKDAY}\.?,?\s+", "", text)
+    named = re.match(rf"^({_WEEKDAY})\.?,?\s+", text)
+    if named:
+        text = text[named.end() :]
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -127,9 +146,19 @@ def parse_date(raw: str, example: str = "15-01-2027") -> dt.date:
             if len(m.group(3)) == 2:
                 y += 2000
     try:
-        return dt.date(y, mo, d)
+        day = dt.date(y, mo, d)
     except ValueError:
         raise AnswerError(f"'{shown}' bestaat niet als datum.") from None
+    if named:
+        # 'za 3 december 2026' when the 3rd is a Thursday: one of the two is wrong
+        weekday = WEEKDAYS[day.weekday()]
+        if not weekday.startswith(named.group(1)):
+            said = next(w for w in WEEKDAYS if w.startswith(named.group(1)))
+            raise AnswerError(
+                f"'{shown}' klopt niet: {day.day}-{day.month}-{day.year} is een {weekday}, "
+                f"geen {said}. Schrijf de datum zonder dag, zoals {example}."
+            )
+    return day
 
 
 _TIME_WORDS = re.compile(
@@ -138,12 +167,20 @@ _TIME_WORDS = re.compile(
 )
 
 
+# '19:30-21:00', 'van 19.30 tot 22.00 uur': a start and an end in a field for one time
+_SPAN = re.compile(r"(?:van\s+)?[\d:.uh ]+(?:uur)?\s*(?:-|–|—|tot|t/m)\s*[\d:.uh ]+(?:uur)?")
+
+
 def parse_time(raw: str, example: str = "19:30") -> dt.time:
     """Dutch time text -> time: 19:30, 19.30, 19u30, 19h30, 19 uur, 19:30 uur, 1930, 7:30 pm.
     Words ('half acht', 'kwart over zeven', 'acht uur 's avonds') are refused with an
     example: they do not say morning or evening, and a wrong guess ends up in invitations."""
     shown = clean(str(raw))
     text = shown.lower().strip().rstrip(".")
+    if _SPAN.fullmatch(text):
+        raise AnswerError(
+            f"'{shown}' is een tijdvak. Schrijf alleen de begintijd, zoals {example}."
+        )
     if _TIME_WORDS.search(text) or re.search(r"[a-z]{3,}", text.replace("uur", "")):
         raise AnswerError(
             f"'{shown}' is niet eenduidig. Schrijf de tijd in cijfers, zoals {example}."

@@ -10,6 +10,7 @@ is neither marked nor UTF-8, so the usual path costs nothing.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 # Names for messages (Dutch readers know these from Excel's and Notepad's "Opslaan als").
@@ -53,7 +54,11 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise Undecodable("binaire gegevens")
+        # NUL padding after the text (an interrupted save) or a stray NUL from a database
+        # field goes; a file that also holds other control bytes is binary (a PDF, an image)
+        data = data.rstrip(b"\x00").replace(b"\x00", b"")
+        if _BINARY.search(data):
+            raise Undecodable("binaire gegevens")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
@@ -63,6 +68,11 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), CP1252
     except UnicodeDecodeError as exc:  # cp1252 leaves five bytes undefined
         raise Undecodable(f"byte {exc.start}") from None
+
+
+# Control bytes that no text file written by Excel, Notepad or a database export holds
+# (tab, line ends, VT, FF and ESC can come from a paste and are cleaned later).
+_BINARY = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -88,3 +98,20 @@ def read_text(path: Path) -> str:
     if data.isascii():
         return data.decode("ascii")
     return decode(data)[0]
+
+
+# TOML allows no control character but the tab, and no carriage return outside a CR LF.
+_TOML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def tidy_toml(text: str) -> str:
+    """TOML text as editors and pastes leave it, made parseable without changing anything a
+    TOML parser accepts: line ends of every kind (CR LF, a lone CR from a Mac editor, mixed)
+    become LF; terminal escape sequences and control characters (a trailing NUL from an
+    interrupted save, a vertical tab from FileMaker, ESC[0m from a terminal) go. Callers try
+    the text as it is first, so a good file pays nothing."""
+    from gzctl.core.text import strip_escapes
+
+    text = strip_escapes(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # a vertical tab or form feed is a line break in a pasted value: a space, like clean()
+    return _TOML_ILLEGAL.sub("", text.replace("\v", " ").replace("\f", " "))

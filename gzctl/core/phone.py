@@ -38,6 +38,8 @@ def _parse(text: str) -> Any | None:
             continue
         if number.country_code not in (31, 32):
             continue
+        if number.country_code == 32 and not _grouped_as_belgian(text, number):
+            continue
         if phonenumbers.is_valid_number(number):
             return number
         nsn = str(number.national_number)
@@ -49,6 +51,21 @@ def _parse(text: str) -> Any | None:
         ):
             possible = number
     return possible
+
+
+def _grouped_as_belgian(text: str, number: Any) -> bool:
+    """False when a number written the national way (0...) is grouped as no Belgian would:
+    '0345-68123' and '06-1234567' are Dutch numbers with a digit missing, not the Belgian
+    03 456 81 23 and 061 23 45 67. Belgians write the zone as the first group (03, 053,
+    0470); a first group of another length gives it away."""
+    import phonenumbers
+
+    first = re.match(r"\s*\(?(0\d*)\)?(?=[\s./\-)]+\d)", text)
+    if first is None:
+        return True  # international, or digits without grouping: nothing to go by
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    zone = re.match(r"\s*(0\d*)", national)
+    return zone is None or first.group(1) == zone.group(1)
 
 
 def _short(text: str) -> bool:
@@ -73,7 +90,15 @@ def tidy(raw: str) -> str:
     """What is kept: the text as written, cleaned of control characters and double spaces;
     'tel.' or 'tel:' in front goes."""
     text = clean(raw)
-    return re.sub(r"^(tel(efoon)?\.?:?|tel:)\s*", "", text, flags=re.IGNORECASE).strip()
+    return _LABEL.sub("", text).strip()
+
+
+# What goes before a number in a signature or a list: 'tel.', 'Tel:', 'T', 'M', 'mob.',
+# 'GSM' (Flemish for a mobile), 'telefoonnr.'
+_LABEL = re.compile(
+    r"^(?:tel(?:efoon)?\.?\s*(?:nr|nummer)?|t|m|mob(?:iel)?|gsm|phone)\.?\s*:?\s*(?=[\d+(])",
+    re.IGNORECASE,
+)
 
 
 def plausible(raw: str) -> bool:
@@ -99,8 +124,15 @@ def check(raw: str) -> str:
     """The number as the user wrote it (tidied), or ValueError with the Dutch reason."""
     text = tidy(raw)
     if not is_phone(text):
+        digits = re.sub(r"\D", "", text)
+        short = (
+            " Een Nederlands nummer heeft 10 cijfers; mist er een?"
+            if digits.startswith("0") and not digits.startswith("00") and len(digits) == 9
+            else ""
+        )
         raise ValueError(
             f"'{text}' is geen Nederlands of Belgisch telefoonnummer (voorbeeld: {EXAMPLE})."
+            + short
         )
     return text
 

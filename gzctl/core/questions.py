@@ -127,18 +127,28 @@ _NO = {"nee", "n", "no", "false", "onwaar", "0"}
 
 
 def _match_option(q: Question, value: str) -> str:
-    wanted = value.strip().casefold()
+    """The option ``value`` names, as pasted: case, look-alike spaces, invisible characters
+    and smart quotes do not count ('Drempelvrije\u00a0ingang\u200b', '\u2019s Avonds')."""
+    shown = clean(value)
+    wanted = shown.casefold()
     for opt in q.options:
-        if opt.casefold() == wanted:
+        if clean(opt).casefold() == wanted:
             return opt
-    raise AnswerError(f"'{value}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
+    raise AnswerError(f"'{shown}' is geen keuze bij deze vraag. Kies uit: " + ", ".join(q.options))
+
+
+def _dutch_bound(bound: float) -> str:
+    """1000000.0 -> '1.000.000', 0.5 -> '0,5': a limit as the user writes numbers."""
+    if float(bound).is_integer():
+        return f"{int(bound):,}".replace(",", ".")
+    return f"{bound:g}".replace(".", ",")
 
 
 def _check_range(q: Question, number: int | float) -> None:
     if q.min is not None and number < q.min:
-        raise AnswerError(f"Vul een getal van minstens {q.min:g} in.")
+        raise AnswerError(f"Vul een getal van minstens {_dutch_bound(q.min)} in.")
     if q.max is not None and number > q.max:
-        raise AnswerError(f"Vul een getal van hoogstens {q.max:g} in.")
+        raise AnswerError(f"Vul een getal van hoogstens {_dutch_bound(q.max)} in.")
 
 
 def _coerce(q: Question, value: Any) -> Any:

@@ -62,6 +62,8 @@ def find_project(start: Path, explicit: bool = False) -> Path:
 
 # --------------------------------------------------------------------------- reading
 
+# a Windows path or a pasted backslash in "...": the most common hand-edit fault
+_BACKSLASH = "een \\ in een tekst tussen \"...\" (schrijf \\\\, of zet de tekst tussen '...')"
 _TOML_REASONS = {
     "Invalid value": "ongeldige waarde",
     "Invalid statement": "ongeldige regel",
@@ -74,6 +76,16 @@ _TOML_REASONS = {
     "Invalid date or datetime": "ongeldige datum",
     "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
     "Expected newline or end of document after a statement": "regeleinde verwacht na de waarde",
+    "Found invalid character": "ongeldig teken",
+    "Unclosed inline table": "tabel tussen { } niet afgesloten met '}'",
+    "Invalid hex value": _BACKSLASH,
+    "Unescaped '\\' in a string": _BACKSLASH,
+    "Escaped character is not a Unicode scalar value": _BACKSLASH,
+    "Expected ']' at the end of a table declaration": "']' verwacht na de tabelnaam",
+    "Expected ']]' at the end of an array declaration": "']]' verwacht na de tabelnaam",
+    "Duplicate inline table key": "sleutel staat er twee keer",
+    "Cannot mutate immutable namespace": "tabel staat er twee keer",
+    "Cannot redefine namespace": "tabel staat er twee keer",
 }
 
 
@@ -178,7 +190,18 @@ def parse(text: str, source: Path, fast: bool = False) -> Project:
     try:
         from gzctl.core.tomlfile import loads
 
-        data = (_fast_loads(text) if fast else None) or loads(text)
+        try:
+            data = (_fast_loads(text) if fast else None) or loads(text)
+        except ValueError:
+            # as an editor left it (a lone CR, a trailing NUL, a pasted control character):
+            # tidied, it may parse; if not, the error below is about the text as written
+            from gzctl.core.encoding import tidy_toml
+
+            tidied = tidy_toml(text)
+            if tidied == text:
+                raise
+            data = loads(tidied)
+            text = tidied
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         import tomllib
 

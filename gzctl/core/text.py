@@ -41,6 +41,23 @@ _TABLE = {**_SPACES, **_INVISIBLE, **_QUOTES}
 _BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 
+# Terminal escape sequences that come along when text is copied out of a terminal or a log:
+# colours (ESC [ 1;31m), hyperlinks and titles (ESC ] ... BEL or ESC \\), and two-character
+# escapes; also the one-byte C1 CSI. Dropping only the ESC would leave "[0m" in a name.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+
+
+def strip_escapes(text: str) -> str:
+    """'\\x1b[1;31mBeesd\\x1b[0m' -> 'Beesd': terminal escape sequences go whole."""
+    if "\x1b" not in text and "\x9b" not in text and "\x9d" not in text:
+        return text
+    return _ESCAPES.sub("", text)
+
+
 def excel_unescape(text: str) -> str:
     """'a_x000D_b' -> 'a\\rb': decode the _xHHHH_ escapes Excel writes into .xlsx cells."""
     if "_x" not in text:
@@ -78,7 +95,7 @@ def clean(text: str, multiline: bool = False) -> str:
     text = excel_unescape(text)
     if text.isascii() and text.isprintable() and "  " not in text:
         return text.strip()
-    text = unicodedata.normalize("NFC", text).translate(_TABLE)
+    text = unicodedata.normalize("NFC", strip_escapes(text)).translate(_TABLE)
     text = _BREAKS.sub("\n", text)
     text = _drop_controls(text, multiline)
     if not multiline:

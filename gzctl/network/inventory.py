@@ -424,7 +424,12 @@ def check_postcode(raw: str) -> str:
 
     text = clean(raw).upper()
     text = re.sub(r"^(NL|B|BE)\s*-\s*", "", text)
-    m = re.fullmatch(r"([1-9]\d{3})\s*([A-Z]{2})", text)
+    m = re.fullmatch(r"([1-9]\d{3})\s*-?\s*([A-Z]{2})", text)
+    if m and m.group(2) in ("SA", "SD", "SS"):
+        raise UsageProblem(
+            f"'{raw.strip()}' is geen postcode: SA, SD en SS komen in Nederlandse postcodes "
+            "niet voor. Kijk de letters na."
+        )
     if m:
         return f"{m.group(1)} {m.group(2)}"
     m = re.fullmatch(r"(?:B-?\s*)?([1-9]\d{3})", text)

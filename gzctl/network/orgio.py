@@ -91,8 +91,31 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Columns that hold part of a field or two fields, resolved per row (see _combine): a
+# "Postcode + plaats" column ("4153 AB Beesd", "8890 Moorslede") and a house number kept
+# apart from the street, as address lists from municipalities have them.
+PART_HEADERS: dict[str, tuple[str, ...]] = {
+    "postcode_place": ("postcodeplaats", "postcode+plaats", "postcodeenplaats",
+                       "postcodewoonplaats", "postcode+woonplaats", "postcodeenwoonplaats",
+                       "pcplaats", "pc+plaats", "pcwoonplaats", "pc+woonplaats", "pcenplaats",
+                       "postalcodecity", "zipcity"),
+    "house_number": ("huisnummer", "huisnr", "hnr", "huisnummertoevoeging", "toevoeging",
+                     "housenumber"),
+}  # fmt: skip
+_LOOKUP.update({spelling: key for key, spellings in PART_HEADERS.items() for spelling in spellings})
+# What people add to a column name that does not change what it holds: "Achterban (ca.)",
+# "Naam (verplicht)", "E-mail *", "Leden ongeveer".
+_HEADER_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:ca|circa|ongeveer|ong|optioneel)\b\.?")
+
+
 def match_header(text: str) -> str | None:
-    return _LOOKUP.get(inv.compact(text))
+    """The field a column name stands for, or None. Exact spellings first; then without
+    what is in brackets or says 'about' ('Achterban (ca.)' is the achterban)."""
+    key = _LOOKUP.get(inv.compact(text))
+    if key is None and text:
+        plain = _HEADER_NOISE.sub(" ", inv.fold(text))
+        key = _LOOKUP.get(inv.compact(plain)) if plain.strip() else None
+    return key
 
 
 # ----------------------------------------------------------------------------- reading
@@ -107,6 +130,7 @@ class Table:
     unknown_columns: list[str] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
+    double_columns: list[str] = field(default_factory=list)  # a field named twice or more
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -153,21 +177,63 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
-def _map_header(cells: list[Any]) -> tuple[list[str | None], list[str]]:
+def _map_header(cells: list[Any]) -> tuple[list[str | None], list[str], list[str]]:
+    """Column keys (None: not read), the unknown column names, and the names of fields
+    that have more than one column (each row takes the first of them that is filled)."""
     keys: list[str | None] = []
     unknown: list[str] = []
+    double: list[str] = []
     seen: set[str] = set()
     for cell in cells:
         text = "" if cell is None else clean(str(cell))
         key = match_header(text) if text else None
-        if key is None or key in seen:
+        if key is None:
             if text:
                 unknown.append(text)
-            keys.append(None)
-            continue
-        seen.add(key)
+        elif key in seen:
+            double.append(text)
+        seen.add(key or "")
         keys.append(key)
-    return keys, unknown
+    return keys, unknown, double
+
+
+def _first_filled(record: list[Any], keys: list[str | None]) -> dict[str, Any]:
+    """{key: cell} for one row: cleaned, and of two columns for one field the first that
+    holds something (an export with 'E-mail' twice, the first empty in this row)."""
+    row: dict[str, Any] = {}
+    for j, k in enumerate(keys):
+        if k is None or j >= len(record):
+            continue
+        # a value gzctl exported as "'=..." (formula neutralised) comes back as typed
+        value = clean_value(restore_cell(record[j]), multiline=k == "notes")
+        if k not in row or (inv._blank(row[k]) and not inv._blank(value)):
+            row[k] = value
+    return _combine(row)
+
+
+_POSTCODE_PLACE = re.compile(
+    r"(?i)^((?:NL-?\s*)?[1-9]\d{3}\s*[a-z]{2}|(?:B-?\s*|BE-?\s*)?[1-9]\d{3})(?![a-z0-9])[\s,]*(.*)$"
+)
+
+
+def _combine(row: dict[str, Any]) -> dict[str, Any]:
+    """Part columns into fields: 'Postcode + plaats' fills postcode and place (columns of
+    their own win); a house number joins the street."""
+    both = row.pop("postcode_place", None)
+    if not inv._blank(both):
+        text = str(both)
+        m = _POSTCODE_PLACE.match(text)
+        code, place = (m.group(1), m.group(2).strip()) if m else ("", text)
+        if code and inv._blank(row.get("postcode")):
+            row["postcode"] = code
+        if place and inv._blank(row.get("place")):
+            row["place"] = place
+    number = row.pop("house_number", None)
+    if not inv._blank(number) and not inv._blank(row.get("address")):
+        street = str(row["address"])
+        if not street.endswith(str(number)):
+            row["address"] = f"{street} {number}"
+    return row
 
 
 # How far down a title, a date line or empty rows above the header may reach.
@@ -197,23 +263,21 @@ def _rows(records: list[list[Any]], source: str, encoding: str = "", delimiter: 
     start = _header_row(records)
     if start is None:
         raise _no_header(source)
-    keys, unknown = _map_header(records[start])
+    keys, unknown, double = _map_header(records[start])
     rows: list[tuple[int, dict[str, Any]]] = []
     for i, record in enumerate(records[start + 1 :], start=start + 2):
-        if all(inv._blank(c) for c in record):
-            continue
-        # a value gzctl exported as "'=..." (formula neutralised) comes back as typed
-        row = {
-            k: clean_value(restore_cell(record[j]), multiline=k == "notes")
-            for j, k in enumerate(keys)
-            if k is not None and j < len(record)
-        }
-        rows.append((i, row))
+        if all(_empty_cell(c) for c in record):
+            continue  # also a row of NULs or invisible characters that an exporter padded
+        rows.append((i, _first_filled(record, keys)))
     if not rows:
         raise UsageProblem(
             f"{source}: wel kolomnamen (rij {start + 1}), maar geen organisaties eronder."
         )
-    return Table(source, rows, unknown, encoding, delimiter)
+    return Table(source, rows, unknown, encoding, delimiter, double)
+
+
+def _empty_cell(cell: Any) -> bool:
+    return inv._blank(cell) or (isinstance(cell, str) and not clean(cell))
 
 
 def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
@@ -373,6 +437,7 @@ class ImportPlan:
     # added organisations whose row gave no type: their type was read from the name (or is
     # onbekend); a type in the file always wins, so these are the ones to check
     by_name: list[str] = field(default_factory=list)
+    double_columns: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -393,6 +458,7 @@ def plan_import(
     taken = {o.id for o in project.organisations}
     new_by_key: dict[str, tuple[int, Organisation]] = {}
     plan = ImportPlan(table.source, len(table.rows), [], [], [], table.unknown_columns, duplicates)
+    plan.double_columns = table.double_columns
     for number, row in table.rows:
         raw = {k: _tidy(k, v) for k, v in row.items()}
         name = str(raw.get("name") or "").strip()

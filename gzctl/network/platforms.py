@@ -505,9 +505,47 @@ def parse_when(date_text: str, time_text: str = "") -> dt.datetime:
     if not clean_text(time_text):
         return dt.datetime.combine(day, dt.time(0, 0))
     try:
-        return dt.datetime.combine(day, parse_time(time_text))
+        moment = parse_time(time_text)
     except AnswerError as exc:
         raise UsageProblem(exc.message) from None
+    if moment == dt.time(0, 0):
+        # midnight is how an activity without a time is stored: a typed 0:00 or 24:00
+        # would silently become a whole-day event
+        raise UsageProblem(
+            f"'{clean_text(time_text)}' is middernacht; als begintijd kan ik dat niet "
+            "bewaren, want zonder tijd duurt een activiteit de hele dag. Laat de tijd weg "
+            "voor een hele dag, of schrijf een tijd zoals 00:01."
+        )
+    return dt.datetime.combine(day, moment)
+
+
+def parse_end(start: dt.datetime, end_text: str) -> dt.datetime | None:
+    """The end time on the start's day ('21:00'); '24:00' or '0:00' is the midnight at the
+    end of that day. None for an empty text. Raises UsageProblem for an end without a start
+    time (the activity lasts the whole day then) and for an end before the start."""
+    from gzctl.core.dutch import parse_time
+    from gzctl.core.errors import AnswerError
+
+    if not clean_text(end_text):
+        return None
+    if start.time() == dt.time(0, 0):
+        raise UsageProblem(
+            "een eindtijd zonder begintijd: geef ook de begintijd (--tijd), of laat de "
+            "eindtijd weg voor een activiteit van de hele dag."
+        )
+    try:
+        moment = parse_time(end_text)
+    except AnswerError as exc:
+        raise UsageProblem(exc.message) from None
+    end = dt.datetime.combine(start.date(), moment)
+    if moment == dt.time(0, 0):
+        end += dt.timedelta(days=1)
+    if end <= start:
+        raise UsageProblem(
+            f"het einde ({moment:%H:%M}) ligt niet na het begin ({start:%H:%M}). Loopt het "
+            "door na middernacht, schrijf dan 24:00 als eindtijd."
+        )
+    return end
 
 
 def is_all_day(a: Activity) -> bool:
@@ -618,11 +656,7 @@ def edit_activity(
         start = parse_when(day, time)
     end = a.end
     if "end_time" in changes:
-        end = (
-            parse_when(start.strftime("%d-%m-%Y"), changes["end_time"])
-            if changes["end_time"]
-            else None
-        )
+        end = parse_end(start, changes["end_time"] or "")
     elif end is not None and start != a.start:
         end = start + (end - a.start)  # moved: keep the length
     if end is not None and end <= start:
