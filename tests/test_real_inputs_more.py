@@ -1,6 +1,6 @@
 """Real inputs beyond the shared cases (issue 12, second round): new inputs of the same kinds,
 each one that broke gzctl turned into a test. The files are in tests/cases/k*; the others are
-written inline. The list of everything tried is tried-inputs.md at the top of the repository."""
+written inline. The list of everything tried is docs/issue-12-tried-inputs.md."""
 
 from __future__ import annotations
 
