@@ -41,20 +41,14 @@ _TABLE = {**_SPACES, **_INVISIBLE, **_QUOTES}
 _BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 
-# Terminal escape sequences that come along when text is copied out of a terminal or a log:
-# colours (ESC [ 1;31m), hyperlinks and titles (ESC ] ... BEL or ESC \\), and two-character
-# escapes; also the one-byte C1 CSI. Dropping only the ESC would leave "[0m" in a name.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]"
-)
-
-
 def strip_escapes(text: str) -> str:
-    """'\\x1b[1;31mBeesd\\x1b[0m' -> 'Beesd': terminal escape sequences go whole."""
-    if "\x1b" not in text and "\x9b" not in text and "\x9d" not in text:
-        return text
+    """'\\x1b[1;31mBeesd\\x1b[0m' -> 'Beesd': terminal escape sequences that come along when
+    text is copied out of a terminal or a log go whole (colours, hyperlinks, titles; dropping
+    only the ESC would leave '[0m' in a name). The one pattern of gzctl/core/outtext.py."""
+    if "\x1b" not in text and text.isascii():
+        return text  # no ESC, and no 8-bit C1 form either
+    from gzctl.core.outtext import _ESCAPES
+
     return _ESCAPES.sub("", text)
 
 
