@@ -15,18 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
-# ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ ... ST or
-# BEL), and the two-character forms (ESC + one char). The 8-bit C1 forms (0x9b CSI, 0x9d OSC,
-# ...) are covered too.
-_ESCAPES = re.compile(
-    r"""
-    (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?       # CSI ... final byte
-    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])                  # OSC DCS SOS PM APC
-      [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?                     # ... up to BEL or ST
-    | \x1b[\x20-\x2f]*[\x30-\x7e]?                              # ESC x (and lone ESC)
-    """,
-    re.VERBOSE,
-)
+from gzctl.core.escapes import ESCAPES as _ESCAPES
+
 # C0 except TAB and LF, DEL, C1, and the bidirectional overrides/isolates that reorder how
 # a line reads (a name can otherwise make a line look different from what it says)
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

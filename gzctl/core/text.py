@@ -44,12 +44,12 @@ _BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 def strip_escapes(text: str) -> str:
     """'\\x1b[1;31mBeesd\\x1b[0m' -> 'Beesd': terminal escape sequences that come along when
     text is copied out of a terminal or a log go whole (colours, hyperlinks, titles; dropping
-    only the ESC would leave '[0m' in a name). The one pattern of gzctl/core/outtext.py."""
+    only the ESC would leave '[0m' in a name). The one pattern is gzctl/core/escapes.py."""
     if "\x1b" not in text and text.isascii():
         return text  # no ESC, and no 8-bit C1 form either
-    from gzctl.core.outtext import _ESCAPES
+    from gzctl.core.escapes import ESCAPES
 
-    return _ESCAPES.sub("", text)
+    return ESCAPES.sub("", text)
 
 
 def excel_unescape(text: str) -> str:
