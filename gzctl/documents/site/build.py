@@ -24,7 +24,7 @@ from typing import Any
 
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
-from gzctl.documents.base import OVERRIDE_DIR, Context
+from gzctl.documents.base import OVERRIDE_DIR, Context, shown
 from gzctl.documents.render import Renderer
 from gzctl.documents.site.feed import FEED_FILE, atom
 from gzctl.documents.site.pdf import poster_pdf
@@ -97,7 +97,9 @@ def render_site(
 
     address = (url if url is not None else project.settings.site.url).strip()
     ctx = Context(project, playbook, today)
-    data = site_data(SiteInput(project, ctx, today, address))
+    # formatted at once: the poster PDF and the feed read the values directly, not through a
+    # template (documents/base.Later)
+    data = shown(site_data(SiteInput(project, ctx, today, address)))
     data["platen"] = pictures(project)
     data["menu"] = [{"bestand": f, "label": label} for f, _, _, label in PAGES]
     data["qr"] = qr_svg(address) if address else ""
