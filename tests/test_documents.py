@@ -596,3 +596,31 @@ def test_docs_list_does_not_trust_the_record_after_a_change_or_an_edit(demo: Pat
     add_organisation(demo, "Zonnebloem Ooltwijk", status="benaderd")
     listed = json.loads(gz("-C", str(demo), "docs", "list", "--json").out)
     assert {d["id"]: d["state"] for d in listed["documents"]}["uitnodiging"] == "verouderd"
+
+
+def test_later_formats_when_shown_and_hashes_its_inputs() -> None:
+    """documents.base.Later: the text is Babel's and phonenumbers' as before; the digest of
+    a prepared output reads only the raw inputs (docs list compares without formatting)."""
+    import datetime as dt
+    import json
+
+    from gzctl.documents import base
+    from gzctl.documents.build import _inputs_of
+
+    day = dt.date(2027, 1, 12)
+    sentence = base.later_text(
+        "Op {} komen {} mensen.", base.later_date(day), base.later_number(4850)
+    )
+    data = {"zin": sentence, "bel": [base.later_phone("0345612377")], "leeg": base.later_phone(" ")}
+    assert base.shown(data) == {
+        "zin": "Op dinsdag 12 januari 2027 komen 4.850 mensen.",
+        "bel": ["0345\u00a0612\u00a0377"],
+        "leeg": "",
+    }
+    assert sentence == "Op dinsdag 12 januari 2027 komen 4.850 mensen."
+    assert base.later_text("zonder {}", "uitstel") == "zonder uitstel"  # nothing to defer
+    assert base.later_join(["a", base.later_number(2)]) == "a en 2"
+    assert json.loads(json.dumps(data, default=_inputs_of))["zin"] == [
+        "tekst", "Op {} komen {} mensen.", ["datum", "2027-01-12"], ["getal", 4850]
+    ]  # fmt: skip
+    assert base.later_euro(25000) == "€\u00a025.000,00"
