@@ -14,6 +14,7 @@ from typing import Any
 
 from gzctl.advisors import portfolio
 from gzctl.advisors.burnup import Burnup, chart_svg
+from gzctl.core.outtext import clean
 from gzctl.core.questions import format_date
 
 TEMPLATE = "portfolio/dashboard.html.j2"
@@ -124,7 +125,7 @@ def page(
             }
         )
     template = env.get_template(TEMPLATE)
-    return str(
+    return clean(  # a folder name may hold ESC or bidi controls: none reach the page
         template.render(
             title="Portfolio van dorpen — Gemeenschapszorg netwerk",
             summary=portfolio.summary_text(portfolio.summary(rows)),
@@ -142,7 +143,7 @@ def peers_page(data: dict[str, Any], today: dt.date) -> str:
     """`gzctl peers --html`: the "Van elkaar leren" section as a page of its own."""
     from gzctl.advisors import peers
 
-    return str(
+    return clean(
         _environment()
         .get_template("portfolio/leren.html.j2")
         .render(

@@ -164,7 +164,7 @@ def csv_text(data: dict[str, Any]) -> str:
     import io
 
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer = _Cells(csv.writer(buf, delimiter=";", lineterminator="\r\n"))
     writer.writerow(CSV_COLUMNS)
     for p in data["platforms"]:
         for v in p["active"]:
@@ -178,6 +178,20 @@ def csv_text(data: dict[str, Any]) -> str:
             writer.writerow(("stap", g["title"], v["name"], v["municipality"], v["action"],
                              _days(v), v["path"]))  # fmt: skip
     return buf.getvalue()
+
+
+class _Cells:
+    """A csv writer whose cells are :func:`~gzctl.core.outtext.report_cell`: no formula for
+    Excel (a village named '=HYPERLINK(...)' in a hand-edited gzctl.toml), no control
+    character from a folder name."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerow(self, row: Any) -> None:
+        from gzctl.core.outtext import report_cell
+
+        self.writer.writerow([report_cell(v) for v in row])
 
 
 def html_sections(data: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from gzctl.core.errors import UsageProblem
-from gzctl.core.outtext import json_safe, neutral_cell
+from gzctl.core.outtext import clean_line, json_safe, report_cell
 
 DASH = "—"
 SORTS = ("village", "phase", "progress", "activity")
@@ -274,7 +274,7 @@ def cells(row: Row) -> dict[str, str]:
         "platforms": DASH if (p := platforms_active(row)) is None else str(p),
         "activity": days_text(row.get("days_since_activity")),
         "stalled": "stilgevallen" if row.get("stalled") else "",
-        "path": row["path"],
+        "path": clean_line(row["path"]),  # a folder name may hold a newline or ESC
     }
 
 
@@ -416,7 +416,8 @@ def table_text(rows: Sequence[Row], stalled_days: int) -> str:
             out.append(line(next(by_row)))
         else:
             name = village_name(r)
-            out.append(f"{name.ljust(widths['village'])}  ✗ {r['error']}  ({r['path']})")
+            error, path = clean_line(r["error"]), clean_line(r["path"])
+            out.append(f"{clean_line(name).ljust(widths['village'])}  ✗ {error}  ({path})")
     out.append("")
     out.append(summary_text(summary(rows)) + f" (stilgevallen: langer dan {stalled_days} dagen)")
     out.append(LEGEND)
@@ -500,7 +501,7 @@ def csv_text(rows: Sequence[Row]) -> str:
     for r in rows:
         if r.get("error") is not None:
             blank = [""] * (len(CSV_COLUMNS) - 1)
-            writer.writerow([neutral_cell(r["path"]), *blank, neutral_cell(r["error"])])
+            writer.writerow([report_cell(r["path"]), *blank, report_cell(r["error"])])
         else:
-            writer.writerow([neutral_cell(get(r)) for _, get in CSV_COLUMNS] + [""])
+            writer.writerow([report_cell(get(r)) for _, get in CSV_COLUMNS] + [""])
     return buf.getvalue()

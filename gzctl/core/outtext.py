@@ -18,11 +18,15 @@ from typing import Any, TextIO
 from gzctl.core.escapes import ESCAPES as _ESCAPES
 
 # C0 except TAB and LF, DEL, C1, and the bidirectional overrides/isolates that reorder how
-# a line reads (a name can otherwise make a line look different from what it says)
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# a line reads (a name can otherwise make a line look different from what it says); and lone
+# surrogates: a folder name that is not UTF-8 (Python's surrogateescape) cannot be written to
+# a UTF-8 stream or file, so each such byte is shown as U+FFFD, as a terminal would
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SGR_SPLIT = re.compile(r"(\x1b\[[0-9;]*m)")
-# in JSON: C0 is escaped by json already; escape DEL, C1 and the bidi controls as well
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# in JSON: C0 is escaped by json already; escape DEL, C1 and the bidi controls as well, and
+# lone surrogates: a folder name that is not UTF-8 (os.fsdecode's surrogateescape) could not
+# be encoded; as '\\udcff' the JSON stays valid UTF-8 and reads back as the very same name
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -32,7 +36,11 @@ def clean(text: str) -> str:
     if not text or _CONTROLS.search(text) is None:
         return text  # every escape sequence starts with a control character: nothing to do
     text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub(_dropped, text)
+
+
+def _dropped(match: re.Match[str]) -> str:
+    return "\ufffd" if match.group(0) >= "\ud800" else ""
 
 
 def clean_line(text: str) -> str:
@@ -44,7 +52,7 @@ def clean_keep_style(text: str) -> str:
     """:func:`clean`, but gzctl's own colours (SGR 'ESC [ n ; n m') survive, except
     'conceal' (8), which could hide text."""
     if "\x1b" not in text and "\x9b" not in text:
-        return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+        return _CONTROLS.sub(_dropped, text) if _CONTROLS.search(text) else text
     out = []
     for i, piece in enumerate(_SGR_SPLIT.split(text)):
         if i % 2 == 0:
@@ -55,8 +63,8 @@ def clean_keep_style(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """A JSON text with DEL, C1 and bidi controls written as '\\uXXXX' (json.dumps with
-    ensure_ascii=False leaves them raw); C0 is escaped by json itself."""
+    """A JSON text with DEL, C1, bidi controls and lone surrogates written as '\\uXXXX'
+    (json.dumps with ensure_ascii=False leaves them raw); C0 is escaped by json itself."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
@@ -94,6 +102,14 @@ def neutral_cell(value: Any) -> Any:
     ):
         return "'" + value
     return value
+
+
+def report_cell(value: Any) -> Any:
+    """A value for a cell of a report gzctl writes (the portfolio's and peers' CSV): as
+    :func:`neutral_cell`, and without control characters or escape sequences (a folder name
+    may hold them, and the CSV goes to stdout past the terminal cleaner). Not for exports
+    that ``org import`` reads back: those stay exact."""
+    return neutral_cell(clean(value)) if isinstance(value, str) else value
 
 
 def restore_cell(value: Any) -> Any:
