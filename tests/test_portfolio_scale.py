@@ -101,3 +101,42 @@ def test_cached_row_behaves_as_the_row_it_stands_for() -> None:
     assert json.dumps(row, ensure_ascii=False).encode("utf-8") == cached.line
     assert dict(cached) == row and {**cached} == row and cached == row
     assert list(cached) == list(row)
+
+
+def _cache_file(root: Path) -> Path:
+    import os
+
+    (found,) = Path(os.environ["GZCTL_CACHE_HOME"]).glob("portfolio-*.cache")
+    return found
+
+
+def test_a_damaged_cache_is_read_again_never_shown(gz, many: Path) -> None:
+    """marshal has no check of its own: a byte changed on disk must neither reach the
+    terminal (a warm --json run writes cached rows as they are) nor crash the command."""
+    fresh = gz("portfolio", str(many), "--json", "--no-cache").out
+    gz("portfolio", str(many), "--json")
+    cache = _cache_file(many)
+    data = cache.read_bytes()
+    assert data.count(b"Ooltwijk") > 1
+    cache.write_bytes(data.replace(b"Ooltwijk", b"Oo\x1btwijk"))  # same length
+    warm = gz("portfolio", str(many), "--json")
+    assert "\x1b" not in warm.out and warm.out == fresh
+    json.loads(warm.out)
+
+
+def test_a_cache_entry_of_the_wrong_shape_is_read_again(gz, many: Path) -> None:
+    import marshal
+    import zlib
+
+    fresh = gz("portfolio", str(many), "--json", "--no-cache")
+    gz("portfolio", str(many), "--json")
+    cache = _cache_file(many)
+    raw = cache.read_bytes()
+    head = len(scan.MAGIC) + 4
+    data = marshal.loads(raw[head:])
+    for entry in data["entries"].values():
+        entry["row"] = [[part] for part in entry["row"]]
+    payload = marshal.dumps(data, scan.MARSHAL_VERSION)
+    cache.write_bytes(scan.MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+    warm = gz("portfolio", str(many), "--json")
+    assert (warm.code, warm.out, warm.err) == (fresh.code, fresh.out, fresh.err)
