@@ -155,10 +155,22 @@ def hint_folder(argv: list[str]) -> str | None:
     return folder(argv)
 
 
+def closed_streams() -> None:
+    """Started with stdout or stderr closed (``gzctl ... >&-``): Python has None there, and
+    every print would fail (a traceback at the end). What goes there is thrown away, as the
+    caller asked; the exit code still tells how it went."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
 def run() -> None:
     from gzctl.cli.argv import hoist_directory
 
     argv = hoist_directory(sys.argv[1:])
+    if sys.stdout is None or sys.stderr is None:
+        closed_streams()
     from gzctl.core.outtext import guard_streams, set_hint_folder
 
     guard_streams()  # no escape sequence from data reaches the terminal

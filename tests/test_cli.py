@@ -282,3 +282,18 @@ def test_version(gz, args: list[str]) -> None:
 
     result = gz(*args)
     assert result.code == 0 and result.out.strip() == f"gzctl {__version__}"
+
+
+def test_closed_stdout_is_no_traceback(demo: Path) -> None:
+    """`gzctl ... >&-` (a cron line, a script): Python starts with sys.stdout None."""
+    for args in (["-C", str(demo), "status"], ["portfolio", str(demo.parent), "--json"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "gzctl", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            preexec_fn=lambda: os.close(1),
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr and "onverwachte" not in proc.stderr
