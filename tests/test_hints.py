@@ -359,3 +359,22 @@ def test_rich_wraps_around_a_hint_and_never_inside_it(hint_folder, capsys) -> No
     assert len(lines) > 1 and all(len(line) <= 80 for line in lines), lines
     assert any("gzctl -C 'Mijn Dorp' org edit." in line for line in lines), lines
     assert "\ue000" not in "".join(lines)
+
+
+def test_data_in_a_json_document_stays_as_stored(gz, village: Path, tmp_path: Path) -> None:
+    """A note or name that mentions a command is data: `org list --json` and `log --json`
+    give it back as typed, not with the folder of this run in it; gzctl's own advice in
+    the document (the coverage question) still gets the folder."""
+    note = 'Zie gzctl org list, en "gzctl next"'
+    add = gz("-C", str(village), "org", "add", "Leesclub gzctl status", "--notitie", note,
+             cwd=tmp_path)  # fmt: skip
+    assert add.code == 0, add.err
+    rows = json.loads(gz("-C", str(village), "org", "list", "--json", cwd=tmp_path).out)
+    club = next(r for r in rows if r["id"] == "leesclub-gzctl-status")
+    assert (club["name"], club["notes"]) == ("Leesclub gzctl status", note)
+    log = json.loads(gz("-C", str(village), "log", "--json", cwd=tmp_path).out)
+    assert not any("-C" in entry["what"] for entry in log)
+    coverage = json.loads(gz("-C", str(village), "org", "coverage", "--json", cwd=tmp_path).out)
+    question = next(u for u in coverage["unknown_type"] if u["id"] == "leesclub-gzctl-status")
+    argv = shlex.split(question["question"].split(": ", 1)[1])
+    assert argv[:4] == ["gzctl", "-C", str(village), "org"]
