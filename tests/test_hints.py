@@ -378,3 +378,14 @@ def test_data_in_a_json_document_stays_as_stored(gz, village: Path, tmp_path: Pa
     question = next(u for u in coverage["unknown_type"] if u["id"] == "leesclub-gzctl-status")
     argv = shlex.split(question["question"].split(": ", 1)[1])
     assert argv[:4] == ["gzctl", "-C", str(village), "org"]
+
+
+@pytest.mark.parametrize("folder", ["~", "~/dorp", "~tilde", "=dorp"])
+def test_a_folder_a_shell_would_expand_is_quoted(folder: str) -> None:
+    """'gzctl -C ~ status' pastes as the home folder, '=dorp' as a command's path in zsh:
+    a folder that starts so is quoted, and a POSIX shell gives it back as typed."""
+    from gzctl.core.text import shell_quote
+
+    quoted = shell_quote(folder, windows=False)
+    assert quoted.startswith("'") and shlex.split(quoted) == [folder]
+    assert shell_quote("a~b=c", windows=False) == "a~b=c"  # elsewhere in a word: plain
