@@ -389,3 +389,38 @@ def test_a_folder_a_shell_would_expand_is_quoted(folder: str) -> None:
     quoted = shell_quote(folder, windows=False)
     assert quoted.startswith("'") and shlex.split(quoted) == [folder]
     assert shell_quote("a~b=c", windows=False) == "a~b=c"  # elsewhere in a word: plain
+
+
+def test_a_message_on_a_terminal_wraps_around_its_hints(hint_folder, monkeypatch) -> None:
+    """`gzctl demo` ended with 'Rondkijken: gzctl -C ... next   ·   gzctl -C ... log' as
+    one line of 82 columns, which the terminal broke inside the second folder; messages
+    (common.say and note) are fitted to the terminal, the hints kept whole."""
+    from gzctl.cli import common
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    monkeypatch.setenv("COLUMNS", "80")
+    hint_folder("Mijn 't Dorp é")
+    common.say("Rondkijken: gzctl next   ·   gzctl log")
+    lines = screen.getvalue().splitlines()
+    assert len(lines) == 2 and all(len(line) <= 80 for line in lines), lines
+    assert [hint_argv(h)[1:4] for h in hint_commands(screen.getvalue())] == [
+        ["-C", "Mijn 't Dorp é", "next"], ["-C", "Mijn 't Dorp é", "log"]
+    ]  # fmt: skip
+
+
+def test_a_coloured_line_that_fits_is_not_wrapped() -> None:
+    """The status line 'Organisaties: 32 in kaart, 5 aangesloten (benaderd 8, afgehaakt 1)'
+    (68 columns, two numbers in bold) was wrapped before its last '1)' at 80 columns in a
+    colour terminal: the colour codes were counted as characters."""
+    from gzctl.cli.table import fit
+
+    line = (
+        "Organisaties: \x1b[1m32\x1b[0m in kaart, \x1b[1m5\x1b[0m aangesloten "
+        "(benaderd 8, afgehaakt 1)"
+    )
+    assert fit(line, 80) == line
