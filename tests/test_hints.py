@@ -359,3 +359,68 @@ def test_rich_wraps_around_a_hint_and_never_inside_it(hint_folder, capsys) -> No
     assert len(lines) > 1 and all(len(line) <= 80 for line in lines), lines
     assert any("gzctl -C 'Mijn Dorp' org edit." in line for line in lines), lines
     assert "\ue000" not in "".join(lines)
+
+
+def test_data_in_a_json_document_stays_as_stored(gz, village: Path, tmp_path: Path) -> None:
+    """A note or name that mentions a command is data: `org list --json` and `log --json`
+    give it back as typed, not with the folder of this run in it; gzctl's own advice in
+    the document (the coverage question) still gets the folder."""
+    note = 'Zie gzctl org list, en "gzctl next"'
+    add = gz("-C", str(village), "org", "add", "Leesclub gzctl status", "--notitie", note,
+             cwd=tmp_path)  # fmt: skip
+    assert add.code == 0, add.err
+    rows = json.loads(gz("-C", str(village), "org", "list", "--json", cwd=tmp_path).out)
+    club = next(r for r in rows if r["id"] == "leesclub-gzctl-status")
+    assert (club["name"], club["notes"]) == ("Leesclub gzctl status", note)
+    log = json.loads(gz("-C", str(village), "log", "--json", cwd=tmp_path).out)
+    assert not any("-C" in entry["what"] for entry in log)
+    coverage = json.loads(gz("-C", str(village), "org", "coverage", "--json", cwd=tmp_path).out)
+    question = next(u for u in coverage["unknown_type"] if u["id"] == "leesclub-gzctl-status")
+    argv = shlex.split(question["question"].split(": ", 1)[1])
+    assert argv[:4] == ["gzctl", "-C", str(village), "org"]
+
+
+@pytest.mark.parametrize("folder", ["~", "~/dorp", "~tilde", "=dorp"])
+def test_a_folder_a_shell_would_expand_is_quoted(folder: str) -> None:
+    """'gzctl -C ~ status' pastes as the home folder, '=dorp' as a command's path in zsh:
+    a folder that starts so is quoted, and a POSIX shell gives it back as typed."""
+    from gzctl.core.text import shell_quote
+
+    quoted = shell_quote(folder, windows=False)
+    assert quoted.startswith("'") and shlex.split(quoted) == [folder]
+    assert shell_quote("a~b=c", windows=False) == "a~b=c"  # elsewhere in a word: plain
+
+
+def test_a_message_on_a_terminal_wraps_around_its_hints(hint_folder, monkeypatch) -> None:
+    """`gzctl demo` ended with 'Rondkijken: gzctl -C ... next   ·   gzctl -C ... log' as
+    one line of 82 columns, which the terminal broke inside the second folder; messages
+    (common.say and note) are fitted to the terminal, the hints kept whole."""
+    from gzctl.cli import common
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    monkeypatch.setenv("COLUMNS", "80")
+    hint_folder("Mijn 't Dorp é")
+    common.say("Rondkijken: gzctl next   ·   gzctl log")
+    lines = screen.getvalue().splitlines()
+    assert len(lines) == 2 and all(len(line) <= 80 for line in lines), lines
+    assert [hint_argv(h)[1:4] for h in hint_commands(screen.getvalue())] == [
+        ["-C", "Mijn 't Dorp é", "next"], ["-C", "Mijn 't Dorp é", "log"]
+    ]  # fmt: skip
+
+
+def test_a_coloured_line_that_fits_is_not_wrapped() -> None:
+    """The status line 'Organisaties: 32 in kaart, 5 aangesloten (benaderd 8, afgehaakt 1)'
+    (68 columns, two numbers in bold) was wrapped before its last '1)' at 80 columns in a
+    colour terminal: the colour codes were counted as characters."""
+    from gzctl.cli.table import fit
+
+    line = (
+        "Organisaties: \x1b[1m32\x1b[0m in kaart, \x1b[1m5\x1b[0m aangesloten "
+        "(benaderd 8, afgehaakt 1)"
+    )
+    assert fit(line, 80) == line

@@ -229,3 +229,37 @@ def test_org_add_questions(tmp_path: Path) -> None:
     project = new_project(pb.load(pb.DEFAULT_PLAYBOOK), "gemeenschapszorg", NOW.date())
     org = inv.add(project, raw, inv.load_catalogue(), NOW.date())
     assert org.type == "sportvereniging" and org.reach == 250 and org.postcode == "4153 AB"
+
+
+def test_enter_on_a_name_already_on_the_list_skips_it(village) -> None:
+    """The prompt used to refuse it with 'Staat al op de lijst ... Enter om door te gaan',
+    but Enter did nothing (prompt_toolkit does not validate unchanged text again): stuck
+    until the name was erased by hand. Now Enter skips it, says so, and the question comes
+    back empty for the next name."""
+    said = walk_zorg(village, [
+        "v.v. Beesd" + ENTER,  # skipped
+        "De Linde" + ENTER + "1" + ENTER,  # asked afresh: a GP practice
+    ])  # fmt: skip
+    assert any("v.v. Beesd staat al op de lijst als VV Beesd" in s for s in said)
+    got = types_of(village)
+    assert set(got) == {"VV Beesd", "De Linde"}
+    assert got["De Linde"][0] == "huisartsenpraktijk"
+
+
+def test_a_typed_name_gets_room_and_words_stay_whole(monkeypatch) -> None:
+    """At 80 columns the free prompt 'Nog een organisatie bij zorg? (naam, of Enter voor de
+    volgende sector)' left 7 columns for the name (the terminal broke 'Hervor|mde Gemeente');
+    and 'Wit-Gele Kruis' was broken after its hyphen."""
+    from gzctl.wizard import keys
+
+    monkeypatch.setattr(keys, "screen_width", lambda: 80)
+    message, instruction = keys.fit_prompt(
+        "Nog een organisatie bij zorg?", "(naam, of Enter voor de volgende sector)", answer=30
+    )
+    assert instruction.startswith("\n  (naam")
+    message, _ = keys.fit_prompt(
+        "Welke thuisverpleging of gezinszorg werkt in de deelgemeente, zoals het Wit-Gele "
+        "Kruis?", "(naam, of Enter)", answer=30
+    )
+    assert "Wit-Gele" in message
+    assert "Wit-Gele" in keys.choice_title("x" * 70 + " thuisverpleging (Wit-Gele Kruis)")

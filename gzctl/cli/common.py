@@ -143,13 +143,29 @@ def print_json(data: Any) -> None:
 
 
 def say(text: str = "") -> None:
-    """A human message on stdout."""
-    sys.stdout.write(text + "\n")
+    """A human message on stdout (on a terminal wrapped to fit it, see :func:`_fitted`)."""
+    sys.stdout.write(_fitted(text, sys.stdout) + "\n")
 
 
 def note(text: str) -> None:
-    """A side message on stderr (keeps stdout clean for --json)."""
-    sys.stderr.write(text + "\n")
+    """A side message on stderr (keeps stdout clean for --json); fitted like :func:`say`."""
+    sys.stderr.write(_fitted(text, sys.stderr) + "\n")
+
+
+def _fitted(text: str, stream: Any) -> str:
+    """``text`` with its lines that are wider than the terminal ``stream`` is in wrapped at
+    spaces (cli/table.fit: a ``gzctl -C 'Mijn Dorp' ...`` hint stays whole), instead of
+    being cut anywhere by the terminal, in the middle of a hint's folder too. Unchanged in a
+    file or pipe (scripts see whole lines) and when every line fits."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        return text
+    if not tty or (len(text) <= 40 and "gzctl" not in text):
+        return text
+    from gzctl.cli.table import fit, terminal_width
+
+    return fit(text, terminal_width(stream))
 
 
 # stands in for a space inside a hint while rich lays a text out (a letter of width 1 to

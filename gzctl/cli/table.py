@@ -306,7 +306,8 @@ _BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ")
 def fit(text: str, width: int | None) -> str:
     """Every line of ``text`` that is wider than ``width`` wrapped at spaces, its next lines
     indented under the text (after the line's own indent and a bullet such as "• " or "☐ ").
-    ``width`` None: ``text`` unchanged. ANSI colour codes count as characters, so a coloured
+    ``width`` None: ``text`` unchanged. A line that fits on screen stays whole, its colour
+    codes not counted; in a line that is wrapped they count as characters, so a coloured
     line may wrap a little early, never late."""
     import textwrap  # lazily: compiling its patterns costs milliseconds at start-up
 
@@ -314,7 +315,7 @@ def fit(text: str, width: int | None) -> str:
         return text
     out: list[str] = []
     for line in _hinted(text).split("\n"):
-        if len(line) <= width:
+        if len(line) <= width or ("\x1b" in line and _visible(line) <= width):
             out.append(line)
             continue
         body = line.lstrip(" ")
@@ -337,6 +338,13 @@ def fit(text: str, width: int | None) -> str:
         )
         out += [" " * indent + w for w in wrapped] or [line]
     return "\n".join(out)
+
+
+def _visible(line: str) -> int:
+    """The cells ``line`` takes on screen: its colour codes (SGR, 'ESC [ 1 m') take none."""
+    import re
+
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", line))
 
 
 def error_text(message: str, stream: TextIO | None = None) -> str:

@@ -153,8 +153,21 @@ def hinted(text: str, escape: Callable[[str], str] | None = None) -> str:
     from gzctl.core.text import hints_with_dir
 
     if escape is None and text.lstrip()[:1] in ("{", "["):
-        escape = _json_escape
+        # a JSON document is data: only the texts gzctl writes as advice get the folder, a
+        # name, a note or a history line that mentions 'gzctl status' stays as stored
+        return _JSON_ADVICE.sub(
+            lambda m: m.group(1) + hints_with_dir(m.group(2), folder, _json_escape) + '"',
+            text,
+        )
     return hints_with_dir(text, folder, escape)
+
+
+# The keys of a JSON document whose text is gzctl's own advice ('question': "... Geef het
+# type met: gzctl org edit x --type TYPE"); a string value of such a key, as json writes it.
+ADVICE_KEYS = ("question", "hint", "message", "error", "warning", "advice")
+_JSON_ADVICE = re.compile(
+    r'("(?:' + "|".join(ADVICE_KEYS) + r')"\s*:\s*")((?:[^"\\]|\\.)*)"'
+)
 
 
 def _json_escape(text: str) -> str:

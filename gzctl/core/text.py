@@ -128,7 +128,9 @@ def shell_quote(text: str, windows: bool | None = None) -> str:
     only safe characters, else quoted ('Mijn Dorp', 'De '"'"'t Hoek' on POSIX shells;
     "Mijn Dorp" on Windows, where cmd and PowerShell both take double quotes). ``windows``
     defaults to the platform gzctl runs on."""
-    if text and _SHELL_SAFE.fullmatch(text):
+    if text and _SHELL_SAFE.fullmatch(text) and not text.startswith(("~", "=")):
+        # a leading '~' is the home folder to a shell ('~' alone, '~/x'), a leading '=' a
+        # command's path to zsh ('=x'): quoted, they are the folder as typed
         return text
     if windows is None:
         import os
@@ -138,7 +140,8 @@ def shell_quote(text: str, windows: bool | None = None) -> str:
         return '"' + text.replace('"', '""') + '"'
     import shlex
 
-    return shlex.quote(text)
+    quoted = shlex.quote(text)
+    return f"'{text}'" if quoted == text else quoted  # shlex finds '=dorp' safe
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")

@@ -93,7 +93,7 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
         for t in types:
             if t.id in have:
                 continue
-            name = _ask_name(questionary, t.question, project)
+            name = _ask_name(questionary, t.question, project, say=say)
             if name:
                 type_id = question_type(catalogue, t, name)
                 org = _save(wizard, {"name": name, "type": type_id}, catalogue)
@@ -106,6 +106,7 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
                 f"Nog een organisatie bij {label.lower()}?",
                 project,
                 instruction="(naam, of Enter voor de volgende sector)",
+                say=say,
             )
             if not name:
                 break
@@ -202,21 +203,29 @@ def question_type(catalogue: inv.Catalogue, asked: inv.OrgType, name: str) -> st
 
 
 def _ask_name(
-    questionary: Any, question: str, project: Any, instruction: str = "(naam, of Enter)"
+    questionary: Any,
+    question: str,
+    project: Any,
+    instruction: str = "(naam, of Enter)",
+    say: Callable[[str], None] = print,
 ) -> str:
-    def check(text: str) -> bool | str:
-        if not text.strip():
-            return True
-        twin = inv.find_duplicate(project, text)
-        if twin is not None:
-            return f"Staat al op de lijst als {twin.name} ({twin.id}). Enter om door te gaan."
-        return True
-
+    """A name typed at ``question``, or "" (Enter). A name already on the list is said and
+    skipped, and the question comes back empty: a validator cannot do this (prompt_toolkit
+    does not validate unchanged text again, so its message would stay until the name is
+    erased by hand, which leaves a volunteer stuck)."""
     from gzctl.wizard.keys import fit_prompt
 
-    message, instruction = fit_prompt(question, instruction)
-    answer = questionary.text(message, instruction=instruction, validate=check).unsafe_ask()
-    return " ".join(str(answer or "").split())
+    message, instruction = fit_prompt(question, instruction, answer=30)
+    while True:
+        answer = questionary.text(message, instruction=instruction).unsafe_ask()
+        name = " ".join(str(answer or "").split())
+        twin = inv.find_duplicate(project, name) if name else None
+        if twin is None:
+            return name
+        say(
+            f"[yellow]{escape(name)} staat al op de lijst als {escape(twin.name)} "
+            f"({twin.id}); die slaan we over.[/]"
+        )
 
 
 def _save(wizard: Wizard, raw: dict[str, Any], catalogue: inv.Catalogue) -> Organisation | None:

@@ -76,27 +76,34 @@ def screen_width() -> int:
     return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 
-def fit_prompt(label: str, instruction: str = "", indent: int = 2) -> tuple[str, str]:
+def fit_prompt(
+    label: str, instruction: str = "", indent: int = 2, answer: int = 0
+) -> tuple[str, str]:
     """``label`` and ``instruction`` as a questionary message and instruction that wrap at
-    word boundaries on this screen (prompt_toolkit itself cuts lines anywhere, mid-word).
-    Next lines are indented by ``indent`` (under the text after "? ")."""
-    import textwrap
+    word boundaries on this screen (prompt_toolkit itself cuts lines anywhere, mid-word;
+    'Wit-Gele Kruis' stays whole). Next lines are indented by ``indent`` (under the text
+    after "? "). ``answer``: the columns a typed answer needs after the instruction (a
+    name): when they are not left on the line, the instruction starts a line of its own."""
 
     width = screen_width() - 1
-    lines = textwrap.wrap(label, width - indent, break_long_words=False) or [""]
+    lines = _wrap(label, width - indent) or [""]
     message = ("\n" + " " * indent).join(lines)
-    if instruction and indent + len(lines[-1]) + 1 + len(instruction) > width:
+    if instruction and indent + len(lines[-1]) + 1 + len(instruction) + answer > width:
         instruction = "\n" + " " * indent + instruction
     return message, instruction
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def choice_title(text: str, indent: int = 3) -> str:
     """A long option or checklist line wrapped at word boundaries, next lines indented so
     they stand under the text after the pointer and the box."""
-    import textwrap
-
     width = screen_width() - 1
-    lines = textwrap.wrap(text, width - indent, break_long_words=False) or [""]
+    lines = _wrap(text, width - indent) or [""]
     return ("\n" + " " * indent).join(lines)
 
 

@@ -74,7 +74,7 @@ def _ask_text(question: str, instruction: str = "(of Enter om door te gaan)") ->
 
     from gzctl.wizard.keys import fit_prompt
 
-    message, instruction = fit_prompt(question, instruction)
+    message, instruction = fit_prompt(question, instruction, answer=30)
     answer = questionary.text(message, instruction=instruction).unsafe_ask()
     return " ".join(str(answer or "").split())
 
