@@ -725,3 +725,19 @@ def test_two_processes_add_a_row_each(folder: Path) -> None:
     assert a.wait(timeout=60) == 0 and b.returncode == 0
     names = [row["name"] for row in answer_now(folder, q.id)]
     assert names == ["Karin Smit", "Joost Bakker", "Ans de Wit"]
+
+
+def test_the_wizard_says_when_the_other_answer_stayed(folder: Path) -> None:
+    """Enter (or 'later') on a question answered elsewhere meanwhile: the other answer stays,
+    and the wizard says so (the prompt itself may have said the question stays open)."""
+    from gzctl.wizard.keys import LATER
+
+    q = question("verkennen.startdatum")
+    said: list[str] = []
+    anna = make(folder, "anna", said)
+    make(folder, "bert").save_answer(q, dt.date(2027, 1, 15), None)
+    anna._save_and_say(q, LATER, None)
+    assert any("elders beantwoord" in line for line in said), said
+    said.clear()
+    anna._save_and_say(q, dt.date(2027, 2, 1), dt.date(2027, 1, 15))  # a change of her own
+    assert not said and ans.get_answer(store.load(folder), q) == dt.date(2027, 2, 1)

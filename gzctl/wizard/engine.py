@@ -289,7 +289,7 @@ class Wizard:
     def load(self) -> Project:
         return store.load(self.folder)
 
-    def save_answer(self, q: Question, value: Any, shown: Any = _UNSEEN) -> None:
+    def save_answer(self, q: Question, value: Any, shown: Any = _UNSEEN) -> bool:
         """Save one answer, re-read under the lock. ``shown`` is the answer the prompt
         started from: when the user kept it (Enter on the pre-filled text, or on an empty
         optional question) while another wizard or command changed it meanwhile, that
@@ -297,23 +297,34 @@ class Wizard:
         choice go onto the other's (``answers.answer_to_save``): this process changes only
         what its user changed. LATER ("Later invullen") saves nothing but notes the question
         as left for later (``wizard.later``), so next and status can name it; not when the
-        question was answered elsewhere while the prompt was open."""
+        question was answered elsewhere while the prompt was open.
+
+        Returns True when the answer given elsewhere meanwhile stayed instead of this one
+        (the caller says so: the prompt may have said the question stays open)."""
         from gzctl.wizard.resume import note_later
 
         with store.transaction(self.folder, self.who, self.clock()) as change:
             old = ans.get_answer(change.project, q)
             if value is LATER and shown is not _UNSEEN and old != shown and is_answered(old):
-                return  # answered elsewhere while the prompt was open: nothing left for later
+                return True  # answered elsewhere while the prompt was open: nothing left open
             if note_later(change.project, q, value is LATER):
-                return
+                return False
             if shown is not _UNSEEN:
                 save, value = ans.answer_to_save(q, value, shown, old)
                 if not save:
-                    return
+                    return True
             ans.set_answer(change.project, q, value)
             if old != ans.get_answer(change.project, q):
                 # the label, not the answer: names and free text stay out of the history
                 change.log("answer", f"Beantwoord: {q.label}", [q.id])
+        return False
+
+    def _save_and_say(self, q: Question, value: Any, shown: Any) -> None:
+        """:meth:`save_answer`, and one line when the answer given elsewhere stayed."""
+        if self.save_answer(q, value, shown):
+            self.say(
+                "[dim]  Intussen is deze vraag elders beantwoord; dat antwoord blijft staan.[/]"
+            )
 
     def intake(self) -> None:
         project = self.load()
@@ -326,7 +337,7 @@ class Wizard:
             if is_answered(current):
                 continue
             value = self.asker.ask(q, current, position=f"vraag {n} van {total} · ")
-            self.save_answer(q, value, current)
+            self._save_and_say(q, value, current)
 
     def intake_missing(self) -> bool:
         project = self.load()
@@ -410,7 +421,7 @@ class Wizard:
                 continue
             current = ans.get_answer(self.load(), q)  # fresh for every question
             value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
-            self.save_answer(q, value, current)
+            self._save_and_say(q, value, current)
             warning = past_warning(q, value, self.clock().date())
             if warning:
                 self.say(f"[yellow]{warning}[/]")
