@@ -63,7 +63,7 @@ def split_template(template: str) -> list[bytes]:
 class CachedRow(dict):  # type: ignore[type-arg]
     """A row from the portfolio cache, kept as its JSON line until someone looks inside.
 
-    ``json_text`` prints the line as it is and sorting by village reads only the name, so a
+    ``json_bytes`` prints the line as it is and sorting by village reads only the name, so a
     warm ``gzctl portfolio --json`` never parses or dumps a status document. Any other use
     (the table, CSV, HTML, filters) parses the line once and then it is an ordinary row,
     equal to the one :func:`make_row` builds."""
@@ -442,11 +442,6 @@ def json_bytes(rows: Sequence[Row]) -> bytes:
         for r in rows
     )
     return b"[\n " + body + b"\n]"
-
-
-def json_text(rows: Sequence[Row]) -> str:
-    """:func:`json_bytes` as text."""
-    return json_bytes(rows).decode("utf-8")
 
 
 CSV_COLUMNS: tuple[tuple[str, Callable[[Row], Any]], ...] = (

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -411,12 +411,7 @@ def list_documents(
             return known
     templates: str | None = None
     out = []
-    titles = {d.id: d for d in playbook.documents}
-    for doc_id in document_ids(playbook):
-        meta = titles.get(doc_id)
-        title = meta.title if meta else doc_id
-        description = meta.description if meta else ""
-        files = tuple(sorted(k for k, v in manifest.files.items() if v.get("document") == doc_id))
+    for doc_id, title, description, files in _listed(manifest, playbook):
         if doc_id not in PREPARERS:
             out.append(DocState(doc_id, title, description, "later", "", files))
             continue
@@ -521,16 +516,23 @@ def forget_in_documents(
     return removed, kept
 
 
+def _listed(
+    manifest: Manifest, playbook: Playbook
+) -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
+    """Every document ``docs list`` shows, in order: (id, title, description, the files the
+    manifest holds for it, sorted)."""
+    titles = {d.id: d for d in playbook.documents}
+    for doc_id in document_ids(playbook):
+        meta = titles.get(doc_id)
+        files = tuple(sorted(k for k, v in manifest.files.items() if v.get("document") == doc_id))
+        yield doc_id, meta.title if meta else doc_id, meta.description if meta else "", files
+
+
 def _from_last_build(root: Path, manifest: Manifest, playbook: Playbook) -> list[DocState] | None:
     """``docs list`` from the last full build's record; None when a file was edited or is
     missing (then the full comparison says which)."""
     out = []
-    titles = {d.id: d for d in playbook.documents}
-    for doc_id in document_ids(playbook):
-        meta = titles.get(doc_id)
-        title = meta.title if meta else doc_id
-        description = meta.description if meta else ""
-        files = tuple(sorted(k for k, v in manifest.files.items() if v.get("document") == doc_id))
+    for doc_id, title, description, files in _listed(manifest, playbook):
         record = manifest.docs.get(doc_id)
         if doc_id not in PREPARERS:
             out.append(DocState(doc_id, title, description, "later", "", files))
