@@ -130,9 +130,9 @@ def fast_portfolio(roots: list[str], directory: str | None) -> int:
         roots, base, scan.DEFAULT_DEPTH, None, runtime.today(), os.environ, shown=session.shown
     )
     rows = portfolio.sort_rows(rows, "village")
-    from gzctl.core.outtext import write_json
+    from gzctl.core.outtext import write_utf8
 
-    write_json(portfolio.json_bytes(rows) + b"\n")
+    write_utf8(portfolio.json_bytes(rows) + b"\n")
     failed = sum(1 for r in rows if r.get("error") is not None)
     if failed:
         print(

@@ -430,7 +430,7 @@ def json_bytes(rows: Sequence[Row]) -> bytes:
 
     It holds no control character (json escapes C0, :func:`json_safe` the rest; a cached
     line was made safe when it was cached), so it may go to the terminal without
-    :func:`~gzctl.core.outtext.clean` (:func:`~gzctl.core.outtext.write_json`)."""
+    :func:`~gzctl.core.outtext.clean` (:func:`~gzctl.core.outtext.write_utf8`)."""
     import json
 
     if not rows:

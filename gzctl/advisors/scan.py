@@ -42,7 +42,7 @@ CACHE_FILE = "portfolio.cache"
 MARSHAL_VERSION = 4
 # The file is MAGIC, the CRC-32 of the rest (4 bytes, big-endian), then the marshal data:
 # marshal has no check of its own, and a warm --json run writes the cached rows to the
-# terminal as they are (outtext.write_json), so a flipped byte must not reach it (~1 ms for
+# terminal as they are (outtext.write_utf8), so a flipped byte must not reach it (~1 ms for
 # 1,000 villages). A file without it (an older format, a stray file) is ignored.
 MAGIC = b"gzctl-portfolio\n"
 DEFAULT_DEPTH = 3

@@ -213,7 +213,6 @@ def export(
     wanneer: When = None,
     platform: PlatformOpt = None,
 ) -> None:
-    import sys
 
     opened = common.open_project(ctx)
     project = opened.project
@@ -229,8 +228,9 @@ def export(
         )
     data = pf.to_ics(project, items, runtime.now())
     if file == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        from gzctl.core.outtext import write_utf8
+
+        write_utf8(data)
         return
     path = Path(file)
     if path.suffix.lower() != ".ics":

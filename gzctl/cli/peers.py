@@ -39,16 +39,9 @@ def peers(
     if json:
         common.print_json(data)
     elif csv:
-        import sys
+        from gzctl.core.outtext import write_utf8
 
-        sys.stdout.flush()
-        payload = ("\ufeff" + core.csv_text(data)).encode("utf-8")
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
-            buffer.write(payload)
-            buffer.flush()
-        else:  # pragma: no cover - a text-only stdout
-            sys.stdout.write(payload.decode("utf-8"))
+        write_utf8(("\ufeff" + core.csv_text(data)).encode("utf-8"))
     elif html is not None:
         from gzctl.core.store import write_atomic
 

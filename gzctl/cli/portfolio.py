@@ -103,20 +103,13 @@ def portfolio(
     failed = sum(1 for r in rows if r.get("error") is not None)
 
     if json:
-        from gzctl.core.outtext import write_json
+        from gzctl.core.outtext import write_utf8
 
-        write_json(core.json_bytes(rows) + b"\n")
+        write_utf8(core.json_bytes(rows) + b"\n")
     elif csv:
-        import sys
+        from gzctl.core.outtext import write_utf8
 
-        sys.stdout.flush()
-        data = ("\ufeff" + core.csv_text(rows)).encode("utf-8")
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
-            buffer.write(data)
-            buffer.flush()
-        else:  # pragma: no cover - a text-only stdout
-            sys.stdout.write(data.decode("utf-8"))
+        write_utf8(("\ufeff" + core.csv_text(rows)).encode("utf-8"))
     elif html is not None:
         from gzctl.advisors import dashboard
         from gzctl.core import safefs
