@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gzctl.core.errors import Refused
+from gzctl.core.errors import GzctlError, Refused
 
 STATE_FILE = "gzctl.toml"
 DRIVER = "gzctl"
@@ -59,16 +59,18 @@ def in_work_tree(folder: Path) -> bool:
 
 def write_attributes(folder: Path) -> bool:
     """Make sure ``folder/.gitattributes`` routes gzctl.toml to the driver; True if written."""
+    from gzctl.core import safefs
+
     path = folder / ".gitattributes"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = safefs.read_bytes(path, folder).decode("utf-8", errors="replace")
     except FileNotFoundError:
         text = ""
     if any(line.split() == ATTRIBUTE.split() for line in text.splitlines()):
         return False
     if text and not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + ATTRIBUTE + "\n", encoding="utf-8")
+    safefs.write_text(path, text + ATTRIBUTE + "\n", root=folder)
     return True
 
 
@@ -108,7 +110,7 @@ def ensure_registered(folder: Path) -> list[str]:
         register(folder)
         tracked = run_git(folder, "ls-files", "--error-unmatch", "--", ".gitattributes")
         changed = run_git(folder, "diff", "--quiet", "HEAD", "--", ".gitattributes")
-    except (OSError, subprocess.SubprocessError, Refused):
+    except (OSError, subprocess.SubprocessError, GzctlError):
         return []
     if tracked.returncode != 0 or changed.returncode == 1:
         return [".gitattributes"]
@@ -122,5 +124,5 @@ def prepare_new(folder: Path) -> None:
         write_attributes(folder)
         if in_work_tree(folder):
             register(folder)
-    except (OSError, subprocess.SubprocessError, Refused):
+    except (OSError, subprocess.SubprocessError, GzctlError):
         pass

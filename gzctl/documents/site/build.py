@@ -17,11 +17,11 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gzctl.core import safefs
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.documents.base import OVERRIDE_DIR, Context, shown
@@ -151,16 +151,31 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+def _write(folder: Path, path: Path, data: bytes) -> None:
+    """The one safe writer, rooted at the village folder: no link is followed anywhere on the
+    way (a ``website/`` that is a link, a planted link in it), the temporary name is
+    unpredictable and opened exclusively."""
+    safefs.write_bytes(path, data, root=folder, make_dirs=True)
 
 
-def _load_manifest(root: Path) -> dict[str, str]:
+def _current(folder: Path, path: Path) -> bytes | None:
+    """The bytes gzctl finds at ``path`` (None when there is no file); UnsafePath for a link
+    anywhere below the village folder, so nothing is read or compared through one."""
+    safefs.check_path(path, folder)
     try:
-        data: Any = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+        return safefs.read_bytes(path, folder)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return None
+
+
+def _load_manifest(folder: Path, root: Path) -> dict[str, str]:
+    raw = _current(folder, root / MANIFEST)
+    if raw is None:
+        return {}
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
         files = data.get("files", {})
         return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
     except (OSError, ValueError, AttributeError):
@@ -178,23 +193,25 @@ def build_site(
     files, notes = render_site(folder, project, playbook, today, url)
     root = folder / SITE_DIR
     report = SiteReport(root, notes=notes)
-    old = _load_manifest(root)
+    safefs.check_path(root, folder)
+    old = _load_manifest(folder, root)
     for rel in sorted(files):
         data = files[rel]
         path = root / rel
-        if path.is_file() and path.read_bytes() == data:
+        if _current(folder, path) == data:
             report.unchanged.append(rel)
             continue
-        _write(path, data)
+        _write(folder, path, data)
         report.written.append(rel)
     for rel in sorted(set(old) - set(files)):
         path = root / rel
-        if path.is_file() and _sha(path.read_bytes()) == old[rel]:
+        current = _current(folder, path)
+        if current is not None and _sha(current) == old[rel]:
             path.unlink()
             report.removed.append(rel)
     manifest = {"gzctl": "website", "files": {k: _sha(files[k]) for k in sorted(files)}}
     text = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
     mpath = root / MANIFEST
-    if not mpath.is_file() or mpath.read_bytes() != text:
-        _write(mpath, text)
+    if _current(folder, mpath) != text:
+        _write(folder, mpath, text)
     return report
