@@ -436,3 +436,51 @@ def test_driver_without_arguments_is_a_dutch_usage_line() -> None:
         [sys.executable, "-m", "gzctl.cli.mergedriver"], capture_output=True, text=True
     )
     assert done.returncode == 2 and done.stderr.startswith("Fout: gebruik")
+
+
+def test_undo_against_a_kept_tick_is_a_conflict_not_lost(project: Path, gz, monkeypatch) -> None:
+    assert gz("-C", str(project), "done", "verkennen.medestarter").code == 0
+    base = _text(gz, project)
+    assert gz("-C", str(project), "undo", "verkennen.medestarter").code == 0
+    mine = _text(gz, project)
+    (project / "gzctl.toml").write_text(base, encoding="utf-8")
+    monkeypatch.setenv("GZCTL_USER", "bob")
+    monkeypatch.setenv("GZCTL_NOW", "2026-12-01T10:00:00+01:00")
+    assert gz("-C", str(project), "done", "verkennen.medestarter", "--note", "opnieuw").code == 0
+    other = _text(gz, project)
+    for a, b in ((mine, other), (other, mine)):
+        result = merge.merge_texts(base, a, b)
+        assert [c.key for c in result.conflicts] == ["checklist.verkennen.medestarter"]
+        merged = parse(result.text, Path("gzctl.toml"))
+        rows = merge.summary(merged)
+        assert {rows[0]["mine"], rows[0]["other"]} >= {"niet afgevinkt"}
+        assert any(r.startswith("afgevinkt op ") for r in (rows[0]["mine"], rows[0]["other"]))
+    merged = parse(merge.merge_texts(base, mine, other).text, Path("gzctl.toml"))
+    settled, _ = merge.resolve(merged, "checklist.verkennen.medestarter", "mine")
+    assert "verkennen.medestarter" not in {k for k, v in settled.checklist.items() if v.done}
+
+
+def test_undo_against_a_tick_done_again_keeps_the_undo(project: Path, gz, monkeypatch) -> None:
+    assert gz("-C", str(project), "done", "verkennen.medestarter").code == 0
+    base = _text(gz, project)
+    assert gz("-C", str(project), "undo", "verkennen.medestarter").code == 0
+    mine = _text(gz, project)
+    (project / "gzctl.toml").write_text(base, encoding="utf-8")
+    monkeypatch.setenv("GZCTL_USER", "bob")
+    monkeypatch.setenv("GZCTL_NOW", "2026-12-01T10:00:00+01:00")
+    assert gz("-C", str(project), "done", "verkennen.medestarter").code == 0
+    other = _text(gz, project)
+    for a, b in ((mine, other), (other, mine)):
+        merged = parse(merge.merge_texts(base, a, b).text, Path("gzctl.toml"))
+        assert not merged.conflicts
+        assert not any(v.done for v in merged.checklist.values())
+
+
+def test_done_on_a_ticked_item_keeps_its_date_and_name(project: Path, gz, monkeypatch) -> None:
+    assert gz("-C", str(project), "done", "verkennen.medestarter").code == 0
+    before = tomllib.loads((project / "gzctl.toml").read_text(encoding="utf-8"))["checklist"]
+    monkeypatch.setenv("GZCTL_USER", "bob")
+    monkeypatch.setenv("GZCTL_NOW", "2026-12-01T10:00:00+01:00")
+    assert gz("-C", str(project), "done", "verkennen.medestarter").code == 0
+    after = tomllib.loads((project / "gzctl.toml").read_text(encoding="utf-8"))["checklist"]
+    assert after == before

@@ -11,8 +11,8 @@ then merged table by table:
   initiators, a platform's tasks) merge record by record, keyed by their id (or name/title);
 - lists of plain values (sectors, members, ...) merge as sets: what either side added is
   added, what either side removed is removed;
-- the checklist never conflicts: a ticked item beats an untouched or undone one, and of two
-  ticks the earlier one is kept;
+- the checklist: a tick beats an untouched item, and of two ticks the earlier one is kept; a
+  tick that one side undid while the other side kept or renewed it is a conflict;
 - history is the union of both sides' entries, ordered by time;
 - anything else both sides changed differently (an answer edited two ways, an organisation
   removed on one side and edited on the other) becomes a :class:`MergeConflict` in the file:
@@ -109,6 +109,10 @@ class _Merger:
         if path == ("schema_version",):
             return max(x for x in (m, o) if isinstance(x, int))
         if top == "checklist" and len(path) == 2:
+            if _ticked(b) and _ticked(m) != _ticked(o):
+                # one side undid a tick the other side kept (or ticked again): a person
+                # decided it was not done, so neither side may win in silence
+                return self.conflict(path, b, m, o)
             return _merge_tick(m, o)
         if top in _ATOMIC_UNDER and not (isinstance(m, dict) and isinstance(o, dict)):
             return self.conflict(path, b, m, o)
@@ -205,6 +209,10 @@ def _is_sorted(items: list[Any]) -> bool:
         return all(items[i] <= items[i + 1] for i in range(len(items) - 1))
     except TypeError:
         return False
+
+
+def _ticked(entry: Any) -> bool:
+    return isinstance(entry, dict) and bool(entry.get("done"))
 
 
 def _merge_tick(m: Any, o: Any) -> Any:
@@ -443,13 +451,24 @@ def describe(value: Any) -> str:
     return str(value)
 
 
+def _describe_at(path: list[str], value: Any) -> str:
+    """:func:`describe`, with a checklist entry said as a tick ('afgevinkt op ... door ...')."""
+    if path[:1] == ["checklist"] and (value is None or isinstance(value, dict)):
+        if not _ticked(value):
+            return "niet afgevinkt"
+        assert isinstance(value, dict)
+        by = f" door {value['by']}" if value.get("by") else ""
+        return f"afgevinkt op {value.get('date', '?')}{by}"
+    return describe(value)
+
+
 def summary(project: Project) -> list[dict[str, str]]:
     """Plain JSON rows for `gzctl status` and `gzctl merge conflicts`: key, mine, other, by."""
     return [
         {
             "key": c.key,
-            "mine": describe(c.mine),
-            "other": describe(c.other),
+            "mine": _describe_at(c.path, c.mine),
+            "other": _describe_at(c.path, c.other),
             "mine_by": c.mine_by,
             "other_by": c.other_by,
         }

@@ -120,13 +120,17 @@ def mark_done(
     who: str,
     note: str = "",
 ) -> list[Item]:
-    """Tick items by hand. Resolves every id first, so one typo changes nothing."""
+    """Tick items by hand. Resolves every id first, so one typo changes nothing.
+
+    An item that is already ticked keeps its date and name: ticking it again must not look,
+    to a merge, like a new decision that beats an undo made in another clone."""
     items = [resolve_item(playbook, r) for r in raw_ids]
     for item in items:
         entry = project.checklist.get(item.id) or ChecklistEntry()
-        entry.done = True
-        entry.date = today
-        entry.by = who
+        if not entry.done:
+            entry.done = True
+            entry.date = today
+            entry.by = who
         if note:
             entry.note = note
         project.checklist[item.id] = entry
