@@ -190,7 +190,6 @@ def test_setup_repairs_a_line_merge_that_already_happened(clones, gz) -> None:
         ).code
         == 0
     )
-    git(a, "config", "--remove-section", "merge.gzctl")  # as in a fresh clone
     assert (
         as_user(
             "anna", "2026-11-22T10:01:00+01:00", "-C", str(a), "done", "verkennen.medestarter"
@@ -198,6 +197,8 @@ def test_setup_repairs_a_line_merge_that_already_happened(clones, gz) -> None:
         == 0
     )
     git(a, "commit", "--quiet", "-am", "anna")
+    # as in a fresh clone in which no gzctl command ran yet (the first one sets the driver up)
+    git(a, "config", "--remove-section", "merge.gzctl")
     assert (
         as_user(
             "bob", "2026-11-22T11:00:00+01:00", "-C", str(b), "done", "verkennen.dorpsgegevens"
@@ -484,3 +485,26 @@ def test_done_on_a_ticked_item_keeps_its_date_and_name(project: Path, gz, monkey
     assert gz("-C", str(project), "done", "verkennen.medestarter").code == 0
     after = tomllib.loads((project / "gzctl.toml").read_text(encoding="utf-8"))["checklist"]
     assert after == before
+
+
+def test_plain_clone_gets_the_driver_from_its_first_command(clones, gz) -> None:
+    a, b, as_user = clones
+    assert git(b, "config", "--get", "merge.gzctl.driver", check=False).returncode == 1
+    assert as_user("bob", "2026-11-22T09:00:00+01:00", "-C", str(b), "status").code == 0
+    assert "mergedriver" in git(b, "config", "--get", "merge.gzctl.driver").stdout
+    # and so two people who never heard of `gzctl merge setup` pull without markers
+    assert as_user("anna", "2026-11-22T10:00:00+01:00", "-C", str(a), "done",
+                   "verkennen.medestarter").code == 0
+    git(a, "push", "--quiet", "origin", "main")
+    assert as_user("bob", "2026-11-22T11:00:00+01:00", "-C", str(b), "done",
+                   "verkennen.dorpsgegevens").code == 0  # autocommit is on in this village
+    pulled = git(b, "pull", "--no-rebase", "--no-edit", check=False)
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    assert {"verkennen.medestarter", "verkennen.dorpsgegevens"} <= done_ids(b)
+
+
+def test_a_folder_outside_git_is_left_alone(project: Path) -> None:
+    from gzctl.core.gitdriver import driver_missing, ensure_driver
+
+    assert not driver_missing(project)
+    assert ensure_driver(project) is False

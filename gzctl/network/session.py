@@ -82,12 +82,15 @@ def open_project(directory: str | None, fast: bool = False) -> Opened:
     """``fast``: read gzctl.toml with the faster parser (store.parse), for the portfolio."""
     from gzctl.core import playbook as pb
     from gzctl.core import store
+    from gzctl.core.gitdriver import ensure_driver
 
     folder = project_folder(directory)
     project = store.load(folder, fast)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
     check_references(folder, project)
+    if not fast:
+        ensure_driver(folder)  # a plain `git clone` has no merge driver yet
     return Opened(folder, project, playbook)
 
 
