@@ -380,3 +380,20 @@ def test_names_are_escaped_everywhere(gz, project: Path) -> None:
         assert "<b>" not in text, page
         assert "Club &lt;b&gt;" in text, page
     ET.fromstring((site / "nieuws.xml").read_bytes())  # still well-formed XML
+
+
+def test_every_tel_link_holds_digits_and_a_leading_plus_only(site: Path) -> None:
+    links = []
+    for page in sorted(site.glob("*.html")):
+        links += re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8"))
+    assert len(links) > 5
+    bad = [link for link in links if not re.fullmatch(r"\+?\d{3,15}", link)]
+    assert bad == []
+
+
+def test_dialable_drops_every_space_and_mark() -> None:
+    from gzctl.documents.site.prepare import dialable
+
+    assert dialable({"telefoon": "0345\u00a0477\u00a0700"})["tel"] == "0345477700"
+    assert dialable({"telefoon": "+32 (0)3-201 12 34"})["tel"] == "+3232011234"
+    assert dialable({"telefoon": ""})["tel"] == ""

@@ -30,6 +30,7 @@ from gzctl.documents.base import (
     fold,
     join_dutch,
     short_dutch_date,
+    shown,
 )
 from gzctl.documents.general import meeting_place, paragraphs
 
@@ -111,8 +112,8 @@ def taking_part(project: Project) -> list[Organisation]:
 def visible_platforms(project: Project) -> list[Platform]:
     """Joint initiatives worth showing: not stopped; running ones first, then by title."""
     order = {"actief": 0, "in oprichting": 1, "idee": 2}
-    shown = [p for p in project.platforms if p.status in order]
-    return sorted(shown, key=lambda p: (order[p.status], fold(p.title), p.id))
+    visible = [p for p in project.platforms if p.status in order]
+    return sorted(visible, key=lambda p: (order[p.status], fold(p.title), p.id))
 
 
 def sector_of(org: Organisation) -> str:
@@ -199,7 +200,7 @@ def _contact(org: Organisation) -> dict[str, str]:
         "rol": c.role if named else "",
         "email": c.email,
         "telefoon": c.phone,
-        "tel": re.sub(r"[^\d+]", "", c.phone),
+        "tel": dialable({"telefoon": c.phone})["tel"],
         "adres": ", ".join(x for x in (org.address, place) if x),
     }
 
@@ -280,7 +281,7 @@ def help_block(ctx: Context) -> list[dict[str, Any]]:
         return []
     out = []
     for need in prepared.outputs[0].data["zorgen"]:
-        reachable = [o for o in need["organisaties"] if o["telefoon"] or o["email"]]
+        reachable = [dialable(o) for o in need["organisaties"] if o["telefoon"] or o["email"]]
         if reachable:
             out.append({"zorg": need["vraag"], "organisaties": reachable})
     return out
@@ -293,7 +294,17 @@ def safe_block(ctx: Context) -> list[dict[str, str | Later]]:
     from gzctl.documents.general import fixed_contacts
 
     entries, _warnings, _missing = fixed_contacts(ctx)
-    return [e for e in entries if e["telefoon"]]
+    return [dialable(e) for e in entries if e["telefoon"]]
+
+
+def dialable(entry: dict[str, Any]) -> dict[str, Any]:
+    """``entry`` with ``tel``: its phone number as a ``tel:`` link must hold it, digits and a
+    leading + only (a no-break space or a hyphen in the link may keep a phone from dialling)."""
+    text = str(shown(entry.get("telefoon") or ""))
+    if text.lstrip().startswith("+"):
+        text = text.replace("(0)", "")  # '+32 (0)3 ...': the 0 is dialled only inside the country
+    digits = re.sub(r"[^\d+]", "", text)
+    return {**entry, "tel": digits[:1] + digits[1:].replace("+", "")}
 
 
 def site_data(inp: SiteInput) -> dict[str, Any]:
