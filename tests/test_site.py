@@ -397,3 +397,14 @@ def test_dialable_drops_every_space_and_mark() -> None:
     assert dialable({"telefoon": "0345\u00a0477\u00a0700"})["tel"] == "0345477700"
     assert dialable({"telefoon": "+32 (0)3-201 12 34"})["tel"] == "+3232011234"
     assert dialable({"telefoon": ""})["tel"] == ""
+
+
+@pytest.mark.parametrize("flags", [[], ["--vlaanderen"]])
+def test_residents_never_read_a_label_like_kwetsbare(gz, tmp_path: Path, flags) -> None:
+    folder = tmp_path / "dorp"
+    assert gz("demo", str(folder), *flags).code == 0
+    kinds = {".html", ".xml", ".ics"}
+    files = sorted(p for p in (folder / "website").iterdir() if p.suffix in kinds)
+    assert files
+    for path in files:
+        assert "kwetsba" not in path.read_text(encoding="utf-8").lower(), path.name

@@ -124,8 +124,14 @@ def sector_of(org: Organisation) -> str:
     return "overig"
 
 
+# Target groups a resident never reads about themselves: "kwetsbare inwoners" is a word for
+# professionals' plans; on residents' pages and posters it labels people (DOMAIN: residents
+# take part again, they are not a category).
+UNNAMED_GROUPS = frozenset({"Kw"})
+
+
 def _groups(codes: list[str] | tuple[str, ...]) -> str:
-    return join_dutch(GROUP_NAMES.get(c, c) for c in codes)
+    return join_dutch(GROUP_NAMES.get(c, c) for c in codes if c not in UNNAMED_GROUPS)
 
 
 def _clock_text(a: Activity) -> str:
