@@ -1,4 +1,5 @@
-"""Shared fixtures: a fixed clock and user, an in-process `gz` runner, ready-made projects."""
+"""Shared fixtures: a fixed clock and user, an in-process `gz` runner, ready-made projects,
+the snapshot checker and the questionary stand-in."""
 
 from __future__ import annotations
 
@@ -21,6 +22,55 @@ email = "petra@example.nl"
 """
 
 NOW = "2026-11-22T12:00:00+01:00"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="write the snapshots in tests/snapshots/ that are missing or differ, instead of "
+        "failing (review the diff before committing it)",
+    )
+
+
+class Snapshots:
+    """Compares text with a file in the `snapshots/` folder beside the test file.
+
+    A missing or different snapshot fails the test: a snapshot that writes itself when missing
+    guards nothing (a renamed file or a new command would pass unseen). Only an explicit
+    `pytest --update-snapshots` writes them, so every wording change is a reviewed diff.
+    """
+
+    def __init__(self, folder: Path, update: bool) -> None:
+        self.folder = folder
+        self.update = update
+
+    def __call__(self, name: str, text: str) -> None:
+        path = self.folder / name
+        if self.update:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            return
+        if not path.exists():
+            pytest.fail(
+                f"snapshot {name} is missing in {self.folder}; write it with "
+                "`pytest --update-snapshots` and review it",
+                pytrace=False,
+            )
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, (
+            f"{name} differs from its snapshot; if the change is deliberate, "
+            "run `pytest --update-snapshots` and review the diff"
+        )
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest) -> Snapshots:
+    """`snapshot(name, text)`: check `text` against `snapshots/NAME` beside the test file."""
+    update = bool(request.config.getoption("update_snapshots"))
+    return Snapshots(request.path.parent / "snapshots", update)
 
 
 @pytest.fixture(autouse=True)
