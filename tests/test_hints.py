@@ -307,7 +307,7 @@ def test_wrapping_never_breaks_a_hint_that_got_its_folder(hint_folder) -> None:
 
 def test_the_wizard_s_own_hints_name_the_folder(gz, village: Path, tmp_path: Path,
                                                 monkeypatch) -> None:  # fmt: skip
-    from test_wizard import ENTER, keyboard
+    from conftest import ENTER, keyboard
 
     from gzctl.cli import setup
 

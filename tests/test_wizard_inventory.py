@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard import CTRL_C, DOWN, ENTER, NOW, keyboard, wizard
+from conftest import BACKSPACE, CTRL_C, DOWN, ENTER, keyboard
+from test_wizard import NOW, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.network import inventory as inv
 from gzctl.wizard import HANDLERS, new_project
 from gzctl.wizard.inventory import sectors_in_order
-
-BACKSPACE = "\x7f"
 
 
 @pytest.fixture
