@@ -180,11 +180,6 @@ def is_stalled(status: dict[str, Any], stalled_days: int) -> bool:
     return isinstance(days, int) and days > stalled_days
 
 
-def refresh_days(status: dict[str, Any], days: int | None) -> dict[str, Any]:
-    """The same document with today's 'days since the last activity' (for cached documents)."""
-    return {**status, "days_since_activity": days}
-
-
 # --------------------------------------------------------------------------- figures
 
 

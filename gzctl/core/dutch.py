@@ -38,8 +38,6 @@ MONTHS = {
 _WEEKDAY = r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
-NUMBER_KINDS = ("number", "whole", "money", "percent")
-
 _APPROX = re.compile(r"^(?:ca\.?|circa|ongeveer|ong\.|±|~|\+/-|\+-|rond|zo'n)\s*", re.IGNORECASE)
 _MONEY = re.compile(
     r"^(?:€|eur(?:o)?(?=\b|\d))\s*|\s*(?:€|eur|euro|euros)$", re.IGNORECASE

@@ -76,10 +76,6 @@ def cache_home(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("gzctl", appauthor=False))
 
 
-def debug() -> bool:
-    return os.environ.get("GZCTL_DEBUG", "") not in ("", "0")
-
-
 def stdin_is_terminal() -> bool:
     try:
         return sys.stdin is not None and sys.stdin.isatty()

@@ -354,10 +354,3 @@ def candidate_json(cand: Candidate, crit: Criteria, is_appointed: bool) -> dict[
         "disagreements": list(card.disagreements),
         "notes": cand.notes,
     }
-
-
-def status_summary(project: Project) -> dict[str, Any]:
-    """The ``coordinator`` part of ``gzctl status --json`` (gzctl/network/summaries.py)."""
-    from gzctl.network.summaries import coordinator_summary
-
-    return coordinator_summary(project)

@@ -426,13 +426,6 @@ def ranked_json(row: Ranked) -> dict[str, Any]:
     }
 
 
-def status_summary(project: Project) -> dict[str, Any]:
-    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/network/summaries.py)."""
-    from gzctl.network.summaries import place_summary
-
-    return place_summary(project)
-
-
 def ranking_text(rows: list[Ranked]) -> str:
     """The ranked table as plain text, one place per line with its reasons below (``place
     list`` and the wizard's place step): rank (``1.=`` for a shared rank, ``-`` for an
