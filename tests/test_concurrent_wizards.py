@@ -15,12 +15,11 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from conftest import AS_SHOWN, Prompt, Prompts, ScriptedAsker
 
 from gzctl.core import answers as ans
 from gzctl.core import playbook as pb
@@ -36,78 +35,6 @@ from gzctl.wizard.steps import HANDLERS
 
 NOW = dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 BOOK = pb.load(pb.DEFAULT_PLAYBOOK)
-ENTER: Any = object()  # the answer "press Enter": whatever the prompt offers
-
-
-# --------------------------------------------------------------------------- the stand-in
-
-
-@dataclass
-class Prompt:
-    kind: str  # text, select, checkbox, autocomplete
-    message: str  # on one line
-    default: Any
-    choices: list[Any]
-    n: int  # the how-many-th prompt of this test, from 0
-
-    def values(self) -> list[Any]:
-        return [getattr(c, "value", c) for c in self.choices]
-
-    def enter(self) -> Any:
-        if self.kind == "checkbox":
-            return [c.value for c in self.choices if getattr(c, "checked", False)]
-        if self.kind == "select":
-            if self.default is None:
-                return self.values()[0]
-            return getattr(self.default, "value", self.default)
-        return self.default if self.default is not None else ""
-
-
-@dataclass
-class Prompts:
-    """Stands in for questionary: every prompt is answered by ``answer(prompt)``, which may
-    change the project first, as another process would while the prompt is open."""
-
-    answer: Callable[[Prompt], Any] = lambda p: ENTER
-    asked: list[Prompt] = field(default_factory=list)
-
-    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        import questionary
-
-        for kind in ("text", "select", "checkbox", "autocomplete"):
-            monkeypatch.setattr(questionary, kind, self._maker(kind))
-
-    def _maker(self, kind: str) -> Callable[..., Any]:
-        def make(message: str, choices: Any = None, default: Any = None, **kw: Any) -> Any:
-            prompt = Prompt(kind, " ".join(str(message).split()), default, list(choices or []), 0)
-            validate = kw.get("validate")
-
-            def unsafe_ask() -> Any:
-                prompt.n = len(self.asked)
-                self.asked.append(prompt)
-                value = self.answer(prompt)
-                value = prompt.enter() if value is ENTER else value
-                if validate is not None and kind == "text":
-                    verdict = validate(value)
-                    assert verdict is True, f"{prompt.message}: {verdict}"
-                return value
-
-            # enough of a prompt_toolkit application for keys.add_letter_and_number_keys
-            app = SimpleNamespace(layout=SimpleNamespace(find_all_windows=lambda: []))
-            return SimpleNamespace(unsafe_ask=unsafe_ask, application=app)
-
-        return make
-
-    def messages(self) -> list[str]:
-        return [p.message for p in self.asked]
-
-
-@pytest.fixture
-def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
-    p = Prompts()
-    p.install(monkeypatch)
-    monkeypatch.setattr("gzctl.core.runtime.stdin_is_terminal", lambda: True)
-    return p
 
 
 # --------------------------------------------------------------------------- the village
@@ -180,7 +107,7 @@ def test_enter_on_a_default_keeps_the_other_wizards_answer(folder: Path, prompts
 
     def answer(p: Prompt) -> Any:
         bert.save_answer(q, "20:00", None)  # Bert types 20:00 while Anna's prompt is open
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     ask_and_save(make(folder), q)
@@ -196,7 +123,7 @@ def test_later_does_not_mark_a_question_the_other_wizard_answered(
 
     def answer(p: Prompt) -> Any:
         bert.save_answer(q, dt.date(2027, 1, 15), None)
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     ask_and_save(make(folder), q)
@@ -220,7 +147,7 @@ def test_both_add_a_row_to_one_group(folder: Path, prompts: Prompts) -> None:
             return "Nee"
         if "Naam" in p.message:
             return "Ans de Wit"
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     ask_and_save(make(folder), q)
@@ -284,7 +211,7 @@ def test_inventory_both_add_organisations(folder: Path, prompts: Prompts, gz: An
         if p.n == 0:
             assert gz("-C", str(folder), "org", "add", "Bakkerij Van Dam").code == 0
             return "Huisartsenpraktijk Beesd"
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     HANDLERS["inventory"](make(folder), step("verkennen.inventaris"))
@@ -300,7 +227,7 @@ def test_inventory_adds_while_gzctl_org_edit_changes_an_organisation(
             result = gz("-C", str(folder), "org", "edit", "vv-beesd", "--achterban", "250")
             assert result.code == 0, result.err
             return "Apotheek Beesd"
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     HANDLERS["inventory"](make(folder), step("verkennen.inventaris"))
@@ -323,7 +250,7 @@ def test_inventory_does_not_ask_again_for_a_type_added_elsewhere(
             with store.transaction(folder, "bert", NOW) as change:
                 inv.add(change.project, {"name": "Dorpsraad Beesd", "type": later_type.id},
                         catalogue, NOW.date())  # fmt: skip
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     HANDLERS["inventory"](make(folder), step("verkennen.inventaris"))
@@ -340,7 +267,7 @@ def test_interactive_org_edit_changes_only_what_was_typed(
                          inv.load_catalogue(), NOW.date())  # fmt: skip
         if p.message.startswith("Achterban"):
             return "250"
-        return ENTER
+        return AS_SHOWN
 
     prompts.answer = answer
     result = gz("-C", str(folder), "org", "edit", "vv-beesd")
@@ -384,7 +311,7 @@ def places_answer(
             return pick
         if p.message.startswith("Waarom"):
             return "Van niemand, midden in het dorp."
-        return ENTER
+        return AS_SHOWN
 
     return answer
 
@@ -426,7 +353,7 @@ def test_interactive_place_score_enter_keeps_a_score_given_elsewhere(
         if p.message.startswith("Neutraal"):
             with store.transaction(folder, "bert", NOW) as change:
                 pl.set_scores(change.project, "dorpshuis", {"neutraal": 2}, crit)
-        return "5" if p.message.startswith("Kosten") else ENTER  # Enter keeps the 4 shown
+        return "5" if p.message.startswith("Kosten") else AS_SHOWN  # Enter keeps the 4 shown
 
     prompts.answer = answer
     result = gz("-C", str(folder), "place", "score", "dorpshuis")
@@ -449,7 +376,7 @@ def test_interactive_candidate_score_enter_keeps_a_score_given_elsewhere(
         if p.n == 0:  # the same assessor on another laptop changes one score meanwhile
             with store.transaction(folder, "tester", NOW) as change:
                 co.score(change.project, cand.id, "tester", {"brug": 5}, crit)
-        return "1" if p.message.startswith("Organiseert") else ENTER
+        return "1" if p.message.startswith("Organiseert") else AS_SHOWN
 
     prompts.answer = answer
     result = gz("-C", str(folder), "coordinator", "candidate", "score", cand.id)
@@ -519,7 +446,7 @@ def test_coordinator_enter_keeps_a_cost_changed_elsewhere(
         if p.n == 0:
             result = gz("-C", str(folder), "coordinator", "profile", "--kosten-per-uur", "60")
             assert result.code == 0, result.err
-            return ENTER  # Anna keeps the 55,00 shown
+            return AS_SHOWN  # Anna keeps the 55,00 shown
         return "3000"
 
     prompts.answer = answer
@@ -545,7 +472,7 @@ def platform_answer(
             return trekker
         if p.message.startswith("Nog een platform"):
             return "Nee"
-        return ENTER
+        return AS_SHOWN
 
     return answer
 
@@ -596,27 +523,16 @@ def test_platforms_a_member_removed_meanwhile_is_left_out(
 # --------------------------------------------------------------------------- gzctl answers --wijzig
 
 
-class OneAnswer:
+def one_answer(q: Question, meanwhile: Callable[[], None], answer: Callable[[Any], Any]) -> Any:
     """An asker for ask_again: ``meanwhile`` runs while the prompt is open, then ``answer``
     (a function of what the prompt showed) is given."""
-
-    def __init__(self, meanwhile: Callable[[], None], answer: Callable[[Any], Any]) -> None:
-        self.meanwhile = meanwhile
-        self.answer = answer
-        self.said: list[str] = []
-
-    def say(self, text: str) -> None:
-        self.said.append(text)
-
-    def ask(self, q: Question, current: Any, position: str = "") -> Any:
-        self.meanwhile()
-        return self.answer(current)
+    return ScriptedAsker({q.id: answer}, {q.id: meanwhile})
 
 
 def test_change_answer_enter_keeps_the_answer_given_elsewhere(folder: Path) -> None:
     q = question("verkennen.peiling_respons")
     make(folder, "bert").save_answer(q, 80, None)
-    asker = OneAnswer(lambda: make(folder, "bert").save_answer(q, 120, 80), lambda shown: shown)
+    asker = one_answer(q, lambda: make(folder, "bert").save_answer(q, 120, 80), lambda shown: shown)
     result = ask_again(folder, BOOK, "peiling_respons", asker, "anna", NOW)
     assert answer_now(folder, q.id) == 120
     assert result is not None and result[2] == 120
@@ -626,7 +542,7 @@ def test_change_answer_enter_keeps_the_answer_given_elsewhere(folder: Path) -> N
 def test_change_answer_a_typed_answer_still_wins(folder: Path) -> None:
     q = question("verkennen.peiling_respons")
     make(folder, "bert").save_answer(q, 80, None)
-    asker = OneAnswer(lambda: make(folder, "bert").save_answer(q, 120, 80), lambda shown: 150)
+    asker = one_answer(q, lambda: make(folder, "bert").save_answer(q, 120, 80), lambda shown: 150)
     ask_again(folder, BOOK, "peiling_respons", asker, "anna", NOW)
     assert answer_now(folder, q.id) == 150
 
@@ -635,7 +551,8 @@ def test_change_answer_adds_a_row_to_rows_added_elsewhere(folder: Path) -> None:
     q = question("verkennen.gemeentecontacten")
     one, two, three = ({"name": n} for n in ("Karin Smit", "Joost Bakker", "Ans de Wit"))
     make(folder, "bert").save_answer(q, [one], None)
-    asker = OneAnswer(
+    asker = one_answer(
+        q,
         lambda: make(folder, "bert").save_answer(q, [one, two], [one]),
         lambda shown: [*shown, three],
     )
@@ -656,13 +573,13 @@ def test_a_wizard_step_and_gzctl_commands_meanwhile(
 
     def answer(p: Prompt) -> Any:
         if p.kind == "select":
-            return ENTER
+            return AS_SHOWN
         if p.message.startswith("Hoeveel"):  # the response: Bert answers, Anna presses Enter
             assert gz("-C", str(folder), "org", "add", "Bakkerij Van Dam").code == 0
             assert gz("-C", str(folder), "done", "verkennen.peilingvragen").code == 0
             bert = make(folder, "bert")
             bert.save_answer(question("verkennen.peiling_respons"), 120, None)
-            return ENTER
+            return AS_SHOWN
         return "Veel eenzaamheid"
 
     prompts.answer = answer
@@ -675,6 +592,122 @@ def test_a_wizard_step_and_gzctl_commands_meanwhile(
     assert ans.get_answer(project, question("verkennen.peiling_uitkomsten")) == "Veel eenzaamheid"
     assert "verkennen.peiling_respons" not in project.wizard.later
     assert "verkennen.behoeftepeiling" in project.wizard.completed
+
+
+# ----------------------------------------------------------------- two wizards on a bare village
+
+
+@pytest.fixture
+def bare_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "kaal"
+    project = new_project(BOOK, BOOK.id, NOW.date())
+    project.village.name = "Beesd"
+    store.create(folder, project)
+    return folder
+
+
+def make_with(folder: Path, asker: Any) -> engine.Wizard:
+    return engine.Wizard(folder, BOOK, "tester", lambda: NOW, asker, lambda _: None)
+
+
+def test_enter_in_one_wizard_keeps_the_answer_just_given_in_the_other(
+    bare_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine.Wizard, "checklist", lambda self, step: None)
+    other = make_with(bare_folder, ScriptedAsker())
+
+    def other_answers() -> None:
+        other.save_answer(question("verkennen.peiling_respons"), 120, None)
+
+    # wizard A walks the step; while its respons prompt is open, B answers it; A presses Enter
+    asker = ScriptedAsker()
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    step = book.step("verkennen.behoeftepeiling")
+    assert step is not None
+    choice = step.questions[0]
+    asker.answers[choice.id] = choice.options[0]
+    asker.meanwhile["verkennen.peiling_respons"] = other_answers
+    make_with(bare_folder, asker).step(step)
+    assert answer_now(bare_folder, "verkennen.peiling_respons") == 120
+
+
+def test_each_question_starts_from_what_is_on_disk_now(
+    bare_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine.Wizard, "checklist", lambda self, step: None)
+    other = make_with(bare_folder, ScriptedAsker())
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    step = book.step("verkennen.behoeftepeiling")
+    assert step is not None
+    choice = step.questions[0]
+
+    def other_writes_later_answer() -> None:
+        other.save_answer(question("verkennen.peiling_uitkomsten"), "Veel eenzaamheid", None)
+
+    asker = ScriptedAsker({choice.id: choice.options[0]}, {choice.id: other_writes_later_answer})
+    make_with(bare_folder, asker).step(step)
+    assert asker.shown["verkennen.peiling_uitkomsten"] == "Veel eenzaamheid"
+    assert answer_now(bare_folder, "verkennen.peiling_uitkomsten") == "Veel eenzaamheid"
+
+
+def test_accepting_the_default_does_not_overwrite_a_fresh_answer(bare_folder: Path) -> None:
+    q = question("verbinden.netwerkavond_tijd")  # default 19:30
+    a = make_with(bare_folder, ScriptedAsker())
+    b = make_with(bare_folder, ScriptedAsker())
+    b.save_answer(q, "20:00", None)  # B typed 20:00 while A's prompt showed nothing yet
+    a.save_answer(q, "19:30", None)  # A pressed Enter on the pre-filled default
+    assert answer_now(bare_folder, "verbinden.netwerkavond_tijd") == "20:00"
+
+
+def test_a_real_change_still_wins(bare_folder: Path) -> None:
+    q = question("verkennen.peiling_respons")
+    a = make_with(bare_folder, ScriptedAsker())
+    b = make_with(bare_folder, ScriptedAsker())
+    b.save_answer(q, 120, None)
+    a.save_answer(q, 150, None)  # A typed a different number: that is A's change
+    assert answer_now(bare_folder, "verkennen.peiling_respons") == 150
+
+
+def test_clearing_an_answer_on_purpose_still_clears_it(bare_folder: Path) -> None:
+    q = question("verkennen.peiling_respons")
+    a = make_with(bare_folder, ScriptedAsker())
+    a.save_answer(q, 120, None)
+    a.save_answer(q, None, 120)  # the prompt showed 120 and the user emptied it
+    assert answer_now(bare_folder, "verkennen.peiling_respons") is None
+
+
+def test_a_command_meanwhile_is_kept_too(bare_folder: Path, gz) -> None:
+    """A wizard's intake question open while `gzctl org add` writes: the organisation stays."""
+    q = question("village.municipality")
+    a = make_with(bare_folder, ScriptedAsker())
+    assert gz("-C", str(bare_folder), "org", "add", "VV Beesd").code == 0
+    a.save_answer(q, "West Betuwe", "")
+    project = store.load(bare_folder)
+    assert [o.name for o in project.organisations] == ["VV Beesd"]
+    assert project.village.municipality == "West Betuwe"
+
+
+def test_wizard_warns_about_a_network_evening_in_the_past(
+    bare_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzctl.wizard.documents
+
+    monkeypatch.setattr(engine.Wizard, "checklist", lambda self, step: None)
+    monkeypatch.setattr(gzctl.wizard.documents, "offer_documents", lambda wizard, step: None)
+    book = pb.load(pb.DEFAULT_PLAYBOOK)
+    step = book.step("verbinden.netwerkavond")
+    assert step is not None
+    said: list[str] = []
+    scripted = {
+        "verbinden.netwerkavond_datum": dt.date(2025, 12, 3),
+        "verbinden.rsvp": "Bij Petra",
+        "verbinden.centrale_vraag": "Hoe helpen we elkaar?",
+    }
+    asker = ScriptedAsker(scripted)
+    wizard = engine.Wizard(bare_folder, book, "tester", lambda: NOW, asker, said.append)
+    wizard.step(step)
+    assert any("in het verleden" in s for s in said)
+    assert answer_now(bare_folder, "verbinden.netwerkavond_datum") == dt.date(2025, 12, 3)
 
 
 # --------------------------------------------------------------------------- two real processes

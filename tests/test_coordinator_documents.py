@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from test_documents import check_snapshot
 
 from gzctl import documents as docs
 from gzctl.core import playbook as pb
@@ -18,11 +17,11 @@ NAMES = ["vacature-coordinator", "gespreksleidraad", "aanvraag-gemeente"]
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_demo_documents_in_every_format(demo: Path, name: str) -> None:
+def test_demo_documents_in_every_format(demo: Path, name: str, snapshot) -> None:
     out = demo / "documenten"
     for ext in ("html", "docx"):
         assert (out / f"{name}.{ext}").stat().st_size > 1000, (name, ext)
-    check_snapshot(f"documenten--{name}.md", (out / f"{name}.md").read_text(encoding="utf-8"))
+    snapshot(f"documenten--{name}.md", (out / f"{name}.md").read_text(encoding="utf-8"))
 
 
 def test_the_request_carries_the_budget_and_the_chosen_place(demo: Path) -> None:

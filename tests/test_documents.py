@@ -16,8 +16,6 @@ from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.core.model import Contact, Organisation
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
-
 SNAPSHOT_FILES = [
     "checklist/2-verbinden.md",
     "uitnodiging/vv-ooltwijk.md",
@@ -56,16 +54,6 @@ def demo(built_demo: Path, tmp_path: Path) -> Path:
     return folder
 
 
-def check_snapshot(name: str, text: str) -> None:
-    """As in test_help.py: GZCTL_UPDATE_SNAPSHOTS=1 rewrites the snapshot on purpose."""
-    import os
-
-    path = SNAPSHOTS / name
-    if os.environ.get("GZCTL_UPDATE_SNAPSHOTS") == "1" or not path.exists():
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed; see GZCTL_UPDATE_SNAPSHOTS"
-
-
 def add_organisation(folder: Path, name: str, **kwargs: object) -> None:
     with store.transaction(folder, "tester", dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)) as c:
         taken = {o.id for o in c.project.organisations}
@@ -94,9 +82,9 @@ def test_demo_builds_every_document(demo: Path) -> None:
 
 
 @pytest.mark.parametrize("name", SNAPSHOT_FILES)
-def test_markdown_snapshot(demo: Path, name: str) -> None:
+def test_markdown_snapshot(demo: Path, name: str, snapshot) -> None:
     text = (demo / "documenten" / name).read_text(encoding="utf-8")
-    check_snapshot("documenten--" + name.replace("/", "--"), text)
+    snapshot("documenten--" + name.replace("/", "--"), text)
 
 
 def test_dutch_dates_and_numbers() -> None:

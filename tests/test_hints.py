@@ -307,7 +307,7 @@ def test_wrapping_never_breaks_a_hint_that_got_its_folder(hint_folder) -> None:
 
 def test_the_wizard_s_own_hints_name_the_folder(gz, village: Path, tmp_path: Path,
                                                 monkeypatch) -> None:  # fmt: skip
-    from test_wizard import ENTER, keyboard
+    from conftest import ENTER, keyboard
 
     from gzctl.cli import setup
 
@@ -415,8 +415,8 @@ def test_a_message_on_a_terminal_wraps_around_its_hints(hint_folder, monkeypatch
 
 def test_a_coloured_line_that_fits_is_not_wrapped() -> None:
     """The status line 'Organisaties: 32 in kaart, 5 aangesloten (benaderd 8, afgehaakt 1)'
-    (68 columns, two numbers in bold) was wrapped before its last '1)' at 80 columns in a
-    colour terminal: the colour codes were counted as characters."""
+    (68 columns, two numbers in bold) fits 80 columns in a colour terminal: colour codes
+    take no room and must not be counted as characters."""
     from gzctl.cli.table import fit
 
     line = (

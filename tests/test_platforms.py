@@ -370,9 +370,7 @@ def test_org_coverage_shows_the_lenses(gz, project) -> None:
 # ----------------------------------------------------------------------------- documents
 
 
-def test_newsletter_and_platform_plan_snapshots(gz, tmp_path) -> None:
-    from test_documents import check_snapshot
-
+def test_newsletter_and_platform_plan_snapshots(gz, tmp_path, snapshot) -> None:
     folder = tmp_path / "voorbeelddorp"
     assert gz("demo", str(folder)).code == 0
     out = folder / "documenten"
@@ -380,9 +378,9 @@ def test_newsletter_and_platform_plan_snapshots(gz, tmp_path) -> None:
         for ext in ("md", "html", "docx"):
             assert (out / f"{name}.{ext}").is_file(), (name, ext)
     news = (out / "nieuwsbrief.md").read_text(encoding="utf-8")
-    check_snapshot("documenten--nieuwsbrief.md", news)
+    snapshot("documenten--nieuwsbrief.md", news)
     plan = (out / "platformplan" / "beweegweek.md").read_text(encoding="utf-8")
-    check_snapshot("documenten--platformplan--beweegweek.md", plan)
+    snapshot("documenten--platformplan--beweegweek.md", plan)
     html = (out / "nieuwsbrief.html").read_text(encoding="utf-8")
     assert "<h2>Kom ook!</h2>" in html and "Open koffieochtend Ouderensteunpunt" in html
     import docx

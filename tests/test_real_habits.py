@@ -336,7 +336,7 @@ def _document_texts(path: Path) -> str:
 def test_the_evening_address_typed_in_the_wizard_is_in_invitation_and_agenda(
     gz, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_wizard import ENTER, keyboard
+    from conftest import ENTER, keyboard
 
     from gzctl.cli import setup
 

@@ -1,6 +1,6 @@
-"""Real inputs beyond the shared cases (issue 12, second round): new inputs of the same kinds,
-each one that broke gzctl turned into a test. The files are in tests/cases/k*; the others are
-written inline. The list of everything tried is docs/issue-12-tried-inputs.md."""
+"""Real inputs beyond the shared cases: new inputs of the same kinds, each one that broke
+gzctl kept as a test. The files are in tests/cases/k*; the others are written inline. The
+list of everything tried is docs/issue-12-tried-inputs.md."""
 
 from __future__ import annotations
 

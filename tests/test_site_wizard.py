@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from test_wizard import DOWN, ENTER, keyboard, wizard
+from conftest import DOWN, ENTER, keyboard
+from test_wizard import wizard
 
 from gzctl.core import playbook as pb
 from gzctl.wizard import HANDLERS

@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from conftest import CTRL_C, DOWN, ENTER, SPACE, keyboard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.wizard import Asker, Wizard, new_project
 
-ENTER = "\r"
-DOWN = "\x1b[B"
-SPACE = " "
-CTRL_C = "\x03"
-ESC_ENTER = "\x1b\r"
 NOW = dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-
-
-@contextmanager
-def keyboard(keys: str) -> Iterator[None]:
-    with create_pipe_input() as inp:
-        inp.send_text(keys)
-        inp.close()  # when the keys run out the prompt gets EOFError instead of waiting forever
-        with create_app_session(input=inp, output=DummyOutput()):
-            yield
 
 
 @pytest.fixture

@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard import CTRL_C, DOWN, ENTER, NOW, keyboard, wizard
+from conftest import BACKSPACE, CTRL_C, DOWN, ENTER, keyboard
+from test_wizard import NOW, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.network import inventory as inv
 from gzctl.wizard import HANDLERS, new_project
 from gzctl.wizard.inventory import sectors_in_order
-
-BACKSPACE = "\x7f"
 
 
 @pytest.fixture
@@ -232,10 +231,9 @@ def test_org_add_questions(tmp_path: Path) -> None:
 
 
 def test_enter_on_a_name_already_on_the_list_skips_it(village) -> None:
-    """The prompt used to refuse it with 'Staat al op de lijst ... Enter om door te gaan',
-    but Enter did nothing (prompt_toolkit does not validate unchanged text again): stuck
-    until the name was erased by hand. Now Enter skips it, says so, and the question comes
-    back empty for the next name."""
+    """Enter on a name already on the list skips it, says so, and the question comes back
+    empty for the next name. Refusing it in the prompt's validator would leave the user
+    stuck: prompt_toolkit does not validate unchanged text again, so Enter would do nothing."""
     said = walk_zorg(village, [
         "v.v. Beesd" + ENTER,  # skipped
         "De Linde" + ENTER + "1" + ENTER,  # asked afresh: a GP practice
@@ -248,8 +246,8 @@ def test_enter_on_a_name_already_on_the_list_skips_it(village) -> None:
 
 def test_a_typed_name_gets_room_and_words_stay_whole(monkeypatch) -> None:
     """At 80 columns the free prompt 'Nog een organisatie bij zorg? (naam, of Enter voor de
-    volgende sector)' left 7 columns for the name (the terminal broke 'Hervor|mde Gemeente');
-    and 'Wit-Gele Kruis' was broken after its hyphen."""
+    volgende sector)' leaves room for a whole name ('Hervormde Gemeente' not broken by the
+    terminal), and 'Wit-Gele Kruis' is not broken after its hyphen."""
     from gzctl.wizard import keys
 
     monkeypatch.setattr(keys, "screen_width", lambda: 80)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard import DOWN, ENTER, NOW, keyboard, wizard
+from conftest import BACKSPACE, DOWN, ENTER, keyboard
+from test_wizard import NOW, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.wizard import HANDLERS, new_project
-
-BACKSPACE = "\x7f"
 
 
 @pytest.fixture

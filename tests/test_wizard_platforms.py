@@ -5,15 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard import ENTER, NOW, keyboard, wizard
+from conftest import DOWN, ENTER, SPACE, keyboard
+from test_wizard import NOW, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.network import inventory as inv
 from gzctl.wizard import HANDLERS, new_project
-
-DOWN = "\x1b[B"
-SPACE = " "
 
 
 @pytest.fixture

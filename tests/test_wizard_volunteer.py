@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_wizard import CTRL_C, DOWN, ENTER, INTAKE, NOW, keyboard, wizard
+from conftest import CTRL_C, DOWN, ENTER, keyboard
+from test_wizard import INTAKE, NOW, wizard
 
 from gzctl.core import playbook as pb
 from gzctl.core import store

@@ -46,6 +46,7 @@ class Burnup:
         return count
 
     def to_json(self) -> dict[str, object]:
+        """Plain JSON values, for the portfolio cache and the dashboard."""
         return {
             "total": self.total,
             "start": self.start.isoformat(),
@@ -55,6 +56,7 @@ class Burnup:
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Burnup:
+        """The chart back from :meth:`to_json` (a cached portfolio row)."""
         raw = data["points"]
         assert isinstance(raw, list)
         total = data["total"]

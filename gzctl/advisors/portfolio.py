@@ -116,6 +116,7 @@ class CachedRow(dict):  # type: ignore[type-arg]
         return dict.__getitem__(self, key)
 
     def get(self, key: Any, default: Any = None) -> Any:
+        """As ``dict.get``; the light keys answer without loading the cached document."""
         known, value = self._light(key)
         if known:
             return value
@@ -135,18 +136,22 @@ class CachedRow(dict):  # type: ignore[type-arg]
         return dict.__len__(self)
 
     def keys(self) -> Any:
+        """As ``dict.keys``, after loading the cached document."""
         self._load()
         return dict.keys(self)
 
     def items(self) -> Any:
+        """As ``dict.items``, after loading the cached document."""
         self._load()
         return dict.items(self)
 
     def values(self) -> Any:
+        """As ``dict.values``, after loading the cached document."""
         self._load()
         return dict.values(self)
 
     def copy(self) -> dict[str, Any]:
+        """A plain dict of the whole row (loads the cached document)."""
         self._load()
         return dict(dict.items(self))
 
@@ -162,6 +167,7 @@ class CachedRow(dict):  # type: ignore[type-arg]
 
 
 def make_row(path: str, status: dict[str, Any], stalled_days: int) -> Row:
+    """A village's row: its status document plus where it lives and whether it stalled."""
     return {**status, "path": path, "error": None, "stalled": is_stalled(status, stalled_days)}
 
 
@@ -180,11 +186,6 @@ def is_stalled(status: dict[str, Any], stalled_days: int) -> bool:
     return isinstance(days, int) and days > stalled_days
 
 
-def refresh_days(status: dict[str, Any], days: int | None) -> dict[str, Any]:
-    """The same document with today's 'days since the last activity' (for cached documents)."""
-    return {**status, "days_since_activity": days}
-
-
 # --------------------------------------------------------------------------- figures
 
 
@@ -196,6 +197,8 @@ def _get(row: Row, key: str, field: str) -> Any:
 
 
 def organisations(row: Row) -> tuple[int, int] | None:
+    """(joined, inventoried), or None when the row does not carry them (an error row,
+    an older cached document)."""
     orgs = row.get("organisations")
     if not isinstance(orgs, dict):
         return None
@@ -206,6 +209,7 @@ def organisations(row: Row) -> tuple[int, int] | None:
 
 
 def reach_percent(row: Row) -> float | None:
+    """The reach in percent, or None: a row from another gzctl version may lack it."""
     value = _get(row, "reach", "percent")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
@@ -213,11 +217,14 @@ def reach_percent(row: Row) -> float | None:
 
 
 def flag(row: Row, key: str, field: str) -> bool | None:
+    """A yes/no field of a status part, or None when it is missing or not a bool."""
     value = _get(row, key, field)
     return value if isinstance(value, bool) else None
 
 
 def platforms_active(row: Row) -> int | None:
+    """How many platforms are active, from either shape a row can have (a count in a
+    cached row, the list in ``status --json``)."""
     value = _get(row, "platforms", "active")
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -227,10 +234,12 @@ def platforms_active(row: Row) -> int | None:
 
 
 def yes_no(value: bool | None) -> str:
+    """'ja', 'nee', or a dash when unknown, so a missing value never reads as 'nee'."""
     return DASH if value is None else ("ja" if value else "nee")
 
 
 def days_text(days: int | None) -> str:
+    """Days since the last activity as an advisor reads it ('vandaag', '1 dag', '12 dagen')."""
     if days is None:
         return DASH
     if days <= 0:
@@ -239,17 +248,21 @@ def days_text(days: int | None) -> str:
 
 
 def percent_text(value: float | None) -> str:
+    """A rounded percentage, or a dash when unknown."""
     if value is None:
         return DASH
     return f"{round(value)}%"
 
 
 def bar(percent: int, width: int = BAR) -> str:
+    """A text progress bar, so the plain table shows progress without colour."""
     filled = round(width * percent / 100)
     return "█" * filled + "░" * (width - filled)
 
 
 def village_name(row: Row) -> str:
+    """The name to show: the village's, or for a folder that could not be read, the
+    folder's own name (there is no village name to show)."""
     if isinstance(row, CachedRow):
         return row.name or "(naamloos)"
     if row.get("error") is not None:
@@ -369,6 +382,7 @@ def filter_rows(rows: Iterable[Row], phase: str | None = None, stalled: bool = F
 
 
 def summary(rows: Sequence[Row]) -> dict[str, int]:
+    """Counts for the line under the table: villages read, stalled ones, folders with an error."""
     good = [r for r in rows if r.get("error") is None]
     return {
         "villages": len(good),
@@ -378,6 +392,7 @@ def summary(rows: Sequence[Row]) -> dict[str, int]:
 
 
 def summary_text(counts: dict[str, int]) -> str:
+    """The counts of :func:`summary` as one Dutch line."""
     n = counts["villages"]
     parts = [f"{n} dorp" if n == 1 else f"{n} dorpen"]
     parts.append(f"{counts['stalled']} stilgevallen")

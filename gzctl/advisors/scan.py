@@ -131,6 +131,8 @@ class Village:
 
     @property
     def burnup(self) -> Burnup | None:
+        """The burn-up chart, decoded only when asked (most runs print the table and
+        never need it), and stretched to today when the cache is from an earlier day."""
         from gzctl.advisors.burnup import Burnup
 
         if isinstance(self.chart, str):
@@ -214,6 +216,9 @@ def load_village(folder: Path, today: dt.date) -> Village:
 
 
 class Cache:
+    """The portfolio cache: one marshal file per set of roots, each village keyed on its
+    gzctl.toml's and playbook's mtime and size, so a warm run reads no TOML."""
+
     def __init__(self, path: Path | None, today: dt.date) -> None:
         self.path = path
         self.today = today.isoformat()
@@ -246,6 +251,7 @@ class Cache:
             self.entries = data["entries"]
 
     def get(self, folder: Path) -> Village | None:
+        """The cached village for ``folder``, or None when its files changed since."""
         key = str(folder)
         entry = self.entries.get(key)
         if not isinstance(entry, dict):
@@ -324,6 +330,8 @@ class Cache:
                 self.dirty = True
 
     def save(self) -> None:
+        """Write the cache when something changed, behind a CRC-32 so that a damaged file
+        is read again instead of trusted."""
         if self.path is None or not self.dirty:
             return
         data = {

@@ -45,6 +45,7 @@ class Synced:
     message: str = ""
 
     def as_json(self) -> dict[str, Any]:
+        """The outcome as plain JSON values, for ``gzctl sync --json``."""
         return asdict(self)
 
 

@@ -27,13 +27,14 @@ APP_NAME = "gzctl"
 FILE_NAME = "config.toml"
 ENV_FILE = "GZCTL_CONFIG"
 ENV_HOME = "GZCTL_CONFIG_HOME"
-ENV_CACHE = "GZCTL_CACHE_HOME"
 
 DEFAULT_STALLED_DAYS = 30
 
 
 @dataclass(frozen=True)
 class Key:
+    """One setting: its type, where it is kept (the user's file or gzctl.toml) and its
+    Dutch help, so ``gzctl config --list`` and the checks read one table."""
     name: str
     kind: str  # "paths", "repos" (git addresses or paths), "int", "bool" or "url"
     scope: str  # "user" (the advisor's config file) or "project" (gzctl.toml)
@@ -95,6 +96,7 @@ _FALSE = {"false", "nee", "uit", "0", "no", "off"}
 
 
 def key(name: str) -> Key:
+    """The setting named ``name``; an unknown name is an error with a suggestion."""
     found = KEYS.get(name)
     if found is None:
         raise NotFound(
@@ -160,6 +162,7 @@ def _is_address(text: str) -> bool:
 
 
 def format_value(value: Any) -> str:
+    """A value as ``gzctl config`` prints it (and as it is typed back)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -234,6 +237,7 @@ def read_user(path: Path) -> dict[str, Any]:
 
 
 def write_user(path: Path, values: Mapping[str, Any]) -> None:
+    """Write the user's settings file through the safe writer, with a Dutch header line."""
     import tomli_w
 
     from gzctl.core import safefs
@@ -254,6 +258,7 @@ def user_settings(environ: Mapping[str, str]) -> dict[str, Any]:
 
 
 def project_value(project: Any, name: str) -> Any:
+    """A per-project setting, read from the project's ``[settings]``."""
     if name == "git.autocommit":
         return project.settings.git.autocommit
     if name == "site.url":
@@ -262,6 +267,7 @@ def project_value(project: Any, name: str) -> Any:
 
 
 def set_project_value(project: Any, name: str, value: Any) -> None:
+    """Change a per-project setting in the project's ``[settings]``."""
     if name == "git.autocommit":
         project.settings.git.autocommit = bool(value)
         return

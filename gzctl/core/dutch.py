@@ -38,8 +38,6 @@ MONTHS = {
 _WEEKDAY = r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
-NUMBER_KINDS = ("number", "whole", "money", "percent")
-
 _APPROX = re.compile(r"^(?:ca\.?|circa|ongeveer|ong\.|±|~|\+/-|\+-|rond|zo'n)\s*", re.IGNORECASE)
 _MONEY = re.compile(
     r"^(?:€|eur(?:o)?(?=\b|\d))\s*|\s*(?:€|eur|euro|euros)$", re.IGNORECASE
@@ -59,21 +57,8 @@ def parse_number(
     'percent' (allows %, 'procent'). ``unit`` (e.g. 'inwoners') may follow the number.
     Raises AnswerError with an example (``example`` or 12)."""
     shown = clean(str(raw))
-    text = shown.lower()
     hint = f" Voorbeeld: {example if example not in (None, '') else 12}"
-    text = _APPROX.sub("", text)
-    if unit and text.endswith(unit.lower()):
-        text = text[: -len(unit)].strip()
-    elif unit and len(unit) > 3:  # '5400 inw.' for inwoners
-        text = re.sub(rf"\s*{re.escape(unit[:3].lower())}[a-z]*\.?$", "", text)
-    if kind == "money":
-        text = _MONEY.sub("", text).strip()
-        text = _MONEY.sub("", text).strip()  # both sides: '€ 25.000 euro' happens
-        text = re.sub(r"[,.]\s*[-–—]{1,2}$", "", text)  # 25.000,- is a whole amount
-    elif kind == "percent":
-        text = _PERCENT.sub("", text).strip()
-    elif re.search(r"[€%]", text):
-        raise AnswerError(f"'{shown}' is geen gewoon getal; laat € of % weg.{hint}")
+    text = _without_marks(_without_unit(_APPROX.sub("", shown.lower()), unit), kind, shown, hint)
     times = 1
     multiplied = _MULTIPLIER.search(text) if kind != "percent" else None
     if multiplied and re.search(r"\d", text[: multiplied.start()]):
@@ -82,30 +67,7 @@ def parse_number(
     sign = 1
     if text.startswith(("-", "−")):
         sign, text = -1, text[1:].strip()
-    if re.fullmatch(r"\d+", text):
-        value: int | float = int(text)
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # 1.800: Dutch thousands
-        value = int(text.replace(".", ""))
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", text):  # 25.000,50
-        value = float(text.replace(".", "").replace(",", "."))
-    elif re.fullmatch(r"\d{1,3},\d{3}", text):  # 1,800: English 1800 or Dutch 1,8?
-        whole = text.replace(",", "")
-        dutch = text.rstrip("0").rstrip(",")
-        raise AnswerError(
-            f"'{shown}' is niet eenduidig: bedoel je {whole} of {dutch}? Schrijf {whole} "
-            f"(of {whole[:-3]}.{whole[-3:]}) voor {whole}, en {dutch} voor een kommagetal."
-        )
-    elif re.fullmatch(r"\d+,\d+", text):  # 12,5
-        value = float(text.replace(",", "."))
-    elif re.fullmatch(r"\d{1,3}(,\d{3}){2,}(\.\d+)?|\d{1,3}(,\d{3})+\.\d+", text):
-        value = float(text.replace(",", ""))  # 1,800,000 or 1,800.50: English, unambiguous
-    elif re.fullmatch(r"\d*\.(\d{1,2}|\d{4,})", text):  # 12.5: a dot, but not thousands
-        value = float("0" + text if text.startswith(".") else text)
-    elif times > 1 and re.fullmatch(r"\d+[.,]\d+", text):  # 2,5 mln or 1.8k
-        value = float(text.replace(",", "."))
-    else:
-        raise AnswerError(f"'{shown}' is geen getal.{hint}")
-    value = sign * value
+    value = sign * _digits(text, times, shown, hint)
     if times > 1:
         value = round(value * times, 2)
     if isinstance(value, float) and value.is_integer():
@@ -113,6 +75,56 @@ def parse_number(
     if kind == "whole" and not isinstance(value, int):
         raise AnswerError(f"'{shown}' is geen geheel getal.{hint}")
     return value
+
+
+def _without_unit(text: str, unit: str) -> str:
+    """``text`` without the unit that may follow the number ('5400 inwoners', '5400 inw.')."""
+    if unit and text.endswith(unit.lower()):
+        return text[: -len(unit)].strip()
+    if unit and len(unit) > 3:
+        return re.sub(rf"\s*{re.escape(unit[:3].lower())}[a-z]*\.?$", "", text)
+    return text
+
+
+def _without_marks(text: str, kind: str, shown: str, hint: str) -> str:
+    """``text`` without the marks its kind allows (€, EUR, ',-' for money; % for a
+    percentage); a plain number refuses them, so '€ 300' never passes as a count."""
+    if kind == "money":
+        text = _MONEY.sub("", text).strip()
+        text = _MONEY.sub("", text).strip()  # both sides: '€ 25.000 euro' happens
+        return re.sub(r"[,.]\s*[-–—]{1,2}$", "", text)  # 25.000,- is a whole amount
+    if kind == "percent":
+        return _PERCENT.sub("", text).strip()
+    if re.search(r"[€%]", text):
+        raise AnswerError(f"'{shown}' is geen gewoon getal; laat € of % weg.{hint}")
+    return text
+
+
+def _digits(text: str, times: int, shown: str, hint: str) -> int | float:
+    """The value of the bare digits, grouped and with a decimal sign as Dutch and English
+    writers do; an ambiguous '1,800' is refused with both readings, never guessed."""
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # 1.800: Dutch thousands
+        return int(text.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+,\d+", text):  # 25.000,50
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3},\d{3}", text):  # 1,800: English 1800 or Dutch 1,8?
+        whole = text.replace(",", "")
+        dutch = text.rstrip("0").rstrip(",")
+        raise AnswerError(
+            f"'{shown}' is niet eenduidig: bedoel je {whole} of {dutch}? Schrijf {whole} "
+            f"(of {whole[:-3]}.{whole[-3:]}) voor {whole}, en {dutch} voor een kommagetal."
+        )
+    if re.fullmatch(r"\d+,\d+", text):  # 12,5
+        return float(text.replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(,\d{3}){2,}(\.\d+)?|\d{1,3}(,\d{3})+\.\d+", text):
+        return float(text.replace(",", ""))  # 1,800,000 or 1,800.50: English, unambiguous
+    if re.fullmatch(r"\d*\.(\d{1,2}|\d{4,})", text):  # 12.5: a dot, but not thousands
+        return float("0" + text if text.startswith(".") else text)
+    if times > 1 and re.fullmatch(r"\d+[.,]\d+", text):  # 2,5 mln or 1.8k
+        return float(text.replace(",", "."))
+    raise AnswerError(f"'{shown}' is geen getal.{hint}")
 
 
 def parse_date(raw: str, example: str = "15-01-2027") -> dt.date:

@@ -200,11 +200,14 @@ class TerminalStream:
         self._keep_style = keep_style
 
     def write(self, text: str) -> int:
+        """Write ``text`` cleaned of control characters (and with hints pointed at the
+        folder), and report its original length as a stream must."""
         cleaned = clean_keep_style(text) if self._keep_style else clean(text)
         self.unfiltered.write(hinted(cleaned) if _hint_folder is not None else cleaned)
         return len(text)
 
     def writelines(self, lines: Any) -> None:
+        """As ``write``, per line: ``print`` and libraries may call either."""
         for line in lines:
             self.write(line)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 
 def now() -> dt.datetime:
+    """The current moment, or ``GZCTL_NOW`` when set, so tests and demos are exact."""
     fixed = os.environ.get("GZCTL_NOW")
     if fixed:
         try:
@@ -35,10 +36,12 @@ def now() -> dt.datetime:
 
 
 def today() -> dt.date:
+    """Today's date, from :func:`now` (so ``GZCTL_NOW`` fixes it too)."""
     return now().date()
 
 
 def who() -> str:
+    """Who makes the change, for the history: ``GZCTL_USER``, else the login name."""
     name = os.environ.get("GZCTL_USER")
     if name:
         # bytes that are not UTF-8 arrive as surrogates and could not be saved
@@ -52,6 +55,7 @@ def who() -> str:
 
 
 def color_wanted(stream: object = None) -> bool:
+    """Colour only on a terminal and never with ``NO_COLOR`` set (no-color.org)."""
     stream = stream or sys.stdout
     if os.environ.get("NO_COLOR"):
         return False
@@ -76,11 +80,8 @@ def cache_home(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("gzctl", appauthor=False))
 
 
-def debug() -> bool:
-    return os.environ.get("GZCTL_DEBUG", "") not in ("", "0")
-
-
 def stdin_is_terminal() -> bool:
+    """Someone can answer questions: commands ask only then, and else say what to type."""
     try:
         return sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError):

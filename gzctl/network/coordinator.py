@@ -43,6 +43,8 @@ def has_profile(project: Any) -> bool:
 
 @dataclass(frozen=True)
 class Budget:
+    """The Coördinator's yearly cost, worked out once for the profile, the status and
+    the funding request alike."""
     hours: float | None
     hourly_cost: float
     weeks: int
@@ -52,6 +54,8 @@ class Budget:
 
 
 def budget(project: Project, crit: Criteria) -> Budget:
+    """The yearly cost: the project's own figures where set, else the criteria file's;
+    the salary stays None until the hours are answered."""
     c = project.coordinator
     hours = project.answers.get(HOURS)
     hourly = c.hourly_cost if c.hourly_cost is not None else crit.hourly_cost
@@ -69,6 +73,8 @@ def budget(project: Project, crit: Criteria) -> Budget:
 
 
 def profile(project: Project, crit: Criteria) -> dict[str, Any]:
+    """The job profile as data: traits, tasks, hours, employer, funding and budget, for
+    ``coordinator profile`` and the vacancy."""
     b = budget(project, crit)
     start = project.coordinator.start
     return {
@@ -151,6 +157,7 @@ _NAMES = {
 
 
 def find(project: Project, raw: str) -> Candidate:
+    """A candidate by id, or by exact name when only one has it; else a Dutch error."""
     raw = raw.strip()
     cands = project.coordinator.candidates
     for c in cands:
@@ -183,6 +190,8 @@ def add_candidate(
     lives_in_village: bool | None = None,
     notes: str = "",
 ) -> Candidate:
+    """Put a candidate on the list under a fresh ``kandidaat-N`` id, so the id says
+    nothing about the person."""
     from gzctl.core.text import clean as clean_text
 
     name = clean_text(name)
@@ -237,6 +246,7 @@ def score(
 
 @dataclass(frozen=True)
 class CriterionScore:
+    """One criterion on a scorecard: each assessor's score and whether they disagree."""
     id: str
     label: str
     weight: float
@@ -248,6 +258,7 @@ class CriterionScore:
 
 @dataclass(frozen=True)
 class Scorecard:
+    """A candidate's scores by criterion and assessor, with the weighted total."""
     candidate: Candidate
     rows: tuple[CriterionScore, ...]
     assessors: tuple[str, ...]
@@ -256,6 +267,8 @@ class Scorecard:
 
 
 def scorecard(cand: Candidate, crit: Criteria) -> Scorecard:
+    """The scorecard of a candidate: averages, spread and disagreements per criterion,
+    so the selection talks about where assessors differ."""
     assessors = tuple(sorted(cand.scores))
     rows = []
     for c in crit.coordinator:
@@ -281,6 +294,7 @@ def scorecard(cand: Candidate, crit: Criteria) -> Scorecard:
 
 
 def scorecard_json(card: Scorecard) -> dict[str, Any]:
+    """The scorecard as plain JSON values (``candidate show --json``)."""
     return {
         "id": card.candidate.id,
         "assessors": list(card.assessors),
@@ -302,6 +316,7 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
 
 
 def appoint(project: Project, raw_id: str, today: dt.date) -> Candidate:
+    """Appoint a candidate as the Coördinator from today."""
     cand = find(project, raw_id)
     project.coordinator.appointed = cand.id
     project.coordinator.appointed_date = today
@@ -309,6 +324,7 @@ def appoint(project: Project, raw_id: str, today: dt.date) -> Candidate:
 
 
 def appointed(project: Project) -> Candidate | None:
+    """The appointed Coördinator, if any."""
     cid = project.coordinator.appointed
     return next((c for c in project.coordinator.candidates if c.id == cid), None) if cid else None
 
@@ -342,6 +358,7 @@ def candidate_person(cand: Candidate) -> Any:
 
 
 def candidate_json(cand: Candidate, crit: Criteria, is_appointed: bool) -> dict[str, Any]:
+    """A candidate with their total, as plain JSON values (``candidate list --json``)."""
     card = scorecard(cand, crit)
     return {
         "id": cand.id,
@@ -354,10 +371,3 @@ def candidate_json(cand: Candidate, crit: Criteria, is_appointed: bool) -> dict[
         "disagreements": list(card.disagreements),
         "notes": cand.notes,
     }
-
-
-def status_summary(project: Project) -> dict[str, Any]:
-    """The ``coordinator`` part of ``gzctl status --json`` (gzctl/network/summaries.py)."""
-    from gzctl.network.summaries import coordinator_summary
-
-    return coordinator_summary(project)

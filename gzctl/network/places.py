@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,55 +94,78 @@ def parse_fields(raw: dict[str, Any], crit: Criteria) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if key in ("name", "address", "home_of", "notes"):
-            text = clean(str(value or ""), multiline=key == "notes")
-            if key == "name" and not text:
-                errors.append("naam: mag niet leeg zijn")
-            out[key] = text if key == "notes" else " ".join(text.split())
-        elif key == "kind":
-            text = fold(str(value or "").strip())
-            if text and text not in KINDS:
-                errors.append(
-                    f"soort: '{value}' is onbekend."
-                    + did_you_mean(text, list(KINDS))
-                    + f" Kies uit: {', '.join(KINDS)}."
-                )
-            out[key] = text
-        elif key == "seats":
-            text = clean(str(value or ""))
-            try:
-                out[key] = parse_number(text, "whole", "plaatsen", 60) if text else None
-            except AnswerError:
-                errors.append(f"plaatsen: '{value}' is geen aantal")
-                continue
-            if out[key] is not None and out[key] < 0:
-                errors.append(f"plaatsen: '{value}' is geen aantal")
-        elif key == "rent":
-            if not str(value or "").strip():
-                out[key] = None
-                continue
-            amount = parse_amount(value)
-            if amount is None:
-                errors.append(f"huur: '{value}' is geen bedrag (bijvoorbeeld 45 of 45,50)")
-            else:
-                out[key] = amount
-        elif key == "evenings":
-            days: list[str] = []
-            for part in _split(value):
-                key2 = fold(part)[:2]
-                if key2 not in EVENINGS or not EVENINGS[key2].startswith(fold(part)):
-                    errors.append(f"avonden: '{part}' is geen dag (ma, di, wo, do, vr, za, zo)")
-                elif key2 not in days:
-                    days.append(key2)
-            out[key] = [d for d in EVENINGS if d in days]
+            out[key] = _text_field(key, value, errors)
         elif key == "access":
             out[key] = _tags(value, crit.access, "toegankelijkheid", errors)
         elif key == "facilities":
             out[key] = _tags(value, crit.facilities, "voorzieningen", errors)
+        elif key in _FIELD_PARSERS:
+            out[key] = _FIELD_PARSERS[key](value, errors)
         else:
             errors.append(f"onbekend veld '{key}'")
     if errors:
         raise UsageProblem("; ".join(errors) + ".")
     return out
+
+
+def _text_field(key: str, value: Any, errors: list[str]) -> str:
+    text = clean(str(value or ""), multiline=key == "notes")
+    if key == "name" and not text:
+        errors.append("naam: mag niet leeg zijn")
+    return text if key == "notes" else " ".join(text.split())
+
+
+def _kind(value: Any, errors: list[str]) -> str:
+    text = fold(str(value or "").strip())
+    if text and text not in KINDS:
+        errors.append(
+            f"soort: '{value}' is onbekend."
+            + did_you_mean(text, list(KINDS))
+            + f" Kies uit: {', '.join(KINDS)}."
+        )
+    return text
+
+
+def _seats(value: Any, errors: list[str]) -> int | float | None:
+    text = clean(str(value or ""))
+    fault = f"plaatsen: '{value}' is geen aantal"
+    try:
+        seats = parse_number(text, "whole", "plaatsen", 60) if text else None
+    except AnswerError:
+        errors.append(fault)
+        return None
+    if seats is not None and seats < 0:
+        errors.append(fault)
+    return seats
+
+
+def _rent(value: Any, errors: list[str]) -> float | None:
+    if not str(value or "").strip():
+        return None
+    amount = parse_amount(value)
+    if amount is None:
+        errors.append(f"huur: '{value}' is geen bedrag (bijvoorbeeld 45 of 45,50)")
+    return amount
+
+
+def _evenings(value: Any, errors: list[str]) -> list[str]:
+    days: list[str] = []
+    for part in _split(value):
+        key = fold(part)[:2]
+        if key not in EVENINGS or not EVENINGS[key].startswith(fold(part)):
+            errors.append(f"avonden: '{part}' is geen dag (ma, di, wo, do, vr, za, zo)")
+        elif key not in days:
+            days.append(key)
+    return [d for d in EVENINGS if d in days]
+
+
+# the fields that need no catalogue: each parser appends its faults and returns the value
+_FIELD_PARSERS: dict[str, Callable[[Any, list[str]], Any]] = {
+    "kind": _kind,
+    "seats": _seats,
+    "rent": _rent,
+    "evenings": _evenings,
+}
 
 
 def find(project: Project, raw: str) -> Place:
@@ -158,6 +182,7 @@ def find(project: Project, raw: str) -> Place:
 
 
 def add(project: Project, raw: dict[str, Any], crit: Criteria) -> Place:
+    """Put a place on the list; the same name twice is refused (spelling folded)."""
     values = parse_fields(raw, crit)
     if not values.get("name"):
         raise UsageProblem("Geef de naam van de plek.")
@@ -173,6 +198,8 @@ def add(project: Project, raw: dict[str, Any], crit: Criteria) -> Place:
 def edit(
     project: Project, raw_id: str, raw: dict[str, Any], crit: Criteria
 ) -> tuple[Place, list[str]]:
+    """Change the given fields of a place; returns the place and the Dutch names of the
+    fields that really changed, for the confirmation line."""
     place = find(project, raw_id)
     values = parse_fields(raw, crit)
     changed = []
@@ -277,6 +304,7 @@ def set_required(project: Project, crit: Criteria, tags: list[str] | None) -> tu
 
 
 def set_scores(project: Project, raw_id: str, scores: dict[str, int], crit: Criteria) -> Place:
+    """Set one or more criterion scores (1-5) of a place; an unknown criterion is an error."""
     place = find(project, raw_id)
     known = {c.id for c in crit.place}
     for key, value in scores.items():
@@ -291,6 +319,8 @@ def set_scores(project: Project, raw_id: str, scores: dict[str, int], crit: Crit
 
 @dataclass(frozen=True)
 class Ranked:
+    """A place in the ranking, with why it ranks there (strong and weak points, what
+    excludes it or is still unscored)."""
     place: Place
     total: float | None  # None: not every weighted criterion is scored
     maximum: float
@@ -372,6 +402,8 @@ def _with(r: Ranked, **changes: Any) -> Ranked:
 
 
 def choose(project: Project, raw_id: str, reason: str, today: dt.date, crit: Criteria) -> Place:
+    """Choose the meeting place. A reason is required (why it is neutral and easy to
+    enter) and an excluded place is refused: the choice must hold up to the partners."""
     place = find(project, raw_id)
     reason = " ".join(reason.split())
     if not reason:
@@ -395,6 +427,7 @@ chosen = chosen_place  # gzctl/network/summaries.py
 
 
 def as_json(place: Place) -> dict[str, Any]:
+    """A place as plain JSON values (``place show --json``)."""
     return {
         "id": place.id,
         "name": place.name,
@@ -412,6 +445,7 @@ def as_json(place: Place) -> dict[str, Any]:
 
 
 def ranked_json(row: Ranked) -> dict[str, Any]:
+    """A ranked place as plain JSON values (``place list --json``)."""
     return {
         "id": row.place.id,
         "name": row.place.name,
@@ -424,13 +458,6 @@ def ranked_json(row: Ranked) -> dict[str, Any]:
         "reasons": row.reasons,
         "chosen": row.chosen,
     }
-
-
-def status_summary(project: Project) -> dict[str, Any]:
-    """The ``meeting_place`` part of ``gzctl status --json`` (gzctl/network/summaries.py)."""
-    from gzctl.network.summaries import place_summary
-
-    return place_summary(project)
 
 
 def ranking_text(rows: list[Ranked]) -> str:

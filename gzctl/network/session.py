@@ -71,6 +71,8 @@ def _real(folder: str) -> str:
 
 
 def project_folder(directory: str | None) -> Path:
+    """The project folder: the ``-C`` folder exactly, else the nearest one above the
+    working folder (as git finds its repository)."""
     from gzctl.core import store
 
     if directory:

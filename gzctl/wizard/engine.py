@@ -31,6 +31,7 @@ Handler = Callable[["Wizard", Step], None]
 
 
 def new_project(playbook: Playbook, spec: str, today: dt.date) -> Project:
+    """An empty project on ``playbook``, created ``today``: what ``init`` starts from."""
     return Project(
         project=ProjectInfo(playbook=spec, playbook_version=playbook.version, created=today)
     )
@@ -118,7 +119,8 @@ class Asker:
         self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
     def ask(self, q: Question, current: Any, position: str = "") -> Any:
-
+        """Ask one question with the prompt its type needs, starting from ``current``;
+        returns the answer, or LATER for 'Later invullen'."""
         self._intro(q, position)
         existing = current if is_answered(current) else q.default
         if q.type == "yesno":
@@ -287,6 +289,7 @@ class Wizard:
         self.resuming = True  # a step not yet walked through goes on at its first open question
 
     def load(self) -> Project:
+        """The project as it is on disk now: another process may have changed it."""
         return store.load(self.folder)
 
     def save_answer(self, q: Question, value: Any, shown: Any = _UNSEEN) -> bool:
@@ -327,6 +330,7 @@ class Wizard:
             )
 
     def intake(self) -> None:
+        """Ask the basic questions still open, each from a fresh read of the project."""
         project = self.load()
         total = len(self.playbook.intake)
         for n, q in enumerate(self.playbook.intake, start=1):
@@ -340,6 +344,7 @@ class Wizard:
             self._save_and_say(q, value, current)
 
     def intake_missing(self) -> bool:
+        """True while a required basic question is unanswered (the wizard asks those first)."""
         project = self.load()
         return any(
             q.required and not is_answered(ans.get_answer(project, q)) for q in self.playbook.intake
@@ -397,6 +402,7 @@ class Wizard:
         return later[0] if later else resume_step(self.playbook, project, fallback=False)
 
     def step(self, step: Step) -> None:
+        """Walk one step: its questions that are still open, then its checklist."""
         n, total = ans.step_number(self.playbook, step)
         phase = next(p for p in self.playbook.phases if p.id == step.phase)
         self.say("")
@@ -445,6 +451,8 @@ class Wizard:
             hook(self, step)
 
     def checklist(self, step: Step) -> None:
+        """Show the step's items; the ones that follow from the data are ticked by
+        themselves, the others the user ticks."""
         import questionary
 
         if not step.items:

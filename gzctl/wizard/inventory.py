@@ -352,6 +352,7 @@ def ask_organisation(
 
 
 def confirm_remove(org: Organisation) -> bool:
+    """Ask before an organisation and its contact details leave the list (default no)."""
     from gzctl.wizard.engine import confirm
 
     return confirm(f"{org.name} ({org.id}) met contactgegevens van de lijst halen?", False)

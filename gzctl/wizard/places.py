@@ -33,6 +33,7 @@ SKIP = "overslaan"
 
 
 def escape(text: str) -> str:
+    """``text`` safe inside rich markup (a name with '[' would otherwise be a style)."""
     return text.replace("[", "\\[")
 
 

@@ -28,6 +28,8 @@ def _escape(text: str) -> str:
 
 
 def platform_step(wizard: Wizard, step: Step) -> None:
+    """The platforms step: suggest platforms the organisations can start, add the chosen
+    ones with their members, until the user stops."""
     import questionary
 
     catalogue = pf.load_catalogue(wizard.playbook)
