@@ -101,6 +101,18 @@ WRITE_FUNCTIONS = {("os", "replace"), ("os", "rename"), ("os", "open"), ("shutil
                    ("tempfile", "mkstemp"), ("tempfile", "NamedTemporaryFile")}
 
 
+def _write_flags(call: ast.Call) -> bool:
+    """Does this os.open call ask for writing? Flags kept in a variable count as writing."""
+    if len(call.args) < 2:
+        return False
+    flags = call.args[1]
+    names = {n.attr for n in ast.walk(flags) if isinstance(n, ast.Attribute)}
+    plain = all(isinstance(n, (ast.Attribute, ast.BinOp, ast.BitOr, ast.Name, ast.Load,
+                               ast.Call, ast.Constant)) for n in ast.walk(flags))
+    writing = {"O_WRONLY", "O_RDWR", "O_CREAT", "O_APPEND", "O_TRUNC"}
+    return bool(names & writing) or not names or not plain
+
+
 def _writes(tree: ast.AST) -> list[tuple[int, str]]:
     found = []
     for node in ast.walk(tree):
@@ -113,6 +125,8 @@ def _writes(tree: ast.AST) -> list[tuple[int, str]]:
             ):
                 found.append((node.lineno, func.attr))
             elif isinstance(func.value, ast.Name) and (func.value.id, func.attr) in WRITE_FUNCTIONS:
+                if (func.value.id, func.attr) == ("os", "open") and not _write_flags(node):
+                    continue  # reading: os.open without a flag that writes
                 found.append((node.lineno, f"{func.value.id}.{func.attr}"))
         elif isinstance(func, ast.Name) and func.id == "open":
             mode = node.args[1] if len(node.args) > 1 else next(
@@ -136,5 +150,8 @@ def test_no_module_writes_a_file_around_the_safe_writer() -> None:
 
 
 def test_the_guard_sees_a_plain_write() -> None:
-    tree = ast.parse("from pathlib import Path\nPath('x').write_text('y')\nopen('z', 'w')\n")
-    assert [what for _, what in _writes(tree)] == ["write_text", "open"]
+    tree = ast.parse(
+        "from pathlib import Path\nimport os\nPath('x').write_text('y')\nopen('z', 'w')\n"
+        "os.open('a', os.O_RDONLY | os.O_NOFOLLOW)\nos.open('b', os.O_WRONLY | os.O_CREAT)\n"
+    )
+    assert [what for _, what in _writes(tree)] == ["write_text", "open", "os.open"]

@@ -21,9 +21,8 @@ ATTRIBUTE = "gzctl.toml merge=gzctl"
 def _read(path: Path) -> str | None:
     """The start of a small file, never through a link (no safefs here: its imports cost
     more than `gzctl status` may spend)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     try:
