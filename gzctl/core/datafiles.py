@@ -18,42 +18,58 @@ def load_data(
     memo: dict[tuple[str, float], T],
     use_memo: bool = True,
 ) -> T:
-    """Read ``path``, parse it as TOML and hand it to ``parse`` (which checks it).
+    """Read ``path``, parse it as TOML, apply the file it extends (``extends``, see
+    :mod:`gzctl.core.variant`) and hand the whole data to ``parse`` (which checks it).
 
-    The result is remembered per file and modification time; a file that cannot be read or
-    is not TOML is one Dutch PlaybookError naming the file and, for TOML, the line."""
-    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
+    The result is remembered per file and modification time (and those of its bases); a file
+    that cannot be read or is not TOML is one Dutch PlaybookError naming the file and, for
+    TOML, the line."""
+    from gzctl.core import variant
 
     try:
         key = (str(path.resolve()), path.stat().st_mtime)
-        if use_memo and key in memo:
-            return memo[key]
-        text = read_text(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
-    except Undecodable as exc:
-        raise PlaybookError(f"{path.name} is geen leesbare tekst. {SAVE_AS_UTF8}") from exc
     except OSError as exc:
         raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
+    if use_memo and key in memo and bases_unchanged(key):
+        return memo[key]
+    text = variant.read(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
     from gzctl.core import datacache
 
-    data = datacache.get("toml", path, text)
-    if not isinstance(data, dict):
-        data = None
-    if data is None:
-        import tomllib  # only on a cache miss: its import costs ~2 ms
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            from gzctl.core.store import _dutch_toml_error
-
-            raise PlaybookError(
-                f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)})."
-            ) from exc
-        datacache.put("toml", path, text, data)
+    cached = datacache.get("toml", path, text)
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict):
+        data, bases = cached
+    else:
+        data, chain = variant.resolve(path, text, variant.parse_toml(path, text))
+        bases = tuple(str(p) for p, _ in chain[1:])
+        deps = tuple((str(p), t) for p, t in chain[1:])
+        datacache.put("toml", path, text, (data, bases), deps)
     result = parse(data)
     if use_memo:  # a result parsed against other inputs must not stand in for the default
         memo[key] = result
+        remember_bases(key, bases)
     return result
+
+
+# The bases (``extends``) each remembered file was resolved with, and their modification times:
+# a base changed on disk makes the file's memo stale too.
+_BASES: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
+
+
+def _mtime(name: str) -> float:
+    try:
+        return Path(name).stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+def remember_bases(key: tuple[str, float], bases: tuple[str, ...]) -> None:
+    """Note the bases a file (``key``: resolved path, mtime) was read with."""
+    _BASES[key] = tuple((name, _mtime(name)) for name in bases)
+
+
+def bases_unchanged(key: tuple[str, float]) -> bool:
+    """Whether the bases a remembered file was read with are as they were on disk."""
+    return all(_mtime(name) == mtime for name, mtime in _BASES.get(key, ()))
 
 
 Fault = Callable[[str, str], None]
