@@ -172,11 +172,13 @@ def test_a_user_playbook_may_extend_a_builtin_one(tmp_path: Path, gz, project: P
          ["[verkennen.x]", "'verkennen.nergens' staat niet in"]),
         ('extends = "gemeenschapszorg"\n[[add]]\nid = "verkennen.x"\n',
          ["regel 3 [verkennen.x]", "precies één van 'after' of 'before'"]),
-        ('extends = "gemeenschapszorg"\n[[add]]\nafter = "verkennen.inventaris"\nid = "verkennen.startgroep"\n',
+        ('extends = "gemeenschapszorg"\n[[add]]\nafter = "verkennen.inventaris"\n'
+         'id = "verkennen.startgroep"\n',
          ["[verkennen.startgroep]", "staat al in gemeenschapszorg.toml"]),
         ('extends = "gemeenschapszorg"\n[[change]]\nid = "name"\nexample = "x"\n',
          ["regel 3 [name]", "meer dan eens", "'initiators.name'"]),
-        ('extends = "gemeenschapszorg"\n[[change]]\nid = "verkennen.startgroep"\nunset = ["handler"]\n',
+        ('extends = "gemeenschapszorg"\n[[change]]\nid = "verkennen.startgroep"\n'
+         'unset = ["handler"]\n',
          ["[verkennen.startgroep]", "'unset' noemt 'handler'"]),
     ],
 )

@@ -186,8 +186,7 @@ class _Index:
                            and any(f[1] is h[1] for f in found for h in hits))  # fmt: skip
             named = ", ".join(f"'{p}'" for p in paths)
             return (
-                f"'{ident}' staat meer dan eens in {base}; noem het met wat erboven staat: "
-                + named
+                f"'{ident}' staat meer dan eens in {base}; noem het met wat erboven staat: " + named
             )
         from gzctl.core.errors import did_you_mean
 
