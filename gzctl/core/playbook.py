@@ -333,30 +333,52 @@ class Validator:
 
     def check(self, data: dict[str, Any]) -> list[str]:
         self.keys(data, "top", None)
-        meta = data.get("playbook")
+        self.meta(data.get("playbook"))
+        self.question_ids: set[str] = set()
+        self.intake(data.get("intake", []))
+        self.doc_ids = self.documents(data.get("documents"))
+        phases = data.get("phases")
+        if not isinstance(phases, list) or not phases:
+            self.fault(None, "er staan geen fasen ([[phases]]) in")
+            return self.faults
+        self.node_ids: set[str] = set()
+        self.phase_ids: set[str] = set()
+        self.item_order: list[str] = []
+        self.requires: dict[str, list[str]] = {}
+        self.conditions: list[tuple[str, str]] = []
+        for phase in phases:
+            self.phase(phase)
+        for iid, text in self.conditions:
+            try:
+                parse_condition(text, self.question_ids)
+            except ValueError as exc:
+                self.fault(iid, str(exc), "done_when")
+        self.check_requires()
+        return self.faults
+
+    def meta(self, meta: Any) -> None:
         if not isinstance(meta, dict):
             self.fault(None, "de tabel [playbook] (id, title, version) ontbreekt")
-        else:
-            self.keys(meta, "playbook", None)
-            for key in ("id", "title", "version"):
-                self.text(meta, key, None)
-            if isinstance(meta.get("id"), str) and not _SLUG.match(meta["id"]):
-                self.fault(None, f"playbook-id '{meta['id']}' mag alleen a-z, 0-9, - en _ bevatten")
-            self.country(meta)
+            return
+        self.keys(meta, "playbook", None)
+        for key in ("id", "title", "version"):
+            self.text(meta, key, None)
+        if isinstance(meta.get("id"), str) and not _SLUG.match(meta["id"]):
+            self.fault(None, f"playbook-id '{meta['id']}' mag alleen a-z, 0-9, - en _ bevatten")
+        self.country(meta)
 
-        question_ids: set[str] = set()
-        intake = data.get("intake", [])
+    def intake(self, intake: Any) -> None:
         if not isinstance(intake, list):
             self.fault(None, "'intake' moet een lijst van [[intake]]-vragen zijn", "intake")
             intake = []
         for q in intake:
-            self.question(q, question_ids, intake=True)
-        intake_ids = {q.get("id") for q in intake if isinstance(q, dict)}
-        if "village.name" not in intake_ids:
+            self.question(q, self.question_ids, intake=True)
+        if "village.name" not in {q.get("id") for q in intake if isinstance(q, dict)}:
             self.fault(None, "de intake moet de vraag 'village.name' (naam van het dorp) stellen")
 
+    def documents(self, documents: Any) -> set[str]:
         doc_ids: set[str] = set()
-        for doc in data.get("documents", []) if isinstance(data.get("documents"), list) else []:
+        for doc in documents if isinstance(documents, list) else []:
             if not self.keys(doc, "document", doc.get("id") if isinstance(doc, dict) else None):
                 continue
             ident = doc.get("id")
@@ -367,104 +389,90 @@ class Validator:
                 if ident in doc_ids:
                     self.fault(ident, f"document-id '{ident}' staat er twee keer in")
                 doc_ids.add(ident)
+        return doc_ids
 
-        phases = data.get("phases")
-        if not isinstance(phases, list) or not phases:
-            self.fault(None, "er staan geen fasen ([[phases]]) in")
-            return self.faults
+    def phase(self, phase: Any) -> None:
+        if not self.keys(phase, "phase", phase.get("id") if isinstance(phase, dict) else None):
+            return
+        pid = phase.get("id")
+        for key in ("id", "title", "why"):
+            self.text(phase, key, pid)
+        if isinstance(pid, str):
+            if not _SLUG.match(pid):
+                self.fault(pid, f"fase-id '{pid}' mag alleen a-z, 0-9, - en _ bevatten")
+            if pid in self.phase_ids:
+                self.fault(pid, f"fase-id '{pid}' staat er twee keer in")
+            self.phase_ids.add(pid)
+        steps = phase.get("steps", [])
+        if not isinstance(steps, list) or not steps:
+            self.fault(pid, "deze fase heeft geen stappen ([[phases.steps]])")
+            return
+        for step in steps:
+            self.step(step, pid)
 
-        node_ids: set[str] = set()
-        phase_ids: set[str] = set()
-        item_order: list[str] = []
-        requires: dict[str, list[str]] = {}
-        conditions: list[tuple[str, str]] = []
-        for phase in phases:
-            if not self.keys(phase, "phase", phase.get("id") if isinstance(phase, dict) else None):
-                continue
-            pid = phase.get("id")
-            for key in ("id", "title", "why"):
-                self.text(phase, key, pid)
-            if isinstance(pid, str):
-                if not _SLUG.match(pid):
-                    self.fault(pid, f"fase-id '{pid}' mag alleen a-z, 0-9, - en _ bevatten")
-                if pid in phase_ids:
-                    self.fault(pid, f"fase-id '{pid}' staat er twee keer in")
-                phase_ids.add(pid)
-            steps = phase.get("steps", [])
-            if not isinstance(steps, list) or not steps:
-                self.fault(pid, "deze fase heeft geen stappen ([[phases.steps]])")
-                continue
-            for step in steps:
-                sid = step.get("id") if isinstance(step, dict) else None
-                if not self.keys(step, "step", sid):
-                    continue
-                for key in ("id", "title", "why"):
-                    self.text(step, key, sid)
-                self.node_id(sid, pid, node_ids, "stap")
-                handler = step.get("handler")
-                if handler is not None and handler not in STEP_HANDLERS:
-                    self.fault(
-                        sid,
-                        f"onbekende handler '{handler}'; bekend: "
-                        + (", ".join(STEP_HANDLERS) or "(geen)"),
-                        "handler",
-                    )
-                for doc in self.id_list(step, "documents", sid):
-                    if doc not in doc_ids:
-                        self.fault(sid, f"onbekend document '{doc}'", "documents")
-                for q in (
-                    step.get("questions", []) if isinstance(step.get("questions"), list) else []
-                ):
-                    self.question(q, question_ids, phase=pid)
-                items = step.get("items", [])
-                if not isinstance(items, list):
-                    self.fault(sid, "'items' moet een lijst van [[phases.steps.items]] zijn")
-                    continue
-                for item in items:
-                    iid = item.get("id") if isinstance(item, dict) else None
-                    if not self.keys(item, "item", iid):
-                        continue
-                    for key in ("id", "title", "why"):
-                        self.text(item, key, iid)
-                    self.node_id(iid, pid, node_ids, "actie")
-                    if isinstance(iid, str):
-                        item_order.append(iid)
-                        requires[iid] = self.id_list(item, "requires", iid)
-                    for doc in self.id_list(item, "documents", iid or "?"):
-                        if doc not in doc_ids:
-                            self.fault(iid, f"onbekend document '{doc}'", "documents")
-                    conds = item.get("done_when", [])
-                    if isinstance(conds, str):
-                        conds = [conds]
-                    if not isinstance(conds, list):
-                        self.fault(
-                            iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when"
-                        )
-                        conds = []
-                    for cond in conds:
-                        conditions.append((iid or "?", str(cond)))
+    def step(self, step: Any, pid: Any) -> None:
+        sid = step.get("id") if isinstance(step, dict) else None
+        if not self.keys(step, "step", sid):
+            return
+        for key in ("id", "title", "why"):
+            self.text(step, key, sid)
+        self.node_id(sid, pid, self.node_ids, "stap")
+        handler = step.get("handler")
+        if handler is not None and handler not in STEP_HANDLERS:
+            self.fault(
+                sid,
+                f"onbekende handler '{handler}'; bekend: " + (", ".join(STEP_HANDLERS) or "(geen)"),
+                "handler",
+            )
+        for doc in self.id_list(step, "documents", sid):
+            if doc not in self.doc_ids:
+                self.fault(sid, f"onbekend document '{doc}'", "documents")
+        for q in step.get("questions", []) if isinstance(step.get("questions"), list) else []:
+            self.question(q, self.question_ids, phase=pid)
+        items = step.get("items", [])
+        if not isinstance(items, list):
+            self.fault(sid, "'items' moet een lijst van [[phases.steps.items]] zijn")
+            return
+        for item in items:
+            self.item(item, pid)
 
-        for iid, text in conditions:
-            try:
-                parse_condition(text, question_ids)
-            except ValueError as exc:
-                self.fault(iid, str(exc), "done_when")
+    def item(self, item: Any, pid: Any) -> None:
+        iid = item.get("id") if isinstance(item, dict) else None
+        if not self.keys(item, "item", iid):
+            return
+        for key in ("id", "title", "why"):
+            self.text(item, key, iid)
+        self.node_id(iid, pid, self.node_ids, "actie")
+        if isinstance(iid, str):
+            self.item_order.append(iid)
+            self.requires[iid] = self.id_list(item, "requires", iid)
+        for doc in self.id_list(item, "documents", iid or "?"):
+            if doc not in self.doc_ids:
+                self.fault(iid, f"onbekend document '{doc}'", "documents")
+        conds = item.get("done_when", [])
+        if isinstance(conds, str):
+            conds = [conds]
+        if not isinstance(conds, list):
+            self.fault(iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when")
+            conds = []
+        self.conditions.extend((iid or "?", str(cond)) for cond in conds)
 
-        known_items = set(item_order)
-        for iid, reqs in requires.items():
+    def check_requires(self) -> None:
+        from gzctl.core.errors import did_you_mean
+
+        known_items = set(self.item_order)
+        for iid, reqs in self.requires.items():
             for req in reqs:
                 if req not in known_items:
-                    from gzctl.core.errors import did_you_mean
-
                     self.fault(
                         iid,
-                        f"vereist onbekende actie '{req}'." + did_you_mean(req, item_order),
+                        f"vereist onbekende actie '{req}'." + did_you_mean(req, self.item_order),
                         "requires",
                     )
-        cycle = find_cycle({k: [r for r in v if r in known_items] for k, v in requires.items()})
+        graph = {k: [r for r in v if r in known_items] for k, v in self.requires.items()}
+        cycle = find_cycle(graph)
         if cycle:
             self.fault(cycle[0], "kringverwijzing in 'requires': " + " -> ".join(cycle), "requires")
-        return self.faults
 
     def country(self, meta: dict[str, Any]) -> None:
         """The country must be in landen.toml and the catalogues must exist (their contents
@@ -523,51 +531,64 @@ class Validator:
         if not isinstance(qid, str):
             return
         if not in_group:
-            if intake:
-                if qid not in INTAKE_IDS and qid != "initiators":
-                    self.fault(
-                        qid,
-                        "een intakevraag moet een van deze ids hebben: "
-                        + ", ".join(sorted(INTAKE_IDS | {"initiators"})),
-                    )
-            elif not _ID.match(qid):
-                self.fault(qid, f"vraag-id '{qid}' heeft niet de vorm fase.naam")
-            elif phase and not qid.startswith(phase + "."):
-                self.fault(qid, f"vraag-id '{qid}' moet beginnen met de fase '{phase}.'")
-            if qid in seen:
-                self.fault(qid, f"vraag-id '{qid}' staat er twee keer in")
-            for other in seen:
-                if other.startswith(qid + ".") or qid.startswith(other + "."):
-                    self.fault(
-                        qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)"
-                    )
-            seen.add(qid)
+            self.question_id(qid, seen, intake, phase)
         if qtype not in QUESTION_TYPES:
             self.fault(
                 qid, f"onbekend vraagtype '{qtype}'; kies uit " + ", ".join(QUESTION_TYPES), "type"
             )
             return
         if qtype in ("choice", "multichoice"):
-            opts = q.get("options")
-            if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
-                self.fault(
-                    qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options"
-                )
-            elif len(set(opts)) != len(opts):
-                self.fault(qid, "'options' bevat een keuze twee keer", "options")
+            self.options(q, qid)
         if qtype == "group":
-            fields = q.get("fields")
-            if not isinstance(fields, list) or not fields:
-                self.fault(qid, "een groepsvraag heeft 'fields' nodig", "fields")
-            else:
-                keys: set[str] = set()
-                for f in fields:
-                    fid = f.get("id") if isinstance(f, dict) else None
-                    self.question(f, keys, in_group=True)
-                    if isinstance(f, dict) and f.get("type") == "group":
-                        self.fault(qid, "een groep in een groep kan niet", "fields")
-                    if isinstance(fid, str):
-                        keys.add(fid)
+            self.group_fields(q, qid)
+        self.question_rules(q, qid, qtype)
+
+    def question_id(self, qid: str, seen: set[str], intake: bool, phase: str | None) -> None:
+        if intake:
+            if qid not in INTAKE_IDS and qid != "initiators":
+                self.fault(
+                    qid,
+                    "een intakevraag moet een van deze ids hebben: "
+                    + ", ".join(sorted(INTAKE_IDS | {"initiators"})),
+                )
+        elif not _ID.match(qid):
+            self.fault(qid, f"vraag-id '{qid}' heeft niet de vorm fase.naam")
+        elif phase and not qid.startswith(phase + "."):
+            self.fault(qid, f"vraag-id '{qid}' moet beginnen met de fase '{phase}.'")
+        if qid in seen:
+            self.fault(qid, f"vraag-id '{qid}' staat er twee keer in")
+        for other in seen:
+            if other.startswith(qid + ".") or qid.startswith(other + "."):
+                self.fault(
+                    qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)"
+                )
+        seen.add(qid)
+
+    def options(self, q: dict[str, Any], qid: str) -> None:
+        opts = q.get("options")
+        if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
+            self.fault(
+                qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options"
+            )
+        elif len(set(opts)) != len(opts):
+            self.fault(qid, "'options' bevat een keuze twee keer", "options")
+
+    def group_fields(self, q: dict[str, Any], qid: str) -> None:
+        fields = q.get("fields")
+        if not isinstance(fields, list) or not fields:
+            self.fault(qid, "een groepsvraag heeft 'fields' nodig", "fields")
+            return
+        keys: set[str] = set()
+        for f in fields:
+            fid = f.get("id") if isinstance(f, dict) else None
+            self.question(f, keys, in_group=True)
+            if isinstance(f, dict) and f.get("type") == "group":
+                self.fault(qid, "een groep in een groep kan niet", "fields")
+            if isinstance(fid, str):
+                keys.add(fid)
+
+    def question_rules(self, q: dict[str, Any], qid: str, qtype: str) -> None:
+        """What one key or one id allows: a format, a future date, the intake's own types."""
         fmt = q.get("format")
         if fmt is not None and (qtype != "text" or fmt not in TEXT_FORMATS):
             self.fault(
