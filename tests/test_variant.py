@@ -300,3 +300,35 @@ def test_the_cache_follows_every_file_of_the_chain(tmp_path: Path) -> None:
     assert inv.load_catalogue(types).type("lto") is None
     inv._catalogue_cache.clear()
     assert inv.load_catalogue(types).type("boerenorganisatie") is not None
+
+
+def test_a_catalogue_fault_names_the_file_and_line_of_the_entry(tmp_path: Path) -> None:
+    """The schema checker names the line of the entry's id, in the file of the chain that
+    holds it: the difference file for a changed entry, the base for one it left alone."""
+    base = tmp_path / "basis.toml"
+    text = (ROOT / "playbooks" / "organisatietypen.toml").read_text(encoding="utf-8")
+    base.write_text(text.replace('id = "lto"\nname', 'id = "lto"\nnaam', 1), encoding="utf-8")
+    child = tmp_path / "typen.toml"
+    child.write_text(
+        'extends = "basis.toml"\n\n[[change]]\nid = "kerk"\nkind = "club"\n', encoding="utf-8"
+    )
+    with pytest.raises(PlaybookError) as exc:
+        inv.load_catalogue(child)
+    lto = next(n for n, line in enumerate(text.splitlines(), 1) if line == 'id = "lto"')
+    assert exc.value.message.splitlines() == [
+        "typen.toml, regel 4: type 'kerk': 'kind' moet een van vrijwilligers, professioneel, "
+        "overheid, ondernemer zijn, niet 'club'",
+        f"basis.toml, regel {lto}: type 'lto': onbekende sleutel 'naam'. Bedoelde je: name?",
+        f"basis.toml, regel {lto}: type 'lto': 'name' (tekst) ontbreekt",
+    ]
+    crit = tmp_path / "criteria.toml"
+    crit.write_text(
+        (ROOT / "playbooks" / "selectiecriteria.toml")
+        .read_text(encoding="utf-8")
+        .replace("hourly_cost = 55", "hourly_cost = -5"),
+        encoding="utf-8",
+    )
+    with pytest.raises(PlaybookError) as exc:
+        criteria.load_criteria(crit)
+    assert exc.value.message.startswith("criteria.toml, regel ")
+    assert "coordinator: 'hourly_cost' moet een getal van 0 of meer zijn" in exc.value.message

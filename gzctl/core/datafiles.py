@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,7 +45,11 @@ def load_data(
         bases = tuple(str(p) for p, _ in chain[1:])
         deps = tuple((str(p), t) for p, t in chain[1:])
         datacache.put("toml", path, text, (data, bases), deps)
-    result = parse(data)
+    token = _FILES.set((path, *(Path(b) for b in bases)))
+    try:
+        result = parse(data)
+    finally:
+        _FILES.reset(token)
     if use_memo:  # a result parsed against other inputs must not stand in for the default
         memo[key] = result
         remember_bases(key, bases)
@@ -74,6 +79,10 @@ def bases_unchanged(key: tuple[str, float]) -> bool:
 
 
 # --------------------------------------------------------------------------- schemas
+
+# The files the data being checked came from (the file, then the bases it extends), so a fault
+# can name the line: set by load_data around its parse call.
+_FILES: ContextVar[tuple[Path, ...]] = ContextVar("gzctl_data_files", default=())
 
 # A catalogue is checked against a schema written as data: which keys an entry may have and
 # what each must hold. :class:`Checker` walks data and schema, collects every fault as one Dutch
@@ -113,9 +122,35 @@ class Checker:
     def __init__(self, name: str) -> None:
         self.name = name
         self.faults: list[str] = []
+        self.ident: str | None = None  # the id of the entry being checked, for the line
+        self._files = _FILES.get()
 
     def fault(self, where: str, text: str) -> None:
-        self.faults.append(f"{self.name}: {where}: {text}")
+        found = self._line(where)
+        name = f"{found[0]}, regel {found[1]}" if found else self.name
+        self.faults.append(f"{name}: {where}: {text}")
+
+    def _line(self, where: str) -> tuple[str, int] | None:
+        """The first file of the chain, and its line, that holds the entry being checked
+        (its ``id = ...``) or the key ``where`` names ("access", "organisation_types.kerk")."""
+        if self.ident:
+            pattern = r"^\s*id\s*=\s*[\"']" + re.escape(self.ident) + r"[\"']"
+        elif where.startswith("organisation_types."):
+            pattern = r'^\s*"?' + re.escape(where.split(".", 1)[1]) + r'"?\s*='
+        else:
+            pattern = r"^\s*\[*\s*" + re.escape(where.split(" ")[0]) + r"\s*[\]=]"
+        compiled = re.compile(pattern)
+        for path in self._files:
+            from gzctl.core.encoding import read_text
+
+            try:
+                lines = read_text(path).splitlines()
+            except Exception:  # the line is a help, never a reason to fail
+                return None
+            for n, line in enumerate(lines, 1):
+                if compiled.match(line):
+                    return path.name, n
+        return None
 
     def done(self) -> None:
         """Raise every fault found, in one Dutch PlaybookError."""
@@ -251,11 +286,12 @@ class Checker:
                 self.fault(f"{key} nummer {i}{shown}", "moet een tabel zijn" if not isinstance(
                     entry, dict) else spec.id_fault)  # fmt: skip
                 continue
-            where = f"{spec.noun} '{ident}'"
+            where, self.ident = f"{spec.noun} '{ident}'", ident
             if ident in seen:
                 self.fault(where, "id staat er twee keer in")
             seen.add(ident)
             out.append((where, ident, self.table(where, entry, spec.schema, known)))
+            self.ident = None
         return out
 
 
