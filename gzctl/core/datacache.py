@@ -95,3 +95,26 @@ def put(
             raise
     except Exception:
         return
+
+
+# The bases (``extends``) each remembered file was resolved with, and their modification times:
+# a base changed on disk makes the file's memo stale too (the in-process memos of
+# playbook.load_playbook_file and datafiles.load_data).
+_BASES: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
+
+
+def _mtime(name: str) -> float:
+    try:
+        return Path(name).stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+def remember_bases(key: tuple[str, float], bases: tuple[str, ...]) -> None:
+    """Note the bases a file (``key``: resolved path, mtime) was read with."""
+    _BASES[key] = tuple((name, _mtime(name)) for name in bases)
+
+
+def bases_unchanged(key: tuple[str, float]) -> bool:
+    """Whether the bases a remembered file was read with are as they were on disk."""
+    return all(_mtime(name) == mtime for name, mtime in _BASES.get(key, ()))

@@ -26,17 +26,17 @@ def load_data(
     The result is remembered per file and modification time (and those of its bases); a file
     that cannot be read or is not TOML is one Dutch PlaybookError naming the file and, for
     TOML, the line."""
-    from gzctl.core import variant
+    from gzctl.core import datacache
 
     try:
         key = (str(path.resolve()), path.stat().st_mtime)
     except OSError as exc:
         raise PlaybookError(f"{path.name} is niet te lezen: {exc.strerror}.") from exc
-    if use_memo and key in memo and bases_unchanged(key):
+    if use_memo and key in memo and datacache.bases_unchanged(key):
         return memo[key]
-    text = variant.read(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
-    from gzctl.core import datacache
+    from gzctl.core import variant
 
+    text = variant.read(path)  # also as Notepad saves it: BOM, UTF-16, Windows-1252
     cached = datacache.get("toml", path, text)
     if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict):
         data, bases = cached
@@ -52,30 +52,8 @@ def load_data(
         _FILES.reset(token)
     if use_memo:  # a result parsed against other inputs must not stand in for the default
         memo[key] = result
-        remember_bases(key, bases)
+        datacache.remember_bases(key, bases)
     return result
-
-
-# The bases (``extends``) each remembered file was resolved with, and their modification times:
-# a base changed on disk makes the file's memo stale too.
-_BASES: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
-
-
-def _mtime(name: str) -> float:
-    try:
-        return Path(name).stat().st_mtime
-    except OSError:
-        return -1.0
-
-
-def remember_bases(key: tuple[str, float], bases: tuple[str, ...]) -> None:
-    """Note the bases a file (``key``: resolved path, mtime) was read with."""
-    _BASES[key] = tuple((name, _mtime(name)) for name in bases)
-
-
-def bases_unchanged(key: tuple[str, float]) -> bool:
-    """Whether the bases a remembered file was read with are as they were on disk."""
-    return all(_mtime(name) == mtime for name, mtime in _BASES.get(key, ()))
 
 
 # --------------------------------------------------------------------------- schemas

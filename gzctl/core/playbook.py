@@ -175,27 +175,25 @@ def load_playbook_file(path: str | Path) -> Playbook:
     """A playbook file, checked, with the playbook it extends applied (``extends``): every
     fault in one Dutch PlaybookError. Kept in memory and in the user cache per text of every
     file of the chain."""
-    from gzctl.core.datafiles import bases_unchanged, remember_bases
+    from gzctl.core import datacache
 
     path = Path(path)
     try:
         stat = path.stat()
         key = (str(path.resolve()), stat.st_mtime)
-        if key in _cache and bases_unchanged(key):
+        if key in _cache and datacache.bases_unchanged(key):
             return _cache[key]
         raw = path.read_bytes()
     except OSError as exc:
         raise NotFound(f"Stappenplan {path} is niet te lezen: {exc.strerror}.") from exc
     text = _decode(raw)
-    from gzctl.core import datacache
-
     cached = datacache.get("playbook", path, text)
     if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Playbook):
         playbook: Playbook = cached[0]
         bases = cached[1]
         if playbook.source == str(path):
             _cache[key] = playbook
-            remember_bases(key, bases)
+            datacache.remember_bases(key, bases)
             return playbook
     from gzctl.core import variant
 
@@ -206,7 +204,7 @@ def load_playbook_file(path: str | Path) -> Playbook:
     playbook = build(data, str(path))
     bases = tuple(str(p) for p, _ in chain[1:])
     _cache[key] = playbook
-    remember_bases(key, bases)
+    datacache.remember_bases(key, bases)
     # checked: the next run skips all this while no file of the chain changed
     deps = tuple((str(p), t) for p, t in chain[1:])
     datacache.put("playbook", path, text, (playbook, bases), deps)
