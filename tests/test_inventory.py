@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from gzctl.core.errors import PlaybookError
 from gzctl.core.model import Project, Village
 from gzctl.network import inventory as inv
 
@@ -335,7 +336,7 @@ def test_catalogue_has_forty_types_and_checks_itself(tmp_path: Path) -> None:
         'target_groups = ["A"]\nquestion = "?"\n',
         encoding="utf-8",
     )
-    with pytest.raises(inv.PlaybookError) as exc:
+    with pytest.raises(PlaybookError) as exc:
         inv.load_catalogue(bad)
     assert "type 'x': 'kind' moet een van" in exc.value.message
     assert "onbekende sector 'sprot'" in exc.value.message

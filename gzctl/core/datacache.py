@@ -5,8 +5,10 @@ whole start-up, and every command reads the playbook and a catalogue or two. Wha
 does not change until the file does, so the result of a successful parse and check is kept in
 the user cache folder (``runtime.cache_home()``, under ``data/``): one small pickle per data
 file, named after the file's resolved path, holding the text it came from (compared in full:
-no hash to load or to collide) and the gzctl and Python versions. A file whose text differs
-in any byte, or a gzctl upgrade (whose checks may be stricter), parses and checks again. Only
+no hash to load or to collide), the texts of the files it extends (``extends``: its base, the
+base's base ...; each read again and compared in full) and the gzctl and Python versions. A file
+whose text, or a base's text, differs in any byte, or a gzctl upgrade (whose checks may be
+stricter), parses and checks again. Only
 gzctl's own data and playbooks go here, never a project's ``gzctl.toml`` (that holds names:
 personal data stays in the project).
 
@@ -41,8 +43,9 @@ def _entry(kind: str, path: Path) -> Path | None:
 
 
 def get(kind: str, path: Path, text: str) -> Any | None:
-    """What :func:`put` kept for ``path`` of this ``kind`` when its text was ``text``; None
-    when there is no such entry (never raises)."""
+    """What :func:`put` kept for ``path`` of this ``kind`` when its text was ``text`` and the
+    files it depends on had the texts they have now; None when there is no such entry (never
+    raises)."""
     entry = _entry(kind, path)
     if entry is None:
         return None
@@ -50,18 +53,30 @@ def get(kind: str, path: Path, text: str) -> Any | None:
         import pickle
 
         with open(entry, "rb") as f:
-            tag, source, value = pickle.load(f)
+            tag, source, deps, value = pickle.load(f)
+        if tag != _TAG or source != text or not _unchanged(deps):
+            return None
     except Exception:
-        return None
-    if tag != _TAG or source != text:
         return None
     return value
 
 
-def put(kind: str, path: Path, text: str, value: Any) -> None:
+def _unchanged(deps: tuple[tuple[str, str], ...]) -> bool:
+    """Whether every file a cached value was built from still has the text it had."""
+    if not deps:
+        return True
+    from gzctl.core.encoding import read_text
+
+    return all(read_text(Path(name)) == text for name, text in deps)
+
+
+def put(
+    kind: str, path: Path, text: str, value: Any, deps: tuple[tuple[str, str], ...] = ()
+) -> None:
     """Keep ``value`` (plain data: dicts, lists, str, numbers, dates) for ``path`` and its
-    ``text``. Written to a temporary file and renamed, so a reader never sees half an entry;
-    any failure is ignored."""
+    ``text``, and for the other files it was built from (``deps``: (path, text) pairs, the
+    bases it extends). Written to a temporary file and renamed, so a reader never sees half an
+    entry; any failure is ignored."""
     entry = _entry(kind, path)
     if entry is None:
         return
@@ -73,10 +88,33 @@ def put(kind: str, path: Path, text: str, value: Any) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump((_TAG, text, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((_TAG, text, deps, value), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
         except BaseException:
             os.unlink(tmp)
             raise
     except Exception:
         return
+
+
+# The bases (``extends``) each remembered file was resolved with, and their modification times:
+# a base changed on disk makes the file's memo stale too (the in-process memos of
+# playbook.load_playbook_file and datafiles.load_data).
+_BASES: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
+
+
+def _mtime(name: str) -> float:
+    try:
+        return Path(name).stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+def remember_bases(key: tuple[str, float], bases: tuple[str, ...]) -> None:
+    """Note the bases a file (``key``: resolved path, mtime) was read with."""
+    _BASES[key] = tuple((name, _mtime(name)) for name in bases)
+
+
+def bases_unchanged(key: tuple[str, float]) -> bool:
+    """Whether the bases a remembered file was read with are as they were on disk."""
+    return all(_mtime(name) == mtime for name, mtime in _BASES.get(key, ()))

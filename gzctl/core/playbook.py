@@ -172,36 +172,42 @@ def load(spec: str, project_dir: Path | None = None) -> Playbook:
 
 
 def load_playbook_file(path: str | Path) -> Playbook:
+    """A playbook file, checked, with the playbook it extends applied (``extends``): every
+    fault in one Dutch PlaybookError. Kept in memory and in the user cache per text of every
+    file of the chain."""
+    from gzctl.core import datacache
+
     path = Path(path)
     try:
         stat = path.stat()
         key = (str(path.resolve()), stat.st_mtime)
-        if key in _cache:
+        if key in _cache and datacache.bases_unchanged(key):
             return _cache[key]
         raw = path.read_bytes()
     except OSError as exc:
         raise NotFound(f"Stappenplan {path} is niet te lezen: {exc.strerror}.") from exc
     text = _decode(raw)
-    from gzctl.core import datacache
-
     cached = datacache.get("playbook", path, text)
-    if isinstance(cached, Playbook) and cached.source == str(path):
-        _cache[key] = cached
-        return cached
-    import tomllib  # only on a cache miss: its import costs ~2 ms
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Playbook):
+        playbook: Playbook = cached[0]
+        bases = cached[1]
+        if playbook.source == str(path):
+            _cache[key] = playbook
+            datacache.remember_bases(key, bases)
+            return playbook
+    from gzctl.core import variant
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from gzctl.core.store import _dutch_toml_error
-
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
-    faults = Validator(path.name, text, str(path)).check(data)
+    data, chain = variant.resolve(path, text, variant.parse_toml(path, text))
+    faults = Validator(path.name, text, str(path), chain[1:]).check(data)
     if faults:
         raise PlaybookError("\n".join(faults))
     playbook = build(data, str(path))
+    bases = tuple(str(p) for p, _ in chain[1:])
     _cache[key] = playbook
-    datacache.put("playbook", path, text, playbook)  # checked: the next run skips all this
+    datacache.remember_bases(key, bases)
+    # checked: the next run skips all this while no file of the chain changed
+    deps = tuple((str(p), t) for p, t in chain[1:])
+    datacache.put("playbook", path, text, (playbook, bases), deps)
     return playbook
 
 
@@ -236,41 +242,58 @@ STEP_HANDLERS: tuple[str, ...] = (
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}
 
 
+def _line_of(lines: list[str], ident: str | None, key: str | None = None) -> int | None:
+    if ident:
+        pat = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(ident) + r'["\']')
+        hits = [n for n, line in enumerate(lines, 1) if pat.match(line)]
+        if hits:
+            start = hits[-1] if len(hits) > 1 else hits[0]
+            if key:
+                kpat = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+                for n in range(start, min(start + 60, len(lines) + 1)):
+                    if kpat.match(lines[n - 1]):
+                        return n
+                    if n > start and lines[n - 1].lstrip().startswith("["):
+                        break
+            return start
+    if key:
+        kpat = re.compile(r"^\s*\[*\s*" + re.escape(key) + r"\s*[\]=]")
+        for n, line in enumerate(lines, 1):
+            if kpat.match(line):
+                return n
+    return None
+
+
 class Validator:
     """Collects every fault as one Dutch line: file, id, line, what is wrong."""
 
-    def __init__(self, filename: str, text: str, source: str = "") -> None:
+    def __init__(
+        self,
+        filename: str,
+        text: str,
+        source: str = "",
+        bases: tuple[tuple[Path, str], ...] = (),
+    ) -> None:
         self.filename = filename
         self.source = source
         self.lines = text.splitlines()
+        # a playbook that extends another: a fault names the file that says it
+        self.sources = [(filename, self.lines)] + [(p.name, t.splitlines()) for p, t in bases]
         self.faults: list[str] = []
 
     def line_of(self, ident: str | None, key: str | None = None) -> int | None:
-        if ident:
-            pat = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(ident) + r'["\']')
-            hits = [n for n, line in enumerate(self.lines, 1) if pat.match(line)]
-            if hits:
-                start = hits[-1] if len(hits) > 1 else hits[0]
-                if key:
-                    kpat = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-                    for n in range(start, min(start + 60, len(self.lines) + 1)):
-                        if kpat.match(self.lines[n - 1]):
-                            return n
-                        if n > start and self.lines[n - 1].lstrip().startswith("["):
-                            break
-                return start
-        if key:
-            kpat = re.compile(r"^\s*\[*\s*" + re.escape(key) + r"\s*[\]=]")
-            for n, line in enumerate(self.lines, 1):
-                if kpat.match(line):
-                    return n
-        return None
+        return _line_of(self.lines, ident, key)
 
     def fault(self, ident: str | None, message: str, key: str | None = None) -> None:
-        line = self.line_of(ident, key)
+        name, line = self.filename, None
+        for candidate, lines in self.sources:  # the first file of the chain that names it
+            line = _line_of(lines, ident, key)
+            if line:
+                name = candidate
+                break
         where = f", regel {line}" if line else ""
         who = f" [{ident}]" if ident else ""
-        self.faults.append(f"{self.filename}{where}{who}: {message}")
+        self.faults.append(f"{name}{where}{who}: {message}")
 
     def keys(self, table: Any, kind: str, ident: str | None) -> bool:
         if not isinstance(table, dict):
@@ -308,30 +331,52 @@ class Validator:
 
     def check(self, data: dict[str, Any]) -> list[str]:
         self.keys(data, "top", None)
-        meta = data.get("playbook")
+        self.meta(data.get("playbook"))
+        self.question_ids: set[str] = set()
+        self.intake(data.get("intake", []))
+        self.doc_ids = self.documents(data.get("documents"))
+        phases = data.get("phases")
+        if not isinstance(phases, list) or not phases:
+            self.fault(None, "er staan geen fasen ([[phases]]) in")
+            return self.faults
+        self.node_ids: set[str] = set()
+        self.phase_ids: set[str] = set()
+        self.item_order: list[str] = []
+        self.requires: dict[str, list[str]] = {}
+        self.conditions: list[tuple[str, str]] = []
+        for phase in phases:
+            self.phase(phase)
+        for iid, text in self.conditions:
+            try:
+                parse_condition(text, self.question_ids)
+            except ValueError as exc:
+                self.fault(iid, str(exc), "done_when")
+        self.check_requires()
+        return self.faults
+
+    def meta(self, meta: Any) -> None:
         if not isinstance(meta, dict):
             self.fault(None, "de tabel [playbook] (id, title, version) ontbreekt")
-        else:
-            self.keys(meta, "playbook", None)
-            for key in ("id", "title", "version"):
-                self.text(meta, key, None)
-            if isinstance(meta.get("id"), str) and not _SLUG.match(meta["id"]):
-                self.fault(None, f"playbook-id '{meta['id']}' mag alleen a-z, 0-9, - en _ bevatten")
-            self.country(meta)
+            return
+        self.keys(meta, "playbook", None)
+        for key in ("id", "title", "version"):
+            self.text(meta, key, None)
+        if isinstance(meta.get("id"), str) and not _SLUG.match(meta["id"]):
+            self.fault(None, f"playbook-id '{meta['id']}' mag alleen a-z, 0-9, - en _ bevatten")
+        self.country(meta)
 
-        question_ids: set[str] = set()
-        intake = data.get("intake", [])
+    def intake(self, intake: Any) -> None:
         if not isinstance(intake, list):
             self.fault(None, "'intake' moet een lijst van [[intake]]-vragen zijn", "intake")
             intake = []
         for q in intake:
-            self.question(q, question_ids, intake=True)
-        intake_ids = {q.get("id") for q in intake if isinstance(q, dict)}
-        if "village.name" not in intake_ids:
+            self.question(q, self.question_ids, intake=True)
+        if "village.name" not in {q.get("id") for q in intake if isinstance(q, dict)}:
             self.fault(None, "de intake moet de vraag 'village.name' (naam van het dorp) stellen")
 
+    def documents(self, documents: Any) -> set[str]:
         doc_ids: set[str] = set()
-        for doc in data.get("documents", []) if isinstance(data.get("documents"), list) else []:
+        for doc in documents if isinstance(documents, list) else []:
             if not self.keys(doc, "document", doc.get("id") if isinstance(doc, dict) else None):
                 continue
             ident = doc.get("id")
@@ -342,104 +387,90 @@ class Validator:
                 if ident in doc_ids:
                     self.fault(ident, f"document-id '{ident}' staat er twee keer in")
                 doc_ids.add(ident)
+        return doc_ids
 
-        phases = data.get("phases")
-        if not isinstance(phases, list) or not phases:
-            self.fault(None, "er staan geen fasen ([[phases]]) in")
-            return self.faults
+    def phase(self, phase: Any) -> None:
+        if not self.keys(phase, "phase", phase.get("id") if isinstance(phase, dict) else None):
+            return
+        pid = phase.get("id")
+        for key in ("id", "title", "why"):
+            self.text(phase, key, pid)
+        if isinstance(pid, str):
+            if not _SLUG.match(pid):
+                self.fault(pid, f"fase-id '{pid}' mag alleen a-z, 0-9, - en _ bevatten")
+            if pid in self.phase_ids:
+                self.fault(pid, f"fase-id '{pid}' staat er twee keer in")
+            self.phase_ids.add(pid)
+        steps = phase.get("steps", [])
+        if not isinstance(steps, list) or not steps:
+            self.fault(pid, "deze fase heeft geen stappen ([[phases.steps]])")
+            return
+        for step in steps:
+            self.step(step, pid)
 
-        node_ids: set[str] = set()
-        phase_ids: set[str] = set()
-        item_order: list[str] = []
-        requires: dict[str, list[str]] = {}
-        conditions: list[tuple[str, str]] = []
-        for phase in phases:
-            if not self.keys(phase, "phase", phase.get("id") if isinstance(phase, dict) else None):
-                continue
-            pid = phase.get("id")
-            for key in ("id", "title", "why"):
-                self.text(phase, key, pid)
-            if isinstance(pid, str):
-                if not _SLUG.match(pid):
-                    self.fault(pid, f"fase-id '{pid}' mag alleen a-z, 0-9, - en _ bevatten")
-                if pid in phase_ids:
-                    self.fault(pid, f"fase-id '{pid}' staat er twee keer in")
-                phase_ids.add(pid)
-            steps = phase.get("steps", [])
-            if not isinstance(steps, list) or not steps:
-                self.fault(pid, "deze fase heeft geen stappen ([[phases.steps]])")
-                continue
-            for step in steps:
-                sid = step.get("id") if isinstance(step, dict) else None
-                if not self.keys(step, "step", sid):
-                    continue
-                for key in ("id", "title", "why"):
-                    self.text(step, key, sid)
-                self.node_id(sid, pid, node_ids, "stap")
-                handler = step.get("handler")
-                if handler is not None and handler not in STEP_HANDLERS:
-                    self.fault(
-                        sid,
-                        f"onbekende handler '{handler}'; bekend: "
-                        + (", ".join(STEP_HANDLERS) or "(geen)"),
-                        "handler",
-                    )
-                for doc in self.id_list(step, "documents", sid):
-                    if doc not in doc_ids:
-                        self.fault(sid, f"onbekend document '{doc}'", "documents")
-                for q in (
-                    step.get("questions", []) if isinstance(step.get("questions"), list) else []
-                ):
-                    self.question(q, question_ids, phase=pid)
-                items = step.get("items", [])
-                if not isinstance(items, list):
-                    self.fault(sid, "'items' moet een lijst van [[phases.steps.items]] zijn")
-                    continue
-                for item in items:
-                    iid = item.get("id") if isinstance(item, dict) else None
-                    if not self.keys(item, "item", iid):
-                        continue
-                    for key in ("id", "title", "why"):
-                        self.text(item, key, iid)
-                    self.node_id(iid, pid, node_ids, "actie")
-                    if isinstance(iid, str):
-                        item_order.append(iid)
-                        requires[iid] = self.id_list(item, "requires", iid)
-                    for doc in self.id_list(item, "documents", iid or "?"):
-                        if doc not in doc_ids:
-                            self.fault(iid, f"onbekend document '{doc}'", "documents")
-                    conds = item.get("done_when", [])
-                    if isinstance(conds, str):
-                        conds = [conds]
-                    if not isinstance(conds, list):
-                        self.fault(
-                            iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when"
-                        )
-                        conds = []
-                    for cond in conds:
-                        conditions.append((iid or "?", str(cond)))
+    def step(self, step: Any, pid: Any) -> None:
+        sid = step.get("id") if isinstance(step, dict) else None
+        if not self.keys(step, "step", sid):
+            return
+        for key in ("id", "title", "why"):
+            self.text(step, key, sid)
+        self.node_id(sid, pid, self.node_ids, "stap")
+        handler = step.get("handler")
+        if handler is not None and handler not in STEP_HANDLERS:
+            self.fault(
+                sid,
+                f"onbekende handler '{handler}'; bekend: " + (", ".join(STEP_HANDLERS) or "(geen)"),
+                "handler",
+            )
+        for doc in self.id_list(step, "documents", sid):
+            if doc not in self.doc_ids:
+                self.fault(sid, f"onbekend document '{doc}'", "documents")
+        for q in step.get("questions", []) if isinstance(step.get("questions"), list) else []:
+            self.question(q, self.question_ids, phase=pid)
+        items = step.get("items", [])
+        if not isinstance(items, list):
+            self.fault(sid, "'items' moet een lijst van [[phases.steps.items]] zijn")
+            return
+        for item in items:
+            self.item(item, pid)
 
-        for iid, text in conditions:
-            try:
-                parse_condition(text, question_ids)
-            except ValueError as exc:
-                self.fault(iid, str(exc), "done_when")
+    def item(self, item: Any, pid: Any) -> None:
+        iid = item.get("id") if isinstance(item, dict) else None
+        if not self.keys(item, "item", iid):
+            return
+        for key in ("id", "title", "why"):
+            self.text(item, key, iid)
+        self.node_id(iid, pid, self.node_ids, "actie")
+        if isinstance(iid, str):
+            self.item_order.append(iid)
+            self.requires[iid] = self.id_list(item, "requires", iid)
+        for doc in self.id_list(item, "documents", iid or "?"):
+            if doc not in self.doc_ids:
+                self.fault(iid, f"onbekend document '{doc}'", "documents")
+        conds = item.get("done_when", [])
+        if isinstance(conds, str):
+            conds = [conds]
+        if not isinstance(conds, list):
+            self.fault(iid, "'done_when' moet een lijst met voorwaarden zijn", "done_when")
+            conds = []
+        self.conditions.extend((iid or "?", str(cond)) for cond in conds)
 
-        known_items = set(item_order)
-        for iid, reqs in requires.items():
+    def check_requires(self) -> None:
+        from gzctl.core.errors import did_you_mean
+
+        known_items = set(self.item_order)
+        for iid, reqs in self.requires.items():
             for req in reqs:
                 if req not in known_items:
-                    from gzctl.core.errors import did_you_mean
-
                     self.fault(
                         iid,
-                        f"vereist onbekende actie '{req}'." + did_you_mean(req, item_order),
+                        f"vereist onbekende actie '{req}'." + did_you_mean(req, self.item_order),
                         "requires",
                     )
-        cycle = find_cycle({k: [r for r in v if r in known_items] for k, v in requires.items()})
+        graph = {k: [r for r in v if r in known_items] for k, v in self.requires.items()}
+        cycle = find_cycle(graph)
         if cycle:
             self.fault(cycle[0], "kringverwijzing in 'requires': " + " -> ".join(cycle), "requires")
-        return self.faults
 
     def country(self, meta: dict[str, Any]) -> None:
         """The country must be in landen.toml and the catalogues must exist (their contents
@@ -498,51 +529,64 @@ class Validator:
         if not isinstance(qid, str):
             return
         if not in_group:
-            if intake:
-                if qid not in INTAKE_IDS and qid != "initiators":
-                    self.fault(
-                        qid,
-                        "een intakevraag moet een van deze ids hebben: "
-                        + ", ".join(sorted(INTAKE_IDS | {"initiators"})),
-                    )
-            elif not _ID.match(qid):
-                self.fault(qid, f"vraag-id '{qid}' heeft niet de vorm fase.naam")
-            elif phase and not qid.startswith(phase + "."):
-                self.fault(qid, f"vraag-id '{qid}' moet beginnen met de fase '{phase}.'")
-            if qid in seen:
-                self.fault(qid, f"vraag-id '{qid}' staat er twee keer in")
-            for other in seen:
-                if other.startswith(qid + ".") or qid.startswith(other + "."):
-                    self.fault(
-                        qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)"
-                    )
-            seen.add(qid)
+            self.question_id(qid, seen, intake, phase)
         if qtype not in QUESTION_TYPES:
             self.fault(
                 qid, f"onbekend vraagtype '{qtype}'; kies uit " + ", ".join(QUESTION_TYPES), "type"
             )
             return
         if qtype in ("choice", "multichoice"):
-            opts = q.get("options")
-            if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
-                self.fault(
-                    qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options"
-                )
-            elif len(set(opts)) != len(opts):
-                self.fault(qid, "'options' bevat een keuze twee keer", "options")
+            self.options(q, qid)
         if qtype == "group":
-            fields = q.get("fields")
-            if not isinstance(fields, list) or not fields:
-                self.fault(qid, "een groepsvraag heeft 'fields' nodig", "fields")
-            else:
-                keys: set[str] = set()
-                for f in fields:
-                    fid = f.get("id") if isinstance(f, dict) else None
-                    self.question(f, keys, in_group=True)
-                    if isinstance(f, dict) and f.get("type") == "group":
-                        self.fault(qid, "een groep in een groep kan niet", "fields")
-                    if isinstance(fid, str):
-                        keys.add(fid)
+            self.group_fields(q, qid)
+        self.question_rules(q, qid, qtype)
+
+    def question_id(self, qid: str, seen: set[str], intake: bool, phase: str | None) -> None:
+        if intake:
+            if qid not in INTAKE_IDS and qid != "initiators":
+                self.fault(
+                    qid,
+                    "een intakevraag moet een van deze ids hebben: "
+                    + ", ".join(sorted(INTAKE_IDS | {"initiators"})),
+                )
+        elif not _ID.match(qid):
+            self.fault(qid, f"vraag-id '{qid}' heeft niet de vorm fase.naam")
+        elif phase and not qid.startswith(phase + "."):
+            self.fault(qid, f"vraag-id '{qid}' moet beginnen met de fase '{phase}.'")
+        if qid in seen:
+            self.fault(qid, f"vraag-id '{qid}' staat er twee keer in")
+        for other in seen:
+            if other.startswith(qid + ".") or qid.startswith(other + "."):
+                self.fault(
+                    qid, f"vraag-id '{qid}' botst met '{other}' (de een begint met de ander)"
+                )
+        seen.add(qid)
+
+    def options(self, q: dict[str, Any], qid: str) -> None:
+        opts = q.get("options")
+        if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
+            self.fault(
+                qid, "een keuzevraag heeft 'options' nodig: een lijst met teksten", "options"
+            )
+        elif len(set(opts)) != len(opts):
+            self.fault(qid, "'options' bevat een keuze twee keer", "options")
+
+    def group_fields(self, q: dict[str, Any], qid: str) -> None:
+        fields = q.get("fields")
+        if not isinstance(fields, list) or not fields:
+            self.fault(qid, "een groepsvraag heeft 'fields' nodig", "fields")
+            return
+        keys: set[str] = set()
+        for f in fields:
+            fid = f.get("id") if isinstance(f, dict) else None
+            self.question(f, keys, in_group=True)
+            if isinstance(f, dict) and f.get("type") == "group":
+                self.fault(qid, "een groep in een groep kan niet", "fields")
+            if isinstance(fid, str):
+                keys.add(fid)
+
+    def question_rules(self, q: dict[str, Any], qid: str, qtype: str) -> None:
+        """What one key or one id allows: a format, a future date, the intake's own types."""
         fmt = q.get("format")
         if fmt is not None and (qtype != "text" or fmt not in TEXT_FORMATS):
             self.fault(

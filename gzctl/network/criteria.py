@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gzctl.core.errors import PlaybookError
+from gzctl.core.datafiles import Checker, Entries, Field
 
 CRITERIA_FILE = "selectiecriteria.toml"
 SCORE_MIN = 1
@@ -64,103 +64,63 @@ def load_criteria(path: Path | None = None) -> Criteria:
     return load_data(source, lambda data: parse_criteria(data, source.name), _cache)
 
 
+_CRITERION = {
+    "label": Field("text", required=True),
+    "help": Field("text"),
+    "weight": Field("number"),
+}
+_COORDINATOR = {
+    "traits": Field("texts", required=True),
+    "tasks": Field("texts", required=True),
+    "hourly_cost": Field("number"),
+    "weeks_per_year": Field("number"),
+    "activity_budget": Field("number"),
+}
+
+
+def _criteria(check: Checker, data: dict[str, Any], key: str) -> tuple[Criterion, ...]:
+    spec = Entries(_CRITERION, key, f"een lijst [[{key}]] ontbreekt", _ID,
+                   "'id' ontbreekt of is geen id (kleine letters, cijfers, _)")  # fmt: skip
+    out = tuple(
+        Criterion(cid, entry["label"] or cid, entry["help"], entry["weight"])
+        for _, cid, entry in check.entries(data, key, spec, {})
+    )
+    if out and not any(c.weight > 0 for c in out):
+        check.fault(key, "minstens één criterium moet een gewicht boven 0 hebben")
+    return out
+
+
 def parse_criteria(data: dict[str, Any], name: str = CRITERIA_FILE) -> Criteria:
-    faults: list[str] = []
-
-    def fault(where: str, text: str) -> None:
-        faults.append(f"{name}: {where}: {text}")
-
-    def criteria(key: str) -> tuple[Criterion, ...]:
-        raw = data.get(key)
-        if not isinstance(raw, list) or not raw:
-            fault(key, f"een lijst [[{key}]] ontbreekt")
-            return ()
-        out: list[Criterion] = []
-        seen: set[str] = set()
-        for i, entry in enumerate(raw, start=1):
-            where = f"{key} nummer {i}"
-            if not isinstance(entry, dict):
-                fault(where, "moet een tabel zijn")
-                continue
-            cid = entry.get("id")
-            if not isinstance(cid, str) or not _ID.match(cid):
-                fault(where, "'id' ontbreekt of is geen id (kleine letters, cijfers, _)")
-                continue
-            if cid in seen:
-                fault(where, f"id '{cid}' staat er twee keer")
-            seen.add(cid)
-            label, help_text, weight = (
-                entry.get("label"),
-                entry.get("help", ""),
-                entry.get("weight"),
-            )
-            if not isinstance(label, str) or not label:
-                fault(f"{key} '{cid}'", "'label' (tekst) ontbreekt")
-                label = cid
-            if not isinstance(help_text, str):
-                fault(f"{key} '{cid}'", "'help' moet tekst zijn")
-                help_text = ""
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
-                fault(f"{key} '{cid}'", "'weight' moet een getal van 0 of meer zijn")
-                weight = 0
-            unknown = set(entry) - {"id", "label", "help", "weight"}
-            if unknown:
-                fault(f"{key} '{cid}'", "onbekende sleutel " + ", ".join(sorted(unknown)))
-            out.append(Criterion(cid, label, help_text, float(weight)))
-        if out and not any(c.weight > 0 for c in out):
-            fault(key, "minstens één criterium moet een gewicht boven 0 hebben")
-        return tuple(out)
-
-    def labels(key: str) -> dict[str, str]:
-        raw = data.get(key)
-        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-            fault(key, f"een tabel [{key}] met tekst per kenmerk ontbreekt")
-            return {}
-        return dict(raw)
-
-    def number(table: dict[str, Any], key: str) -> float:
-        value = table.get(key)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            fault(f"coordinator.{key}", "moet een getal van 0 of meer zijn")
-            return 0.0
-        return float(value)
-
-    def texts(table: dict[str, Any], key: str) -> tuple[str, ...]:
-        value = table.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            fault(f"coordinator.{key}", "moet een lijst met tekst zijn")
-            return ()
-        return tuple(value)
-
-    place = criteria("place_criteria")
-    access = labels("access")
-    facilities = labels("facilities")
+    """The criteria file, checked against its schema: every fault at once."""
+    check = Checker(name)
+    access = check.value("access", data, "access", Field("labels"), {})
+    facilities = check.value("facilities", data, "facilities", Field("labels"), {})
     required = data.get("required", [])
     if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
-        fault("required", "moet een lijst met kenmerken zijn")
+        check.fault("required", "moet een lijst met kenmerken zijn")
         required = []
     for tag in required:
         if tag not in access and tag not in facilities:
-            fault("required", f"onbekend kenmerk '{tag}' (niet in [access] of [facilities])")
+            check.fault("required", f"onbekend kenmerk '{tag}' (niet in [access] of [facilities])")
     coord = data.get("coordinator")
     if not isinstance(coord, dict):
-        fault("coordinator", "de tabel [coordinator] ontbreekt")
-        coord = {}
+        check.fault("coordinator", "de tabel [coordinator] ontbreekt")
+    coordinator = check.table("coordinator", coord if isinstance(coord, dict) else {},
+                              _COORDINATOR, {})  # fmt: skip
     result = Criteria(
         version=str(data.get("version", "")),
-        place=place,
+        place=_criteria(check, data, "place_criteria"),
         required=tuple(required),
         access=access,
         facilities=facilities,
-        traits=texts(coord, "traits"),
-        tasks=texts(coord, "tasks"),
-        hourly_cost=number(coord, "hourly_cost"),
-        weeks_per_year=int(number(coord, "weeks_per_year")),
-        activity_budget=number(coord, "activity_budget"),
-        coordinator=criteria("coordinator_criteria"),
+        traits=coordinator["traits"],
+        tasks=coordinator["tasks"],
+        hourly_cost=coordinator["hourly_cost"],
+        weeks_per_year=int(coordinator["weeks_per_year"]),
+        activity_budget=coordinator["activity_budget"],
+        coordinator=_criteria(check, data, "coordinator_criteria"),
     )
-    if faults:
-        raise PlaybookError("\n".join(faults))
+    check.done()
     return result
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gzctl.core import datafiles
-from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
+from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Contact, Organisation, Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
@@ -305,66 +305,52 @@ def load_catalogue(source: Path | Playbook | None = None) -> Catalogue:
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
+_TYPE = datafiles.Entries(
+    {
+        "name": datafiles.Field("text", required=True),
+        "question": datafiles.Field("text", required=True),
+        "kind": datafiles.Field("choice", known=tuple(KINDS)),
+        "sectors": datafiles.Field("texts", known="sectors", what="sector"),
+        "target_groups": datafiles.Field("texts", True, "target_groups", "doelgroep"),
+        "keywords": datafiles.Field("texts"),
+    },
+    noun="type",
+    missing="een lijst [[types]] met organisatietypen ontbreekt",
+    id=_SLUG,
+)
+
+
 def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalogue:
-    faults: list[str] = []
-
-    def fault(where: str, text: str) -> None:
-        faults.append(f"{name}: {where}: {text}")
-
-    def labels(key: str, what: str) -> tuple[Label, ...]:
-        return tuple(Label(i, t) for i, t in datafiles.labels(data, key, what, fault))
-
-    for key in data:
-        if key not in ("catalogue", "sectors", "target_groups", "types"):
-            fault(key, "onbekende sleutel")
+    """The organisation-type catalogue, checked against its schema (every fault at once)."""
+    check = datafiles.Checker(name)
+    check.top(data, ("catalogue", "sectors", "target_groups", "types"))
     version = str((data.get("catalogue") or {}).get("version", ""))
-    sectors = labels("sectors", "sectoren")
-    groups = labels("target_groups", "doelgroepen")
-    sector_ids = {s.id for s in sectors}
-    group_ids = {g.id for g in groups}
-    known = {"id", "name", "kind", "sectors", "target_groups", "question", "keywords"}
-    types: list[OrgType] = []
-    missing = "een lijst [[types]] met organisatietypen ontbreekt"
-    for where, tid, entry in datafiles.entries(
-        data, "types", missing, "type", known, ("name", "question"), _SLUG, fault
-    ):
-        kind = entry.get("kind")
-        if kind not in KINDS:
-            fault(where, f"'kind' moet een van {', '.join(KINDS)} zijn, niet {kind!r}")
-        lists: dict[str, tuple[str, ...]] = {}
-        for key, allowed in (
-            ("sectors", sector_ids),
-            ("target_groups", group_ids),
-            ("keywords", None),
-        ):
-            value = entry.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                fault(where, f"'{key}' moet een lijst met tekst zijn")
-                value = []
-            if allowed is not None:
-                for v in value:
-                    if v not in allowed:
-                        fault(
-                            where,
-                            f"onbekende {'sector' if key == 'sectors' else 'doelgroep'} '{v}'."
-                            + did_you_mean(v, sorted(allowed)),
-                        )
-            lists[key] = tuple(value)
-        if not lists.get("target_groups"):
-            fault(where, "'target_groups' mag niet leeg zijn")
-        types.append(
-            OrgType(
-                id=tid,
-                name=str(entry.get("name", "")),
-                kind=str(kind),
-                sectors=lists["sectors"],
-                target_groups=lists["target_groups"],
-                question=str(entry.get("question", "")),
-                keywords=tuple(fold(k) for k in lists["keywords"]),
-            )
+    sectors = tuple(Label(i, t) for i, t in datafiles.labels(check, data, "sectors", "sectoren"))
+    groups = tuple(
+        Label(i, t) for i, t in datafiles.labels(check, data, "target_groups", "doelgroepen")
+    )
+    known = {"sectors": {s.id for s in sectors}, "target_groups": {g.id for g in groups}}
+    types = tuple(
+        OrgType(
+            id=tid,
+            name=entry["name"],
+            kind=entry["kind"],
+            sectors=entry["sectors"],
+            target_groups=entry["target_groups"],
+            question=entry["question"],
+            keywords=tuple(fold(k) for k in entry["keywords"]),
         )
-    if faults:
-        raise PlaybookError("\n".join(faults))
+        for _, tid, entry in check.entries(data, "types", _TYPE, known)
+    )
+    check.done()
+    return _with_keywords(version, sectors, groups, types)
+
+
+def _with_keywords(
+    version: str, sectors: tuple[Label, ...], groups: tuple[Label, ...], types: tuple[OrgType, ...]
+) -> Catalogue:
+    """The catalogue with its name-recognition tables built from the types' keywords."""
+
     def how(keyword: str) -> tuple[str, str]:
         words = name_words(keyword)
         text = " ".join(words)
@@ -388,7 +374,7 @@ def parse_catalogue(data: dict[str, Any], name: str = CATALOGUE_FILE) -> Catalog
     by_how["near"] = {
         k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6
     }
-    return Catalogue(version, sectors, groups, tuple(types), tuple(keywords), exact, by_how)
+    return Catalogue(version, sectors, groups, types, tuple(keywords), exact, by_how)
 
 
 # ----------------------------------------------------------------------------- validation

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gzctl.core import datafiles
-from gzctl.core.errors import NotFound, PlaybookError, Refused, UsageProblem, did_you_mean
+from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
@@ -126,107 +126,84 @@ def load_catalogue(
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+_F = datafiles.Field
+_ROLE: datafiles.Schema = {
+    "label": _F("text", required=True),
+    "types": _F("texts", True, "types", "organisatietype"),
+    "role": _F("choice", known=ROLES),
+    "required": _F("bool"),
+}
+_LENS: datafiles.Schema = {
+    "functions": _F("texts", known="functions", what="functie"),
+    "traits": _F("texts", known="traits", what="kenmerk"),
+}
+_PLATFORM = datafiles.Entries(
+    {
+        "title": _F("text", required=True),
+        "aim": _F("text", required=True),
+        "target_groups": _F("texts", True, "target_groups", "doelgroep"),
+        "sectors": _F("texts", True, "sectors", "sector"),
+        "functions": _F("texts", True, "functions", "functie"),
+        "traits": _F("texts", known="traits", what="kenmerk"),
+        "first_steps": _F("texts", required=True),
+        "indicators": _F("texts", required=True),
+        "roles": _F("tables", True, schema=_ROLE, noun="rol",
+                    missing="geen [[platforms.roles]]: wie doet er mee?"),  # fmt: skip
+    },
+    noun="platform",
+    missing="een lijst [[platforms]] ontbreekt",
+    id=_SLUG,
+)
+
+
 def parse_catalogue(
     data: dict[str, Any], orgs: inv.Catalogue, name: str = CATALOGUE_FILE
 ) -> PlatformCatalogue:
-    faults: list[str] = []
-
-    def fault(where: str, text: str) -> None:
-        faults.append(f"{name}: {where}: {text}")
-
-    def labels(key: str, what: str) -> tuple[inv.Label, ...]:
-        return tuple(inv.Label(i, t) for i, t in datafiles.labels(data, key, what, fault))
-
-    def texts(where: str, entry: dict[str, Any], key: str, allowed: Iterable[str] | None,
-              what: str, required: bool = True) -> tuple[str, ...]:  # fmt: skip
-        value = entry.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            fault(where, f"'{key}' moet een lijst met tekst zijn")
-            return ()
-        if required and not value:
-            fault(where, f"'{key}' mag niet leeg zijn")
-        if allowed is not None:
-            known = sorted(allowed)
-            for v in value:
-                if v not in known:
-                    fault(where, f"onbekende {what} '{v}' in '{key}'." + did_you_mean(v, known))
-        return tuple(value)
-
-    for key in data:
-        if key not in ("catalogue", "functions", "traits", "platforms", "organisation_types"):
-            fault(key, "onbekende sleutel")
+    """The platform catalogue, checked against its schema and the organisation types."""
+    check = datafiles.Checker(name)
+    check.top(data, ("catalogue", "functions", "traits", "platforms", "organisation_types"))
     version = str((data.get("catalogue") or {}).get("version", ""))
-    functions = labels("functions", "functies van buurtgerichte zorg")
-    traits = labels("traits", "kenmerken van een zorgzame buurt")
-    function_ids = [f.id for f in functions]
-    trait_ids = [t.id for t in traits]
-    type_ids = [t.id for t in orgs.types]
-    known = {"id", "title", "aim", "target_groups", "sectors", "functions", "traits",
-             "first_steps", "indicators", "roles"}  # fmt: skip
-    platforms: list[PlatformType] = []
-    missing = "een lijst [[platforms]] ontbreekt"
-    for where, pid, entry in datafiles.entries(
-        data, "platforms", missing, "platform", known, ("title", "aim"), _SLUG, fault
-    ):
-        roles: list[Role] = []
-        raw_roles = entry.get("roles")
-        if not isinstance(raw_roles, list) or not raw_roles:
-            fault(where, "geen [[platforms.roles]]: wie doet er mee?")
-            raw_roles = []
-        for j, r in enumerate(raw_roles, start=1):
-            rwhere = f"{where}, rol {j}"
-            if not isinstance(r, dict):
-                fault(rwhere, "moet een tabel zijn")
-                continue
-            for key in r:
-                if key not in ("label", "types", "role", "required"):
-                    fault(rwhere, f"onbekende sleutel '{key}'")
-            role = r.get("role")
-            if role not in ROLES:
-                fault(rwhere, f"'role' moet trekker of deelnemer zijn, niet {role!r}")
-            required = r.get("required", False)
-            if not isinstance(required, bool):
-                fault(rwhere, "'required' moet true of false zijn")
-            types = texts(rwhere, r, "types", type_ids, "organisatietype")
-            label = r.get("label")
-            if not isinstance(label, str) or not label.strip():
-                fault(rwhere, "'label' (tekst) ontbreekt")
-                label = ""
-            roles.append(Role(label, types, str(role), bool(required)))
-        platforms.append(
-            PlatformType(
-                id=pid,
-                title=str(entry.get("title", "")),
-                aim=str(entry.get("aim", "")),
-                target_groups=texts(where, entry, "target_groups", orgs.group_ids, "doelgroep"),
-                sectors=texts(where, entry, "sectors", orgs.sector_ids, "sector"),
-                functions=texts(where, entry, "functions", function_ids, "functie"),
-                traits=texts(where, entry, "traits", trait_ids, "kenmerk", required=False),
-                first_steps=texts(where, entry, "first_steps", None, ""),
-                indicators=texts(where, entry, "indicators", None, ""),
-                roles=tuple(roles),
-            )
+    functions = tuple(inv.Label(i, t) for i, t in datafiles.labels(
+        check, data, "functions", "functies van buurtgerichte zorg"))  # fmt: skip
+    traits = tuple(inv.Label(i, t) for i, t in datafiles.labels(
+        check, data, "traits", "kenmerken van een zorgzame buurt"))  # fmt: skip
+    known: datafiles.Known = {
+        "functions": [f.id for f in functions],
+        "traits": [t.id for t in traits],
+        "types": [t.id for t in orgs.types],
+        "target_groups": orgs.group_ids,
+        "sectors": orgs.sector_ids,
+    }
+    platforms = tuple(
+        PlatformType(
+            id=pid,
+            **{k: v for k, v in entry.items() if k != "roles"},
+            roles=tuple(Role(**r) for r in entry["roles"]),
         )
+        for _, pid, entry in check.entries(data, "platforms", _PLATFORM, known)
+    )
+    lenses = _lenses(check, data.get("organisation_types", {}), known)
+    check.done()
+    return PlatformCatalogue(version, functions, traits, platforms, lenses)
+
+
+def _lenses(check: datafiles.Checker, raw: Any, known: datafiles.Known) -> dict[str, Lens]:
+    """What each organisation type covers by itself (``[organisation_types]``)."""
+    if not isinstance(raw, dict):
+        check.fault("organisation_types", "moet een tabel zijn")
+        return {}
     lenses: dict[str, Lens] = {}
-    raw_lenses = data.get("organisation_types", {})
-    if not isinstance(raw_lenses, dict):
-        fault("organisation_types", "moet een tabel zijn")
-        raw_lenses = {}
-    for tid, entry in raw_lenses.items():
+    for tid, entry in raw.items():
         where = f"organisation_types.{tid}"
-        if tid not in type_ids:
-            fault(where, "onbekend organisatietype." + did_you_mean(tid, type_ids))
-            continue
-        if not isinstance(entry, dict):
-            fault(where, "moet een tabel zijn")
-            continue
-        lenses[tid] = Lens(
-            texts(where, entry, "functions", function_ids, "functie", required=False),
-            texts(where, entry, "traits", trait_ids, "kenmerk", required=False),
-        )
-    if faults:
-        raise PlaybookError("\n".join(faults))
-    return PlatformCatalogue(version, functions, traits, tuple(platforms), lenses)
+        types = list(known["types"])
+        if tid not in types:
+            check.fault(where, "onbekend organisatietype." + did_you_mean(tid, types))
+        elif isinstance(entry, dict):
+            lens = check.table(where, entry, _LENS, known)
+            lenses[tid] = Lens(lens["functions"], lens["traits"])
+        else:
+            check.fault(where, "moet een tabel zijn")
+    return lenses
 
 
 # ----------------------------------------------------------------------------- suggest
