@@ -236,7 +236,9 @@ def build(
     if "docx" in formats:
         from gzctl.documents.docx import DocxBuilder
 
-        docx = DocxBuilder(_fixed_moment(project))
+        from gzctl.core.country import for_playbook
+
+        docx = DocxBuilder(_fixed_moment(project), for_playbook(playbook).language)
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))
