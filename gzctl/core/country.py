@@ -190,13 +190,11 @@ def known_codes(playbook_source: str = "") -> list[str]:
 
 def unknown(code: str, playbook_source: str = "") -> PlaybookError:
     """The one Dutch line for a country gzctl does not know, listing the ones it does."""
-    from gzctl.core.errors import did_you_mean
-
     known = known_codes(playbook_source)
     return PlaybookError(
-        f"Onbekend land '{code}'." + did_you_mean(code, known)
-        + f" Bekend: {', '.join(known)}. Een nieuw land is een map "
-        f"playbooks/{COUNTRIES_DIR}/<code>/{COUNTRY_FILE} (zie docs/varianten.md)."
+        f"Onbekend land '{code}'. Bekend: {', '.join(known)}. Een nieuw land is een map met "
+        f"een {COUNTRY_FILE}: playbooks/{COUNTRIES_DIR}/<code>/, of naast je eigen "
+        "stappenplan (zie docs/varianten.md)."
     )  # fmt: skip
 
 
@@ -231,16 +229,21 @@ def load_file(path: Path) -> Country:
     return load_data(path, lambda data: parse_country(data, path), _cache)
 
 
-def language_name(tag: str) -> str:
-    """The name of a document language (playbooks/talen/<tag>.toml); PlaybookError when
-    there is no such file."""
+def language_name(tag: str, country_dir: Path | None = None) -> str:
+    """The name of a document language: a file ``talen/<tag>.toml`` in the country's own
+    folder (a variant brings its language along) or in the shipped ``playbooks/talen/``;
+    PlaybookError when there is none."""
     from gzctl.core.datafiles import load_data
 
-    path = languages_dir() / f"{tag}.toml"
-    if not _LANGUAGE.match(tag) or not path.is_file():
-        known = sorted(p.stem for p in languages_dir().glob("*.toml"))
+    folders = ([country_dir / LANGUAGES_DIR] if country_dir is not None else []) + [
+        languages_dir()
+    ]
+    path = next((f / f"{tag}.toml" for f in folders if (f / f"{tag}.toml").is_file()), None)
+    if not _LANGUAGE.match(tag) or path is None:
+        known = sorted({p.stem for f in folders for p in f.glob("*.toml")})
         raise PlaybookError(f"onbekende taal '{tag}'; bekend: {', '.join(known)}")
-    return load_data(path, lambda data: _parse_language(data, path), _languages)
+    found = path
+    return load_data(found, lambda data: _parse_language(data, found), _languages)
 
 
 def _parse_language(data: dict[str, Any], path: Path) -> str:
@@ -374,7 +377,7 @@ def parse_country(data: dict[str, Any], path: Path) -> Country:
     language = str(top.get("taal", ""))
     if language:
         try:
-            language_name(language)
+            language_name(language, path.parent)
         except PlaybookError as exc:
             c.fault(("taal",), exc.message)
     timezone = str(top.get("tijdzone", ""))
