@@ -118,7 +118,7 @@ class Country:
     def template_data(self) -> dict[str, Any]:
         """What templates get as ``land``: ``code``, ``naam``, ``taal``, ``woorden.*`` (with
         ``postcode_voorbeeld`` and ``telefoon_voorbeeld``), ``hulplijnen`` (``label``,
-        ``nummer``, ``wanneer``) and ``brief`` (the letter conventions)."""
+        ``nummer``, ``wanneer``) and ``brief`` (the letter conventions, in mm)."""
         words = dict(self.words)
         words["postcode_voorbeeld"] = self.postcode.example
         words["telefoon_voorbeeld"] = self.phone.example

@@ -486,10 +486,12 @@ def letter_base(ctx: Context, subject: str | Later) -> dict[str, Any]:
 
     village = ctx.project.village.name or ""
     day = later_short_date(document_date(ctx.project))
-    braced = village.replace("{", "{{").replace("}", "}}")
-    line = for_playbook(ctx.playbook).letter.date_line.format(plaats=braced, datum="{}")
+    line = for_playbook(ctx.playbook).letter.date_line  # "{plaats}, {datum}"
+    parts = (village, day) if line.find("{plaats}") <= line.find("{datum}") else (day, village)
     return {
-        "plaats_datum": later_text(line, day) if village else day,
+        "plaats_datum": (
+            later_text(line.format(plaats="{}", datum="{}"), *parts) if village else day
+        ),
         "betreft": subject,
         "ondertekening": signatures(ctx),
     }
