@@ -167,21 +167,28 @@ def country_files(playbook_source: str = "") -> dict[str, Path]:
     The shipped folders ``playbooks/landen/<code>/``, then (winning over a shipped one of the
     same code) the folders ``landen/<code>/`` beside a playbook of one's own and a
     ``land.toml`` right beside it (its code read from the file)."""
-    found: dict[str, Path] = {}
-    roots = [shipped_dir()]
-    own: Path | None = None
+    shipped = shipped_dir()
+    if str(shipped) not in _shipped:  # the wheel's data does not change while gzctl runs
+        _shipped[str(shipped)] = _folders(shipped)
+    found = dict(_shipped[str(shipped)])
     if playbook_source:
         here = Path(playbook_source).parent
-        if here.resolve() != shipped_dir().parent.resolve():
-            roots.append(here / COUNTRIES_DIR)
+        if here.resolve() != shipped.parent.resolve():
+            found.update(_folders(here / COUNTRIES_DIR))
             own = here / COUNTRY_FILE
-    for root in roots:
-        if root.is_dir():
-            for path in sorted(root.glob(f"*/{COUNTRY_FILE}")):
-                found[path.parent.name.upper()] = path
-    if own is not None and own.is_file():
-        found[load_file(own).code] = own
+            if own.is_file():
+                found[load_file(own).code] = own
     return found
+
+
+_shipped: dict[str, dict[str, Path]] = {}
+
+
+def _folders(root: Path) -> dict[str, Path]:
+    """The country folders in ``root``: CODE -> root/<code>/land.toml."""
+    if not root.is_dir():
+        return {}
+    return {p.parent.name.upper(): p for p in sorted(root.glob(f"*/{COUNTRY_FILE}"))}
 
 
 def known_codes(playbook_source: str = "") -> list[str]:
@@ -223,10 +230,28 @@ _languages: dict[tuple[str, float], str] = {}
 
 
 def load_file(path: Path) -> Country:
-    """One land.toml, checked: every fault in one Dutch PlaybookError (file, key, line)."""
-    from gzctl.core.datafiles import load_data
+    """One land.toml, checked: every fault in one Dutch PlaybookError (file, key, line).
 
-    return load_data(path, lambda data: parse_country(data, path), _cache)
+    Like a playbook, the checked Country is kept in the user cache (core/datacache.py) with
+    the text it came from, so a run whose file did not change neither parses nor checks it."""
+    from gzctl.core import datacache
+    from gzctl.core.datafiles import load_data
+    from gzctl.core.encoding import read_text
+
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+        if key in _cache:
+            return _cache[key]
+        text = read_text(path)
+    except Exception:  # unreadable: load_data says so in Dutch
+        return load_data(path, lambda data: parse_country(data, path), _cache)
+    cached = datacache.get("country", path, text)
+    if isinstance(cached, Country) and cached.source == str(path):
+        _cache[key] = cached
+        return cached
+    found = load_data(path, lambda data: parse_country(data, path), _cache)
+    datacache.put("country", path, text, found)
+    return found
 
 
 def language_name(tag: str, country_dir: Path | None = None) -> str:
