@@ -115,10 +115,10 @@ def test_dutch_dates_and_numbers() -> None:
     ],
 )  # fmt: skip
 def test_salutation(contact: Contact, register: str, org_type: str, expected: str) -> None:
-    from gzctl.core.model import Project
+    from gzctl.core import playbook as pb
     from gzctl.documents.base import document_words
 
-    words = document_words(Project())
+    words = document_words(pb.load("gemeenschapszorg"))
     got = docs.salutation(contact, "De Club", register=register, org_type=org_type, words=words)
     assert got == expected
 

@@ -130,21 +130,20 @@ def test_init_with_country_be_uses_the_flemish_playbook_and_catalogue(
     assert both.code == 2
 
 
-def test_country_words_are_checked_on_load() -> None:
+def test_country_words_are_checked_on_load(tmp_path: Path) -> None:
     countries = ct.load_countries()
     assert set(countries) >= {"NL", "BE"}
     assert set(countries["NL"].words) == set(countries["BE"].words)
     assert countries["BE"].words["bestuurder"] == "schepen"
-    bad = {
-        "countries": {
-            "NL": {"name": "Nederland", "words": {"a": "x", "b": "y"},
-                   "helplines": [{"label": "112", "number": "112", "when": "spoed"}]},
-            "BE": {"name": "België", "words": {"a": "x"}, "helplines": []},
-        }
-    }  # fmt: skip
+    text = (ROOT / "playbooks" / "landen" / "be" / "land.toml").read_text(encoding="utf-8")
+    folder = tmp_path / "landen" / "be"
+    folder.mkdir(parents=True)
+    broken = text.replace('bestuurder = "schepen"\n', "").split("[[hulplijnen]]")[0]
+    (folder / "land.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(PlaybookError) as exc:
-        ct.parse_countries(bad)
-    assert "woord 'b' ontbreekt" in str(exc.value) and "helplines" in str(exc.value)
+        ct.load_file(folder / "land.toml")
+    assert "woord 'bestuurder' ontbreekt" in str(exc.value) and "hulplijnen" in str(exc.value)
+    assert "be/land.toml, regel " in str(exc.value)
 
 
 def test_a_playbook_with_an_unknown_country_or_catalogue_is_refused(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
+from gzctl.core.country import for_playbook
 from gzctl.network import platforms as pf
 
 app = common.group(texts.COMMANDS["activity"])
@@ -109,7 +110,7 @@ common.everyday(app, ("activity", "list"), **_kw("list"))
 def show(ctx: typer.Context, activity_id: IdArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     a = pf.find_activity(opened.project, activity_id)
-    data = pf.activity_json(opened.project, a)
+    data = pf.activity_json(opened.project, a, for_playbook(opened.playbook).timezone)
     if json:
         common.print_json(data)
         return
@@ -226,7 +227,8 @@ def export(
             else "Nog geen activiteiten, dus geen agenda geschreven. Plan er een: "
             'gzctl activity add "Wandeling" --datum 12-04-2027'
         )
-    data = pf.to_ics(project, items, runtime.now())
+    timezone = for_playbook(opened.playbook).timezone
+    data = pf.to_ics(project, items, runtime.now(), timezone=timezone)
     if file == "-":
         from gzctl.core.outtext import write_utf8
 

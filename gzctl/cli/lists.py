@@ -192,7 +192,10 @@ def activity_list(
     project = opened.project
     items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
     if json:
-        common.print_json([pf.activity_json(project, a) for a in items])
+        from gzctl.core.country import for_playbook
+
+        timezone = for_playbook(opened.playbook).timezone
+        common.print_json([pf.activity_json(project, a, timezone) for a in items])
         return
     if not items:
         common.say(

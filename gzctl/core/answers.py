@@ -13,7 +13,7 @@ from typing import Any
 from gzctl.core.errors import AnswerError, UsageProblem, did_you_mean
 from gzctl.core.model import Person, Project
 from gzctl.core.playbook import Playbook, Step
-from gzctl.core.questions import Question, coerce, is_answered
+from gzctl.core.questions import Question, asks_phone, coerce, is_answered
 
 VILLAGE_FIELDS = ("name", "municipality", "province", "inhabitants")
 
@@ -140,9 +140,14 @@ def parse_answers(
 
     walk(rest, "")
     out: dict[str, Any] = {}
+    rule = None
+    if any(asks_phone(questions[qid]) for qid in flat):
+        from gzctl.core.country import for_playbook
+
+        rule = for_playbook(playbook).phone  # the village's country's numbers
     for qid, value in flat.items():
         try:
-            out[qid] = coerce(questions[qid], value)
+            out[qid] = coerce(questions[qid], value, rule)
         except AnswerError as exc:
             raise UsageProblem(f"{source}: '{qid}': {exc.message}") from None
     for item_id in done:

@@ -1,42 +1,71 @@
-"""Dutch and Belgian phone numbers as municipalities, clubs and people write them.
+"""Phone numbers as municipalities, clubs and people write them, by the country's rule.
 
-Checked with ``phonenumbers`` (Google's libphonenumber metadata): it knows the Dutch
-municipal short number (14 + area code: ``14 0345``, ``14072``), 0800/0900 numbers, Belgian
-zones and mobiles, ``+31 (0)345-...`` and the short numbers of both countries (``1712``).
-The number is stored as the user wrote it (tidied of stray characters); :func:`display`
-gives the normalised form for showing. phonenumbers is imported inside the functions.
+The rule is data (``[telefoon]`` in playbooks/landen/<code>/land.toml): the home region and
+the other regions whose numbers are accepted (NL and BE accept each other's: villages near
+the border). Checked with ``phonenumbers`` (Google's libphonenumber metadata): it knows the
+Dutch municipal short number (14 + area code: ``14 0345``, ``14072``), 0800/0900 numbers,
+Belgian zones and mobiles, ``+31 (0)345-...`` and the short numbers of each region
+(``1712``). The number is stored as the user wrote it (tidied of stray characters);
+:func:`display` gives the normalised form for showing. phonenumbers is imported inside the
+functions. Where no village is in reach (a rule of ``None``), the rule of
+``country.DEFAULT_COUNTRY`` applies.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gzctl.core.text import clean
 
-REGIONS = ("NL", "BE")
-EXAMPLE = "0345 123 456, 06 12345678, 14 0345 of +32 3 201 12 34"
+if TYPE_CHECKING:
+    from gzctl.core.country import PhoneRule
 
 
-def _parse(text: str) -> Any | None:
-    """The number as phonenumbers reads it: valid in NL or BE (the first region where it
-    is), else a Belgian number of the right length that phonenumbers' ranges do not list
-    yet (landline 0 + 8 digits, mobile 04 + 8 digits), else None. Other countries: None."""
+def _rule(rule: PhoneRule | None) -> PhoneRule:
+    if rule is not None:
+        return rule
+    from gzctl.core.country import DEFAULT_COUNTRY, country
+
+    return country(DEFAULT_COUNTRY).phone
+
+
+def _regions(digits: str, regions: tuple[str, ...]) -> tuple[str, ...]:
+    """The order to try the regions in: for a national number (0...), first the regions
+    whose fixed-line numbers have exactly its length (0 + 8 digits is a Belgian landline,
+    Dutch ones have 0 + 9), then the others in the rule's order."""
+    national = digits.lstrip("+")
+    if not digits.startswith("0") or len(regions) < 2:
+        return regions
+    import phonenumbers
+
+    def fits(region: str) -> bool:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        lengths = getattr(getattr(meta, "fixed_line", None), "possible_length", None) or ()
+        return len(national) - 1 in lengths
+
+    return tuple(r for r in regions if fits(r)) + tuple(r for r in regions if not fits(r))
+
+
+def _parse(text: str, rule: PhoneRule) -> Any | None:
+    """The number as phonenumbers reads it: valid in one of the rule's regions (the first
+    where it is), else a number of the right length that phonenumbers' ranges do not list
+    yet (landline 0 + 8 digits, mobile 04 + 8 digits, as Belgian numbers are), else None.
+    Numbers of other countries: None."""
     import phonenumbers
 
     digits = re.sub(r"[^\d+]", "", text)
     if not digits or len(digits) > 20:
         return None
-    national = digits.lstrip("+")
-    # nine digits after a 0 is Belgian (landline); Dutch numbers have ten
-    regions = ("BE", "NL") if digits.startswith("0") and len(national) == 9 else REGIONS
+    regions = _regions(digits, rule.regions)
+    codes = {phonenumbers.country_code_for_region(r) for r in regions}
     possible = None
     for region in regions:
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             continue
-        if number.country_code not in (31, 32):
+        if number.country_code not in codes:
             continue
         if number.country_code == 32 and not _grouped_as_belgian(text, number):
             continue
@@ -68,15 +97,16 @@ def _grouped_as_belgian(text: str, number: Any) -> bool:
     return zone is None or first.group(1) == zone.group(1)
 
 
-def _short(text: str) -> bool:
-    """A short number of three or four digits valid in NL or BE (1712, 1813, 106)."""
+def _short(text: str, rule: PhoneRule) -> bool:
+    """A short number of three or four digits valid in one of the rule's regions (1712,
+    1813, 106)."""
     import phonenumbers
     from phonenumbers import shortnumberinfo
 
     digits = re.sub(r"\D", "", text)
     if not (3 <= len(digits) <= 4) or text.strip().startswith("+"):
         return False
-    for region in REGIONS:
+    for region in rule.regions:
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
@@ -112,39 +142,46 @@ def plausible(raw: str) -> bool:
     return bool(re.fullmatch(r"[\d\s+()./\-]+", text)) and 3 <= digits <= 15
 
 
-def is_phone(raw: str) -> bool:
-    """True when ``raw`` is a Dutch or Belgian number (valid or at least possible)."""
+def is_phone(raw: str, rule: PhoneRule | None = None) -> bool:
+    """True when ``raw`` is a number of one of the rule's regions (valid or at least
+    possible)."""
     text = tidy(raw)
     if not re.fullmatch(r"[\d\s+()./\-]+", text):
         return False
-    return _parse(text) is not None or _short(text)
+    found = _rule(rule)
+    return _parse(text, found) is not None or _short(text, found)
 
 
-def check(raw: str) -> str:
-    """The number as the user wrote it (tidied), or ValueError with the Dutch reason."""
+def check(raw: str, rule: PhoneRule | None = None) -> str:
+    """The number as the user wrote it (tidied), or ValueError with the Dutch reason (the
+    wording and examples are the country's)."""
     text = tidy(raw)
-    if not is_phone(text):
+    found = _rule(rule)
+    if not is_phone(text, found):
         digits = re.sub(r"\D", "", text)
         short = (
-            " Een Nederlands nummer heeft 10 cijfers; mist er een?"
-            if digits.startswith("0") and not digits.startswith("00") and len(digits) == 9
+            f" {found.short_hint}"
+            if found.short_hint
+            and digits.startswith("0")
+            and not digits.startswith("00")
+            and len(digits) == found.short_digits
             else ""
         )
         raise ValueError(
-            f"'{text}' is geen Nederlands of Belgisch telefoonnummer (voorbeeld: {EXAMPLE})."
-            + short
+            f"'{text}' is geen {found.description} telefoonnummer "
+            f"(voorbeeld: {found.examples})." + short
         )
     return text
 
 
-def display(raw: str) -> str:
+def display(raw: str, rule: PhoneRule | None = None) -> str:
     """The normalised form for showing: national format for a number of ``home`` country
     style ('0345 477 700', '14 0345'), international for the other ('+32 3 201 12 34').
     Returns ``raw`` unchanged when it is not a number phonenumbers can read."""
     import phonenumbers
 
     text = tidy(raw)
-    number = _parse(text)
+    number = _parse(text, _rule(rule))
     if number is None:
         return text
     if text.startswith(("+", "00")):

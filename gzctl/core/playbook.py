@@ -72,8 +72,9 @@ class Playbook:
     intake: tuple[Question, ...]
     documents: tuple[Document, ...]
     phases: tuple[Phase, ...]
-    # The country (playbooks/landen.toml) whose words and helplines documents use, and the
-    # catalogues (a built-in name or a path relative to the playbook) the village works with.
+    # The country (playbooks/landen/<code>/land.toml) whose words and helplines documents
+    # use, and the catalogues (a built-in name or a path relative to the playbook) the
+    # village works with.
     country: str = "NL"
     organisation_types: str = "organisatietypen"
     platforms: str = "platforms"
@@ -105,8 +106,9 @@ class Playbook:
 # --------------------------------------------------------------------------- locating files
 
 
-# Shipped data files in playbooks/ that are not playbooks (catalogues, criteria, countries).
-DATA_FILE_PREFIXES = ("organisatietypen", "platforms", "selectiecriteria", "landen")
+# Shipped data files in playbooks/ that are not playbooks (catalogues, criteria). Countries
+# and languages live in folders of their own (playbooks/landen/<code>/, playbooks/talen/).
+DATA_FILE_PREFIXES = ("organisatietypen", "platforms", "selectiecriteria")
 
 
 def builtin_names() -> list[str]:
@@ -117,18 +119,19 @@ def builtin_names() -> list[str]:
 
 
 def builtin_for_country(code: str) -> str:
-    """The built-in playbook of a country ('BE' -> 'zorgzame-buurt'); the default for NL."""
+    """The built-in playbook of a country ('BE' -> 'zorgzame-buurt'); the default for NL.
+    A country gzctl does not know is a Dutch error listing the known ones."""
+    from gzctl.core import country
+
+    if code.upper() not in country.known_codes():
+        raise country.unknown(code)
     if code.upper() == "NL":
         return DEFAULT_PLAYBOOK
     for name in builtin_names():
         if load(name).country == code.upper():
             return name
-    from gzctl.core.country import load_countries
-
     raise NotFound(
-        f"Voor land '{code}' is er geen ingebouwd stappenplan. Bekend: "
-        + ", ".join(sorted(load_countries()))
-        + "."
+        f"Voor land '{code}' is er geen ingebouwd stappenplan. Kies er een met --playbook."
     )
 
 
@@ -473,16 +476,19 @@ class Validator:
             self.fault(cycle[0], "kringverwijzing in 'requires': " + " -> ".join(cycle), "requires")
 
     def country(self, meta: dict[str, Any]) -> None:
-        """The country must be in landen.toml and the catalogues must exist (their contents
-        are checked when they are loaded)."""
+        """The country must be known (a folder playbooks/landen/<code>/, or one beside this
+        playbook) and valid, and the catalogues must exist (their contents are checked when
+        they are loaded)."""
         code = meta.get("country", "NL")
         if not isinstance(code, str):
             self.fault(None, "'country' moet een landcode zijn, zoals NL of BE", "country")
         else:
-            from gzctl.core.country import load_countries
+            from gzctl.core import country
 
             try:
-                known = load_countries()
+                known = country.country_files(self.source)
+                if code in known:
+                    country.load_file(known[code])
             except PlaybookError as exc:
                 self.fault(None, str(exc), "country")
             else:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gzctl.core.errors import AnswerError
 from gzctl.core.text import clean, clean_email
+
+if TYPE_CHECKING:
+    from gzctl.core.country import PhoneRule
 
 QUESTION_TYPES = ("text", "number", "date", "choice", "multichoice", "yesno", "group")
 TEXT_FORMATS = ("email", "phone", "time")
@@ -151,7 +154,7 @@ def _check_range(q: Question, number: int | float) -> None:
         raise AnswerError(f"Vul een getal van hoogstens {_dutch_bound(q.max)} in.")
 
 
-def _coerce(q: Question, value: Any) -> Any:
+def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty).
 
     Accepts typed text as well as native TOML values. Raises AnswerError in Dutch."""
@@ -182,7 +185,7 @@ def _coerce(q: Question, value: Any) -> Any:
             from gzctl.core import phone
 
             try:
-                text = phone.check(text)
+                text = phone.check(text, phone_rule)
             except ValueError as exc:
                 raise AnswerError(str(exc)) from None
         if q.format == "time":
@@ -256,7 +259,7 @@ def _coerce(q: Question, value: Any) -> Any:
             row_clean: dict[str, Any] = {}
             for f in q.fields:
                 try:
-                    v = coerce(f, row.get(f.key))
+                    v = coerce(f, row.get(f.key), phone_rule)
                 except AnswerError as exc:
                     raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
                 if v is not None:
@@ -268,15 +271,23 @@ def _coerce(q: Question, value: Any) -> Any:
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
 
 
-def coerce(q: Question, value: Any) -> Any:
+def coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty);
     the answer is also within the bounds the state file holds (gzctl/core/bounds.py: dates
     1900-2200, finite numbers), so whatever is accepted here survives a save and a reload.
+    A phone number is checked by ``phone_rule``, the village's country's (see
+    :func:`asks_phone`; None: the default country's).
 
     Raises AnswerError with a Dutch message."""
-    result = _coerce(q, value)
+    result = _coerce(q, value, phone_rule)
     _check_bounds(result)
     return result
+
+
+def asks_phone(q: Question) -> bool:
+    """Whether the question (or a field of a group) is a phone number, so that a caller
+    loads the country's phone rule only when it is needed."""
+    return q.format == "phone" or any(asks_phone(f) for f in q.fields)
 
 
 def _check_bounds(value: Any) -> None:

@@ -358,14 +358,14 @@ def common_data(ctx: Context) -> dict[str, Any]:
     """What every document shows: the village (``dorp``), the network (``netwerk``: naam,
     adres as lines, care of the meeting place), who sends it (``afzenders``,
     ``afzender_namen``), the first initiator with an address (``contact``), and the
-    country's words and helplines (``land``: playbooks/landen.toml), so templates hold no
-    country."""
-    from gzctl.core.country import country
+    country's words and helplines (``land``: playbooks/landen/<code>/land.toml), so
+    templates hold no country."""
+    from gzctl.core.country import for_playbook
 
     project = ctx.project
     village = project.village
     name = village.name or "het dorp"
-    land = country(ctx.playbook.country).template_data()
+    land = for_playbook(ctx.playbook).template_data()
     network = answer(project, "verbinden.netwerknaam") or f"{land['woorden']['netwerk']} {name}"
     senders: list[dict[str, Any]] = [
         {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": later_phone(p.phone)}
@@ -393,37 +393,22 @@ def common_data(ctx: Context) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- words per country
 
-WORDS_DIR = "documenten"  # playbooks/documenten/<country>.toml
 
+def document_words(playbook: Any) -> dict[str, Any]:
+    """The words and fixed numbers of outgoing documents, from the playbook's country
+    (playbooks/landen/<code>/land.toml): ``land`` (telefoonregio and the country's words:
+    college, bestuurder, gemeente, steun, ...), ``aanspreekvorm``, ``aanhef_zonder_naam``,
+    ``bellen`` (``vast`` and ``vragen``). An unknown country is a PlaybookError."""
+    from gzctl.core.country import for_playbook
 
-def document_words(project: Project, country: str | None = None) -> dict[str, Any]:
-    """The words and fixed numbers of outgoing documents for ``country`` (the playbook's
-    country code, 'NL' or 'BE'; else the village's, else 'nl'), read from
-    ``playbooks/documenten/<land>.toml``, falling back to ``nl.toml``.
+    land = for_playbook(playbook)
+    return {
+        "land": {**land.words, "telefoonregio": land.phone.region},
+        "aanspreekvorm": land.registers,
+        "aanhef_zonder_naam": land.salutations,
+        "bellen": land.call,
+    }
 
-    Returns the parsed TOML as a dict: ``land`` (telefoonregio, college, bestuurder, ...),
-    ``aanspreekvorm``, ``aanhef_zonder_naam``, ``bellen`` (``vast`` and ``vragen``).
-    Raises TemplateProblem when the file is missing or does not parse."""
-    from gzctl.core.datafiles import load_data
-    from gzctl.core.errors import PlaybookError
-    from gzctl.core.paths import data_dir
-
-    code = country or str(getattr(project.village, "country", "") or "nl")
-    code = code.strip().lower() or "nl"
-    folder = data_dir("playbooks") / WORDS_DIR
-    country = code
-    path = folder / f"{country}.toml"
-    if not path.is_file():
-        path = folder / "nl.toml"
-    try:  # parsed once per run, and kept parsed in the user cache (gzctl/core/datacache.py)
-        return load_data(path, lambda data: data, _WORDS)
-    except PlaybookError as exc:
-        raise TemplateProblem(
-            f"de woorden voor documenten zijn onleesbaar ({exc.message})."
-        ) from None
-
-
-_WORDS: dict[tuple[str, float], dict[str, Any]] = {}
 
 NBSP = "\u00a0"
 
@@ -497,10 +482,16 @@ def signatures(ctx: Context) -> list[dict[str, str]]:
 def letter_base(ctx: Context, subject: str | Later) -> dict[str, Any]:
     """What every letter carries besides its body: place and date line, Betreft, the
     signatures. The date is the day of the project's last change (stable on rebuild)."""
+    from gzctl.core.country import for_playbook
+
     village = ctx.project.village.name or ""
     day = later_short_date(document_date(ctx.project))
+    line = for_playbook(ctx.playbook).letter.date_line  # "{plaats}, {datum}"
+    parts = (village, day) if line.find("{plaats}") <= line.find("{datum}") else (day, village)
     return {
-        "plaats_datum": later_text("{}, {}", village, day) if village else day,
+        "plaats_datum": (
+            later_text(line.format(plaats="{}", datum="{}"), *parts) if village else day
+        ),
         "betreft": subject,
         "ondertekening": signatures(ctx),
     }

@@ -234,9 +234,10 @@ def build(
     renderer = Renderer(folder / OVERRIDE_DIR)
     docx = None
     if "docx" in formats:
+        from gzctl.core.country import for_playbook
         from gzctl.documents.docx import DocxBuilder
 
-        docx = DocxBuilder(_fixed_moment(project))
+        docx = DocxBuilder(_fixed_moment(project), for_playbook(playbook).language)
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))

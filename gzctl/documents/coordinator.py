@@ -192,11 +192,11 @@ def prepare_request(ctx: Context) -> Prepared:
     applicant = answer(project, APPLICANT)
     if not applicant:
         raise missing_answer(ctx.playbook, APPLICANT, title)
-    words = document_words(project, ctx.playbook.country)
+    words = document_words(ctx.playbook)
     land = words.get("land", {})
-    from gzctl.core.country import country
+    from gzctl.core.country import for_playbook
 
-    connector = country(ctx.playbook.country).words["verbinder"]  # Coördinator, ...regisseur
+    connector = for_playbook(ctx.playbook).words["verbinder"]  # Coördinator, ...regisseur
     crit = load_criteria()
     b = co.budget(project, crit)
     assert b.salary is not None and b.total is not None  # hours are known (_profile_data)

@@ -103,7 +103,6 @@ HEAD_FILL = "EEF3EF"
 QUOTE_FILL = "F3F7F4"
 QUOTE_LINE = "7FB39A"
 FONT = "Calibri"
-LANGUAGE = "nl-NL"
 BOX_FONT = "Segoe UI Symbol"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -136,12 +135,12 @@ def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
     return el
 
 
-def _language(rpr: Any) -> None:
+def _language(rpr: Any, language: str) -> None:
     lang = rpr.find(_W + "lang")
     if lang is None:
         lang = _el("w:lang", rpr)
-    lang.set(_W + "val", LANGUAGE)
-    lang.set(_W + "eastAsia", LANGUAGE)
+    lang.set(_W + "val", language)
+    lang.set(_W + "eastAsia", language)
     lang.set(_W + "bidi", "ar-SA")
 
 
@@ -158,17 +157,17 @@ def _fonts(rpr: Any, font: str = FONT) -> None:
         fonts.set(_W + attr, font)
 
 
-_PLAIN: list[Any] = []
+_PLAIN: dict[str, Any] = {}
 
 
-def _plain_rpr() -> Any:
-    """A copy of <w:rPr><w:lang w:val="nl-NL"/></w:rPr>."""
+def _plain_rpr(language: str) -> Any:
+    """A copy of <w:rPr><w:lang w:val="nl-NL"/></w:rPr> (with the document's language)."""
     import copy
 
-    if not _PLAIN:
-        _PLAIN.append(_el("w:rPr"))
-        _el("w:lang", _PLAIN[0], w__val=LANGUAGE)
-    return copy.deepcopy(_PLAIN[0])
+    if language not in _PLAIN:
+        _PLAIN[language] = _el("w:rPr")
+        _el("w:lang", _PLAIN[language], w__val=language)
+    return copy.deepcopy(_PLAIN[language])
 
 
 def _is_heading(p: Any) -> bool:
@@ -197,12 +196,15 @@ class DocxBuilder:
     header (from the Markdown's ``<!-- briefhoofd -->`` block) and "pagina X van Y" in the
     footer from page 2 on (a one-page document shows none)."""
 
-    def __init__(self, moment: dt.datetime) -> None:
+    def __init__(self, moment: dt.datetime, language: str) -> None:
+        """``language``: the document language of the village's country (nl-NL, nl-BE), on
+        every style, every run and the core properties (Word's spelling check)."""
         from docx import Document
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml.ns import qn
         from docx.shared import Cm, Pt, RGBColor
 
+        self.language = language
         doc = Document()
         section = doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
@@ -242,7 +244,7 @@ class DocxBuilder:
             rpr = style.find(_W + "rPr")
             if rpr is None:
                 rpr = _el("w:rPr", style)
-            _language(rpr)
+            _language(rpr, language)
             if style.get(_W + "type") in ("paragraph", "character", "table"):
                 _fonts(rpr)
             color = rpr.find(_W + "color")
@@ -254,12 +256,12 @@ class DocxBuilder:
         if defaults is not None:
             rpr = defaults.find(f"{_W}rPrDefault/{_W}rPr")
             if rpr is not None:
-                _language(rpr)
+                _language(rpr, language)
                 _fonts(rpr)
         settings = doc.settings.element
         theme_lang = settings.find(_W + "themeFontLang")
         if theme_lang is not None:
-            theme_lang.set(_W + "val", LANGUAGE)
+            theme_lang.set(_W + "val", language)
         for tag, value in (("decimalSymbol", ","), ("listSeparator", ";")):
             el = settings.find(_W + tag)
             if el is not None:
@@ -286,7 +288,7 @@ class DocxBuilder:
         props.revision = 1
         props.created = props.modified = moment.replace(tzinfo=None)
         props.comments = "Gemaakt met gzctl"
-        props.language = LANGUAGE
+        props.language = language
         props.subject = ""
         props.keywords = ""
         props.category = ""
@@ -311,7 +313,8 @@ class DocxBuilder:
             for info in z.infolist():
                 data = z.read(info.filename)
                 if info.filename.startswith("word/") and info.filename.endswith(".xml"):
-                    data = data.replace(b'"en-US"', b'"nl-NL"')  # stylesWithEffects too
+                    # stylesWithEffects too
+                    data = data.replace(b'"en-US"', b'"' + language.encode("ascii") + b'"')
                 elif info.filename == "docProps/app.xml":
                     data = _APP_XML  # not the template's "Microsoft Macintosh Word", 0 words
                 self.members.append((info.filename, _pack(data)))
@@ -440,8 +443,8 @@ class DocxBuilder:
             SubElement(SubElement(p, _W + "pPr"), _W + "pStyle").set(_W + "val", style_id)
         return p
 
-    @staticmethod
     def _run(
+        self,
         p: Any,
         text: str = "",
         bold: bool = False,
@@ -452,15 +455,15 @@ class DocxBuilder:
         size: int | None = None,
         font: str | None = None,
     ) -> Any:
-        """A w:r with its properties in schema order and language nl-NL. A hyphen inside an
+        """A w:r with its properties in schema order and the document's language. A hyphen in an
         e-mail address becomes a no-break hyphen, so the address never breaks there."""
         from lxml.etree import SubElement
 
         r = SubElement(p, _W + "r")
         if not (font or bold or italic or strike or color or size):
-            r.append(_plain_rpr())  # the common case, copied: most runs are plain text
+            r.append(_plain_rpr(self.language))  # the common case: most runs are plain text
         else:
-            DocxBuilder._props(r, bold, italic, strike, color, size, font)
+            self._props(r, bold, italic, strike, color, size, font)
         if not text:
             return r
         pieces: list[str | None] = []  # None = a no-break hyphen
@@ -486,8 +489,8 @@ class DocxBuilder:
                     t.set(_XML_SPACE, "preserve")
         return r
 
-    @staticmethod
     def _props(
+        self,
         r: Any,
         bold: bool,
         italic: bool,
@@ -513,7 +516,7 @@ class DocxBuilder:
             SubElement(props, _W + "color").set(_W + "val", color)
         if size:
             SubElement(props, _W + "sz").set(_W + "val", str(size))
-        SubElement(props, _W + "lang").set(_W + "val", LANGUAGE)
+        SubElement(props, _W + "lang").set(_W + "val", self.language)
 
     @staticmethod
     def _break(p: Any, page: bool = False) -> None:

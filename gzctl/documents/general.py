@@ -212,7 +212,7 @@ _TITLES = {
 
 def register_of(org: Any, words: dict[str, Any] | None = None) -> str:
     """'u' or 'jullie': how a letter to this organisation addresses it (per type, else per
-    kind, from playbooks/documenten/<land>.toml; 'u' when nothing says otherwise)."""
+    kind, from playbooks/landen/<code>/land.toml; 'u' when nothing says otherwise)."""
     forms = (words or {}).get("aanspreekvorm", {})
     by_type = forms.get("types", {})
     org_type = getattr(org, "type", "") or ""
@@ -401,7 +401,7 @@ def prepare_invitations(ctx: Context) -> Prepared:
         )
     avond = evening(ctx, title)
     date = avond.pop("_date")
-    words = document_words(ctx.project, ctx.playbook.country)
+    words = document_words(ctx.playbook)
     base = {**common_data(ctx), "avond": avond}
     network = base["netwerk"]["naam"]
     letter_common = letter_base(
@@ -512,10 +512,10 @@ def prepare_mission(ctx: Context) -> Prepared:
     place = meeting_place(ctx)
     hours = answer(project, "organiseren.uren")
     employer = answer(project, "organiseren.werkgever")
-    from gzctl.core.country import country
+    from gzctl.core.country import for_playbook
     from gzctl.documents.coordinator import EMPLOYER_TEXT
 
-    role = country(ctx.playbook.country).words["verbinder"]  # Coördinator, buurtzorgregisseur
+    role = for_playbook(ctx.playbook).words["verbinder"]  # Coördinator, buurtzorgregisseur
     coordinator: list[str | Later] = [
         f"Het netwerk krijgt een betaalde {role} die in het dorp woont: een verbinder "
         "die makkelijk contact legt, anderen laat doen waar ze goed in zijn en heel "
@@ -582,7 +582,7 @@ def fixed_contacts(
 ) -> tuple[list[dict[str, str | Later]], list[str], list[str]]:
     """The fixed safe block of the card (and of anything else that lists where to call, such
     as the village website): 112, huisartsenpost, huisarts, sociaal team, Veilig Thuis,
-    gemeente, in the order and words of ``playbooks/documenten/<land>.toml``.
+    gemeente, in the order and words of ``playbooks/landen/<code>/land.toml``.
 
     Returns (entries, warnings, names of listed organisations without a phone number); an
     entry is a dict of ``naam``, ``wanneer``, ``wie`` (the organisation, or empty) and
@@ -590,7 +590,7 @@ def fixed_contacts(
     organisations are found by type and any status but 'afgehaakt': the sociaal team is on
     the card whether or not it joined the network."""
     project = ctx.project
-    words = document_words(project, ctx.playbook.country)
+    words = document_words(ctx.playbook)
     region = str(words.get("land", {}).get("telefoonregio", "NL"))
     listed = [o for o in organisations(project) if getattr(o, "status", "") != "afgehaakt"]
     warnings: list[str] = []
@@ -630,7 +630,7 @@ def fixed_contacts(
 
 def prepare_overview(ctx: Context) -> Prepared:
     """The "Wie kan ik bellen?" card: first the fixed safe block (112, huisartsenpost,
-    huisarts, sociaal team, Veilig Thuis, gemeente; from playbooks/documenten/<land>.toml),
+    huisarts, sociaal team, Veilig Thuis, gemeente; from playbooks/landen/<code>/land.toml),
     then the joined organisations per need by organisation type (never a guess by sector),
     each with its phone number. Organisations only: no person is named.
 
@@ -645,7 +645,7 @@ def prepare_overview(ctx: Context) -> Prepared:
             f"{title}: nog geen organisatie is aangesloten bij het netwerk. Zet de deelnemers "
             "op 'aangesloten' met gzctl org status ID aangesloten."
         )
-    words = document_words(project, ctx.playbook.country)
+    words = document_words(ctx.playbook)
     region = str(words.get("land", {}).get("telefoonregio", "NL"))
     card_words = words.get("bellen", {})
     members.sort(key=lambda o: fold(o.name))

@@ -4,7 +4,7 @@
 Built from the same answers and ticks a real initiator would give, dated over the past
 weeks so that status, next and log all have something to show. Everything goes through
 the normal validation, so a playbook change that breaks a demo fails loudly in the tests.
-Which village is built follows the playbook's country (playbooks/landen.toml).
+Which village is built follows the playbook's country (playbooks/landen/<code>/).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
@@ -25,6 +25,9 @@ from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
 from gzctl.network.summaries import reach_summary
 from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES
+
+if TYPE_CHECKING:
+    from gzctl.core.country import PostcodeRule
 
 # The network status, in the order an organisation usually goes through it; afgehaakt
 # (dropped out) can follow any of them.
@@ -404,26 +407,28 @@ def check_phone(raw: str) -> str:
         raise UsageProblem(str(exc)) from None
 
 
-def check_postcode(raw: str) -> str:
-    """'1234 AB' in the Netherlands, four digits in Belgium; '1234ab' becomes '1234 AB'."""
+def check_postcode(raw: str, rule: PostcodeRule | None = None) -> str:
+    """A postcode by the country's rule (``[postcode]`` in playbooks/landen/<code>/land.toml):
+    '1234 AB' in the Netherlands, four digits in Belgium, each accepting the other's;
+    '1234ab' becomes '1234 AB'. Without a rule, the default country's (see core/country)."""
     from gzctl.core.text import clean
 
+    if rule is None:
+        from gzctl.core.country import DEFAULT_COUNTRY, country
+
+        rule = country(DEFAULT_COUNTRY).postcode
     text = clean(raw).upper()
-    text = re.sub(r"^(NL|B|BE)\s*-\s*", "", text)
-    m = re.fullmatch(r"([1-9]\d{3})\s*-?\s*([A-Z]{2})", text)
-    if m and m.group(2) in ("SA", "SD", "SS"):
-        raise UsageProblem(
-            f"'{raw.strip()}' is geen postcode: SA, SD en SS komen in Nederlandse postcodes "
-            "niet voor. Kijk de letters na."
-        )
-    if m:
-        return f"{m.group(1)} {m.group(2)}"
-    m = re.fullmatch(r"(?:B-?\s*)?([1-9]\d{3})", text)
-    if m:
-        return m.group(1)
-    raise UsageProblem(
-        f"'{raw.strip()}' is geen postcode (Nederland: 1234 AB, België: vier cijfers)."
-    )
+    if rule.prefixes:
+        prefixes = "|".join(re.escape(p) for p in rule.prefixes)
+        text = re.sub(rf"^({prefixes})\s*-\s*", "", text)
+    for form in rule.forms:
+        m = re.fullmatch(form.pattern, text)
+        if m is None:
+            continue
+        if form.excluded and any(g in form.excluded for g in m.groups()):
+            raise UsageProblem(f"'{raw.strip()}' is geen postcode: {form.excluded_fault}")
+        return form.form.format(m.group(0), *m.groups())
+    raise UsageProblem(f"'{raw.strip()}' is geen postcode ({rule.fault}).")
 
 
 def check_reach(raw: Any) -> int:

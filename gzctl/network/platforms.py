@@ -30,7 +30,6 @@ from gzctl.network.vocabulary import PLATFORM_STATUSES
 
 STATUSES = PLATFORM_STATUSES  # gzctl/network/vocabulary.py
 ROLES: tuple[str, ...] = ("trekker", "deelnemer")
-TIMEZONE = "Europe/Amsterdam"
 
 _STATUS_WORDS = {
     "idee": "idee", "plan": "idee", "idea": "idee",
@@ -701,7 +700,8 @@ def filter_activities(
     return out
 
 
-def activity_json(project: Project, a: Activity) -> dict[str, Any]:
+def activity_json(project: Project, a: Activity, timezone: str) -> dict[str, Any]:
+    """An activity as JSON; ``timezone`` is the village's country's (its local times)."""
     names = {o.id: o.name for o in project.organisations}
     titles = {p.id: p.title for p in project.platforms}
     return {
@@ -709,7 +709,7 @@ def activity_json(project: Project, a: Activity) -> dict[str, Any]:
         "title": a.title,
         "start": a.start.isoformat(),
         "end": a.end.isoformat() if a.end else None,
-        "timezone": TIMEZONE,
+        "timezone": timezone,
         "place": a.place,
         "organisers": list(a.organisers),
         "organiser_names": [names.get(o, o) for o in a.organisers],
@@ -723,7 +723,7 @@ def activity_json(project: Project, a: Activity) -> dict[str, Any]:
 
 
 def newsletter_data(
-    project: Project, today: dt.date, back_days: int = 60, ahead_days: int = 90
+    project: Project, today: dt.date, timezone: str, back_days: int = 60, ahead_days: int = 90
 ) -> dict[str, Any]:
     """Recent and coming activities for a resident newsletter (counts only)."""
     recent = [
@@ -735,8 +735,8 @@ def newsletter_data(
         if today <= a.start.date() <= today + dt.timedelta(days=ahead_days)
     ]  # fmt: skip
     return {
-        "recent": [activity_json(project, a) for a in recent],
-        "coming": [activity_json(project, a) for a in coming],
+        "recent": [activity_json(project, a, timezone) for a in recent],
+        "coming": [activity_json(project, a, timezone) for a in coming],
         "platforms": [
             platform_json(project, p) for p in project.platforms if p.status != "gestopt"
         ],
@@ -766,10 +766,13 @@ def to_ics(
     activities: Iterable[Activity],
     stamp: dt.datetime,
     allow_empty: bool = False,
+    *,
+    timezone: str,
 ) -> bytes:
     """An iCalendar file (RFC 5545, METHOD:PUBLISH of RFC 5546) with one event per activity,
-    in Europe/Amsterdam time; an activity without a time is an all-day event (DTSTART and
-    DTEND as VALUE=DATE, the end exclusive).
+    in the village's time zone (``timezone``, from its country: Europe/Amsterdam,
+    Europe/Brussels); an activity without a time is an all-day event (DTSTART and DTEND as
+    VALUE=DATE, the end exclusive).
 
     UIDs are stable (activity id @ village) and SEQUENCE counts the edits, with
     LAST-MODIFIED the last change, so importing the file again updates moved or changed
@@ -786,7 +789,7 @@ def to_ics(
     items = list(activities)
     if not items and not allow_empty:
         raise Refused("Er zijn geen activiteiten om in een agenda te zetten; niets geschreven.")
-    tz = ZoneInfo(TIMEZONE)
+    tz = ZoneInfo(timezone)
     village = inv.slugify(project.village.name or "dorp")
     names = {o.id: o.name for o in project.organisations}
     titles = {p.id: p.title for p in project.platforms}
@@ -797,11 +800,11 @@ def to_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", strip_controls(f"Netwerk {project.village.name}"))
-    cal.add("x-wr-timezone", TIMEZONE)
+    cal.add("x-wr-timezone", timezone)
     stamp = max((h.at for h in project.history), default=stamp)
     utc_stamp = _utc(stamp)
     if not all(is_all_day(a) for a in items):
-        cal.add_component(_amsterdam_vtimezone(icalendar))
+        cal.add_component(_vtimezone(icalendar, timezone))
     for a in items:
         event = icalendar.Event()
         event.add("uid", f"{a.id}@{village}.gzctl")
@@ -834,20 +837,37 @@ def to_ics(
     return data
 
 
-def _amsterdam_vtimezone(icalendar: Any) -> Any:
-    """Europe/Amsterdam as Outlook writes it: two rules (summer time from the last Sunday of
-    March, winter time from the last Sunday of October), valid for every year."""
+def _vtimezone(icalendar: Any, name: str) -> Any:
+    """The time zone as Outlook writes Europe/Amsterdam: two rules (summer time from the
+    last Sunday of March, winter time from the last Sunday of October), valid for every
+    year, with the zone's own offsets and names (CET/CEST). That is the EU's summer-time
+    rule; a zone without summer time gets its one standard offset."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(name)
+    winter = dt.datetime(2001, 1, 15, 12, tzinfo=zone)
+    summer = dt.datetime(2001, 7, 15, 12, tzinfo=zone)
+    std = winter.utcoffset() or dt.timedelta(0)
+    dst = summer.utcoffset() or dt.timedelta(0)
     tz = icalendar.Timezone()
-    tz.add("tzid", TIMEZONE)
-    for name, start, month, before, after in (
-        ("CEST", dt.datetime(1981, 3, 29, 2, 0), 3, 1, 2),
-        ("CET", dt.datetime(1996, 10, 27, 3, 0), 10, 2, 1),
+    tz.add("tzid", name)
+    if std == dst:
+        part = icalendar.TimezoneStandard()
+        part.add("tzname", winter.tzname())
+        part.add("dtstart", dt.datetime(1970, 1, 1))
+        part.add("tzoffsetfrom", std)
+        part.add("tzoffsetto", std)
+        tz.add_component(part)
+        return tz
+    for label, start, month, before, after in (
+        (summer.tzname(), dt.datetime(1981, 3, 29, 2, 0), 3, std, dst),
+        (winter.tzname(), dt.datetime(1996, 10, 27, 3, 0), 10, dst, std),
     ):
-        part = icalendar.TimezoneDaylight() if name == "CEST" else icalendar.TimezoneStandard()
-        part.add("tzname", name)
+        part = icalendar.TimezoneDaylight() if month == 3 else icalendar.TimezoneStandard()
+        part.add("tzname", label)
         part.add("dtstart", start)
-        part.add("tzoffsetfrom", dt.timedelta(hours=before))
-        part.add("tzoffsetto", dt.timedelta(hours=after))
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", after)
         part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
         tz.add_component(part)
     return tz

@@ -114,7 +114,7 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
     """A hand-edited answer must still fit its question; say which key and line if not."""
     from gzctl.core import phone, store
     from gzctl.core.errors import AnswerError
-    from gzctl.core.questions import coerce
+    from gzctl.core.questions import asks_phone, coerce
 
     questions = {q.id: q for q in playbook.questions()}
     for qid, value in project.answers.items():
@@ -124,7 +124,12 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
         if q.format == "phone" and isinstance(value, str) and phone.plausible(value):
             continue  # checked with phonenumbers when it came in; its metadata is slow to load
         try:
-            coerce(q, value)
+            if asks_phone(q):
+                from gzctl.core.country import for_playbook
+
+                coerce(q, value, for_playbook(playbook).phone)
+            else:
+                coerce(q, value)
         except AnswerError as exc:
             parts = ("answers", *qid.split("."))
             text = store.read_text(folder / store.STATE_FILE)

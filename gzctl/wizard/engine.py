@@ -17,7 +17,14 @@ from gzctl.core import progress, store
 from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
-from gzctl.core.questions import Question, coerce, format_value, is_answered, past_warning
+from gzctl.core.questions import (
+    Question,
+    asks_phone,
+    coerce,
+    format_value,
+    is_answered,
+    past_warning,
+)
 from gzctl.core.words import count
 from gzctl.wizard.keys import LATER, choice_title, fit_prompt
 from gzctl.wizard.keys import select as _select
@@ -106,6 +113,7 @@ class Asker:
 
     def __init__(self, say: Callable[[str], None]) -> None:
         self.say = say
+        self.phone_rule: Any = None  # the village's country's (the Wizard sets it)
 
     def _intro(self, q: Question, position: str = "") -> None:
         example = q.example
@@ -154,13 +162,15 @@ class Asker:
         raw = questionary.text(
             fit_prompt(label)[0],
             default=default_text,
-            validate=lambda text: True if not str(text).strip() else _validate_value(q, text),
+            validate=lambda text: (
+                True if not str(text).strip() else _validate_value(q, text, self.phone_rule)
+            ),
         ).unsafe_ask()
         if q.required and not str(raw).strip():
             if top:
                 self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
             return LATER
-        return coerce(q, raw)
+        return coerce(q, raw, self.phone_rule)
 
     def _checkbox(self, q: Question, chosen: set[str]) -> Any:
         import questionary
@@ -250,11 +260,11 @@ def confirm(label: str, default: bool) -> bool:
 _UNSEEN: Any = object()
 
 
-def _validate_value(q: Question, value: Any) -> bool | str:
+def _validate_value(q: Question, value: Any, phone_rule: Any = None) -> bool | str:
     from gzctl.core.errors import AnswerError
 
     try:
-        coerce(q, value)
+        coerce(q, value, phone_rule)
     except AnswerError as exc:
         return exc.message
     return True
@@ -285,6 +295,10 @@ class Wizard:
         self.who = who
         self.clock = clock
         self.asker = asker
+        if hasattr(asker, "phone_rule") and any(asks_phone(q) for q in playbook.questions()):
+            from gzctl.core.country import for_playbook
+
+            asker.phone_rule = for_playbook(playbook).phone  # numbers of the village's country
         self.say = say
         self.resuming = True  # a step not yet walked through goes on at its first open question
 

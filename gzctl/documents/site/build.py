@@ -93,6 +93,7 @@ def render_site(
 
     ``url`` overrides ``settings.site.url`` (empty: not online yet, so no QR code).
     Raises NotReady (no village name) or TemplateProblem (a template does not render)."""
+    from gzctl.core.country import for_playbook
     from gzctl.network.platforms import to_ics
 
     address = (url if url is not None else project.settings.site.url).strip()
@@ -126,7 +127,10 @@ def render_site(
         )
         files[f"poster-{size}.pdf"] = poster_pdf(poster, size)
     coming_and_past = sorted(project.activities, key=lambda a: (a.start, a.id))
-    files[ICS_FILE] = to_ics(project, coming_and_past, _fixed_stamp(project), allow_empty=True)
+    timezone = for_playbook(playbook).timezone  # the village's country's
+    files[ICS_FILE] = to_ics(
+        project, coming_and_past, _fixed_stamp(project), allow_empty=True, timezone=timezone
+    )
     files[FEED_FILE] = atom(project, data)
     notes = []
     if not address:
