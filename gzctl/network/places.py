@@ -116,7 +116,7 @@ def parse_fields(raw: dict[str, Any], crit: Criteria) -> dict[str, Any]:
             if out[key] is not None and out[key] < 0:
                 errors.append(f"plaatsen: '{value}' is geen aantal")
         elif key == "rent":
-            if not str(value or "").strip():
+            if value is None or not str(value).strip():  # a rent of 0 is free, not unknown
                 out[key] = None
                 continue
             amount = parse_amount(value)
