@@ -347,9 +347,12 @@ def _entry_at(demo: Demo, section: str, index: int) -> Iterator[None]:
         raise PlaybookError(f"{demo.where(section, index)}: {exc.message}") from exc
 
 
-def build_project(playbook: Playbook, now: dt.datetime, who: str) -> Project:
-    """The demo project of the playbook's country as data (nothing written)."""
-    demo = demo_for(playbook)
+def build_project(
+    playbook: Playbook, now: dt.datetime, who: str, village: Demo | None = None
+) -> Project:
+    """The demo project as data (nothing written): ``village``, else the demo village of the
+    playbook's country."""
+    demo = village or demo_for(playbook)
     project = Project(
         project=ProjectInfo(
             playbook=playbook.id,
