@@ -83,11 +83,17 @@ def test_a_country_without_a_demo_is_an_error_never_the_dutch_one(tmp_path: Path
     assert "BE, NL" in err.value.message
 
 
-def test_demo_for_an_unknown_country_stops_before_making_a_folder(gz, tmp_path: Path) -> None:
-    result = gz("-C", str(tmp_path), "demo", "--land", "XX")
+@pytest.mark.parametrize(
+    ("land", "says"),
+    [("XX", "Voor land 'XX' is er geen voorbeelddorp"), ("../nl", "is geen landcode")],
+)
+def test_demo_for_an_unknown_country_stops_before_making_a_folder(
+    gz, tmp_path: Path, land: str, says: str
+) -> None:
+    result = gz("-C", str(tmp_path), "demo", "--land", land)
     assert result.code == 2
     assert result.err.strip().count("\n") == 0, result.err
-    assert "Voor land 'XX' is er geen voorbeelddorp" in result.err
+    assert says in result.err
     assert "Traceback" not in result.err
     assert list(tmp_path.iterdir()) == []
 

@@ -313,6 +313,8 @@ _cache: dict[tuple[str, float], Demo] = {}
 
 def load_demo(code: str, folder: Path | None = None) -> Demo:
     """A country's demo village, checked; a Dutch error if the country has none."""
+    if not re.fullmatch(r"[A-Za-z]{2}", code):
+        raise NotFound(f"'{code}' is geen landcode; gebruik twee letters, zoals NL of BE.")
     path = demo_path(code, folder)
     if not path.is_file():
         known = ", ".join(countries_with_demo(folder)) or "geen"
