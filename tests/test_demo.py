@@ -160,7 +160,7 @@ def test_a_demo_file_needs_its_name_and_history(tmp_path: Path) -> None:
     with pytest.raises(PlaybookError) as err:
         dm.load_demo("NL", folder)
     message = err.value.message
-    assert "onbekend onderdeel 'dorp'" in message
+    assert "landen/nl/demo.toml, regel 1 ([dorp]): onbekend onderdeel 'dorp'" in message
     assert "het onderdeel [demo] ontbreekt" in message
     assert "het onderdeel [history] ontbreekt" in message
 

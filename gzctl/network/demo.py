@@ -156,7 +156,8 @@ def parse_demo(data: dict[str, Any], path: Path) -> Demo:
         if name not in SECTIONS:
             hint = did_you_mean(name, sorted(SECTIONS))
             faults.append(
-                f"{lines.where(name, 0, None, False)}: onbekend onderdeel '{name}'.{hint}"
+                f"{lines.where(name, 0, None, isinstance(data[name], list))}: "
+                f"onbekend onderdeel '{name}'.{hint}"
             )
     for name in REQUIRED:
         if name not in data:
