@@ -89,6 +89,7 @@ class Demo:
     sections: dict[str, list[dict[str, Any]]]
 
     def entries(self, section: str) -> list[dict[str, Any]]:
+        """A section's tables in file order (a [table] is a list of one; none if absent)."""
         return self.sections.get(section, [])
 
     def where(self, section: str, index: int, key: str | None = None) -> str:
@@ -293,6 +294,7 @@ class _Lines:
 
 
 def countries_dir() -> Path:
+    """The shipped folder of countries (playbooks/landen, in a wheel gzctl/_data/...)."""
     from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / COUNTRIES_DIR
