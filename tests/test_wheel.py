@@ -118,6 +118,8 @@ def test_wheel_ships_the_playbooks(installed: Installed) -> None:
     )
     assert data.parts[-3:] == ("gzctl", "_data", "playbooks"), data
     assert (data / "gemeenschapszorg.toml").is_file(), sorted(p.name for p in data.iterdir())
+    for land in ("nl", "be"):  # the subfolders ship too: each country's demo village
+        assert (data / "landen" / land / "demo.toml").is_file(), land
 
 
 def test_demo_and_status_from_the_wheel(installed: Installed) -> None:

@@ -247,11 +247,25 @@ def demo(
             "--vlaanderen", help="Een Vlaamse deelgemeente met het stappenplan zorgzame-buurt."
         ),
     ] = False,
+    land: Annotated[
+        str | None,
+        typer.Option(
+            "--land",
+            "--country",
+            metavar="NL|BE",
+            help="Het land van het voorbeelddorp; BE is hetzelfde als --vlaanderen.",
+        ),
+    ] = None,
 ) -> None:
-    from gzctl.network.demo import DEMO_NAMES, build_demo
+    from gzctl.network.demo import build_demo, demo_names, load_demo
 
+    if land and vlaanderen and land.upper() != "BE":
+        raise UsageProblem("Kies --land of --vlaanderen, niet allebei.")
+    code = (land or ("BE" if vlaanderen else "NL")).upper()
+    load_demo(code)  # a country without a demo village stops here, before any folder is made
     if map_ is None:
-        map_ = "voorbeelddorp-vlaanderen" if vlaanderen else "voorbeelddorp"
+        named = {"NL": "voorbeelddorp", "BE": "voorbeelddorp-vlaanderen"}
+        map_ = named.get(code, f"voorbeelddorp-{code.lower()}")
     folder = common.base_folder(ctx) / map_
     state = folder / store.STATE_FILE
     if state.exists():
@@ -261,13 +275,13 @@ def demo(
                 "voorbeelddorp opnieuw met --opnieuw."
             )
         project = store.load(folder)
-        if project.village.name not in DEMO_NAMES:
+        if project.village.name not in demo_names():
             raise UsageProblem(
                 f"'{folder}' bevat geen voorbeelddorp maar '{project.village.name}'; "
                 "dat vervang ik niet."
             )
         state.unlink()
-    book = pb.load(pb.builtin_for_country("BE") if vlaanderen else pb.DEFAULT_PLAYBOOK)
+    book = pb.load(pb.builtin_for_country(code))
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
     common.note(f"Voorbeelddorp gemaakt in {where}.")

@@ -57,6 +57,7 @@ class PhoneRule:
 
     @property
     def regions(self) -> tuple[str, ...]:
+        """Every region whose numbers count as this country's (its own first)."""
         return (self.region, *self.also)
 
 

@@ -104,6 +104,7 @@ class Checker:
         self._files = _FILES.get()
 
     def fault(self, where: str, text: str) -> None:
+        """Note one fault at ``where``, named with the file and line that hold the entry."""
         found = self._line(where)
         name = f"{found[0]}, regel {found[1]}" if found else self.name
         self.faults.append(f"{name}: {where}: {text}")

@@ -140,7 +140,7 @@ def _seats(value: Any, errors: list[str]) -> int | float | None:
 
 
 def _rent(value: Any, errors: list[str]) -> float | None:
-    if not str(value or "").strip():
+    if value is None or not str(value).strip():  # a rent of 0 is free, not unknown
         return None
     amount = parse_amount(value)
     if amount is None:
