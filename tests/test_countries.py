@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -230,15 +231,37 @@ types = ["ouderenbond"]
 """
 
 
+# Its stappenplan states only what differs from the Dutch one: its own [playbook] with the
+# country, and one step replaced (a German village has an Ortsbeirat, not a kernagenda).
+THIRD_PLAYBOOK = """\
+extends = "gemeenschapszorg"
+
+[playbook]
+id = "grensdorp"
+title = "Dorfnetzwerk in de grensstreek"
+version = "0.1.0"
+country = "DE"
+organisation_types = "organisatietypen"
+platforms = "platforms"
+
+[[replace]]
+id = "borgen.kernagenda"
+title = "Stel het netwerk voor in de Ortsbeirat"
+why = "De Ortsbeirat spreekt voor het dorp bij de Gemeinde."
+
+[[replace.items]]
+id = "borgen.ortsbeirat"
+title = "Vraag een plek op de agenda van de Ortsbeirat"
+why = "Zo weet de Ortsbeirat wat het netwerk ziet en doet."
+"""
+
+
 @pytest.fixture
 def third_variant(tmp_path: Path) -> Path:
     """One folder: a playbook naming country DE, its land.toml and its language."""
     folder = tmp_path / "grensdorp-variant"
     folder.mkdir()
-    playbook = (ROOT / "playbooks" / "gemeenschapszorg.toml").read_text(encoding="utf-8")
-    assert 'country = "NL"' in playbook
-    playbook = playbook.replace('country = "NL"', 'country = "DE"', 1)
-    (folder / "stappenplan.toml").write_text(playbook, encoding="utf-8")
+    (folder / "stappenplan.toml").write_text(THIRD_PLAYBOOK, encoding="utf-8")
     (folder / "land.toml").write_text(THIRD, encoding="utf-8")
     (folder / "talen").mkdir()
     (folder / "talen" / "de-DE.toml").write_text('naam = "Duits"\n', encoding="utf-8")
@@ -259,6 +282,14 @@ def test_a_third_country_is_one_folder_of_data(gz, tmp_path: Path, third_variant
     made = gz("init", str(folder), "--answers", str(answers), "--playbook", spec)
     assert made.code == 0, made.err
     assert ct.country("DE", spec).words["verbinder"] == "Dorfkümmerer"
+    status = json.loads(gz("-C", str(folder), "status", "--json").out)
+    assert status["playbook"]["id"] == "grensdorp"
+    from gzctl.core import playbook as pb
+
+    book = pb.load(spec, folder)
+    ids = {i.id for i in book.items}
+    assert "borgen.ortsbeirat" in ids and "borgen.kernagendagesprek" not in ids
+    assert "verkennen.medestarter" in ids  # the rest comes from the Dutch stappenplan
 
     # a Dutch number is not a number of this country: its own rule and wording
     wrong = tmp_path / "fout.toml"
