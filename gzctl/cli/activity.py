@@ -197,11 +197,13 @@ def count(
 
 @app.command("remove", **_kw("remove"))
 def remove(ctx: typer.Context, activity_id: IdArg) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        a = pf.remove_activity(change.project, activity_id)
-        change.log("activity-remove", f"Activiteit geschrapt: {a.title}", [a.id])
-    common.say(f"Geschrapt: {a.title} ({lists.when_text(a)}).")
+    from gzctl.ops.remove import remove as remove_op
+
+    # no --yes: an activity is removed without asking (the op that asks is not called)
+    gone = remove_op(
+        common.open_project(ctx), "activity", activity_id, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"Geschrapt: {gone.name} ({lists.when_text(gone.item)}).")
 
 
 @app.command("export", **_kw("export"))

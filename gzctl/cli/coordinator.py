@@ -321,30 +321,17 @@ def candidate_forget(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
+    from gzctl.cli.confirm import confirmed
+    from gzctl.ops import privacy as ops
+
     opened = common.open_project(ctx)
-    cand = co.find(opened.project, cand_id)
-    if not yes:
-        if not runtime.stdin_is_terminal():
-            raise UsageProblem(
-                "Weet je het zeker? Bevestig met: "
-                f"gzctl coordinator candidate forget {cand.id} --yes"
-            )
-        from gzctl.wizard.engine import confirm
-
-        if not confirm(f"{cand.name} ({cand.id}) volledig wissen, ook uit de geschiedenis?", False):
-            common.say("Niets veranderd.")
-            return
-    person = co.candidate_person(cand)
-    with common.transaction(opened) as change:
-        lines = co.forget(change.project, cand.id)
-        change.log("candidate-forget", co.FORGOTTEN, [])
-    from gzctl.documents.build import forget_in_documents
-    from gzctl.network import privacy
-
-    removed, kept = forget_in_documents(opened.folder, lambda t: privacy.names_in(t, person))
-    common.say(f"Gewist: de kandidaat en {count(lines, 'regel', 'regels')} in de geschiedenis.")
-    for rel in removed:
+    if not confirmed(ops.ask_forget_candidate(opened, cand_id), yes):
+        return
+    done = ops.forget_candidate(opened, cand_id, who=runtime.who(), now=runtime.now())
+    lines = count(done.history, "regel", "regels")
+    common.say(f"Gewist: de kandidaat en {lines} in de geschiedenis.")
+    for rel in done.removed:
         common.say(f"  verwijderd: documenten/{rel} (maak opnieuw met gzctl docs build)")
-    for rel in kept:
+    for rel in done.kept:
         common.say(f"  met de hand bewerkt en noemt de kandidaat nog: documenten/{rel}")
-    common.note(privacy.GIT_NOTE)
+    common.note(done.git_note)

@@ -347,19 +347,14 @@ def remove(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    org = inv.find(opened.project, org_id)
-    if not yes:
-        if not runtime.stdin_is_terminal():
-            raise UsageProblem(f"Weet je het zeker? Bevestig met: gzctl org remove {org.id} --yes")
-        from gzctl.wizard.inventory import confirm_remove
+    from gzctl.cli.confirm import confirmed
+    from gzctl.ops.remove import ask_remove, remove
 
-        if not confirm_remove(org):
-            common.say("Niets veranderd.")
-            return
-    with common.transaction(opened) as change:
-        gone = inv.remove(change.project, org.id)
-        change.log("org-remove", f"Organisatie van de lijst gehaald: {gone.name}", [gone.id])
+    opened = common.open_project(ctx)
+    ask = ask_remove(opened, "org", org_id)
+    if not confirmed(ask, yes):
+        return
+    gone = remove(opened, "org", ask.id, who=runtime.who(), now=runtime.now())
     common.say(f"{gone.name} staat niet meer op de lijst (met de contactgegevens).")
 
 

@@ -215,23 +215,16 @@ def remove(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    place = pl.find(opened.project, place_id)
-    if not yes:
-        if not runtime.stdin_is_terminal():
-            raise UsageProblem(
-                f"Weet je het zeker? Bevestig met: gzctl place remove {place.id} --yes"
-            )
-        from gzctl.wizard.engine import confirm
+    from gzctl.cli.confirm import confirmed
+    from gzctl.ops.remove import ask_remove, remove
 
-        if not confirm(f"{place.name} ({place.id}) van de lijst van plekken halen?", False):
-            common.say("Niets veranderd.")
-            return
-    with common.transaction(opened) as change:
-        gone, was_chosen = pl.remove(change.project, place.id)
-        change.log("place-remove", f"Plek van de lijst gehaald: {gone.name}", [gone.id])
+    opened = common.open_project(ctx)
+    ask = ask_remove(opened, "place", place_id)
+    if not confirmed(ask, yes):
+        return
+    gone = remove(opened, "place", ask.id, who=runtime.who(), now=runtime.now())
     common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
-    if was_chosen:
+    if gone.was_chosen:
         common.note("Dat was de gekozen plek: er is nu geen plek meer gekozen.")
 
 

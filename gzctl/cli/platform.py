@@ -253,16 +253,12 @@ def remove(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    p = pf.find(opened.project, platform)
-    if not yes:
-        from gzctl.core.errors import UsageProblem
+    from gzctl.cli.confirm import confirmed
+    from gzctl.core import runtime
+    from gzctl.ops.remove import ask_remove, remove
 
-        raise UsageProblem(
-            f"Weet je het zeker? Bevestig met: gzctl platform remove {p.id} --yes "
-            "(of zet het platform op gestopt: gzctl platform status ID gestopt)"
-        )
-    with common.transaction(opened) as change:
-        gone = pf.remove(change.project, p.id)
-        change.log("platform-remove", f"Platform verwijderd: {gone.title}", [gone.id])
-    common.say(f"{gone.title} is verwijderd.")
+    opened = common.open_project(ctx)
+    ask = ask_remove(opened, "platform", platform)
+    confirmed(ask, yes)  # a platform is never asked for: --yes or a refusal
+    gone = remove(opened, "platform", ask.id, who=runtime.who(), now=runtime.now())
+    common.say(f"{gone.name} is verwijderd.")
