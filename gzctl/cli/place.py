@@ -216,13 +216,14 @@ def remove(
     ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed
-    from gzctl.ops.remove import ask_remove, remove
+    from gzctl.ops.remove import ask_remove
+    from gzctl.ops.remove import remove as remove_op
 
     opened = common.open_project(ctx)
     ask = ask_remove(opened, "place", place_id)
     if not confirmed(ask, yes):
         return
-    gone = remove(opened, "place", ask.id, who=runtime.who(), now=runtime.now())
+    gone = remove_op(opened, "place", ask.id, who=runtime.who(), now=runtime.now())
     common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
     if gone.was_chosen:
         common.note("Dat was de gekozen plek: er is nu geen plek meer gekozen.")

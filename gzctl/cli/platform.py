@@ -255,10 +255,11 @@ def remove(
 ) -> None:
     from gzctl.cli.confirm import confirmed
     from gzctl.core import runtime
-    from gzctl.ops.remove import ask_remove, remove
+    from gzctl.ops.remove import ask_remove
+    from gzctl.ops.remove import remove as remove_op
 
     opened = common.open_project(ctx)
     ask = ask_remove(opened, "platform", platform)
     confirmed(ask, yes)  # a platform is never asked for: --yes or a refusal
-    gone = remove(opened, "platform", ask.id, who=runtime.who(), now=runtime.now())
+    gone = remove_op(opened, "platform", ask.id, who=runtime.who(), now=runtime.now())
     common.say(f"{gone.name} is verwijderd.")

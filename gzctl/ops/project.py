@@ -47,3 +47,12 @@ class Confirmation:
     name: str
     question: str | None
     refusal: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a report: ``aside`` lines go to stderr (hints and warnings), the others
+    to stdout."""
+
+    text: str
+    aside: bool = False
