@@ -15,7 +15,7 @@ from typing import Any
 from gzctl.core.errors import UsageProblem
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
-from gzctl.ops.project import Line, Where, opened, transaction
+from gzctl.ops.project import Edited, Line, Where, opened, transaction
 
 
 def n_orgs(n: int) -> str:
@@ -49,15 +49,6 @@ def add_organisation(
     known = catalogue.type(org.type)
     by_name = known.name if known is not None and not fields.get("type") else None
     return Added(org, by_name, org.type == inv.UNKNOWN_TYPE)
-
-
-@dataclass(frozen=True)
-class Edited:
-    """What an edit changed (``changed``: Dutch field labels; empty: nothing)."""
-
-    name: str
-    id: str
-    changed: list[str]
 
 
 def edit_organisation(

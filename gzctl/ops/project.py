@@ -56,3 +56,13 @@ class Line:
 
     text: str
     aside: bool = False
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What an edit changed: the record's name (or title) and id, and ``changed``, the Dutch
+    labels of the fields that changed (empty: nothing changed, and nothing was logged)."""
+
+    name: str
+    id: str
+    changed: list[str]
