@@ -36,9 +36,7 @@ class Added:
     unknown_type: bool
 
 
-def add_organisation(
-    where: Where, fields: dict[str, Any], *, who: str, now: dt.datetime
-) -> Added:
+def add_organisation(where: Where, fields: dict[str, Any], *, who: str, now: dt.datetime) -> Added:
     """Put an organisation on the list (``fields`` as inventory.parse_fields takes them:
     name, kind, type, sectors, ...). Without a type, the type is read from the name."""
     project = opened(where)

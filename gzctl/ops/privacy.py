@@ -73,8 +73,7 @@ def ask_forget_person(where: Where, query: str) -> Confirmation:
         name=describe(person),
         question=f"{describe(person)} volledig wissen?",
         refusal=(
-            "Weet je het zeker? Bevestig met --yes, bijvoorbeeld: gzctl person forget "
-            f"{key} --yes"
+            f"Weet je het zeker? Bevestig met --yes, bijvoorbeeld: gzctl person forget {key} --yes"
         ),
     )
 
@@ -141,9 +140,7 @@ def _forget(
     with transaction(project, who, now) as tx:
         records, texts, history = change(tx.project)
         tx.log(action, line, [])
-    removed, kept = forget_in_documents(
-        project.folder, lambda text: privacy.names_in(text, person)
-    )
+    removed, kept = forget_in_documents(project.folder, lambda text: privacy.names_in(text, person))
     return Forgotten(records, list(texts), history, removed, kept)
 
 
