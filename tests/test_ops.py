@@ -418,3 +418,25 @@ def test_environment_is_not_read_by_the_ops(demo: Path, monkeypatch: pytest.Monk
     entry = last(demo)
     assert (entry["who"], entry["at"]) == (WHO, NOW)
     assert os.environ["GZCTL_USER"] == "iemand anders"
+
+
+def test_start_or_join_platform_joins_one_started_meanwhile(demo: Path) -> None:
+    first = ops_pf.start_or_join_platform(
+        demo, "klussendienst", ["kbo-ooltwijk"], "kbo-ooltwijk", who=WHO, now=NOW
+    )
+    assert first.started and first.platform.trekker == "kbo-ooltwijk"
+    assert last(demo)["action"] == "platform-add"
+    # a second user picked the same platform, another trekker and an unknown member
+    second = ops_pf.start_or_join_platform(
+        demo,
+        "klussendienst",
+        ["scouting-ooltwijk", "bestaat-niet"],
+        "scouting-ooltwijk",
+        who="Ander",
+        now=NOW,
+    )
+    assert not second.started
+    assert second.left_out == ["bestaat-niet"]
+    assert second.kept_trekker == "KBO Ooltwijk"
+    assert second.platform.members == ["kbo-ooltwijk", "scouting-ooltwijk"]
+    assert last(demo)["action"] == "platform-join"

@@ -179,3 +179,53 @@ def count_activity(where: Where, ref: str, number: Any, *, who: str, now: dt.dat
         a = pf.set_participants(tx.project, ref, number)
         tx.log("activity-count", f"{a.title}: {a.participants} deelnemers", [a.id])
     return a
+
+
+@dataclass(frozen=True)
+class Started:
+    """The wizard's platform choice after saving: the platform; ``started`` False when
+    another wizard or command had started it meanwhile (this user's members joined it);
+    ``left_out``: members removed or afgehaakt meanwhile; ``kept_trekker``: the name of the
+    trekker chosen elsewhere that stays (empty when none)."""
+
+    platform: Any
+    started: bool
+    left_out: list[str]
+    kept_trekker: str
+
+
+def start_or_join_platform(
+    where: Where,
+    template: str,
+    members: list[str],
+    trekker: str,
+    *,
+    who: str,
+    now: dt.datetime,
+) -> Started:
+    """Start the catalogue platform ``template`` with the members and trekker a user picked,
+    onto the project as it is now: if it was started meanwhile, the members join it and its
+    trekker stays; an organisation removed or afgehaakt meanwhile is left out."""
+    project = opened(where)
+    catalogue = pf.load_catalogue(project.playbook)
+    with transaction(project, who, now) as tx:
+        state = tx.project
+        p = next((x for x in state.platforms if x.template == template), None)
+        started = p is None
+        if p is None:
+            p = pf.add(state, catalogue, template, now.date())
+        orgs = {o.id: o for o in state.organisations}
+        left_out = [m for m in members if m not in orgs or orgs[m].status == "afgehaakt"]
+        members = [m for m in members if m not in left_out]
+        new = [m for m in members if m not in p.members]
+        if new:
+            pf.join(state, p.id, new)
+        lead = trekker in members and not p.trekker
+        if lead:
+            pf.join(state, p.id, [trekker], trekker=True)
+        kept = orgs[p.trekker].name if p.trekker != trekker and p.trekker in orgs else ""
+        if started:
+            tx.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+        elif new or lead:
+            tx.log("platform-join", f"{p.title}: deelnemers erbij gezet", [p.id, *new])
+    return Started(p, started, left_out, kept)
