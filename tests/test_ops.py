@@ -440,3 +440,64 @@ def test_start_or_join_platform_joins_one_started_meanwhile(demo: Path) -> None:
     assert second.kept_trekker == "KBO Ooltwijk"
     assert second.platform.members == ["kbo-ooltwijk", "scouting-ooltwijk"]
     assert last(demo)["action"] == "platform-join"
+
+
+# ----------------------------------------------------------------------------- the shell's side
+
+
+@pytest.mark.parametrize("answer", [False, True])
+@pytest.mark.parametrize(
+    ("args", "question", "gone"),
+    [
+        (
+            ["org", "remove", "kbo-ooltwijk"],
+            "KBO Ooltwijk (kbo-ooltwijk) met contactgegevens van de lijst halen?",
+            'id = "kbo-ooltwijk"',
+        ),
+        (
+            ["place", "remove", "kantine-vv-ooltwijk"],
+            "Kantine VV Ooltwijk (kantine-vv-ooltwijk) van de lijst van plekken halen?",
+            'id = "kantine-vv-ooltwijk"',
+        ),
+        (
+            ["person", "forget", "Bram Smits"],
+            "Bram Smits (contactpersoon van dorpskrant-de-ooltwijker) volledig wissen?",
+            "Bram Smits",
+        ),
+        (
+            ["coordinator", "candidate", "forget", "kandidaat-2"],
+            "Bart Verschuren (kandidaat-2) volledig wissen, ook uit de geschiedenis?",
+            "Bart Verschuren",
+        ),
+    ],
+)
+def test_on_a_terminal_the_command_asks_the_ops_question(
+    gz, demo: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], question: str,
+    gone: str, answer: bool,
+) -> None:  # fmt: skip
+    asked: list[tuple[str, bool]] = []
+
+    def confirm(label: str, default: bool) -> bool:
+        asked.append((label, default))
+        return answer
+
+    monkeypatch.setattr("gzctl.core.runtime.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("gzctl.wizard.engine.confirm", confirm)
+    before = text(demo)
+    result = gz("-C", str(demo), *args)
+    assert result.code == 0, result.err
+    assert asked == [(question, False)]
+    if answer:
+        assert gone not in text(demo)
+    else:
+        assert result.out == "Niets veranderd.\n"
+        assert text(demo) == before
+
+
+def test_a_platform_is_never_asked_for(gz, demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("gzctl.core.runtime.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("gzctl.wizard.engine.confirm", lambda *a: pytest.fail("asked"))
+    result = gz("-C", str(demo), "platform", "remove", "ophaaldienst")
+    assert result.code == 2
+    assert "Bevestig met: gzctl -C" in result.err
+    assert "platform remove ophaaldienst --yes" in result.err

@@ -349,9 +349,3 @@ def ask_organisation(
     text("place", "Plaats (mag leeg)")
     text("notes", "Opmerkingen (mag leeg)")
     return raw
-
-
-def confirm_remove(org: Organisation) -> bool:
-    from gzctl.wizard.engine import confirm
-
-    return confirm(f"{org.name} ({org.id}) met contactgegevens van de lijst halen?", False)
