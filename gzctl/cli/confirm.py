@@ -1,6 +1,6 @@
 """The one confirm-or---yes flow of every command that removes or forgets something.
 
-The op says what it would do and what to ask (gzctl/ops/project.Confirmation); here the
+The op says what it would do and what to ask (gzctl/ops/reports.Confirmation); here the
 answer is taken from --yes, asked on a terminal, or refused with the command line that
 confirms (exit 2). Only then does the command call the op that acts.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from gzctl.cli import common
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
-from gzctl.ops.project import Confirmation
+from gzctl.ops.reports import Confirmation
 
 
 def confirmed(ask: Confirmation, yes: bool) -> bool:

@@ -15,7 +15,8 @@ from typing import Any
 from gzctl.core.errors import UsageProblem
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
-from gzctl.ops.project import Edited, Line, Where, opened, transaction
+from gzctl.ops.project import Where, opened, transaction
+from gzctl.ops.reports import Edited, Line
 
 
 def n_orgs(n: int) -> str:

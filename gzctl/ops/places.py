@@ -14,7 +14,8 @@ from typing import Any
 from gzctl.core.words import count
 from gzctl.network import places as pl
 from gzctl.network.criteria import Criteria, load_criteria, scores_to_save
-from gzctl.ops.project import Edited, Where, opened, transaction
+from gzctl.ops.project import Where, opened, transaction
+from gzctl.ops.reports import Edited
 
 
 def add_place(where: Where, fields: dict[str, Any], *, who: str, now: dt.datetime) -> Any:

@@ -9,7 +9,8 @@ from typing import Any
 
 from gzctl.network import platforms as pf
 from gzctl.network.when import when_text
-from gzctl.ops.project import Edited, Where, opened, transaction
+from gzctl.ops.project import Where, opened, transaction
+from gzctl.ops.reports import Edited
 
 
 def add_platform(

@@ -14,7 +14,8 @@ from typing import Any
 
 from gzctl.core.model import Project
 from gzctl.network import privacy
-from gzctl.ops.project import Confirmation, Where, opened, transaction
+from gzctl.ops.project import Where, opened, transaction
+from gzctl.ops.reports import Confirmation
 
 GIT_NOTE = privacy.GIT_NOTE
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core.model import Project
-from gzctl.ops.project import Confirmation, Where, opened, transaction
+from gzctl.ops.project import Where, opened, transaction
+from gzctl.ops.reports import Confirmation
 
 
 @dataclass(frozen=True)
