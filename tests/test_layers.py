@@ -5,7 +5,9 @@ Walks every module of the package with ``ast`` (imports inside functions and und
 import of a module in a higher layer or in a sibling layer (documents and advisors stand side
 by side and never import each other). The layers, bottom to top:
 
-    core  <  network  <  documents | advisors  <  wizard  <  cli  <  gzctl.__main__
+    core  <  network  <  documents | advisors  <  ops  <  wizard  <  cli  <  gzctl.__main__
+
+``gzctl.api`` (the Python API for advisors' scripts) stands beside ``__main__`` at the top.
 
 ``gzctl`` itself (``__init__``: only ``__version__``) may be imported by anyone.
 """
@@ -25,9 +27,11 @@ LAYERS = {
     "network": 1,
     "documents": 2,
     "advisors": 2,
-    "wizard": 3,
-    "cli": 4,
-    "__main__": 5,
+    "ops": 3,
+    "wizard": 4,
+    "cli": 5,
+    "__main__": 6,
+    "api": 6,
 }
 
 
@@ -179,6 +183,9 @@ def test_the_walker_sees_imports_inside_functions(tmp_path: Path) -> None:
     [
         ("core", "network"),
         ("network", "documents"),
+        ("documents", "ops"),
+        ("advisors", "ops"),
+        ("ops", "wizard"),
         ("documents", "wizard"),
         ("advisors", "cli"),
         ("wizard", "cli"),

@@ -85,20 +85,17 @@ def add(
     deelnemers: Deelnemers = None,
     omschrijving: Omschrijving = None,
 ) -> None:
-    from gzctl.network import inventory as inv
+    from gzctl.ops.platforms import add_activity
 
     opened = common.open_project(ctx)
     start = pf.parse_when(datum, tijd or "")
     end = pf.parse_end(start, tot or "")
-    with common.transaction(opened) as change:
-        a = pf.add_activity(
-            change.project, inv.load_catalogue(opened.playbook), title, start, end=end,
-            place=plek or "",
-            organisers=door or [], platform=platform or "",
-            target_groups=",".join(doelgroep) if doelgroep else None, expected=verwacht,
-            participants=deelnemers, description=omschrijving or "",
-        )  # fmt: skip
-        change.log("activity-add", f"Activiteit gepland: {a.title} ({lists.when_text(a)})", [a.id])
+    a = add_activity(
+        opened, title, start, end=end, place=plek or "", organisers=door,
+        platform=platform or "", target_groups=",".join(doelgroep) if doelgroep else None,
+        expected=verwacht, participants=deelnemers, description=omschrijving or "",
+        who=runtime.who(), now=runtime.now(),
+    )  # fmt: skip
     common.say(f"Toegevoegd: {a.title}, {lists.when_text(a)}. Id: {a.id}")
     _warn_if_past(a)
 
@@ -154,8 +151,6 @@ def edit(
     deelnemers: Deelnemers = None,
     omschrijving: Omschrijving = None,
 ) -> None:
-    from gzctl.network import inventory as inv
-
     given = {
         "title": titel, "date": datum, "time": tijd, "end_time": tot, "place": plek,
         "organisers": door, "platform": platform,
@@ -169,12 +164,12 @@ def edit(
         raise UsageProblem(
             "Geef wat er verandert, bijvoorbeeld: gzctl activity edit ID --datum 19-04-2027."
         )
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        catalogue = inv.load_catalogue(opened.playbook)
-        a, changed = pf.edit_activity(change.project, catalogue, activity_id, changes)
-        if changed:
-            change.log("activity-edit", f"{a.title}: {', '.join(changed)} gewijzigd", [a.id])
+    from gzctl.ops.platforms import edit_activity
+
+    a, done = edit_activity(
+        common.open_project(ctx), activity_id, changes, who=runtime.who(), now=runtime.now()
+    )
+    changed = done.changed
     if changed:
         common.say(f"{a.title} ({lists.when_text(a)}): {', '.join(changed)} gewijzigd.")
         if "datum en tijd" in changed:
@@ -189,20 +184,23 @@ def count(
     activity_id: IdArg,
     number: Annotated[str, typer.Argument(metavar="AANTAL", help="Hoeveel mensen er kwamen.")],
 ) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        a = pf.set_participants(change.project, activity_id, number)
-        change.log("activity-count", f"{a.title}: {a.participants} deelnemers", [a.id])
+    from gzctl.ops.platforms import count_activity
+
+    a = count_activity(
+        common.open_project(ctx), activity_id, number, who=runtime.who(), now=runtime.now()
+    )
     common.say(f"{a.title}: {a.participants} deelnemers.")
 
 
 @app.command("remove", **_kw("remove"))
 def remove(ctx: typer.Context, activity_id: IdArg) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        a = pf.remove_activity(change.project, activity_id)
-        change.log("activity-remove", f"Activiteit geschrapt: {a.title}", [a.id])
-    common.say(f"Geschrapt: {a.title} ({lists.when_text(a)}).")
+    from gzctl.ops.remove import remove as remove_op
+
+    # no --yes: an activity is removed without asking (the op that asks is not called)
+    gone = remove_op(
+        common.open_project(ctx), "activity", activity_id, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"Geschrapt: {gone.name} ({lists.when_text(gone.item)}).")
 
 
 @app.command("export", **_kw("export"))

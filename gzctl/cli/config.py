@@ -82,16 +82,11 @@ def config(
         core.write_user(path, stored)
         common.note(f"{name} = {core.format_value(new)}  (in {path})")
     else:
+        from gzctl.core import runtime
+        from gzctl.ops.settings import set_project_setting
+
         opened = common.open_project(ctx)
-        with common.transaction(opened) as change:
-            old = core.project_value(change.project, name)
-            if old != new:
-                core.set_project_value(change.project, name, new)
-                change.log(
-                    "config",
-                    f"Instelling {name}: {core.format_value(new)}",
-                    [name],
-                )
+        set_project_setting(opened, name, new, who=runtime.who(), now=runtime.now())
         common.note(f"{name} = {core.format_value(new)}  (in {common.shown(opened.folder)})")
     if json:
         common.print_json({name: new})

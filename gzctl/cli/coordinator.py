@@ -16,7 +16,6 @@ from gzctl.network.criteria import (
     load_criteria,
     number_nl,
     parse_pairs,
-    scores_to_save,
 )
 
 app = common.group(texts.COMMANDS["coordinator"])
@@ -82,8 +81,8 @@ def profile(
     ] = None,
     json: common.JsonFlag = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    crit = _crit()
+    from gzctl.ops.coordinator import coordinator_profile
+
     raw: dict[str, Any] = {
         k: v
         for k, v in {
@@ -93,19 +92,14 @@ def profile(
         }.items()
         if v is not None
     }  # fmt: skip
-    project = opened.project
-    if raw:
-        with common.transaction(opened) as change:
-            changed = co.set_profile(change.project, opened.playbook, raw)
-            if changed:
-                change.log(
-                    "coordinator-profile",
-                    "Profiel Coördinator: " + ", ".join(changed) + " gewijzigd",
-                    [],
-                )
-        project = change.project
-        common.note(("Gewijzigd: " + ", ".join(changed)) if changed else "Niets veranderd.")
-    data = co.profile(project, crit)
+    found = coordinator_profile(
+        common.open_project(ctx), raw, who=runtime.who(), now=runtime.now()
+    )
+    if found.changed is not None:
+        common.note(
+            ("Gewijzigd: " + ", ".join(found.changed)) if found.changed else "Niets veranderd."
+        )
+    data = found.data
     if json:
         common.print_json(data)
         return
@@ -153,16 +147,16 @@ def profile_text(data: dict[str, Any]) -> str:
 
 @app.command("appoint", **common.command_kwargs(texts.COORDINATOR_COMMANDS["appoint"]))
 def appoint(ctx: typer.Context, cand_id: IdArg) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        cand = co.appoint(change.project, cand_id, change.now.date())
-        change.log("coordinator-appoint", f"Coördinator aangesteld: {cand.name}", [cand.id])
-    common.say(f"{cand.name} is aangesteld als Coördinator.")
-    others = [c for c in change.project.coordinator.candidates if c.id != cand.id]
-    if others:
+    from gzctl.ops.coordinator import appoint_coordinator
+
+    done = appoint_coordinator(
+        common.open_project(ctx), cand_id, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"{done.candidate.name} is aangesteld als Coördinator.")
+    if done.others:
         common.note(
             "Wis de andere kandidaten als de selectie voorbij is: gzctl "
-            "coordinator candidate forget ID --yes (" + ", ".join(c.id for c in others) + ")"
+            "coordinator candidate forget ID --yes (" + ", ".join(done.others) + ")"
         )
 
 
@@ -189,10 +183,12 @@ def candidate_add(
         str, typer.Option("--notitie", metavar="TEKST", help="Alleen wat de selectie nodig heeft.")
     ] = "",
 ) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        cand = co.add_candidate(change.project, name, email, telefoon, woont, notitie)
-        change.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+    from gzctl.ops.coordinator import add_candidate
+
+    cand = add_candidate(
+        common.open_project(ctx), name, email=email, phone=telefoon, lives_in_village=woont,
+        notes=notitie, who=runtime.who(), now=runtime.now(),
+    )  # fmt: skip
     common.say(f"Kandidaat toegevoegd: {cand.name}. Id: {cand.id}")
 
 
@@ -299,15 +295,14 @@ def candidate_score(
 
         shown = dict(cand.scores.get(assessor, {}))
         scores = ask_scores(crit.coordinator, shown, f"Scorekaart van {assessor}")
-    with common.transaction(opened) as change:
-        if shown is not None:
-            # only the scores the user changed (see place score)
-            now = co.find(change.project, cand.id).scores.get(assessor, {})
-            scores = scores_to_save(scores, shown, now)
-        cand = co.score(change.project, cand.id, assessor, scores, crit)
-        change.log("candidate-score", f"Scorekaart ingevuld door {assessor}", [cand.id])
-    card = co.scorecard(cand, crit)
-    criteria = count(len(scores), "criterium", "criteria")
+    from gzctl.ops.coordinator import score_candidate
+
+    # with scores asked in a terminal, only the ones the user changed are saved (see place score)
+    done = score_candidate(
+        opened, cand.id, assessor, scores, shown=shown, who=runtime.who(), now=runtime.now()
+    )
+    card = done.card
+    criteria = count(done.scored, "criterium", "criteria")
     common.say(f"Scorekaart van {assessor} bewaard ({criteria}).")
     if card.disagreements:
         common.note("Grote onenigheid over: " + ", ".join(card.disagreements))
@@ -321,30 +316,17 @@ def candidate_forget(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
+    from gzctl.cli.confirm import confirmed
+    from gzctl.ops import privacy as ops
+
     opened = common.open_project(ctx)
-    cand = co.find(opened.project, cand_id)
-    if not yes:
-        if not runtime.stdin_is_terminal():
-            raise UsageProblem(
-                "Weet je het zeker? Bevestig met: "
-                f"gzctl coordinator candidate forget {cand.id} --yes"
-            )
-        from gzctl.wizard.engine import confirm
-
-        if not confirm(f"{cand.name} ({cand.id}) volledig wissen, ook uit de geschiedenis?", False):
-            common.say("Niets veranderd.")
-            return
-    person = co.candidate_person(cand)
-    with common.transaction(opened) as change:
-        lines = co.forget(change.project, cand.id)
-        change.log("candidate-forget", co.FORGOTTEN, [])
-    from gzctl.documents.build import forget_in_documents
-    from gzctl.network import privacy
-
-    removed, kept = forget_in_documents(opened.folder, lambda t: privacy.names_in(t, person))
-    common.say(f"Gewist: de kandidaat en {count(lines, 'regel', 'regels')} in de geschiedenis.")
-    for rel in removed:
+    if not confirmed(ops.ask_forget_candidate(opened, cand_id), yes):
+        return
+    done = ops.forget_candidate(opened, cand_id, who=runtime.who(), now=runtime.now())
+    lines = count(done.history, "regel", "regels")
+    common.say(f"Gewist: de kandidaat en {lines} in de geschiedenis.")
+    for rel in done.removed:
         common.say(f"  verwijderd: documenten/{rel} (maak opnieuw met gzctl docs build)")
-    for rel in kept:
+    for rel in done.kept:
         common.say(f"  met de hand bewerkt en noemt de kandidaat nog: documenten/{rel}")
-    common.note(privacy.GIT_NOTE)
+    common.note(done.git_note)

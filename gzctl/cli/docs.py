@@ -45,18 +45,13 @@ def build(
         ),
     ] = False,
 ) -> None:
-    from gzctl import documents as docs
-
-    opened = common.open_project(ctx)
-    chosen = docs.parse_formats(formats)
-    ids = docs.resolve_only(opened.playbook, only) if only else None
-    report = _build(opened, ids, chosen, force)
-    _report(report, opened.folder, ctx)
+    report = _build(common.open_project(ctx), formats, only, force)
+    _report(report, ctx)
 
 
-def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: bool) -> Any:
-    """Run the builder, with a rich progress bar on stderr for a large build on a terminal."""
-    from gzctl import documents as docs
+def _build(opened: Any, formats: str | None, only: list[str] | None, force: bool) -> Any:
+    """Run the build op, with a rich progress bar on stderr for a large build on a terminal."""
+    from gzctl.ops.documents import build_documents
 
     state: dict[str, Any] = {}
 
@@ -83,13 +78,11 @@ def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: 
             state["bar"].advance(state["task"])
 
     try:
-        return docs.build(
-            opened.folder,
-            opened.project,
-            opened.playbook,
-            runtime.today(),
-            only=ids,
+        return build_documents(
+            opened,
+            today=runtime.today(),
             formats=formats,
+            only=only,
             force=force,
             on_total=on_total,
             on_file=on_file,
@@ -99,10 +92,8 @@ def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: 
             state["bar"].stop()
 
 
-def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
-    from gzctl.documents import OUTPUT_DIR
-
-    where = common.shown(folder / OUTPUT_DIR)
+def _report(report: Any, ctx: typer.Context | None) -> None:
+    where = common.shown(report.folder)
     written, same = len(report.written), len(report.unchanged)
     common.say(
         f"{written} {'bestand' if written == 1 else 'bestanden'} geschreven, "

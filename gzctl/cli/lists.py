@@ -9,6 +9,7 @@ from typing import Any
 
 from gzctl.cli import common
 from gzctl.core import runtime
+from gzctl.network.when import when_text as when_text  # the rooms say lists.when_text
 
 
 def show_table(
@@ -36,21 +37,6 @@ def console() -> Any:
 def number(n: int | None) -> str:
     """An integer with Dutch thousands dots (``1.800``); empty for None."""
     return "" if n is None else f"{n:,}".replace(",", ".")
-
-
-def when_text(a: Any) -> str:
-    """An activity's date and time as the lists show it: ``3 dec 2026 19:30–21:00``."""
-    from gzctl.core.questions import format_date
-
-    text = f"{format_date(a.start.date())}"
-    if a.start.time() != a.start.time().min:
-        text += f" {a.start:%H:%M}"
-        if a.end is not None:
-            if a.end.date() == a.start.date():
-                text += f"–{a.end:%H:%M}"
-            elif a.end.time() == a.end.time().min and (a.end - a.start).days == 0:
-                text += "–24:00"  # until midnight
-    return text
 
 
 def org_list(

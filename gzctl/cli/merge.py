@@ -81,17 +81,12 @@ def resolve(
     if (key is None) == (not everything):
         raise UsageProblem("Geef één SLEUTEL (zie gzctl merge conflicts), of --all.")
     take = "mine" if mine else "other"
-    opened = common.open_project(ctx)
-    settled: list[str] = []
-    with common.transaction(opened) as change:
-        keys = [c.key for c in change.project.conflicts] if everything else [key or ""]
-        if everything and not keys:
-            raise UsageProblem("Er zijn geen samenvoegconflicten in dit project.")
-        for k in keys:
-            project, conflict = semantic.resolve(change.project, k, take)
-            change.project = project
-            settled.append(conflict.key)
-        which = "jouw versie" if take == "mine" else "de andere versie"
-        change.log("merge", f"Samenvoegconflict opgelost ({which}): {', '.join(settled)}", settled)
-    for k in settled:
-        common.say(f"Opgelost: {k} ({which}).")
+    from gzctl.core import runtime
+    from gzctl.ops.settings import resolve_conflicts
+
+    done = resolve_conflicts(
+        common.open_project(ctx), None if everything else (key or ""), take,
+        who=runtime.who(), now=runtime.now(),
+    )  # fmt: skip
+    for k in done.keys:
+        common.say(f"Opgelost: {k} ({done.which}).")

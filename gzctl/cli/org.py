@@ -180,18 +180,15 @@ def add(
         if errors:
             raise UsageProblem(inv.join_reasons(errors))
         raw = ask_organisation(catalogue, None, raw, lists.console().print)
-    with common.transaction(opened) as change:
-        org = inv.add(change.project, raw, catalogue, change.now.date())
-        change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
-    extra = ""
-    known = catalogue.type(org.type)
-    by_name = known if not raw.get("type") else None  # no type given: read from the name
-    if by_name is not None:
-        extra = f" (type herkend aan de naam: {by_name.name})"
+    from gzctl.ops.orgs import add_organisation
+
+    added = add_organisation(opened, raw, who=runtime.who(), now=runtime.now())
+    org = added.org
+    extra = f" (type herkend aan de naam: {added.type_by_name})" if added.type_by_name else ""
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
-    if by_name is not None:
+    if added.type_by_name is not None:
         common.note(f"Klopt het type niet? gzctl org edit {org.id} --type TYPE")
-    if org.type == inv.UNKNOWN_TYPE:
+    if added.unknown_type:
         common.note(
             f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
             f"gzctl org edit {org.id} --type TYPE"
@@ -302,14 +299,13 @@ def edit(
         # only what the user changed: a field another wizard or command changed while the
         # questions were open stays as they left it
         raw = inv.changed_fields(current, raw, catalogue)
-    with common.transaction(opened) as change:
-        org, changed = inv.edit(change.project, org_id, raw, catalogue, change.now.date())
-        if changed:
-            change.log("org-edit", f"{org.name}: {', '.join(changed)} gewijzigd", [org.id])
-    if changed:
-        common.say(f"{org.name}: {', '.join(changed)} gewijzigd.")
+    from gzctl.ops.orgs import edit_organisation
+
+    done = edit_organisation(opened, org_id, raw, who=runtime.who(), now=runtime.now())
+    if done.changed:
+        common.say(f"{done.name}: {', '.join(done.changed)} gewijzigd.")
     else:
-        common.say(f"{org.name}: niets veranderd.")
+        common.say(f"{done.name}: niets veranderd.")
 
 
 @app.command("status", **_kw("status"))
@@ -328,15 +324,14 @@ def status(
         typer.Option("--datum", "--date", metavar="DATUM", help="Wanneer (standaard vandaag)."),
     ] = None,
 ) -> None:
+    from gzctl.ops.orgs import set_org_status
+
     opened = common.open_project(ctx)
     when = inv.parse_date(datum) if datum else None
-    with common.transaction(opened) as change:
-        org, old = inv.change_status(change.project, org_id, new_status, change.now.date(), when)
-        if old != org.status:
-            change.log("org-status", f"{org.name}: {old} → {org.status}", [org.id])
-        else:
-            change.log("org-status", f"{org.name}: {org.status} (datum bijgewerkt)", [org.id])
-    common.say(f"{org.name}: {old} → {org.status}.")
+    done = set_org_status(
+        opened, org_id, new_status, when=when, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"{done.name}: {done.old} → {done.new}.")
 
 
 @app.command("remove", **_kw("remove"))
@@ -347,19 +342,15 @@ def remove(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    org = inv.find(opened.project, org_id)
-    if not yes:
-        if not runtime.stdin_is_terminal():
-            raise UsageProblem(f"Weet je het zeker? Bevestig met: gzctl org remove {org.id} --yes")
-        from gzctl.wizard.inventory import confirm_remove
+    from gzctl.cli.confirm import confirmed
+    from gzctl.ops.remove import ask_remove
+    from gzctl.ops.remove import remove as remove_op
 
-        if not confirm_remove(org):
-            common.say("Niets veranderd.")
-            return
-    with common.transaction(opened) as change:
-        gone = inv.remove(change.project, org.id)
-        change.log("org-remove", f"Organisatie van de lijst gehaald: {gone.name}", [gone.id])
+    opened = common.open_project(ctx)
+    ask = ask_remove(opened, "org", org_id)
+    if not confirmed(ask, yes):
+        return
+    gone = remove_op(opened, "org", ask.id, who=runtime.who(), now=runtime.now())
     common.say(f"{gone.name} staat niet meer op de lijst (met de contactgegevens).")
 
 
@@ -395,134 +386,24 @@ def import_(
     ] = "merge",
     json: common.JsonFlag = False,
 ) -> None:
-    from gzctl.network import orgio
+    from gzctl.ops.orgs import import_organisations
 
-    opened = common.open_project(ctx)
-    catalogue = _catalogue(opened)
-    mode = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan": "skip"}.get(
-        duplicates.strip().lower()
+    report = import_organisations(
+        common.open_project(ctx),
+        file,
+        duplicates=duplicates,
+        skip_invalid=skip_invalid,
+        dry_run=dry_run,
+        who=runtime.who(),
+        now=runtime.now(),
     )
-    if mode is None:
-        raise UsageProblem(f"--duplicates '{duplicates}': kies merge of skip.")
-    table = orgio.read_table(Path(file))
-    today = runtime.today()
-    if dry_run:
-        plan = orgio.plan_import(opened.project, table, catalogue, today, mode)
+    if json:
+        common.print_json(report.as_json())
     else:
-        with common.transaction(opened) as change:
-            plan = orgio.plan_import(change.project, table, catalogue, change.now.date(), mode)
-            if plan.ok or skip_invalid:
-                changed = orgio.apply_import(change.project, plan, catalogue, change.now.date())
-                if plan.added or changed:
-                    change.log(
-                        "org-import",
-                        f"{n_orgs(len(plan.added))} ingelezen uit {table.source}"
-                        + (f", {len(changed)} aangevuld" if changed else ""),
-                        [o.id for o in plan.added] + changed,
-                    )
-    _report(plan, dry_run, skip_invalid, json)
-    if not json and (plan.ok or skip_invalid):
-        _type_report(plan, catalogue)
-    if plan.rejected and not skip_invalid:
+        for line in report.lines + report.type_lines:
+            (common.note if line.aside else common.say)(line.text)
+    if report.failed:
         raise typer.Exit(2)
-
-
-def _report(plan: Any, dry_run: bool, skip_invalid: bool, as_json: bool) -> None:
-    written = plan.ok or skip_invalid
-    if as_json:
-        common.print_json(
-            {
-                "source": plan.source,
-                "rows": plan.rows,
-                "dry_run": dry_run,
-                "imported": written and not dry_run,
-                "added": [o.id for o in plan.added] if written else [],
-                "duplicates": [
-                    {
-                        "row": d.row,
-                        "name": d.name,
-                        "of": d.of_id,
-                        "of_row": d.of_row,
-                        "action": plan.mode,
-                        "changes": d.changes,
-                    }
-                    for d in plan.duplicates
-                ],
-                "rejected": [
-                    {"row": r.row, "name": r.name, "reasons": r.reasons} for r in plan.rejected
-                ],
-                "unknown_columns": plan.unknown_columns,
-                "double_columns": plan.double_columns,
-            }
-        )
-        return
-    out = common.note if not written else common.say
-    if plan.unknown_columns:
-        common.note(
-            "Onbekende kolommen, overgeslagen: " + ", ".join(f"'{c}'" for c in plan.unknown_columns)
-        )
-    if plan.double_columns:
-        names = [f"'{c}'" for c in dict.fromkeys(plan.double_columns)]
-        listed = " en ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-        common.note(
-            f"{'Kolom' if len(names) == 1 else 'Kolommen'} {listed} "
-            f"{'staat' if len(names) == 1 else 'staan'} er meer dan eens: per rij telt de "
-            "eerste die is ingevuld."
-        )
-    for r in plan.rejected:
-        label = f" ({r.name})" if r.name else ""
-        common.note(f"Rij {r.row}{label}: " + inv.join_reasons(r.reasons))
-    verb = "samengevoegd met" if plan.mode == "merge" else "overgeslagen, staat al als"
-    for d in plan.duplicates:
-        where = f"rij {d.of_row}" if d.of_row is not None else "de lijst"
-        extra = (
-            f" (aangevuld: {', '.join(d.changes)})" if d.changes and plan.mode == "merge" else ""
-        )
-        out(f"Rij {d.row} ({d.name}) is dubbel: {verb} {d.of_name} uit {where}{extra}.")
-    would = "zou " if dry_run else ""
-    if not written:
-        common.note(
-            f"Niets ingelezen: {len(plan.rejected)} van de {plan.rows} rijen zijn fout. "
-            "Herstel ze, of lees alleen de goede rijen in met --skip-invalid."
-        )
-        return
-    parts = [
-        f"{n_orgs(len(plan.added))} "
-        f"{'toevoegen' if dry_run else 'toegevoegd'}"
-    ]
-    if plan.duplicates:
-        parts.append(f"{len(plan.duplicates)} dubbel")
-    if plan.rejected:
-        parts.append(f"{len(plan.rejected)} foute rij(en) overgeslagen")
-    prefix = "Proef, er is niets veranderd. Dit " + would + "er gebeuren: " if dry_run else ""
-    rows = f"{plan.rows} {'rij' if plan.rows == 1 else 'rijen'}"
-    common.say(prefix + ", ".join(parts) + f" (uit {rows} in {plan.source}).")
-
-
-def _type_report(plan: Any, catalogue: inv.Catalogue) -> None:
-    """Which new organisations got their type from their name (the file gave none), so the
-    user can check them; which are unknown. A type in the file is used as it is."""
-
-    def few(texts: list[str]) -> str:
-        return ", ".join(texts[:5]) + (f" en nog {len(texts) - 5}" if len(texts) > 5 else "")
-
-    guessed = set(plan.by_name)
-    by_name = [
-        f"{o.name} ({t.name})"
-        for o in plan.added
-        if o.id in guessed and (t := catalogue.type(o.type)) is not None
-    ]
-    unknown = [o.name for o in plan.added if o.type == inv.UNKNOWN_TYPE]
-    if by_name:
-        common.note(
-            f"Type herkend aan de naam (het bestand gaf er geen): {few(by_name)}. "
-            "Klopt er een niet: gzctl org edit ID --type TYPE"
-        )
-    if unknown:
-        common.note(
-            f"Type niet herkend: {few(unknown)}. Geef het met gzctl org edit ID --type TYPE, "
-            "of in een kolom 'type' in het bestand."
-        )
 
 
 @app.command("export", **_kw("export"))

@@ -9,14 +9,12 @@ import typer
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
-from gzctl.core.words import count
 from gzctl.network import places as pl
 from gzctl.network.criteria import (
     Criteria,
     load_criteria,
     number_nl,
     parse_pairs,
-    scores_to_save,
 )
 
 app = common.group(texts.COMMANDS["place"])
@@ -123,10 +121,9 @@ def add(
         name=name, kind=soort, address=adres, seats=plaatsen, rent=huur, evenings=avonden,
         access=toegang, facilities=voorzieningen, home_of=thuisbasis, notes=notitie,
     )  # fmt: skip
-    crit = _crit()
-    with common.transaction(opened) as change:
-        place = pl.add(change.project, raw, crit)
-        change.log("place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id])
+    from gzctl.ops.places import add_place
+
+    place = add_place(opened, raw, who=runtime.who(), now=runtime.now())
     common.say(f"Toegevoegd: {place.name}. Id: {place.id}")
     common.note(f"Scoren: gzctl place score {place.id}")
 
@@ -197,13 +194,12 @@ def edit(
             "Geef wat er verandert als optie, bijvoorbeeld: gzctl place edit ID --huur 40 "
             "(zie gzctl place edit --help)."
         )
-    crit = _crit()
-    with common.transaction(opened) as change:
-        place, changed = pl.edit(change.project, place_id, raw, crit)
-        if changed:
-            change.log("place-edit", f"{place.name}: {', '.join(changed)} gewijzigd", [place.id])
+    from gzctl.ops.places import edit_place
+
+    done = edit_place(opened, place_id, raw, who=runtime.who(), now=runtime.now())
     common.say(
-        f"{place.name}: " + (f"{', '.join(changed)} gewijzigd." if changed else "niets veranderd.")
+        f"{done.name}: "
+        + (f"{', '.join(done.changed)} gewijzigd." if done.changed else "niets veranderd.")
     )
 
 
@@ -215,23 +211,17 @@ def remove(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    place = pl.find(opened.project, place_id)
-    if not yes:
-        if not runtime.stdin_is_terminal():
-            raise UsageProblem(
-                f"Weet je het zeker? Bevestig met: gzctl place remove {place.id} --yes"
-            )
-        from gzctl.wizard.engine import confirm
+    from gzctl.cli.confirm import confirmed
+    from gzctl.ops.remove import ask_remove
+    from gzctl.ops.remove import remove as remove_op
 
-        if not confirm(f"{place.name} ({place.id}) van de lijst van plekken halen?", False):
-            common.say("Niets veranderd.")
-            return
-    with common.transaction(opened) as change:
-        gone, was_chosen = pl.remove(change.project, place.id)
-        change.log("place-remove", f"Plek van de lijst gehaald: {gone.name}", [gone.id])
+    opened = common.open_project(ctx)
+    ask = ask_remove(opened, "place", place_id)
+    if not confirmed(ask, yes):
+        return
+    gone = remove_op(opened, "place", ask.id, who=runtime.who(), now=runtime.now())
     common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
-    if was_chosen:
+    if gone.was_chosen:
         common.note("Dat was de gekozen plek: er is nu geen plek meer gekozen.")
 
 
@@ -262,15 +252,14 @@ def score(
 
         shown = dict(place.scores)
         scores = ask_scores(crit.place, shown, f"Scores voor {place.name}")
-    with common.transaction(opened) as change:
-        if shown is not None:
-            # only the scores the user changed: one scored elsewhere while the questions
-            # were open stays when the user pressed Enter on the score shown
-            scores = scores_to_save(scores, shown, pl.find(change.project, place.id).scores)
-        place = pl.set_scores(change.project, place.id, scores, crit)
-        criteria = count(len(scores), "criterium", "criteria")
-        change.log("place-score", f"{place.name} gescoord ({criteria})", [place.id])
-        row = next(r for r in pl.rank(change.project, crit) if r.place.id == place.id)
+    from gzctl.ops.places import score_place
+
+    # with scores asked in a terminal, only the ones the user changed are saved: one scored
+    # elsewhere while the questions were open stays when the user pressed Enter on it
+    done = score_place(
+        opened, place.id, scores, shown=shown, who=runtime.who(), now=runtime.now()
+    )
+    place, row = done.place, done.row
     total = (
         f"totaal {number_nl(row.total)} van {number_nl(row.maximum)}"
         if row.total is not None
@@ -301,23 +290,18 @@ def criteria(
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    crit = _crit()
-    if gewicht or eis or geen_eisen or standaard:
-        with common.transaction(opened) as change:
-            if standaard:
-                change.project.meeting_place.weights = {}
-                change.project.meeting_place.required = None
-            if gewicht:
-                pl.set_weights(change.project, crit, gewicht)
-            if eis or geen_eisen:
-                pl.set_required(change.project, crit, [] if geen_eisen else eis)
-            change.log("place-criteria", "Criteria voor de ontmoetingsplek aangepast", [])
-        project = change.project
-    else:
-        project = opened.project
-    w = pl.weights(project, crit)
-    need = pl.required(project, crit)
+    from gzctl.ops.places import place_criteria
+
+    found = place_criteria(
+        common.open_project(ctx),
+        weights=gewicht,
+        required=eis,
+        no_requirements=geen_eisen,
+        reset=standaard,
+        who=runtime.who(),
+        now=runtime.now(),
+    )
+    crit, w, need = found.criteria, found.weights, found.required
     if json:
         common.print_json(
             {
@@ -363,16 +347,13 @@ def choose(
         ),
     ],
 ) -> None:
-    opened = common.open_project(ctx)
-    crit = _crit()
-    with common.transaction(opened) as change:
-        place = pl.choose(change.project, place_id, reden, change.now.date(), crit)
-        change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
-        best = pl.rank(change.project, crit)
-    common.say(f"Gekozen: {place.name}. Waarom: {change.project.meeting_place.reason}")
-    top = [r for r in best if r.rank == 1]
-    if top and place.id not in {r.place.id for r in top}:
+    from gzctl.ops.places import choose_place
+
+    chosen = choose_place(
+        common.open_project(ctx), place_id, reden, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"Gekozen: {chosen.place.name}. Waarom: {chosen.reason}")
+    if chosen.higher:
         common.note(
-            f"Let op: {', '.join(r.place.name for r in top)} scoort hoger; "
-            "de reden legt uit waarom."
+            f"Let op: {', '.join(chosen.higher)} scoort hoger; de reden legt uit waarom."
         )

@@ -97,16 +97,13 @@ def add(
         typer.Option("--trekker", metavar="ORGANISATIE", help="De organisatie die trekt."),
     ] = None,
 ) -> None:
-    opened = common.open_project(ctx)
-    catalogue = _catalogue(opened)
-    with common.transaction(opened) as change:
-        today = change.now.date()
-        p = pf.add(change.project, catalogue, platform, today, aim=doel or "", new=new)
-        if lid:
-            pf.join(change.project, p.id, list(lid))
-        if trekker:
-            pf.join(change.project, p.id, [trekker], trekker=True)
-        change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
+    from gzctl.core import runtime
+    from gzctl.ops.platforms import add_platform
+
+    p = add_platform(
+        common.open_project(ctx), platform, aim=doel or "", new=new, members=lid,
+        trekker=trekker, who=runtime.who(), now=runtime.now(),
+    )  # fmt: skip
     common.say(f"Toegevoegd: {p.title} (status idee). Id: {p.id}")
     if p.tasks:
         common.say(f"{len(p.tasks)} eerste stappen staan klaar: gzctl platform show {p.id}")
@@ -171,12 +168,15 @@ def join(
         bool, typer.Option("--trekker", help="Deze organisatie wordt de trekker.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        p, joined = pf.join(change.project, platform, orgs, trekker=trekker)
-        what = ", ".join(o.name for o in joined)
-        role = " (trekker)" if trekker else ""
-        change.log("platform-join", f"{p.title}: {what} doet mee{role}", [p.id])
+    from gzctl.core import runtime
+    from gzctl.ops.platforms import join_platform
+
+    done = join_platform(
+        common.open_project(ctx), platform, orgs, trekker=trekker, who=runtime.who(),
+        now=runtime.now(),
+    )  # fmt: skip
+    p, what = done.platform, ", ".join(o.name for o in done.orgs)
+    role = " (trekker)" if trekker else ""
     common.say(f"{p.title}: {what} doet mee{role}. Nu {len(p.members)} leden.")
 
 
@@ -186,10 +186,13 @@ def leave(
     platform: PlatformArg,
     org: Annotated[str, typer.Argument(metavar="ORGANISATIE", help="Id of naam.")],
 ) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        p, gone = pf.leave(change.project, platform, org)
-        change.log("platform-leave", f"{p.title}: {gone.name} doet niet meer mee", [p.id])
+    from gzctl.core import runtime
+    from gzctl.ops.platforms import leave_platform
+
+    done = leave_platform(
+        common.open_project(ctx), platform, org, who=runtime.who(), now=runtime.now()
+    )
+    p, gone = done.platform, done.orgs[0]
     common.say(f"{p.title}: {gone.name} doet niet meer mee. Nu {len(p.members)} leden.")
 
 
@@ -202,11 +205,13 @@ def status(
         typer.Argument(metavar="STATUS", help="idee, in-oprichting, actief of gestopt."),
     ],
 ) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        p, old = pf.set_status(change.project, platform, new_status, change.now.date())
-        change.log("platform-status", f"{p.title}: {old} → {p.status}", [p.id])
-    common.say(f"{p.title}: {old} → {p.status}.")
+    from gzctl.core import runtime
+    from gzctl.ops.platforms import set_platform_status
+
+    done = set_platform_status(
+        common.open_project(ctx), platform, new_status, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"{done.platform.title}: {done.old} → {done.platform.status}.")
 
 
 @app.command("done", **_kw("done"))
@@ -225,24 +230,26 @@ def done(
         typer.Option("--stap", metavar="TEKST", help="Voeg een eigen stap toe aan de checklist."),
     ] = None,
 ) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        if stap is not None:
-            p, task = pf.add_task(change.project, platform, stap)
-            change.log("platform-step", f"{p.title}: stap toegevoegd: {task.title}", [p.id])
-            message = f"{p.title}: stap {len(p.tasks)} toegevoegd: {task.title}"
-        elif number is None:
-            from gzctl.core.errors import UsageProblem
+    from gzctl.core import runtime
+    from gzctl.ops import platforms as ops
 
-            raise UsageProblem(
-                "geef het nummer van de stap, of --stap TEKST om er een toe te voegen."
-            )
-        else:
-            p, task = pf.tick(change.project, platform, number, change.now.date(), not undo)
-            verb = "teruggezet" if undo else "gedaan"
-            change.log("platform-done", f"{p.title}: {task.title} ({verb})", [p.id])
-            message = f"{p.title}: stap {number} {verb}: {task.title}"
-    common.say(message)
+    opened = common.open_project(ctx)
+    if stap is not None:
+        done = ops.add_platform_task(
+            opened, platform, stap, who=runtime.who(), now=runtime.now()
+        )
+        common.say(f"{done.platform.title}: stap {done.number} toegevoegd: {done.task.title}")
+        return
+    if number is None:
+        from gzctl.core.errors import UsageProblem
+
+        raise UsageProblem(
+            "geef het nummer van de stap, of --stap TEKST om er een toe te voegen."
+        )
+    done = ops.tick_platform_task(
+        opened, platform, number, undo=undo, who=runtime.who(), now=runtime.now()
+    )
+    common.say(f"{done.platform.title}: stap {number} {done.verb}: {done.task.title}")
 
 
 @app.command("remove", **_kw("remove"))
@@ -253,16 +260,13 @@ def remove(
         bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
-    opened = common.open_project(ctx)
-    p = pf.find(opened.project, platform)
-    if not yes:
-        from gzctl.core.errors import UsageProblem
+    from gzctl.cli.confirm import confirmed
+    from gzctl.core import runtime
+    from gzctl.ops.remove import ask_remove
+    from gzctl.ops.remove import remove as remove_op
 
-        raise UsageProblem(
-            f"Weet je het zeker? Bevestig met: gzctl platform remove {p.id} --yes "
-            "(of zet het platform op gestopt: gzctl platform status ID gestopt)"
-        )
-    with common.transaction(opened) as change:
-        gone = pf.remove(change.project, p.id)
-        change.log("platform-remove", f"Platform verwijderd: {gone.title}", [gone.id])
-    common.say(f"{gone.title} is verwijderd.")
+    opened = common.open_project(ctx)
+    ask = ask_remove(opened, "platform", platform)
+    confirmed(ask, yes)  # a platform is never asked for: --yes or a refusal
+    gone = remove_op(opened, "platform", ask.id, who=runtime.who(), now=runtime.now())
+    common.say(f"{gone.name} is verwijderd.")

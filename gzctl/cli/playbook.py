@@ -10,7 +10,7 @@ import typer
 from gzctl.cli import common, texts
 from gzctl.core import playbook as pb
 from gzctl.core import progress
-from gzctl.core.errors import GzctlError, NotFound, PlaybookError
+from gzctl.core.errors import NotFound, PlaybookError
 from gzctl.core.words import count
 from gzctl.network import session
 
@@ -144,25 +144,13 @@ def use(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAAM", help="Ingebouwde naam of pad.")],
 ) -> None:
+    from gzctl.core import runtime
+    from gzctl.ops.settings import use_playbook
+
     opened = session.open_project(common.directory(ctx))
-    spec = name
-    path = Path(name)
-    if name.endswith(".toml") and path.is_file():
-        # store relative to the project when the file lives inside it, so the folder can move
-        try:
-            spec = str(path.resolve().relative_to(opened.folder))
-        except ValueError:
-            spec = str(path.resolve())
-    try:
-        book = pb.load(spec, opened.folder)
-    except GzctlError:
-        raise
-    with common.transaction(opened) as change:
-        change.project.project.playbook = spec
-        change.project.project.playbook_version = book.version
-        unknown = [k for k in change.project.checklist if book.item(k) is None]
-        change.log("playbook", f"Stappenplan gekozen: {book.title} ({book.version})", [book.id])
-    common.say(f"Dit project volgt nu: {book.title} (versie {book.version}).")
+    chosen = use_playbook(opened, name, who=runtime.who(), now=runtime.now())
+    unknown = chosen.unknown
+    common.say(f"Dit project volgt nu: {chosen.title} (versie {chosen.version}).")
     if unknown:
         common.note(
             f"Let op: {count(len(unknown), 'afgevinkte actie staat', 'afgevinkte acties staan')} "

@@ -81,26 +81,29 @@ def portfolio(
     ] = False,
 ) -> None:
     from gzctl.advisors import portfolio as core
-    from gzctl.advisors import scan
     from gzctl.core import runtime
     from gzctl.core.errors import UsageProblem
 
     if sum((json, csv, html is not None)) > 1:
         raise UsageProblem("Kies één van --json, --csv en --html.")
-    core.sort_rows([], sort)  # a wrong --sort fails before any work
+    from gzctl.ops.portfolio import portfolio_rows
+
     today = runtime.today()
-    villages, rows, days = scan.collect(
+    found = portfolio_rows(
         roots or [],
-        common.base_folder(ctx),
-        depth,
-        stalled_days,
-        today,
-        os.environ,
+        today=today,
+        environ=os.environ,
+        default_root=common.base_folder(ctx),
+        depth=depth,
+        stalled_days=stalled_days,
         use_cache=not no_cache,
+        phase=phase,
+        stalled=stalled,
+        sort=sort,
+        reverse=reverse,
         shown=common.shown,
     )
-    rows = core.sort_rows(core.filter_rows(rows, phase, stalled), sort, reverse)
-    failed = sum(1 for r in rows if r.get("error") is not None)
+    villages, rows, days, failed = found.villages, found.rows, found.stalled_days, found.failed
 
     if json:
         from gzctl.core.outtext import write_utf8

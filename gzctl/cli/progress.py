@@ -72,25 +72,19 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
 
 
 def done(ctx: Any, ids: list[str], note: str = "") -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        items = core.mark_done(
-            opened.playbook, change.project, ids, runtime.today(), change.who, note.strip()
-        )
-        change.log(
-            "done",
-            "Afgevinkt: " + "; ".join(i.title for i in items),
-            [i.id for i in items],
-        )
+    from gzctl.ops.progress import mark_done
+
+    items = mark_done(
+        common.open_project(ctx), ids, note=note, who=runtime.who(), now=runtime.now()
+    )
     for item in items:
         common.say(f"☑ {item.title}  ({item.id})")
 
 
 def undo(ctx: Any, item_id: str) -> None:
-    opened = common.open_project(ctx)
-    with common.transaction(opened) as change:
-        item = core.undo(opened.playbook, change.project, item_id)
-        change.log("undo", f"Teruggezet: {item.title}", [item.id])
+    from gzctl.ops.progress import undo_item
+
+    item = undo_item(common.open_project(ctx), item_id, who=runtime.who(), now=runtime.now())
     common.say(f"☐ {item.title}  ({item.id}) staat weer open.")
 
 

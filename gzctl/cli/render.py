@@ -251,15 +251,9 @@ def status_output(directory: str | None, as_json: bool) -> str:
     import json
 
     from gzctl.core import runtime
-    from gzctl.network.session import open_project
-    from gzctl.network.status import status_data
+    from gzctl.ops.status import village_status
 
-    opened = open_project(directory)
-    data = status_data(opened.playbook, opened.project, runtime.today())
-    if opened.project.conflicts:  # only then: a file without conflicts keeps its document
-        from gzctl.core.merge import summary
-
-        data["conflicts"] = summary(opened.project)
+    opened, data = village_status(directory, today=runtime.today())
     if as_json:
         from gzctl.core.outtext import json_safe
 

@@ -17,7 +17,8 @@ def offer_documents(wizard: Wizard, step: Step) -> None:
     if not step.documents:
         return
     from gzctl import documents as docs  # lazy: jinja2, babel and docx
-    from gzctl.core.errors import GzctlError
+    from gzctl.network.session import Opened
+    from gzctl.ops.documents import build_step_documents
     from gzctl.wizard.engine import confirm
 
     ids = docs.step_documents(wizard.playbook, step.id)
@@ -28,23 +29,16 @@ def offer_documents(wizard: Wizard, step: Step) -> None:
     if not confirm(f"Wil je de documenten van deze stap nu maken ({names})?", True):
         wizard.say(f"[dim]Later kan het ook: gzctl docs build --only {ids[0]}[/]")
         return
-    project = wizard.load()
-    made, skipped = 0, []
-    for doc_id in ids:
-        try:
-            report = docs.build(
-                wizard.folder, project, wizard.playbook, wizard.clock().date(), only=[doc_id]
-            )
-        except docs.NotReady as exc:
-            skipped.append(exc.message)
-            continue
-        except GzctlError as exc:
-            wizard.say(f"[red]Fout:[/] {exc.message}")
-            continue
-        made += len(report.written) + len(report.unchanged)
-        for edited, new in report.beside:
+    project = Opened(wizard.folder, wizard.load(), wizard.playbook)
+    results = build_step_documents(project, ids, today=wizard.clock().date())
+    for r in results:
+        if r.error is not None:
+            wizard.say(f"[red]Fout:[/] {r.error}")
+        for edited, new in r.beside:
             wizard.say(f"Met de hand bewerkt, niet overschreven: {edited} (nieuw: {new})")
+    made = sum(r.made for r in results)
     if made:
         wizard.say(f"[green]Klaar:[/] {made} bestanden in {docs.OUTPUT_DIR}/.")
-    for message in skipped:
-        wizard.say(f"[dim]Nog niet: {message}[/]")
+    for r in results:
+        if r.not_ready is not None:
+            wizard.say(f"[dim]Nog niet: {r.not_ready}[/]")

@@ -306,6 +306,13 @@ class Wizard:
         """The project as it is on disk now: another process may have changed it."""
         return store.load(self.folder)
 
+    def opened(self) -> Any:
+        """The project as the use cases (gzctl/ops) take it: this wizard's folder and
+        playbook, the project freshly loaded (an op re-reads it under the lock to change it)."""
+        from gzctl.network.session import Opened
+
+        return Opened(self.folder, self.load(), self.playbook)
+
     def save_answer(self, q: Question, value: Any, shown: Any = _UNSEEN) -> bool:
         """Save one answer, re-read under the lock. ``shown`` is the answer the prompt
         started from: when the user kept it (Enter on the pre-filled text, or on an empty

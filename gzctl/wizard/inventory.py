@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from gzctl.core import store
 from gzctl.core.errors import Refused
 from gzctl.core.model import Organisation
 from gzctl.core.words import count
@@ -229,10 +228,11 @@ def _ask_name(
 
 
 def _save(wizard: Wizard, raw: dict[str, Any], catalogue: inv.Catalogue) -> Organisation | None:
+    from gzctl.ops.orgs import add_organisation
+
     try:
-        with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
-            org = inv.add(change.project, raw, catalogue, change.now.date())
-            change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
+        added = add_organisation(wizard.opened(), raw, who=wizard.who, now=wizard.clock())
+        org: Organisation = added.org
     except Refused as exc:
         wizard.say(f"[yellow]{escape(exc.message)}[/]")
         return None
@@ -349,10 +349,3 @@ def ask_organisation(
     text("place", "Plaats (mag leeg)")
     text("notes", "Opmerkingen (mag leeg)")
     return raw
-
-
-def confirm_remove(org: Organisation) -> bool:
-    """Ask before an organisation and its contact details leave the list (default no)."""
-    from gzctl.wizard.engine import confirm
-
-    return confirm(f"{org.name} ({org.id}) met contactgegevens van de lijst halen?", False)

@@ -96,6 +96,8 @@ def places_step(wizard: Wizard, step: Step) -> None:
         f"[bold]Kandidaat-plekken[/] · nu {len(project.places)} op de lijst. Typ de naam van een "
         "plek (dorpshuis, buurthuis, bibliotheek, ...), of druk op Enter als je klaar bent."
     )
+    from gzctl.ops.places import add_place
+
     while True:
         name = _ask_text("Naam van een plek")
         if not name:
@@ -104,11 +106,10 @@ def places_step(wizard: Wizard, step: Step) -> None:
             tag for tag in need if confirm(f"Heeft {name} een {crit.feature_label(tag)}?", True)
         ]
         try:
-            with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
-                place = pl.add(change.project, {"name": name, "access": access}, crit)
-                change.log(
-                    "place-add", f"Kandidaat-ontmoetingsplek toegevoegd: {place.name}", [place.id]
-                )
+            place = add_place(
+                wizard.opened(), {"name": name, "access": access}, who=wizard.who,
+                now=wizard.clock(),
+            )  # fmt: skip
         except GzctlError as exc:
             say(f"[yellow]{escape(exc.message)}[/]")
             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gzctl.core import store
 from gzctl.core.errors import Refused
 from gzctl.network import platforms as pf
 from gzctl.wizard.keys import add_letter_and_number_keys
@@ -140,34 +139,20 @@ def _save(
     as it is now. Another wizard or `gzctl platform` may have started the same platform while
     this one asked: then this user's members join it and its trekker stays. An organisation
     removed or afgehaakt meanwhile is left out, with one line."""
+    from gzctl.ops.platforms import start_or_join_platform
+
     try:
-        with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
-            project = change.project
-            p = next((x for x in project.platforms if x.template == pid), None)
-            started = p is None
-            if p is None:
-                p = pf.add(project, catalogue, pid, change.now.date())
-            orgs = {o.id: o for o in project.organisations}
-            left_out = [m for m in members if m not in orgs or orgs[m].status == "afgehaakt"]
-            members = [m for m in members if m not in left_out]
-            new = [m for m in members if m not in p.members]
-            if new:
-                pf.join(project, p.id, new)
-            lead = trekker in members and not p.trekker
-            if lead:
-                pf.join(project, p.id, [trekker], trekker=True)
-            kept = orgs[p.trekker].name if p.trekker != trekker and p.trekker in orgs else ""
-            if started:
-                change.log("platform-add", f"Platform gestart: {p.title}", [p.id, *p.members])
-            elif new or lead:
-                change.log("platform-join", f"{p.title}: deelnemers erbij gezet", [p.id, *new])
+        done = start_or_join_platform(
+            wizard.opened(), pid, members, trekker, who=wizard.who, now=wizard.clock()
+        )
     except Refused as exc:
         wizard.say(f"[yellow]{_escape(exc.message)}[/]")
         return
+    p, left_out, kept = done.platform, done.left_out, done.kept_trekker
     if left_out:
         names = ", ".join(_escape(m) for m in left_out)
         wizard.say(f"[yellow]Intussen van de lijst of afgehaakt, niet toegevoegd: {names}.[/]")
-    if not started:
+    if not done.started:
         wizard.say(
             f"[yellow]{_escape(p.title)} was intussen elders al gestart; je keuzes zijn "
             "erbij gezet.[/]"

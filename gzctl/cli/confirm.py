@@ -1,0 +1,29 @@
+"""The one confirm-or---yes flow of every command that removes or forgets something.
+
+The op says what it would do and what to ask (gzctl/ops/reports.Confirmation); here the
+answer is taken from --yes, asked on a terminal, or refused with the command line that
+confirms (exit 2). Only then does the command call the op that acts.
+"""
+
+from __future__ import annotations
+
+from gzctl.cli import common
+from gzctl.core import runtime
+from gzctl.core.errors import UsageProblem
+from gzctl.ops.reports import Confirmation
+
+
+def confirmed(ask: Confirmation, yes: bool) -> bool:
+    """True when the user confirmed (--yes, or Ja on a terminal); False after saying
+    'Niets veranderd.' when they said no. Without a terminal (or for a removal that is
+    never asked) and without --yes: UsageProblem with ``ask.refusal``."""
+    if yes:
+        return True
+    if ask.question is None or not runtime.stdin_is_terminal():
+        raise UsageProblem(ask.refusal)
+    from gzctl.wizard.engine import confirm
+
+    if confirm(ask.question, False):
+        return True
+    common.say("Niets veranderd.")
+    return False

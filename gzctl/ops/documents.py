@@ -1,0 +1,113 @@
+"""Building the documents for partners (``gzctl docs build``, the wizard's offer).
+
+The op opens the project, reads ``--format`` and ``--only`` as the user wrote them and
+writes documenten/; the caller passes ``today`` (the date in letters) and, if it wants a
+progress bar, the two callbacks. jinja2, Babel and python-docx load only when it runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gzctl.ops.project import Where, opened
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build did, in ``folder`` (the documenten/ folder): files ``written``,
+    ``unchanged``, ``beside`` (edited by hand, so the new version went beside it: pairs of
+    edited and new file), ``removed`` (belonged to nothing any more), ``kept`` (the same,
+    but edited by hand), ``skipped`` (documents not ready yet: the Dutch reason) and
+    ``warnings``."""
+
+    folder: Path
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    beside: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_documents(
+    where: Where,
+    *,
+    today: dt.date,
+    formats: str | None = None,
+    only: list[str] | None = None,
+    force: bool = False,
+    on_total: Callable[[int], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> Built:
+    """Write the documents into documenten/ (``formats``: 'md,html,docx' as --format takes
+    it, default all three; ``only``: document ids or titles as --only takes them, and then a
+    document that cannot be made yet is an error). A file edited by hand is not overwritten
+    unless ``force``."""
+    from gzctl import documents as docs
+
+    project = opened(where)
+    chosen = docs.parse_formats(formats)
+    ids = docs.resolve_only(project.playbook, only) if only else None
+    report = docs.build(
+        project.folder,
+        project.project,
+        project.playbook,
+        today,
+        only=ids,
+        formats=chosen,
+        force=force,
+        on_total=on_total,
+        on_file=on_file,
+    )
+    return Built(
+        project.folder / docs.OUTPUT_DIR,
+        list(report.written),
+        list(report.unchanged),
+        list(report.beside),
+        list(report.removed),
+        list(report.kept),
+        list(report.skipped),
+        list(report.warnings),
+    )
+
+
+@dataclass(frozen=True)
+class DocumentBuilt:
+    """One document of a step: files ``made`` (written or unchanged), ``beside`` (edited by
+    hand: pairs of edited and new file), or why it was not made (``not_ready`` or
+    ``error``, a Dutch reason)."""
+
+    id: str
+    made: int = 0
+    beside: list[tuple[str, str]] = field(default_factory=list)
+    not_ready: str | None = None
+    error: str | None = None
+
+
+def build_step_documents(where: Where, ids: list[str], *, today: dt.date) -> list[DocumentBuilt]:
+    """Build each of ``ids`` as ``gzctl docs build --only ID`` would (the wizard's offer at
+    the end of a step); a document that is not ready, or fails, is named and the others are
+    still made."""
+    from gzctl import documents as docs
+    from gzctl.core.errors import GzctlError
+
+    project = opened(where)
+    results: list[DocumentBuilt] = []
+    for doc_id in ids:
+        try:
+            report = docs.build(
+                project.folder, project.project, project.playbook, today, only=[doc_id]
+            )
+        except docs.NotReady as exc:
+            results.append(DocumentBuilt(doc_id, not_ready=exc.message))
+            continue
+        except GzctlError as exc:
+            results.append(DocumentBuilt(doc_id, error=exc.message))
+            continue
+        made = len(report.written) + len(report.unchanged)
+        results.append(DocumentBuilt(doc_id, made, list(report.beside)))
+    return results

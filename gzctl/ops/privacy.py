@@ -1,0 +1,156 @@
+"""The AVG as use cases: what gzctl holds about a person, and forgetting them.
+
+Forgetting is written once (:func:`_forget`): the change in gzctl.toml inside one
+transaction, then the documents in documenten/ that name the person. ``gzctl person
+forget`` and ``gzctl coordinator candidate forget`` both come here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from gzctl.core.model import Project
+from gzctl.network import privacy
+from gzctl.ops.project import Where, opened, transaction
+from gzctl.ops.reports import Confirmation
+
+GIT_NOTE = privacy.GIT_NOTE
+
+_ROLES = {"candidate": "kandidaat", "contact": "contactpersoon van", "initiator": "initiatiefnemer"}
+
+
+def describe(person: privacy.Person) -> str:
+    """The person in one Dutch line: each record with its role ('Karin (contactpersoon van
+    org-3)')."""
+    parts = []
+    for r in person.records:
+        where = f" {r.key}" if r.kind != "initiator" else ""
+        parts.append(f"{r.name or r.email or r.phone} ({_ROLES[r.kind]}{where})")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class PersonExport:
+    """``gzctl person export``: who was found, and everything gzctl.toml holds about them
+    (``data``: records, texts and history lines, as privacy.access gives them)."""
+
+    description: str
+    data: dict[str, Any]
+
+
+def export_person(where: Where, query: str) -> PersonExport:
+    """The copy a person may ask for: every record, text and history line naming them."""
+    project = opened(where).project
+    person = privacy.find(project, query)
+    return PersonExport(describe(person), privacy.access(project, person))
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What forgetting changed: in gzctl.toml (``records``, ``texts`` rewritten with
+    '[naam gewist]', ``history`` lines rewritten) and in documenten/ (``removed``; ``kept``:
+    edited by hand and still naming the person, for the user to handle)."""
+
+    records: int
+    texts: list[str]
+    history: int
+    removed: list[str]
+    kept: list[str]
+    git_note: str = GIT_NOTE
+    erased_name: str = privacy.ERASED_NAME
+
+
+def ask_forget_person(where: Where, query: str) -> Confirmation:
+    """Find the person ``query`` names (name, e-mail, phone or id) and what to ask first."""
+    person = privacy.find(opened(where).project, query)
+    first = person.records[0]
+    key = first.key if first.kind != "initiator" else "NAAM"
+    return Confirmation(
+        kind="person",
+        id=query,
+        name=describe(person),
+        question=f"{describe(person)} volledig wissen?",
+        refusal=(
+            f"Weet je het zeker? Bevestig met --yes, bijvoorbeeld: gzctl person forget {key} --yes"
+        ),
+    )
+
+
+def forget_person(where: Where, query: str, *, who: str, now: dt.datetime) -> Forgotten:
+    """Forget the person ``query`` names: records, texts, history lines, documents.
+
+    The person is looked up in the project as it is before the change (the records found
+    are the ones removed), as ``gzctl person forget`` shows them before asking."""
+    project = opened(where)
+    person = privacy.find(project.project, query)
+
+    def change(state: Project) -> tuple[int, list[str], int]:
+        done = privacy.forget(state, person)
+        return len(done.records), done.texts, done.history
+
+    return _forget(project, person, change, "person-forget", privacy.FORGOTTEN, who, now)
+
+
+def ask_forget_candidate(where: Where, cand_id: str) -> Confirmation:
+    """The candidate for Coördinator ``cand_id`` names, and what to ask first."""
+    from gzctl.network import coordinator as co
+
+    cand = co.find(opened(where).project, cand_id)
+    return Confirmation(
+        kind="candidate",
+        id=cand.id,
+        name=cand.name,
+        question=f"{cand.name} ({cand.id}) volledig wissen, ook uit de geschiedenis?",
+        refusal=(
+            f"Weet je het zeker? Bevestig met: gzctl coordinator candidate forget {cand.id} --yes"
+        ),
+    )
+
+
+def forget_candidate(where: Where, cand_id: str, *, who: str, now: dt.datetime) -> Forgotten:
+    """Forget a candidate for Coördinator: the record, the history lines naming them, and
+    the documents that name them. The appointed Coördinator is refused."""
+    from gzctl.network import coordinator as co
+
+    project = opened(where)
+    cand = co.find(project.project, cand_id)
+    person = co.candidate_person(cand)
+
+    def change(state: Project) -> tuple[int, list[str], int]:
+        return 1, [], co.forget(state, cand.id)
+
+    return _forget(project, person, change, "candidate-forget", co.FORGOTTEN, who, now)
+
+
+def _forget(
+    project: Any,
+    person: privacy.Person,
+    change: Callable[[Project], tuple[int, list[str], int]],
+    action: str,
+    line: str,
+    who: str,
+    now: dt.datetime,
+) -> Forgotten:
+    """Forget in gzctl.toml (one transaction, one neutral history line), then in
+    documenten/ every file gzctl wrote that still names the person."""
+    from gzctl.documents.build import forget_in_documents
+
+    with transaction(project, who, now) as tx:
+        records, texts, history = change(tx.project)
+        tx.log(action, line, [])
+    removed, kept = forget_in_documents(project.folder, lambda text: privacy.names_in(text, person))
+    return Forgotten(records, list(texts), history, removed, kept)
+
+
+__all__ = [
+    "Forgotten",
+    "PersonExport",
+    "ask_forget_candidate",
+    "ask_forget_person",
+    "export_person",
+    "forget_candidate",
+    "forget_person",
+]

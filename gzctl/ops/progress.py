@@ -1,0 +1,40 @@
+"""Ticking off the stappenplan as use cases: ``gzctl done`` and ``gzctl undo``.
+
+Everyday commands with a start-up budget: this module imports nothing heavy (the fast
+route of gzctl/__main__.py loads it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from gzctl.core import progress
+from gzctl.ops.project import Where, opened, transaction
+
+
+def mark_done(
+    where: Where, ids: list[str], *, note: str = "", who: str, now: dt.datetime
+) -> list[Any]:
+    """Tick off checklist items (ids, or anything progress.mark_done resolves), with an
+    optional note; one history line. Returns the items ticked."""
+    project = opened(where)
+    with transaction(project, who, now) as tx:
+        items = progress.mark_done(
+            project.playbook, tx.project, ids, now.date(), who, note.strip()
+        )
+        tx.log(
+            "done",
+            "Afgevinkt: " + "; ".join(i.title for i in items),
+            [i.id for i in items],
+        )
+    return list(items)
+
+
+def undo_item(where: Where, item_id: str, *, who: str, now: dt.datetime) -> Any:
+    """Open a ticked item again; returns the item."""
+    project = opened(where)
+    with transaction(project, who, now) as tx:
+        item = progress.undo(project.playbook, tx.project, item_id)
+        tx.log("undo", f"Teruggezet: {item.title}", [item.id])
+    return item

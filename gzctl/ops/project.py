@@ -1,0 +1,35 @@
+"""What every op shares: where the project is, and one transaction.
+
+An op takes ``where``: a folder (``str`` or ``Path``; ``None`` is the folder the current
+one lies in) or a project already opened by :func:`gzctl.network.session.open_project`,
+so a command that has opened the project for its own checks does not read it twice.
+No dataclass is defined here (the reports are in gzctl/ops/reports.py): ``gzctl status``
+loads this module on its fast path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeAlias
+
+from gzctl.core import store
+from gzctl.network import session
+
+Where: TypeAlias = session.Opened | str | Path | None
+
+
+def opened(where: Where) -> session.Opened:
+    """The opened project ``where`` names (opened here when it is a folder)."""
+    if isinstance(where, session.Opened):
+        return where
+    return session.open_project(None if where is None else str(where))
+
+
+@contextmanager
+def transaction(project: session.Opened, who: str, now: dt.datetime) -> Iterator[store.Change]:
+    """store.transaction on the project's folder: load under the lock, change, save."""
+    with store.transaction(project.folder, who, now) as change:
+        yield change

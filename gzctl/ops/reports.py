@@ -1,0 +1,40 @@
+"""The small reports more than one op returns: the question before a change, a line of a
+human report, what an edit changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What an op asks before it removes or forgets something, for the shell to ask.
+
+    ``question``: the yes/no question on a terminal (None: never ask, the user must give
+    --yes); ``refusal``: the Dutch line when the answer cannot be asked (no terminal, or no
+    question), naming the command line that confirms. ``id`` is what the op then acts on."""
+
+    kind: str
+    id: str
+    name: str
+    question: str | None
+    refusal: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a report: ``aside`` lines go to stderr (hints and warnings), the others
+    to stdout."""
+
+    text: str
+    aside: bool = False
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What an edit changed: the record's name (or title) and id, and ``changed``, the Dutch
+    labels of the fields that changed (empty: nothing changed, and nothing was logged)."""
+
+    name: str
+    id: str
+    changed: list[str]
