@@ -120,7 +120,7 @@ class ImportReport:
 
     @property
     def failed(self) -> bool:
-        """Whether the import was refused: rows that do not fit and no --sla-over."""
+        """Whether the import was refused: rows that do not fit and no --sla-fouten-over."""
         return bool(self.plan.rejected) and not self.skip_invalid
 
     def as_json(self) -> dict[str, Any]:
