@@ -39,16 +39,12 @@ def load_data(
     if not isinstance(data, dict):
         data = None
     if data is None:
-        import tomllib  # only on a cache miss: its import costs ~2 ms
+        from gzctl.core.tomlfile import TomlError, loads  # tomllib only on a cache miss
 
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            from gzctl.core.store import _dutch_toml_error
-
-            raise PlaybookError(
-                f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)})."
-            ) from exc
+            data = loads(text)
+        except TomlError as exc:
+            raise PlaybookError(f"{path.name}: geen geldige TOML ({exc.dutch}).") from exc
         datacache.put("toml", path, text, data)
     result = parse(data)
     if use_memo:  # a result parsed against other inputs must not stand in for the default

@@ -188,14 +188,12 @@ def load_playbook_file(path: str | Path) -> Playbook:
     if isinstance(cached, Playbook) and cached.source == str(path):
         _cache[key] = cached
         return cached
-    import tomllib  # only on a cache miss: its import costs ~2 ms
+    from gzctl.core.tomlfile import TomlError, loads  # tomllib only on a cache miss
 
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from gzctl.core.store import _dutch_toml_error
-
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
+        data = loads(text)
+    except TomlError as exc:
+        raise PlaybookError(f"{path.name}: geen geldige TOML ({exc.dutch}).") from exc
     faults = Validator(path.name, text, str(path)).check(data)
     if faults:
         raise PlaybookError("\n".join(faults))

@@ -78,13 +78,12 @@ def project_folder(directory: str | None) -> Path:
     return store.find_project(Path.cwd())
 
 
-def open_project(directory: str | None, fast: bool = False) -> Opened:
-    """``fast``: read gzctl.toml with the faster parser (store.parse), for the portfolio."""
+def open_project(directory: str | None) -> Opened:
     from gzctl.core import playbook as pb
     from gzctl.core import store
 
     folder = project_folder(directory)
-    project = store.load(folder, fast)
+    project = store.load(folder)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
     check_references(folder, project)
