@@ -12,7 +12,8 @@ of an empty project:
 * in-process: reading the file, planning, and the transaction that writes gzctl.toml
   (what the command does after start-up).
 
-The table shows the median of the runs (default 5, after one warm-up). Exit code 0 when the
+The table shows the median of the runs (default 5, after one warm-up), and the CPU time of
+the whole process beside it (on a busy machine the wall clock says little). Exit code 0 when the
 whole-process median is under the budget, 1 when not, 2 when the import failed.
 """
 
@@ -94,10 +95,14 @@ def environment() -> dict[str, str]:
     return env
 
 
+CPU: list[float] = []  # CPU time (user + system) of each whole process, for a busy machine
+
+
 def whole_process(empty: Path, work: Path, data: Path) -> float:
     folder = work / "p"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(empty, folder)
+    before = os.times()
     start = time.perf_counter()
     proc = subprocess.run(
         [*gzctl_command(), "-C", str(folder), "org", "import", str(data)],
@@ -106,6 +111,10 @@ def whole_process(empty: Path, work: Path, data: Path) -> float:
         env=environment(),
     )
     elapsed = time.perf_counter() - start
+    after = os.times()
+    CPU.append(
+        after.children_user - before.children_user + after.children_system - before.children_system
+    )
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(2)
@@ -156,6 +165,7 @@ def main() -> int:
             env=environment(),
         )
         whole_process(empty, work, data)  # warm-up: bytecode, file cache
+        CPU.clear()
         outside = [whole_process(empty, work, data) for _ in range(args.runs)]
         inside = [in_process(empty, work, data, args.rows) for _ in range(args.runs)]
     result = {
@@ -163,6 +173,7 @@ def main() -> int:
         "runs": args.runs,
         "whole_process_s": round(statistics.median(outside), 3),
         "in_process_s": round(statistics.median(inside), 3),
+        "whole_process_cpu_s": round(statistics.median(CPU), 3),
         "budget_s": BUDGET,
     }
     ok = result["whole_process_s"] < BUDGET
@@ -172,6 +183,7 @@ def main() -> int:
         print(f"gzctl org import, {args.rows} rijen (mediaan van {args.runs}):")
         print(f"  heel proces   {result['whole_process_s']:.3f} s   (budget {BUDGET:.1f} s)")
         print(f"  in het proces {result['in_process_s']:.3f} s")
+        print(f"  cpu (heel)    {result['whole_process_cpu_s']:.3f} s   (op een drukke machine)")
         print("  binnen budget" if ok else "  BUDGET OVERSCHREDEN")
     return 0 if ok else 1
 
