@@ -1,5 +1,5 @@
-"""The portfolio's fast paths give exactly what the slow ones give: rtoml against tomllib, the
-parallel read against the one-by-one read, a cached (template) row against a fresh one."""
+"""The portfolio's fast paths give exactly what the slow ones give: the parallel read against
+the one-by-one read, a cached (template) row against a fresh one."""
 
 from __future__ import annotations
 
@@ -10,31 +10,6 @@ from pathlib import Path
 import pytest
 
 from gzctl.advisors import portfolio, scan
-from gzctl.core import store
-from gzctl.core.errors import StateError
-from gzctl.core.model import to_dict
-
-
-def test_fast_toml_reads_the_demo_exactly_as_tomllib(demo: Path) -> None:
-    text = (demo / "gzctl.toml").read_text(encoding="utf-8")
-    slow = store.parse(text, demo / "gzctl.toml")
-    fast = store.parse(text, demo / "gzctl.toml", fast=True)
-    assert to_dict(fast) == to_dict(slow)
-    assert store.dumps(fast) == store.dumps(slow)
-
-
-@pytest.mark.parametrize(
-    "broken",
-    ["schema_version = 1\n[village\n", 'schema_version = 1\n[village]\nname = 3\n', "x = \n"],
-)
-def test_fast_toml_gives_the_same_dutch_errors(broken: str, tmp_path: Path) -> None:
-    path = tmp_path / "gzctl.toml"
-    messages = []
-    for fast in (False, True):
-        with pytest.raises(StateError) as caught:
-            store.parse(broken, path, fast=fast)
-        messages.append(caught.value.message)
-    assert messages[0] == messages[1]
 
 
 @pytest.fixture

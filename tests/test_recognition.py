@@ -59,6 +59,55 @@ def test_a_typo_is_forgiven_but_not_a_different_word() -> None:
     assert _recognised(cat, "Dansschool Ooltwijk") is None
 
 
+def test_the_best_near_keyword_wins() -> None:
+    cat = _catalogue("NL")
+    assert _recognised(cat, "Biblioteek Ooltwijk") == "bibliotheek"
+    assert _recognised(cat, "Voetbalverenging Ooltwijk") == "voetbalvereniging"
+    assert _recognised(cat, "Huisartsenpraktjik Beesd") == "huisartsenpraktijk"
+
+
+def _typos(word: str) -> set[str]:
+    """Every word one slip away: a letter left out, doubled, swapped or replaced."""
+    out = set()
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1 :])
+        out.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+        for letter in "aeiknorst":
+            out.add(word[:i] + letter + word[i + 1 :])
+    return {w for w in out if len(w) >= 6}
+
+
+def test_the_cheap_bounds_never_drop_a_keyword_difflib_would_accept() -> None:
+    """``_near_candidates`` skips keywords by length and shared letter pairs before difflib
+    compares letter by letter; on every one-slip typo of every keyword, and on two-slip
+    ones of some, it keeps each keyword that scores NEAR_MISS or more."""
+    from difflib import SequenceMatcher
+
+    cat = _catalogue("NL")
+    keywords = tuple(cat._by_how["near"])
+    words = set()
+    for keyword in keywords:
+        words |= set(sorted(_typos(keyword))[::6])
+    for keyword in keywords[::20]:
+        for once in sorted(_typos(keyword))[::15]:
+            words |= set(sorted(_typos(once))[::5])
+    assert len(words) > 3000
+    cutoff = inv.NEAR_MISS / 100
+    skipped = []
+    for word in sorted(words):
+        kept = set(inv._near_candidates(word, keywords))
+        matcher = SequenceMatcher(None, "", word, autojunk=False)
+        for keyword in keywords:
+            matcher.set_seq1(keyword)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                continue  # upper bounds of ratio(): it cannot reach the cutoff either
+            if matcher.ratio() >= cutoff and keyword not in kept:
+                skipped.append((word, keyword))
+    assert skipped == []
+
+
 def test_an_unknown_name_is_marked_and_asked_about() -> None:
     cat = _catalogue("NL")
     project = Project()

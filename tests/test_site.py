@@ -259,6 +259,82 @@ def test_picture_layout_is_deterministic_and_inside_the_box(demo: Path) -> None:
         assert 0 <= x <= picture.WIDTH and 0 <= y <= picture.HEIGHT
 
 
+def _bigger_village(project, orgs: int, platforms: int, seed: int):  # type: ignore[no-untyped-def]
+    """The demo's organisations copied to ``orgs`` joined ones, in ``platforms`` running
+    initiatives of 3 to 8 members drawn with ``seed`` (members shared between them)."""
+    import dataclasses
+    import random
+
+    rng = random.Random(seed)
+    base = project.organisations
+    copies = [
+        dataclasses.replace(
+            base[i % len(base)], id=f"org-{i:02d}", name=f"Organisatie {i}", status="aangesloten"
+        )
+        for i in range(orgs)
+    ]
+    titles = ["Boodschappendienst", "Repair Café", "Samen Eten", "Taalmaatjes", "Klusdienst"]
+    initiatives = []
+    for j in range(platforms):
+        members = sorted(rng.sample([o.id for o in copies], rng.randint(3, 8)))
+        initiatives.append(
+            dataclasses.replace(
+                project.platforms[0],
+                id=f"plat-{j}",
+                title=titles[j % len(titles)],
+                members=members,
+                trekker=members[0],
+                status="actief",
+            )
+        )
+    return dataclasses.replace(project, organisations=copies, platforms=initiatives)
+
+
+@pytest.mark.parametrize("seed", [1, 3, 5])
+def test_picture_keeps_initiatives_apart_and_every_node_in_the_box(demo: Path, seed: int) -> None:
+    """Two initiatives never cover each other or their names, nor a dot they share; what the
+    force layout and the stretch to the page leave too close is pushed apart."""
+    from gzctl.core import store
+    from gzctl.documents.site import picture
+
+    project = _bigger_village(store.load(demo), 30, 5, seed)
+    positions = picture.layout(project)
+    assert positions == picture.layout(project)
+    titles = {f"p:{p.id}": p.title for p in project.platforms}
+    hubs = [node for node in positions if node.startswith("p:")]
+    assert len(hubs) == 5
+    for i, a in enumerate(hubs):
+        for b in hubs[i + 1 :]:
+            (ax, ay), (bx, by) = positions[a], positions[b]
+            width = picture.CHAR_WIDTH * (len(titles[a]) + len(titles[b])) / 2
+            assert abs(ax - bx) >= width - 0.2 or abs(ay - by) >= 51.8, (a, b)
+    dots = [node for node in positions if node.startswith("o:")]
+    for i, a in enumerate(dots):
+        for b in dots[i + 1 :]:
+            (ax, ay), (bx, by) = positions[a], positions[b]
+            assert abs(ax - bx) >= 27.8 or abs(ay - by) >= 27.8, (a, b)
+    for x, y in positions.values():
+        assert 0 <= x <= picture.WIDTH and 0 <= y <= picture.HEIGHT
+
+
+def test_picture_spring_is_plain_python_and_balanced() -> None:
+    """A star (one initiative, six members) ends with the initiative in the middle of its
+    members, each member as far from it as the others; no numpy or networkx is loaded."""
+    import math
+    import sys
+
+    from gzctl.documents.site import picture
+
+    members = [f"o:{i}" for i in range(6)]
+    links = {"p:x": set(members), **{m: {"p:x"} for m in members}}
+    raw = picture.spring(["p:x", *members], links)
+    hx, hy = raw["p:x"]
+    distances = [math.dist((hx, hy), raw[m]) for m in members]
+    assert max(distances) - min(distances) < 0.02 * max(distances)
+    assert abs(sum(raw[m][0] for m in members) / 6 - hx) < 0.02
+    assert "networkx" not in sys.modules and "numpy" not in sys.modules
+
+
 def test_feed_is_atom_from_the_newsletter_items(site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
     root = ET.fromstring((site / "nieuws.xml").read_bytes())

@@ -195,10 +195,7 @@ def test_everyday_commands_skip_typer(
 
 # The status parts and the hand-edit checks are plain reads (network/summaries.py,
 # network/session.py): opening a project and showing where it stands load no feature module.
-# Once the playbook is in the parse cache (gzctl/core/datacache.py), no tomllib either: the
-# project itself is read with tomli.
 FEATURES = {
-    "tomllib",
     "gzctl.network.inventory",
     "gzctl.network.platforms",
     "gzctl.network.places",

@@ -1,7 +1,7 @@
 """Finding and loading every village under an advisor's folders (the I/O half of the portfolio).
 
-Each village is opened exactly as ``gzctl status`` opens it (``session.open_project``, with
-the faster TOML reader) and summarised by the same ``network.status.status_data``; a folder that
+Each village is opened exactly as ``gzctl status`` opens it (``session.open_project``) and
+summarised by the same ``network.status.status_data``; a folder that
 fails becomes an error row with the same Dutch message. Many villages to read are spread over
 every core (:func:`read_villages`).
 
@@ -203,7 +203,7 @@ def load_village(folder: Path, today: dt.date) -> Village:
     from gzctl.network.status import status_data
 
     try:
-        opened = session.open_project(str(folder), fast=True)
+        opened = session.open_project(str(folder), set_up_git=False)
         status = without_names(status_data(opened.playbook, opened.project, today))
         chart = project_burnup(opened.playbook, opened.project, today)
         return Village(folder, status, None, chart)

@@ -81,9 +81,8 @@ def answer_to_save(q: Question, value: Any, shown: Any, now: Any) -> tuple[bool,
 
 
 def read_answers_file(path: Path) -> dict[str, Any]:
-    import tomllib
-
     from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
+    from gzctl.core.tomlfile import TomlError, loads
 
     try:
         text = read_text(path)  # UTF-8 with or without BOM, UTF-16, Windows-1252
@@ -97,18 +96,16 @@ def read_answers_file(path: Path) -> dict[str, Any]:
         raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc.strerror}.") from None
     try:
         try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
+            return loads(text)
+        except TomlError:
             from gzctl.core.encoding import tidy_toml  # as an editor or a paste left it
 
             if tidy_toml(text) == text:
                 raise
-            return tomllib.loads(tidy_toml(text))
-    except tomllib.TOMLDecodeError as exc:
-        from gzctl.core.store import _dutch_toml_error
-
+            return loads(tidy_toml(text))
+    except TomlError as exc:
         raise UsageProblem(
-            f"Antwoordbestand '{path.name}' is geen geldige TOML ({_dutch_toml_error(exc)})."
+            f"Antwoordbestand '{path.name}' is geen geldige TOML ({exc.dutch})."
         ) from None
 
 

@@ -213,13 +213,13 @@ def read_user(path: Path) -> dict[str, Any]:
         return {}
     except (OSError, Undecodable) as exc:
         raise StateError(f"Kan het instellingenbestand {path} niet lezen ({exc}).") from exc
-    from gzctl.core.tomlfile import flatten, loads
+    from gzctl.core.tomlfile import TomlError, flatten, loads
 
     try:
         data = flatten(loads(text))
-    except ValueError as exc:  # tomllib.TOMLDecodeError
+    except TomlError as exc:
         raise StateError(
-            f"Het instellingenbestand {path} is geen geldige TOML ({exc}). "
+            f"Het instellingenbestand {path} is geen geldige TOML ({exc.dutch}). "
             "Herstel of verwijder het."
         ) from exc
     for name, value in data.items():

@@ -23,6 +23,7 @@ from gzctl.core.model import (
     from_dict,
     to_dict,
 )
+from gzctl.core.tomlfile import TomlError, loads
 
 STATE_FILE = "gzctl.toml"
 LOCK_FILE = ".gzctl.lock"
@@ -61,46 +62,6 @@ def find_project(start: Path, explicit: bool = False) -> Path:
 
 
 # --------------------------------------------------------------------------- reading
-
-# a Windows path or a pasted backslash in "...": the most common hand-edit fault
-_BACKSLASH = "een \\ in een tekst tussen \"...\" (schrijf \\\\, of zet de tekst tussen '...')"
-_TOML_REASONS = {
-    "Invalid value": "ongeldige waarde",
-    "Invalid statement": "ongeldige regel",
-    "Expected '=' after a key in a key/value pair": "'=' verwacht na de sleutel",
-    "Cannot overwrite a value": "sleutel staat er twee keer",
-    "Cannot declare": "tabel staat er twee keer",
-    "Unclosed array": "lijst niet afgesloten met ']'",
-    "Unterminated string": "tekst niet afgesloten met een aanhalingsteken",
-    "Illegal character": "ongeldig teken",
-    "Invalid date or datetime": "ongeldige datum",
-    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
-    "Expected newline or end of document after a statement": "regeleinde verwacht na de waarde",
-    "Found invalid character": "ongeldig teken",
-    "Unclosed inline table": "tabel tussen { } niet afgesloten met '}'",
-    "Invalid hex value": _BACKSLASH,
-    "Unescaped '\\' in a string": _BACKSLASH,
-    "Escaped character is not a Unicode scalar value": _BACKSLASH,
-    "Expected ']' at the end of a table declaration": "']' verwacht na de tabelnaam",
-    "Expected ']]' at the end of an array declaration": "']]' verwacht na de tabelnaam",
-    "Duplicate inline table key": "sleutel staat er twee keer",
-    "Cannot mutate immutable namespace": "tabel staat er twee keer",
-    "Cannot redefine namespace": "tabel staat er twee keer",
-}
-
-
-def _dutch_toml_error(exc: Exception) -> str:
-    text = str(exc)
-    m = re.search(r"\(at line (\d+), column (\d+)\)", text)
-    where = f"regel {m.group(1)}, kolom {m.group(2)}" if m else "onbekende plek"
-    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", text).strip()
-    if "end of document" in text:
-        where = "einde van het bestand"
-    for en, nl in _TOML_REASONS.items():
-        if reason.startswith(en):
-            reason = nl
-            break
-    return f"{where}: {reason}"
 
 
 def _split_key(raw: str) -> list[str]:
@@ -167,32 +128,28 @@ def located_error(name: str, text: str, parts: tuple[str | int, ...], message: s
     )
 
 
-def _fast_loads(text: str) -> dict[str, Any] | None:
-    """rtoml (Rust) reads a gzctl.toml about ten times faster than tomllib; used where many
-    files are read (the portfolio). None when it is missing or fails: tomllib then reads the
-    file again and gives the one Dutch error."""
-    try:
-        import rtoml
-    except ImportError:
-        return None
-    try:
-        data = rtoml.loads(text)
-    except Exception:
-        return None
-    return data if isinstance(data, dict) else None
+def _toml_error(name: str, text: str, exc: TomlError) -> StateError:
+    """The one Dutch error for a gzctl.toml that is no TOML (or more than tomllib reads)."""
+    fix = "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
+    if exc.kind == "number":
+        return StateError(f"{name} bevat een getal dat te lang is. {fix}")
+    if exc.kind == "depth":
+        return StateError(f"{name} is te diep genest (lijsten of tabellen in elkaar). {fix}")
+    if re.search(r"^<<<<<<< ", text, re.MULTILINE):
+        return StateError(
+            f"{name} bevat git-conflictmarkeringen (<<<<<<<): git heeft het bestand "
+            "regel voor regel samengevoegd. Voeg het opnieuw samen met: gzctl merge setup"
+        )
+    return StateError(f"{name} is geen geldige TOML ({exc.dutch}). {fix}")
 
 
-def parse(text: str, source: Path, fast: bool = False) -> Project:
-    """Parse the text of a gzctl.toml into a Project, or raise StateError naming the place.
-
-    ``fast`` reads the TOML with rtoml when it is installed (same result, same errors)."""
+def parse(text: str, source: Path) -> Project:
+    """Parse the text of a gzctl.toml into a Project, or raise StateError naming the place."""
     name = source.name
     try:
-        from gzctl.core.tomlfile import loads
-
         try:
-            data = (_fast_loads(text) if fast else None) or loads(text)
-        except ValueError:
+            data = loads(text)
+        except TomlError:
             # as an editor left it (a lone CR, a trailing NUL, a pasted control character):
             # tidied, it may parse; if not, the error below is about the text as written
             from gzctl.core.encoding import tidy_toml
@@ -202,28 +159,8 @@ def parse(text: str, source: Path, fast: bool = False) -> Project:
                 raise
             data = loads(tidied)
             text = tidied
-    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        import tomllib
-
-        if isinstance(exc, tomllib.TOMLDecodeError):
-            if re.search(r"^<<<<<<< ", text, re.MULTILINE):
-                raise StateError(
-                    f"{name} bevat git-conflictmarkeringen (<<<<<<<): git heeft het bestand "
-                    "regel voor regel samengevoegd. Voeg het opnieuw samen met: gzctl merge setup"
-                ) from exc
-            raise StateError(
-                f"{name} is geen geldige TOML ({_dutch_toml_error(exc)}). "
-                "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-            ) from exc
-        raise StateError(
-            f"{name} bevat een getal dat te lang is. "
-            "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-        ) from None
-    except RecursionError:
-        raise StateError(
-            f"{name} is te diep genest (lijsten of tabellen in elkaar). "
-            "Herstel het bestand; gzctl schrijft er niet in tot het weer klopt."
-        ) from None
+    except TomlError as exc:
+        raise _toml_error(name, text, exc) from exc
     version = data.get("schema_version")
     if version is None:
         raise StateError(f"{name}: 'schema_version' ontbreekt; is dit wel een gzctl-project?")
@@ -276,14 +213,14 @@ def read_text(path: Path) -> str:
         raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
 
 
-def load(folder: Path, fast: bool = False) -> Project:
-    """The project in ``folder``; ``fast``: see :func:`parse`. Raises NotFound, StateError."""
+def load(folder: Path) -> Project:
+    """The project in ``folder``. Raises NotFound, StateError."""
     path = folder / STATE_FILE
     try:
         text = read_text(path)
     except FileNotFoundError as exc:
         raise NotFound(f"{path} bestaat niet.") from exc
-    return parse(text, path, fast)
+    return parse(text, path)
 
 
 # --------------------------------------------------------------------------- writing

@@ -1,34 +1,84 @@
-"""TOML text in, plain data out: the fast reader every command shares, and the dotted-key
-shape of settings (``{"a.b": 1}`` <-> ``{"a": {"b": 1}}``).
+"""TOML text in, plain data out: the one reader every command shares (the standard
+library's tomllib), its one error in Dutch, and the dotted-key shape of settings
+(``{"a.b": 1}`` <-> ``{"a": {"b": 1}}``).
 
 Imports nothing of gzctl, so the user config and the portfolio can read TOML without the
 model."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_BACKSLASH = "een \\ in een tekst tussen \"...\" (schrijf \\\\, of zet de tekst tussen '...')"
+# tomllib's reasons, in Dutch (the first that starts the message wins)
+_REASONS = {
+    "Invalid value": "ongeldige waarde",
+    "Invalid statement": "ongeldige regel",
+    "Expected '=' after a key in a key/value pair": "'=' verwacht na de sleutel",
+    "Cannot overwrite a value": "sleutel staat er twee keer",
+    "Cannot declare": "tabel staat er twee keer",
+    "Unclosed array": "lijst niet afgesloten met ']'",
+    "Unterminated string": "tekst niet afgesloten met een aanhalingsteken",
+    "Illegal character": "ongeldig teken",
+    "Invalid date or datetime": "ongeldige datum",
+    "Invalid initial character for a key part": "ongeldig teken aan het begin van een sleutel",
+    "Expected newline or end of document after a statement": "regeleinde verwacht na de waarde",
+    "Found invalid character": "ongeldig teken",
+    "Unclosed inline table": "tabel tussen { } niet afgesloten met '}'",
+    "Invalid hex value": _BACKSLASH,
+    "Unescaped '\\' in a string": _BACKSLASH,
+    "Escaped character is not a Unicode scalar value": _BACKSLASH,
+    "Expected ']' at the end of a table declaration": "']' verwacht na de tabelnaam",
+    "Expected ']]' at the end of an array declaration": "']]' verwacht na de tabelnaam",
+    "Duplicate inline table key": "sleutel staat er twee keer",
+    "Cannot mutate immutable namespace": "tabel staat er twee keer",
+    "Cannot redefine namespace": "tabel staat er twee keer",
+}
+
+
+class TomlError(ValueError):
+    """Text that is not TOML gzctl can read. ``dutch`` says where and what in Dutch
+    ('regel 3, kolom 7: ongeldige waarde'); ``kind`` is 'syntax', 'number' (an integer too
+    long for Python to read) or 'depth' (lists or tables nested too deep)."""
+
+    def __init__(self, kind: str, dutch: str) -> None:
+        super().__init__(dutch)
+        self.kind = kind
+        self.dutch = dutch
 
 
 def loads(text: str) -> dict[str, Any]:
-    """Parse TOML text. Raises ``tomllib.TOMLDecodeError`` (a ValueError) when it is not TOML.
+    """Parse TOML text with tomllib; every way it can fail is a :class:`TomlError`.
 
-    tomli, compiled with mypyc, is the stdlib's tomllib (the same parser, the same
-    results) at twice the speed: ~4 ms instead of ~8 ms for the demo village, on every
-    command that opens a project. A text tomli refuses is read again by tomllib, so the
-    error (and its Dutch translation, gzctl/core/store.py) is the stdlib's. Without tomli:
-    tomllib."""
-    try:
-        import tomli
-    except ImportError:  # pragma: no cover - tomli is a dependency
-        pass
-    else:
-        try:
-            return tomli.loads(text)
-        except tomli.TOMLDecodeError:
-            pass
+    The one TOML reader of gzctl: the project file, the playbooks and catalogues (on a
+    cache miss), the answers file and the user config all come through here, so a broken
+    file is reported the same way wherever it is."""
     import tomllib
 
-    return tomllib.loads(text)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TomlError("syntax", dutch_error(str(exc))) from exc
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise TomlError("number", "een getal is te lang") from exc
+    except RecursionError:
+        raise TomlError("depth", "te diep genest (lijsten of tabellen in elkaar)") from None
+
+
+def dutch_error(message: str) -> str:
+    """tomllib's message ('Invalid value (at line 3, column 7)') as 'regel 3, kolom 7:
+    ongeldige waarde'; a reason without a translation stays as tomllib wrote it."""
+    m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    where = f"regel {m.group(1)}, kolom {m.group(2)}" if m else "onbekende plek"
+    reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message).strip()
+    if "end of document" in message:
+        where = "einde van het bestand"
+    for en, nl in _REASONS.items():
+        if reason.startswith(en):
+            reason = nl
+            break
+    return f"{where}: {reason}"
 
 
 def unflatten(flat: dict[str, Any]) -> dict[str, Any]:

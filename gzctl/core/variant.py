@@ -51,14 +51,12 @@ def base_path(spec: str, source: Path) -> Path:
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """TOML text as data; a Dutch PlaybookError naming the file and line otherwise."""
-    import tomllib
+    from gzctl.core.tomlfile import TomlError, loads  # the one TOML reader, its one error
 
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from gzctl.core.store import _dutch_toml_error
-
-        raise PlaybookError(f"{path.name}: geen geldige TOML ({_dutch_toml_error(exc)}).") from exc
+        return loads(text)
+    except TomlError as exc:
+        raise PlaybookError(f"{path.name}: geen geldige TOML ({exc.dutch}).") from exc
 
 
 def read(path: Path) -> str:

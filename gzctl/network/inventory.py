@@ -218,7 +218,7 @@ class Catalogue:
         matches whole words in a row; a '*kerk' only counts in the first word, because
         place names end in it too (Nieuwerkerk). Street names never count, so 'Buurtvereniging
         Kerkstraat' is no church, and 'school' does not hide in 'Rijschool'. Only when no
-        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by rapidfuzz."""
+        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by difflib."""
         if not text.strip():
             return None
         exact = self._exact.get(compact(text))
@@ -247,23 +247,76 @@ class Catalogue:
 
     def _near_miss(self, words: list[str]) -> OrgType | None:
         """A misspelt keyword ('Zonebloem', 'Biblioteek'): one word of six letters or more
-        within a typo of a one-word keyword of six letters or more."""
-        from rapidfuzz import fuzz, process
+        within a typo of a one-word keyword of six letters or more.
+
+        Scored with difflib as 2 x letters in common / both lengths (0-100); the best
+        keyword wins, the first word and the first keyword on a tie. Only the keywords that
+        :func:`_near_candidates` cannot rule out are compared letter by letter, so a name
+        costs some tens of microseconds, not milliseconds (``benchmarks/match_bench.py``)."""
+        from difflib import SequenceMatcher
 
         choices = self._by_how["near"]
+        keywords = tuple(choices)
         best: tuple[float, str] | None = None
         for w in words:
             if len(w) < 6:
                 continue
-            found = process.extractOne(
-                w, choices.keys(), scorer=fuzz.ratio, score_cutoff=NEAR_MISS
-            )
-            if found is not None and (best is None or found[1] > best[0]):
-                best = (found[1], choices[found[0]])
+            matcher = SequenceMatcher(None, "", w, autojunk=False)  # w's index is kept
+            for keyword in _near_candidates(w, keywords):
+                matcher.set_seq1(keyword)
+                score = matcher.ratio()
+                if score >= NEAR_MISS / 100 and (best is None or score > best[0]):
+                    best = (score, choices[keyword])
         return self.type(best[1]) if best else None
 
 
-# How close a misspelt word must be to a keyword (rapidfuzz ratio, 0-100): 90 lets one
+def _pairs(word: str) -> dict[str, int]:
+    """The letter pairs of a word, counted ('kerk': ke, er, rk)."""
+    out: dict[str, int] = {}
+    for i in range(len(word) - 1):
+        out[word[i : i + 2]] = out.get(word[i : i + 2], 0) + 1
+    return out
+
+
+# per tuple of keywords: keyword length -> letter pair -> (keyword's position, count)
+_PAIR_INDEX: dict[tuple[str, ...], dict[int, dict[str, list[tuple[int, int]]]]] = {}
+
+
+def _near_candidates(word: str, keywords: tuple[str, ...]) -> list[str]:
+    """The keywords that could score :data:`NEAR_MISS` against ``word``, in their order.
+
+    Two bounds that never rule out a keyword that would score enough: a score of 90 allows
+    at most d = 10% of both lengths in letters left out or put in; so the lengths differ by
+    at most d, and each of those d letters breaks at most two of the word's letter pairs,
+    so at least len(word) - 1 - 2d pairs are shared. The pairs come from an index of the
+    keywords by length, built once per catalogue."""
+    index = _PAIR_INDEX.get(keywords)
+    if index is None:
+        index = {}
+        for i, keyword in enumerate(keywords):
+            by_pair = index.setdefault(len(keyword), {})
+            for pair, n in _pairs(keyword).items():
+                by_pair.setdefault(pair, []).append((i, n))
+        if len(_PAIR_INDEX) > 8:
+            _PAIR_INDEX.clear()
+        _PAIR_INDEX[keywords] = index
+    size = len(word)
+    pairs = _pairs(word).items()
+    out: list[int] = []
+    for length, by_pair in index.items():
+        slack = (100 - NEAR_MISS) * (size + length) // 100
+        if abs(size - length) > slack:
+            continue
+        shared: dict[int, int] = {}
+        for pair, n in pairs:
+            for i, m in by_pair.get(pair, ()):
+                shared[i] = shared.get(i, 0) + (n if n < m else m)
+        need = size - 1 - 2 * slack
+        out.extend(i for i, count in shared.items() if count >= need)
+    return [keywords[i] for i in sorted(out)]
+
+
+# How close a misspelt word must be to a keyword (difflib's ratio x 100): 90 lets one
 # letter slip in a ten-letter word ('Zonebloem') but keeps 'Dansschool' from 'basisschool'.
 NEAR_MISS = 90
 # Organisations whose type could not be recognised get this type, and a question.

@@ -80,18 +80,21 @@ def project_folder(directory: str | None) -> Path:
     return store.find_project(Path.cwd())
 
 
-def open_project(directory: str | None, fast: bool = False) -> Opened:
-    """``fast``: read gzctl.toml with the faster parser (store.parse), for the portfolio."""
+def open_project(directory: str | None, set_up_git: bool = True) -> Opened:
+    """Find, load and check the project in ``directory`` (None: the current folder).
+
+    ``set_up_git``: give a plainly cloned village its merge driver (off for the portfolio,
+    which reads many villages and must not change their clones)."""
     from gzctl.core import playbook as pb
     from gzctl.core import store
     from gzctl.core.gitdriver import ensure_driver
 
     folder = project_folder(directory)
-    project = store.load(folder, fast)
+    project = store.load(folder)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
     check_references(folder, project)
-    if not fast:
+    if set_up_git:
         ensure_driver(folder)  # a plain `git clone` has no merge driver yet
     return Opened(folder, project, playbook)
 

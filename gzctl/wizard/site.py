@@ -1,7 +1,7 @@
 """The wizard's offer in the step that makes the network visible (doen.zichtbaar): build the
 website and the poster for residents now (gzctl site build does the same).
 
-The site builder (gzctl/documents/site) loads jinja2, babel, networkx and segno, so it is
+The site builder (gzctl/documents/site) loads jinja2, babel, segno and reportlab, so it is
 imported inside the function.
 """
 

@@ -1,17 +1,17 @@
 """The picture of the network: organisations as dots, joined through the initiatives they
-share, coloured by sector. Laid out by networkx (a seeded spring layout, so the same network
-always gives the same picture) and drawn as inline SVG with a title, a description and a
-text alternative in words.
+share, coloured by sector. Laid out by a small force layout in plain Python (no random
+numbers, a fixed number of steps, so the same network always gives the same picture) and
+drawn as inline SVG with a title, a description and a text alternative in words.
 
 Two moments when the history allows: the day the first joint initiative began, and now.
 Both use the positions of "now", so a dot stays where it is and the reader sees the lines
-appear between islands. networkx (and numpy, which its layout uses) are imported inside
-:func:`layout`.
+appear between islands.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -28,8 +28,13 @@ from gzctl.documents.site.prepare import (
 
 WIDTH = 1100  # SVG user units (the picture scales to the page width)
 HEIGHT = 600
-SEED = 17
+STEPS = 300  # the force layout's steps
+HUB_PUSH = 2.0  # how much harder an initiative pushes the other nodes away than a dot
+BIG = 60  # above this many nodes in one group, fewer steps (they cost n^2 each)
+DOT_ROOM = (14.0, 14.0)  # half the room a dot keeps clear around it (SVG units)
+SPREAD_ROUNDS = 50  # at most this many rounds of pushing apart what is too close
 Box = tuple[float, float, float, float]  # x1, y1, x2, y2
+Half = tuple[float, float]  # half a width, half a height
 MAX_LABELS = 40  # above this many organisations, names only in the text alternative
 CHAR_WIDTH = 10.5  # estimated width of one character of a name at 17px, in SVG units
 
@@ -82,51 +87,49 @@ def layout(project: Project) -> dict[str, tuple[float, float]]:
     'now', inside a WIDTH x HEIGHT box, rounded to 0.1 so that the file does not change with
     the last bits of a float.
 
-    The organisations that share an initiative are laid out by networkx's spring layout
-    (seeded, nodes added in a fixed order: deterministic) in the middle; the ones that do
-    not yet share one ring them like islands, in alphabetical order."""
-    import math
-
-    import networkx as nx
-
+    The organisations that share an initiative are laid out by :func:`spring` (no
+    randomness, a fixed number of steps, nodes in a fixed order: deterministic) in the
+    middle, one cell per group that hangs together; the ones that do not yet share one ring
+    them like islands, in alphabetical order."""
     orgs = taking_part(project)
     present = {o.id for o in orgs}
-    graph = nx.Graph()
+    links: dict[str, set[str]] = {}
+    sizes: dict[str, Half] = {f"o:{o}": DOT_ROOM for o in present}
     for p in visible_platforms(project):
         linked = [m for m in _members(p) if m in present]
         if not linked:
             continue
-        graph.add_node(f"p:{p.id}")
+        # the diamond with its name below: as wide as the name, as tall as both
+        sizes[f"p:{p.id}"] = (max(CHAR_WIDTH * len(p.title) / 2 + 6, 16.0), 26.0)
+        links.setdefault(f"p:{p.id}", set())
         for m in linked:
-            graph.add_edge(f"p:{p.id}", f"o:{m}")
-    alone = [o.id for o in orgs if f"o:{o.id}" not in graph]
+            links[f"p:{p.id}"].add(f"o:{m}")
+            links.setdefault(f"o:{m}", set()).add(f"p:{p.id}")
+    alone = [o.id for o in orgs if f"o:{o.id}" not in links]
     out: dict[str, tuple[float, float]] = {}
     # the net in the middle; the islands ring it
     left, right = (260.0, WIDTH - 260.0) if alone else (60.0, WIDTH - 60.0)
     top, bottom = 50.0, HEIGHT - 50.0
-    comps = sorted(
-        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
-    )
+    comps = sorted(components(links), key=lambda c: (-len(c), c[0]))
     weights = [math.sqrt(len(c)) for c in comps]
     x0 = left
     for comp, weight in zip(comps, weights, strict=True):
         cell = (right - left) * weight / sum(weights)
-        sub = nx.Graph()
-        sub.add_nodes_from(comp)
-        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(comp).edges()))
-        raw = nx.spring_layout(sub, seed=SEED, iterations=300)
-        xs = [float(v[0]) for v in raw.values()]
-        ys = [float(v[1]) for v in raw.values()]
+        rx, ry = max(cell / 2 - 95, 25.0), (bottom - top) / 2
+        raw = spring(comp, links, aspect=rx / ry)
+        xs = [v[0] for v in raw.values()]
+        ys = [v[1] for v in raw.values()]
         mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
         half_x = (max(xs) - min(xs)) / 2 or 1.0
         half_y = (max(ys) - min(ys)) / 2 or 1.0
         ccx, ccy = x0 + cell / 2, (top + bottom) / 2
-        rx, ry = max(cell / 2 - 95, 25.0), (bottom - top) / 2
+        placed = {
+            node: [ccx + (x - mx) / half_x * rx, ccy + (y - my) / half_y * ry]
+            for node, (x, y) in raw.items()
+        }
+        spread(placed, sizes, (ccx - rx, ccy - ry, ccx + rx, ccy + ry))
         for node in comp:
-            x, y = raw[node]
-            px = ccx + (float(x) - mx) / half_x * rx
-            py = ccy + (float(y) - my) / half_y * ry
-            out[str(node)] = (round(px, 1), round(py, 1))
+            out[node] = (round(placed[node][0], 1), round(placed[node][1], 1))
         x0 += cell
     # islands: half in a column on the left (names to the right), half on the right
     half = (len(alone) + 1) // 2
@@ -136,6 +139,126 @@ def layout(project: Project) -> dict[str, tuple[float, float]]:
             px = 24.0 if column == 0 else WIDTH - 24.0
             out[f"o:{oid}"] = (px, round(30 + step * (i + 0.5), 1))
     return out
+
+
+def components(links: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of nodes that hang together, each sorted, found from the sorted nodes."""
+    seen: set[str] = set()
+    out = []
+    for start in sorted(links):
+        if start in seen:
+            continue
+        seen.add(start)
+        todo, comp = [start], []
+        while todo:
+            node = todo.pop()
+            comp.append(node)
+            for other in sorted(links[node] - seen):
+                seen.add(other)
+                todo.append(other)
+        out.append(sorted(comp))
+    return out
+
+
+def _start_order(nodes: list[str], links: dict[str, set[str]]) -> list[str]:
+    """Breadth first from the best-linked node (ties by name): neighbours start side by side
+    on the circle, so the spring has few crossings to undo."""
+    first = min(nodes, key=lambda n: (-len(links[n]), n))
+    order, seen = [first], {first}
+    for node in order:
+        for other in sorted(links[node], key=lambda n: (-len(links[n]), n)):
+            if other not in seen:
+                seen.add(other)
+                order.append(other)
+    return order
+
+
+def spring(
+    nodes: list[str], links: dict[str, set[str]], aspect: float = 1.0
+) -> dict[str, tuple[float, float]]:
+    """A force layout (Fruchterman and Reingold) of one group that hangs together, in plain
+    Python: every pair of nodes pushes apart, every link pulls together, and each step moves
+    a node at most a 'temperature' that cools to zero over :data:`STEPS` steps. It starts
+    from a circle in breadth-first order, stretched to ``aspect`` (width / height of the
+    cell it will fill), so the same group always ends in the same place, with no random
+    numbers. Pairs cost n^2 per step: a few dozen nodes take some milliseconds; beyond
+    :data:`BIG` nodes fewer steps are taken, so a big village still builds in a second.
+    Returns unscaled coordinates; :func:`layout` fits them into the cell."""
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    order = _start_order(nodes, links)
+    index = {node: i for i, node in enumerate(order)}
+    # rounded, so that a last bit where two maths libraries differ moves no dot
+    xs = [round(aspect * math.cos(2 * math.pi * i / n), 9) for i in range(n)]
+    ys = [round(math.sin(2 * math.pi * i / n), 9) for i in range(n)]
+    edges = sorted((index[a], index[b]) for a in order for b in links[a] if a < b)
+    k = math.sqrt(4.0 * aspect / n)  # the ideal distance: the area shared out per node
+    # an initiative pushes harder: its name is wide, and two of them must not meet
+    push = [HUB_PUSH if node.startswith("p:") else 1.0 for node in order]
+    steps = STEPS if n <= BIG else max(STEPS * BIG * BIG // (n * n), 30)
+    heat = 0.1 * max(aspect, 1.0)
+    for step in range(steps):
+        dx = [0.0] * n
+        dy = [0.0] * n
+        for i in range(n):
+            xi, yi = xs[i], ys[i]
+            for j in range(i + 1, n):
+                ex, ey = xi - xs[j], yi - ys[j]
+                d2 = max(ex * ex + ey * ey, 1e-6)
+                f = k * k * push[i] * push[j] / d2  # k^2/d along the unit vector (ex, ey)/d
+                dx[i] += ex * f
+                dy[i] += ey * f
+                dx[j] -= ex * f
+                dy[j] -= ey * f
+        for i, j in edges:
+            ex, ey = xs[i] - xs[j], ys[i] - ys[j]
+            f = math.sqrt(ex * ex + ey * ey) / k  # attraction d^2/k, along (ex, ey)/d
+            dx[i] -= ex * f
+            dy[i] -= ey * f
+            dx[j] += ex * f
+            dy[j] += ey * f
+        t = heat * (1 - step / steps)
+        for i in range(n):
+            length = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
+            if length > 0:
+                move = min(length, t) / length
+                xs[i] += dx[i] * move
+                ys[i] += dy[i] * move
+    return {node: (xs[i], ys[i]) for node, i in index.items()}
+
+
+def spread(placed: dict[str, list[float]], sizes: dict[str, Half], box: Box) -> None:
+    """Push apart, in place, any two nodes whose rooms overlap (``sizes``: half the width
+    and height of a node with what must stay clear around it, such as an initiative's name),
+    each along the axis where they overlap least, keeping every node inside ``box``. The
+    force layout spaces a group evenly, but once stretched to its cell two nodes can still
+    touch. Pairs in a fixed order, a fixed number of rounds at most: deterministic."""
+    nodes = sorted(placed)
+    points = [placed[node] for node in nodes]
+    halves = [sizes[node] for node in nodes]
+    x1, y1, x2, y2 = box
+    for _ in range(SPREAD_ROUNDS):
+        moved = False
+        for i, a in enumerate(points):
+            for j in range(i + 1, len(points)):
+                b = points[j]
+                ex, ey = a[0] - b[0], a[1] - b[1]
+                over_x = halves[i][0] + halves[j][0] - abs(ex)
+                over_y = halves[i][1] + halves[j][1] - abs(ey)
+                if over_x <= 0 or over_y <= 0:
+                    continue
+                # the cheaper way out; a tie or a node right above another goes sideways
+                if over_x * (1 + abs(ey)) <= over_y * (1 + abs(ex)):
+                    axis, gap, sign = 0, over_x / 2, 1.0 if ex >= 0 else -1.0
+                else:
+                    axis, gap, sign = 1, over_y / 2, 1.0 if ey >= 0 else -1.0
+                low, high = (x1, x2) if axis == 0 else (y1, y2)
+                a[axis] = min(max(a[axis] + sign * gap, low), high)
+                b[axis] = min(max(b[axis] - sign * gap, low), high)
+                moved = True
+        if not moved:
+            return
 
 
 def describe(project: Project, moment: Moment) -> str:
