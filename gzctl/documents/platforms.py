@@ -168,3 +168,9 @@ def prepare_newsletter(ctx: Context) -> Prepared:
         ],
     }
     return Prepared("nieuwsbrief", title, (Output("nieuwsbrief", "nieuwsbrief", data, title),))
+
+
+PREPARERS = {
+    "platformplan": prepare_platform_plan,
+    "nieuwsbrief": prepare_newsletter,
+}
