@@ -260,11 +260,12 @@ def test_a_missing_value_names_the_template_and_line(demo: Path, gz) -> None:
 def test_a_broken_override_is_a_clear_error_and_writes_nothing(demo: Path, gz) -> None:
     shutil.rmtree(demo / "documenten")
     own = demo / "sjablonen"
-    own.mkdir()
-    (own / "agenda.html.j2").write_text("<h1>{{ avond.datum </h1>\n", encoding="utf-8")
+    (own / "_base").mkdir(parents=True)
+    # the HTML around every document is the one template besides the document's own
+    (own / "_base" / "pagina.html.j2").write_text("<h1>{{ titel </h1>\n", encoding="utf-8")
     result = gz("-C", str(demo), "docs", "build", "--only", "agenda")
     assert result.code == 2
-    assert "sjablonen/agenda.html.j2 (eigen sjabloon), regel 1" in result.err
+    assert "sjablonen/_base/pagina.html.j2 (eigen sjabloon), regel 1" in result.err
     assert not (demo / "documenten" / "agenda.md").exists()
 
 
@@ -275,6 +276,8 @@ def test_an_override_wins(demo: Path, gz) -> None:
     assert gz("-C", str(demo), "docs", "build", "--only", "agenda").code == 0
     md = (demo / "documenten" / "agenda.md").read_text(encoding="utf-8")
     assert md.startswith("# Onze agenda\n\nOp ") and "2026." in md
+    html = (demo / "documenten" / "agenda.html").read_text(encoding="utf-8")
+    assert "<h1>Onze agenda</h1>" in html and "Programma" not in html  # one source
     assert "Onze agenda" in _docx_headings(demo / "documenten" / "agenda.docx")[0][1]
 
 

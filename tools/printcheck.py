@@ -7,9 +7,9 @@ every HTML file to PDF with headless Chromium (without the browser's own header 
 a secretary prints with "Kop- en voetteksten" off) and converts every DOCX to PDF with
 LibreOffice, then reports per document and renderer:
 
-- the number of pages, and the number it may have: one for every letter and every plan that
-  promises one A4 (``uitnodiging/*``, ``agenda``, ``platformplan/*``, the card), one per letter
-  in the combined print file, at most two for the funding request;
+- the number of pages, and the number it may have: what the playbook's ``[[documents]]`` entry
+  promises (``pages = 1`` for a letter, a plan on one A4, the card; two for the funding
+  request), per part of a file (the combined print file of the letters: one per letter);
 - a heading that is the last line of a page (an orphan heading);
 - a closing ("Met vriendelijke groet") alone on its page;
 - an e-mail address or phone number broken over two lines.
@@ -36,16 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-22T12:00:00+01:00"
 
-# (pattern of the path below documenten/ without extension, most pages allowed)
-PAGE_LIMITS: tuple[tuple[str, int | None], ...] = (
-    ("uitnodiging/alle-uitnodigingen", None),  # one per letter: checked separately
-    ("uitnodiging/*", 1),
-    ("agenda", 1),
-    ("platformplan/*", 1),
-    ("wie-kan-ik-bellen", 1),
-    ("aanvraag-gemeente", 2),
-    ("vacature-coordinator", 2),
-)
+PAGE_BREAK = "<!-- nieuwe pagina -->"
 TOOLS = ("chromium", "soffice", "pdftotext", "pdfinfo")
 
 
@@ -157,13 +148,25 @@ def contacts_in(markdown: Path) -> set[str]:
     return mails | phones
 
 
-def allowed_pages(rel: str, html_letters: int) -> int | None:
-    for pattern, limit in PAGE_LIMITS:
-        if fnmatch.fnmatch(rel, pattern):
-            if rel == "uitnodiging/alle-uitnodigingen":
-                return html_letters
-            return limit
-    return None
+def page_limits(folder: Path) -> dict[str, int]:
+    """The most pages per file of each document, from the project's playbook."""
+    from gzctl.network.session import open_project
+
+    opened = open_project(str(folder))
+    return {d.id: d.pages for d in opened.playbook.documents if d.pages}
+
+
+def allowed_pages(rel: str, docs: Path, limits: dict[str, int]) -> int | None:
+    """The playbook's promise for the document ``rel`` belongs to (the manifest says which),
+    times the parts of the file (a print file of many letters: one part per letter)."""
+    manifest = json.loads((docs / ".gzctl-manifest.json").read_text(encoding="utf-8"))
+    entry = manifest["files"].get(f"{rel}.md") or manifest["files"].get(f"{rel}.html") or {}
+    limit = limits.get(entry.get("document", ""))
+    if limit is None:
+        return None
+    md = docs / f"{rel}.md"
+    parts = md.read_text(encoding="utf-8").count(PAGE_BREAK) + 1 if md.is_file() else 1
+    return limit * parts
 
 
 def check(folder: Path, work: Path, only: list[str], png: bool) -> list[Result]:
@@ -172,16 +175,14 @@ def check(folder: Path, work: Path, only: list[str], png: bool) -> list[Result]:
     rels = [p.relative_to(docs).with_suffix("").as_posix() for p in files]
     if only:
         rels = [r for r in rels if any(fnmatch.fnmatch(r, pat) for pat in only)]
-    letters = len(
-        [r for r in (docs / "uitnodiging").glob("*.md") if r.stem != "alle-uitnodigingen"]
-    )
+    limits = page_limits(folder)
     results: list[Result] = []
     chrome_profile = work / "chromium-profiel"
     for rel in rels:
         pdf = work / "chromium" / f"{rel}.pdf"
         pdf.parent.mkdir(parents=True, exist_ok=True)
         chromium_pdf(docs / f"{rel}.html", pdf, chrome_profile)
-        results.append(_result(rel, "chromium", pdf, docs, letters))
+        results.append(_result(rel, "chromium", pdf, docs, limits))
     # one soffice start for all files (starting it is the slow part): flat, unique names
     flat = work / "libreoffice-in"
     flat.mkdir(parents=True, exist_ok=True)
@@ -198,7 +199,7 @@ def check(folder: Path, work: Path, only: list[str], png: bool) -> list[Result]:
         pdf.parent.mkdir(parents=True, exist_ok=True)
         if (lo_out / f"{name}.pdf").is_file():
             (lo_out / f"{name}.pdf").replace(pdf)
-            results.append(_result(rel, "libreoffice", pdf, docs, letters))
+            results.append(_result(rel, "libreoffice", pdf, docs, limits))
     if png and shutil.which("pdftoppm"):
         for pdf in sorted(work.rglob("*.pdf")):
             subprocess.run(
@@ -207,12 +208,12 @@ def check(folder: Path, work: Path, only: list[str], png: bool) -> list[Result]:
     return results
 
 
-def _result(rel: str, renderer: str, pdf: Path, docs: Path, letters: int) -> Result:
+def _result(rel: str, renderer: str, pdf: Path, docs: Path, limits: dict[str, int]) -> Result:
     pages = page_texts(pdf)
     md = docs / f"{rel}.md"
     heads = headings(md) if md.is_file() else set()
     contacts = contacts_in(md) if md.is_file() else set()
-    allowed = allowed_pages(rel, letters)
+    allowed = allowed_pages(rel, docs, limits)
     problems = problems_in(pages, heads, contacts)
     if allowed is not None and len(pages) > allowed:
         problems.insert(0, f"{len(pages)} pagina's, mag {allowed}")

@@ -24,6 +24,9 @@ class Document:
     id: str
     title: str
     description: str = ""
+    # the module of gzctl/documents/ whose PREPARERS make it; most pages per printed file
+    preparer: str = "general"
+    pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,7 @@ KEYS = {
     "playbook": {
         "id", "title", "version", "description", "country", "organisation_types", "platforms",
     },
-    "document": {"id", "title", "description"},
+    "document": {"id", "title", "description", "preparer", "pages"},
     "phase": {"id", "title", "why", "steps"},
     "step": {"id", "title", "why", "documents", "questions", "items", "handler"},
     "item": {"id", "title", "why", "requires", "documents", "done_when"},
@@ -386,6 +389,12 @@ class Validator:
             self.text(doc, "id", ident)
             self.text(doc, "title", ident)
             self.text(doc, "description", ident, required=False)
+            preparer = doc.get("preparer", "general")
+            if not isinstance(preparer, str) or not _SLUG.match(preparer):
+                self.fault(ident, "'preparer' moet de naam van een module zijn", "preparer")
+            pages = doc.get("pages", 1)
+            if not isinstance(pages, int) or isinstance(pages, bool) or pages < 1:
+                self.fault(ident, "'pages' moet een heel getal van 1 of meer zijn", "pages")
             if isinstance(ident, str):
                 if ident in doc_ids:
                     self.fault(ident, f"document-id '{ident}' staat er twee keer in")
@@ -734,7 +743,13 @@ def build(data: dict[str, Any], source: str) -> Playbook:
         source=source,
         intake=tuple(build_question(q) for q in data.get("intake", [])),
         documents=tuple(
-            Document(id=d["id"], title=d["title"], description=d.get("description", ""))
+            Document(
+                id=d["id"],
+                title=d["title"],
+                description=d.get("description", ""),
+                preparer=d.get("preparer", "general"),
+                pages=d.get("pages"),
+            )
             for d in data.get("documents", [])
         ),
         phases=tuple(phases),

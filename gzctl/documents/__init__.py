@@ -3,8 +3,9 @@
 - ``base``: output folder, formats, errors, Dutch formatting, safe file names, the prepared
   data (``Output``, ``Prepared``, ``Context``) and what every preparer shares;
 - ``general``, ``coordinator``, ``platforms``: the preparers, one function per document;
-- ``registry``: the one place that imports the preparers (``PREPARERS``, ``prepare``);
-- ``render``: jinja2 templates to Markdown and HTML; ``docx``: Markdown to Word;
+- ``registry``: finds a document's preparer by its playbook entry (``prepare``);
+- ``render``: the jinja2 template to Markdown; ``html``: Markdown to print-ready HTML;
+  ``docx``: Markdown to Word;
 - ``build``: writing ``documenten/`` with its manifest, and ``gzctl docs list``.
 
 This module re-exports what the commands and the wizard use, so they import
@@ -32,18 +33,18 @@ from gzctl.documents.build import (
     resolve_only,
 )
 from gzctl.documents.general import fixed_contacts, salutation
-from gzctl.documents.registry import PREPARERS, document_ids, prepare, step_documents
+from gzctl.documents.registry import can_make, document_ids, prepare, step_documents
 
 __all__ = [
     "OUTPUT_DIR",
     "PAGE_BREAK",
-    "PREPARERS",
     "STATE_WORDS",
     "BuildReport",
     "DocState",
     "NotReady",
     "TemplateProblem",
     "build",
+    "can_make",
     "document_ids",
     "document_words",
     "dutch_date",

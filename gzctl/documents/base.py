@@ -6,12 +6,14 @@ The documents layer, one way (see gzctl/documents/__init__.py):
 
 1. **Prepare** (pure): a preparer turns the project into plain data (dicts of Dutch keys, lists,
    ready-formatted Dutch dates and numbers): one :class:`Output` per file to write. The
-   preparers live in gzctl/documents/general.py, coordinator.py and platforms.py; the one
-   registry that imports them is gzctl/documents/registry.py.
-2. **Render** (gzctl/documents/render.py): jinja2 ``SandboxedEnvironment`` with
-   ``StrictUndefined``, autoescape for ``*.html.j2``, a Markdown escape for ``*.md.j2``; a file
-   of the same name in the project's ``sjablonen/`` folder wins over the built-in one. DOCX is
-   built with python-docx from the rendered Markdown (gzctl/documents/docx.py).
+   preparers live in gzctl/documents/general.py, coordinator.py, platforms.py and their
+   siblings; gzctl/documents/registry.py finds one by the playbook's ``[[documents]]`` entry.
+2. **Render** (gzctl/documents/render.py): the document's one template ``NAME.md.j2`` in a
+   jinja2 ``SandboxedEnvironment`` with ``StrictUndefined`` and a Markdown escape for every
+   value; a file of the same name in the project's ``sjablonen/`` folder wins over the
+   built-in one. The print-ready HTML is made from that Markdown with markdown-it-py
+   (gzctl/documents/html.py, inside ``_base/pagina.html.j2``), the DOCX with python-docx
+   (gzctl/documents/docx.py).
 3. **Write** (gzctl/documents/build.py): into ``documenten/``, with a manifest (sha256 per
    file). A file edited since gzctl wrote it is kept; the new version goes beside it as
    ``*.nieuw.*``. Unchanged inputs give byte-identical files: no clock is read here, ``today``
@@ -294,7 +296,7 @@ class Output:
     """One file to write: ``path`` is relative to documenten/ without extension (POSIX)."""
 
     path: str
-    template: str  # e.g. "uitnodiging" -> uitnodiging.md.j2 and uitnodiging.html.j2
+    template: str  # e.g. "uitnodiging" -> uitnodiging.md.j2
     data: dict[str, Any]
     title: str
 

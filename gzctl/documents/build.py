@@ -26,7 +26,7 @@ from gzctl.documents.base import (
     Output,
     Prepared,
 )
-from gzctl.documents.registry import PREPARERS, document_ids, prepare
+from gzctl.documents.registry import can_make, document_ids, pages, prepare
 from gzctl.documents.render import Renderer, render_output, templates_digest
 
 
@@ -216,7 +216,7 @@ def build(
     made is an error; without, it is skipped and reported."""
     report = BuildReport()
     key = inputs_key(folder, playbook)
-    ids = only or [d for d in document_ids(playbook) if d in PREPARERS]
+    ids = only or [d for d in document_ids(playbook) if can_make(playbook, d)]
     prepared: list[Prepared] = []
     docs: dict[str, dict[str, Any]] = {}
     for doc_id in ids:
@@ -246,7 +246,8 @@ def build(
     for p, output, fmt in jobs:
         rel = f"{output.path}.{fmt}"
         _inside(root, rel)
-        rendered.append((p, output, rel, render_output(renderer, output, fmt, docx)))
+        one_page = pages(playbook, p.doc_id) == 1
+        rendered.append((p, output, rel, render_output(renderer, output, fmt, docx, one_page)))
         if on_file:
             on_file(rel)
     digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
@@ -413,7 +414,7 @@ def list_documents(
     templates: str | None = None
     out = []
     for doc_id, title, description, files in _listed(manifest, playbook):
-        if doc_id not in PREPARERS:
+        if not can_make(playbook, doc_id):
             out.append(DocState(doc_id, title, description, "later", "", files))
             continue
         try:
@@ -535,7 +536,7 @@ def _from_last_build(root: Path, manifest: Manifest, playbook: Playbook) -> list
     out = []
     for doc_id, title, description, files in _listed(manifest, playbook):
         record = manifest.docs.get(doc_id)
-        if doc_id not in PREPARERS:
+        if record is None:  # the full build with these inputs had no preparer for it
             out.append(DocState(doc_id, title, description, "later", "", files))
             continue
         if not isinstance(record, dict):

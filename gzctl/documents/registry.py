@@ -1,76 +1,92 @@
-"""The one registry of document preparers: which document id gzctl can make, and how.
+"""Which document id gzctl can make, and how: the playbook's ``[[documents]]`` entry names
+the preparer module (``preparer = "coordinator"``; ``general`` when it names none), a module
+of this package with a ``PREPARERS`` dict from document id to function.
 
-It imports the preparer modules (never the other way round): gzctl/documents/general.py
-eagerly, the Coördinator's and the platforms' documents when one of them is made (they load
-the scoring and calendar code). A new document is a template plus a preparer in one of those
-modules (or a new one) and an entry here.
+It imports the preparer modules (never the other way round), each only when one of its
+documents is made (the Coördinator's and the platforms' documents load the scoring and
+calendar code). A new document is a template, a preparer and a playbook entry: nothing here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
+import pkgutil
 from collections.abc import Callable
+from pathlib import Path
 
 from gzctl.core.errors import NotFound, did_you_mean
 from gzctl.core.model import Project
-from gzctl.core.playbook import Playbook
+from gzctl.core.playbook import Document, Playbook
 from gzctl.documents.base import (
     Context,
     NotReady,
     Prepared,
 )
-from gzctl.documents.general import PREPARERS as GENERAL
 
-# Documents with a preparer; a playbook's other [[documents]] are listed but not made.
-PREPARERS: dict[str, Callable[[Context], Prepared]] = dict(GENERAL)
-
-
-def _platform_plan(ctx: Context) -> Prepared:
-    from gzctl.documents.platforms import prepare_platform_plan
-
-    return prepare_platform_plan(ctx)
+Preparer = Callable[[Context], Prepared]
+# modules of this package that are no preparers (the engine)
+_ENGINE = frozenset({"base", "build", "docx", "html", "registry", "render", "site"})
 
 
-def _newsletter(ctx: Context) -> Prepared:
-    from gzctl.documents.platforms import prepare_newsletter
-
-    return prepare_newsletter(ctx)
-
-
-PREPARERS["platformplan"] = _platform_plan
-PREPARERS["nieuwsbrief"] = _newsletter
-
-
-def _coordinator_document(doc_id: str) -> Callable[[Context], Prepared]:
-    def prepare_one(ctx: Context) -> Prepared:
-        from gzctl.documents.coordinator import PREPARERS as COORDINATOR_PREPARERS
-
-        return COORDINATOR_PREPARERS[doc_id](ctx)
-
-    return prepare_one
+def _module_preparers(name: str) -> dict[str, Preparer]:
+    """The PREPARERS of ``gzctl.documents.<name>``; empty when there is no such module."""
+    if name in _ENGINE or importlib.util.find_spec(f"gzctl.documents.{name}") is None:
+        return {}
+    module = importlib.import_module(f"gzctl.documents.{name}")
+    found = getattr(module, "PREPARERS", {})
+    return dict(found) if isinstance(found, dict) else {}
 
 
-for _doc_id in ("vacature", "gespreksleidraad", "subsidieaanvraag"):
-    PREPARERS[_doc_id] = _coordinator_document(_doc_id)
+def _all_preparers() -> dict[str, Preparer]:
+    """Every preparer of the package, for a playbook that names no documents."""
+    out: dict[str, Preparer] = {}
+    here = str(Path(__file__).parent)
+    for info in sorted(pkgutil.iter_modules([here]), key=lambda m: m.name):
+        if not info.ispkg:
+            out.update(_module_preparers(info.name))
+    return out
+
+
+def _entry(playbook: Playbook, doc_id: str) -> Document | None:
+    return next((d for d in playbook.documents if d.id == doc_id), None)
+
+
+def preparer(playbook: Playbook, doc_id: str) -> Preparer | None:
+    """The function that prepares ``doc_id``, or None when gzctl cannot make it yet."""
+    entry = _entry(playbook, doc_id)
+    if entry is None:
+        return _all_preparers().get(doc_id) if not playbook.documents else None
+    return _module_preparers(entry.preparer).get(doc_id)
+
+
+def can_make(playbook: Playbook, doc_id: str) -> bool:
+    """Whether gzctl has a preparer for the document (its module is imported to know)."""
+    return preparer(playbook, doc_id) is not None
+
+
+def pages(playbook: Playbook, doc_id: str) -> int | None:
+    """The most pages one printed file of the document may have (the playbook's promise)."""
+    entry = _entry(playbook, doc_id)
+    return entry.pages if entry is not None else None
 
 
 def prepare(doc_id: str, project: Project, playbook: Playbook, today: dt.date) -> Prepared:
     """The files of one document, or NotReady / NotFound with a Dutch reason."""
-    preparer = PREPARERS.get(doc_id)
-    if preparer is None:
-        known = [d.id for d in playbook.documents]
+    make = preparer(playbook, doc_id)
+    if make is None:
+        known = document_ids(playbook)
         if doc_id in known:
             raise NotReady(f"Het document '{doc_id}' kan gzctl nog niet maken.")
-        raise NotFound(
-            f"Onbekend document '{doc_id}'." + did_you_mean(doc_id, known or list(PREPARERS))
-        )
-    return preparer(Context(project, playbook, today))
+        raise NotFound(f"Onbekend document '{doc_id}'." + did_you_mean(doc_id, known))
+    return make(Context(project, playbook, today))
 
 
 def document_ids(playbook: Playbook) -> list[str]:
     """The playbook's documents in its order; gzctl's own ones if the playbook names none."""
     ids = [d.id for d in playbook.documents]
-    return ids or list(PREPARERS)
+    return ids or list(_all_preparers())
 
 
 def step_documents(playbook: Playbook, step_id: str) -> list[str]:
@@ -79,4 +95,4 @@ def step_documents(playbook: Playbook, step_id: str) -> list[str]:
     if step is None:
         return []
     wanted = set(step.documents) | {d for i in step.items for d in i.documents}
-    return [d for d in document_ids(playbook) if d in wanted and d in PREPARERS]
+    return [d for d in document_ids(playbook) if d in wanted and can_make(playbook, d)]

@@ -1,6 +1,8 @@
-"""Rendering a prepared :class:`~gzctl.documents.base.Output` to Markdown, HTML or DOCX bytes
-with the sandboxed jinja2 templates (built-in ``templates/``, overridden by the project's
-``sjablonen/``)."""
+"""Rendering a prepared :class:`~gzctl.documents.base.Output` to Markdown, HTML or DOCX bytes.
+
+A document has one template, ``NAME.md.j2`` (built-in ``templates/``, overridden by the
+project's ``sjablonen/``), rendered in the jinja2 sandbox; the HTML (``html.py``, inside
+``_base/pagina.html.j2``) and the DOCX (``docx.py``) are made from that Markdown."""
 
 from __future__ import annotations
 
@@ -86,11 +88,29 @@ class Renderer:
         return name
 
     def render(self, template: str, fmt: str, data: dict[str, Any]) -> str:
+        """The template ``template.fmt.j2`` as it is (the website's pages and style)."""
+        env = self.md if fmt == "md" else self.html
+        return self._render(f"{template}.{fmt}.j2", env, shown(data))
+
+    def document(self, template: str, fmt: str, data: dict[str, Any], compact: bool = False) -> str:
+        """A partner document as Markdown (``fmt`` "md", from ``template.md.j2``) or as
+        print-ready HTML (``fmt`` "html", made from that Markdown; ``compact`` for a document
+        that promises one A4)."""
+        data = shown(data)  # formatted now: Babel and phonenumbers load only here
+        markdown = self._render(f"{template}.md.j2", self.md, data)
+        if fmt == "md":
+            return markdown
+        from markupsafe import Markup
+
+        from gzctl.documents.html import body
+
+        pages = body(markdown, compact=compact)
+        shell = {"titel": data.get("titel", ""), "inhoud": Markup(pages)}
+        return self._render("_base/pagina.html.j2", self.html, shell)
+
+    def _render(self, name: str, env: Any, data: dict[str, Any]) -> str:
         from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
-        name = f"{template}.{fmt}.j2"
-        env = self.md if fmt == "md" else self.html
-        data = shown(data)  # formatted now: Babel and phonenumbers load only here
         try:
             with _time_limit(RENDER_SECONDS):
                 text = _bounded(env.get_template(name).generate(data), RENDER_SECONDS)
@@ -261,13 +281,16 @@ def _dutch_undefined(message: str) -> str:
     return f"een waarde ontbreekt ({message})"
 
 
-def render_output(renderer: Renderer, output: Output, fmt: str, docx: Any = None) -> bytes:
-    """One output in one format, as the bytes that go to disk."""
+def render_output(
+    renderer: Renderer, output: Output, fmt: str, docx: Any = None, one_page: bool = False
+) -> bytes:
+    """One output in one format, as the bytes that go to disk (``one_page``: the playbook
+    promises one A4 per file)."""
     data = {**output.data, "titel": output.title}
     if fmt == "docx":
         from gzctl.core.outtext import clean
 
         # XML (inside a DOCX) cannot hold control characters; the text itself stays
-        markdown = clean(renderer.render(output.template, "md", data))
+        markdown = clean(renderer.document(output.template, "md", data))
         return bytes(docx.build(markdown, clean(output.title)))
-    return renderer.render(output.template, fmt, data).encode("utf-8")
+    return renderer.document(output.template, fmt, data, compact=one_page).encode("utf-8")
