@@ -124,17 +124,43 @@ def _inline(md: Any, token: Any) -> str:
     return str(md.renderer.renderInline(token.children or [], md.options, {}))
 
 
+def _html_lines(first: Any) -> list[Block]:
+    """A raw HTML block: the layout markers it holds, any other line printed as text."""
+    found = []
+    for line in first.content.strip().splitlines():
+        m = _MARKER.match(line.strip())
+        if m:
+            found.append(Block("marker", text=m.group(1)))
+        elif line.strip():
+            found.append(Block("paragraph", html=f"<p>{html.escape(line)}</p>", text=line))
+    return found
+
+
+def _list_block(md: Any, part: list[Any]) -> list[Block]:
+    """A list: the text of each top-level item (nested lines joined with a line break)."""
+    items: list[str] = []
+    sources: list[str] = []
+    depth = 0
+    for token in part:
+        if token.type == "list_item_open":
+            depth += 1
+            if depth == 1:
+                items.append("")
+                sources.append("")
+        elif token.type == "list_item_close":
+            depth -= 1
+        elif token.type == "inline" and depth == 1:
+            sep = "<br>\n" if items[-1] else ""
+            items[-1] += sep + _inline(md, token)
+            sources[-1] += ("\n" if sources[-1] else "") + token.content
+    ordered = part[0].type == "ordered_list_open"
+    return [Block("list", items=items, sources=sources, ordered=ordered)]
+
+
 def _block(md: Any, part: list[Any]) -> list[Block]:
     first = part[0]
     if first.type == "html_block":
-        found = []
-        for line in first.content.strip().splitlines():
-            m = _MARKER.match(line.strip())
-            if m:
-                found.append(Block("marker", text=m.group(1)))
-            elif line.strip():
-                found.append(Block("paragraph", html=f"<p>{html.escape(line)}</p>", text=line))
-        return found
+        return _html_lines(first)
     if first.type == "heading_open":
         level = int(first.tag[1])
         inner = _inline(md, part[1])
@@ -143,22 +169,7 @@ def _block(md: Any, part: list[Any]) -> list[Block]:
     if first.type == "paragraph_open":
         return [Block("paragraph", html=f"<p>{_inline(md, part[1])}</p>", text=part[1].content)]
     if first.type in ("bullet_list_open", "ordered_list_open"):
-        items, sources = [], []
-        depth = 0
-        for token in part:
-            if token.type == "list_item_open":
-                depth += 1
-                if depth == 1:
-                    items.append("")
-                    sources.append("")
-            elif token.type == "list_item_close":
-                depth -= 1
-            elif token.type == "inline" and depth == 1:
-                sep = "<br>\n" if items[-1] else ""
-                items[-1] += sep + _inline(md, token)
-                sources[-1] += ("\n" if sources[-1] else "") + token.content
-        ordered = first.type == "ordered_list_open"
-        return [Block("list", items=items, sources=sources, ordered=ordered)]
+        return _list_block(md, part)
     if first.type == "table_open":
         rows = sum(1 for t in part if t.type == "tr_open")
         return [Block("table", html=_numbers(md.renderer.render(part, md.options, {})), rows=rows)]

@@ -337,7 +337,7 @@ def prepare_thanks(ctx: Context) -> Prepared:
             "activiteit met gzctl activity add of start een platform met gzctl platform add."
         )
     base = common_data(ctx)
-    words = document_words(project, ctx.playbook.country)
+    words = document_words(ctx.playbook)
     network = base["netwerk"]["naam"]
     village = base["dorp"]["naam"]
     verbinder = base["land"]["woorden"]["verbinder_titel"]
