@@ -10,7 +10,9 @@ Measures, with the interpreter that runs this script:
 * every other everyday command on the demo village — ``next``, ``log``, ``done ID`` and
   ``undo ID`` of one open item (they alternate, so each run really ticks or unticks),
   ``org list``, ``place list``, ``platform list``, ``activity list``, ``docs list`` —
-  budget: at most 15x the floor each;
+  budget: at most 8x the floor each;
+* commands that used to need typer — ``answers``, ``org show ID``, ``place show ID``,
+  ``portfolio --json`` and a command's own help (``org add --help``) — budget: at most 10x;
 * ``gzctl init DIR --answers FILE`` a fresh DIR every run; reported, no budget.
 
 Each command gets 2 warm-up rounds, then N timed rounds (default 15); within a round the
@@ -43,7 +45,8 @@ from typing import Any
 
 WARMUP = 2
 DEFAULT_RUNS = 15
-EVERYDAY_BUDGET = 15.0  # x python -c pass, for every everyday command but --help and status
+EVERYDAY_BUDGET = 8.0  # x python -c pass, for every everyday command
+COMMAND_BUDGET = 10.0  # x python -c pass, for every other command
 
 ANSWERS = """\
 [village]
@@ -147,8 +150,20 @@ def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
     )
     item = json.loads(listed.stdout)[0]["id"]  # an open item: done, then undo, every round
 
+    def first_id(*args: str) -> str:
+        out = subprocess.run(
+            [*gzctl, *args, "--json"], env=env, cwd=demo, capture_output=True, text=True, check=True
+        )
+        data = json.loads(out.stdout)
+        return str((data["places"] if isinstance(data, dict) else data)[0]["id"])
+
+    org, place = first_id("org", "list"), first_id("place", "list")
+
     def everyday(*args: str) -> Case:
         return Case(f"gzctl {' '.join(args)}", lambda: [*gzctl, *args], EVERYDAY_BUDGET, demo)
+
+    def other(label: str, *args: str) -> Case:
+        return Case(f"gzctl {label}", lambda: [*gzctl, *args], COMMAND_BUDGET, demo)
 
     return [
         Case("python -c pass", lambda: [sys.executable, "-c", "pass"], None, work),
@@ -163,6 +178,11 @@ def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
         everyday("platform", "list"),
         everyday("activity", "list"),
         everyday("docs", "list"),
+        other("answers", "answers"),
+        other("org show ID", "org", "show", org),
+        other("place show ID", "place", "show", place),
+        other("portfolio --json", "portfolio", ".", "--json"),
+        other("org add --help", "org", "add", "--help"),
         Case("gzctl init DIR --answers FILE", init_argv, None, work),
     ]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
 
 from gzctl.cli import common, texts
 from gzctl.core import runtime
@@ -17,10 +16,10 @@ PROGRESS_FROM = 40
 
 @app.command("build", **common.command_kwargs(texts.DOCS_COMMANDS["build"]))
 def build(
-    ctx: typer.Context,
+    ctx: common.Context,
     formats: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--format",
             "--formaat",
             metavar="FORMATEN",
@@ -29,7 +28,7 @@ def build(
     ] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option(
+        common.Option(
             "--only",
             "--alleen",
             metavar="NAAM",
@@ -38,7 +37,7 @@ def build(
     ] = None,
     force: Annotated[
         bool,
-        typer.Option(
+        common.Option(
             "--force",
             "--overschrijf",
             help="Overschrijf ook bestanden die met de hand zijn bewerkt.",
@@ -99,7 +98,7 @@ def _build(opened: Any, ids: list[str] | None, formats: tuple[str, ...], force: 
             state["bar"].stop()
 
 
-def _report(report: Any, folder: Any, ctx: typer.Context | None) -> None:
+def _report(report: Any, folder: Any, ctx: common.Context | None) -> None:
     from gzctl.documents import OUTPUT_DIR
 
     where = common.shown(folder / OUTPUT_DIR)

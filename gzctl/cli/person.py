@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
 
 from gzctl.cli import common, texts
 from gzctl.core import runtime
@@ -20,11 +19,11 @@ def _kw(name: str) -> dict[str, Any]:
 
 WhoArg = Annotated[
     str,
-    typer.Argument(
+    common.Argument(
         metavar="WIE", help="Hele naam, e-mailadres, telefoonnummer, of id (kandidaat/organisatie)."
     ),
 ]
-Yes = Annotated[bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")]
+Yes = Annotated[bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")]
 
 
 def _describe(person: privacy.Person) -> str:
@@ -41,7 +40,7 @@ def _describe(person: privacy.Person) -> str:
 
 
 @app.command("export", **_kw("export"))
-def export(ctx: typer.Context, who: WhoArg, json: common.JsonFlag = False) -> None:
+def export(ctx: common.Context, who: WhoArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     person = privacy.find(opened.project, who)
     data = privacy.access(opened.project, person)
@@ -62,7 +61,7 @@ def export(ctx: typer.Context, who: WhoArg, json: common.JsonFlag = False) -> No
     common.say("Documenten in documenten/ kunnen de persoon ook noemen (gzctl docs list).")
 
 
-def forget_person(ctx: typer.Context, opened: Any, person: privacy.Person, yes: bool) -> None:
+def forget_person(ctx: common.Context, opened: Any, person: privacy.Person, yes: bool) -> None:
     """Confirm, forget in gzctl.toml, then in documenten/; report and explain git."""
     if not yes:
         first = person.records[0]
@@ -100,7 +99,7 @@ def forget_person(ctx: typer.Context, opened: Any, person: privacy.Person, yes: 
 
 
 @app.command("forget", **_kw("forget"))
-def forget(ctx: typer.Context, who: WhoArg, yes: Yes = False) -> None:
+def forget(ctx: common.Context, who: WhoArg, yes: Yes = False) -> None:
     opened = common.open_project(ctx)
     person = privacy.find(opened.project, who)
     forget_person(ctx, opened, person, yes)
