@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-
 from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.network import platforms as pf

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-
 from gzctl.cli import common
 from gzctl.core import runtime
 

@@ -160,7 +160,7 @@ def _hint(param: Param) -> Any:
         return bool | None if param.default is None and param.negative else bool
     base: Any = {"int": int, "float": float, "path": Path}.get(param.type, str)
     if param.multiple:
-        base = list[base]  # type: ignore[valid-type]
+        base = list[base]
     return base if param.required or param.default is not None else base | None
 
 
@@ -175,7 +175,7 @@ def typer_function(leaf: Leaf) -> Any:
     ]
     annotations: dict[str, Any] = {"ctx": typer.Context, "return": None}
     for p in leaf.params():
-        annotation = Annotated[_hint(p), typer_parameter(p)]
+        annotation: Any = Annotated[_hint(p), typer_parameter(p)]
         default = inspect.Parameter.empty if p.required else p.default
         parameters.append(
             inspect.Parameter(
@@ -295,9 +295,13 @@ def run_typer(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     """``gzctl ARGV`` through typer, with the one error handler (tests and ``gzctl help``)."""
+    from gzctl.cli.commands import hint_folder
     from gzctl.cli.errors import handled
+    from gzctl.core.outtext import guard_streams, set_hint_folder
 
     args = list(sys.argv[1:] if argv is None else argv)
+    guard_streams()  # as gzctl's entry point does (a no-op when it did)
+    set_hint_folder(hint_folder(args))
     code = handled(lambda: run_typer(args), args)
     sys.stdout.flush()
     sys.exit(code)

@@ -360,7 +360,7 @@ def hint_folder(args: list[str]) -> str | None:
     portfolio, peers, sync: they name folders themselves), and for help, whose text is
     laid out in boxes and describes commands rather than suggesting one."""
     from gzctl.cli.argv import leading_directory
-    
+
     directory, start = leading_directory(args) or (None, 0)
     if not directory:
         return None
@@ -380,15 +380,6 @@ def hint_folder(args: list[str]) -> str | None:
     except (OSError, ValueError):
         pass
     return directory
-
-
-def error_text(message: str, args: list[str]) -> str:
-    """An error message from the layers below with its ``gzctl ...`` hints given the -C folder
-    the user typed, so that they work when pasted. Both routes print errors through this."""
-    from gzctl.cli.argv import directory_of
-    from gzctl.core.text import hints_with_dir
-
-    return hints_with_dir(message, directory_of(args))
 
 
 def error_text(message: str, args: list[str]) -> str:
@@ -482,6 +473,7 @@ def read(rest: list[str], params: tuple[Param, ...], path: tuple[str, ...]) -> d
     options = {d: p for p in params if p.kind != "argument" for d in (*p.decls, *p.negative)}
     positional = [p for p in params if p.kind == "argument"]
     given: list[str] = []
+    seen: set[str] = set()
     i = 0
     only_arguments = False
     while i < len(rest):
@@ -516,20 +508,25 @@ def read(rest: list[str], params: tuple[Param, ...], path: tuple[str, ...]) -> d
             inline = rest[i]
             i += 1
         value = convert(inline, param, path)
+        seen.add(param.name)
         if param.multiple:
             values[param.name] = [*(values[param.name] or []), value]
         else:
             values[param.name] = value
     for param in positional:
         if not given:
-            if param.required:
-                raise Usage(f"argument {param.metavar or param.name.upper()} ontbreekt.", path)
             continue
         if param.multiple:
             values[param.name] = [convert(g, param, path) for g in given]
             given = []
         else:
             values[param.name], given = convert(given[0], param, path), given[1:]
+        seen.add(param.name)
+    for param in params:  # the first one missing, in the order click checks them
+        if param.required and param.name not in seen:
+            if param.kind == "argument":
+                raise Usage(f"argument {param.metavar or param.name.upper()} ontbreekt.", path)
+            raise Usage(f"optie {param.decls[0]} ontbreekt.", path)
     if given:
         raise Usage(f"onverwacht extra argument: {' '.join(given)}.", path)
     return values
@@ -559,7 +556,7 @@ def convert(text: str, param: Param, path: tuple[str, ...]) -> Any:
     try:
         number = int(text) if param.type == "int" else float(text.replace(",", "."))
     except ValueError:
-        word = "een geheel getal" if param.type == "int" else "een getal"
+        word = "geheel getal" if param.type == "int" else "getal"
         raise Usage(f"ongeldige waarde voor {where}: '{text}' is geen {word}.", path) from None
     if param.min is not None and number < param.min:
         raise Usage(f"ongeldige waarde voor {where}: minstens {param.min:g}.", path)

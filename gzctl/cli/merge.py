@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-
 from gzctl.cli import common, texts
 from gzctl.core import merge as semantic
 from gzctl.core.errors import UsageProblem

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-
 from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
@@ -24,7 +23,9 @@ def _kw(name: str) -> dict[str, Any]:
     return common.command_kwargs(texts.ORG_COMMANDS[name])
 
 
-IdArg = Annotated[str, common.Argument(metavar="ID", help="Het id (zie gzctl org list) of de naam.")]
+IdArg = Annotated[
+    str, common.Argument(metavar="ID", help="Het id (zie gzctl org list) of de naam.")
+]
 Kind = Annotated[
     str | None,
     common.Option(
@@ -84,7 +85,8 @@ Role = Annotated[
     str | None, common.Option("--functie", metavar="FUNCTIE", help="Functie van de contactpersoon.")
 ]
 Email = Annotated[
-    str | None, common.Option("--email", metavar="E-MAIL", help="Werk-e-mail van de contactpersoon.")
+    str | None,
+    common.Option("--email", metavar="E-MAIL", help="Werk-e-mail van de contactpersoon."),
 ]
 Phone = Annotated[
     str | None, common.Option("--telefoon", metavar="NUMMER", help="Werktelefoon (NL of BE).")

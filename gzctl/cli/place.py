@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
@@ -175,7 +174,9 @@ def show(ctx: common.Context, place_id: IdArg, json: common.JsonFlag = False) ->
 def edit(
     ctx: common.Context,
     place_id: IdArg,
-    naam: Annotated[str | None, common.Option("--naam", metavar="NAAM", help="Nieuwe naam.")] = None,
+    naam: Annotated[
+        str | None, common.Option("--naam", metavar="NAAM", help="Nieuwe naam.")
+    ] = None,
     soort: Kind = None,
     adres: Address = None,
     plaatsen: Seats = None,

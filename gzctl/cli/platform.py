@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-
 from gzctl.cli import common, lists, texts
 from gzctl.network import platforms as pf
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-
 from gzctl.cli import common, texts
 from gzctl.core import playbook as pb
 from gzctl.core import progress

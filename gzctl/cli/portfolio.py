@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
 from gzctl.core.words import plural

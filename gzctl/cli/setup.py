@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-
 from gzctl.cli import common, render
 from gzctl.core import playbook as pb
 from gzctl.core import runtime, store

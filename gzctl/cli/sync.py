@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-
 from gzctl.cli import common
 
 _LABELS = {
