@@ -213,7 +213,7 @@ def test_every_command_in_the_table_is_one_typer_has() -> None:
     import typer
 
     from gzctl.cli import app as app_module
-    from gzctl.cli.commands import Leaf, Room, TOP, room
+    from gzctl.cli.commands import TOP, Leaf, Room, room
 
     root = typer.main.get_command(app_module.build_app())
     assert sorted(root.commands) == sorted(TOP)  # type: ignore[attr-defined]
