@@ -281,14 +281,14 @@ def __getattr__(name: str) -> Any:
 def run_typer(argv: list[str]) -> int:
     """Run the typer app on ``argv`` (help, completion, or a command: as the fast route would)
     and return its exit code. Errors are raised for the one handler (cli/errors.py)."""
-    from typer._click.exceptions import NoArgsIsHelpError  # noqa: F401 (typer's own class)
-
     _import_dutch_typer()
     completing = any(k.endswith("_COMPLETE") for k in os.environ)
     command = typer.main.get_command(build_app(None if completing else command_name(argv)))
     try:
         code = command.main(args=argv, prog_name="gzctl", standalone_mode=False)
-    except NoArgsIsHelpError:
+    except typer.TyperException as exc:
+        if type(exc).__name__ != "NoArgsIsHelpError":  # as typer itself tells it apart
+            raise
         code = 0  # `gzctl org` alone: the help is already shown, as for `gzctl` alone
     return code if isinstance(code, int) else 0
 
