@@ -82,7 +82,7 @@ def fast_path(argv: list[str]) -> int | None:
         _, leaf, values = parse(rest)
     except NotSure:
         return None
-    leaf.load()(PlainContext(directory), **values)
+    leaf.run(PlainContext(directory), values)
     return 0
 
 

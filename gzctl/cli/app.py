@@ -186,7 +186,7 @@ def typer_function(leaf: Leaf) -> Any:
         annotations[p.name] = annotation
 
     def run(ctx: typer.Context, **values: Any) -> None:
-        function(ctx, **values)
+        leaf.run(ctx, values)
 
     run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     run.__annotations__ = annotations

@@ -322,6 +322,16 @@ class Leaf(NamedTuple):
         assert self.function is not None
         return self.function
 
+    def run(self, ctx: Any, values: dict[str, Any]) -> None:
+        """Call the command (with ``ctx`` when its function takes one)."""
+        import inspect
+
+        function = self.load()
+        if "ctx" in inspect.signature(function).parameters:
+            function(ctx, **values)
+        else:
+            function(**values)
+
 
 class Room:
     """A command group (``gzctl org``): its help and, in the order they were registered (the
