@@ -7,10 +7,12 @@ Measures, with the interpreter that runs this script:
 * ``python -c pass``                the floor: what any Python command costs;
 * ``gzctl --help``                  budget: at most 4x the floor;
 * ``gzctl status``                  on a demo village made here; budget: at most 8x the floor;
-* every other everyday command on the demo village — ``next``, ``log``, ``done ID`` and
-  ``undo ID`` of one open item (they alternate, so each run really ticks or unticks),
-  ``org list``, ``place list``, ``platform list``, ``activity list``, ``docs list`` —
-  budget: at most 15x the floor each;
+* the other everyday reads on the demo village — ``next``, ``log``, ``org list``,
+  ``place list``, ``platform list``, ``activity list`` — budget: at most 8x the floor each;
+* every other command measured — ``done ID`` and ``undo ID`` of one open item (they
+  alternate, so each run really ticks or unticks), ``docs list``, ``answers``,
+  ``org show ID``, ``place show ID``, ``portfolio --json`` — budget: at most 10x;
+* a command's own help (``org add --help``, rendered by typer): reported, no budget;
 * ``gzctl init DIR --answers FILE`` a fresh DIR every run; reported, no budget.
 
 Each command gets 2 warm-up rounds, then N timed rounds (default 15); within a round the
@@ -43,7 +45,8 @@ from typing import Any
 
 WARMUP = 2
 DEFAULT_RUNS = 15
-EVERYDAY_BUDGET = 15.0  # x python -c pass, for every everyday command but --help and status
+EVERYDAY_BUDGET = 8.0  # x python -c pass, for the everyday reads (status, next, log, lists)
+COMMAND_BUDGET = 10.0  # x python -c pass, for every other command
 
 ANSWERS = """\
 [village]
@@ -147,8 +150,20 @@ def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
     )
     item = json.loads(listed.stdout)[0]["id"]  # an open item: done, then undo, every round
 
+    def first_id(*args: str) -> str:
+        out = subprocess.run(
+            [*gzctl, *args, "--json"], env=env, cwd=demo, capture_output=True, text=True, check=True
+        )
+        data = json.loads(out.stdout)
+        return str((data["places"] if isinstance(data, dict) else data)[0]["id"])
+
+    org, place = first_id("org", "list"), first_id("place", "list")
+
     def everyday(*args: str) -> Case:
         return Case(f"gzctl {' '.join(args)}", lambda: [*gzctl, *args], EVERYDAY_BUDGET, demo)
+
+    def other(label: str, *args: str) -> Case:
+        return Case(f"gzctl {label}", lambda: [*gzctl, *args], COMMAND_BUDGET, demo)
 
     return [
         Case("python -c pass", lambda: [sys.executable, "-c", "pass"], None, work),
@@ -156,13 +171,19 @@ def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
         Case("gzctl status", lambda: [*gzctl, "status"], 8.0, demo),
         everyday("next"),
         everyday("log"),
-        Case("gzctl done ID", lambda: [*gzctl, "done", item], EVERYDAY_BUDGET, demo),
-        Case("gzctl undo ID", lambda: [*gzctl, "undo", item], EVERYDAY_BUDGET, demo),
+        Case("gzctl done ID", lambda: [*gzctl, "done", item], COMMAND_BUDGET, demo),
+        Case("gzctl undo ID", lambda: [*gzctl, "undo", item], COMMAND_BUDGET, demo),
         everyday("org", "list"),
         everyday("place", "list"),
         everyday("platform", "list"),
         everyday("activity", "list"),
-        everyday("docs", "list"),
+        other("docs list", "docs", "list"),
+        other("answers", "answers"),
+        other("org show ID", "org", "show", org),
+        other("place show ID", "place", "show", place),
+        other("portfolio --json", "portfolio", ".", "--json"),
+        # typer renders a command's help (rich, pydantic): reported, no budget yet
+        Case("gzctl org add --help", lambda: [*gzctl, "org", "add", "--help"], None, demo),
         Case("gzctl init DIR --answers FILE", init_argv, None, work),
     ]
 

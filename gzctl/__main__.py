@@ -1,30 +1,17 @@
 """Entry point of the ``gzctl`` command.
 
-Loading typer (and through it pydantic) costs several times the interpreter's own start-up,
-so the command lines people run most often and want instant are answered here without it:
-``gzctl``, ``gzctl --help``, ``gzctl --version``, ``gzctl portfolio --json`` and every everyday
-command of the table in ``gzctl.cli.commands`` (status, next, done, undo, log, the list
-commands), parsed against the same declarations typer builds its commands from. Every other
-command line, including ``--help`` of a command, usage errors and shell completion, goes to
-the typer app in ``gzctl.cli.app``. The help texts of both come from ``gzctl.cli.texts``.
+Every command line that runs a command is parsed here against the command table
+(``gzctl/cli/commands.py``) and answered without typer, click or pydantic, which cost
+several times the interpreter's own start-up. ``gzctl``, ``gzctl --help`` and
+``gzctl --version`` are printed from ``gzctl/cli/texts.py``. The help of a command and shell
+completion go to the typer app in ``gzctl/cli/app.py``, built from the same table. Every
+error ends in the one handler, ``gzctl/cli/errors.py``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-
-from gzctl.core.errors import GzctlError
-from gzctl.core.words import plural
-
-
-def fail(message: str, code: int) -> int:
-    """One Dutch message on stderr; on a terminal wrapped at its width at word boundaries,
-    hanging under the text (in a file or pipe: one line)."""
-    from gzctl.cli.table import error_text
-
-    print(error_text(message), file=sys.stderr)
-    return code
 
 
 def top_help(color: bool) -> str:
@@ -59,90 +46,50 @@ def top_help(color: bool) -> str:
 
 
 def fast_path(argv: list[str]) -> int | None:
-    """Handle the hot command lines without typer; None means 'not mine, ask typer'."""
+    """Answer ``argv`` without typer; None means 'help or completion: ask typer'."""
     if any(k.endswith("_COMPLETE") for k in os.environ):
         return None  # shell completion is typer's
     from gzctl.cli.argv import leading_directory
 
     leading = leading_directory(argv)
     if leading is None:
-        return None  # -C without its folder: typer says what is missing
+        from gzctl.cli.commands import Usage
+
+        raise Usage(f"optie {argv[-1]} heeft een waarde nodig.")
     directory, i = leading
     rest = argv[i:]
-    if not rest or rest in (["--help"], ["-h"]):
+    if not rest or rest in (["--help"], ["-h"]) or rest == ["help"]:
         from gzctl.core.runtime import color_wanted
 
         print(top_help(color_wanted()))
         return 0
-    if rest[0] == "help":
-        # gzctl help [OPDRACHT...]: the fast top-level help, or typer's help of that command
-        if len(rest) == 1:
-            from gzctl.core.runtime import color_wanted
-
-            print(top_help(color_wanted()))
-            return 0
-        front = argv[: len(argv) - len(rest)]
-        return _typer([*front, *rest[1:], "--help"])
     if rest == ["--version"]:
         from gzctl import __version__
 
         print(f"gzctl {__version__}")
         return 0
-    if rest[0] == "portfolio" and "--json" in rest[1:]:
-        args = [a for a in rest[1:] if a != "--json"]
-        if all(not a.startswith("-") for a in args) and rest.count("--json") == 1:
-            return fast_portfolio(args, directory)
-    return everyday(rest, directory)
+    from gzctl.cli.commands import NotSure, PlainContext, find, parse
 
-
-def everyday(args: list[str], directory: str | None) -> int | None:
-    """An everyday command (gzctl/cli/commands.py: status, next, done, undo, log and the list
-    commands) without typer: the same function typer would call, with the same values. None
-    when the command line is not a plain use of one (typer answers: help, usage errors)."""
-    from gzctl.cli.commands import NotSure, PlainContext, parse
-
+    if rest[0] == "help":
+        # gzctl help OPDRACHT...: typer's help of that command, once the table knows it
+        front = argv[: len(argv) - len(rest)]
+        try:
+            find([*rest[1:], "--help"])
+        except NotSure:
+            pass
+        return _typer([*front, *rest[1:], "--help"])
     try:
-        command, values = parse(args)
+        _, leaf, values = parse(rest)
     except NotSure:
         return None
-    command.load()(PlainContext(directory), **values)
+    leaf.run(PlainContext(directory), values)
     return 0
 
 
 def _typer(argv: list[str]) -> int | None:
-    from gzctl.cli.app import main
+    from gzctl.cli.app import run_typer
 
-    main(argv)
-    return 0
-
-
-def fast_portfolio(roots: list[str], directory: str | None) -> int:
-    """`gzctl portfolio [MAP...] --json` for advisors' scripts: the same rows as the typer
-    command (gzctl/cli/portfolio.py) with its defaults, without typer's start-up."""
-    from pathlib import Path
-
-    from gzctl.advisors import portfolio, scan
-    from gzctl.core import runtime
-    from gzctl.network import session
-
-    base = Path(directory) if directory else Path.cwd()
-    _, rows, _ = scan.collect(
-        roots, base, scan.DEFAULT_DEPTH, None, runtime.today(), os.environ, shown=session.shown
-    )
-    rows = portfolio.sort_rows(rows, "village")
-    from gzctl.core.outtext import write_utf8
-
-    write_utf8(portfolio.json_bytes(rows) + b"\n")
-    failed = sum(1 for r in rows if r.get("error") is not None)
-    if failed:
-        print(
-            f"Let op: {failed} van de {len(rows)} mappen "
-            f"{plural(failed, 'kon', 'konden')} niet gelezen worden "
-            "(de fout staat bij de map); afsluitcode 1.",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return run_typer(argv)
 
 
 def hint_folder(argv: list[str]) -> str | None:
@@ -175,34 +122,19 @@ def run() -> None:
 
     guard_streams()  # no escape sequence from data reaches the terminal
     set_hint_folder(hint_folder(argv))  # every printed 'gzctl ...' hint names the -C folder
+    from gzctl.cli.errors import fail, handled
+
     for n, arg in enumerate(argv, start=1):
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:  # bytes that are not UTF-8 (surrogate-escaped by Python)
             sys.exit(fail(f"argument {n} is geen geldige UTF-8-tekst; typ het opnieuw.", 2))
-    try:
+
+    def answer() -> int | None:
         code = fast_path(argv)
-        if code is None:
-            code = _typer(argv)
-    except GzctlError as exc:
-        from gzctl.cli.commands import error_text
+        return _typer(argv) if code is None else code
 
-        code = fail(error_text(exc.message, argv), exc.exit_code)
-    except KeyboardInterrupt:
-        code = 130
-    except BrokenPipeError:
-        code = 0
-    except OSError as exc:  # a file gzctl could not read or write: one Dutch line
-        from gzctl.core.safefs import os_error
-
-        err = os_error(exc)
-        code = fail(err.message, err.exit_code)
-    except Exception as exc:  # never a traceback for a user
-        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
-            raise
-        from gzctl.core.outtext import short_error
-
-        code = fail(f"onverwachte fout: {short_error(exc)}. Zet GZCTL_DEBUG=1 voor details.", 1)
+    code = handled(answer, argv)
     sys.stdout.flush()
     sys.exit(code)
 

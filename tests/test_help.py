@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +141,44 @@ def test_a_group_alone_shows_its_help(gz, group: str) -> None:
     assert result.code == 0
     assert "Gebruik:" in result.out and "Opdrachten" in result.out
     assert "Fout" not in result.err
+
+
+def test_the_dutch_catalogue_is_made_from_the_texts(request: pytest.FixtureRequest) -> None:
+    """typer's fixed strings come in Dutch through gettext from the shipped .mo file, which
+    is texts.TYPER_NL compiled (`pytest --update-snapshots` writes it again)."""
+    import gettext
+
+    from gzctl.cli.app import DOMAIN, LOCALE, catalogue_bytes
+
+    path = LOCALE / "nl" / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if request.config.getoption("update_snapshots"):
+        path.write_bytes(catalogue_bytes())
+    assert path.read_bytes() == catalogue_bytes()
+    catalogue = gettext.translation(DOMAIN, str(LOCALE), languages=["nl"])
+    for english, dutch in texts.TYPER_NL.items():
+        assert catalogue.gettext(english) == dutch
+
+
+def test_help_is_dutch_without_patching_typer_or_click() -> None:
+    """The Dutch help leaves typer's and click's modules as they are: it comes from gettext
+    and from gzctl's own command classes."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.argv = ['gzctl', 'org', 'show', '--help']\n"
+        "from gzctl.__main__ import run\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "import typer.core, typer._click.decorators as d, typer._click.formatting as f\n"
+        "import typer.rich_utils as ru\n"
+        "print(typer.core.TyperOption.display_type_rich.__module__,"
+        " d.help_option.__module__, f.HelpFormatter.write_usage.__module__,"
+        " ru.OPTIONS_PANEL_TITLE, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "Gebruik: gzctl org show" in proc.stdout and "Toon deze hulp." in proc.stdout
+    assert "╭─ Opties" in proc.stdout and "[verplicht]" in proc.stdout
+    assert proc.stderr.split() == [
+        "typer.core", "typer._click.decorators", "typer._click.formatting", "Opties"
+    ]

@@ -17,7 +17,7 @@ import pytest
 
 from gzctl.cli import commands
 from gzctl.core import outtext
-from gzctl.core.text import OTHER_COMMANDS, PROJECT_COMMANDS, hints_with_dir
+from gzctl.core.text import PROJECT_COMMANDS, hints_with_dir
 
 # A folder name with a space, a single quote, a double quote would be too cruel for Windows
 # users; these are the ones villages really use: spaces, an apostrophe ('t), accents.
@@ -225,12 +225,13 @@ def test_only_real_commands_get_the_folder() -> None:
     assert hints_with_dir("met gzctl\n  org edit", "d") == "met gzctl -C d\n  org edit"
 
 
-def test_the_two_command_lists_hold_every_command() -> None:
-    from gzctl.cli import app, texts
+def test_the_project_commands_are_the_tables() -> None:
+    """core/text.PROJECT_COMMANDS (the core cannot import the command table) lists exactly
+    the commands the table marks as working on one project folder, in its order."""
+    from gzctl.cli import texts
 
-    assert set(PROJECT_COMMANDS) | set(OTHER_COMMANDS) == set(texts.COMMANDS)
-    assert not set(PROJECT_COMMANDS) & set(OTHER_COMMANDS)
-    assert set(commands.GROUPS) == set(app.GROUP_MODULES)
+    assert PROJECT_COMMANDS == tuple(n for n, top in commands.TOP.items() if top.project)
+    assert list(commands.TOP) == list(texts.COMMANDS)
 
 
 @pytest.mark.parametrize(

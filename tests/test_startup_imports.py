@@ -193,6 +193,41 @@ def test_everyday_commands_skip_typer(
     assert not heavy, f"{run.command} imported heavy modules: {', '.join(sorted(heavy))}"
 
 
+# Every other command runs without typer too (the command table's parser answers it); what it
+# loads besides is its own work's.
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["answers"],
+        ["answers", "--json"],
+        ["org", "show", "{org}"],
+        ["place", "show", "{place}", "--json"],
+        ["portfolio", "{demo}", "--json"],
+        ["portfolio", "{demo}"],
+        ["coordinator", "profile"],
+        ["playbook", "show"],
+        ["merge", "conflicts"],
+        ["config", "--list"],
+    ],
+    ids=lambda v: "-".join(a for a in v if "{" not in a),
+)
+def test_every_command_skips_typer(args: list[str], demo: Path, tmp_path: Path) -> None:
+    values = {"demo": str(demo), "org": "vv-ooltwijk", "place": "dorpshuis-de-schakel"}
+    run = run_instrumented(["-C", str(demo), *(a.format(**values) for a in args)], tmp_path)
+    assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
+    assert run.stdout.strip(), f"{run.command} printed nothing"
+    loaded = {m.split(".")[0] for m in run.modules}
+    assert not loaded & NEVER, f"{run.command} went through typer: {sorted(loaded & NEVER)}"
+
+
+def test_usage_errors_skip_typer(demo: Path, tmp_path: Path) -> None:
+    """A usage error comes from the table's parser, in Dutch, without typer."""
+    run = run_instrumented(["-C", str(demo), "org", "show", "a", "b"], tmp_path)
+    assert run.code == 2
+    assert run.stderr.startswith("Fout: onverwacht extra argument: b."), run.stderr
+    assert not {m.split(".")[0] for m in run.modules} & NEVER
+
+
 # The status parts and the hand-edit checks are plain reads (network/summaries.py,
 # network/session.py): opening a project and showing where it stands load no feature module.
 FEATURES = {

@@ -138,3 +138,10 @@ def test_version_matches_the_source(installed: Installed) -> None:
     proc = run([installed.gzctl, "--version"], installed.work, "gzctl --version")
     version = proc.stdout.split()[-1]
     assert f'__version__ = "{version}"' in source, proc.stdout
+
+
+def test_command_help_from_the_wheel_is_dutch(installed: Installed) -> None:
+    """The Dutch catalogue for typer's own strings (cli/locale/.../gzctl.mo) ships too."""
+    proc = run([installed.gzctl, "org", "show", "--help"], installed.work, "gzctl org show --help")
+    assert "Argumenten" in proc.stdout and "Opties" in proc.stdout, proc.stdout
+    assert "[verplicht]" in proc.stdout and "Options" not in proc.stdout, proc.stdout

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.core.country import for_playbook
@@ -19,13 +17,13 @@ def _kw(name: str) -> dict[str, Any]:
     return common.command_kwargs(texts.ACTIVITY_COMMANDS[name])
 
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (zie gzctl activity list).")]
+IdArg = Annotated[str, common.Argument(metavar="ID", help="Het id (zie gzctl activity list).")]
 When = Annotated[
     str | None,
-    typer.Option("--wanneer", metavar="komend|geweest", help="Alleen komende of geweest."),
+    common.Option("--wanneer", metavar="komend|geweest", help="Alleen komende of geweest."),
 ]
 PlatformOpt = Annotated[
-    str | None, typer.Option("--platform", metavar="PLATFORM", help="Alleen dit platform.")
+    str | None, common.Option("--platform", metavar="PLATFORM", help="Alleen dit platform.")
 ]
 
 
@@ -39,43 +37,43 @@ def _warn_if_past(a: Any) -> None:
 
 
 # Options that add and edit share
-Plek = Annotated[str | None, typer.Option("--plek", metavar="PLEK", help="Waar het is.")]
+Plek = Annotated[str | None, common.Option("--plek", metavar="PLEK", help="Waar het is.")]
 Door = Annotated[
     list[str] | None,
-    typer.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
+    common.Option("--door", metavar="ORGANISATIE", help="Organiserende organisatie; mag vaker."),
 ]
 OfPlatform = Annotated[
-    str | None, typer.Option("--platform", metavar="PLATFORM", help="Het platform.")
+    str | None, common.Option("--platform", metavar="PLATFORM", help="Het platform.")
 ]
 Doelgroep = Annotated[
     list[str] | None,
-    typer.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
+    common.Option("--doelgroep", metavar="DOELGROEP", help="K, J, G, V, O, Kw of A; mag vaker."),
 ]
 Verwacht = Annotated[
     str | None,
-    typer.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
+    common.Option("--verwacht", metavar="AANTAL", help="Verwacht aantal deelnemers."),
 ]
 Deelnemers = Annotated[
     str | None,
-    typer.Option("--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."),
+    common.Option("--deelnemers", metavar="AANTAL", help="Aantal deelnemers (alleen het getal)."),
 ]
 Omschrijving = Annotated[
-    str | None, typer.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
+    str | None, common.Option("--omschrijving", metavar="TEKST", help="Korte omschrijving.")
 ]
 
 
 @app.command("add", **_kw("add"))
 def add(
-    ctx: typer.Context,
-    title: Annotated[str, typer.Argument(metavar="TITEL", help="Naam van de activiteit.")],
+    ctx: common.Context,
+    title: Annotated[str, common.Argument(metavar="TITEL", help="Naam van de activiteit.")],
     datum: Annotated[
-        str, typer.Option("--datum", metavar="DATUM", help="Datum, zoals 12-04-2027.")
+        str, common.Option("--datum", metavar="DATUM", help="Datum, zoals 12-04-2027.")
     ],
     tijd: Annotated[
-        str | None, typer.Option("--tijd", metavar="UU:MM", help="Begintijd, zoals 19:30.")
+        str | None, common.Option("--tijd", metavar="UU:MM", help="Begintijd, zoals 19:30.")
     ] = None,
     tot: Annotated[
-        str | None, typer.Option("--tot", metavar="UU:MM", help="Eindtijd, zoals 21:00.")
+        str | None, common.Option("--tot", metavar="UU:MM", help="Eindtijd, zoals 21:00.")
     ] = None,
     plek: Plek = None,
     door: Door = None,
@@ -104,7 +102,7 @@ common.everyday(app, ("activity", "list"), **_kw("list"))
 
 
 @app.command("show", **_kw("show"))
-def show(ctx: typer.Context, activity_id: IdArg, json: common.JsonFlag = False) -> None:
+def show(ctx: common.Context, activity_id: IdArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     a = pf.find_activity(opened.project, activity_id)
     data = pf.activity_json(opened.project, a, for_playbook(opened.playbook).timezone)
@@ -129,19 +127,19 @@ def show(ctx: typer.Context, activity_id: IdArg, json: common.JsonFlag = False) 
 
 @app.command("edit", **_kw("edit"))
 def edit(
-    ctx: typer.Context,
+    ctx: common.Context,
     activity_id: IdArg,
     titel: Annotated[
-        str | None, typer.Option("--titel", metavar="TITEL", help="Nieuwe titel.")
+        str | None, common.Option("--titel", metavar="TITEL", help="Nieuwe titel.")
     ] = None,
     datum: Annotated[
-        str | None, typer.Option("--datum", metavar="DATUM", help="Nieuwe datum.")
+        str | None, common.Option("--datum", metavar="DATUM", help="Nieuwe datum.")
     ] = None,
     tijd: Annotated[
-        str | None, typer.Option("--tijd", metavar="UU:MM", help="Nieuwe begintijd.")
+        str | None, common.Option("--tijd", metavar="UU:MM", help="Nieuwe begintijd.")
     ] = None,
     tot: Annotated[
-        str | None, typer.Option("--tot", metavar="UU:MM", help='Nieuwe eindtijd ("" wist).')
+        str | None, common.Option("--tot", metavar="UU:MM", help='Nieuwe eindtijd ("" wist).')
     ] = None,
     plek: Plek = None,
     door: Door = None,
@@ -180,9 +178,9 @@ def edit(
 
 @app.command("count", **_kw("count"))
 def count(
-    ctx: typer.Context,
+    ctx: common.Context,
     activity_id: IdArg,
-    number: Annotated[str, typer.Argument(metavar="AANTAL", help="Hoeveel mensen er kwamen.")],
+    number: Annotated[str, common.Argument(metavar="AANTAL", help="Hoeveel mensen er kwamen.")],
 ) -> None:
     from gzctl.ops.platforms import count_activity
 
@@ -193,7 +191,7 @@ def count(
 
 
 @app.command("remove", **_kw("remove"))
-def remove(ctx: typer.Context, activity_id: IdArg) -> None:
+def remove(ctx: common.Context, activity_id: IdArg) -> None:
     from gzctl.ops.remove import remove as remove_op
 
     # no --yes: an activity is removed without asking (the op that asks is not called)
@@ -205,9 +203,9 @@ def remove(ctx: typer.Context, activity_id: IdArg) -> None:
 
 @app.command("export", **_kw("export"))
 def export(
-    ctx: typer.Context,
+    ctx: common.Context,
     file: Annotated[
-        str, typer.Argument(metavar="BESTAND", help="Een .ics-bestand, of - voor stdout.")
+        str, common.Argument(metavar="BESTAND", help="Een .ics-bestand, of - voor stdout.")
     ],
     wanneer: When = None,
     platform: PlatformOpt = None,

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common
 from gzctl.core import runtime
 
 
 def answers(
-    ctx: typer.Context,
+    ctx: common.Context,
     json: common.JsonFlag = False,
     wijzig: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--wijzig",
             "--change",
             metavar="VRAAG",
@@ -98,7 +96,7 @@ def answers(
     )
 
 
-def _change(ctx: typer.Context, opened: Any, text: str) -> None:
+def _change(ctx: common.Context, opened: Any, text: str) -> None:
     from gzctl.core.errors import UsageProblem
     from gzctl.core.questions import format_value
     from gzctl.wizard.engine import Asker
@@ -121,7 +119,7 @@ def _change(ctx: typer.Context, opened: Any, text: str) -> None:
     except (KeyboardInterrupt, EOFError):
         common.note("")
         common.note("Niets veranderd.")
-        raise typer.Exit(130) from None
+        raise common.Exit(130) from None
     if result is None:
         common.say("Niets veranderd.")
         return
@@ -133,10 +131,10 @@ def _change(ctx: typer.Context, opened: Any, text: str) -> None:
 
 
 def help_(
-    ctx: typer.Context,
+    ctx: common.Context,
     command: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[OPDRACHT]...", help="De opdracht, bijvoorbeeld: org add."),
+        common.Argument(metavar="[OPDRACHT]...", help="De opdracht, bijvoorbeeld: org add."),
     ] = None,
 ) -> None:
     from gzctl.cli.app import main

@@ -1,23 +1,37 @@
-"""The typer application: global options, the command modules, and the one error handler.
+"""The typer app, built from the command table (gzctl/cli/commands.py) for what only typer
+does here: a command's help (rich panels, in Dutch) and shell completion. Every command line
+that runs a command is parsed and answered in gzctl/__main__.py without typer; the
+declarations are the same, so the help and the parser cannot disagree.
 
-Each module in gzctl/cli is one room (one command group); this file only wires them up and
-turns every error into one Dutch line and an exit code.
+Dutch without patching typer or click:
+
+- typer's fixed strings ("Arguments", "Options", "[default: {}]", "[required]" ...) go through
+  the standard library's ``gettext`` when ``typer.rich_utils`` is imported; :func:`main`
+  imports it with gzctl's Dutch catalogue (``cli/locale/nl/LC_MESSAGES/gzctl.mo``, made from
+  ``texts.TYPER_NL`` by :func:`catalogue_bytes`) as the active text domain;
+- "Usage:" and the help option's text come from our command classes (:class:`DutchCommand`,
+  :class:`DutchGroup`, given to typer as ``cls=``, a documented parameter), which also show
+  an option's chosen metavar instead of its Python type.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import struct
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from gzctl import __version__
 from gzctl.cli import texts
-from gzctl.core.errors import GzctlError
+from gzctl.cli.commands import BY_PATH, TOP, Leaf, Param, Room
 
 GLOBAL_HELP = dict(texts.GLOBAL_OPTIONS)  # the fast help prints the same texts
+LOCALE = Path(__file__).parent / "locale"
+DOMAIN = "gzctl"
 
 
 def _version(value: bool) -> None:
@@ -34,55 +48,183 @@ def main_callback(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", help=GLOBAL_HELP["--version"], callback=_version, is_eager=True),
+        typer.Option(
+            "--version", metavar="", help=GLOBAL_HELP["--version"], callback=_version,
+            is_eager=True,
+        ),
     ] = False,
-) -> None:
+) -> None:  # fmt: skip
     ctx.obj = {"directory": directory}
 
 
-# Modules with top-level commands (each has COMMANDS = {name: function}) and modules that
-# are a command group (each has `app`, a typer.Typer). Help texts live in texts.COMMANDS.
-# The everyday top-level commands (status, next, done, undo, log) come from the command table
-# in gzctl/cli/commands.py instead.
-COMMAND_MODULES = {
-    "init": "setup",
-    "wizard": "setup",
-    "demo": "setup",
-    "portfolio": "portfolio",
-    "config": "config",
-    "sync": "sync",
-    "peers": "peers",
-    "answers": "answers",
-    "help": "answers",
-}
-GROUP_MODULES = {
-    "playbook": "playbook",
-    "org": "org",
-    "docs": "docs",
-    "site": "site",
-    "place": "place",
-    "coordinator": "coordinator",
-    "platform": "platform",
-    "activity": "activity",
-    "merge": "merge",
-    "person": "person",
-}
+# --------------------------------------------------------------------------- Dutch help
 
 
-GROUP_NAMES = (*GROUP_MODULES, "candidate")
+def _plain_types(params: list[Any]) -> list[Any]:
+    """The type column of the help shows the metavar we chose, never Python's '<str>'."""
+    for param in params:
+        if "display_type_rich" not in vars(param):
+            metavar = None if isinstance(param, typer.core.TyperArgument) else param.metavar
+            param.display_type_rich = lambda ctx, m=metavar: m or None
+        for opt in getattr(param, "opts", []):
+            if opt in ("--install-completion", "--show-completion"):
+                param.help = GLOBAL_HELP[opt]
+    return params
+
+
+class _Dutch:
+    """What a command's or group's help says in Dutch: "Gebruik:", "Toon deze hulp.", and the
+    metavars we chose in the type column."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = GLOBAL_HELP["--help"]
+        return option
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_types(super().get_params(ctx))  # type: ignore[misc]
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
+
+
+class DutchCommand(_Dutch, typer.core.TyperCommand):
+    """A command of gzctl, as typer shows its help."""
+
+
+class DutchGroup(_Dutch, typer.core.TyperGroup):
+    """A command group of gzctl, as typer shows its help."""
+
+
+def catalogue_bytes() -> bytes:
+    """``texts.TYPER_NL`` as a GNU .mo file (what ``msgfmt`` makes of a .po file), so the
+    standard ``gettext`` module can hand typer its Dutch strings."""
+    entries = sorted(
+        {"": "Content-Type: text/plain; charset=UTF-8\n", **texts.TYPER_NL}.items()
+    )
+    ids = [k.encode() for k, _ in entries]
+    strs = [v.encode() for _, v in entries]
+    start = 7 * 4 + 16 * len(entries)
+    offsets: list[int] = []
+    data = b""
+    for s in (*ids, *strs):
+        offsets += [len(s), start + len(data)]
+        data += s + b"\0"
+    n = len(entries)
+    head = struct.pack("<7I", 0x950412DE, 0, n, 28, 28 + 8 * n, 0, 0)
+    return head + struct.pack(f"<{4 * n}I", *offsets) + data
+
+
+def _import_dutch_typer() -> None:
+    """Import ``typer.rich_utils`` with gzctl's catalogue as gettext's text domain and Dutch
+    as the language (the documented ``textdomain``/``bindtextdomain`` and ``LANGUAGE``), and
+    put both back: its fixed strings are read once, at import."""
+    if "typer.rich_utils" in sys.modules:
+        return
+    import gettext
+
+    previous = gettext.textdomain()
+    language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(LOCALE))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = "nl"
+    try:
+        import typer.rich_utils  # noqa: F401
+    finally:
+        gettext.textdomain(previous)
+        if language is None:
+            del os.environ["LANGUAGE"]
+        else:
+            os.environ["LANGUAGE"] = language
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def typer_parameter(param: Param) -> Any:
+    """The ``typer.Option`` / ``typer.Argument`` for one row of the command table."""
+    if param.kind == "argument":
+        return typer.Argument(metavar=param.metavar, help=param.help)
+    decls = param.decls
+    if param.negative:
+        decls = (f"{decls[0]}/{param.negative[0]}", *decls[1:])
+    return typer.Option(
+        *decls, metavar=param.metavar, help=param.help, min=param.min, max=param.max
+    )
+
+
+def _hint(param: Param) -> Any:
+    if param.kind == "flag":
+        return bool | None if param.default is None and param.negative else bool
+    base: Any = {"int": int, "float": float, "path": Path}.get(param.type, str)
+    if param.multiple:
+        base = list[base]
+    return base if param.required or param.default is not None else base | None
+
+
+def typer_function(leaf: Leaf) -> Any:
+    """A function typer can register for a command of the table: its signature is built from
+    the command's parameters, its body calls the command's own function."""
+    import inspect
+
+    function = leaf.load()
+    parameters = [
+        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+    ]
+    annotations: dict[str, Any] = {"ctx": typer.Context, "return": None}
+    for p in leaf.params():
+        annotation: Any = Annotated[_hint(p), typer_parameter(p)]
+        default = inspect.Parameter.empty if p.required else p.default
+        parameters.append(
+            inspect.Parameter(
+                p.name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default,
+                annotation=annotation,
+            )
+        )  # fmt: skip
+        annotations[p.name] = annotation
+
+    def run(ctx: typer.Context, **values: Any) -> None:
+        leaf.run(ctx, values)
+
+    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = annotations
+    run.__name__ = function.__name__
+    run.__doc__ = function.__doc__
+    return run
+
+
+def typer_group(room: Room) -> typer.Typer:
+    """A room of the table as a typer group, with its commands in their order."""
+    h = room.help
+    group = typer.Typer(
+        cls=DutchGroup,
+        help=texts.full_help(h),
+        short_help=h.summary,
+        epilog=texts.epilog(h),
+        no_args_is_help=True,
+        options_metavar="[OPTIES]",
+        subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+    )
+    for name, node in room.commands.items():
+        if isinstance(node, Room):
+            group.add_typer(typer_group(node), name=name)
+        else:
+            group.command(name, cls=DutchCommand, **node.kwargs)(typer_function(node))
+    return group
 
 
 def build_app(only: str | None = None) -> typer.Typer:
-    """The typer app with its global options and, in the order texts.COMMANDS lists them (the
-    fast help uses that order too), every command, or only the command ``only`` (a top-level
-    name): registering is lazy, so `gzctl org add` imports no other command module."""
-    import importlib
-
+    """The typer app with its global options and, in the order of the table (the fast help
+    uses that order too), every command, or only the command ``only`` (a top-level name):
+    `gzctl org add --help` imports no other room."""
     from gzctl.cli import common
-    from gzctl.cli.commands import BY_PATH
+    from gzctl.cli.commands import room
 
     app = typer.Typer(
         name="gzctl",
+        cls=DutchGroup,
         help=texts.full_help(texts.APP),
         epilog=texts.epilog(texts.APP),
         no_args_is_help=True,
@@ -93,17 +235,18 @@ def build_app(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     app.callback()(main_callback)
-    for name, h in texts.COMMANDS.items():
+    for name, top in TOP.items():
         if only is not None and name != only:
             continue
-        if name in GROUP_MODULES:
-            group = importlib.import_module(f"gzctl.cli.{GROUP_MODULES[name]}").app
-            app.add_typer(group, name=name)
+        kwargs = common.command_kwargs(texts.COMMANDS[name])
+        if top.group:
+            app.add_typer(typer_group(room(name).app), name=name)
         elif (name,) in BY_PATH:
-            common.everyday(app, (name,), **common.command_kwargs(h))
+            leaf = Leaf(None, {}, BY_PATH[(name,)])
+            app.command(name, cls=DutchCommand, **kwargs)(typer_function(leaf))
         else:
-            module = importlib.import_module(f"gzctl.cli.{COMMAND_MODULES[name]}")
-            app.command(name, **common.command_kwargs(h))(module.COMMANDS[name])
+            leaf = Leaf(room(name).COMMANDS[name], {})
+            app.command(name, cls=DutchCommand, **kwargs)(typer_function(leaf))
     return app
 
 
@@ -122,7 +265,7 @@ def command_name(argv: list[str]) -> str | None:
             continue
         if arg.startswith("-"):
             return None  # --version, --help, an unknown option: the whole app
-        return arg if arg in texts.COMMANDS else None
+        return arg if arg in TOP else None
     return None
 
 
@@ -135,178 +278,30 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-# --------------------------------------------------------------------------- Dutch help
-
-
-def _dutch_panels() -> None:
-    """Panel titles of typer's rich help (importing rich_utils costs; only for help)."""
-    import typer.rich_utils as ru
-
-    ru.ARGUMENTS_PANEL_TITLE = "Argumenten"
-    ru.OPTIONS_PANEL_TITLE = "Opties"
-    ru.COMMANDS_PANEL_TITLE = "Opdrachten"
-    ru.ERRORS_PANEL_TITLE = "Fout"
-    ru.DEFAULT_STRING = "[standaard: {}]"
-    ru.REQUIRED_LONG_STRING = "[verplicht]"
-    ru.ENVVAR_STRING = "[omgevingsvariabele: {}]"
-    ru.ABORTED_TEXT = "Afgebroken."
-    ru.RICH_HELP = "Zie [blue]'{command_path} {help_option}'[/] voor hulp."
-
-    import typer.core
-
-    # '<bool>', '<str>' are Python, not Dutch: show only the metavars we chose for options
-    def option_type(self: Any, ctx: Any) -> str | None:
-        return str(self.metavar) if self.metavar else None
-
-    def argument_type(self: Any, ctx: Any) -> str | None:
-        return None
-
-    typer.core.TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
-    typer.core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
-
-
-def _dutchify(argv: list[str]) -> None:
-    """typer and its vendored click speak English in a few fixed places; make them Dutch."""
-    import typer._click.decorators as decorators
-    import typer._click.formatting as formatting
-
-    if not argv or "--help" in argv or "-h" in argv or argv[-1] in GROUP_NAMES:
-        _dutch_panels()
-    original_help_option = decorators.help_option
-    if getattr(original_help_option, "_gzctl", False):
-        return
-
-    def help_option(param_decls: list[str]) -> Any:
-        decorate = original_help_option(param_decls)
-
-        def apply(cmd: Any) -> Any:
-            cmd = decorate(cmd)
-            cmd.params[-1].help = GLOBAL_HELP["--help"]
-            return cmd
-
-        return apply
-
-    help_option._gzctl = True  # type: ignore[attr-defined]
-    decorators.help_option = help_option
-
-    original_write_usage = formatting.HelpFormatter.write_usage
-
-    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        original_write_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
-
-    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
-
-
-def _dutch_completion_help(command: Any) -> None:
-    for param in getattr(command, "params", []):
-        opts = getattr(param, "opts", [])
-        if "--install-completion" in opts:
-            param.help = GLOBAL_HELP["--install-completion"]
-        elif "--show-completion" in opts:
-            param.help = GLOBAL_HELP["--show-completion"]
-
-
-# --------------------------------------------------------------------------- errors
-
-_USAGE_PATTERNS = [
-    (r"No such command '(.+?)'\.?", "onbekende opdracht '{0}'."),
-    (r"No such option: (\S+)", "onbekende optie {0}."),
-    (r"Missing argument '(.+?)'\.?", "argument {0} ontbreekt."),
-    (r"Missing option '(.+?)'\.?", "optie {0} ontbreekt."),
-    (r"Got unexpected extra arguments? \((.+)\)", "onverwacht extra argument: {0}."),
-    (r"Option '(.+?)' requires an argument\.?", "optie {0} heeft een waarde nodig."),
-    (r"Option '(.+?)' does not take a value\.?", "optie {0} neemt geen waarde."),
-    (r"Invalid value for (.+?): (.+)", "ongeldige waarde voor {0}: {1}"),
-    (r"Invalid value: (.+)", "ongeldige waarde: {0}"),
-]
-
-
-def dutch_usage_message(message: str) -> str:
-    for pattern, template in _USAGE_PATTERNS:
-        m = re.match(pattern, message.strip())
-        if m:
-            return template.format(*m.groups())
-    return message
-
-
-def _usage_error(exc: Any) -> int:
-    from typer._click.exceptions import NoSuchOption
-
-    message = dutch_usage_message(exc.format_message())
-    if isinstance(exc, NoSuchOption) and exc.possibilities:
-        message += " Bedoelde je: " + ", ".join(sorted(exc.possibilities)) + "?"
-    m = re.match(r"No such command '(.+?)'", exc.format_message().strip())
-    if m and getattr(exc, "ctx", None) is not None:
-        from gzctl.core.errors import did_you_mean
-
-        known = [n for n in exc.ctx.command.list_commands(exc.ctx) if n != "candidate"]
-        message += did_you_mean(m.group(1), known)
-    command = exc.ctx.command_path if getattr(exc, "ctx", None) else "gzctl"
-    print(f"Fout: {message}", file=sys.stderr)
-    # no quotes around the command: with -C 'Mijn Dorp' in it, it pastes as it stands
-    print(f"Hulp: {command} --help", file=sys.stderr)
-    return 2
-
-
-def _with_dir(message: str, argv: list[str] | None) -> str:
-    """A hint in an error from the layers below gets the -C folder the user gave."""
-    from gzctl.cli.commands import error_text
-
-    return error_text(message, list(sys.argv[1:] if argv is None else argv))
+def run_typer(argv: list[str]) -> int:
+    """Run the typer app on ``argv`` (help, completion, or a command: as the fast route would)
+    and return its exit code. Errors are raised for the one handler (cli/errors.py)."""
+    _import_dutch_typer()
+    completing = any(k.endswith("_COMPLETE") for k in os.environ)
+    command = typer.main.get_command(build_app(None if completing else command_name(argv)))
+    try:
+        code = command.main(args=argv, prog_name="gzctl", standalone_mode=False)
+    except typer.TyperException as exc:
+        if type(exc).__name__ != "NoArgsIsHelpError":  # as typer itself tells it apart
+            raise
+        code = 0  # `gzctl org` alone: the help is already shown, as for `gzctl` alone
+    return code if isinstance(code, int) else 0
 
 
 def main(argv: list[str] | None = None) -> None:
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-    from typer.exceptions import Abort
-
-    args = list(argv or [])
+    """``gzctl ARGV`` through typer, with the one error handler (tests and ``gzctl help``)."""
     from gzctl.cli.commands import hint_folder
+    from gzctl.cli.errors import handled
     from gzctl.core.outtext import guard_streams, set_hint_folder
 
+    args = list(sys.argv[1:] if argv is None else argv)
     guard_streams()  # as gzctl's entry point does (a no-op when it did)
     set_hint_folder(hint_folder(args))
-    _dutchify(args)
-    completing = any(k.endswith("_COMPLETE") for k in os.environ)
-    command = typer.main.get_command(build_app(None if completing else command_name(args)))
-    _dutch_completion_help(command)
-    try:
-        code = command.main(args=argv, prog_name="gzctl", standalone_mode=False)
-    except GzctlError as exc:
-        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
-            raise
-        from gzctl.cli.table import error_text
-
-        print(error_text(_with_dir(exc.message, argv)), file=sys.stderr)
-        code = exc.exit_code
-    except NoArgsIsHelpError:
-        code = 0  # `gzctl org` alone: the help is already shown, as for `gzctl` alone
-    except UsageError as exc:
-        code = _usage_error(exc)
-    except ClickException as exc:
-        print(f"Fout: {exc.format_message()}", file=sys.stderr)
-        code = exc.exit_code
-    except (KeyboardInterrupt, Abort, EOFError):
-        print("\nAfgebroken.", file=sys.stderr)
-        code = 130
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
-            raise
-        from gzctl.core.safefs import os_error
-
-        err = os_error(exc)
-        print(f"Fout: {err.message}", file=sys.stderr)
-        code = err.exit_code
-    except Exception as exc:
-        if os.environ.get("GZCTL_DEBUG", "") not in ("", "0"):
-            raise
-        from gzctl.core.outtext import short_error
-
-        print(
-            f"Fout: onverwachte fout: {short_error(exc)}. Zet GZCTL_DEBUG=1 voor details.",
-            file=sys.stderr,
-        )
-        code = 1
+    code = handled(lambda: run_typer(args), args)
     sys.stdout.flush()
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(code)

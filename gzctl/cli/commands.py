@@ -1,14 +1,22 @@
-"""The everyday commands as data: which function answers each, and its options and arguments
-with their Dutch help. One table, two routes:
+"""The command table: every command, sub-command, option, argument and alias of gzctl,
+declared once, and the one parser that reads a command line against it.
 
-- the typer app builds these commands from it (``gzctl/cli/app.py``, ``typer_function``), so
-  ``gzctl org list --help`` and typer's usage errors stay as they are;
-- ``gzctl/__main__.py`` answers the same command lines without loading typer (which costs
-  about six times the interpreter's start-up, pydantic included) by parsing ``argv`` against
-  this table (:func:`parse`). Anything the small parser is not sure of (``--help``, an unknown
-  or malformed option, a missing argument) goes to typer, so every error message stays typer's.
+- :data:`TOP` names every top-level command in the order ``gzctl --help`` lists them, with
+  the room (module of ``gzctl/cli``) that answers it, whether it is a group of sub-commands,
+  and whether it works on one project folder. Their Dutch help is ``texts.COMMANDS``.
+- A group room holds a :class:`Room` (``app = common.group(texts.COMMANDS["org"])``) whose
+  ``@app.command(name, ...)`` records each sub-command with its help; a room of top-level
+  commands ends with ``COMMANDS = {name: function}``. A command's options and arguments are
+  its function's parameters, annotated ``Annotated[type, Option(...)]`` or
+  ``Annotated[type, Argument(...)]`` (:class:`Option`, :class:`Argument`: typer's names and
+  keywords, without typer).
+- :data:`EVERYDAY` declares the everyday commands (status, next, done, undo, log, the lists)
+  here in full, so that answering them imports only the module of their function.
 
-The command's own help (summary, description, examples) lives in ``gzctl/cli/texts.py``.
+Both routes are built from this: ``gzctl/__main__.py`` parses ``argv`` with :func:`parse`
+and calls the function (no typer, no click, no pydantic); ``gzctl/cli/app.py`` builds the
+typer app from the same declarations, for ``--help`` and shell completion. A command line
+that does not fit the table is a :class:`Usage` error in Dutch, raised here.
 Nothing here imports typer.
 """
 
@@ -16,9 +24,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from gzctl.cli.texts import Help
 
 Kind = Literal["flag", "option", "argument"]
+Type = Literal["str", "int", "float", "path"]
 
 
 class Param(NamedTuple):
@@ -26,9 +38,11 @@ class Param(NamedTuple):
 
     ``name`` is the function's keyword; ``decls`` the option names (``--alle``, ``--all``;
     empty for an argument). A ``flag`` is a bool that defaults to False; an ``option`` takes
-    one string value (the last one wins, or every one when ``multiple``); an ``argument`` is
-    positional (``multiple``: one or more). Values are strings: a command checks them itself
-    (so both routes convert alike).
+    one value (the last one wins, or every one when ``multiple``); an ``argument`` is
+    positional (``multiple``: any number, at least one when ``required``). ``type`` converts
+    the value (``int`` and ``float`` within ``min``/``max``, ``path`` to a Path); most are
+    strings that the command checks itself. ``negative`` holds a flag's ``--no-x`` spellings
+    (the value is then False; the default may be None: not given).
     """
 
     name: str
@@ -39,6 +53,10 @@ class Param(NamedTuple):
     default: Any = None
     multiple: bool = False
     required: bool = False
+    type: Type = "str"
+    min: float | None = None
+    max: float | None = None
+    negative: tuple[str, ...] = ()
 
 
 def flag(name: str, *decls: str, help: str) -> Param:
@@ -159,9 +177,189 @@ EVERYDAY: tuple[Command, ...] = (
 BY_PATH: dict[tuple[str, ...], Command] = {c.path: c for c in EVERYDAY}
 
 
-# Command groups: alone (`gzctl org`) they show their help.
-GROUPS = ("org", "docs", "site", "place", "coordinator", "platform", "activity", "person",
-          "playbook", "merge")  # fmt: skip
+class Top(NamedTuple):
+    """A top-level command: the room that answers it (``gzctl.cli.<room>``), whether it is a
+    group of sub-commands (the room's ``app``; alone, it shows its help), and whether it works
+    on one project folder (its printed hints then name the -C folder; core/text.py keeps the
+    same list as ``PROJECT_COMMANDS``, tests/test_help.py checks they agree)."""
+
+    room: str
+    group: bool = False
+    project: bool = True
+
+
+# Every top-level command, in the order `gzctl --help` lists them (their help: texts.COMMANDS).
+TOP: dict[str, Top] = {
+    "init": Top("setup", project=False),
+    "wizard": Top("setup"),
+    "answers": Top("answers"),
+    "status": Top("progress"),
+    "next": Top("progress"),
+    "done": Top("progress"),
+    "undo": Top("progress"),
+    "log": Top("progress"),
+    "org": Top("org", group=True),
+    "docs": Top("docs", group=True),
+    "site": Top("site", group=True),
+    "place": Top("place", group=True),
+    "coordinator": Top("coordinator", group=True),
+    "platform": Top("platform", group=True),
+    "activity": Top("activity", group=True),
+    "person": Top("person", group=True),
+    "playbook": Top("playbook", group=True),
+    "portfolio": Top("portfolio", project=False),
+    "config": Top("config"),
+    "peers": Top("peers", project=False),
+    "sync": Top("sync", project=False),
+    "merge": Top("merge", group=True),
+    "demo": Top("setup", project=False),
+    "help": Top("answers", project=False),
+}
+
+
+class Option:
+    """An option of a command, as its function's annotation declares it:
+    ``name: Annotated[str | None, Option("--naam", "--name", metavar="NAAM", help=...)] = None``.
+    The spellings, the metavar and the help are typer's (``typer.Option``), and so is the
+    meaning of the annotation: ``bool`` is a flag (``"--ja/--nee"`` gives its negative
+    spellings), ``list[str]`` may be given more than once, ``int``/``float``/``Path`` are
+    converted (``min``/``max`` checked); the default is the parameter's default."""
+
+    kind = "option"
+
+    def __init__(
+        self,
+        *decls: str,
+        help: str = "",
+        metavar: str | None = None,
+        min: float | None = None,
+        max: float | None = None,
+    ) -> None:
+        self.decls, self.help, self.metavar, self.min, self.max = decls, help, metavar, min, max
+
+
+class Argument(Option):
+    """A positional argument of a command (``typer.Argument``): required unless its
+    parameter has a default; ``list[str]`` takes any number."""
+
+    kind = "argument"
+
+    def __init__(self, *, help: str = "", metavar: str | None = None) -> None:
+        super().__init__(help=help, metavar=metavar)
+
+
+class Exit(Exception):  # noqa: N818 (typer's name for it)
+    """End the command with this exit code, having said why (``typer.Exit`` without typer)."""
+
+    def __init__(self, code: int = 0) -> None:
+        super().__init__(code)
+        self.exit_code = code
+
+
+def params_of(function: Callable[..., Any]) -> tuple[Param, ...]:
+    """The parameters of a command function declared with :class:`Option`/:class:`Argument`
+    annotations, as :class:`Param` rows (``ctx`` is not one)."""
+    import inspect
+    import typing
+    from pathlib import Path
+
+    hints = typing.get_type_hints(function, include_extras=True)
+    out = []
+    for name, parameter in inspect.signature(function).parameters.items():
+        hint = hints.get(name)
+        if name == "ctx" or typing.get_origin(hint) is not typing.Annotated:
+            continue
+        base, *meta = typing.get_args(hint)
+        spec = next(m for m in meta if isinstance(m, (Option, Param)))
+        if isinstance(spec, Param):  # a row of this table used as an annotation (JsonFlag)
+            out.append(spec._replace(name=name))
+            continue
+        args = [a for a in typing.get_args(base) if a is not type(None)]
+        if args and typing.get_origin(base) in (typing.Union, _UnionType):
+            base = args[0]
+        multiple = typing.get_origin(base) is list
+        if multiple:
+            base = typing.get_args(base)[0]
+        empty = parameter.default is inspect.Parameter.empty
+        default = None if empty else parameter.default
+        kind: Kind = "argument" if spec.kind == "argument" else "option"
+        decls: tuple[str, ...] = ()
+        negative: tuple[str, ...] = ()
+        for decl in spec.decls:
+            yes, _, no = decl.partition("/")
+            decls += (yes,)
+            negative += (no,) if no else ()
+        if base is bool:
+            kind = "flag"
+        type_: Type = {int: "int", float: "float", Path: "path"}.get(base, "str")  # type: ignore[assignment]
+        out.append(
+            Param(name, kind, decls, spec.help, spec.metavar, default, multiple,
+                  required=empty, type=type_, min=spec.min, max=spec.max, negative=negative)
+        )  # fmt: skip
+    return tuple(out)
+
+
+_UnionType = type(int | None)
+
+
+class Leaf(NamedTuple):
+    """A command as a room registers it: its function, typer's keywords for it (help,
+    short_help, epilog) and, for an everyday command, its row of :data:`EVERYDAY`."""
+
+    function: Callable[..., Any] | None
+    kwargs: dict[str, Any]
+    everyday: Command | None = None
+
+    def params(self) -> tuple[Param, ...]:
+        if self.everyday is not None:
+            return self.everyday.params
+        assert self.function is not None
+        return params_of(self.function)
+
+    def load(self) -> Callable[..., Any]:
+        if self.everyday is not None:
+            return self.everyday.load()
+        assert self.function is not None
+        return self.function
+
+    def run(self, ctx: Any, values: dict[str, Any]) -> None:
+        """Call the command (with ``ctx`` when its function takes one)."""
+        import inspect
+
+        function = self.load()
+        if "ctx" in inspect.signature(function).parameters:
+            function(ctx, **values)
+        else:
+            function(**values)
+
+
+class Room:
+    """A command group (``gzctl org``): its help and, in the order they were registered (the
+    order its help lists them), its sub-commands and sub-groups. ``command`` and
+    ``add_typer`` read as typer's, so a room declares its commands as it would with typer."""
+
+    def __init__(self, help: Help) -> None:
+        self.help = help
+        self.commands: dict[str, Leaf | Room] = {}
+
+    def command(self, name: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        def register(function: Callable[..., Any]) -> Callable[..., Any]:
+            self.commands[name] = Leaf(function, kwargs)
+            return function
+
+        return register
+
+    def add_typer(self, room: Room, *, name: str) -> None:
+        self.commands[name] = room
+
+    def everyday(self, path: tuple[str, ...], **kwargs: Any) -> None:
+        """The everyday command ``path`` of :data:`EVERYDAY`, listed here."""
+        self.commands[path[-1]] = Leaf(None, kwargs, BY_PATH[path])
+
+
+def room(name: str) -> Any:
+    """The module that answers the top-level command ``name``."""
+    return importlib.import_module(f"gzctl.cli.{TOP[name].room}")
 
 
 def hint_folder(args: list[str]) -> str | None:
@@ -172,18 +370,17 @@ def hint_folder(args: list[str]) -> str | None:
     portfolio, peers, sync: they name folders themselves), and for help, whose text is
     laid out in boxes and describes commands rather than suggesting one."""
     from gzctl.cli.argv import leading_directory
-    from gzctl.core.text import PROJECT_COMMANDS
 
     directory, start = leading_directory(args) or (None, 0)
     if not directory:
         return None
     words = args[start:]
     words = words[: words.index("--")] if "--" in words else words
-    if not words or words[0] not in PROJECT_COMMANDS:
+    if not words or words[0] not in TOP or not TOP[words[0]].project:
         return None
     if "--help" in words or "-h" in words or words in (["coordinator", "candidate"],):
         return None
-    if len(words) == 1 and words[0] in GROUPS:
+    if len(words) == 1 and TOP[words[0]].group:
         return None
     import os
 
@@ -205,48 +402,101 @@ def error_text(message: str, args: list[str]) -> str:
 
 
 class PlainContext:
-    """What an everyday command needs of typer's context, without typer: the ``-C`` folder
+    """What a command needs of typer's context, without typer: the ``-C`` folder
     (``ctx.find_root().obj["directory"]``, as ``cli.common.directory`` reads it)."""
 
     def __init__(self, directory: str | None) -> None:
         self.obj: dict[str, Any] = {"directory": directory}
+        self.parent: PlainContext | None = None
 
     def find_root(self) -> PlainContext:
         return self
 
 
 class NotSure(Exception):
-    """The fast parser leaves this command line to typer (help, or anything unusual)."""
+    """Not for the fast parser: help, which typer shows."""
 
 
-def parse(args: list[str]) -> tuple[Command, dict[str, Any]]:
+class Usage(Exception):  # noqa: N818
+    """A command line that does not fit the table: ``message`` (Dutch), and the command
+    whose help the user is pointed to (``("org", "list")``; empty: gzctl itself)."""
+
+    def __init__(self, message: str, path: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message, self.path = message, path
+
+
+HELP = ("--help", "-h")
+
+
+def find(args: list[str]) -> tuple[tuple[str, ...], Leaf | Room]:
+    """The command ``args`` (after the global options) name: its path and what answers it.
+    An everyday command is found without importing its room."""
+    from gzctl.core.errors import did_you_mean
+
+    if not args or args[0] not in TOP:
+        if args and args[0].startswith("-") and args[0] not in HELP:
+            raise Usage(f"onbekende optie {args[0]}.")
+        if not args or args[0] in HELP:
+            raise NotSure
+        raise Usage(f"onbekende opdracht '{args[0]}'." + did_you_mean(args[0], list(TOP)))
+    everyday = BY_PATH.get(tuple(args[:2])) or BY_PATH.get(tuple(args[:1]))
+    if everyday is not None:
+        return everyday.path, Leaf(None, {}, everyday)
+    module = room(args[0])
+    if not TOP[args[0]].group:
+        return (args[0],), Leaf(module.COMMANDS[args[0]], {})
+    path: tuple[str, ...] = (args[0],)
+    node: Leaf | Room = module.app
+    while isinstance(node, Room):
+        word = args[len(path)] if len(path) < len(args) else None
+        if word is None or word in HELP:
+            raise NotSure  # a group alone shows its help
+        if word not in node.commands:
+            if word.startswith("-"):
+                raise Usage(f"onbekende optie {word}.", path)
+            known = [n for n, c in node.commands.items() if not isinstance(c, Room)]
+            raise Usage(f"onbekende opdracht '{word}'." + did_you_mean(word, known), path)
+        node = node.commands[word]
+        path += (word,)
+    return path, node
+
+
+def parse(args: list[str]) -> tuple[tuple[str, ...], Leaf, dict[str, Any]]:
     """``args`` after the global options (``["org", "list", "--sector", "zorg"]``) as the
-    command and its keyword values, exactly as typer would pass them.
+    command's path, the command and its keyword values, exactly as typer would pass them.
 
-    Raises :class:`NotSure` for any command line that is not a plain, valid use of an
-    everyday command: typer then answers it (with its help or its Dutch usage error).
+    Raises :class:`Usage` (a Dutch message) for a command line that does not fit, and
+    :class:`NotSure` for help, which typer shows.
     """
-    command = BY_PATH.get(tuple(args[:2])) or BY_PATH.get(tuple(args[:1]))
-    if command is None:
-        raise NotSure
-    rest = args[len(command.path) :]
-    values = command.defaults()
-    options = {d: p for p in command.params if p.kind != "argument" for d in p.decls}
-    positional = [p for p in command.params if p.kind == "argument"]
+    path, leaf = find(args)
+    assert isinstance(leaf, Leaf)
+    params = leaf.params()
+    values = read(args[len(path) :], params, path)
+    return path, leaf, values
+
+
+def read(rest: list[str], params: tuple[Param, ...], path: tuple[str, ...]) -> dict[str, Any]:
+    """The values of ``params`` in ``rest`` (click's rules: the last of a repeated option
+    wins, ``--x=v``, ``-xv``, ``--`` ends the options, a value may start with a dash)."""
+    values = {p.name: p.default for p in params}
+    options = {d: p for p in params if p.kind != "argument" for d in (*p.decls, *p.negative)}
+    positional = [p for p in params if p.kind == "argument"]
     given: list[str] = []
+    seen: set[str] = set()
     i = 0
     only_arguments = False
     while i < len(rest):
         arg = rest[i]
         i += 1
         if only_arguments or not arg.startswith("-") or arg == "-":
-            if arg == "-":
-                raise NotSure
             given.append(arg)
             continue
         if arg == "--":
             only_arguments = True
             continue
+        if arg in HELP:
+            raise NotSure
         name, eq, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         param = options.get(name)
         if param is None and not arg.startswith("--") and len(arg) > 2:
@@ -254,30 +504,72 @@ def parse(args: list[str]) -> tuple[Command, dict[str, Any]]:
             name, inline, eq = arg[:2], arg[2:], "="
             param = options.get(name)
             if param is not None and param.kind == "flag":
-                raise NotSure
+                param = None
         if param is None:
-            raise NotSure  # --help, -h, unknown options: typer's to answer
+            raise Usage(f"onbekende optie {name}." + _close(name, options), path)
         if param.kind == "flag":
             if eq:
-                raise NotSure
-            values[param.name] = True
+                raise Usage(f"optie {name} neemt geen waarde.", path)
+            values[param.name] = name not in param.negative
             continue
         if not eq:
             if i >= len(rest):
-                raise NotSure
+                raise Usage(f"optie {name} heeft een waarde nodig.", path)
             inline = rest[i]
             i += 1
+        value = convert(inline, param, path)
+        seen.add(param.name)
         if param.multiple:
-            values[param.name] = [*(values[param.name] or []), inline]
+            values[param.name] = [*(values[param.name] or []), value]
         else:
-            values[param.name] = inline
+            values[param.name] = value
     for param in positional:
         if not given:
-            raise NotSure  # a missing argument: typer says which
+            continue
         if param.multiple:
-            values[param.name], given = given, []
+            values[param.name] = [convert(g, param, path) for g in given]
+            given = []
         else:
-            values[param.name], given = given[0], given[1:]
+            values[param.name], given = convert(given[0], param, path), given[1:]
+        seen.add(param.name)
+    for param in params:  # the first one missing, in the order click checks them
+        if param.required and param.name not in seen:
+            if param.kind == "argument":
+                raise Usage(f"argument {param.metavar or param.name.upper()} ontbreekt.", path)
+            raise Usage(f"optie {param.decls[0]} ontbreekt.", path)
     if given:
-        raise NotSure  # extra arguments
-    return command, values
+        raise Usage(f"onverwacht extra argument: {' '.join(given)}.", path)
+    return values
+
+
+def _close(name: str, options: dict[str, Param]) -> str:
+    """' Bedoelde je: --sector?' when ``name`` looks like options the command has (as click
+    suggests them: difflib's close matches among the long spellings)."""
+    import difflib
+
+    if not name.startswith("--"):
+        return ""
+    found = difflib.get_close_matches(name, [d for d in (*options, "--help") if d[:2] == "--"])
+    return " Bedoelde je: " + ", ".join(sorted(found)) + "?" if found else ""
+
+
+def convert(text: str, param: Param, path: tuple[str, ...]) -> Any:
+    """An option's or argument's value as the command takes it."""
+    if param.type == "path":
+        from pathlib import Path
+
+        return Path(text)
+    if param.type == "str":
+        return text
+    where = " / ".join(f"'{d}'" for d in param.decls) if param.decls else f"'{param.metavar}'"
+    number: float
+    try:
+        number = int(text) if param.type == "int" else float(text.replace(",", "."))
+    except ValueError:
+        word = "geheel getal" if param.type == "int" else "getal"
+        raise Usage(f"ongeldige waarde voor {where}: '{text}' is geen {word}.", path) from None
+    if param.min is not None and number < param.min:
+        raise Usage(f"ongeldige waarde voor {where}: minstens {param.min:g}.", path)
+    if param.max is not None and number > param.max:
+        raise Usage(f"ongeldige waarde voor {where}: hoogstens {param.max:g}.", path)
+    return number

@@ -1,129 +1,56 @@
-"""What every command module shares: opening the project, output, and building typer commands.
+"""What every command module shares: opening the project, output, and declaring commands.
 
-This module does not import typer at module level: the everyday commands (gzctl/cli/commands.py)
-run through it without typer. ``JsonFlag``, :func:`group` and :func:`everyday` load typer when
-a typer command module asks for them.
+Nothing here imports typer: every command runs without it (gzctl/cli/commands.py); typer is
+built from the same declarations for help and completion (gzctl/cli/app.py).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Annotated, Any
 
 from gzctl.cli import texts
+from gzctl.cli.commands import JSON, Argument, Exit, Option, Room
 from gzctl.core import runtime, store
 from gzctl.network import session
 
-if TYPE_CHECKING:
-    import typer
+__all__ = ["Argument", "Exit", "Option"]
 
-    from gzctl.cli.commands import Command, Param
+# A command function's context: typer's, or the fast route's PlainContext (cli/commands.py).
+# Either gives the -C folder through ``directory(ctx)``.
+Context = Any
 
-
-def __getattr__(name: str) -> Any:
-    """``common.JsonFlag``: the --json option of gzctl/cli/commands.py as a typer annotation
-    (built on first use, so that importing this module does not load typer)."""
-    if name == "JsonFlag":
-        from typing import Annotated
-
-        from gzctl.cli.commands import JSON
-
-        value = Annotated[bool, typer_parameter(JSON)]
-        globals()[name] = value
-        return value
-    raise AttributeError(name)
+# The --json flag of cli/commands.py, for a command function's signature.
+JsonFlag = Annotated[bool, JSON]
 
 
-def typer_parameter(param: Param) -> Any:
-    """The ``typer.Option`` / ``typer.Argument`` for one parameter of the command table."""
-    import typer
-
-    if param.kind == "argument":
-        return typer.Argument(metavar=param.metavar, help=param.help)
-    return typer.Option(*param.decls, metavar=param.metavar, help=param.help)
+def everyday(app: Room, path: tuple[str, ...], **kwargs: Any) -> None:
+    """List the everyday command ``path`` (declared in gzctl/cli/commands.py) in ``app``."""
+    app.everyday(path, **kwargs)
 
 
-def typer_function(command: Command) -> Any:
-    """A function typer can register for an everyday command: its signature is built from the
-    command table, its body calls the command's own function with typer's values."""
-    import inspect
-    from typing import Annotated
-
-    import typer
-
-    function = command.load()
-    parameters = [
-        inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
-    ]
-    annotations: dict[str, Any] = {"ctx": typer.Context, "return": None}
-    for p in command.params:
-        hint: Any
-        if p.kind == "flag":
-            hint = bool
-        elif p.multiple:
-            hint = list[str] if p.required else list[str] | None
-        else:
-            hint = str if p.required or p.default is not None else str | None
-        annotation = Annotated[hint, typer_parameter(p)]
-        default = inspect.Parameter.empty if p.required else p.default
-        parameters.append(
-            inspect.Parameter(
-                p.name,
-                inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                default=default,
-                annotation=annotation,
-            )
-        )
-        annotations[p.name] = annotation
-
-    def run(ctx: typer.Context, **values: Any) -> None:
-        function(ctx, **values)
-
-    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    run.__annotations__ = annotations
-    run.__name__ = function.__name__
-    run.__doc__ = function.__doc__
-    return run
-
-
-def everyday(app: typer.Typer, path: tuple[str, ...], **kwargs: Any) -> None:
-    """Register the everyday command ``path`` (from gzctl/cli/commands.py) on ``app``."""
-    from gzctl.cli.commands import BY_PATH
-
-    app.command(path[-1], **kwargs)(typer_function(BY_PATH[path]))
-
-
-def group(h: texts.Help) -> typer.Typer:
+def group(h: texts.Help) -> Room:
     """A command group (gzctl org, gzctl place, ...) with its Dutch help; alone it shows help."""
-    import typer
-
-    return typer.Typer(
-        help=texts.full_help(h),
-        short_help=h.summary,
-        epilog=texts.epilog(h),
-        no_args_is_help=True,
-        options_metavar="[OPTIES]",
-        subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
-    )
+    return Room(h)
 
 
 def command_kwargs(h: texts.Help) -> dict[str, Any]:
     return {"help": texts.full_help(h), "short_help": h.summary, "epilog": texts.epilog(h)}
 
 
-def directory(ctx: typer.Context) -> str | None:
+def directory(ctx: Context) -> str | None:
     root = ctx.find_root()
     obj = root.obj or {}
     value = obj.get("directory")
     return str(value) if value else None
 
 
-def open_project(ctx: typer.Context) -> session.Opened:
+def open_project(ctx: Context) -> session.Opened:
     return session.open_project(directory(ctx))
 
 
-def base_folder(ctx: typer.Context) -> Path:
+def base_folder(ctx: Context) -> Path:
     """The folder -C names (for init and demo, which create one), else the current one."""
     d = directory(ctx)
     return Path(d) if d else Path.cwd()

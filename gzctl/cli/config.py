@@ -6,15 +6,13 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
 from gzctl.core import config as core
 from gzctl.core.errors import UsageProblem
 
 
-def _project_settings(ctx: typer.Context) -> dict[str, Any] | None:
+def _project_settings(ctx: common.Context) -> dict[str, Any] | None:
     """The project keys of the project we are in, or None outside a project."""
     from gzctl.core import store
     from gzctl.core.errors import NotFound
@@ -34,20 +32,20 @@ def _project_settings(ctx: typer.Context) -> dict[str, Any] | None:
 
 
 def config(
-    ctx: typer.Context,
+    ctx: common.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="SLEUTEL", help="De instelling, bijv. git.autocommit.")
+        str | None, common.Argument(metavar="SLEUTEL", help="De instelling, bijv. git.autocommit.")
     ] = None,
     values: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[WAARDE]...", help="De nieuwe waarde; zonder: toon de huidige."),
+        common.Argument(metavar="[WAARDE]...", help="De nieuwe waarde; zonder: toon de huidige."),
     ] = None,
     list_: Annotated[
-        bool, typer.Option("--list", "--lijst", help="Toon alle instellingen met hun waarde.")
+        bool, common.Option("--list", "--lijst", help="Toon alle instellingen met hun waarde.")
     ] = False,
     unset: Annotated[
         bool,
-        typer.Option("--unset", "--wis", help="Zet de instelling terug op de standaardwaarde."),
+        common.Option("--unset", "--wis", help="Zet de instelling terug op de standaardwaarde."),
     ] = False,
     json: JsonFlag = False,
 ) -> None:
@@ -92,7 +90,7 @@ def config(
         common.print_json({name: new})
 
 
-def _show_all(ctx: typer.Context, path: Path, as_json: bool) -> None:
+def _show_all(ctx: common.Context, path: Path, as_json: bool) -> None:
     user = core.user_settings(os.environ)
     project = _project_settings(ctx)
     if as_json:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
@@ -22,7 +20,7 @@ app = common.group(texts.COMMANDS["coordinator"])
 candidate_app = common.group(texts.COORDINATOR_COMMANDS["candidate"])
 app.add_typer(candidate_app, name="candidate")
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (kandidaat-1) of de naam.")]
+IdArg = Annotated[str, common.Argument(metavar="ID", help="Het id (kandidaat-1) of de naam.")]
 
 
 def _crit() -> Criteria:
@@ -40,13 +38,13 @@ def _euro(amount: float | None) -> str:
 
 @app.command("profile", **common.command_kwargs(texts.COORDINATOR_COMMANDS["profile"]))
 def profile(
-    ctx: typer.Context,
+    ctx: common.Context,
     uren: Annotated[
-        str | None, typer.Option("--uren", metavar="UREN", help="Uren per week.")
+        str | None, common.Option("--uren", metavar="UREN", help="Uren per week.")
     ] = None,
     werkgever: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--werkgever",
             metavar="WERKGEVER",
             help="gemeente, welzijnsorganisatie, stichting of anders.",
@@ -54,7 +52,7 @@ def profile(
     ] = None,
     financiering: Annotated[
         list[str] | None,
-        typer.Option(
+        common.Option(
             "--financiering",
             metavar="BRON",
             help="Geldbron(nen), zoals in de wizard; herhaal de optie.",
@@ -62,7 +60,7 @@ def profile(
     ] = None,
     kosten: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--kosten-per-uur",
             metavar="BEDRAG",
             help="Wat een uur de werkgever kost (loon en lasten).",
@@ -70,14 +68,14 @@ def profile(
     ] = None,
     weken: Annotated[
         str | None,
-        typer.Option("--weken", metavar="WEKEN", help="Betaalde weken per jaar (standaard 52)."),
+        common.Option("--weken", metavar="WEKEN", help="Betaalde weken per jaar (standaard 52)."),
     ] = None,
     activiteiten: Annotated[
         str | None,
-        typer.Option("--activiteiten", metavar="BEDRAG", help="Activiteitenbudget per jaar."),
+        common.Option("--activiteiten", metavar="BEDRAG", help="Activiteitenbudget per jaar."),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", metavar="DATUM", help="Startdatum.")
+        str | None, common.Option("--start", metavar="DATUM", help="Startdatum.")
     ] = None,
     json: common.JsonFlag = False,
 ) -> None:
@@ -146,7 +144,7 @@ def profile_text(data: dict[str, Any]) -> str:
 
 
 @app.command("appoint", **common.command_kwargs(texts.COORDINATOR_COMMANDS["appoint"]))
-def appoint(ctx: typer.Context, cand_id: IdArg) -> None:
+def appoint(ctx: common.Context, cand_id: IdArg) -> None:
     from gzctl.ops.coordinator import appoint_coordinator
 
     done = appoint_coordinator(
@@ -169,18 +167,18 @@ def _ckw(name: str) -> dict[str, Any]:
 
 @candidate_app.command("add", **_ckw("add"))
 def candidate_add(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAAM", help="Naam van de kandidaat.")],
+    ctx: common.Context,
+    name: Annotated[str, common.Argument(metavar="NAAM", help="Naam van de kandidaat.")],
     email: Annotated[
-        str, typer.Option("--email", metavar="E-MAIL", help="Om te kunnen reageren.")
+        str, common.Option("--email", metavar="E-MAIL", help="Om te kunnen reageren.")
     ] = "",
-    telefoon: Annotated[str, typer.Option("--telefoon", metavar="NUMMER", help="Telefoon.")] = "",
+    telefoon: Annotated[str, common.Option("--telefoon", metavar="NUMMER", help="Telefoon.")] = "",
     woont: Annotated[
         bool | None,
-        typer.Option("--woont-in-dorp/--woont-elders", help="Woont de kandidaat in het dorp?"),
+        common.Option("--woont-in-dorp/--woont-elders", help="Woont de kandidaat in het dorp?"),
     ] = None,
     notitie: Annotated[
-        str, typer.Option("--notitie", metavar="TEKST", help="Alleen wat de selectie nodig heeft.")
+        str, common.Option("--notitie", metavar="TEKST", help="Alleen wat de selectie nodig heeft.")
     ] = "",
 ) -> None:
     from gzctl.ops.coordinator import add_candidate
@@ -193,7 +191,7 @@ def candidate_add(
 
 
 @candidate_app.command("list", **_ckw("list"))
-def candidate_list(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+def candidate_list(ctx: common.Context, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     crit = _crit()
     project = opened.project
@@ -222,7 +220,7 @@ def candidate_list(ctx: typer.Context, json: common.JsonFlag = False) -> None:
 
 
 @candidate_app.command("show", **_ckw("show"))
-def candidate_show(ctx: typer.Context, cand_id: IdArg, json: common.JsonFlag = False) -> None:
+def candidate_show(ctx: common.Context, cand_id: IdArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     crit = _crit()
     cand = co.find(opened.project, cand_id)
@@ -267,17 +265,17 @@ def scorecard_text(card: co.Scorecard) -> str:
 
 @candidate_app.command("score", **_ckw("score"))
 def candidate_score(
-    ctx: typer.Context,
+    ctx: common.Context,
     cand_id: IdArg,
     pairs: Annotated[
         list[str] | None,
-        typer.Argument(
+        common.Argument(
             metavar="CRITERIUM=SCORE", help="Bijvoorbeeld verbinden=4 brug=3 (1 tot 5)."
         ),
     ] = None,
     beoordelaar: Annotated[
         str | None,
-        typer.Option("--beoordelaar", metavar="NAAM", help="Wie beoordeelt (standaard: jij)."),
+        common.Option("--beoordelaar", metavar="NAAM", help="Wie beoordeelt (standaard: jij)."),
     ] = None,
 ) -> None:
     opened = common.open_project(ctx)
@@ -310,10 +308,10 @@ def candidate_score(
 
 @candidate_app.command("forget", **_ckw("forget"))
 def candidate_forget(
-    ctx: typer.Context,
+    ctx: common.Context,
     cand_id: IdArg,
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+        bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 
@@ -17,10 +15,10 @@ PROGRESS_FROM = 40
 
 @app.command("build", **common.command_kwargs(texts.DOCS_COMMANDS["build"]))
 def build(
-    ctx: typer.Context,
+    ctx: common.Context,
     formats: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--format",
             "--formaat",
             metavar="FORMATEN",
@@ -29,7 +27,7 @@ def build(
     ] = None,
     only: Annotated[
         list[str] | None,
-        typer.Option(
+        common.Option(
             "--only",
             "--alleen",
             metavar="NAAM",
@@ -38,7 +36,7 @@ def build(
     ] = None,
     force: Annotated[
         bool,
-        typer.Option(
+        common.Option(
             "--force",
             "--overschrijf",
             help="Overschrijf ook bestanden die met de hand zijn bewerkt.",
@@ -92,7 +90,7 @@ def _build(opened: Any, formats: str | None, only: list[str] | None, force: bool
             state["bar"].stop()
 
 
-def _report(report: Any, ctx: typer.Context | None) -> None:
+def _report(report: Any, ctx: common.Context | None) -> None:
     where = common.shown(report.folder)
     written, same = len(report.written), len(report.unchanged)
     common.say(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import merge as semantic
 from gzctl.core.errors import UsageProblem
@@ -14,7 +12,7 @@ app = common.group(texts.COMMANDS["merge"])
 
 
 @app.command("setup", **common.command_kwargs(texts.MERGE_COMMANDS["setup"]))
-def setup(ctx: typer.Context) -> None:
+def setup(ctx: common.Context) -> None:
     from gzctl.core import mergerun, store
 
     folder = store.find_project(common.base_folder(ctx), explicit=common.directory(ctx) is not None)
@@ -42,7 +40,7 @@ def setup(ctx: typer.Context) -> None:
 
 
 @app.command("conflicts", **common.command_kwargs(texts.MERGE_COMMANDS["conflicts"]))
-def conflicts(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+def conflicts(ctx: common.Context, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     rows = semantic.summary(opened.project)
     if json:
@@ -65,15 +63,15 @@ def _by(who: str) -> str:
 
 @app.command("resolve", **common.command_kwargs(texts.MERGE_COMMANDS["resolve"]))
 def resolve(
-    ctx: typer.Context,
+    ctx: common.Context,
     key: Annotated[
         str | None,
-        typer.Argument(metavar="SLEUTEL", help="De sleutel uit 'gzctl merge conflicts'."),
+        common.Argument(metavar="SLEUTEL", help="De sleutel uit 'gzctl merge conflicts'."),
     ] = None,
-    mine: Annotated[bool, typer.Option("--mine", help="Houd jouw versie.")] = False,
-    other: Annotated[bool, typer.Option("--other", help="Neem de andere versie.")] = False,
+    mine: Annotated[bool, common.Option("--mine", help="Houd jouw versie.")] = False,
+    other: Annotated[bool, common.Option("--other", help="Neem de andere versie.")] = False,
     everything: Annotated[
-        bool, typer.Option("--all", help="Alle conflicten tegelijk, met dezelfde keuze.")
+        bool, common.Option("--all", help="Alle conflicten tegelijk, met dezelfde keuze.")
     ] = False,
 ) -> None:
     if mine == other:

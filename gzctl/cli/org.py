@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, lists, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
@@ -25,10 +23,12 @@ def _kw(name: str) -> dict[str, Any]:
     return common.command_kwargs(texts.ORG_COMMANDS[name])
 
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Het id (zie gzctl org list) of de naam.")]
+IdArg = Annotated[
+    str, common.Argument(metavar="ID", help="Het id (zie gzctl org list) of de naam.")
+]
 Kind = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--soort",
         "--kind",
         metavar="SOORT",
@@ -37,13 +37,13 @@ Kind = Annotated[
 ]
 Type = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--type", metavar="TYPE", help="Een type uit de catalogus (basisschool) of vrije tekst."
     ),
 ]
 Sectors = Annotated[
     list[str] | None,
-    typer.Option(
+    common.Option(
         "--sector",
         "--sectoren",
         metavar="SECTOR",
@@ -53,7 +53,7 @@ Sectors = Annotated[
 ]
 Groups = Annotated[
     list[str] | None,
-    typer.Option(
+    common.Option(
         "--doelgroep",
         "--doelgroepen",
         metavar="DOELGROEP",
@@ -63,7 +63,7 @@ Groups = Annotated[
 ]
 Reach = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--achterban",
         "--reach",
         metavar="AANTAL",
@@ -71,34 +71,35 @@ Reach = Annotated[
     ),
 ]
 Address = Annotated[
-    str | None, typer.Option("--adres", metavar="ADRES", help="Straat en huisnummer.")
+    str | None, common.Option("--adres", metavar="ADRES", help="Straat en huisnummer.")
 ]
 Postcode = Annotated[
     str | None,
-    typer.Option("--postcode", metavar="POSTCODE", help="1234 AB, of vier cijfers (België)."),
+    common.Option("--postcode", metavar="POSTCODE", help="1234 AB, of vier cijfers (België)."),
 ]
-Place = Annotated[str | None, typer.Option("--plaats", metavar="PLAATS", help="Plaats.")]
+Place = Annotated[str | None, common.Option("--plaats", metavar="PLAATS", help="Plaats.")]
 ContactName = Annotated[
-    str | None, typer.Option("--contact", metavar="NAAM", help="Naam van de contactpersoon.")
+    str | None, common.Option("--contact", metavar="NAAM", help="Naam van de contactpersoon.")
 ]
 Role = Annotated[
-    str | None, typer.Option("--functie", metavar="FUNCTIE", help="Functie van de contactpersoon.")
+    str | None, common.Option("--functie", metavar="FUNCTIE", help="Functie van de contactpersoon.")
 ]
 Email = Annotated[
-    str | None, typer.Option("--email", metavar="E-MAIL", help="Werk-e-mail van de contactpersoon.")
+    str | None,
+    common.Option("--email", metavar="E-MAIL", help="Werk-e-mail van de contactpersoon."),
 ]
 Phone = Annotated[
-    str | None, typer.Option("--telefoon", metavar="NUMMER", help="Werktelefoon (NL of BE).")
+    str | None, common.Option("--telefoon", metavar="NUMMER", help="Werktelefoon (NL of BE).")
 ]
 Salutation = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--aanhef", metavar="AANHEF", help="Aanhef in een brief, bijvoorbeeld 'Beste Karin'."
     ),
 ]
 PublishName = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--naam-op-website",
         metavar="JA/NEE",
         help="Mag de naam van de contactpersoon op de website van het netwerk? Standaard nee.",
@@ -106,14 +107,14 @@ PublishName = Annotated[
 ]
 Status = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--status",
         metavar="STATUS",
         help="geïnventariseerd, benaderd, uitgenodigd, aangesloten of afgehaakt.",
     ),
 ]
 Notes = Annotated[
-    str | None, typer.Option("--notitie", "--opmerkingen", metavar="TEKST", help="Opmerkingen.")
+    str | None, common.Option("--notitie", "--opmerkingen", metavar="TEKST", help="Opmerkingen.")
 ]
 
 
@@ -138,9 +139,9 @@ def _catalogue(opened: Any) -> inv.Catalogue:
 
 @app.command("add", **_kw("add"))
 def add(
-    ctx: typer.Context,
+    ctx: common.Context,
     name: Annotated[
-        str | None, typer.Argument(metavar="NAAM", help="Naam van de organisatie.")
+        str | None, common.Argument(metavar="NAAM", help="Naam van de organisatie.")
     ] = None,
     kind: Kind = None,
     type_: Type = None,
@@ -213,7 +214,7 @@ def _phone(typed: str) -> str:
 
 
 @app.command("show", **_kw("show"))
-def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> None:
+def show(ctx: common.Context, org_id: IdArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     org = inv.find(opened.project, org_id)
     if json:
@@ -256,10 +257,10 @@ def show(ctx: typer.Context, org_id: IdArg, json: common.JsonFlag = False) -> No
 
 @app.command("edit", **_kw("edit"))
 def edit(
-    ctx: typer.Context,
+    ctx: common.Context,
     org_id: IdArg,
     naam: Annotated[
-        str | None, typer.Option("--naam", "--name", metavar="NAAM", help="Nieuwe naam.")
+        str | None, common.Option("--naam", "--name", metavar="NAAM", help="Nieuwe naam.")
     ] = None,
     kind: Kind = None,
     type_: Type = None,
@@ -310,18 +311,18 @@ def edit(
 
 @app.command("status", **_kw("status"))
 def status(
-    ctx: typer.Context,
+    ctx: common.Context,
     org_id: IdArg,
     new_status: Annotated[
         str,
-        typer.Argument(
+        common.Argument(
             metavar="STATUS",
             help="geïnventariseerd, benaderd, uitgenodigd, aangesloten of afgehaakt.",
         ),
     ],
     datum: Annotated[
         str | None,
-        typer.Option("--datum", "--date", metavar="DATUM", help="Wanneer (standaard vandaag)."),
+        common.Option("--datum", "--date", metavar="DATUM", help="Wanneer (standaard vandaag)."),
     ] = None,
 ) -> None:
     from gzctl.ops.orgs import set_org_status
@@ -336,10 +337,10 @@ def status(
 
 @app.command("remove", **_kw("remove"))
 def remove(
-    ctx: typer.Context,
+    ctx: common.Context,
     org_id: IdArg,
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+        bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed
@@ -359,11 +360,11 @@ def remove(
 
 @app.command("import", **_kw("import"))
 def import_(
-    ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="BESTAND", help=".csv, .xlsx of .json.")],
+    ctx: common.Context,
+    file: Annotated[str, common.Argument(metavar="BESTAND", help=".csv, .xlsx of .json.")],
     skip_invalid: Annotated[
         bool,
-        typer.Option(
+        common.Option(
             "--skip-invalid",
             "--sla-fouten-over",
             help="Lees de goede rijen in, sla foute rijen over.",
@@ -371,13 +372,13 @@ def import_(
     ] = False,
     dry_run: Annotated[
         bool,
-        typer.Option(
+        common.Option(
             "--dry-run", "--proef", help="Laat zien wat er zou gebeuren; verandert niets."
         ),
     ] = False,
     duplicates: Annotated[
         str,
-        typer.Option(
+        common.Option(
             "--duplicates",
             "--dubbel",
             metavar="merge|skip",
@@ -403,21 +404,21 @@ def import_(
         for line in report.lines + report.type_lines:
             (common.note if line.aside else common.say)(line.text)
     if report.failed:
-        raise typer.Exit(2)
+        raise common.Exit(2)
 
 
 @app.command("export", **_kw("export"))
 def export(
-    ctx: typer.Context,
+    ctx: common.Context,
     file: Annotated[
         str,
-        typer.Argument(
+        common.Argument(
             metavar="BESTAND", help=".csv of .xlsx (of - voor stdout met --format json/csv)."
         ),
     ],
     fmt: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--format", metavar="csv|xlsx|json", help="Het formaat, als de extensie het niet zegt."
         ),
     ] = None,
@@ -448,7 +449,7 @@ def export(
 
 
 @app.command("coverage", **_kw("coverage"))
-def coverage(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+def coverage(ctx: common.Context, json: common.JsonFlag = False) -> None:
     from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)

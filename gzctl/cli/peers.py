@@ -6,22 +6,20 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
 from gzctl.cli.portfolio import CsvFlag, DepthOpt, RootsArg
 
 
 def peers(
-    ctx: typer.Context,
+    ctx: common.Context,
     roots: RootsArg = None,
     depth: DepthOpt = 3,
     json: JsonFlag = False,
     csv: CsvFlag = False,
     html: Annotated[
         Path | None,
-        typer.Option("--html", metavar="BESTAND", help="Schrijf één zelfstandige HTML-pagina."),
+        common.Option("--html", metavar="BESTAND", help="Schrijf één zelfstandige HTML-pagina."),
     ] = None,
 ) -> None:
     from gzctl.advisors import dashboard, scan

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 
@@ -18,15 +16,15 @@ def _kw(name: str) -> dict[str, Any]:
 
 WhoArg = Annotated[
     str,
-    typer.Argument(
+    common.Argument(
         metavar="WIE", help="Hele naam, e-mailadres, telefoonnummer, of id (kandidaat/organisatie)."
     ),
 ]
-Yes = Annotated[bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")]
+Yes = Annotated[bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")]
 
 
 @app.command("export", **_kw("export"))
-def export(ctx: typer.Context, who: WhoArg, json: common.JsonFlag = False) -> None:
+def export(ctx: common.Context, who: WhoArg, json: common.JsonFlag = False) -> None:
     from gzctl.core.outtext import verbatim
     from gzctl.ops.privacy import export_person
 
@@ -48,7 +46,7 @@ def export(ctx: typer.Context, who: WhoArg, json: common.JsonFlag = False) -> No
 
 
 @app.command("forget", **_kw("forget"))
-def forget(ctx: typer.Context, who: WhoArg, yes: Yes = False) -> None:
+def forget(ctx: common.Context, who: WhoArg, yes: Yes = False) -> None:
     from gzctl.cli.confirm import confirmed
     from gzctl.ops import privacy as ops
 

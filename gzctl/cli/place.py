@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 from gzctl.core.errors import UsageProblem
@@ -25,11 +23,11 @@ def _kw(name: str) -> dict[str, Any]:
 
 
 IdArg = Annotated[
-    str, typer.Argument(metavar="ID", help="Het id (zie gzctl place list) of de naam.")
+    str, common.Argument(metavar="ID", help="Het id (zie gzctl place list) of de naam.")
 ]
 Kind = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--soort",
         "--kind",
         metavar="SOORT",
@@ -38,25 +36,25 @@ Kind = Annotated[
     ),
 ]
 Address = Annotated[
-    str | None, typer.Option("--adres", metavar="ADRES", help="Straat, huisnummer en plaats.")
+    str | None, common.Option("--adres", metavar="ADRES", help="Straat, huisnummer en plaats.")
 ]
 Seats = Annotated[
     str | None,
-    typer.Option("--plaatsen", metavar="AANTAL", help="Hoeveel mensen er kunnen zitten."),
+    common.Option("--plaatsen", metavar="AANTAL", help="Hoeveel mensen er kunnen zitten."),
 ]
 Rent = Annotated[
     str | None,
-    typer.Option("--huur", metavar="BEDRAG", help="Huur per avond in euro (45 of 45,50)."),
+    common.Option("--huur", metavar="BEDRAG", help="Huur per avond in euro (45 of 45,50)."),
 ]
 Evenings = Annotated[
     list[str] | None,
-    typer.Option(
+    common.Option(
         "--avonden", metavar="DAGEN", help="Vrije avonden: ma, di, wo, do, vr, za, zo (komma's)."
     ),
 ]
 Access = Annotated[
     list[str] | None,
-    typer.Option(
+    common.Option(
         "--toegang",
         metavar="KENMERK",
         help="drempelvrij, toilet, lift, ringleiding, parkeren, bushalte (komma's of herhalen).",
@@ -64,19 +62,19 @@ Access = Annotated[
 ]
 Facilities = Annotated[
     list[str] | None,
-    typer.Option(
+    common.Option(
         "--voorzieningen", metavar="KENMERK", help="keuken, beamer, zaaltje (komma's of herhalen)."
     ),
 ]
 HomeOf = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--thuisbasis",
         metavar="CLUB",
         help="De club of kerk voor wie dit de vaste plek is (dat maakt de plek minder neutraal).",
     ),
 ]
-Notes = Annotated[str | None, typer.Option("--notitie", metavar="TEKST", help="Opmerkingen.")]
+Notes = Annotated[str | None, common.Option("--notitie", metavar="TEKST", help="Opmerkingen.")]
 
 
 def _given(**values: Any) -> dict[str, Any]:
@@ -104,8 +102,8 @@ def _esc(text: str) -> str:
 
 @app.command("add", **_kw("add"))
 def add(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAAM", help="Naam van de plek.")],
+    ctx: common.Context,
+    name: Annotated[str, common.Argument(metavar="NAAM", help="Naam van de plek.")],
     soort: Kind = None,
     adres: Address = None,
     plaatsen: Seats = None,
@@ -132,7 +130,7 @@ common.everyday(app, ("place", "list"), **_kw("list"))
 
 
 @app.command("show", **_kw("show"))
-def show(ctx: typer.Context, place_id: IdArg, json: common.JsonFlag = False) -> None:
+def show(ctx: common.Context, place_id: IdArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     place = pl.find(opened.project, place_id)
     crit = _crit()
@@ -171,9 +169,11 @@ def show(ctx: typer.Context, place_id: IdArg, json: common.JsonFlag = False) -> 
 
 @app.command("edit", **_kw("edit"))
 def edit(
-    ctx: typer.Context,
+    ctx: common.Context,
     place_id: IdArg,
-    naam: Annotated[str | None, typer.Option("--naam", metavar="NAAM", help="Nieuwe naam.")] = None,
+    naam: Annotated[
+        str | None, common.Option("--naam", metavar="NAAM", help="Nieuwe naam.")
+    ] = None,
     soort: Kind = None,
     adres: Address = None,
     plaatsen: Seats = None,
@@ -205,10 +205,10 @@ def edit(
 
 @app.command("remove", **_kw("remove"))
 def remove(
-    ctx: typer.Context,
+    ctx: common.Context,
     place_id: IdArg,
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+        bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed
@@ -227,11 +227,11 @@ def remove(
 
 @app.command("score", **_kw("score"))
 def score(
-    ctx: typer.Context,
+    ctx: common.Context,
     place_id: IdArg,
     pairs: Annotated[
         list[str] | None,
-        typer.Argument(
+        common.Argument(
             metavar="CRITERIUM=SCORE",
             help="Bijvoorbeeld neutraal=4 kosten=2 (1 slecht, 5 uitstekend). Zonder: gzctl vraagt "
             "per criterium.",
@@ -270,23 +270,23 @@ def score(
 
 @app.command("criteria", **_kw("criteria"))
 def criteria(
-    ctx: typer.Context,
+    ctx: common.Context,
     gewicht: Annotated[
         list[str] | None,
-        typer.Option("--gewicht", metavar="CRITERIUM=GEWICHT", help="Eigen gewicht (0 tot 10)."),
+        common.Option("--gewicht", metavar="CRITERIUM=GEWICHT", help="Eigen gewicht (0 tot 10)."),
     ] = None,
     eis: Annotated[
         list[str] | None,
-        typer.Option(
+        common.Option(
             "--eis",
             metavar="KENMERK",
             help="Harde eisen (vervangt de lijst): drempelvrij, toilet, ...",
         ),
     ] = None,
-    geen_eisen: Annotated[bool, typer.Option("--geen-eisen", help="Geen harde eisen.")] = False,
+    geen_eisen: Annotated[bool, common.Option("--geen-eisen", help="Geen harde eisen.")] = False,
     standaard: Annotated[
         bool,
-        typer.Option("--standaard", help="Terug naar de gewichten en eisen van het stappenplan."),
+        common.Option("--standaard", help="Terug naar de gewichten en eisen van het stappenplan."),
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
@@ -335,11 +335,11 @@ def criteria(
 
 @app.command("choose", **_kw("choose"))
 def choose(
-    ctx: typer.Context,
+    ctx: common.Context,
     place_id: IdArg,
     reden: Annotated[
         str,
-        typer.Option(
+        common.Option(
             "--reden",
             "--reason",
             metavar="TEKST",

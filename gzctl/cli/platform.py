@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, lists, texts
 from gzctl.network import platforms as pf
 
@@ -17,10 +15,10 @@ def _kw(name: str) -> dict[str, Any]:
 
 
 PlatformArg = Annotated[
-    str, typer.Argument(metavar="PLATFORM", help="Het id (zie gzctl platform list) of de titel.")
+    str, common.Argument(metavar="PLATFORM", help="Het id (zie gzctl platform list) of de titel.")
 ]
 OrgsArg = Annotated[
-    list[str], typer.Argument(metavar="ORGANISATIE...", help="Id's of namen van organisaties.")
+    list[str], common.Argument(metavar="ORGANISATIE...", help="Id's of namen van organisaties.")
 ]
 
 
@@ -29,7 +27,7 @@ def _catalogue(opened: Any) -> pf.PlatformCatalogue:
 
 
 @app.command("suggest", **_kw("suggest"))
-def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
+def suggest(ctx: common.Context, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     results = pf.suggest(opened.project, _catalogue(opened))
     if json:
@@ -68,33 +66,33 @@ def suggest(ctx: typer.Context, json: common.JsonFlag = False) -> None:
 
 @app.command("add", **_kw("add"))
 def add(
-    ctx: typer.Context,
+    ctx: common.Context,
     platform: Annotated[
         str,
-        typer.Argument(
+        common.Argument(
             metavar="PLATFORM", help="Een id uit de catalogus (beweegweek) of een eigen titel."
         ),
     ],
     new: Annotated[
         bool,
-        typer.Option(
+        common.Option(
             "--nieuw",
             "--new",
             help="Een eigen platform, ook als de titel lijkt op een platform uit de catalogus.",
         ),
     ] = False,  # fmt: skip
     doel: Annotated[
-        str | None, typer.Option("--doel", metavar="TEKST", help="Wat het platform wil bereiken.")
+        str | None, common.Option("--doel", metavar="TEKST", help="Wat het platform wil bereiken.")
     ] = None,
     lid: Annotated[
         list[str] | None,
-        typer.Option(
+        common.Option(
             "--lid", metavar="ORGANISATIE", help="Een deelnemende organisatie; mag vaker."
         ),
     ] = None,
     trekker: Annotated[
         str | None,
-        typer.Option("--trekker", metavar="ORGANISATIE", help="De organisatie die trekt."),
+        common.Option("--trekker", metavar="ORGANISATIE", help="De organisatie die trekt."),
     ] = None,
 ) -> None:
     from gzctl.core import runtime
@@ -117,7 +115,7 @@ common.everyday(app, ("platform", "list"), **_kw("list"))
 
 
 @app.command("show", **_kw("show"))
-def show(ctx: typer.Context, platform: PlatformArg, json: common.JsonFlag = False) -> None:
+def show(ctx: common.Context, platform: PlatformArg, json: common.JsonFlag = False) -> None:
     opened = common.open_project(ctx)
     project = opened.project
     p = pf.find(project, platform)
@@ -161,11 +159,11 @@ def show(ctx: typer.Context, platform: PlatformArg, json: common.JsonFlag = Fals
 
 @app.command("join", **_kw("join"))
 def join(
-    ctx: typer.Context,
+    ctx: common.Context,
     platform: PlatformArg,
     orgs: OrgsArg,
     trekker: Annotated[
-        bool, typer.Option("--trekker", help="Deze organisatie wordt de trekker.")
+        bool, common.Option("--trekker", help="Deze organisatie wordt de trekker.")
     ] = False,
 ) -> None:
     from gzctl.core import runtime
@@ -182,9 +180,9 @@ def join(
 
 @app.command("leave", **_kw("leave"))
 def leave(
-    ctx: typer.Context,
+    ctx: common.Context,
     platform: PlatformArg,
-    org: Annotated[str, typer.Argument(metavar="ORGANISATIE", help="Id of naam.")],
+    org: Annotated[str, common.Argument(metavar="ORGANISATIE", help="Id of naam.")],
 ) -> None:
     from gzctl.core import runtime
     from gzctl.ops.platforms import leave_platform
@@ -198,11 +196,11 @@ def leave(
 
 @app.command("status", **_kw("status"))
 def status(
-    ctx: typer.Context,
+    ctx: common.Context,
     platform: PlatformArg,
     new_status: Annotated[
         str,
-        typer.Argument(metavar="STATUS", help="idee, in-oprichting, actief of gestopt."),
+        common.Argument(metavar="STATUS", help="idee, in-oprichting, actief of gestopt."),
     ],
 ) -> None:
     from gzctl.core import runtime
@@ -216,18 +214,18 @@ def status(
 
 @app.command("done", **_kw("done"))
 def done(
-    ctx: typer.Context,
+    ctx: common.Context,
     platform: PlatformArg,
     number: Annotated[
         int | None,
-        typer.Argument(metavar="NUMMER", help="Het nummer van de stap (zie platform show)."),
+        common.Argument(metavar="NUMMER", help="Het nummer van de stap (zie platform show)."),
     ] = None,
     undo: Annotated[
-        bool, typer.Option("--undo", "--terug", help="Zet de stap terug op open.")
+        bool, common.Option("--undo", "--terug", help="Zet de stap terug op open.")
     ] = False,
     stap: Annotated[
         str | None,
-        typer.Option("--stap", metavar="TEKST", help="Voeg een eigen stap toe aan de checklist."),
+        common.Option("--stap", metavar="TEKST", help="Voeg een eigen stap toe aan de checklist."),
     ] = None,
 ) -> None:
     from gzctl.core import runtime
@@ -254,10 +252,10 @@ def done(
 
 @app.command("remove", **_kw("remove"))
 def remove(
-    ctx: typer.Context,
+    ctx: common.Context,
     platform: PlatformArg,
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
+        bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import playbook as pb
 from gzctl.core import progress
@@ -19,13 +17,13 @@ app = common.group(texts.COMMANDS["playbook"])
 
 @app.command("show", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["show"]))
 def show(
-    ctx: typer.Context,
+    ctx: common.Context,
     name: Annotated[
         str | None,
-        typer.Argument(metavar="NAAM", help="Ingebouwde naam of pad van een .toml-bestand."),
+        common.Argument(metavar="NAAM", help="Ingebouwde naam of pad van een .toml-bestand."),
     ] = None,
     vragen: Annotated[
-        bool, typer.Option("--vragen", "--questions", help="Toon ook de vragen per stap.")
+        bool, common.Option("--vragen", "--questions", help="Toon ook de vragen per stap.")
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
@@ -119,7 +117,7 @@ def _as_json(book: pb.Playbook, st: dict[str, progress.ItemStatus]) -> dict[str,
 
 @app.command("check", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["check"]))
 def check(
-    file: Annotated[str, typer.Argument(metavar="BESTAND", help="Het stappenplan (.toml).")],
+    file: Annotated[str, common.Argument(metavar="BESTAND", help="Het stappenplan (.toml).")],
 ) -> None:
     path = Path(file)
     if not path.is_file():
@@ -131,7 +129,7 @@ def check(
         for line in faults:
             common.note(f"Fout: {line}")
         common.note(f"{len(faults)} fout(en) in {path.name}.")
-        raise typer.Exit(2) from None
+        raise common.Exit(2) from None
     questions = sum(len(s.questions) for s in book.steps)
     common.say(
         f"{path.name} is in orde: {len(book.phases)} fasen, {len(book.steps)} stappen, "
@@ -141,8 +139,8 @@ def check(
 
 @app.command("use", **common.command_kwargs(texts.PLAYBOOK_COMMANDS["use"]))
 def use(
-    ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAAM", help="Ingebouwde naam of pad.")],
+    ctx: common.Context,
+    name: Annotated[str, common.Argument(metavar="NAAM", help="Ingebouwde naam of pad.")],
 ) -> None:
     from gzctl.core import runtime
     from gzctl.ops.settings import use_playbook

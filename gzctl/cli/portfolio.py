@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from gzctl.cli import common
 from gzctl.cli.common import JsonFlag
 from gzctl.core.words import plural
@@ -15,27 +13,27 @@ from gzctl.core.words import plural
 # Shared with gzctl peers, which reads the same villages.
 RootsArg = Annotated[
     list[str] | None,
-    typer.Argument(
+    common.Argument(
         metavar="[MAP]...",
         help="Mappen om in te zoeken (standaard: portfolio.roots uit gzctl config, "
         "anders de huidige map).",
     ),
 ]
 DepthOpt = Annotated[
-    int, typer.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep.")
+    int, common.Option("--depth", "--diepte", metavar="N", min=0, help="Zoek tot N mappen diep.")
 ]
 CsvFlag = Annotated[
-    bool, typer.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8).")
+    bool, common.Option("--csv", help="Schrijf CSV voor Excel naar stdout (puntkomma's, UTF-8).")
 ]
 
 
 def portfolio(
-    ctx: typer.Context,
+    ctx: common.Context,
     roots: RootsArg = None,
     depth: DepthOpt = 3,  # scan.DEFAULT_DEPTH (a literal: typer reads defaults at import)
     stalled_days: Annotated[
         int | None,
-        typer.Option(
+        common.Option(
             "--stalled-days",
             "--stil-na",
             metavar="DAGEN",
@@ -46,7 +44,7 @@ def portfolio(
     ] = None,
     sort: Annotated[
         str,
-        typer.Option(
+        common.Option(
             "--sort",
             "--sorteer",
             metavar="OP",
@@ -55,21 +53,21 @@ def portfolio(
         ),
     ] = "village",
     reverse: Annotated[
-        bool, typer.Option("--reverse", "--omgekeerd", help="Draai de volgorde om.")
+        bool, common.Option("--reverse", "--omgekeerd", help="Draai de volgorde om.")
     ] = False,
     phase: Annotated[
         str | None,
-        typer.Option("--phase", "--fase", metavar="FASE", help="Alleen dorpen in deze fase."),
+        common.Option("--phase", "--fase", metavar="FASE", help="Alleen dorpen in deze fase."),
     ] = None,
     stalled: Annotated[
         bool,
-        typer.Option("--stalled", "--stilgevallen", help="Alleen stilgevallen dorpen."),
+        common.Option("--stalled", "--stilgevallen", help="Alleen stilgevallen dorpen."),
     ] = False,
     json: JsonFlag = False,
     csv: CsvFlag = False,
     html: Annotated[
         Path | None,
-        typer.Option(
+        common.Option(
             "--html",
             metavar="BESTAND",
             help="Schrijf één zelfstandige HTML-pagina met tabel en grafieken.",
@@ -77,7 +75,7 @@ def portfolio(
     ] = None,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", "--zonder-cache", help="Lees elk gzctl.toml opnieuw."),
+        common.Option("--no-cache", "--zonder-cache", help="Lees elk gzctl.toml opnieuw."),
     ] = False,
 ) -> None:
     from gzctl.advisors import portfolio as core
@@ -133,7 +131,7 @@ def portfolio(
             f"{plural(failed, 'kon', 'konden')} niet gelezen worden "
             "(de fout staat bij de map); afsluitcode 1."
         )
-        raise typer.Exit(1)
+        raise common.Exit(1)
 
 
 COMMANDS = {"portfolio": portfolio}

@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, render
 from gzctl.core import playbook as pb
 from gzctl.core import runtime, store
@@ -16,7 +14,7 @@ from gzctl.network import session
 
 AnswersOption = Annotated[
     str | None,
-    typer.Option(
+    common.Option(
         "--answers",
         "--antwoorden",
         metavar="BESTAND.toml",
@@ -52,11 +50,11 @@ def _terminal() -> bool:
     return runtime.stdin_is_terminal() and runtime.stdout_is_terminal()
 
 
-def _interrupted() -> typer.Exit:
+def _interrupted() -> common.Exit:
     common.note("")
     common.note("Gestopt. Alles wat je tot nu toe invulde is bewaard. Ga later verder met:")
     common.note("  gzctl wizard")  # on its own line: it pastes whole on any width
-    return typer.Exit(130)
+    return common.Exit(130)
 
 
 def _playbook_spec(spec: str, folder: Path) -> tuple[str, pb.Playbook]:
@@ -99,15 +97,15 @@ def _arg(folder: Path) -> str:
 
 
 def init(
-    ctx: typer.Context,
+    ctx: common.Context,
     map_: Annotated[
         str | None,
-        typer.Argument(metavar="MAP", help="De projectmap (wordt gemaakt). Standaard: hier."),
+        common.Argument(metavar="MAP", help="De projectmap (wordt gemaakt). Standaard: hier."),
     ] = None,
     answers: AnswersOption = None,
     playbook: Annotated[
         str,
-        typer.Option(
+        common.Option(
             "--playbook",
             "--stappenplan",
             metavar="NAAM|BESTAND",
@@ -116,7 +114,7 @@ def init(
     ] = pb.DEFAULT_PLAYBOOK,
     land: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--land",
             "--country",
             metavar="NL|BE",
@@ -167,7 +165,7 @@ def init(
     _walk(ctx, folder, book, None, False)
 
 
-def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: bool) -> None:
+def _walk(ctx: common.Context, folder: Path, book: pb.Playbook, start: Any, one: bool) -> None:
     from gzctl import wizard
 
     console = _console()
@@ -184,11 +182,11 @@ def _walk(ctx: typer.Context, folder: Path, book: pb.Playbook, start: Any, one: 
 
 
 def wizard_cmd(
-    ctx: typer.Context,
+    ctx: common.Context,
     answers: AnswersOption = None,
     stap: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--stap",
             "--step",
             metavar="STAP",
@@ -228,10 +226,10 @@ def wizard_cmd(
 
 
 def demo(
-    ctx: typer.Context,
+    ctx: common.Context,
     map_: Annotated[
         str | None,
-        typer.Argument(
+        common.Argument(
             metavar="MAP",
             help="Waar het voorbeelddorp komt (standaard voorbeelddorp, of "
             "voorbeelddorp-vlaanderen).",
@@ -239,17 +237,17 @@ def demo(
     ] = None,
     opnieuw: Annotated[
         bool,
-        typer.Option("--opnieuw", "--force", help="Vervang een eerder gemaakt voorbeelddorp."),
+        common.Option("--opnieuw", "--force", help="Vervang een eerder gemaakt voorbeelddorp."),
     ] = False,
     vlaanderen: Annotated[
         bool,
-        typer.Option(
+        common.Option(
             "--vlaanderen", help="Een Vlaamse deelgemeente met het stappenplan zorgzame-buurt."
         ),
     ] = False,
     land: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--land",
             "--country",
             metavar="NL|BE",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 
@@ -14,10 +12,10 @@ app = common.group(texts.COMMANDS["site"])
 
 @app.command("build", **common.command_kwargs(texts.SITE_COMMANDS["build"]))
 def build(
-    ctx: typer.Context,
+    ctx: common.Context,
     url: Annotated[
         str | None,
-        typer.Option(
+        common.Option(
             "--url",
             "--adres",
             metavar="ADRES",
@@ -49,7 +47,7 @@ def build(
     _report(report, ctx)
 
 
-def _report(report: Any, ctx: typer.Context) -> None:
+def _report(report: Any, ctx: common.Context) -> None:
     where = common.shown(report.folder)
     written, same = len(report.written), len(report.unchanged)
     common.say(

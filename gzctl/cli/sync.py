@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-import typer
-
 from gzctl.cli import common
 
 _LABELS = {
@@ -23,23 +21,23 @@ _LABELS = {
 
 
 def sync(
-    ctx: typer.Context,
+    ctx: common.Context,
     sources: Annotated[
         list[str] | None,
-        typer.Argument(
+        common.Argument(
             metavar="[BRON]...",
             help="Git-adressen of paden; standaard sync.repos uit gzctl config.",
         ),
     ] = None,
     into: Annotated[
         Path | None,
-        typer.Option("--dir", "--map", metavar="MAP", help="Zet de dorpen in deze map."),
+        common.Option("--dir", "--map", metavar="MAP", help="Zet de dorpen in deze map."),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, max=64, help="Zoveel dorpen tegelijk.")
+        int, common.Option("--jobs", "-j", min=1, max=64, help="Zoveel dorpen tegelijk.")
     ] = 8,
     then_portfolio: Annotated[
-        bool, typer.Option("--portfolio", help="Toon daarna het overzicht van deze dorpen.")
+        bool, common.Option("--portfolio", help="Toon daarna het overzicht van deze dorpen.")
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
@@ -79,7 +77,7 @@ def sync(
     if then_portfolio and not json:
         _portfolio(ctx, target)
     if problems:
-        raise typer.Exit(1)
+        raise common.Exit(1)
 
 
 def _run(repos: list[str], target: Path, jobs: int, quiet: bool) -> list[Any]:
@@ -108,7 +106,7 @@ def _run(repos: list[str], target: Path, jobs: int, quiet: bool) -> list[Any]:
         return sync_core.sync_all(repos, target, jobs, step)
 
 
-def _portfolio(ctx: typer.Context, target: Path) -> None:
+def _portfolio(ctx: common.Context, target: Path) -> None:
     from gzctl.advisors import portfolio as core
     from gzctl.advisors import scan
     from gzctl.core import config, runtime

@@ -740,3 +740,22 @@ def epilog(h: Help) -> str:
 
 def full_help(h: Help) -> str:
     return h.summary + ("\n\n" + h.description if h.description else "")
+
+
+# typer's fixed English strings in its help (typer/rich_utils.py reads them through gettext
+# when it is imported): the Dutch gzctl shows. cli/locale/nl/LC_MESSAGES/gzctl.mo is made
+# from this (cli/app.catalogue_bytes; tests/test_help.py checks the two agree).
+TYPER_NL = {
+    "Arguments": "Argumenten",
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Error": "Fout",
+    "[default: {}]": "[standaard: {}]",
+    "[required]": "[verplicht]",
+    "[env var: {}]": "[omgevingsvariabele: {}]",
+    "Aborted.": "Afgebroken.",
+    "(deprecated) ": "(verouderd) ",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": (
+        "Zie [blue]'{command_path} {help_option}'[/] voor hulp."
+    ),
+}

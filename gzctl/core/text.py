@@ -159,12 +159,13 @@ def strip_controls(text: str) -> str:
 # The top-level commands that work on one project folder: a hint 'gzctl org list' in output
 # gets the folder the user named ('gzctl -C MAP org list'). The others start a project or
 # look at many (init, demo, portfolio, peers, sync) or only explain (help): their hints stay
-# as they are. tests/test_hints.py checks that the two lists hold every command.
+# as they are. The command table (cli/commands.TOP, ``project``) is where a command is
+# declared; the core may not import it, so this copy is checked against it by
+# tests/test_hints.py.
 PROJECT_COMMANDS = (
     "wizard", "answers", "status", "next", "done", "undo", "log", "org", "docs", "site",
     "place", "coordinator", "platform", "activity", "person", "playbook", "config", "merge",
 )  # fmt: skip
-OTHER_COMMANDS = ("init", "demo", "portfolio", "peers", "sync", "help")
 # 'gzctl' then a project command as a whole word: 'gzctl schrijft er niet in', 'Werk gzctl
 # bij' and 'gzctl -C x org' are no hints to change. The space after 'gzctl' may be a line
 # break where a text was wrapped before it got here.
