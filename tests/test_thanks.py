@@ -146,8 +146,6 @@ def test_every_letter_prints_on_one_page(built: Path, tmp_path: Path) -> None:
     assert re.search(r"bedankbrief", json.dumps(manifest["docs"]))
 
 
-def test_markdown_snapshot(demo: Path) -> None:
-    from test_documents import check_snapshot
-
+def test_markdown_snapshot(demo: Path, snapshot) -> None:
     text = (demo / "documenten" / "bedankbrief" / "vv-ooltwijk.md").read_text(encoding="utf-8")
-    check_snapshot("documenten--bedankbrief--vv-ooltwijk.md", text)
+    snapshot("documenten--bedankbrief--vv-ooltwijk.md", text)
