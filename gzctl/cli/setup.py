@@ -117,7 +117,7 @@ def init(
         common.Option(
             "--land",
             "--country",
-            metavar="NL|BE",
+            metavar="LAND",
             help="Het land; BE kiest het Vlaamse stappenplan (zorgzame-buurt).",
         ),
     ] = None,
@@ -250,7 +250,7 @@ def demo(
         common.Option(
             "--land",
             "--country",
-            metavar="NL|BE",
+            metavar="LAND",
             help="Het land van het voorbeelddorp; BE is hetzelfde als --vlaanderen.",
         ),
     ] = None,
