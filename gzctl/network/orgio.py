@@ -159,7 +159,8 @@ def detect_delimiter(text: str) -> str:
     m = _SEP_LINE.match(text)
     if m:
         return m.group(1)
-    sample = "\n".join(text.splitlines()[:50])
+    # the first 50 lines, of at most the first 64 kB (a line of megabytes is no header)
+    sample = "\n".join(text[:65536].splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
     except csv.Error:
