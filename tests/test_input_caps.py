@@ -46,9 +46,10 @@ def _xlsx(path: Path, sheet_rows: int = 0, rows: list[list[str]] | None = None) 
     if not sheet_rows:
         path.write_bytes(plain.getvalue())
         return path
-    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED, compresslevel=9
-    ) as target:
+    with (
+        zipfile.ZipFile(plain) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+    ):
         for info in source.infolist():
             if info.filename != "xl/worksheets/sheet1.xml":
                 target.writestr(info, source.read(info))
@@ -130,9 +131,7 @@ def test_a_20_mb_csv_field_is_refused(gz, project: Path, tmp_path: Path) -> None
     path = tmp_path / "lijst.csv"
     path.write_text('Naam;Opmerkingen\n"Zonnebloem";"' + "x" * (20 * 1024 * 1024) + '"\n')
     before = (project / "gzctl.toml").read_bytes()
-    _refused(
-        gz("-C", str(project), "org", "import", str(path)), project, before, "10.000 tekens"
-    )
+    _refused(gz("-C", str(project), "org", "import", str(path)), project, before, "10.000 tekens")
 
 
 def test_a_csv_with_more_rows_than_the_cap_is_refused(gz, project: Path, tmp_path: Path):
@@ -140,9 +139,7 @@ def test_a_csv_with_more_rows_than_the_cap_is_refused(gz, project: Path, tmp_pat
     rows = "".join(f"Vereniging {i}\n" for i in range(inputcaps.MAX_ROWS + 10))
     path.write_text("Naam\n" + rows, encoding="utf-8")
     before = (project / "gzctl.toml").read_bytes()
-    _refused(
-        gz("-C", str(project), "org", "import", str(path)), project, before, "100.000 rijen"
-    )
+    _refused(gz("-C", str(project), "org", "import", str(path)), project, before, "100.000 rijen")
 
 
 def test_a_csv_just_under_the_row_cap_is_not_refused_for_its_rows(tmp_path: Path) -> None:
@@ -198,3 +195,15 @@ def test_a_file_over_the_size_cap_is_refused_before_reading(
         handle.truncate(size)  # sparse: the size is on record, nothing is written
     before = (project / "gzctl.toml").read_bytes()
     _refused(gz("-C", str(project), "org", "import", str(path)), project, before, "MB", name)
+
+
+def test_json_with_a_long_text_or_deep_nesting_is_refused(gz, project: Path, tmp_path: Path):
+    import json
+
+    before = (project / "gzctl.toml").read_bytes()
+    long_text = tmp_path / "lang.json"
+    long_text.write_text(json.dumps([{"name": "Zonnebloem", "notes": "x" * 20_000}]))
+    _refused(gz("-C", str(project), "org", "import", str(long_text)), project, before, "10.000")
+    deep = tmp_path / "diep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    _refused(gz("-C", str(project), "org", "import", str(deep)), project, before, "genest")

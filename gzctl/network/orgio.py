@@ -392,6 +392,8 @@ def read_xlsx(path: Path, content: io.BytesIO | None = None) -> Table:
 
 
 def read_json(path: Path) -> Table:
+    """A JSON export (or a bare list of organisations), within gzctl/core/inputcaps.py:
+    the file's size, the number of organisations and the length of each text."""
     from gzctl.core import inputcaps as caps
 
     caps.check_file_size(path, caps.MAX_JSON_BYTES)
@@ -399,12 +401,31 @@ def read_json(path: Path) -> Table:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageProblem(f"{path.name} is geen geldige JSON: {exc}.") from None
+    except RecursionError:
+        raise UsageProblem(
+            f"{path.name} is te diep genest om een lijst organisaties te zijn. Exporteer de "
+            "lijst opnieuw met 'gzctl org export'."
+        ) from None
     items = data.get("organisations") if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
         raise UsageProblem(f"{path.name}: verwacht een lijst organisaties.")
     if len(items) > caps.MAX_ROWS:
         raise caps.too_many_rows(path.name)
+    for i, item in enumerate(items, start=1):
+        if _longest_text(item) > caps.MAX_CELL_CHARS:
+            raise caps.too_long_cell(path.name, i)
     return Table(path.name, [(i, inv.from_json(x)) for i, x in enumerate(items, start=1)])
+
+
+def _longest_text(value: Any) -> int:
+    """The length of the longest string in a JSON value (keys included)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list):
+        return max((_longest_text(v) for v in value), default=0)
+    return 0
 
 
 def read_table(path: Path) -> Table:
