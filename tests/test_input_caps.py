@@ -207,3 +207,32 @@ def test_json_with_a_long_text_or_deep_nesting_is_refused(gz, project: Path, tmp
     deep = tmp_path / "diep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000)
     _refused(gz("-C", str(project), "org", "import", str(deep)), project, before, "genest")
+
+
+def test_an_xlsx_whose_zip_directory_lies_about_a_size_is_refused(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    """The central directory says 1,000 bytes, the part unpacks to 20 MB: zipfile stops at
+    the size on record (so the caps hold) and the broken part is one Dutch line."""
+    plain = _xlsx(tmp_path / "plain.xlsx")
+    lying = tmp_path / "lijst.xlsx"
+    sheet = b"<worksheet><sheetData>" + ROW * 300_000 + b"</sheetData></worksheet>"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(lying, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            name = info.filename
+            out.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else source.read(name))
+    data = bytearray(lying.read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    while True:
+        name_len = int.from_bytes(data[entry + 28 : entry + 30], "little")
+        if data[entry + 46 : entry + 46 + name_len] == b"xl/worksheets/sheet1.xml":
+            break
+        extra = int.from_bytes(data[entry + 30 : entry + 32], "little")
+        comment = int.from_bytes(data[entry + 32 : entry + 34], "little")
+        entry += 46 + name_len + extra + comment
+    data[entry + 24 : entry + 28] = (1000).to_bytes(4, "little")
+    lying.write_bytes(bytes(data))
+    assert zipfile.ZipFile(lying).getinfo("xl/worksheets/sheet1.xml").file_size == 1000
+    before = (project / "gzctl.toml").read_bytes()
+    result = gz("-C", str(project), "org", "import", str(lying))
+    _refused(result, project, before, "lijst.xlsx", "geen leesbaar Excel-bestand")
