@@ -236,3 +236,30 @@ def test_an_xlsx_whose_zip_directory_lies_about_a_size_is_refused(
     before = (project / "gzctl.toml").read_bytes()
     result = gz("-C", str(project), "org", "import", str(lying))
     _refused(result, project, before, "lijst.xlsx", "geen leesbaar Excel-bestand")
+
+
+def test_too_many_shared_strings_are_refused_before_openpyxl_loads_them(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    plain = _xlsx(tmp_path / "plain.xlsx")
+    path = tmp_path / "lijst.xlsx"
+    with (
+        zipfile.ZipFile(plain) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
+    ):
+        for info in source.infolist():
+            if info.filename != "xl/sharedStrings.xml":
+                out.writestr(info.filename, source.read(info.filename))
+        with out.open("xl/sharedStrings.xml", "w") as member:
+            member.write(b"<sst>")
+            for start in range(0, 1_400_000, 100_000):
+                member.write(
+                    b"".join(b"<si><t>%x</t></si>" % i for i in range(start, start + 100_000))
+                )
+            member.write(b"</sst>")
+    assert (
+        zipfile.ZipFile(path).getinfo("xl/sharedStrings.xml").file_size
+        > inputcaps.MAX_XLSX_SHARED_STRINGS_BYTES
+    )
+    before = (project / "gzctl.toml").read_bytes()
+    _refused(gz("-C", str(project), "org", "import", str(path)), project, before, "te groot")

@@ -37,9 +37,13 @@ MAX_CELL_CHARS = 10_000
 
 # An .xlsx is a zip; its central directory says how large each part is unpacked, and
 # Python's zipfile (which openpyxl reads through) never unpacks more than that. A sheet
-# or the shared strings are streamed, and 100 MB of sheet XML is more than 100,000 rows of
+# is streamed (the row cap stops it), and 100 MB of sheet XML is more than 100,000 rows of
 # 25 columns; other parts (styles, workbook, relations) are parsed whole, so 10 MB.
 MAX_XLSX_PART_BYTES = 100 * MB
+# The shared strings (every distinct text of the workbook) are all taken in when the workbook
+# opens, before any row cap can act: 95 MB of them cost openpyxl 750 MB and minutes. 20 MB
+# is 600,000 distinct texts, ten for each of 50,000 organisations.
+MAX_XLSX_SHARED_STRINGS_BYTES = 20 * MB
 MAX_XLSX_OTHER_PART_BYTES = 10 * MB
 MAX_XLSX_TOTAL_BYTES = 250 * MB
 MAX_XLSX_PARTS = 10_000
@@ -67,9 +71,11 @@ def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> None:
         )
 
 
-def _is_streamed(name: str) -> bool:
+def _part_cap(name: str) -> int:
     low = name.lower()
-    return low.startswith("xl/worksheets/") or low.endswith("sharedstrings.xml")
+    if low.endswith("sharedstrings.xml"):
+        return MAX_XLSX_SHARED_STRINGS_BYTES
+    return MAX_XLSX_PART_BYTES if low.startswith("xl/worksheets/") else MAX_XLSX_OTHER_PART_BYTES
 
 
 def check_xlsx_parts(source: str, file: Path | IO[bytes]) -> None:
@@ -94,7 +100,7 @@ def check_xlsx_parts(source: str, file: Path | IO[bytes]) -> None:
         )
     total = 0
     for info in infos:
-        limit = MAX_XLSX_PART_BYTES if _is_streamed(info.filename) else MAX_XLSX_OTHER_PART_BYTES
+        limit = _part_cap(info.filename)
         if info.file_size > limit:
             raise UsageProblem(too_big % (_mb(info.file_size), _mb(limit)))
         if info.file_size > XLSX_RATIO_FROM_BYTES and info.file_size > MAX_XLSX_RATIO * max(
