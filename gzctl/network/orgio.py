@@ -159,7 +159,8 @@ def detect_delimiter(text: str) -> str:
     m = _SEP_LINE.match(text)
     if m:
         return m.group(1)
-    sample = "\n".join(text.splitlines()[:50])
+    # the first 50 lines, of at most the first 64 kB (a line of megabytes is no header)
+    sample = "\n".join(text[:65536].splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
     except csv.Error:
@@ -283,34 +284,65 @@ def _empty_cell(cell: Any) -> bool:
 def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
     """CSV text as Excel, LibreOffice and Notepad write it: a 'sep=' hint line, a title or
     empty lines above the header, quoted cells with line breaks, CR LF. Raises UsageProblem
-    when no delimiter gives a header with a name column, or no rows follow it."""
+    when no delimiter gives a header with a name column, or no rows follow it, or the text
+    is beyond the caps of gzctl/core/inputcaps.py (rows, columns, field length)."""
     hinted = _SEP_LINE.match(text)
     if hinted:
         text = text[hinted.end() :]
     first = hinted.group(1) if hinted else detect_delimiter(text)
     for delimiter in (first, *(d for d in DELIMITERS if d != first)):
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        if _header_row(records) is not None:
-            return _rows(records, source, encoding, delimiter)
+        # the header lies in the first rows: only those are read to choose the delimiter
+        if _header_row(_csv_records(text, source, delimiter, HEADER_SEARCH_ROWS)) is not None:
+            return _rows(_csv_records(text, source, delimiter), source, encoding, delimiter)
         if hinted:
             break
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=first))
-    return _rows(records, source, encoding, first)
+    return _rows(_csv_records(text, source, first), source, encoding, first)
+
+
+def _csv_records(
+    text: str, source: str, delimiter: str, stop: int | None = None
+) -> list[list[Any]]:
+    """The records of ``text`` (the first ``stop`` of them), within the caps: a field longer
+    than MAX_CELL_CHARS stops the csv module itself, so no field is held whole."""
+    from gzctl.core import inputcaps as caps
+
+    records: list[list[Any]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    before = csv.field_size_limit(caps.MAX_CELL_CHARS)
+    try:
+        for record in reader:
+            if stop is not None and len(records) >= stop:
+                break
+            if len(records) >= caps.MAX_ROWS:
+                raise caps.too_many_rows(source)
+            records.append(caps.check_record(source, reader.line_num, record))
+    except csv.Error as exc:
+        if "field limit" not in str(exc):
+            raise
+        raise caps.too_long_cell(source, reader.line_num) from None
+    finally:
+        csv.field_size_limit(before)
+    return records
 
 
 # A used range of a million rows (a formatted column) ends where this many rows are empty.
 MAX_EMPTY_RUN = 1000
 
 
-def _sheet_records(sheet: Any) -> list[list[Any]]:
+def _sheet_records(sheet: Any, source: str) -> list[list[Any]]:
     """The rows that hold something, whatever the sheet's stored used range says: WPS and
-    some exporters write <dimension ref="A1"/>, others a million formatted rows."""
+    some exporters write <dimension ref="A1"/>, others a million formatted rows. Reading
+    stops at the caps of gzctl/core/inputcaps.py (rows, columns, cell length)."""
+    from gzctl.core import inputcaps as caps
+
     reset = getattr(sheet, "reset_dimensions", None)
     if reset is not None:
         reset()  # read-only mode trusts the stored range; make it read the real rows
     records: list[list[Any]] = []
     empty = 0
     for row in sheet.iter_rows(values_only=True):
+        if len(records) >= caps.MAX_ROWS:
+            raise caps.too_many_rows(source)
         if all(inv._blank(c) for c in row):
             empty += 1
             if empty > MAX_EMPTY_RUN:
@@ -318,7 +350,7 @@ def _sheet_records(sheet: Any) -> list[list[Any]]:
             records.append([])
             continue
         empty = 0
-        records.append(list(row))
+        records.append(caps.check_record(source, len(records) + 1, list(row)))
     while records and not records[-1]:
         records.pop()
     return records
@@ -326,9 +358,14 @@ def _sheet_records(sheet: Any) -> list[list[Any]]:
 
 def read_xlsx(path: Path, content: io.BytesIO | None = None) -> Table:
     """The first sheet (the active one first) that has a header with a name column.
-    ``content``: the file's bytes, for an .xlsx that carries another extension."""
+    ``content``: the file's bytes, for an .xlsx that carries another extension. The zip's
+    parts are checked against gzctl/core/inputcaps.py before openpyxl opens it."""
     from openpyxl import load_workbook
 
+    from gzctl.core import inputcaps
+    from gzctl.core.errors import GzctlError
+
+    inputcaps.check_xlsx_parts(path.name, content or path)
     try:
         book = load_workbook(content or path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
@@ -340,32 +377,67 @@ def read_xlsx(path: Path, content: io.BytesIO | None = None) -> Table:
             sheets.insert(0, book.active)
         first: list[list[Any]] | None = None
         for sheet in sheets:
-            records = _sheet_records(sheet)
+            records = _sheet_records(sheet, path.name)
             if first is None:
                 first = records
             if _header_row(records) is not None:
                 return _rows(records, path.name)
+    except GzctlError:
+        raise
+    except Exception as exc:  # a part that unpacks otherwise than its zip entry says
+        raise UsageProblem(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {exc}.") from None
     finally:
         book.close()
     return _rows(first or [], path.name)
 
 
 def read_json(path: Path) -> Table:
+    """A JSON export (or a bare list of organisations), within gzctl/core/inputcaps.py:
+    the file's size, the number of organisations and the length of each text."""
+    from gzctl.core import inputcaps as caps
+
+    caps.check_file_size(path, caps.MAX_JSON_BYTES)
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageProblem(f"{path.name} is geen geldige JSON: {exc}.") from None
+    except RecursionError:
+        raise UsageProblem(
+            f"{path.name} is te diep genest om een lijst organisaties te zijn. Exporteer de "
+            "lijst opnieuw met 'gzctl org export'."
+        ) from None
     items = data.get("organisations") if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
         raise UsageProblem(f"{path.name}: verwacht een lijst organisaties.")
+    if len(items) > caps.MAX_ROWS:
+        raise caps.too_many_rows(path.name)
+    for i, item in enumerate(items, start=1):
+        if _longest_text(item) > caps.MAX_CELL_CHARS:
+            raise caps.too_long_cell(path.name, i)
     return Table(path.name, [(i, inv.from_json(x)) for i, x in enumerate(items, start=1)])
 
 
+def _longest_text(value: Any) -> int:
+    """The length of the longest string in a JSON value (keys included)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list):
+        return max((_longest_text(v) for v in value), default=0)
+    return 0
+
+
 def read_table(path: Path) -> Table:
+    """A .csv, .xlsx or .json file as a Table; files beyond the caps of
+    gzctl/core/inputcaps.py (size, parts, rows, columns, cell length) raise UsageProblem."""
+    from gzctl.core import inputcaps
+
     if not path.is_file():
         raise NotFound(f"Bestand '{path}' bestaat niet.")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        inputcaps.check_file_size(path)
         return read_xlsx(path)
     if suffix == ".xls":
         raise UsageProblem(
@@ -374,6 +446,7 @@ def read_table(path: Path) -> Table:
         )
     if suffix == ".json":
         return read_json(path)
+    inputcaps.check_file_size(path)
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):  # an .xlsx saved or renamed with another extension
         return read_xlsx(path, io.BytesIO(data))
