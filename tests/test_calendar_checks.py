@@ -286,3 +286,27 @@ def test_the_past_of_the_demo_is_not_moved() -> None:
     past = [a.start.date() for a in project.activities if a.start.date() <= RUN_DATES[0].date()]
     assert past  # the demo has a history of activities
     assert [h.at for h in project.history] == sorted(h.at for h in project.history)
+
+
+# --------------------------------------------------------------------------- activity add
+
+
+def test_activity_add_warns_about_an_unfit_day_but_adds_it(gz, project: Path) -> None:
+    c = ("-C", str(project))
+    result = gz(*c, "activity", "add", "Koffie", "--datum", "31-12-2026", "--tijd", "10:00")
+    assert result.code == 0
+    assert "Toegevoegd: Koffie" in result.out
+    assert result.err.strip() == (
+        "Let op: donderdag 31 december 2026 is geen goede dag: de kerstweek (24 december tot "
+        "en met 1 januari). Een betere dag is bijvoorbeeld donderdag 7 januari 2027."
+    )
+    result = gz(*c, "activity", "add", "Soep", "--datum", "27-04-2027", "--tijd", "12:00")
+    assert result.code == 0
+    assert "Koningsdag (feestdag)" in result.err and "dinsdag 4 mei 2027" in result.err
+    assert gz(*c, "activity", "list").out.count("Soep") == 1
+
+
+def test_activity_add_on_a_fitting_day_says_nothing_more(gz, project: Path) -> None:
+    result = gz("-C", str(project), "activity", "add", "Koffie", "--datum", "10-12-2026")
+    assert result.code == 0
+    assert result.err == ""
