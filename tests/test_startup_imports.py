@@ -38,6 +38,7 @@ HEAVY = {
     "reportlab",
     "icalendar",
     "phonenumbers",
+    "holidays",
 }
 
 # Run gzctl's entry point as the console script would, then record the exit code and

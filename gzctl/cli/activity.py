@@ -96,6 +96,12 @@ def add(
     )  # fmt: skip
     common.say(f"Toegevoegd: {a.title}, {lists.when_text(a)}. Id: {a.id}")
     _warn_if_past(a)
+    if a.start.date() >= runtime.today():  # a day to plan around, not a record of the past
+        from gzctl.ops.platforms import date_warning
+
+        unfit = date_warning(opened, a.start.date())
+        if unfit:
+            common.note(unfit)
 
 
 common.everyday(app, ("activity", "list"), **_kw("list"))

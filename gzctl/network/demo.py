@@ -9,7 +9,10 @@ A country without a demo file is an error, never another country's village.
 
 Every date in a demo file is an offset from the day the demo is made ("-45d 20:00": 45 days
 ago at 20:00; "+3w": three weeks from today), so the demo never ages. They all become dates
-in `offset_day`, the one place to change how they fall (on weekdays, around holidays).
+in `offset_day`, the one place to change how they fall: a day the demo plans ahead (the
+network evening, activities, the Coördinator's start) that is a public holiday, a Sunday or
+in the Christmas week moves to the next suitable day of the country's calendar
+(core/calendar_checks.py), so the demo fits the calendar on any run date.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gzctl.core import answers as ans
 from gzctl.core import progress, store
@@ -28,6 +31,9 @@ from gzctl.core.errors import GzctlError, NotFound, PlaybookError
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook
 from gzctl.core.words import count
+
+if TYPE_CHECKING:
+    from gzctl.core.country import Country
 
 DEMO_FILE = "demo.toml"
 COUNTRIES_DIR = "landen"
@@ -60,9 +66,18 @@ def parse_offset(text: Any) -> Offset | None:
     return Offset(days, dt.time(int(hour), int(minute)))
 
 
-def offset_day(offset: Offset, today: dt.date) -> dt.date:
-    """The day an offset falls on: every demo date is computed here."""
-    return today + dt.timedelta(days=offset.days)
+def offset_day(offset: Offset, today: dt.date, country: Country | None = None) -> dt.date:
+    """The day an offset falls on: every demo date is computed here. With the ``country``,
+    a day in the future that is unfit for a meeting (a public holiday, a Sunday, the
+    Christmas week) becomes the next suitable day, the same weekday preferred; the past
+    stays as it is (the history keeps its order). School holidays are not avoided: a demo
+    activity in the summer is fine, and the Dutch regions are the village's choice."""
+    day = today + dt.timedelta(days=offset.days)
+    if country is None or offset.days <= 0:
+        return day
+    from gzctl.core import calendar_checks
+
+    return calendar_checks.fitting(day, country, school=False)
 
 
 def moment(offset: Offset, now: dt.datetime) -> dt.datetime:
@@ -357,7 +372,10 @@ def build_project(
 ) -> Project:
     """The demo project as data (nothing written): ``village``, else the demo village of the
     playbook's country."""
+    from gzctl.core import country
+
     demo = village or demo_for(playbook)
+    land = country.for_playbook(playbook)
     project = Project(
         project=ProjectInfo(
             playbook=playbook.id,
@@ -365,12 +383,12 @@ def build_project(
             created=offset_day(demo.created, now.date()),
         )
     )
-    add_history(project, playbook, now, demo)
+    add_history(project, playbook, now, demo, land)
     add_organisations(project, playbook, now, demo)
     add_platforms(project, playbook, now, demo)
-    add_activities(project, playbook, now, demo)
+    add_activities(project, playbook, now, demo, land)
     add_places(project, now, demo)
-    add_coordinator(project, playbook, now, demo)
+    add_coordinator(project, playbook, now, demo, land)
     if project.village.name != demo.name:
         raise PlaybookError(
             f"{demo.where('demo', 0, 'name')}: de naam '{demo.name}' is niet de naam van het "
@@ -384,7 +402,9 @@ def build_project(
 _META = ("when", "by", "note")
 
 
-def add_history(project: Project, playbook: Playbook, now: dt.datetime, demo: Demo) -> None:
+def add_history(
+    project: Project, playbook: Playbook, now: dt.datetime, demo: Demo, land: Country | None = None
+) -> None:
     """The answers and ticks, each entry read as an answers file (`gzctl init --answers`)."""
     questions = {q.id: q for q in playbook.questions()}
     order = {qid: n for n, qid in enumerate(questions)}
@@ -396,7 +416,7 @@ def add_history(project: Project, playbook: Playbook, now: dt.datetime, demo: De
         data = {k: v for k, v in entry.items() if k not in _META}
         with _entry_at(demo, "history", i):
             values, items = ans.parse_answers(
-                playbook, _dates(data, "", questions, now.date()), source="demo"
+                playbook, _dates(data, "", questions, now.date(), land), source="demo"
             )
             for qid in sorted(values, key=order.__getitem__):  # as the wizard asks them
                 ans.set_answer(project, questions[qid], values[qid])
@@ -412,7 +432,13 @@ def add_history(project: Project, playbook: Playbook, now: dt.datetime, demo: De
                 ans.complete_step(project, step)
 
 
-def _dates(node: dict[str, Any], prefix: str, questions: dict[str, Any], today: dt.date) -> Any:
+def _dates(
+    node: dict[str, Any],
+    prefix: str,
+    questions: dict[str, Any],
+    today: dt.date,
+    land: Country | None = None,
+) -> Any:
     """The answers with each date question's offset ('+24d') made a date."""
     out: dict[str, Any] = {}
     for key, value in node.items():
@@ -420,9 +446,9 @@ def _dates(node: dict[str, Any], prefix: str, questions: dict[str, Any], today: 
         question = questions.get(path)
         offset = parse_offset(value)
         if question is not None and question.type == "date" and offset is not None:
-            out[key] = offset_day(offset, today)
+            out[key] = offset_day(offset, today, land)
         elif isinstance(value, dict):
-            out[key] = _dates(value, path, questions, today)
+            out[key] = _dates(value, path, questions, today, land)
         else:
             out[key] = value
     return out
@@ -479,7 +505,9 @@ def add_platforms(project: Project, playbook: Playbook, now: dt.datetime, demo: 
                 change.log("platform-status", f"{p.title}: idee → {status}", [p.id])
 
 
-def add_activities(project: Project, playbook: Playbook, now: dt.datetime, demo: Demo) -> None:
+def add_activities(
+    project: Project, playbook: Playbook, now: dt.datetime, demo: Demo, land: Country | None = None
+) -> None:
     """A season of activities around today (counts only, never names of residents)."""
     from gzctl.network import inventory as inv
     from gzctl.network import platforms as pf
@@ -487,7 +515,8 @@ def add_activities(project: Project, playbook: Playbook, now: dt.datetime, demo:
     orgs = inv.load_catalogue(playbook)
     for i, entry in enumerate(demo.entries("activities")):
         offset: Offset = entry["start"]
-        start = dt.datetime.combine(offset_day(offset, now.date()), offset.time or dt.time(0))
+        day = offset_day(offset, now.date(), land)
+        start = dt.datetime.combine(day, offset.time or dt.time(0))
         # planned ten days ahead, but within the last three weeks of the demo's history
         planned = now + dt.timedelta(days=min(-4, max(-20, offset.days - 10)), hours=-3)
         change = store.Change(project, entry["by"], planned)
@@ -528,7 +557,9 @@ def add_places(project: Project, now: dt.datetime, demo: Demo) -> None:
         change.log("place-choose", f"Ontmoetingsplek gekozen: {place.name}", [place.id])
 
 
-def add_coordinator(project: Project, playbook: Playbook, now: dt.datetime, demo: Demo) -> None:
+def add_coordinator(
+    project: Project, playbook: Playbook, now: dt.datetime, demo: Demo, land: Country | None = None
+) -> None:
     """The Coördinator's profile, the hand-ticked items, the candidates and the appointment,
     through the core functions `gzctl coordinator` and `gzctl done` use."""
     from gzctl.network import coordinator as co
@@ -539,7 +570,7 @@ def add_coordinator(project: Project, playbook: Playbook, now: dt.datetime, demo
         change = store.Change(project, entry["by"], moment(entry["when"], now))
         profile = {k: v for k, v in entry.items() if k not in ("answers", "start", *_META)}
         if "start" in entry:
-            profile["start"] = offset_day(entry["start"], now.date()).isoformat()
+            profile["start"] = offset_day(entry["start"], now.date(), land).isoformat()
         with _entry_at(demo, "coordinator", 0):
             co.set_profile(project, playbook, profile)
             values, _ = ans.parse_answers(playbook, entry.get("answers", {}), source="demo")

@@ -158,6 +158,17 @@ def add_activity(
     return a
 
 
+def date_warning(where: Where, day: dt.date) -> str:
+    """One Dutch line when ``day`` does not suit an activity or meeting in the project's
+    country (a public holiday, a Sunday, the Christmas week, a school holiday where the data
+    knows the region), naming why and proposing the next suitable day; '' when it suits.
+    A warning, never a refusal."""
+    from gzctl.core import calendar_checks
+    from gzctl.core.country import for_playbook
+
+    return calendar_checks.warning(day, for_playbook(opened(where).playbook))
+
+
 def edit_activity(
     where: Where, ref: str, changes: dict[str, Any], *, who: str, now: dt.datetime
 ) -> tuple[Any, Edited]:

@@ -1,0 +1,206 @@
+"""Is a day fit for a network evening or an activity? The calendar of the country.
+
+Pure: a date and a Country in (its ``[kalender]``: ``feestdagen`` is the country code of the
+``holidays`` library, ``feestdagen_regio`` its optional subdivision), Dutch reasons out, one
+line each. A day is unsuitable when it is a public holiday (named in Dutch by ``holidays``
+with ``language="nl"``), a Sunday, in the Christmas week (24 December to 1 January) or in a
+school holiday of the region. School holidays are dated data beside the country's land.toml
+(``schoolvakanties.toml``: its source, its regions, the school years it covers); a date in a
+school year the file does not cover gets no school-holiday reason (gzctl does not guess).
+
+``holidays`` is imported lazily (it is heavy and only the calendar needs it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gzctl.core.country import Country
+from gzctl.core.dutch import WEEKDAYS
+from gzctl.core.errors import PlaybookError
+
+SCHOOL_FILE = "schoolvakanties.toml"
+# the same weekday is preferred up to this many weeks ahead; then the first suitable day
+SAME_WEEKDAY_WEEKS = 4
+_SEARCH_DAYS = 120
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SchoolHoliday:
+    """One school holiday: its name, the regions it holds for, its first and last day."""
+
+    name: str
+    regions: tuple[str, ...]
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class SchoolCalendar:
+    """A country's schoolvakanties.toml: source, regions, school years covered, holidays."""
+
+    source: str
+    regions: tuple[str, ...]
+    default_region: str
+    years: tuple[str, ...]  # "2026-2027": 1 August 2026 to 31 July 2027
+    holidays: tuple[SchoolHoliday, ...]
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the school year of ``day`` is in the file (August starts a school year)."""
+        start = day.year if day.month >= 8 else day.year - 1
+        return f"{start}-{start + 1}" in self.years
+
+
+_EMPTY = SchoolCalendar("", (), "", (), ())
+_school_cache: dict[str, SchoolCalendar] = {}
+_holiday_cache: dict[tuple[str, str, int], Any] = {}
+
+
+def school_calendar(country: Country) -> SchoolCalendar:
+    """The school holidays beside the country's land.toml; empty when there is no file."""
+    if not country.source:
+        return _EMPTY
+    path = Path(country.source).parent / SCHOOL_FILE
+    key = str(path)
+    if key not in _school_cache:
+        _school_cache[key] = _load_school(path) if path.is_file() else _EMPTY
+    return _school_cache[key]
+
+
+def _load_school(path: Path) -> SchoolCalendar:
+    from gzctl.core import tomlfile
+
+    try:
+        data = tomlfile.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PlaybookError(f"{path}: kan de schoolvakanties niet lezen ({exc}).") from exc
+    faults: list[str] = []
+    regions = tuple(str(r) for r in data.get("regios", []))
+    years = tuple(str(y) for y in data.get("schooljaren", []))
+    entries: list[SchoolHoliday] = []
+    for i, raw in enumerate(data.get("vakanties", [])):
+        where = f"{path}: vakanties[{i}]"
+        first, last = raw.get("van"), raw.get("tot")
+        if not isinstance(first, dt.date) or not isinstance(last, dt.date) or first > last:
+            faults.append(f"{where}: 'van' en 'tot' moeten datums zijn, 'van' niet na 'tot'")
+            continue
+        own = tuple(str(r) for r in raw.get("regios", []))
+        if not own or any(r not in regions for r in own):
+            faults.append(f"{where}: 'regios' moet regio's uit {list(regions)} noemen")
+        entries.append(SchoolHoliday(str(raw.get("naam", "schoolvakantie")), own, first, last))
+    default = str(data.get("standaard_regio", ""))
+    if default and default not in regions:
+        faults.append(f"{path}: standaard_regio '{default}' staat niet in 'regios'")
+    if faults:
+        raise PlaybookError("\n".join(faults))
+    return SchoolCalendar(str(data.get("bron", "")), regions, default, years, tuple(entries))
+
+
+def public_holiday(day: dt.date, country: Country) -> str:
+    """The Dutch name of the public holiday on ``day``, or ''."""
+    cal = country.calendar
+    key = (cal.holidays, cal.holidays_subdivision, day.year)
+    if key not in _holiday_cache:
+        import holidays
+
+        _holiday_cache[key] = holidays.country_holidays(
+            cal.holidays, subdiv=cal.holidays_subdivision or None, years=day.year, language="nl"
+        )
+    return str(_holiday_cache[key].get(day, ""))
+
+
+def christmas_week(day: dt.date) -> bool:
+    """24 December to 1 January."""
+    return (day.month == 12 and day.day >= 24) or (day.month == 1 and day.day == 1)
+
+
+def reasons(
+    day: dt.date, country: Country, region: str | None = None, *, school: bool = True
+) -> list[str]:
+    """Why ``day`` is unfit for a network meeting or an activity, one Dutch line each
+    (empty: the day is fine). ``region``: the school region ('noord', 'midden', 'zuid',
+    'vlaanderen'); without one, the file's default region (none in the Netherlands)."""
+    found: list[str] = []
+    name = public_holiday(day, country)
+    if name:
+        found.append(f"{name} (feestdag)")
+    if day.weekday() == 6:
+        found.append("een zondag")
+    if christmas_week(day):
+        found.append("de kerstweek (24 december tot en met 1 januari)")
+    if school:
+        found.extend(_school_reasons(day, country, region))
+    return found
+
+
+def _school_reasons(day: dt.date, country: Country, region: str | None) -> list[str]:
+    cal = school_calendar(country)
+    region = region or cal.default_region
+    if not region or not cal.covers(day):
+        return []
+    return [
+        f"de {h.name} ({_region_text(region)})"
+        for h in cal.holidays
+        if region in h.regions and h.first <= day <= h.last
+    ]
+
+
+def _region_text(region: str) -> str:
+    return "Vlaanderen" if region == "vlaanderen" else f"regio {region}"
+
+
+def suitable(day: dt.date, country: Country, region: str | None = None, **kw: Any) -> bool:
+    """Whether ``day`` has no reason against it."""
+    return not reasons(day, country, region, **kw)
+
+
+def next_suitable(
+    day: dt.date, country: Country, region: str | None = None, *, school: bool = True
+) -> dt.date:
+    """The first suitable day after ``day``: the same weekday in the next weeks if one of
+    the next ``SAME_WEEKDAY_WEEKS`` is free, else the first suitable day of any weekday."""
+    for weeks in range(1, SAME_WEEKDAY_WEEKS + 1):
+        candidate = day + dt.timedelta(weeks=weeks)
+        if suitable(candidate, country, region, school=school):
+            return candidate
+    for days in range(1, _SEARCH_DAYS):
+        candidate = day + dt.timedelta(days=days)
+        if suitable(candidate, country, region, school=school):
+            return candidate
+    return day + dt.timedelta(days=_SEARCH_DAYS)  # a calendar this full does not exist
+
+
+def fitting(
+    day: dt.date, country: Country, region: str | None = None, *, school: bool = True
+) -> dt.date:
+    """``day`` itself when it is suitable, else :func:`next_suitable`."""
+    if suitable(day, country, region, school=school):
+        return day
+    return next_suitable(day, country, region, school=school)
+
+
+def weekday_date(day: dt.date) -> str:
+    """'donderdag 7 januari 2027'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def warning(
+    day: dt.date, country: Country, region: str | None = None, *, school: bool = True
+) -> str:
+    """One Dutch line when ``day`` is unfit (naming why and proposing the next suitable
+    day), or ''."""
+    why = reasons(day, country, region, school=school)
+    if not why:
+        return ""
+    better = next_suitable(day, country, region, school=school)
+    return (
+        f"Let op: {weekday_date(day)} is geen goede dag: {', '.join(why)}. "
+        f"Een betere dag is bijvoorbeeld {weekday_date(better)}."
+    )
