@@ -48,6 +48,7 @@ def test_removed_activity_is_exported_as_cancelled(gz, project: Path, tmp_path: 
     assert [a["id"] for a in state["activities"]] == ["2027-04-14-soep"]
     [gone] = state["cancelled_activities"]
     assert (gone["id"], gone["title"], gone["sequence"]) == ("2027-04-12-wandeling", "Wandeling", 2)
+    assert gone["cancelled"] == dt.date(2026, 11, 22)
 
     after = tmp_path / "na.ics"
     assert gz(*c, "activity", "export", str(after)).code == 0
@@ -138,10 +139,49 @@ def test_forget_reaches_a_cancelled_title() -> None:
     assert "cancelled_activities.afscheid.title" in where
 
 
-def test_merge_keeps_cancellations_by_id() -> None:
-    from gzctl.core.merge import KEYED
+def test_merge_keeps_the_cancellations_of_both_sides(gz, project: Path) -> None:
+    """Two clones each remove a different activity: both cancellations stay, no conflict
+    (the records are merged by id, like the activities)."""
+    from gzctl.core import merge
+    from gzctl.core.store import parse
 
-    assert KEYED[("cancelled_activities",)] == "id"
+    c = _plan(gz, project)
+    state = project / "gzctl.toml"
+    base = state.read_text(encoding="utf-8")
+    assert gz(*c, "activity", "remove", "2027-04-12-wandeling").code == 0
+    mine = state.read_text(encoding="utf-8")
+    state.write_text(base, encoding="utf-8")
+    assert gz(*c, "activity", "remove", "2027-04-14-soep").code == 0
+    other = state.read_text(encoding="utf-8")
+    result = merge.merge_texts(base, mine, other)
+    assert not result.conflicts
+    merged = parse(result.text, Path("gzctl.toml"))
+    assert merged.activities == []
+    assert [x.id for x in merged.cancelled_activities] == [
+        "2027-04-12-wandeling", "2027-04-14-soep",
+    ]  # fmt: skip
+    # both remove the same activity on the same day: one record (by id), no conflict
+    state.write_text(base, encoding="utf-8")
+    assert gz(*c, "activity", "remove", "2027-04-12-wandeling").code == 0
+    again = state.read_text(encoding="utf-8")
+    result = merge.merge_texts(base, mine, again)
+    assert not result.conflicts
+    merged = parse(result.text, Path("gzctl.toml"))
+    assert [(x.id, x.sequence) for x in merged.cancelled_activities] == [
+        ("2027-04-12-wandeling", 2)
+    ]
+    # one side edited it once more before removing it: still one record for the id, the
+    # difference a conflict to settle, never two cancellations under one UID
+    state.write_text(base, encoding="utf-8")
+    assert gz(*c, "activity", "edit", "2027-04-12-wandeling", "--plek", "Kerk").code == 0
+    assert gz(*c, "activity", "remove", "2027-04-12-wandeling").code == 0
+    later = state.read_text(encoding="utf-8")
+    result = merge.merge_texts(base, mine, later)
+    merged_state = tomllib.loads(result.text)
+    assert [x["id"] for x in merged_state["cancelled_activities"]] == ["2027-04-12-wandeling"]
+    assert "cancelled_activities.2027-04-12-wandeling.sequence" in [
+        x.key for x in result.conflicts
+    ]
 
 
 @pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed")

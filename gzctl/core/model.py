@@ -213,13 +213,15 @@ class CancelledActivity:
     go ahead (STATUS:CANCELLED under the same UID), instead of leaving it there for good.
 
     Only what the calendar event needs: the id (the UID), title and times; ``cancelled`` is
-    the moment it was removed, ``sequence`` the SEQUENCE of the cancelled event (one above the
-    last one published). How long it stays: ``network.platforms.CANCELLED_DAYS``."""
+    the day it was removed (a day, not a moment: two clones that remove the same activity on
+    the same day merge without a conflict), ``sequence`` the SEQUENCE of the cancelled event
+    (one above the last one published). How long it stays:
+    ``network.platforms.CANCELLED_DAYS``."""
 
     id: str
     title: str
     start: dt.datetime
-    cancelled: dt.datetime
+    cancelled: dt.date
     sequence: int = 1
     end: dt.datetime | None = None
 

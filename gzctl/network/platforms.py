@@ -708,7 +708,7 @@ def _last_day(a: Activity | CancelledActivity) -> dt.date:
 
 
 def _published(c: CancelledActivity, today: dt.date) -> bool:
-    until = max(c.cancelled.date() + dt.timedelta(days=CANCELLED_DAYS), _last_day(c))
+    until = max(c.cancelled + dt.timedelta(days=CANCELLED_DAYS), _last_day(c))
     return today <= until
 
 
@@ -729,7 +729,7 @@ def cancel_activity(project: Project, raw_id: str, now: dt.datetime) -> Activity
             title=activity.title,
             start=activity.start,
             end=activity.end,
-            cancelled=now,
+            cancelled=now.date(),
             sequence=seq + 1,
         )
     )
@@ -742,9 +742,13 @@ def cancellations(project: Project, today: dt.date, when: str = "") -> list[Canc
     CANCELLED_DAYS); ``when`` as in :func:`filter_activities`, by the activity's date. One
     whose id is an activity again (a hand edit or a merge) is left out: the live event wins."""
     live = {a.id for a in project.activities}
+    latest: dict[str, CancelledActivity] = {}
+    for c in project.cancelled_activities:  # one per UID, also after a hand edit
+        if c.id not in latest or c.sequence > latest[c.id].sequence:
+            latest[c.id] = c
     out = [
         c for c in project.cancelled_activities
-        if c.id not in live and _published(c, today)
+        if latest[c.id] is c and c.id not in live and _published(c, today)
     ]  # fmt: skip
     if when == "komend":
         out = [c for c in out if c.start.date() >= today]
@@ -910,8 +914,11 @@ def to_ics(
         event.add("uid", f"{c.id}@{village}.gzctl")
         event.add("dtstamp", utc_stamp)
         event.add("sequence", c.sequence)
-        event.add("created", _utc(revisions.get(c.id, (0, c.cancelled))[1]))
-        event.add("last-modified", _utc(c.cancelled))
+        # the history's lines of the activity end with its removal; without them, its day
+        removed = dt.datetime.combine(c.cancelled, dt.time(0, 0), tzinfo=dt.UTC)
+        _, created, modified = revisions.get(c.id, (0, removed, removed))
+        event.add("created", _utc(created))
+        event.add("last-modified", _utc(modified))
         event.add("status", "CANCELLED")
         event.add("summary", strip_controls(f"Gaat niet door: {c.title}"))
         _times(event, c, tz)
