@@ -115,6 +115,13 @@ def test_cancellations_last_90_days_or_until_the_event_is_over() -> None:
     project.activities.append(Activity(id="later", title="later", start=dt.datetime(2027, 5, 1)))
     pf.cancel_activity(project, "later", dt.datetime(2027, 3, 1, tzinfo=dt.UTC))
     assert [c.id for c in project.cancelled_activities] == ["later", "far"]
+    # a record doubled by hand: one cancellation per UID, the highest SEQUENCE
+    from dataclasses import replace
+
+    project.cancelled_activities.append(replace(project.cancelled_activities[0], sequence=5))
+    doubled = pf.cancellations(project, dt.date(2027, 3, 1))
+    assert sorted((x.id, x.sequence) for x in doubled) == [("far", 1), ("later", 5)]
+    project.cancelled_activities.pop()
     # an id that is an activity again (a hand edit, a merge) is not sent as cancelled
     project.activities.append(Activity(id="far", title="far", start=dt.datetime(2027, 9, 1)))
     assert [c.id for c in pf.cancellations(project, dt.date(2027, 3, 1))] == ["later"]
