@@ -176,7 +176,12 @@ def test_ask_then_remove(
     assert text(demo) == before, "asking changes nothing"
     gone = ops_remove.remove(demo, kind, ask.id, who=WHO, now=NOW)
     assert (gone.kind, gone.id, gone.name) == (kind, ref, name)
-    assert f'id = "{ref}"' not in text(demo)
+    state = tomllib.loads(text(demo))
+    records = {"org": "organisations", "place": "places", "platform": "platforms"}
+    assert ref not in [r["id"] for r in state.get(records.get(kind, "activities"), [])]
+    # a removed activity stays a while as cancelled, for the calendars (issue 24)
+    cancelled = [r["id"] for r in state.get("cancelled_activities", [])]
+    assert cancelled == ([ref] if kind == "activity" else [])
     entry = last(demo)
     assert entry["what"] == f"{line}: {name}"
     assert (entry["who"], entry["at"], entry["ids"]) == (WHO, NOW, [ref])

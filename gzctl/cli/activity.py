@@ -220,7 +220,9 @@ def export(
     opened = common.open_project(ctx)
     project = opened.project
     items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
-    if not items:
+    # removed activities go along as cancelled (they keep no platform, so not with --platform)
+    gone = [] if platform else pf.cancellations(project, runtime.today(), wanneer or "")
+    if not items and not gone:
         from gzctl.core.errors import Refused
 
         raise Refused(
@@ -230,7 +232,7 @@ def export(
             'gzctl activity add "Wandeling" --datum 12-04-2027'
         )
     timezone = for_playbook(opened.playbook).timezone
-    data = pf.to_ics(project, items, runtime.now(), timezone=timezone)
+    data = pf.to_ics(project, items, runtime.now(), timezone=timezone, cancelled=gone)
     if file == "-":
         from gzctl.core.outtext import write_utf8
 

@@ -42,6 +42,7 @@ KEYED: dict[tuple[str, ...], str] = {
     ("platforms",): "id",
     ("platforms", "*", "tasks"): "title",
     ("activities",): "id",
+    ("cancelled_activities",): "id",
     ("coordinator", "candidates"): "id",
     ("initiators",): "name",
     ("conflicts",): "key",
@@ -316,6 +317,7 @@ def _sort_records(project: Project) -> None:
     project.places.sort(key=lambda p: p.id)
     project.platforms.sort(key=lambda p: p.id)
     project.activities.sort(key=lambda a: (a.start, a.id))
+    project.cancelled_activities.sort(key=lambda a: (a.start, a.id))
     project.coordinator.candidates.sort(key=lambda c: (len(c.id), c.id))
     project.conflicts.sort(key=lambda c: c.key)
     try:

@@ -207,6 +207,26 @@ class Activity:
 
 
 @dataclass
+class CancelledActivity:
+    """An activity that was removed (``gzctl activity remove``), kept for a while so that the
+    calendar feed can tell the calendars that imported or subscribed to it that it does not
+    go ahead (STATUS:CANCELLED under the same UID), instead of leaving it there for good.
+
+    Only what the calendar event needs: the id (the UID), title and times; ``cancelled`` is
+    the day it was removed (a day, not a moment: two clones that remove the same activity on
+    the same day merge without a conflict), ``sequence`` the SEQUENCE of the cancelled event
+    (one above the last one published). How long it stays:
+    ``network.platforms.CANCELLED_DAYS``."""
+
+    id: str
+    title: str
+    start: dt.datetime
+    cancelled: dt.date
+    sequence: int = 1
+    end: dt.datetime | None = None
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
@@ -285,6 +305,7 @@ class Project:
     coordinator: Coordinator = field(default_factory=Coordinator)
     platforms: list[Platform] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
+    cancelled_activities: list[CancelledActivity] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)

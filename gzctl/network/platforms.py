@@ -20,7 +20,14 @@ from typing import Any
 
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
-from gzctl.core.model import Activity, Organisation, Platform, PlatformTask, Project
+from gzctl.core.model import (
+    Activity,
+    CancelledActivity,
+    Organisation,
+    Platform,
+    PlatformTask,
+    Project,
+)
 from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
@@ -524,7 +531,7 @@ def parse_end(start: dt.datetime, end_text: str) -> dt.datetime | None:
     return end
 
 
-def is_all_day(a: Activity) -> bool:
+def is_all_day(a: Activity | CancelledActivity) -> bool:
     """An activity given without a time: it starts at midnight and ends at a midnight (or
     has no end)."""
     return a.start.time() == dt.time(0, 0) and (a.end is None or a.end.time() == dt.time(0, 0))
@@ -569,7 +576,10 @@ def add_activity(
     pid = find(project, platform).id if platform.strip() else ""
     groups = inv.parse_groups(target_groups, orgs_catalogue) if target_groups else []
     title = clean_text(title)
-    aid = inv.unique_id(f"{start.date().isoformat()} {title}", (a.id for a in project.activities))
+    # a cancelled activity's id stays taken while its cancellation is published: the new
+    # activity gets its own UID, so calendars show the cancellation and the new event
+    taken = [a.id for a in project.activities] + [c.id for c in project.cancelled_activities]
+    aid = inv.unique_id(f"{start.date().isoformat()} {title}", taken)
     activity = Activity(
         id=aid,
         title=title,
@@ -682,6 +692,71 @@ def remove_activity(project: Project, raw_id: str) -> Activity:
     return activity
 
 
+# How long a removed activity stays in the calendar feed as cancelled: 90 days after the
+# removal, and in any case until the day it would have ended. Calendars that subscribe to
+# the feed refresh it within hours or days; 90 days also reaches a resident who imports the
+# file again now and then. After that the event is left out (and its record dropped at the
+# next removal): a calendar that still holds it holds a past or long-forgotten event.
+CANCELLED_DAYS = 90
+
+
+def _last_day(a: Activity | CancelledActivity) -> dt.date:
+    end = a.end if a.end is not None else a.start
+    if end.time() == dt.time(0, 0) and end.date() > a.start.date():
+        return end.date() - dt.timedelta(days=1)  # an exclusive midnight end
+    return end.date()
+
+
+def _published(c: CancelledActivity, today: dt.date) -> bool:
+    until = max(c.cancelled + dt.timedelta(days=CANCELLED_DAYS), _last_day(c))
+    return today <= until
+
+
+def cancel_activity(project: Project, raw_id: str, now: dt.datetime) -> Activity:
+    """Remove the activity and keep a cancellation record (see :class:`CancelledActivity`)
+    whose SEQUENCE is one above the last published revision, so calendars replace the event
+    by its cancellation. Cancellation records past their time are dropped here."""
+    activity = find_activity(project, raw_id)
+    seq = _revisions(project).get(activity.id, (0,))[0]
+    project.activities.remove(activity)
+    kept = [
+        c for c in project.cancelled_activities
+        if c.id != activity.id and _published(c, now.date())
+    ]  # fmt: skip
+    kept.append(
+        CancelledActivity(
+            id=activity.id,
+            title=activity.title,
+            start=activity.start,
+            end=activity.end,
+            cancelled=now.date(),
+            sequence=seq + 1,
+        )
+    )
+    project.cancelled_activities = sorted(kept, key=lambda c: (c.start, c.id))
+    return activity
+
+
+def cancellations(project: Project, today: dt.date, when: str = "") -> list[CancelledActivity]:
+    """The cancelled activities a calendar export still carries on ``today`` (see
+    CANCELLED_DAYS); ``when`` as in :func:`filter_activities`, by the activity's date. One
+    whose id is an activity again (a hand edit or a merge) is left out: the live event wins."""
+    live = {a.id for a in project.activities}
+    latest: dict[str, CancelledActivity] = {}
+    for c in project.cancelled_activities:  # one per UID, also after a hand edit
+        if c.id not in latest or c.sequence > latest[c.id].sequence:
+            latest[c.id] = c
+    out = [
+        c for c in project.cancelled_activities
+        if latest[c.id] is c and c.id not in live and _published(c, today)
+    ]  # fmt: skip
+    if when == "komend":
+        out = [c for c in out if c.start.date() >= today]
+    elif when == "geweest":
+        out = [c for c in out if c.start.date() < today]
+    return out
+
+
 def filter_activities(
     project: Project, platform: str = "", when: str = "", today: dt.date | None = None
 ) -> list[Activity]:
@@ -768,6 +843,7 @@ def to_ics(
     allow_empty: bool = False,
     *,
     timezone: str,
+    cancelled: Iterable[CancelledActivity] = (),
 ) -> bytes:
     """An iCalendar file (RFC 5545, METHOD:PUBLISH of RFC 5546) with one event per activity,
     in the village's time zone (``timezone``, from its country: Europe/Amsterdam,
@@ -781,13 +857,21 @@ def to_ics(
     file); ``stamp``, the caller's clock, only for a project without history. Raises
     Refused when there is no activity (an export of nothing is a mistake), unless
     ``allow_empty``: a published feed that calendars subscribe to exists before its first
-    event (the village website's agenda.ics)."""
+    event (the village website's agenda.ics).
+
+    ``cancelled`` (from :func:`cancellations`): removed activities, each written under its
+    old UID with STATUS:CANCELLED and a SEQUENCE one above its last, so a calendar that holds
+    the event marks it cancelled or drops it; the summary starts with "Gaat niet door:" for
+    calendars that show cancelled events as they are. An id that is also in ``activities``
+    is not written as cancelled."""
     from zoneinfo import ZoneInfo
 
     import icalendar
 
     items = list(activities)
-    if not items and not allow_empty:
+    live = {a.id for a in items}
+    gone = [c for c in cancelled if c.id not in live]
+    if not items and not gone and not allow_empty:
         raise Refused("Er zijn geen activiteiten om in een agenda te zetten; niets geschreven.")
     tz = ZoneInfo(timezone)
     village = inv.slugify(project.village.name or "dorp")
@@ -803,7 +887,7 @@ def to_ics(
     cal.add("x-wr-timezone", timezone)
     stamp = max((h.at for h in project.history), default=stamp)
     utc_stamp = _utc(stamp)
-    if not all(is_all_day(a) for a in items):
+    if not (all(is_all_day(a) for a in items) and all(is_all_day(c) for c in gone)):
         cal.add_component(_vtimezone(icalendar, timezone))
     for a in items:
         event = icalendar.Event()
@@ -814,15 +898,7 @@ def to_ics(
         event.add("created", _utc(created))
         event.add("last-modified", _utc(modified))
         event.add("summary", strip_controls(a.title))
-        if is_all_day(a):
-            last = a.end.date() if a.end is not None and a.end.date() > a.start.date() else None
-            event.add("dtstart", a.start.date())
-            event.add("dtend", last or a.start.date() + dt.timedelta(days=1))
-            event.add("transp", "TRANSPARENT")
-        else:
-            event.add("dtstart", a.start.replace(tzinfo=tz))
-            if a.end is not None:
-                event.add("dtend", a.end.replace(tzinfo=tz))
+        _times(event, a, tz)
         if a.place:
             event.add("location", strip_controls(a.place))
         lines = [strip_controls(a.description)] if a.description else []
@@ -833,8 +909,37 @@ def to_ics(
         if lines:
             event.add("description", strip_controls("\n".join(lines)))
         cal.add_component(event)
+    for c in gone:
+        event = icalendar.Event()
+        event.add("uid", f"{c.id}@{village}.gzctl")
+        event.add("dtstamp", utc_stamp)
+        event.add("sequence", c.sequence)
+        # the history's lines of the activity end with its removal; without them, its day
+        removed = dt.datetime.combine(c.cancelled, dt.time(0, 0), tzinfo=dt.UTC)
+        _, created, modified = revisions.get(c.id, (0, removed, removed))
+        event.add("created", _utc(created))
+        event.add("last-modified", _utc(modified))
+        event.add("status", "CANCELLED")
+        event.add("summary", strip_controls(f"Gaat niet door: {c.title}"))
+        _times(event, c, tz)
+        if "transp" not in event:
+            event.add("transp", "TRANSPARENT")  # a cancelled event does not take the time
+        cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
+
+
+def _times(event: Any, a: Activity | CancelledActivity, tz: Any) -> None:
+    """DTSTART and DTEND: dates (the end exclusive) for an all-day activity, else local times."""
+    if is_all_day(a):
+        last = a.end.date() if a.end is not None and a.end.date() > a.start.date() else None
+        event.add("dtstart", a.start.date())
+        event.add("dtend", last or a.start.date() + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    else:
+        event.add("dtstart", a.start.replace(tzinfo=tz))
+        if a.end is not None:
+            event.add("dtend", a.end.replace(tzinfo=tz))
 
 
 def _vtimezone(icalendar: Any, name: str) -> Any:

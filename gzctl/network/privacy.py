@@ -140,6 +140,8 @@ def _texts(project: Project) -> list[tuple[str, Any, str]]:
         out.append((f"platforms.{pf.id}.aim", pf, "aim"))
     for a in project.activities:
         out.append((f"activities.{a.id}.description", a, "description"))
+    for gone in project.cancelled_activities:  # published as cancelled: forget reaches them
+        out.append((f"cancelled_activities.{gone.id}.title", gone, "title"))
     for c in project.coordinator.candidates:
         out.append((f"coordinator.candidates.{c.id}.notes", c, "notes"))
     for item, entry in project.checklist.items():

@@ -32,8 +32,9 @@ class Removed:
 @dataclass(frozen=True)
 class _Kind:
     find: Callable[[Project, str], Any]
-    # removes the record from the project; returns it and whether it was the chosen one
-    take: Callable[[Project, str], tuple[Any, bool]]
+    # removes the record from the project (at the given moment); returns it and whether it
+    # was the chosen one
+    take: Callable[[Project, str, dt.datetime], tuple[Any, bool]]
     name: Callable[[Any], str]
     question: Callable[[Any], str | None]
     refusal: Callable[[Any], str]
@@ -46,7 +47,7 @@ def _org() -> _Kind:
 
     return _Kind(
         find=inv.find,
-        take=lambda p, i: (inv.remove(p, i), False),
+        take=lambda p, i, _: (inv.remove(p, i), False),
         name=lambda o: o.name,
         question=lambda o: f"{o.name} ({o.id}) met contactgegevens van de lijst halen?",
         refusal=lambda o: f"Weet je het zeker? Bevestig met: gzctl org remove {o.id} --yes",
@@ -60,7 +61,7 @@ def _place() -> _Kind:
 
     return _Kind(
         find=pl.find,
-        take=pl.remove,
+        take=lambda p, i, _: pl.remove(p, i),
         name=lambda p: p.name,
         question=lambda p: f"{p.name} ({p.id}) van de lijst van plekken halen?",
         refusal=lambda p: f"Weet je het zeker? Bevestig met: gzctl place remove {p.id} --yes",
@@ -74,7 +75,7 @@ def _platform() -> _Kind:
 
     return _Kind(
         find=pf.find,
-        take=lambda p, i: (pf.remove(p, i), False),
+        take=lambda p, i, _: (pf.remove(p, i), False),
         name=lambda p: p.title,
         question=lambda p: None,  # never asked: stopping a platform is usually what is meant
         refusal=lambda p: (
@@ -91,7 +92,8 @@ def _activity() -> _Kind:
 
     return _Kind(
         find=pf.find_activity,
-        take=lambda p, i: (pf.remove_activity(p, i), False),
+        # kept as cancelled for a while, so calendars that hold it learn it does not go ahead
+        take=lambda p, i, now: (pf.cancel_activity(p, i, now), False),
         name=lambda a: a.title,
         question=lambda a: f"{a.title} ({a.id}) schrappen?",
         refusal=lambda a: f"Weet je het zeker? Bevestig met: gzctl activity remove {a.id} --yes",
@@ -128,7 +130,7 @@ def remove(where: Where, kind: str, ref: str, *, who: str, now: dt.datetime) -> 
     its history line. Ask first (:func:`ask_remove`): this op does not."""
     k = _kind(kind)
     with transaction(opened(where), who, now) as tx:
-        item, was_chosen = k.take(tx.project, ref)
+        item, was_chosen = k.take(tx.project, ref, now)
         name = k.name(item)
         tx.log(k.action, k.line.format(name=name), [item.id])
     return Removed(kind, item.id, name, item, was_chosen)

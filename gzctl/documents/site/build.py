@@ -94,7 +94,7 @@ def render_site(
     ``url`` overrides ``settings.site.url`` (empty: not online yet, so no QR code).
     Raises NotReady (no village name) or TemplateProblem (a template does not render)."""
     from gzctl.core.country import for_playbook
-    from gzctl.network.platforms import to_ics
+    from gzctl.network.platforms import cancellations, to_ics
 
     address = (url if url is not None else project.settings.site.url).strip()
     ctx = Context(project, playbook, today)
@@ -129,7 +129,12 @@ def render_site(
     coming_and_past = sorted(project.activities, key=lambda a: (a.start, a.id))
     timezone = for_playbook(playbook).timezone  # the village's country's
     files[ICS_FILE] = to_ics(
-        project, coming_and_past, _fixed_stamp(project), allow_empty=True, timezone=timezone
+        project,
+        coming_and_past,
+        _fixed_stamp(project),
+        allow_empty=True,
+        timezone=timezone,
+        cancelled=cancellations(project, today),  # removed ones, sent as cancelled
     )
     files[FEED_FILE] = atom(project, data)
     notes = []
