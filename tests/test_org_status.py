@@ -151,7 +151,7 @@ def test_ticked_in_the_wizard_then_on_the_card_and_the_site(
     assert step is not None
     # before: the card is refused, nobody takes part
     refused = gz("-C", str(folder), "docs", "build", "--only", "netwerkoverzicht")
-    assert refused.code != 0 or "nog geen organisatie is aangesloten" in refused.err
+    assert refused.code == 2 and "nog geen organisatie is aangesloten" in refused.err
     prompts.answer = _answers
     said: list[str] = []
     HANDLERS["participants"](wizard(folder, book, said), step)
