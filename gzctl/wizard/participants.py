@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gzctl.wizard.keys import add_letter_and_number_keys
+from gzctl.wizard.keys import add_letter_and_number_keys, choice_title, fit_prompt
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -21,7 +21,7 @@ JOINED = "aangesloten"
 SAID_NO = "afgehaakt"
 NOW = "nu"
 LATER = "later"
-LATER_HINT = "Later: gzctl org status ID... aangesloten (de ids uit gzctl org list)."
+LATER_HINT = "Later kan het met: gzctl org status ID... aangesloten"
 
 
 def _escape(text: str) -> str:
@@ -44,38 +44,46 @@ def participants_step(wizard: Wizard, step: Step) -> None:
     if not open_orgs:
         say("[dim]Er staan geen andere organisaties op de lijst (gzctl org add NAAM).[/]")
         return
+    message, instruction = fit_prompt(
+        "Weet je al welke organisaties meedoen?", "(pijltje of cijfer, Enter)"
+    )
     when = add_letter_and_number_keys(
         questionary.select(
-            "Weet je al welke organisaties meedoen?",
+            message,
             choices=[
-                questionary.Choice("Ja, nu aanvinken", value=NOW),
-                questionary.Choice("Later (bijvoorbeeld na de netwerkavond)", value=LATER),
+                questionary.Choice(choice_title("Ja, nu aanvinken"), value=NOW),
+                questionary.Choice(
+                    choice_title("Later (bijvoorbeeld na de netwerkavond)"), value=LATER
+                ),
             ],
-            instruction="(pijltje of cijfer, Enter)",
+            instruction=instruction,
             use_jk_keys=False,
         )
     ).unsafe_ask()
     if when != NOW:
         say(f"[dim]{LATER_HINT}[/]")
         return
+    say("[dim]Niets aanvinken mag ook: dan vul je het later in.[/]")
     yes = _tick(questionary, say, "Welke organisaties doen mee?", open_orgs)
     rest = [o for o in open_orgs if o.id not in yes]
     no = _tick(questionary, say, "Welke organisaties zeiden nee?", rest) if rest else []
     _save(wizard, yes, JOINED)
     _save(wizard, no, SAID_NO)
     if not yes and not no:
-        say(f"[dim]Niets veranderd. {LATER_HINT}[/]")
+        say("[dim]Niets veranderd.[/]")
+        say(f"[dim]{LATER_HINT}[/]")
 
 
 def _tick(questionary: Any, say: Any, label: str, orgs: list[Any]) -> list[str]:
     """A checkbox list of ``orgs``; the ids ticked. questionary sums up a checkbox in
     English ("done (3 selections)"): its line is erased and a Dutch one written."""
-    choices = [questionary.Choice(o.name, value=o.id) for o in orgs]
+    choices = [questionary.Choice(choice_title(o.name, 5), value=o.id) for o in orgs]
+    message, instruction = fit_prompt(label, "(spatie vinkt aan, Enter gaat verder)")
     picked = list(
         questionary.checkbox(
-            label,
+            message,
             choices=choices,
-            instruction="(spatie: aan/uit, Enter: klaar; niets aangevinkt = later)",
+            instruction=instruction,
             erase_when_done=True,
         ).unsafe_ask()
         or []
