@@ -523,12 +523,16 @@ def read(rest: list[str], params: tuple[Param, ...], path: tuple[str, ...]) -> d
             values[param.name] = [*(values[param.name] or []), value]
         else:
             values[param.name] = value
-    for param in positional:
+    for n, param in enumerate(positional):
         if not given:
             continue
-        if param.multiple:
-            values[param.name] = [convert(g, param, path) for g in given]
-            given = []
+        if param.multiple:  # as click: all but what the single arguments after it take
+            after = sum(1 for p in positional[n + 1 :] if not p.multiple)
+            cut = max(len(given) - after, 0)
+            take, given = given[:cut], given[cut:]
+            if not take:
+                continue
+            values[param.name] = [convert(g, param, path) for g in take]
         else:
             values[param.name], given = convert(given[0], param, path), given[1:]
         seen.add(param.name)

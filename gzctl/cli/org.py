@@ -312,7 +312,10 @@ def edit(
 @app.command("status", **_kw("status"))
 def status(
     ctx: common.Context,
-    org_id: IdArg,
+    org_ids: Annotated[
+        list[str],
+        common.Argument(metavar="ID", help="Een of meer ids (zie gzctl org list) of namen."),
+    ],
     new_status: Annotated[
         str,
         common.Argument(
@@ -325,14 +328,18 @@ def status(
         common.Option("--datum", "--date", metavar="DATUM", help="Wanneer (standaard vandaag)."),
     ] = None,
 ) -> None:
-    from gzctl.ops.orgs import set_org_status
+    from gzctl.ops.orgs import set_org_statuses
 
     opened = common.open_project(ctx)
     when = inv.parse_date(datum) if datum else None
-    done = set_org_status(
-        opened, org_id, new_status, when=when, who=runtime.who(), now=runtime.now()
+    changes = set_org_statuses(
+        opened, org_ids, new_status, when=when, who=runtime.who(), now=runtime.now()
     )
-    common.say(f"{done.name}: {done.old} → {done.new}.")
+    for done in changes:
+        if done.old == done.new:
+            common.say(f"{done.name}: {done.new} (datum bijgewerkt).")
+        else:
+            common.say(f"{done.name}: {done.old} → {done.new}.")
 
 
 @app.command("remove", **_kw("remove"))

@@ -499,11 +499,13 @@ ORG_COMMANDS: dict[str, Help] = {
         ),
     ),
     "status": Help(
-        "Zet de netwerkstatus van een organisatie.",
-        "STATUS is geïnventariseerd, benaderd, uitgenodigd, aangesloten of afgehaakt; de datum "
-        "wordt erbij bewaard (vandaag, of --datum).",
+        "Zet de netwerkstatus van een of meer organisaties.",
+        "Geef eerst de ids, de status als laatste. STATUS is geïnventariseerd, benaderd, "
+        "uitgenodigd, aangesloten of afgehaakt; de datum wordt erbij bewaard (vandaag, of "
+        "--datum). Is een id onbekend, dan verandert er niets.",
         (
             "gzctl org status vv-ooltwijk benaderd",
+            "gzctl org status vv-ooltwijk kbo-ooltwijk aangesloten",
             "gzctl org status vv-ooltwijk aangesloten --datum 12-03-2027",
         ),
     ),

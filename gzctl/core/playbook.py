@@ -242,7 +242,7 @@ KEYS = {
 # handler; the wizard (registry: gzctl/wizard/steps.py, HANDLERS) runs it after the step's
 # questions.
 STEP_HANDLERS: tuple[str, ...] = (
-    "inventory", "places", "coordinator", "recruitment", "platforms", "site",
+    "inventory", "places", "coordinator", "recruitment", "platforms", "site", "participants",
 )  # fmt: skip
 
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}

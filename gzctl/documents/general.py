@@ -643,7 +643,7 @@ def prepare_overview(ctx: Context) -> Prepared:
     if not members:
         raise NotReady(
             f"{title}: nog geen organisatie is aangesloten bij het netwerk. Zet de deelnemers "
-            "op 'aangesloten' met gzctl org status ID aangesloten."
+            "op 'aangesloten' met gzctl org status ID... aangesloten (meer ids tegelijk mag)."
         )
     words = document_words(ctx.playbook)
     region = str(words.get("land", {}).get("telefoonregio", "NL"))

@@ -327,7 +327,7 @@ def prepare_thanks(ctx: Context) -> Prepared:
     if not joined:
         raise NotReady(
             f"{THANKS_TITLE}: er is nog geen organisatie aangesloten. Zet een organisatie op "
-            "aangesloten met gzctl org status ID aangesloten."
+            "aangesloten met gzctl org status ID... aangesloten."
         )
     day = document_date(project)
     running = [p for p in project.platforms if p.status in RUNNING]

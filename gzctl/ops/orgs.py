@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gzctl.core.errors import UsageProblem
+from gzctl.core.errors import NotFound, UsageProblem
+from gzctl.core.model import Organisation
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
 from gzctl.ops.project import Where, opened, transaction
@@ -84,13 +85,63 @@ def set_org_status(
 ) -> StatusChanged:
     """Move an organisation along benaderd, uitgenodigd, aangesloten ... (``when``: the day
     it happened, default today)."""
+    return set_org_statuses(where, [org_id], status, when=when, who=who, now=now)[0]
+
+
+def set_org_statuses(
+    where: Where,
+    org_ids: list[str],
+    status: str,
+    *,
+    when: dt.date | None = None,
+    who: str,
+    now: dt.datetime,
+) -> list[StatusChanged]:
+    """Give several organisations one status (``gzctl org status ID... STATUS``, the
+    wizard's "Wie doen er mee?"): one transaction, one history line. Every id or name must
+    name an organisation first: one that does not refuses the whole change, nothing saved
+    (:class:`NotFound`, one line naming each, with a did-you-mean)."""
+    new = inv.parse_status(status)
     with transaction(opened(where), who, now) as tx:
-        org, old = inv.change_status(tx.project, org_id, status, now.date(), when)
-        if old != org.status:
-            tx.log("org-status", f"{org.name}: {old} → {org.status}", [org.id])
-        else:
-            tx.log("org-status", f"{org.name}: {org.status} (datum bijgewerkt)", [org.id])
-    return StatusChanged(org.name, org.id, old, org.status)
+        orgs: list[Organisation] = []
+        unknown: list[str] = []
+        for raw in org_ids:
+            try:
+                org = inv.find(tx.project, raw)
+            except NotFound as exc:
+                unknown.append(exc.message.removesuffix(_SEE_LIST).strip())
+                continue
+            if org not in orgs:
+                orgs.append(org)
+        if unknown:
+            raise NotFound(" ".join(unknown) + " Er is niets veranderd." + _SEE_LIST)
+        if not orgs:
+            raise UsageProblem("Geef minstens één organisatie (zie gzctl org list).")
+        changes = []
+        for org in orgs:
+            old = org.status
+            inv.set_status(org, new, when or now.date())
+            changes.append(StatusChanged(org.name, org.id, old, org.status))
+        tx.log("org-status", _status_line(changes), [c.id for c in changes])
+    return changes
+
+
+_SEE_LIST = " Zie: gzctl org list"
+
+
+def _status_line(changes: list[StatusChanged]) -> str:
+    """The history line: 'VV Beesd: benaderd → aangesloten' for one organisation,
+    'Aangesloten: VV Beesd (was benaderd), KBO Beesd (was uitgenodigd)' for several."""
+    if len(changes) == 1:
+        c = changes[0]
+        if c.old != c.new:
+            return f"{c.name}: {c.old} → {c.new}"
+        return f"{c.name}: {c.new} (datum bijgewerkt)"
+    parts = [
+        f"{c.name} (was {c.old})" if c.old != c.new else f"{c.name} (datum bijgewerkt)"
+        for c in changes
+    ]
+    return f"{changes[0].new.capitalize()}: " + ", ".join(parts)
 
 
 # ----------------------------------------------------------------------------- import

@@ -46,6 +46,12 @@ def _platforms(wizard: engine.Wizard, step: Step) -> None:
     platform_step(wizard, step)
 
 
+def _participants(wizard: engine.Wizard, step: Step) -> None:
+    from gzctl.wizard.participants import participants_step
+
+    participants_step(wizard, step)
+
+
 def _site(wizard: engine.Wizard, step: Step) -> None:
     from gzctl.wizard.site import site_step
 
@@ -67,6 +73,7 @@ HANDLERS: dict[str, Handler] = {
     "recruitment": _recruitment,
     "platforms": _platforms,
     "site": _site,
+    "participants": _participants,
 }
 
 # Run at the end of every step, after its checklist.
