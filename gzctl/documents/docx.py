@@ -636,8 +636,8 @@ class DocxBuilder:
                 if self._letters and self._keep_from is not None:
                     ppr = _el("w:pPr")
                     space.insert(0, ppr)
-                    _el("w:spacing", ppr, w__after="0",
-                        w__line=str(round(SIGNING_MM * TWIPS_PER_MM)), w__lineRule="exact")  # fmt: skip
+                    signing = str(round(SIGNING_MM * TWIPS_PER_MM))
+                    _el("w:spacing", ppr, w__after="0", w__line=signing, w__lineRule="exact")
                 i += 1
                 continue
             if stripped == _CLOSING:
