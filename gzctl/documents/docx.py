@@ -118,7 +118,8 @@ _START = object()
 HEADER_DISTANCE = 0.5625  # the header starts at this part of the top margin (9 of 16 mm)
 NBSP = "\u00a0"
 TWIPS_PER_MM = 1440 / 25.4
-SIGNING_MM = 16  # blank room above the signers' names, for a handwritten signature
+SIGNING_MM = 14  # and the closing's spacing: 15 mm of blank room above the signers' names
+UNDER_ADDRESS_MM = 3.5  # between the address block and the date line
 # the first page's header, in points: the network's name, each sender line, and what the
 # green line under them adds (its distance and width); the rest up to the address is blank
 HEAD_NAME_PT, HEAD_LINE_PT, HEAD_RULE_PT = 20, 11, 6
@@ -633,11 +634,12 @@ class DocxBuilder:
                 flush()
                 # an empty line: room under the address; in a letter's closing, room to sign
                 space = self._paragraph()
-                if self._letters and self._keep_from is not None:
+                if self._letters:
                     ppr = _el("w:pPr")
                     space.insert(0, ppr)
-                    signing = str(round(SIGNING_MM * TWIPS_PER_MM))
-                    _el("w:spacing", ppr, w__after="0", w__line=signing, w__lineRule="exact")
+                    height = SIGNING_MM if self._keep_from is not None else UNDER_ADDRESS_MM
+                    _el("w:spacing", ppr, w__after="0", w__line=str(round(height * TWIPS_PER_MM)),
+                        w__lineRule="exact")  # fmt: skip
                 i += 1
                 continue
             if stripped == _CLOSING:
@@ -718,7 +720,7 @@ class DocxBuilder:
         indent = self.letter.address_left_mm - self.letter.margin_left_mm
         ppr = _el("w:pPr")
         p.insert(0, ppr)
-        _el("w:spacing", ppr, w__before="0")
+        _el("w:spacing", ppr, w__before="0", w__after="0")
         if indent > 0:
             _el("w:ind", ppr, w__left=str(round(indent * TWIPS_PER_MM)))
 
