@@ -451,7 +451,8 @@ def document_date(project: Project) -> dt.date:
 
 def network_address(project: Project) -> list[str]:
     """The network's postal address: care of the chosen meeting place ('p/a Dorpshuis De
-    Schakel', 'Kerkstraat 4, Ooltwijk'), else empty. The network has no office of its own."""
+    Schakel', 'Kerkstraat 4', '4197 AC Ooltwijk': the place's address split at its commas, a
+    line each, as on an envelope), else empty. The network has no office of its own."""
     from gzctl.network.summaries import chosen_place
 
     place = chosen_place(project)
@@ -459,7 +460,7 @@ def network_address(project: Project) -> list[str]:
         return []
     lines = [f"p/a {place.name}"]
     if place.address:
-        lines.append(place.address)
+        lines.extend(part.strip() for part in place.address.split(",") if part.strip())
     return lines
 
 

@@ -237,7 +237,8 @@ def build(
         from gzctl.core.country import for_playbook
         from gzctl.documents.docx import DocxBuilder
 
-        docx = DocxBuilder(_fixed_moment(project), for_playbook(playbook).language)
+        country = for_playbook(playbook)
+        docx = DocxBuilder(_fixed_moment(project), country.language, country.letter)
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))

@@ -25,7 +25,12 @@ import re
 import struct
 import zipfile
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from gzctl.documents.html import PHONE, is_phone
+
+if TYPE_CHECKING:
+    from gzctl.core.country import Letter
 
 PAGE_BREAK = "<!-- nieuwe pagina -->"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -110,6 +115,14 @@ _LETTERHEAD = ("<!-- briefhoofd -->", "<!-- /briefhoofd -->")
 _CLOSING = "<!-- slot -->"
 _SPACE = "<!-- ruimte -->"
 _START = object()
+HEADER_DISTANCE = 0.5625  # the header starts at this part of the top margin (9 of 16 mm)
+NBSP = "\u00a0"
+TWIPS_PER_MM = 1440 / 25.4
+SIGNING_MM = 14  # and the closing's spacing: 15 mm of blank room above the signers' names
+UNDER_ADDRESS_MM = 3.5  # between the address block and the date line
+# the first page's header, in points: the network's name, each sender line, and what the
+# green line under them adds (its distance and width); the rest up to the address is blank
+HEAD_NAME_PT, HEAD_LINE_PT, HEAD_RULE_PT = 20, 11, 6
 _APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
@@ -170,6 +183,18 @@ def _plain_rpr(language: str) -> Any:
     return copy.deepcopy(_PLAIN[language])
 
 
+def _dutch_letter() -> Letter:
+    from gzctl.core.country import Letter
+
+    return Letter(46, 22, 16, 20, 16, 22, "{plaats}, {datum}")
+
+
+def _phones_whole(text: str) -> str:
+    """Phone numbers with no-break spaces, so that they never break over two lines."""
+    return PHONE.sub(lambda m: m.group(0).replace(" ", NBSP) if is_phone(m.group(0))
+                     else m.group(0), text)  # fmt: skip
+
+
 def _is_heading(p: Any) -> bool:
     style = p.find(f"{_W}pPr/{_W}pStyle")
     return style is not None and str(style.get(_W + "val", "")).startswith("Heading")
@@ -196,21 +221,27 @@ class DocxBuilder:
     header (from the Markdown's ``<!-- briefhoofd -->`` block) and "pagina X van Y" in the
     footer from page 2 on (a one-page document shows none)."""
 
-    def __init__(self, moment: dt.datetime, language: str) -> None:
+    def __init__(self, moment: dt.datetime, language: str, letter: Letter | None = None) -> None:
         """``language``: the document language of the village's country (nl-NL, nl-BE), on
-        every style, every run and the core properties (Word's spelling check)."""
+        every style, every run and the core properties (Word's spelling check). ``letter``:
+        the country's letter conventions (margins, where the address block sits for its
+        window envelope); without it the Dutch ones."""
         from docx import Document
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml.ns import qn
-        from docx.shared import Cm, Pt, RGBColor
+        from docx.shared import Cm, Mm, Pt, RGBColor
 
         self.language = language
         doc = Document()
         section = doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
-        section.left_margin, section.right_margin = Cm(2.2), Cm(2.0)
-        section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.6)
-        section.header_distance, section.footer_distance = Cm(0.9), Cm(0.8)
+        self.letter = letter or _dutch_letter()
+        section.left_margin = Mm(self.letter.margin_left_mm)
+        section.right_margin = Mm(self.letter.margin_right_mm)
+        section.top_margin = Mm(self.letter.margin_top_mm)
+        section.bottom_margin = Mm(self.letter.margin_bottom_mm)
+        section.header_distance = Mm(self.letter.margin_top_mm * HEADER_DISTANCE)
+        section.footer_distance = Cm(0.8)
         section.different_first_page_header_footer = True
         normal = doc.styles["Normal"]
         normal.font.name = FONT
@@ -414,17 +445,35 @@ class DocxBuilder:
                     borders = _el("w:pBdr", ppr)
                     _el("w:bottom", borders, w__val="single", w__sz="12", w__space="4",
                         w__color=GREEN)  # fmt: skip
-                _el("w:spacing", ppr, w__after="0")
+                height = HEAD_LINE_PT if n else HEAD_NAME_PT
+                _el("w:spacing", ppr, w__after="0", w__line=str(height * 20),
+                    w__lineRule="exact")  # fmt: skip
                 if n:
                     _el("w:jc", ppr, w__val="right")
                     self._run(p, line, size=17, color=GREY)
                 else:
                     self._run(p, line, bold=True, size=30, color=GREEN)
+            self._header_spacer(first, len(lines))
         else:
             _el("w:p", first)
         p = _el("w:p", self.header.element)
         if network:
             self._run(p, network, size=16, color=GREY)
+
+    def _header_spacer(self, header: Any, lines: int) -> None:
+        """An empty line of exact height under the letterhead, so that the header ends, and
+        the body with its address block begins, where the country's window envelope shows
+        the address (Word and LibreOffice start the body under a header that is taller than
+        the top margin)."""
+        used_pt = HEAD_NAME_PT + (lines - 1) * HEAD_LINE_PT + HEAD_RULE_PT
+        header_top_mm = self.letter.margin_top_mm * HEADER_DISTANCE
+        rest_mm = self.letter.address_top_mm - header_top_mm - used_pt * 25.4 / 72
+        if rest_mm <= 1:
+            return
+        p = _el("w:p", header)
+        ppr = _el("w:pPr", p)
+        _el("w:spacing", ppr, w__after="0", w__line=str(round(rest_mm * TWIPS_PER_MM)),
+            w__lineRule="exact")  # fmt: skip
 
     def _paragraph(self, style: str | None = None) -> Any:
         """A new w:p at the end of the body, as an lxml element.
@@ -466,6 +515,8 @@ class DocxBuilder:
             self._props(r, bold, italic, strike, color, size, font)
         if not text:
             return r
+        if any(ch.isdigit() for ch in text):
+            text = _phones_whole(text)
         pieces: list[str | None] = []  # None = a no-break hyphen
         if "@" in text:
             last = 0
@@ -548,12 +599,16 @@ class DocxBuilder:
         paragraph: list[str] = []
 
         rule = False  # after a --- line: the closing footnote, small and grey under a line
+        address = self._letters  # a letter's first paragraph is the address block
 
         def flush() -> None:
-            nonlocal rule
+            nonlocal rule, address
             if paragraph:
                 text = "\n".join(line[:-1] if line.endswith("\\") else line for line in paragraph)
                 p = self._paragraph()
+                if address:
+                    self._address(p)
+                    address = False
                 if rule:
                     ppr = _el("w:pPr")
                     p.insert(0, ppr)
@@ -577,7 +632,14 @@ class DocxBuilder:
                 continue
             if stripped == _SPACE:
                 flush()
-                self._paragraph()  # an empty line: room under the address, room to sign
+                # an empty line: room under the address; in a letter's closing, room to sign
+                space = self._paragraph()
+                if self._letters:
+                    ppr = _el("w:pPr")
+                    space.insert(0, ppr)
+                    height = SIGNING_MM if self._keep_from is not None else UNDER_ADDRESS_MM
+                    _el("w:spacing", ppr, w__after="0", w__line=str(round(height * TWIPS_PER_MM)),
+                        w__lineRule="exact")  # fmt: skip
                 i += 1
                 continue
             if stripped == _CLOSING:
@@ -591,6 +653,7 @@ class DocxBuilder:
                 self._close_keep()
                 if self._letters:
                     self._section_break()
+                    address = True
                 else:
                     self._break(self._paragraph(), page=True)
                 i += 1
@@ -651,6 +714,15 @@ class DocxBuilder:
             i += 1
         flush()
         self._keep_together()
+
+    def _address(self, p: Any) -> None:
+        """The address block: indented to where the country's window envelope shows it."""
+        indent = self.letter.address_left_mm - self.letter.margin_left_mm
+        ppr = _el("w:pPr")
+        p.insert(0, ppr)
+        _el("w:spacing", ppr, w__before="0", w__after="0")
+        if indent > 0:
+            _el("w:ind", ppr, w__left=str(round(indent * TWIPS_PER_MM)))
 
     def _section_break(self) -> None:
         """Between the letters of a print file: a new section, so that every letter starts

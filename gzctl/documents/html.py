@@ -40,6 +40,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TIME = re.compile(r"^(\d{1,2}[:.]\d{2})\s+(.*)$", re.S)
 _BREAK = re.compile(r"<br\s*/?>\n?")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
+# a phone number as people type it ("0345 123 456", "+32 51 12 34 56", "0800-1234"): kept on
+# one line; at least nine digits, so that amounts, times and dates never match
+PHONE = re.compile(r"(?<![\w,.])\+?\d{2,4}(?:[ \u00a0-]\d{2,4}){1,4}(?![\w,])")
+PHONE_DIGITS = 9
 SHORT_ITEM = 40  # characters: a list of short items goes in two columns
 BLOCK_ITEMS = 12  # at most this many items or rows keep together with their heading
 BESIDE_ITEMS, BESIDE_CHARS = 6, 60  # two sections of short lists go side by side
@@ -72,6 +76,7 @@ def _parser() -> Any:
 
         def text(tokens: Any, idx: int, options: Any, env: Any) -> str:
             escaped = html.escape(tokens[idx].content, quote=False)
+            escaped = PHONE.sub(_whole_phone, escaped)
             return _EMAIL.sub(lambda m: f'<span class="heel">{m.group(0)}</span>', escaped)
 
         def raw(tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -95,6 +100,15 @@ def _parser() -> Any:
         rules["hardbreak"] = lambda *args: "<br>\n"
         _PARSER.append(md)
     return _PARSER[0]
+
+
+def is_phone(number: str) -> bool:
+    """Whether a match of ``PHONE`` holds enough digits to be a phone number."""
+    return sum(ch.isdigit() for ch in number) >= PHONE_DIGITS
+
+
+def _whole_phone(m: re.Match[str]) -> str:
+    return f'<span class="heel">{m.group(0)}</span>' if is_phone(m.group(0)) else m.group(0)
 
 
 def blocks(markdown: str) -> list[Block]:

@@ -105,7 +105,9 @@ class Renderer:
         from gzctl.documents.html import body
 
         pages = body(markdown, compact=compact)
-        shell = {"titel": data.get("titel", ""), "inhoud": Markup(pages)}
+        land = data.get("land")
+        letter = land.get("brief", {}) if isinstance(land, dict) else {}
+        shell = {"titel": data.get("titel", ""), "inhoud": Markup(pages), "brief": letter}
         return self._render("_base/pagina.html.j2", self.html, shell)
 
     def _render(self, name: str, env: Any, data: dict[str, Any]) -> str:
