@@ -346,9 +346,8 @@ def remove(
         bool,
         common.Option(
             "--ook-verwijzingen",
-            "--with-references",
-            help="Haal het ook weg waar het nog genoemd wordt (platforms, activiteiten, de "
-            "plekkeuze), zonder te vragen.",
+            help="Haal het ook uit de platforms en activiteiten die het noemen; "
+            "vraagt niet om bevestiging.",
         ),
     ] = False,
 ) -> None:

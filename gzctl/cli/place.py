@@ -214,9 +214,8 @@ def remove(
         bool,
         common.Option(
             "--ook-verwijzingen",
-            "--with-references",
-            help="Haal het ook weg waar het nog genoemd wordt (platforms, activiteiten, de "
-            "plekkeuze), zonder te vragen.",
+            help="Maak ook de plekkeuze ongedaan als dit de gekozen plek is; "
+            "vraagt niet om bevestiging.",
         ),
     ] = False,
 ) -> None:

@@ -261,9 +261,8 @@ def remove(
         bool,
         common.Option(
             "--ook-verwijzingen",
-            "--with-references",
-            help="Haal het ook weg waar het nog genoemd wordt (platforms, activiteiten, de "
-            "plekkeuze), zonder te vragen.",
+            help="Haal het ook uit de activiteiten die het noemen (die blijven "
+            "staan).",
         ),
     ] = False,
 ) -> None:
