@@ -153,7 +153,7 @@ def test_forget_candidate_and_the_appointed_one_stays(demo: Path) -> None:
 @pytest.mark.parametrize(
     ("kind", "ref", "name", "asked", "line"),
     [
-        ("org", "kbo-ooltwijk", "KBO Ooltwijk", True, "Organisatie van de lijst gehaald"),
+        ("org", "apotheek-ooltwijk", "Apotheek Ooltwijk", True, "Organisatie van de lijst gehaald"),
         ("place", "kantine-vv-ooltwijk", "Kantine VV Ooltwijk", True, "Plek van de lijst gehaald"),
         ("platform", "ophaaldienst", "Ophaaldienst", False, "Platform verwijderd"),
         (
@@ -188,7 +188,13 @@ def test_ask_then_remove(
 
 
 def test_removing_the_chosen_place_says_so(demo: Path) -> None:
-    gone = ops_remove.remove(demo, "place", "dorpshuis-de-schakel", who=WHO, now=NOW)
+    before = text(demo)
+    with pytest.raises(Refused, match="plekkeuze"):
+        ops_remove.remove(demo, "place", "dorpshuis-de-schakel", who=WHO, now=NOW)
+    assert text(demo) == before
+    gone = ops_remove.remove(
+        demo, "place", "dorpshuis-de-schakel", who=WHO, now=NOW, references=True
+    )
     assert gone.was_chosen
     assert "chosen" not in state(demo).get("meeting_place", {})
 
@@ -456,8 +462,15 @@ def test_start_or_join_platform_joins_one_started_meanwhile(demo: Path) -> None:
     [
         (
             ["org", "remove", "kbo-ooltwijk"],
-            "KBO Ooltwijk (kbo-ooltwijk) met contactgegevens van de lijst halen?",
-            'id = "kbo-ooltwijk"',
+            "KBO Ooltwijk (kbo-ooltwijk) met contactgegevens van de lijst halen, en ook uit "
+            "platform Ouderensteunpunt en activiteiten Wandeling voor ouderen, Koffieochtend "
+            "Ouderensteunpunt (proef), Open koffieochtend Ouderensteunpunt?",
+            'trekker = "kbo-ooltwijk"',  # Ja: the references went with it
+        ),
+        (
+            ["org", "remove", "apotheek-ooltwijk"],
+            "Apotheek Ooltwijk (apotheek-ooltwijk) met contactgegevens van de lijst halen?",
+            'id = "apotheek-ooltwijk"',
         ),
         (
             ["place", "remove", "kantine-vv-ooltwijk"],

@@ -47,7 +47,12 @@ def directory(ctx: Context) -> str | None:
 
 
 def open_project(ctx: Context) -> session.Opened:
-    return session.open_project(directory(ctx))
+    """The project of the command; a reference to something that is not there is reported
+    (one line each on stderr, with the command that repairs it), never refused here."""
+    opened = session.open_project(directory(ctx))
+    for line in opened.dangling:
+        note(line)
+    return opened
 
 
 def base_folder(ctx: Context) -> Path:

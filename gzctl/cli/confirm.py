@@ -9,14 +9,23 @@ from __future__ import annotations
 
 from gzctl.cli import common
 from gzctl.core import runtime
-from gzctl.core.errors import UsageProblem
+from gzctl.core.errors import Refused, UsageProblem
 from gzctl.ops.reports import Confirmation
 
 
-def confirmed(ask: Confirmation, yes: bool) -> bool:
+def confirmed(ask: Confirmation, yes: bool, references: bool = False) -> bool:
     """True when the user confirmed (--yes, or Ja on a terminal); False after saying
     'Niets veranderd.' when they said no. Without a terminal (or for a removal that is
-    never asked) and without --yes: UsageProblem with ``ask.refusal``."""
+    never asked) and without --yes: UsageProblem with ``ask.refusal``.
+
+    When others still name what is removed (``ask.references``), --yes is not enough: the
+    references go with it after Ja on a terminal (the question names them) or with
+    ``references`` (--ook-verwijzingen, which confirms the removal too); otherwise
+    Refused with ``ask.blocked`` (exit 1)."""
+    if references:
+        return True
+    if ask.references and (yes or ask.question is None or not runtime.stdin_is_terminal()):
+        raise Refused(ask.blocked)
     if yes:
         return True
     if ask.question is None or not runtime.stdin_is_terminal():

@@ -349,6 +349,14 @@ def remove(
     yes: Annotated[
         bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
+    ook_verwijzingen: Annotated[
+        bool,
+        common.Option(
+            "--ook-verwijzingen",
+            help="Haal het ook uit de platforms en activiteiten die het noemen; "
+            "vraagt niet om bevestiging.",
+        ),
+    ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed
     from gzctl.ops.remove import ask_remove
@@ -356,10 +364,16 @@ def remove(
 
     opened = common.open_project(ctx)
     ask = ask_remove(opened, "org", org_id)
-    if not confirmed(ask, yes):
+    if not confirmed(ask, yes, ook_verwijzingen):
         return
-    gone = remove_op(opened, "org", ask.id, who=runtime.who(), now=runtime.now())
-    common.say(f"{gone.name} staat niet meer op de lijst (met de contactgegevens).")
+    gone = remove_op(
+        opened, "org", ask.id, who=runtime.who(), now=runtime.now(),
+        references=bool(ask.references),
+    )
+    if not gone.only_references:
+        common.say(f"{gone.name} staat niet meer op de lijst (met de contactgegevens).")
+    for line in gone.references:
+        common.say(line)
 
 
 # ----------------------------------------------------------------------------- import / export

@@ -210,6 +210,14 @@ def remove(
     yes: Annotated[
         bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
+    ook_verwijzingen: Annotated[
+        bool,
+        common.Option(
+            "--ook-verwijzingen",
+            help="Maak ook de plekkeuze ongedaan als dit de gekozen plek is; "
+            "vraagt niet om bevestiging.",
+        ),
+    ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed
     from gzctl.ops.remove import ask_remove
@@ -217,10 +225,16 @@ def remove(
 
     opened = common.open_project(ctx)
     ask = ask_remove(opened, "place", place_id)
-    if not confirmed(ask, yes):
+    if not confirmed(ask, yes, ook_verwijzingen):
         return
-    gone = remove_op(opened, "place", ask.id, who=runtime.who(), now=runtime.now())
-    common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
+    gone = remove_op(
+        opened, "place", ask.id, who=runtime.who(), now=runtime.now(),
+        references=bool(ask.references),
+    )
+    if not gone.only_references:
+        common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
+    for line in gone.references:
+        common.say(line)
     if gone.was_chosen:
         common.note("Dat was de gekozen plek: er is nu geen plek meer gekozen.")
 

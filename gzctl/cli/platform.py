@@ -257,6 +257,14 @@ def remove(
     yes: Annotated[
         bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
+    ook_verwijzingen: Annotated[
+        bool,
+        common.Option(
+            "--ook-verwijzingen",
+            help="Haal het ook uit de activiteiten die het noemen (die blijven "
+            "staan).",
+        ),
+    ] = False,
 ) -> None:
     from gzctl.cli.confirm import confirmed
     from gzctl.core import runtime
@@ -265,6 +273,12 @@ def remove(
 
     opened = common.open_project(ctx)
     ask = ask_remove(opened, "platform", platform)
-    confirmed(ask, yes)  # a platform is never asked for: --yes or a refusal
-    gone = remove_op(opened, "platform", ask.id, who=runtime.who(), now=runtime.now())
-    common.say(f"{gone.name} is verwijderd.")
+    confirmed(ask, yes, ook_verwijzingen)  # a platform is never asked for: --yes or a refusal
+    gone = remove_op(
+        opened, "platform", ask.id, who=runtime.who(), now=runtime.now(),
+        references=bool(ask.references),
+    )
+    if not gone.only_references:
+        common.say(f"{gone.name} is verwijderd.")
+    for line in gone.references:
+        common.say(line)

@@ -247,13 +247,17 @@ def status_output(directory: str | None, as_json: bool) -> str:
     """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
     (its hints get the -C folder where all output does: gzctl/core/outtext.py). Both the
     fast path and the typer command call this one function, so they cannot differ. Raises
-    what opening the project raises."""
+    what opening the project raises; a dangling reference goes to stderr, one line each."""
     import json
 
     from gzctl.core import runtime
     from gzctl.ops.status import village_status
 
     opened, data = village_status(directory, today=runtime.today())
+    if opened.dangling:  # a hand edit or a merge left a reference to what is gone
+        import sys
+
+        sys.stderr.write("".join(line + "\n" for line in opened.dangling))
     if as_json:
         from gzctl.core.outtext import json_safe
 

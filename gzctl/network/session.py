@@ -20,6 +20,9 @@ class Opened(NamedTuple):
     folder: Path
     project: Project
     playbook: pb.Playbook
+    # references to an organisation or platform that is not there (a hand edit, a merge):
+    # one Dutch line each with the command that repairs it; the project still opens
+    dangling: tuple[str, ...] = ()
 
 
 def shown(folder: Path) -> str:
@@ -96,12 +99,16 @@ def open_project(directory: str | None, set_up_git: bool = True) -> Opened:
     check_references(folder, project)
     if set_up_git:
         ensure_driver(folder)  # a plain `git clone` has no merge driver yet
-    return Opened(folder, project, playbook)
+    from gzctl.network.references import dangling
+
+    return Opened(folder, project, playbook, tuple(dangling(project)))
 
 
 def check_references(folder: Path, project: Project) -> None:
-    """Hand edits the types cannot catch (an unknown status, a member not on the list):
-    the first fault as one Dutch line with its key and line."""
+    """Hand edits the types cannot catch (an unknown status, a duplicate id): the first
+    fault as one Dutch line with its key and line. A reference to an organisation or
+    platform that is not there is no fault here: the project opens and reports it
+    (gzctl/network/references.dangling)."""
     from gzctl.core import store
 
     faults = _organisation_faults(project) + _platform_faults(project)
@@ -178,7 +185,7 @@ def _organisation_faults(project: Project) -> list[tuple[tuple[str | int, ...], 
 
 
 def _platform_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
-    """Faults a hand edit can make: unknown status, unknown member, duplicate id."""
+    """Faults a hand edit can make: unknown status, a trekker who is no member, duplicate id."""
     faults: list[tuple[tuple[str | int, ...], str]] = []
     org_ids = {o.id for o in project.organisations}
     seen: set[str] = set()
@@ -193,29 +200,13 @@ def _platform_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]
                     f"status '{p.status}' bestaat niet; kies uit {', '.join(PLATFORM_STATUSES)}.",
                 )
             )
-        for j, m in enumerate(p.members):
-            if m not in org_ids:
-                faults.append(
-                    (("platforms", i, "members", j), f"organisatie '{m}' staat niet op de lijst.")
-                )
-        if p.trekker and p.trekker not in p.members:
+        if p.trekker and p.trekker in org_ids and p.trekker not in p.members:
             faults.append((("platforms", i, "trekker"), f"'{p.trekker}' is geen lid."))
-    platform_ids = {p.id for p in project.platforms}
     seen = set()
     for i, a in enumerate(project.activities):
         if a.id in seen:
             faults.append((("activities", i, "id"), f"id '{a.id}' staat er twee keer in."))
         seen.add(a.id)
-        if a.platform and a.platform not in platform_ids:
-            faults.append((("activities", i, "platform"), f"platform '{a.platform}' bestaat niet."))
-        for j, o in enumerate(a.organisers):
-            if o not in org_ids:
-                faults.append(
-                    (
-                        ("activities", i, "organisers", j),
-                        f"organisatie '{o}' staat niet op de lijst.",
-                    )
-                )
         for key, n in (("expected", a.expected), ("participants", a.participants)):
             if n is not None and n < 0:
                 faults.append((("activities", i, key), "een aantal kan niet negatief zijn."))

@@ -30,6 +30,20 @@ def opened(where: Where) -> session.Opened:
 
 @contextmanager
 def transaction(project: session.Opened, who: str, now: dt.datetime) -> Iterator[store.Change]:
-    """store.transaction on the project's folder: load under the lock, change, save."""
+    """store.transaction on the project's folder: load under the lock, change, save.
+
+    References stay whole: a change that leaves a reference to an organisation or platform
+    that is not there is refused (Refused, exit 1, nothing saved), unless the project
+    already had such references and the change repairs at least one and adds none."""
+    from gzctl.network import references
+
     with store.transaction(project.folder, who, now) as change:
+        before = set(references.missing(change.project))
         yield change
+        after = references.missing(change.project)
+        if after and not set(after) < before:
+            from gzctl.core.errors import Refused
+
+            kind, item_id = next((m for m in after if m not in before), after[0])
+            line = references.dangling_line(change.project, kind, item_id)
+            raise Refused(f"Niets opgeslagen. {line}")

@@ -3,6 +3,12 @@
 One flow for every kind: :func:`ask_remove` finds the thing and says what to ask (or why
 the user must confirm with --yes), the shell asks or takes --yes, :func:`remove` removes it
 in one transaction with its history line. The kinds differ only in the table below.
+
+References stay whole (gzctl/network/references.py): what others still name is removed
+only with its references (``references=True``: the user confirmed them on a terminal or
+gave --ook-verwijzingen), in the same write; otherwise the removal is refused (exit 1).
+An id that is gone but still named (a hand edit, a merge) can be removed the same way:
+only its references go.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from gzctl.core.errors import Refused
 from gzctl.core.model import Project
+from gzctl.network import references as refs
 from gzctl.ops.project import Where, opened, transaction
 from gzctl.ops.reports import Confirmation
 
@@ -27,6 +35,23 @@ class Removed:
     name: str
     item: Any
     was_chosen: bool = False
+    # one Dutch line per kind of reference that went with it ('Ook uit platform X gehaald.')
+    references: tuple[str, ...] = ()
+    # True: the id was no longer on its list (a hand edit, a merge); only references went
+    only_references: bool = False
+
+
+@dataclass(frozen=True)
+class _Gone:
+    """An id that is no longer on its list but still named somewhere."""
+
+    id: str
+
+    @property
+    def name(self) -> str:
+        return self.id
+
+    title = name
 
 
 @dataclass(frozen=True)
@@ -117,20 +142,72 @@ def _kind(kind: str) -> _Kind:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}") from None
 
 
+def _find(k: _Kind, project: Project, kind: str, ref: str) -> Any:
+    """The record ``ref`` names, or a :class:`_Gone` when ``ref`` is the id of one that is
+    not on its list but still named; else the domain's Dutch error."""
+    if (kind, ref.strip()) in refs.missing(project):
+        return _Gone(ref.strip())
+    return k.find(project, ref)
+
+
+def _blocked(kind: str, item: Any, name: str, where: str) -> str:
+    return (
+        f"{name} wordt nog genoemd in {where}. Niets veranderd; haal de verwijzingen mee weg met: "
+        f"{refs.command(kind)} {item.id} --ook-verwijzingen"
+    )
+
+
 def ask_remove(where: Where, kind: str, ref: str) -> Confirmation:
     """Find what ``ref`` (an id or a name) names and what to ask before removing it.
     An unknown ``ref`` raises the domain's Dutch error (UsageProblem)."""
     k = _kind(kind)
-    item = k.find(opened(where).project, ref)
-    return Confirmation(kind, item.id, k.name(item), k.question(item), k.refusal(item))
+    project = opened(where).project
+    item = _find(k, project, kind, ref)
+    name = k.name(item)
+    where_named = refs.phrase(refs.named_by(project, kind, item.id))
+    if isinstance(item, _Gone):
+        blocked = _blocked(kind, item, f"'{item.id}'", where_named)
+        ask = f"De verwijzingen naar '{item.id}' uit {where_named} halen?"
+        return Confirmation(kind, item.id, name, ask, blocked, where_named, blocked)
+    question: str | None = k.question(item)
+    if question and where_named:
+        question = f"{question.rstrip('?')}, en ook uit {where_named}?"
+    blocked = _blocked(kind, item, name, where_named) if where_named else ""
+    return Confirmation(kind, item.id, name, question, k.refusal(item), where_named, blocked)
 
 
-def remove(where: Where, kind: str, ref: str, *, who: str, now: dt.datetime) -> Removed:
+def remove(
+    where: Where,
+    kind: str,
+    ref: str,
+    *,
+    who: str,
+    now: dt.datetime,
+    references: bool = False,
+) -> Removed:
     """Remove ``ref`` (``kind``: org, place, platform or activity) in one transaction, with
-    its history line. Ask first (:func:`ask_remove`): this op does not."""
+    its history line. Ask first (:func:`ask_remove`): this op does not. What still names it
+    goes with it when ``references`` (one history line says so); otherwise Refused."""
     k = _kind(kind)
     with transaction(opened(where), who, now) as tx:
-        item, was_chosen = k.take(tx.project, ref, now)
+        item = _find(k, tx.project, kind, ref)
+        named = refs.named_by(tx.project, kind, item.id)
         name = k.name(item)
-        tx.log(k.action, k.line.format(name=name), [item.id])
-    return Removed(kind, item.id, name, item, was_chosen)
+        if named and not references:
+            raise Refused(_blocked(kind, item, name, refs.phrase(named)))
+        refs.unlink(tx.project, kind, item.id)
+        lines = tuple(refs.lines(named))
+        if isinstance(item, _Gone):
+            tx.log(
+                k.action,
+                f"Verwijzingen weggehaald naar '{item.id}': niet meer in {refs.phrase(named)}",
+                [item.id],
+            )
+            return Removed(kind, item.id, name, item, False, lines, only_references=True)
+        was_chosen = kind == "place" and any(w == "plekkeuze" for w, _ in named)
+        taken, _ = k.take(tx.project, item.id, now)
+        line = k.line.format(name=name)
+        if named:
+            line += f" (ook uit {refs.phrase(named)} gehaald)"
+        tx.log(k.action, line, [item.id])
+    return Removed(kind, item.id, name, taken, was_chosen, lines)

@@ -12,13 +12,18 @@ class Confirmation:
 
     ``question``: the yes/no question on a terminal (None: never ask, the user must give
     --yes); ``refusal``: the Dutch line when the answer cannot be asked (no terminal, or no
-    question), naming the command line that confirms. ``id`` is what the op then acts on."""
+    question), naming the command line that confirms. ``id`` is what the op then acts on.
+    ``references``: what still names it, as one Dutch phrase ('platform Beweegweek en
+    activiteit Buurtbarbecue'; empty: nothing), then ``blocked`` is the Dutch line that
+    refuses the removal (exit 1) unless the references go with it."""
 
     kind: str
     id: str
     name: str
     question: str | None
     refusal: str
+    references: str = ""
+    blocked: str = ""
 
 
 @dataclass(frozen=True)
