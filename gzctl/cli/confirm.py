@@ -7,10 +7,15 @@ confirms (exit 2). Only then does the command call the op that acts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from gzctl.cli import common
 from gzctl.core import runtime
 from gzctl.core.errors import Refused, UsageProblem
 from gzctl.ops.reports import Confirmation
+
+if TYPE_CHECKING:
+    from gzctl.ops.remove import Removed
 
 
 def confirmed(ask: Confirmation, yes: bool, references: bool = False) -> bool:
@@ -36,3 +41,25 @@ def confirmed(ask: Confirmation, yes: bool, references: bool = False) -> bool:
         return True
     common.say("Niets veranderd.")
     return False
+
+
+def remove_confirmed(
+    opened: Any, kind: str, ref: str, yes: bool, references: bool, said: str
+) -> Removed | None:
+    """The remove commands' one flow: ask (:func:`confirmed`), remove through the op, print
+    ``said`` (with ``{name}``) unless only references went, and one line per reference kind.
+    None when the user said no."""
+    from gzctl.ops.remove import ask_remove, remove
+
+    ask = ask_remove(opened, kind, ref)
+    if not confirmed(ask, yes, references):
+        return None
+    gone = remove(
+        opened, kind, ask.id, who=runtime.who(), now=runtime.now(),
+        references=bool(ask.references),
+    )  # fmt: skip
+    if not gone.only_references:
+        common.say(said.format(name=gone.name))
+    for line in gone.references:
+        common.say(line)
+    return gone

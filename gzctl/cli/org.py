@@ -358,22 +358,12 @@ def remove(
         ),
     ] = False,
 ) -> None:
-    from gzctl.cli.confirm import confirmed
-    from gzctl.ops.remove import ask_remove
-    from gzctl.ops.remove import remove as remove_op
+    from gzctl.cli.confirm import remove_confirmed
 
-    opened = common.open_project(ctx)
-    ask = ask_remove(opened, "org", org_id)
-    if not confirmed(ask, yes, ook_verwijzingen):
-        return
-    gone = remove_op(
-        opened, "org", ask.id, who=runtime.who(), now=runtime.now(),
-        references=bool(ask.references),
-    )
-    if not gone.only_references:
-        common.say(f"{gone.name} staat niet meer op de lijst (met de contactgegevens).")
-    for line in gone.references:
-        common.say(line)
+    remove_confirmed(
+        common.open_project(ctx), "org", org_id, yes, ook_verwijzingen,
+        "{name} staat niet meer op de lijst (met de contactgegevens).",
+    )  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- import / export

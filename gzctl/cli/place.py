@@ -219,23 +219,13 @@ def remove(
         ),
     ] = False,
 ) -> None:
-    from gzctl.cli.confirm import confirmed
-    from gzctl.ops.remove import ask_remove
-    from gzctl.ops.remove import remove as remove_op
+    from gzctl.cli.confirm import remove_confirmed
 
-    opened = common.open_project(ctx)
-    ask = ask_remove(opened, "place", place_id)
-    if not confirmed(ask, yes, ook_verwijzingen):
-        return
-    gone = remove_op(
-        opened, "place", ask.id, who=runtime.who(), now=runtime.now(),
-        references=bool(ask.references),
-    )
-    if not gone.only_references:
-        common.say(f"{gone.name} staat niet meer op de lijst van plekken.")
-    for line in gone.references:
-        common.say(line)
-    if gone.was_chosen:
+    gone = remove_confirmed(
+        common.open_project(ctx), "place", place_id, yes, ook_verwijzingen,
+        "{name} staat niet meer op de lijst van plekken.",
+    )  # fmt: skip
+    if gone is not None and gone.was_chosen:
         common.note("Dat was de gekozen plek: er is nu geen plek meer gekozen.")
 
 

@@ -266,19 +266,10 @@ def remove(
         ),
     ] = False,
 ) -> None:
-    from gzctl.cli.confirm import confirmed
-    from gzctl.core import runtime
-    from gzctl.ops.remove import ask_remove
-    from gzctl.ops.remove import remove as remove_op
+    from gzctl.cli.confirm import remove_confirmed
 
-    opened = common.open_project(ctx)
-    ask = ask_remove(opened, "platform", platform)
-    confirmed(ask, yes, ook_verwijzingen)  # a platform is never asked for: --yes or a refusal
-    gone = remove_op(
-        opened, "platform", ask.id, who=runtime.who(), now=runtime.now(),
-        references=bool(ask.references),
-    )
-    if not gone.only_references:
-        common.say(f"{gone.name} is verwijderd.")
-    for line in gone.references:
-        common.say(line)
+    # a platform is never asked for: --yes, --ook-verwijzingen or a refusal
+    remove_confirmed(
+        common.open_project(ctx), "platform", platform, yes, ook_verwijzingen,
+        "{name} is verwijderd.",
+    )  # fmt: skip
