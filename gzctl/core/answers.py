@@ -19,6 +19,7 @@ VILLAGE_FIELDS = ("name", "municipality", "province", "inhabitants")
 
 
 def get_answer(project: Project, q: Question) -> Any:
+    """The project's current answer to a question (village fields and initiators included)."""
     if q.id.startswith("village."):
         return getattr(project.village, q.id.split(".", 1)[1])
     if q.id == "initiators":
@@ -81,6 +82,7 @@ def answer_to_save(q: Question, value: Any, shown: Any, now: Any) -> tuple[bool,
 
 
 def read_answers_file(path: Path) -> dict[str, Any]:
+    """The answers file as a table; a Dutch usage problem when it cannot be read or parsed."""
     from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
     from gzctl.core.tomlfile import TomlError, loads
 
@@ -173,10 +175,12 @@ def past_warnings(playbook: Playbook, values: dict[str, Any], today: Any) -> lis
 
 
 def missing_required(questions: tuple[Question, ...], given: dict[str, Any]) -> list[str]:
+    """The ids of the required questions that ``given`` leaves unanswered."""
     return [q.id for q in questions if q.required and not is_answered(given.get(q.id))]
 
 
 def step_answered(step: Step, project: Project) -> bool:
+    """Whether every required question of the step has an answer in the project."""
     return all(is_answered(get_answer(project, q)) for q in step.questions if q.required)
 
 
@@ -187,11 +191,13 @@ def first_open_step(playbook: Playbook, project: Project) -> Step | None:
 
 
 def complete_step(project: Project, step: Step) -> None:
+    """Marks the wizard step as completed in the project."""
     if step.id not in project.wizard.completed:
         project.wizard.completed.append(step.id)
 
 
 def step_number(playbook: Playbook, step: Step) -> tuple[int, int]:
+    """The step's position in the playbook and the number of steps, counted from 1."""
     steps = playbook.steps
     return steps.index(step) + 1, len(steps)
 
@@ -207,6 +213,7 @@ def flat_answers(project: Project) -> dict[str, Any]:
 
 
 def answers_as_toml(project: Project) -> dict[str, Any]:
+    """The project's answers and initiators as a nested table, ready to write as TOML."""
     from gzctl.core.tomlfile import unflatten
 
     data = unflatten(flat_answers(project))

@@ -97,12 +97,15 @@ _PATTERN = re.compile(r"^\s*([a-z0-9_.\-]+)\s*(?:(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+
 
 @dataclass(frozen=True)
 class Condition:
+    """A parsed ``done_when`` condition: a fact, optionally compared with a number."""
+
     text: str
     fact: str
     op: str | None = None
     number: float | None = None
 
     def holds(self, project: Any) -> bool:
+        """Whether the condition holds for the project."""
         if self.fact.startswith("answers."):
             value = project.answers.get(self.fact[len("answers.") :])
             if not is_answered(value):

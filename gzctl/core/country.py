@@ -36,6 +36,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 
 @dataclass(frozen=True)
 class Helpline:
+    """A helpline as the country file lists it: label, number and when it answers."""
+
     label: str
     number: str
     when: str
@@ -63,6 +65,8 @@ class PhoneRule:
 
 @dataclass(frozen=True)
 class PostcodeForm:
+    """One accepted written form of a postcode and how it is stored."""
+
     pattern: str  # matched in full against the upper-case text without its prefix
     form: str  # "{1} {2}": how it is stored
     excluded: tuple[str, ...] = ()  # letter pairs that do not occur
@@ -71,6 +75,8 @@ class PostcodeForm:
 
 @dataclass(frozen=True)
 class PostcodeRule:
+    """A country's postcode rule: prefixes, accepted forms and the fault to report."""
+
     example: str
     prefixes: tuple[str, ...]  # "NL-1234 AB", "B-8890"
     fault: str  # "Nederland: 1234 AB, België: vier cijfers"
@@ -93,6 +99,8 @@ class Letter:
 
 @dataclass(frozen=True)
 class Calendar:
+    """Where a country's public and school holidays come from."""
+
     holidays: str  # the country code of the ``holidays`` library
     holidays_subdivision: str
     school_holidays: str  # where the school holidays come from
@@ -100,6 +108,8 @@ class Calendar:
 
 @dataclass(frozen=True)
 class Country:
+    """Everything that differs by country, as read from its ``land.toml``."""
+
     code: str
     name: str
     language: str  # nl-NL, nl-BE: a file in playbooks/talen/
@@ -151,12 +161,14 @@ class Country:
 
 
 def shipped_dir() -> Path:
+    """The folder of the country files shipped with gzctl."""
     from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / COUNTRIES_DIR
 
 
 def languages_dir() -> Path:
+    """The folder of the language files shipped with gzctl."""
     from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / LANGUAGES_DIR
@@ -193,6 +205,7 @@ def _folders(root: Path) -> dict[str, Path]:
 
 
 def known_codes(playbook_source: str = "") -> list[str]:
+    """The country codes known to the given playbook source, sorted."""
     return sorted(country_files(playbook_source))
 
 

@@ -65,6 +65,7 @@ def suggest(word: str, known: list[str], n: int = 3) -> list[str]:
 
 
 def did_you_mean(word: str, known: list[str]) -> str:
+    """A Dutch "Bedoelde je: ...?" hint for the closest known words, or ""."""
     hits = suggest(word, known)
     if not hits:
         return ""

@@ -33,6 +33,8 @@ class ProjectInfo:
 
 @dataclass
 class Village:
+    """The village the project is for."""
+
     name: str = ""
     municipality: str = ""
     province: str = ""
@@ -51,6 +53,8 @@ class Person:
 
 @dataclass
 class ChecklistEntry:
+    """The state of one checklist item: done, when, by whom, and a note."""
+
     done: bool = False
     date: dt.date | None = None
     by: str = ""
@@ -283,6 +287,8 @@ class MergeConflict:
 
 @dataclass
 class HistoryEntry:
+    """One line of the project's history: who did what, when, to which ids."""
+
     at: dt.datetime
     who: str
     action: str
@@ -292,6 +298,8 @@ class HistoryEntry:
 
 @dataclass
 class Project:
+    """The whole project as stored in gzctl.toml."""
+
     schema_version: int = field(default=SCHEMA_VERSION, metadata={"always": True})
     project: ProjectInfo = field(default_factory=ProjectInfo)
     village: Village = field(default_factory=Village)

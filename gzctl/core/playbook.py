@@ -21,6 +21,8 @@ DEFAULT_PLAYBOOK = "gemeenschapszorg"
 
 @dataclass(frozen=True)
 class Document:
+    """A document the playbook can produce, and the module that prepares it."""
+
     id: str
     title: str
     description: str = ""
@@ -31,6 +33,8 @@ class Document:
 
 @dataclass(frozen=True)
 class Item:
+    """One checklist item (actie) of a step."""
+
     id: str
     title: str
     why: str
@@ -43,6 +47,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of a phase: its questions and its checklist items."""
+
     id: str
     title: str
     why: str
@@ -55,6 +61,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Phase:
+    """One phase of the playbook and its steps."""
+
     id: str
     title: str
     why: str
@@ -62,11 +70,14 @@ class Phase:
 
     @property
     def items(self) -> tuple[Item, ...]:
+        """Every checklist item of the phase, in order."""
         return tuple(i for s in self.steps for i in s.items)
 
 
 @dataclass(frozen=True)
 class Playbook:
+    """A loaded playbook: intake questions, phases, steps, items and documents."""
+
     id: str
     title: str
     version: str
@@ -89,16 +100,20 @@ class Playbook:
 
     @property
     def steps(self) -> tuple[Step, ...]:
+        """Every step of the playbook, in order."""
         return tuple(s for p in self.phases for s in p.steps)
 
     @property
     def items(self) -> tuple[Item, ...]:
+        """Every checklist item of the playbook, in order."""
         return tuple(i for p in self.phases for i in p.items)
 
     def item(self, item_id: str) -> Item | None:
+        """The item with this id, or None."""
         return next((i for i in self.items if i.id == item_id), None)
 
     def step(self, step_id: str) -> Step | None:
+        """The step with this id, or None."""
         return next((s for s in self.steps if s.id == step_id), None)
 
     def questions(self) -> tuple[Question, ...]:
@@ -115,6 +130,7 @@ DATA_FILE_PREFIXES = ("organisatietypen", "platforms", "selectiecriteria")
 
 
 def builtin_names() -> list[str]:
+    """The names of the playbooks shipped with gzctl, sorted."""
     folder = data_dir("playbooks")
     return sorted(
         p.stem for p in folder.glob("*.toml") if not p.stem.startswith(DATA_FILE_PREFIXES)
@@ -174,6 +190,7 @@ _cache: dict[tuple[str, float], Playbook] = {}
 
 
 def load(spec: str, project_dir: Path | None = None) -> Playbook:
+    """Loads the playbook named or pointed to by ``spec``."""
     return load_playbook_file(resolve_source(spec, project_dir))
 
 
@@ -288,9 +305,11 @@ class Validator:
         self.faults: list[str] = []
 
     def line_of(self, ident: str | None, key: str | None = None) -> int | None:
+        """The line (1-based) of the file that names ``ident`` (or its ``key``), or None."""
         return _line_of(self.lines, ident, key)
 
     def fault(self, ident: str | None, message: str, key: str | None = None) -> None:
+        """Records a fault, located in the first file of the chain that names ``ident``."""
         name, line = self.filename, None
         for candidate, lines in self.sources:  # the first file of the chain that names it
             line = _line_of(lines, ident, key)
@@ -302,6 +321,7 @@ class Validator:
         self.faults.append(f"{name}{where}{who}: {message}")
 
     def keys(self, table: Any, kind: str, ident: str | None) -> bool:
+        """Whether ``table`` is a table; records a fault for each unknown key in it."""
         if not isinstance(table, dict):
             self.fault(ident, f"verwacht een tabel ({kind}), niet {type(table).__name__}")
             return False
@@ -319,6 +339,7 @@ class Validator:
     def text(
         self, table: dict[str, Any], key: str, ident: str | None, required: bool = True
     ) -> None:
+        """Records a fault when ``key`` is missing (if required) or not a non-empty text."""
         value = table.get(key)
         if value is None:
             if required:
@@ -327,6 +348,7 @@ class Validator:
             self.fault(ident, f"'{key}' moet een niet-lege tekst zijn", key)
 
     def id_list(self, table: dict[str, Any], key: str, ident: str | None) -> list[str]:
+        """The list of ids under ``key``; records a fault and returns [] when it is not one."""
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fault(ident, f"'{key}' moet een lijst met ids zijn", key)
@@ -336,6 +358,7 @@ class Validator:
     # ---------------------------------------------------------------- the checks
 
     def check(self, data: dict[str, Any]) -> list[str]:
+        """Checks the whole playbook table and returns its faults."""
         self.keys(data, "top", None)
         self.meta(data.get("playbook"))
         self.question_ids: set[str] = set()
@@ -361,6 +384,7 @@ class Validator:
         return self.faults
 
     def meta(self, meta: Any) -> None:
+        """Checks the [playbook] table."""
         if not isinstance(meta, dict):
             self.fault(None, "de tabel [playbook] (id, title, version) ontbreekt")
             return
@@ -372,6 +396,7 @@ class Validator:
         self.country(meta)
 
     def intake(self, intake: Any) -> None:
+        """Checks the intake questions; the village name must be one of them."""
         if not isinstance(intake, list):
             self.fault(None, "'intake' moet een lijst van [[intake]]-vragen zijn", "intake")
             intake = []
@@ -381,6 +406,7 @@ class Validator:
             self.fault(None, "de intake moet de vraag 'village.name' (naam van het dorp) stellen")
 
     def documents(self, documents: Any) -> set[str]:
+        """Checks the [[documents]] tables and returns their ids."""
         doc_ids: set[str] = set()
         for doc in documents if isinstance(documents, list) else []:
             if not self.keys(doc, "document", doc.get("id") if isinstance(doc, dict) else None):
@@ -402,6 +428,7 @@ class Validator:
         return doc_ids
 
     def phase(self, phase: Any) -> None:
+        """Checks one phase and its steps."""
         if not self.keys(phase, "phase", phase.get("id") if isinstance(phase, dict) else None):
             return
         pid = phase.get("id")
@@ -421,6 +448,7 @@ class Validator:
             self.step(step, pid)
 
     def step(self, step: Any, pid: Any) -> None:
+        """Checks one step, its questions and its items."""
         sid = step.get("id") if isinstance(step, dict) else None
         if not self.keys(step, "step", sid):
             return
@@ -447,6 +475,7 @@ class Validator:
             self.item(item, pid)
 
     def item(self, item: Any, pid: Any) -> None:
+        """Checks one checklist item."""
         iid = item.get("id") if isinstance(item, dict) else None
         if not self.keys(item, "item", iid):
             return
@@ -468,6 +497,7 @@ class Validator:
         self.conditions.extend((iid or "?", str(cond)) for cond in conds)
 
     def check_requires(self) -> None:
+        """Checks that every ``requires`` names a known item and that they form no cycle."""
         from gzctl.core.errors import did_you_mean
 
         known_items = set(self.item_order)
@@ -517,6 +547,7 @@ class Validator:
                 self.fault(None, f"catalogus '{value}' ({key}) niet gevonden", key)
 
     def node_id(self, ident: Any, phase: Any, seen: set[str], what: str) -> None:
+        """Records a fault when a step or item id is malformed, outside its phase or repeated."""
         if not isinstance(ident, str):
             return
         if not _ID.match(ident):
@@ -535,6 +566,7 @@ class Validator:
         phase: str | None = None,
         in_group: bool = False,
     ) -> None:
+        """Checks one question (or one field of a group question)."""
         qid = q.get("id") if isinstance(q, dict) else None
         if not self.keys(q, "question", qid):
             return
@@ -557,6 +589,7 @@ class Validator:
         self.question_rules(q, qid, qtype)
 
     def question_id(self, qid: str, seen: set[str], intake: bool, phase: str | None) -> None:
+        """Checks a question id: allowed for intake, inside its phase, and not repeated."""
         if intake:
             if qid not in INTAKE_IDS and qid != "initiators":
                 self.fault(
@@ -578,6 +611,7 @@ class Validator:
         seen.add(qid)
 
     def options(self, q: dict[str, Any], qid: str) -> None:
+        """Checks that a choice question has distinct text options."""
         opts = q.get("options")
         if not isinstance(opts, list) or not opts or not all(isinstance(o, str) for o in opts):
             self.fault(
@@ -587,6 +621,7 @@ class Validator:
             self.fault(qid, "'options' bevat een keuze twee keer", "options")
 
     def group_fields(self, q: dict[str, Any], qid: str) -> None:
+        """Checks the fields of a group question."""
         fields = q.get("fields")
         if not isinstance(fields, list) or not fields:
             self.fault(qid, "een groepsvraag heeft 'fields' nodig", "fields")
@@ -670,6 +705,7 @@ def _decode(raw: bytes) -> str:
 
 
 def build_question(q: dict[str, Any]) -> Question:
+    """The Question a checked question table describes."""
     return Question(
         id=q["id"],
         type=q["type"],
@@ -694,6 +730,7 @@ def build_question(q: dict[str, Any]) -> Question:
 
 
 def build(data: dict[str, Any], source: str) -> Playbook:
+    """The Playbook a checked playbook table describes."""
     question_ids = {q["id"] for q in data.get("intake", [])} | {
         q["id"] for p in data["phases"] for s in p["steps"] for q in s.get("questions", [])
     }

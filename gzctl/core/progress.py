@@ -12,6 +12,8 @@ from gzctl.core.playbook import Item, Phase, Playbook
 
 @dataclass(frozen=True)
 class ItemStatus:
+    """Whether one item is done, how (by hand or automatically), when and by whom."""
+
     item: Item
     done: bool
     how: str  # "hand", "auto" or "" (open)
@@ -22,17 +24,22 @@ class ItemStatus:
 
 @dataclass(frozen=True)
 class PhaseProgress:
+    """How many items of a phase are done."""
+
     phase: Phase
     done: int
     total: int
 
     @property
     def percent(self) -> int:
+        """The share of done items as a whole percentage (100 for an empty phase)."""
         return round(100 * self.done / self.total) if self.total else 100
 
 
 @dataclass(frozen=True)
 class Progress:
+    """How far the project is: totals, phases, the current phase and the next items."""
+
     done: int
     total: int
     phases: tuple[PhaseProgress, ...]
@@ -42,10 +49,12 @@ class Progress:
 
     @property
     def percent(self) -> int:
+        """The share of done items as a whole percentage (100 when there are none)."""
         return round(100 * self.done / self.total) if self.total else 100
 
 
 def item_status(item: Item, project: Project) -> ItemStatus:
+    """The status of one item in the project."""
     entry = project.checklist.get(item.id)
     if entry is not None and entry.done:
         return ItemStatus(item, True, "hand", entry.date, entry.by, entry.note)
@@ -56,14 +65,17 @@ def item_status(item: Item, project: Project) -> ItemStatus:
 
 
 def statuses(playbook: Playbook, project: Project) -> dict[str, ItemStatus]:
+    """The status of every item of the playbook, by item id."""
     return {i.id: item_status(i, project) for i in playbook.items}
 
 
 def last_activity(project: Project) -> dt.datetime | None:
+    """The moment of the project's latest history entry, or None."""
     return max((h.at for h in project.history), default=None)
 
 
 def compute(playbook: Playbook, project: Project, limit: int = 5) -> Progress:
+    """The project's progress through the playbook, with at most ``limit`` next items."""
     st = statuses(playbook, project)
     phases = tuple(
         PhaseProgress(p, sum(1 for i in p.items if st[i.id].done), len(p.items))
@@ -138,6 +150,7 @@ def mark_done(
 
 
 def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
+    """Sets a hand-checked item back to open; refuses items that are open or done automatically."""
     item = resolve_item(playbook, raw_id)
     entry = project.checklist.get(item.id)
     if entry is None or not entry.done:
@@ -160,6 +173,7 @@ def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
 
 
 def days_since(moment: dt.datetime | None, today: dt.date) -> int | None:
+    """Whole days from ``moment`` to ``today``, or None without a moment."""
     if moment is None:
         return None
     return (today - moment.date()).days

@@ -30,6 +30,8 @@ MONTH_NAMES = (
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the playbook: its type, texts, example and rules."""
+
     id: str
     type: str
     label: str
@@ -89,6 +91,7 @@ def format_value(q: Question, value: Any) -> str:
 
 
 def is_answered(value: Any) -> bool:
+    """Whether a value counts as an answer (not None, "" or [])."""
     return value is not None and value != "" and value != []
 
 

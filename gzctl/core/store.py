@@ -254,6 +254,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
+    """Holds the project's lock file while the block runs; refuses when another process holds it."""
     from filelock import FileLock, Timeout
 
     lock = FileLock(str(folder / LOCK_FILE))
@@ -278,6 +279,7 @@ class Change:
         self.now = now
 
     def log(self, action: str, what: str, ids: list[str] | None = None) -> None:
+        """Appends an entry to the project's history, stamped with this moment and person."""
         self.project.history.append(
             HistoryEntry(
                 at=self.now.replace(microsecond=0),
