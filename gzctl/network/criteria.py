@@ -22,6 +22,8 @@ DEFAULT_SCORE = 3  # what a scoring prompt shows for a criterion not yet scored
 
 @dataclass(frozen=True)
 class Criterion:
+    """One scoring criterion with its label, help text and weight."""
+
     id: str
     label: str
     help: str
@@ -30,6 +32,8 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Criteria:
+    """The scoring criteria and cost figures for places and coordinators."""
+
     version: str
     place: tuple[Criterion, ...]
     required: tuple[str, ...]
@@ -43,6 +47,7 @@ class Criteria:
     coordinator: tuple[Criterion, ...]
 
     def feature_label(self, tag: str) -> str:
+        """The Dutch label of an access or facility tag, or the tag itself."""
         return self.access.get(tag) or self.facilities.get(tag) or tag
 
 
@@ -51,6 +56,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def criteria_path() -> Path:
+    """The shipped criteria file."""
     from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / CRITERIA_FILE

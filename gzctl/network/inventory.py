@@ -112,6 +112,7 @@ def slugify(text: str) -> str:
 
 
 def unique_id(name: str, taken: Iterable[str]) -> str:
+    """A slug of ``name`` not in ``taken``, with "-2", "-3", ... added when needed."""
     used = taken if isinstance(taken, (set, frozenset)) else set(taken)
     base = slugify(name)
     if base not in used:
@@ -162,12 +163,16 @@ def dedup_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Label:
+    """An id with its Dutch label."""
+
     id: str
     label: str
 
 
 @dataclass(frozen=True)
 class OrgType:
+    """A type of organisation in the catalogue, with its sectors, groups and keywords."""
+
     id: str
     name: str
     kind: str
@@ -179,6 +184,8 @@ class OrgType:
 
 @dataclass(frozen=True)
 class Catalogue:
+    """The organisation catalogue: sectors, target groups, types and their keywords."""
+
     version: str
     sectors: tuple[Label, ...]
     groups: tuple[Label, ...]
@@ -193,20 +200,25 @@ class Catalogue:
     )
 
     def type(self, type_id: str) -> OrgType | None:
+        """The type with this id, or None."""
         return next((t for t in self.types if t.id == type_id), None)
 
     def sector_label(self, sector: str) -> str:
+        """The Dutch label of a sector, or the id itself."""
         return next((s.label for s in self.sectors if s.id == sector), sector)
 
     def group_label(self, group: str) -> str:
+        """The Dutch label of a target group, or the id itself."""
         return next((g.label for g in self.groups if g.id == group), group)
 
     @property
     def sector_ids(self) -> tuple[str, ...]:
+        """The ids of every sector, in catalogue order."""
         return tuple(s.id for s in self.sectors)
 
     @property
     def group_ids(self) -> tuple[str, ...]:
+        """The ids of every target group, in catalogue order."""
         return tuple(g.id for g in self.groups)
 
     def match_type(self, text: str) -> OrgType | None:
@@ -341,6 +353,7 @@ _catalogue_cache: dict[tuple[str, float], Catalogue] = {}
 
 
 def catalogue_path() -> Path:
+    """The shipped organisation catalogue file."""
     from gzctl.core.paths import data_dir
 
     return data_dir("playbooks") / CATALOGUE_FILE
@@ -507,6 +520,7 @@ def check_reach(raw: Any) -> int:
 
 
 def parse_kind(raw: str) -> str:
+    """The kind a user's word stands for; a usage problem when unknown."""
     key = compact(raw)
     for word, kind in _KIND_WORDS.items():
         if key == word or (len(word) > 3 and key.startswith(word)):
@@ -515,6 +529,7 @@ def parse_kind(raw: str) -> str:
 
 
 def parse_status(raw: str) -> str:
+    """The status a user's word stands for; a usage problem when unknown."""
     key = compact(raw)
     if key in _STATUS_WORDS:
         return _STATUS_WORDS[key]
@@ -535,6 +550,7 @@ def _split_list(raw: Any) -> list[str]:
 
 
 def parse_sectors(raw: Any, catalogue: Catalogue) -> list[str]:
+    """The sector ids a user's list names (by id or label); a usage problem when unknown."""
     out: list[str] = []
     for part in _split_list(raw):
         key = compact(part)
@@ -552,6 +568,7 @@ def parse_sectors(raw: Any, catalogue: Catalogue) -> list[str]:
 
 
 def parse_groups(raw: Any, catalogue: Catalogue) -> list[str]:
+    """The target group ids a user's list names; a usage problem when unknown."""
     out: list[str] = []
     for part in _split_list(raw):
         key = compact(part)
@@ -578,6 +595,7 @@ def parse_groups(raw: Any, catalogue: Catalogue) -> list[str]:
 
 
 def parse_date(raw: Any) -> dt.date:
+    """A date from a date, a datetime or a Dutch date text; a usage problem otherwise."""
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -779,6 +797,7 @@ _EMPTY: dict[str, Any] = {
 
 
 def get_field(org: Organisation, key: str) -> Any:
+    """The value of a user-facing field of the organisation."""
     if key in _CONTACT:
         return getattr(org.contact, _CONTACT[key])
     if key.startswith("date_"):
@@ -858,6 +877,7 @@ def _default(key: str) -> Any:
 
 
 def set_status(org: Organisation, status: str, today: dt.date) -> None:
+    """Sets the organisation's status and dates it."""
     org.status = status
     org.dates[status] = today
 
@@ -868,6 +888,7 @@ def sort(project: Project) -> None:
 
 
 def find_duplicate(project: Project, name: str, skip: str = "") -> Organisation | None:
+    """Another organisation in the project with the same name key, or None."""
     key = dedup_key(name)
     return next(
         (o for o in project.organisations if o.id != skip and dedup_key(o.name) == key), None
@@ -922,6 +943,7 @@ def add(
 def edit(
     project: Project, org_id: str, raw: Mapping[str, Any], catalogue: Catalogue, today: dt.date
 ) -> tuple[Organisation, list[str]]:
+    """Applies the given fields to an organisation; returns it and the fields that changed."""
     org = find(project, org_id)
     clean, errors = parse_fields(raw, catalogue)
     _fail(errors)
@@ -946,6 +968,7 @@ def change_status(
 
 
 def remove(project: Project, org_id: str) -> Organisation:
+    """Takes the organisation out of the project and returns it."""
     org = find(project, org_id)
     project.organisations.remove(org)
     return org
@@ -1114,6 +1137,7 @@ def filter_orgs(
     status: str | None = None,
     kind: str | None = None,
 ) -> list[Organisation]:
+    """The organisations that match every filter given."""
     out = list(project.organisations)
     if sector:
         wanted = parse_sectors(sector, catalogue)

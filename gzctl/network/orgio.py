@@ -482,6 +482,8 @@ def _tidy(key: str, value: Any) -> Any:
 
 @dataclass
 class Rejected:
+    """An import row left out, with its reasons."""
+
     row: int
     name: str
     reasons: list[str]
@@ -489,6 +491,8 @@ class Rejected:
 
 @dataclass
 class Duplicate:
+    """An import row that names an organisation already known, and what it would change."""
+
     row: int
     name: str
     of_id: str
@@ -499,6 +503,8 @@ class Duplicate:
 
 @dataclass
 class ImportPlan:
+    """What an import would do: added, duplicate and rejected rows."""
+
     source: str
     rows: int
     added: list[Organisation]
@@ -514,6 +520,7 @@ class ImportPlan:
 
     @property
     def ok(self) -> bool:
+        """Whether no row was rejected."""
         return not self.rejected
 
 
@@ -636,6 +643,7 @@ def csv_text(project: Project) -> str:
 
 
 def json_document(project: Project) -> dict[str, Any]:
+    """The organisations as the JSON export document."""
     return {
         "village": project.village.name,
         "organisations": [
@@ -645,6 +653,7 @@ def json_document(project: Project) -> dict[str, Any]:
 
 
 def write_xlsx(project: Project, path: Path, project_folder: Path | None = None) -> None:
+    """Writes the organisations as a spreadsheet with a header row and text-only cells."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -690,6 +699,7 @@ def _write_bytes(path: Path, data: bytes, project_folder: Path | None = None) ->
 
 
 def export_format(path: str, fmt: str | None) -> str:
+    """The export format from ``fmt`` or else the file's suffix; a usage problem when unknown."""
     if fmt:
         wanted = fmt.lower().lstrip(".")
         if wanted not in ("csv", "xlsx", "json"):

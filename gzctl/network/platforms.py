@@ -51,6 +51,8 @@ _STATUS_WORDS = {
 
 @dataclass(frozen=True)
 class Role:
+    """A role a platform needs, and the organisation types that can fill it."""
+
     label: str
     types: tuple[str, ...]
     role: str
@@ -59,6 +61,8 @@ class Role:
 
 @dataclass(frozen=True)
 class PlatformType:
+    """A kind of platform in the catalogue: aim, roles, first steps and indicators."""
+
     id: str
     title: str
     aim: str
@@ -81,6 +85,8 @@ class Lens:
 
 @dataclass(frozen=True)
 class PlatformCatalogue:
+    """The platform catalogue: functions, traits, platform types and the lenses of org types."""
+
     version: str
     functions: tuple[inv.Label, ...]
     traits: tuple[inv.Label, ...]
@@ -88,6 +94,7 @@ class PlatformCatalogue:
     type_lenses: dict[str, Lens]
 
     def get(self, pid: str) -> PlatformType | None:
+        """The platform type with this id, or None."""
         return next((p for p in self.platforms if p.id == pid), None)
 
     def match(self, text: str) -> PlatformType | None:
@@ -300,6 +307,7 @@ def suggest(project: Project, catalogue: PlatformCatalogue) -> list[dict[str, An
 
 
 def parse_status(raw: str) -> str:
+    """The platform status a user's word stands for; a usage problem when unknown."""
     key = inv.compact(raw)
     if key in _STATUS_WORDS:
         return _STATUS_WORDS[key]
@@ -309,6 +317,7 @@ def parse_status(raw: str) -> str:
 
 
 def find(project: Project, raw: str) -> Platform:
+    """The platform with this id or title; not found when none or several match."""
     text = raw.strip()
     for p in project.platforms:
         if p.id == text:
@@ -389,6 +398,7 @@ def join(
 
 
 def leave(project: Project, platform_id: str, org_id: str) -> tuple[Platform, Organisation]:
+    """Takes the organisation off the platform; returns both."""
     platform = find(project, platform_id)
     org = inv.find(project, org_id)
     if org.id not in platform.members:
@@ -402,6 +412,7 @@ def leave(project: Project, platform_id: str, org_id: str) -> tuple[Platform, Or
 def set_status(
     project: Project, platform_id: str, raw: str, today: dt.date
 ) -> tuple[Platform, str]:
+    """Sets the platform's status and dates it; returns the platform and its previous status."""
     platform = find(project, platform_id)
     new = parse_status(raw)
     old = platform.status
@@ -429,6 +440,7 @@ def tick(
 
 
 def add_task(project: Project, platform_id: str, title: str) -> tuple[Platform, PlatformTask]:
+    """Adds a step to the platform's checklist; returns the platform and the step."""
     platform = find(project, platform_id)
     title = clean_text(title)
     if not title:
@@ -439,6 +451,7 @@ def add_task(project: Project, platform_id: str, title: str) -> tuple[Platform, 
 
 
 def remove(project: Project, platform_id: str) -> Platform:
+    """Takes the platform out of the project and unlinks its activities; returns it."""
     platform = find(project, platform_id)
     project.platforms.remove(platform)
     for a in project.activities:
@@ -448,6 +461,7 @@ def remove(project: Project, platform_id: str) -> Platform:
 
 
 def platform_json(project: Project, p: Platform) -> dict[str, Any]:
+    """The platform as a JSON table, with member names."""
     names = {o.id: o.name for o in project.organisations}
     return {
         "id": p.id,
@@ -568,6 +582,7 @@ def add_activity(
     participants: Any = None,
     description: str = "",
 ) -> Activity:
+    """Adds an activity with a fresh id to the project and returns it."""
     if not clean_text(title):
         raise UsageProblem("de activiteit heeft een titel nodig.")
     if end is not None and end <= start:
@@ -599,10 +614,12 @@ def add_activity(
 
 
 def sort_activities(project: Project) -> None:
+    """Sorts the project's activities by start and id."""
     project.activities.sort(key=lambda a: (a.start, a.id))
 
 
 def find_activity(project: Project, raw: str) -> Activity:
+    """The activity with this id, id prefix or title; not found when none or several match."""
     text = raw.strip()
     for a in project.activities:
         if a.id == text:
@@ -681,12 +698,14 @@ def edit_activity(
 
 
 def set_participants(project: Project, raw_id: str, count: Any) -> Activity:
+    """Sets the number of participants of an activity and returns it."""
     activity = find_activity(project, raw_id)
     activity.participants = _count(count, "het aantal deelnemers")
     return activity
 
 
 def remove_activity(project: Project, raw_id: str) -> Activity:
+    """Takes the activity out of the project and returns it."""
     activity = find_activity(project, raw_id)
     project.activities.remove(activity)
     return activity
