@@ -109,6 +109,7 @@ def parse_time(text: str) -> tuple[int, int] | None:
 
 
 def clock_text(minutes: int) -> str:
+    """Minutes after midnight as "HH:MM", wrapping past midnight."""
     minutes %= 24 * 60
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
@@ -303,6 +304,8 @@ class Output:
 
 @dataclass(frozen=True)
 class Prepared:
+    """A prepared document: its id, title, the files to render and any warnings."""
+
     doc_id: str
     title: str
     outputs: tuple[Output, ...]
@@ -311,21 +314,26 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Context:
+    """What a preparer reads: the project, its playbook and today's date."""
+
     project: Project
     playbook: Playbook
     today: dt.date
 
 
 def answer(project: Project, qid: str, default: Any = None) -> Any:
+    """The project's answer to ``qid``, or ``default`` when it is unanswered."""
     value = project.answers.get(qid)
     return default if value in (None, "", []) else value
 
 
 def playbook_question(playbook: Playbook, qid: str) -> Any:
+    """The playbook's question with this id, or None."""
     return next((q for q in playbook.questions() if q.id == qid), None)
 
 
 def missing_answer(playbook: Playbook, qid: str, doc_title: str) -> NotReady:
+    """The NotReady that tells which question to answer first, and where."""
     q = playbook_question(playbook, qid)
     label = q.label if q else qid
     step = qid.rsplit(".", 1)[0]

@@ -31,6 +31,7 @@ from gzctl.documents.render import Renderer, render_output, templates_digest
 
 
 def sha256(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -59,6 +60,7 @@ class Manifest:
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
+        """The manifest in ``root``, or an empty one when it is missing or unreadable."""
         path = root / MANIFEST
         try:
             data = json.loads(safefs.read_bytes(path, root.parent).decode("utf-8"))
@@ -82,6 +84,7 @@ class Manifest:
         return {h for h in (entry.get("sha256"), entry.get("was")) if h}
 
     def dumps(self) -> str:
+        """The manifest as JSON text, keys sorted."""
         data: dict[str, Any] = {
             "gzctl": "documenten",
             "files": {k: self.files[k] for k in sorted(self.files)},
@@ -115,6 +118,8 @@ def inputs_key(folder: Path, playbook: Playbook) -> str:
 
 @dataclass
 class BuildReport:
+    """What a build did with each file: written, unchanged, beside, removed, kept, skipped."""
+
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     beside: list[tuple[str, str]] = field(default_factory=list)  # (edited file, new file)
@@ -166,6 +171,7 @@ def _current_hash(path: Path) -> str | None:
 
 
 def parse_formats(text: str | None) -> tuple[str, ...]:
+    """The formats a ``--formaat`` text names (all when empty); a usage problem when unknown."""
     if not text:
         return FORMATS
     wanted = []
@@ -380,6 +386,8 @@ def _fixed_moment(project: Project) -> dt.datetime:
 
 @dataclass(frozen=True)
 class DocState:
+    """One document's row in ``docs list``: its state, detail and files."""
+
     id: str
     title: str
     description: str

@@ -127,6 +127,7 @@ def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
 
 
 def prepare_vacancy(ctx: Context) -> Prepared:
+    """Prepares the coordinator vacancy."""
     title = "Vacature Coördinator"
     data = _profile_data(ctx, title)
     closing = answer(ctx.project, "organiseren.sluitingsdatum")
@@ -136,6 +137,7 @@ def prepare_vacancy(ctx: Context) -> Prepared:
 
 
 def prepare_interview(ctx: Context) -> Prepared:
+    """Prepares the interview guide for coordinator candidates."""
     title = "Gespreksleidraad sollicitatiegesprek"
     crit = load_criteria()
     data = {

@@ -78,6 +78,7 @@ def _zip(members: list[tuple[str, Packed]]) -> bytes:
 
 
 def unescape(text: str) -> str:
+    """The text with Markdown backslash escapes removed."""
     return _ESCAPED.sub(r"\1", text)
 
 
@@ -357,6 +358,7 @@ class DocxBuilder:
     # ---------------------------------------------------------------- building
 
     def build(self, markdown: str, title: str) -> bytes:
+        """The DOCX file (bytes) for a Markdown document, in the template's styles."""
         from lxml import etree
 
         for child in list(self.body):

@@ -46,6 +46,7 @@ from gzctl.documents.base import (
 
 
 def prepare_checklist(ctx: Context) -> Prepared:
+    """Prepares the checklist, one file per phase."""
     from gzctl.core.progress import item_status
 
     base = common_data(ctx)
@@ -180,6 +181,7 @@ def evening(ctx: Context, doc_title: str) -> dict[str, Any]:
 
 
 def prepare_agenda(ctx: Context) -> Prepared:
+    """Prepares the agenda of the first network evening."""
     title = "Agenda eerste netwerkavond"
     avond = evening(ctx, title)
     date = avond.pop("_date")
@@ -389,6 +391,7 @@ def invitation_texts(
 
 
 def prepare_invitations(ctx: Context) -> Prepared:
+    """Prepares one invitation per listed organisation to the first network evening."""
     title = "Uitnodiging eerste netwerkavond"
     initiators = ctx.project.initiators
     listed = [o for o in organisations(ctx.project) if getattr(o, "status", "") != "afgehaakt"]
@@ -489,6 +492,7 @@ def paragraphs(text: Any) -> list[str]:
 
 
 def prepare_mission(ctx: Context) -> Prepared:
+    """Prepares the mission and vision document."""
     title = "Missie en visie"
     project = ctx.project
     for qid in ("verbinden.aanleiding", "verbinden.missie", "verbinden.visie"):

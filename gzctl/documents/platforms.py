@@ -81,6 +81,7 @@ def _activity(project: Project, a: Activity) -> dict[str, Any]:
 
 
 def prepare_platform_plan(ctx: Context) -> Prepared:
+    """Prepares the plan per platform for every platform that has not stopped."""
     title = "Plan per platform"
     project = ctx.project
     platforms = [p for p in project.platforms if p.status != "gestopt"]
@@ -144,6 +145,7 @@ def edition_date(project: Project) -> dt.date:
 
 
 def prepare_newsletter(ctx: Context) -> Prepared:
+    """Prepares the newsletter for the village paper: recent and coming activities."""
     title = "Nieuwsbrief voor de dorpskrant"
     project = ctx.project
     day = edition_date(project)

@@ -252,6 +252,7 @@ class SafeLoader:
     instead of copied into a document."""
 
     def __new__(cls, folder: Path) -> Any:
+        """A jinja2 loader bound to ``folder``."""
         from jinja2 import BaseLoader, TemplateNotFound
         from jinja2.loaders import split_template_path
 
