@@ -15,6 +15,7 @@ import sys
 
 
 def top_help(color: bool) -> str:
+    """The top-level ``gzctl --help`` text, in bold headings when ``color``."""
     from gzctl.cli.texts import APP, COMMANDS, GLOBAL_OPTIONS
 
     def head(text: str) -> str:
@@ -113,6 +114,7 @@ def closed_streams() -> None:
 
 
 def run() -> None:
+    """The ``gzctl`` entry point: checks the arguments, runs the command and exits with its code."""
     from gzctl.cli.argv import hoist_directory
 
     argv = hoist_directory(sys.argv[1:])

@@ -83,6 +83,7 @@ def add(
     deelnemers: Deelnemers = None,
     omschrijving: Omschrijving = None,
 ) -> None:
+    """`gzctl activity add`: adds an activity to the project."""
     from gzctl.ops.platforms import add_activity
 
     opened = common.open_project(ctx)
@@ -109,6 +110,7 @@ common.everyday(app, ("activity", "list"), **_kw("list"))
 
 @app.command("show", **_kw("show"))
 def show(ctx: common.Context, activity_id: IdArg, json: common.JsonFlag = False) -> None:
+    """`gzctl activity show`: prints one activity, or its JSON."""
     opened = common.open_project(ctx)
     a = pf.find_activity(opened.project, activity_id)
     data = pf.activity_json(opened.project, a, for_playbook(opened.playbook).timezone)
@@ -155,6 +157,7 @@ def edit(
     deelnemers: Deelnemers = None,
     omschrijving: Omschrijving = None,
 ) -> None:
+    """`gzctl activity edit`: changes the given fields of an activity."""
     given = {
         "title": titel, "date": datum, "time": tijd, "end_time": tot, "place": plek,
         "organisers": door, "platform": platform,
@@ -188,6 +191,7 @@ def count(
     activity_id: IdArg,
     number: Annotated[str, common.Argument(metavar="AANTAL", help="Hoeveel mensen er kwamen.")],
 ) -> None:
+    """`gzctl activity count`: records how many people came."""
     from gzctl.ops.platforms import count_activity
 
     a = count_activity(
@@ -198,6 +202,7 @@ def count(
 
 @app.command("remove", **_kw("remove"))
 def remove(ctx: common.Context, activity_id: IdArg) -> None:
+    """`gzctl activity remove`: removes an activity without asking."""
     from gzctl.ops.remove import remove as remove_op
 
     # no --yes: an activity is removed without asking (the op that asks is not called)
@@ -217,6 +222,7 @@ def export(
     platform: PlatformOpt = None,
 ) -> None:
 
+    """`gzctl activity export`: writes the activities as an iCalendar file."""
     opened = common.open_project(ctx)
     project = opened.project
     items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())

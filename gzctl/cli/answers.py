@@ -27,6 +27,7 @@ def answers(
         ),
     ] = None,
 ) -> None:
+    """`gzctl answers`: prints the wizard's answers, or asks one question again."""
     from gzctl.core import answers as ans
     from gzctl.core.questions import format_value, is_answered
     from gzctl.wizard.resume import BASICS, numbered_questions
@@ -137,6 +138,7 @@ def help_(
         common.Argument(metavar="[OPDRACHT]...", help="De opdracht, bijvoorbeeld: org add."),
     ] = None,
 ) -> None:
+    """`gzctl help`: prints the help of gzctl or of the named command."""
     from gzctl.cli.app import main
 
     if not command:

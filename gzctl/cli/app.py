@@ -54,6 +54,7 @@ def main_callback(
         ),
     ] = False,
 ) -> None:  # fmt: skip
+    """Keeps the ``-C`` folder in the context for the commands."""
     ctx.obj = {"directory": directory}
 
 

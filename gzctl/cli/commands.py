@@ -60,6 +60,7 @@ class Param(NamedTuple):
 
 
 def flag(name: str, *decls: str, help: str) -> Param:
+    """A flag parameter (a bool, False by default)."""
     return Param(name, "flag", decls, help, default=False)
 
 
@@ -71,10 +72,12 @@ def option(
     default: str | None = None,
     multiple: bool = False,
 ) -> Param:
+    """An option parameter that takes a value."""
     return Param(name, "option", decls, help, metavar, default, multiple)
 
 
 def argument(name: str, *, help: str, metavar: str, multiple: bool = False) -> Param:
+    """A required positional argument."""
     return Param(name, "argument", (), help, metavar, None, multiple, required=True)
 
 
@@ -93,6 +96,7 @@ class Command(NamedTuple):
         return fn
 
     def defaults(self) -> dict[str, Any]:
+        """Every parameter's default, by name."""
         return {p.name: p.default for p in self.params}
 
 
@@ -311,12 +315,14 @@ class Leaf(NamedTuple):
     everyday: Command | None = None
 
     def params(self) -> tuple[Param, ...]:
+        """The command's parameters, from its table row or its function's signature."""
         if self.everyday is not None:
             return self.everyday.params
         assert self.function is not None
         return params_of(self.function)
 
     def load(self) -> Callable[..., Any]:
+        """The function that answers the command."""
         if self.everyday is not None:
             return self.everyday.load()
         assert self.function is not None
@@ -343,6 +349,7 @@ class Room:
         self.commands: dict[str, Leaf | Room] = {}
 
     def command(self, name: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
+        """Registers the decorated function as the command ``name``, as typer's decorator does."""
         def register(function: Callable[..., Any]) -> Callable[..., Any]:
             self.commands[name] = Leaf(function, kwargs)
             return function
@@ -350,6 +357,7 @@ class Room:
         return register
 
     def add_typer(self, room: Room, *, name: str) -> None:
+        """Adds a sub-group ``name``, as typer's ``add_typer`` does."""
         self.commands[name] = room
 
     def everyday(self, path: tuple[str, ...], **kwargs: Any) -> None:
@@ -410,6 +418,7 @@ class PlainContext:
         self.parent: PlainContext | None = None
 
     def find_root(self) -> PlainContext:
+        """This context itself: it has no parent."""
         return self
 
 

@@ -49,6 +49,7 @@ def config(
     ] = False,
     json: JsonFlag = False,
 ) -> None:
+    """`gzctl config`: prints, sets or unsets a setting."""
     values = values or []
     path = core.config_path(os.environ)
     if list_ or name is None:

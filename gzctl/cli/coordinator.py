@@ -79,6 +79,7 @@ def profile(
     ] = None,
     json: common.JsonFlag = False,
 ) -> None:
+    """`gzctl coordinator profile`: prints the coordinator profile and its budget."""
     from gzctl.ops.coordinator import coordinator_profile
 
     raw: dict[str, Any] = {
@@ -105,6 +106,7 @@ def profile(
 
 
 def profile_text(data: dict[str, Any]) -> str:
+    """The coordinator profile as plain text."""
     from gzctl.core.questions import format_date
 
     b = data["budget"]
@@ -145,6 +147,7 @@ def profile_text(data: dict[str, Any]) -> str:
 
 @app.command("appoint", **common.command_kwargs(texts.COORDINATOR_COMMANDS["appoint"]))
 def appoint(ctx: common.Context, cand_id: IdArg) -> None:
+    """`gzctl coordinator appoint`: appoints a candidate as coordinator."""
     from gzctl.ops.coordinator import appoint_coordinator
 
     done = appoint_coordinator(
@@ -181,6 +184,7 @@ def candidate_add(
         str, common.Option("--notitie", metavar="TEKST", help="Alleen wat de selectie nodig heeft.")
     ] = "",
 ) -> None:
+    """`gzctl coordinator candidate add`: adds a candidate."""
     from gzctl.ops.coordinator import add_candidate
 
     cand = add_candidate(
@@ -192,6 +196,7 @@ def candidate_add(
 
 @candidate_app.command("list", **_ckw("list"))
 def candidate_list(ctx: common.Context, json: common.JsonFlag = False) -> None:
+    """`gzctl coordinator candidate list`: lists the candidates with their scores."""
     opened = common.open_project(ctx)
     crit = _crit()
     project = opened.project
@@ -221,6 +226,7 @@ def candidate_list(ctx: common.Context, json: common.JsonFlag = False) -> None:
 
 @candidate_app.command("show", **_ckw("show"))
 def candidate_show(ctx: common.Context, cand_id: IdArg, json: common.JsonFlag = False) -> None:
+    """`gzctl coordinator candidate show`: prints one candidate's scorecard."""
     opened = common.open_project(ctx)
     crit = _crit()
     cand = co.find(opened.project, cand_id)
@@ -235,6 +241,7 @@ def candidate_show(ctx: common.Context, cand_id: IdArg, json: common.JsonFlag = 
 
 
 def scorecard_text(card: co.Scorecard) -> str:
+    """A candidate's scorecard as plain text."""
     cand = card.candidate
     lines = [f"{cand.name} ({cand.id})"]
     contact = ", ".join(x for x in (cand.email, cand.phone) if x)
@@ -278,6 +285,7 @@ def candidate_score(
         common.Option("--beoordelaar", metavar="NAAM", help="Wie beoordeelt (standaard: jij)."),
     ] = None,
 ) -> None:
+    """`gzctl coordinator candidate score`: records scores for a candidate."""
     opened = common.open_project(ctx)
     crit = _crit()
     cand = co.find(opened.project, cand_id)
@@ -314,6 +322,7 @@ def candidate_forget(
         bool, common.Option("--yes", "-y", "--ja", help="Niet om bevestiging vragen.")
     ] = False,
 ) -> None:
+    """`gzctl coordinator candidate forget`: removes a candidate's data after confirmation."""
     from gzctl.cli.confirm import confirmed
     from gzctl.ops import privacy as ops
 

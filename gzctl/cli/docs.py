@@ -43,6 +43,7 @@ def build(
         ),
     ] = False,
 ) -> None:
+    """`gzctl docs build`: builds the documents and reports what changed."""
     report = _build(common.open_project(ctx), formats, only, force)
     _report(report, ctx)
 

@@ -47,6 +47,7 @@ def org_list(
     kind: str | None = None,
     json: bool = False,
 ) -> None:
+    """`gzctl org list`: lists the organisations, filtered."""
     from gzctl.network import inventory as inv
 
     opened = common.open_project(ctx)
@@ -95,6 +96,7 @@ def org_list(
 
 
 def place_list(ctx: Any, json: bool = False) -> None:
+    """`gzctl place list`: lists the places, ranked by their scores."""
     from gzctl.network import places as pl
     from gzctl.network.criteria import load_criteria
 
@@ -128,6 +130,7 @@ def place_list(ctx: Any, json: bool = False) -> None:
 
 
 def platform_list(ctx: Any, json: bool = False) -> None:
+    """`gzctl platform list`: lists the platforms."""
     from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)
@@ -172,6 +175,7 @@ def platform_list(ctx: Any, json: bool = False) -> None:
 def activity_list(
     ctx: Any, wanneer: str | None = None, platform: str | None = None, json: bool = False
 ) -> None:
+    """`gzctl activity list`: lists the activities, filtered."""
     from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)
@@ -215,6 +219,7 @@ def activity_list(
 
 
 def docs_list(ctx: Any, json: bool = False) -> None:
+    """`gzctl docs list`: lists the documents and their state."""
     from gzctl import documents as docs
 
     opened = common.open_project(ctx)

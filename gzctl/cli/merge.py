@@ -13,6 +13,7 @@ app = common.group(texts.COMMANDS["merge"])
 
 @app.command("setup", **common.command_kwargs(texts.MERGE_COMMANDS["setup"]))
 def setup(ctx: common.Context) -> None:
+    """`gzctl merge setup`: sets up the gzctl.toml merge driver for this git clone."""
     from gzctl.core import mergerun, store
 
     folder = store.find_project(common.base_folder(ctx), explicit=common.directory(ctx) is not None)
@@ -41,6 +42,7 @@ def setup(ctx: common.Context) -> None:
 
 @app.command("conflicts", **common.command_kwargs(texts.MERGE_COMMANDS["conflicts"]))
 def conflicts(ctx: common.Context, json: common.JsonFlag = False) -> None:
+    """`gzctl merge conflicts`: lists the values both sides changed differently."""
     opened = common.open_project(ctx)
     rows = semantic.summary(opened.project)
     if json:
@@ -74,6 +76,7 @@ def resolve(
         bool, common.Option("--all", help="Alle conflicten tegelijk, met dezelfde keuze.")
     ] = False,
 ) -> None:
+    """`gzctl merge resolve`: settles a conflict by keeping one side."""
     if mine == other:
         raise UsageProblem("Kies --mine (jouw versie) of --other (de andere versie).")
     if (key is None) == (not everything):

@@ -13,6 +13,7 @@ from gzctl.network import inventory as inv
 
 
 def n_orgs(n: int) -> str:
+    """"1 organisatie" or "n organisaties"."""
     return n_of(n, "organisatie", "organisaties")
 
 
@@ -160,6 +161,7 @@ def add(
     status: Status = None,
     notitie: Notes = None,
 ) -> None:
+    """`gzctl org add`: adds an organisation."""
     opened = common.open_project(ctx)
     catalogue = _catalogue(opened)
     raw = _given(
@@ -215,6 +217,7 @@ def _phone(typed: str) -> str:
 
 @app.command("show", **_kw("show"))
 def show(ctx: common.Context, org_id: IdArg, json: common.JsonFlag = False) -> None:
+    """`gzctl org show`: prints one organisation, or its JSON."""
     opened = common.open_project(ctx)
     org = inv.find(opened.project, org_id)
     if json:
@@ -278,6 +281,7 @@ def edit(
     op_website: PublishName = None,
     notitie: Notes = None,
 ) -> None:
+    """`gzctl org edit`: changes the given fields of an organisation."""
     opened = common.open_project(ctx)
     catalogue = _catalogue(opened)
     raw = _given(
@@ -328,6 +332,7 @@ def status(
         common.Option("--datum", "--date", metavar="DATUM", help="Wanneer (standaard vandaag)."),
     ] = None,
 ) -> None:
+    """`gzctl org status`: sets the status of one or more organisations."""
     from gzctl.ops.orgs import set_org_statuses
 
     opened = common.open_project(ctx)
@@ -358,6 +363,7 @@ def remove(
         ),
     ] = False,
 ) -> None:
+    """`gzctl org remove`: removes an organisation after confirmation."""
     from gzctl.cli.confirm import remove_confirmed
 
     remove_confirmed(
@@ -398,6 +404,7 @@ def import_(
     ] = "merge",
     json: common.JsonFlag = False,
 ) -> None:
+    """`gzctl org import`: imports organisations from a file."""
     from gzctl.ops.orgs import import_organisations
 
     report = import_organisations(
@@ -434,6 +441,7 @@ def export(
         ),
     ] = None,
 ) -> None:
+    """`gzctl org export`: writes the organisations to a file or stdout."""
     from gzctl.network import orgio
 
     opened = common.open_project(ctx)
@@ -461,6 +469,7 @@ def export(
 
 @app.command("coverage", **_kw("coverage"))
 def coverage(ctx: common.Context, json: common.JsonFlag = False) -> None:
+    """`gzctl org coverage`: shows which sectors and target groups are covered and which are not."""
     from gzctl.network import platforms as pf
 
     opened = common.open_project(ctx)

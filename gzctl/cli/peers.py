@@ -22,6 +22,7 @@ def peers(
         common.Option("--html", metavar="BESTAND", help="Schrijf één zelfstandige HTML-pagina."),
     ] = None,
 ) -> None:
+    """`gzctl peers`: shows which villages can learn from each other, by platform and step."""
     from gzctl.advisors import dashboard, scan
     from gzctl.advisors import peers as core
     from gzctl.core import runtime

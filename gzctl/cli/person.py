@@ -25,6 +25,7 @@ Yes = Annotated[bool, common.Option("--yes", "-y", "--ja", help="Niet om bevesti
 
 @app.command("export", **_kw("export"))
 def export(ctx: common.Context, who: WhoArg, json: common.JsonFlag = False) -> None:
+    """`gzctl person export`: prints everything the project holds about a person."""
     from gzctl.core.outtext import verbatim
     from gzctl.ops.privacy import export_person
 
@@ -47,6 +48,7 @@ def export(ctx: common.Context, who: WhoArg, json: common.JsonFlag = False) -> N
 
 @app.command("forget", **_kw("forget"))
 def forget(ctx: common.Context, who: WhoArg, yes: Yes = False) -> None:
+    """`gzctl person forget`: removes a person's data after confirmation."""
     from gzctl.cli.confirm import confirmed
     from gzctl.ops import privacy as ops
 

@@ -114,6 +114,7 @@ def add(
     thuisbasis: HomeOf = None,
     notitie: Notes = None,
 ) -> None:
+    """`gzctl place add`: adds a place."""
     opened = common.open_project(ctx)
     raw = _given(
         name=name, kind=soort, address=adres, seats=plaatsen, rent=huur, evenings=avonden,
@@ -131,6 +132,7 @@ common.everyday(app, ("place", "list"), **_kw("list"))
 
 @app.command("show", **_kw("show"))
 def show(ctx: common.Context, place_id: IdArg, json: common.JsonFlag = False) -> None:
+    """`gzctl place show`: prints one place with its scores."""
     opened = common.open_project(ctx)
     place = pl.find(opened.project, place_id)
     crit = _crit()
@@ -184,6 +186,7 @@ def edit(
     thuisbasis: HomeOf = None,
     notitie: Notes = None,
 ) -> None:
+    """`gzctl place edit`: changes the given fields of a place."""
     opened = common.open_project(ctx)
     raw = _given(
         name=naam, kind=soort, address=adres, seats=plaatsen, rent=huur, evenings=avonden,
@@ -219,6 +222,7 @@ def remove(
         ),
     ] = False,
 ) -> None:
+    """`gzctl place remove`: removes a place after confirmation."""
     from gzctl.cli.confirm import remove_confirmed
 
     gone = remove_confirmed(
@@ -242,6 +246,7 @@ def score(
         ),
     ] = None,
 ) -> None:
+    """`gzctl place score`: records scores for a place."""
     opened = common.open_project(ctx)
     crit = _crit()
     place = pl.find(opened.project, place_id)
@@ -294,6 +299,7 @@ def criteria(
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
+    """`gzctl place criteria`: prints the criteria or sets their weights for this village."""
     from gzctl.ops.places import place_criteria
 
     found = place_criteria(
@@ -351,6 +357,7 @@ def choose(
         ),
     ],
 ) -> None:
+    """`gzctl place choose`: chooses a place, with the reason."""
     from gzctl.ops.places import choose_place
 
     chosen = choose_place(

@@ -28,6 +28,7 @@ def _catalogue(opened: Any) -> pf.PlatformCatalogue:
 
 @app.command("suggest", **_kw("suggest"))
 def suggest(ctx: common.Context, json: common.JsonFlag = False) -> None:
+    """`gzctl platform suggest`: suggests platforms from the catalogue."""
     opened = common.open_project(ctx)
     results = pf.suggest(opened.project, _catalogue(opened))
     if json:
@@ -95,6 +96,7 @@ def add(
         common.Option("--trekker", metavar="ORGANISATIE", help="De organisatie die trekt."),
     ] = None,
 ) -> None:
+    """`gzctl platform add`: adds a platform from the catalogue or of its own."""
     from gzctl.core import runtime
     from gzctl.ops.platforms import add_platform
 
@@ -116,6 +118,7 @@ common.everyday(app, ("platform", "list"), **_kw("list"))
 
 @app.command("show", **_kw("show"))
 def show(ctx: common.Context, platform: PlatformArg, json: common.JsonFlag = False) -> None:
+    """`gzctl platform show`: prints one platform, or its JSON."""
     opened = common.open_project(ctx)
     project = opened.project
     p = pf.find(project, platform)
@@ -166,6 +169,7 @@ def join(
         bool, common.Option("--trekker", help="Deze organisatie wordt de trekker.")
     ] = False,
 ) -> None:
+    """`gzctl platform join`: adds organisations to a platform."""
     from gzctl.core import runtime
     from gzctl.ops.platforms import join_platform
 
@@ -184,6 +188,7 @@ def leave(
     platform: PlatformArg,
     org: Annotated[str, common.Argument(metavar="ORGANISATIE", help="Id of naam.")],
 ) -> None:
+    """`gzctl platform leave`: takes an organisation off a platform."""
     from gzctl.core import runtime
     from gzctl.ops.platforms import leave_platform
 
@@ -203,6 +208,7 @@ def status(
         common.Argument(metavar="STATUS", help="idee, in-oprichting, actief of gestopt."),
     ],
 ) -> None:
+    """`gzctl platform status`: sets a platform's status."""
     from gzctl.core import runtime
     from gzctl.ops.platforms import set_platform_status
 
@@ -228,6 +234,7 @@ def done(
         common.Option("--stap", metavar="TEKST", help="Voeg een eigen stap toe aan de checklist."),
     ] = None,
 ) -> None:
+    """`gzctl platform done`: ticks, unticks or adds a step of a platform."""
     from gzctl.core import runtime
     from gzctl.ops import platforms as ops
 
@@ -266,6 +273,7 @@ def remove(
         ),
     ] = False,
 ) -> None:
+    """`gzctl platform remove`: removes a platform."""
     from gzctl.cli.confirm import remove_confirmed
 
     # a platform is never asked for: --yes, --ook-verwijzingen or a refusal

@@ -27,6 +27,7 @@ def show(
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
+    """`gzctl playbook show`: prints a playbook's phases and steps."""
     project = None
     if name is None:
         try:
@@ -119,6 +120,7 @@ def _as_json(book: pb.Playbook, st: dict[str, progress.ItemStatus]) -> dict[str,
 def check(
     file: Annotated[str, common.Argument(metavar="BESTAND", help="Het stappenplan (.toml).")],
 ) -> None:
+    """`gzctl playbook check`: checks a playbook file and prints its faults."""
     path = Path(file)
     if not path.is_file():
         raise NotFound(f"Bestand '{file}' bestaat niet.")
@@ -142,6 +144,7 @@ def use(
     ctx: common.Context,
     name: Annotated[str, common.Argument(metavar="NAAM", help="Ingebouwde naam of pad.")],
 ) -> None:
+    """`gzctl playbook use`: switches the project to another playbook."""
     from gzctl.core import runtime
     from gzctl.ops.settings import use_playbook
 

@@ -78,6 +78,7 @@ def portfolio(
         common.Option("--no-cache", "--zonder-cache", help="Lees elk gzctl.toml opnieuw."),
     ] = False,
 ) -> None:
+    """`gzctl portfolio`: prints an overview of many villages."""
     from gzctl.advisors import portfolio as core
     from gzctl.core import runtime
     from gzctl.core.errors import UsageProblem

@@ -15,6 +15,7 @@ from gzctl.core.questions import format_date
 
 
 def status(ctx: Any, json: bool = False, chart: bool = False) -> None:
+    """`gzctl status`: prints the project's progress, or its chart."""
     if chart:
         _chart(ctx, json)
         return
@@ -45,6 +46,7 @@ def _chart(ctx: Any, as_json: bool) -> None:
 
 
 def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
+    """`gzctl next`: prints the next open items."""
     opened = common.open_project(ctx)
     items = core.next_items(opened.playbook, opened.project, None if alle else 8)
     if alle:
@@ -72,6 +74,7 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
 
 
 def done(ctx: Any, ids: list[str], note: str = "") -> None:
+    """`gzctl done`: marks items as done."""
     from gzctl.ops.progress import mark_done
 
     items = mark_done(
@@ -82,6 +85,7 @@ def done(ctx: Any, ids: list[str], note: str = "") -> None:
 
 
 def undo(ctx: Any, item_id: str) -> None:
+    """`gzctl undo`: sets an item back to open."""
     from gzctl.ops.progress import undo_item
 
     item = undo_item(common.open_project(ctx), item_id, who=runtime.who(), now=runtime.now())
@@ -89,6 +93,7 @@ def undo(ctx: Any, item_id: str) -> None:
 
 
 def log(ctx: Any, n: str = "20", json: bool = False) -> None:
+    """`gzctl log`: prints the last lines of the project's history."""
     from gzctl.core.errors import UsageProblem
 
     try:

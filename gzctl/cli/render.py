@@ -16,6 +16,8 @@ BAR_WIDTH = 20
 
 
 class Style:
+    """Terminal styling that is only applied when ``color`` is on."""
+
     def __init__(self, color: bool) -> None:
         self.color = color
 
@@ -23,31 +25,39 @@ class Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
     def bold(self, text: str) -> str:
+        """The text in bold."""
         return self._wrap("1", text)
 
     def dim(self, text: str) -> str:
+        """The text dimmed."""
         return self._wrap("2", text)
 
     def green(self, text: str) -> str:
+        """The text in green."""
         return self._wrap("32", text)
 
     def yellow(self, text: str) -> str:
+        """The text in yellow."""
         return self._wrap("33", text)
 
     def cyan(self, text: str) -> str:
+        """The text in cyan."""
         return self._wrap("36", text)
 
 
 def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
+    """A progress bar of ``width`` blocks."""
     filled = round(width * done / total) if total else width
     return "█" * filled + "░" * (width - filled)
 
 
 def number_nl(n: int) -> str:
+    """An integer with Dutch thousands dots."""
     return f"{n:,}".replace(",", ".")
 
 
 def ago(days: int | None) -> str:
+    """How long ago, in Dutch words ("vandaag", "gisteren", "3 dagen geleden")."""
     if days is None:
         return "nog niets gedaan"
     if days <= 0:
@@ -204,6 +214,7 @@ def platform_lines(data: dict[str, Any], style: Style) -> list[str]:
 
 
 def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str]) -> str:
+    """The next items as text, grouped by phase."""
     if not items:
         return style.green("Er zijn geen open acties meer.")
     lines: list[str] = []

@@ -122,6 +122,7 @@ def init(
         ),
     ] = None,
 ) -> None:
+    """`gzctl init`: creates a project and runs the wizard (or reads an answers file)."""
     from gzctl import wizard
     from gzctl.core.answers import read_answers_file
 
@@ -194,6 +195,7 @@ def wizard_cmd(
         ),
     ] = None,
 ) -> None:
+    """`gzctl wizard`: runs the wizard from the first open step, or one step."""
     from gzctl import wizard
     from gzctl.core.answers import first_open_step, read_answers_file
 
@@ -255,6 +257,7 @@ def demo(
         ),
     ] = None,
 ) -> None:
+    """`gzctl demo`: creates a demo village."""
     from gzctl.network.demo import build_demo, demo_names, load_demo
 
     if land and vlaanderen and land.upper() != "BE":

@@ -25,6 +25,7 @@ def build(
     ] = None,
     json: common.JsonFlag = False,
 ) -> None:
+    """`gzctl site build`: builds the village's website."""
     from gzctl.core.config import check_url
     from gzctl.documents.site.build import build_site
 

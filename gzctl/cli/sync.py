@@ -41,6 +41,7 @@ def sync(
     ] = False,
     json: common.JsonFlag = False,
 ) -> None:
+    """`gzctl sync`: clones or fast-forwards every village repository in the settings."""
     from gzctl.advisors import sync as core
     from gzctl.core import config
     from gzctl.core.errors import UsageProblem

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 
 class Help(NamedTuple):
+    """A command's help: a one-line summary, a description and examples."""
+
     summary: str
     description: str = ""
     examples: tuple[str, ...] = ()
@@ -735,12 +737,14 @@ GLOBAL_OPTIONS = (
 
 
 def epilog(h: Help) -> str:
+    """The examples as a help epilog, or "" without examples."""
     if not h.examples:
         return ""
     return "Voorbeelden:\n\n" + "\n\n".join(f"  {e}" for e in h.examples)
 
 
 def full_help(h: Help) -> str:
+    """The summary and description as one help text."""
     return h.summary + ("\n\n" + h.description if h.description else "")
 
 
