@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from gzctl.core.bounds import scalar_fault
-from gzctl.core.model import Project
+from gzctl.core.model import Coordinator, Project
 
 Fault = tuple[tuple[str | int, ...], str]
 
@@ -88,7 +88,13 @@ def project_faults(project: Project) -> list[Fault]:
         faults.append((("meeting_place", "chosen"), f"plek '{mp.chosen}' staat niet op de lijst."))
     for crit, weight in mp.weights.items():
         _range(faults, ("meeting_place", "weights", crit), weight, 0, 100)
-    co = project.coordinator
+    _coordinator_faults(faults, project.coordinator)
+    _moment_faults(faults, project)
+    return [(_fix_list_key(p), r) for p, r in faults]
+
+
+def _coordinator_faults(faults: list[Fault], co: Coordinator) -> None:
+    """Adds the faults of the coordinator table: budget ranges, scores, candidates."""
     _range(faults, ("coordinator", "hourly_cost"), co.hourly_cost, 0, 10_000)
     _range(faults, ("coordinator", "weeks_per_year"), co.weeks_per_year, 0, 53)
     _range(faults, ("coordinator", "activity_budget"), co.activity_budget, 0, 100_000_000)
@@ -102,6 +108,10 @@ def project_faults(project: Project) -> list[Fault]:
         faults.append(
             (("coordinator", "appointed"), f"kandidaat '{co.appointed}' staat niet op de lijst.")
         )
+
+
+def _moment_faults(faults: list[Fault], project: Project) -> None:
+    """Adds the faults of activity times and history moments."""
     for i, a in enumerate(project.activities):
         for key in ("start", "end"):
             moment = getattr(a, key)
@@ -123,7 +133,6 @@ def project_faults(project: Project) -> list[Fault]:
                     "de tijd mist de tijdzone; schrijf bijvoorbeeld 2026-11-22T12:00:00+01:00.",
                 )
             )
-    return [(_fix_list_key(p), r) for p, r in faults]
 
 
 def _fix_list_key(path: tuple[str | int, ...]) -> tuple[str | int, ...]:

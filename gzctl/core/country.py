@@ -593,20 +593,7 @@ def _call(c: _Checker, raw: Any) -> dict[str, Any]:
         c.fault(("bellen",), "een lijst [[bellen.vast]] ontbreekt")
         fixed = []
     for i, t in enumerate(fixed):
-        if not isinstance(t, dict):
-            c.fault(("bellen", "vast", i), "moet een tabel zijn")
-            continue
-        for key in ("naam", "wanneer"):
-            if not isinstance(t.get(key), str) or not t[key].strip():
-                c.fault(("bellen", "vast", i), f"'{key}' (tekst) ontbreekt")
-        sources = [k for k in ("telefoon", "vraag", "types") if k in t]
-        if len(sources) != 1:
-            c.fault(("bellen", "vast", i), "precies één van telefoon, vraag of types")
-        for key in t:
-            if key not in ("naam", "wanneer", "telefoon", "vraag", "types"):
-                c.fault(("bellen", "vast", i, key), "onbekende sleutel")
-        if "types" in t and not _texts(t["types"]):
-            c.fault(("bellen", "vast", i, "types"), "moet een lijst van typen zijn")
+        _call_fixed(c, i, t)
     needs = raw.get("vragen", [])
     if not isinstance(needs, list):
         c.fault(("bellen", "vragen"), "moet een lijst [[bellen.vragen]] zijn")
@@ -623,6 +610,24 @@ def _call(c: _Checker, raw: Any) -> dict[str, Any]:
             if key not in ("vraag", "types"):
                 c.fault(("bellen", "vragen", i, key), "onbekende sleutel")
     return raw
+
+
+def _call_fixed(c: _Checker, i: int, t: Any) -> None:
+    """Checks entry ``i`` of [[bellen.vast]]: a name, when, and one source of the answer."""
+    if not isinstance(t, dict):
+        c.fault(("bellen", "vast", i), "moet een tabel zijn")
+        return
+    for key in ("naam", "wanneer"):
+        if not isinstance(t.get(key), str) or not t[key].strip():
+            c.fault(("bellen", "vast", i), f"'{key}' (tekst) ontbreekt")
+    sources = [k for k in ("telefoon", "vraag", "types") if k in t]
+    if len(sources) != 1:
+        c.fault(("bellen", "vast", i), "precies één van telefoon, vraag of types")
+    for key in t:
+        if key not in ("naam", "wanneer", "telefoon", "vraag", "types"):
+            c.fault(("bellen", "vast", i, key), "onbekende sleutel")
+    if "types" in t and not _texts(t["types"]):
+        c.fault(("bellen", "vast", i, "types"), "moet een lijst van typen zijn")
 
 
 def _texts(value: Any) -> bool:

@@ -458,6 +458,11 @@ def _build_converter(tp: Any) -> Converter:
         assert isinstance(tp, type)
         cls = tp
         return lambda value, path: from_dict(cls, value, path)
+    return _scalar_converter(tp)
+
+
+def _scalar_converter(tp: Any) -> Converter:
+    """The converter for a single value of type ``tp`` (not a list, table or dataclass)."""
     if tp is bool:
         check: typing.Callable[[Any], bool] = lambda v: isinstance(v, bool)  # noqa: E731
     elif tp is int:

@@ -170,108 +170,140 @@ def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any
             raise AnswerError("Dit antwoord is verplicht.")
         return None
     t = q.type
-    if t == "text":
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            raise AnswerError("Verwacht tekst.")
-        text = clean(str(value), multiline=q.multiline)
-        if q.format == "email":
-            text = clean_email(text)
-        if not text:
-            if q.required:
-                raise AnswerError("Dit antwoord is verplicht.")
-            return None
-        if q.max_length is not None and len(text) > q.max_length:
-            raise AnswerError(f"Dat is te lang: hoogstens {q.max_length} tekens.")
-        if q.format == "email" and not _EMAIL.match(text):
-            raise AnswerError(f"'{text}' is geen geldig e-mailadres. Voorbeeld: naam@voorbeeld.nl")
-        if q.format == "phone":
-            from gzctl.core import phone
-
-            try:
-                text = phone.check(text, phone_rule)
-            except ValueError as exc:
-                raise AnswerError(str(exc)) from None
-        if q.format == "time":
-            from gzctl.core.dutch import parse_time
-
-            moment = parse_time(text, str(q.example or "19:30"))
-            text = f"{moment.hour:02d}:{moment.minute:02d}"
-        return text
-    if t == "number":
-        if isinstance(value, bool):
-            raise AnswerError("Verwacht een getal.")
-        if isinstance(value, str):
-            number = parse_number(q, value)
-        elif isinstance(value, (int, float)):
-            if value != value or value in (float("inf"), float("-inf")):
-                raise AnswerError("Verwacht een getal.")
-            number = int(value) if float(value).is_integer() else value
-            if number_kind(q) == "whole" and not isinstance(number, int):
-                raise AnswerError(f"'{value}' is geen geheel getal. Voorbeeld: {q.example or 12}")
-        else:
-            raise AnswerError("Verwacht een getal.")
-        _check_range(q, number)
-        return number
-    if t == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            return parse_date(value)
-        raise AnswerError("Verwacht een datum, bijvoorbeeld 2027-01-15.")
-    if t == "yesno":
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str):
-            low = value.strip().lower()
-            if low in _YES:
-                return True
-            if low in _NO:
-                return False
-        raise AnswerError("Antwoord met ja of nee.")
-    if t == "choice":
-        if not isinstance(value, str):
-            raise AnswerError("Verwacht een van de keuzes: " + ", ".join(q.options))
-        return _match_option(q, value)
-    if t == "multichoice":
-        if isinstance(value, str):
-            value = [v for v in re.split(r"[,;]", value) if v.strip()]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise AnswerError("Verwacht een lijst met keuzes.")
-        chosen = [_match_option(q, v) for v in value]
-        chosen = [o for o in q.options if o in chosen]  # playbook order, no doubles
-        if len(chosen) < q.min_selected:
-            raise AnswerError(f"Kies er minstens {q.min_selected}.")
-        if not chosen and q.required:
-            raise AnswerError("Kies er minstens één.")
-        return chosen or None
-    if t == "group":
-        if isinstance(value, dict):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise AnswerError("Verwacht een lijst van tabellen ([[...]] in TOML).")
-        rows = []
-        for i, row in enumerate(value, start=1):
-            unknown = [k for k in row if k not in {f.key for f in q.fields}]
-            if unknown:
-                raise AnswerError(
-                    f"nummer {i}: onbekend veld '{unknown[0]}'. Velden: "
-                    + ", ".join(f.key for f in q.fields)
-                )
-            row_clean: dict[str, Any] = {}
-            for f in q.fields:
-                try:
-                    v = coerce(f, row.get(f.key), phone_rule)
-                except AnswerError as exc:
-                    raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
-                if v is not None:
-                    row_clean[f.key] = v
-            rows.append(row_clean)
-        if len(rows) < q.min_items:
-            raise AnswerError(f"Vul er minstens {q.min_items} in.")
-        return rows or None
+    by_type = {
+        "text": _coerce_text,
+        "number": _coerce_number,
+        "date": _coerce_date,
+        "yesno": _coerce_yesno,
+        "choice": _coerce_choice,
+        "multichoice": _coerce_multichoice,
+        "group": _coerce_group,
+    }
+    if t in by_type:
+        return by_type[t](q, value, phone_rule)
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
+
+
+def _coerce_text(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """A text answer, cleaned and checked against the question's format and length."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise AnswerError("Verwacht tekst.")
+    text = clean(str(value), multiline=q.multiline)
+    if q.format == "email":
+        text = clean_email(text)
+    if not text:
+        if q.required:
+            raise AnswerError("Dit antwoord is verplicht.")
+        return None
+    if q.max_length is not None and len(text) > q.max_length:
+        raise AnswerError(f"Dat is te lang: hoogstens {q.max_length} tekens.")
+    if q.format == "email" and not _EMAIL.match(text):
+        raise AnswerError(f"'{text}' is geen geldig e-mailadres. Voorbeeld: naam@voorbeeld.nl")
+    if q.format == "phone":
+        from gzctl.core import phone
+
+        try:
+            text = phone.check(text, phone_rule)
+        except ValueError as exc:
+            raise AnswerError(str(exc)) from None
+    if q.format == "time":
+        from gzctl.core.dutch import parse_time
+
+        moment = parse_time(text, str(q.example or "19:30"))
+        text = f"{moment.hour:02d}:{moment.minute:02d}"
+    return text
+
+
+def _coerce_number(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """A number answer within the question's range, whole when it asks for one."""
+    if isinstance(value, bool):
+        raise AnswerError("Verwacht een getal.")
+    if isinstance(value, str):
+        number = parse_number(q, value)
+    elif isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise AnswerError("Verwacht een getal.")
+        number = int(value) if float(value).is_integer() else value
+        if number_kind(q) == "whole" and not isinstance(number, int):
+            raise AnswerError(f"'{value}' is geen geheel getal. Voorbeeld: {q.example or 12}")
+    else:
+        raise AnswerError("Verwacht een getal.")
+    _check_range(q, number)
+    return number
+
+
+def _coerce_date(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """A date answer from a date, a datetime or a Dutch date text."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    raise AnswerError("Verwacht een datum, bijvoorbeeld 2027-01-15.")
+
+
+def _coerce_yesno(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """A yes/no answer from a bool or a Dutch yes or no."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in _YES:
+            return True
+        if low in _NO:
+            return False
+    raise AnswerError("Antwoord met ja of nee.")
+
+
+def _coerce_choice(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """One of the question's options."""
+    if not isinstance(value, str):
+        raise AnswerError("Verwacht een van de keuzes: " + ", ".join(q.options))
+    return _match_option(q, value)
+
+
+def _coerce_multichoice(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """The chosen options, in the playbook's order (None when none)."""
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,;]", value) if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise AnswerError("Verwacht een lijst met keuzes.")
+    chosen = [_match_option(q, v) for v in value]
+    chosen = [o for o in q.options if o in chosen]  # playbook order, no doubles
+    if len(chosen) < q.min_selected:
+        raise AnswerError(f"Kies er minstens {q.min_selected}.")
+    if not chosen and q.required:
+        raise AnswerError("Kies er minstens één.")
+    return chosen or None
+
+
+def _coerce_group(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+    """The rows of a group answer, each field checked (None when none)."""
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise AnswerError("Verwacht een lijst van tabellen ([[...]] in TOML).")
+    rows = []
+    for i, row in enumerate(value, start=1):
+        unknown = [k for k in row if k not in {f.key for f in q.fields}]
+        if unknown:
+            raise AnswerError(
+                f"nummer {i}: onbekend veld '{unknown[0]}'. Velden: "
+                + ", ".join(f.key for f in q.fields)
+            )
+        row_clean: dict[str, Any] = {}
+        for f in q.fields:
+            try:
+                v = coerce(f, row.get(f.key), phone_rule)
+            except AnswerError as exc:
+                raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
+            if v is not None:
+                row_clean[f.key] = v
+        rows.append(row_clean)
+    if len(rows) < q.min_items:
+        raise AnswerError(f"Vul er minstens {q.min_items} in.")
+    return rows or None
 
 
 def coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
