@@ -669,38 +669,40 @@ def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str
             clean[key] = None
             continue
         try:
-            if key == "id":
-                text = str(value).strip()
-                if not _SLUG.match(text):
-                    raise UsageProblem(
-                        f"id '{text}' mag alleen kleine letters, cijfers en - bevatten."
-                    )
-                clean[key] = text
-            elif key in TEXT_FIELDS:
-                clean[key] = clean_text(str(value), multiline=key == "notes") or None
-            elif key == "kind":
-                clean[key] = parse_kind(str(value))
-            elif key == "sectors":
-                clean[key] = parse_sectors(value, catalogue)
-            elif key == "target_groups":
-                clean[key] = parse_groups(value, catalogue)
-            elif key == "reach":
-                clean[key] = check_reach(value)
-            elif key == "postcode":
-                clean[key] = check_postcode(str(value))
-            elif key == "contact_email":
-                clean[key] = check_email(str(value))
-            elif key == "contact_phone":
-                clean[key] = check_phone(str(value))
-            elif key == "contact_publish":
-                clean[key] = parse_yes_no(value, FIELD_LABELS[key])
-            elif key == "status":
-                clean[key] = parse_status(str(value))
-            elif key.startswith("date_"):
-                clean[key] = parse_date(value)
+            clean[key] = _parse_field(key, value, catalogue)
         except UsageProblem as exc:
             errors.append(exc.message)
     return clean, errors
+
+
+def _parse_field(key: str, value: Any, catalogue: Catalogue) -> Any:
+    """The clean value of one non-empty field; raises UsageProblem when it is wrong."""
+    if key == "id":
+        text = str(value).strip()
+        if not _SLUG.match(text):
+            raise UsageProblem(f"id '{text}' mag alleen kleine letters, cijfers en - bevatten.")
+        return text
+    if key in TEXT_FIELDS:
+        return clean_text(str(value), multiline=key == "notes") or None
+    if key == "kind":
+        return parse_kind(str(value))
+    if key == "sectors":
+        return parse_sectors(value, catalogue)
+    if key == "target_groups":
+        return parse_groups(value, catalogue)
+    if key == "reach":
+        return check_reach(value)
+    if key == "postcode":
+        return check_postcode(str(value))
+    if key == "contact_email":
+        return check_email(str(value))
+    if key == "contact_phone":
+        return check_phone(str(value))
+    if key == "contact_publish":
+        return parse_yes_no(value, FIELD_LABELS[key])
+    if key == "status":
+        return parse_status(str(value))
+    return parse_date(value)  # date_*: every other field is one of the above
 
 
 def join_reasons(errors: list[str]) -> str:

@@ -579,7 +579,14 @@ def plan_import(
         plan.added.append(org)
         if not clean.get("type"):
             plan.by_name.append(org.id)
-    # what merging would change in the inventory, so a dry run can say it
+    _merge_changes(plan, project, catalogue, today)
+    return plan
+
+
+def _merge_changes(
+    plan: ImportPlan, project: Project, catalogue: inv.Catalogue, today: dt.date
+) -> None:
+    """Fills in what merging would change in the inventory, so a dry run can say it."""
     if plan.merges:
         import copy
 
@@ -587,7 +594,6 @@ def plan_import(
             if dup.of_row is None and dup.of_id in plan.merges:
                 twin = copy.deepcopy(next(o for o in project.organisations if o.id == dup.of_id))
                 dup.changes = inv.merge(twin, plan.merges[dup.of_id], catalogue, today)
-    return plan
 
 
 def apply_import(

@@ -638,18 +638,8 @@ def find_activity(project: Project, raw: str) -> Activity:
     )  # fmt: skip
 
 
-def edit_activity(
-    project: Project,
-    orgs_catalogue: inv.Catalogue,
-    raw_id: str,
-    changes: dict[str, Any],
-) -> tuple[Activity, list[str]]:
-    """Change the given fields; the id (and so the calendar UID) stays, also when the date
-    moves, so a re-imported calendar moves the event instead of adding one. ``changes`` keys:
-    title, date, time, end_time, place, organisers, platform, target_groups, expected,
-    participants, description ('' clears an optional field). Returns the Dutch field names."""
-    a = find_activity(project, raw_id)
-    changed: list[str] = []
+def _new_times(a: Activity, changes: dict[str, Any]) -> tuple[dt.datetime, dt.datetime | None]:
+    """The activity's start and end after ``changes``; a moved activity keeps its length."""
     start = a.start
     if "date" in changes or "time" in changes:
         day = changes.get("date") or a.start.strftime("%d-%m-%Y")
@@ -664,6 +654,22 @@ def edit_activity(
         end = start + (end - a.start)  # moved: keep the length
     if end is not None and end <= start:
         raise UsageProblem("het einde ligt niet na het begin.")
+    return start, end
+
+
+def edit_activity(
+    project: Project,
+    orgs_catalogue: inv.Catalogue,
+    raw_id: str,
+    changes: dict[str, Any],
+) -> tuple[Activity, list[str]]:
+    """Change the given fields; the id (and so the calendar UID) stays, also when the date
+    moves, so a re-imported calendar moves the event instead of adding one. ``changes`` keys:
+    title, date, time, end_time, place, organisers, platform, target_groups, expected,
+    participants, description ('' clears an optional field). Returns the Dutch field names."""
+    a = find_activity(project, raw_id)
+    changed: list[str] = []
+    start, end = _new_times(a, changes)
     new: dict[str, Any] = {"start": start, "end": end}
     if "title" in changes:
         if not clean_text(str(changes["title"])):
