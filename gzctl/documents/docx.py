@@ -213,6 +213,56 @@ def _keep_next(p: Any) -> None:
     ppr.insert(1 if style is not None else 0, _el("w:keepNext"))
 
 
+def _table_borders(table: Any) -> None:
+    """Light borders on every side and cell padding for a table, in schema order."""
+    tbl_pr = table._tbl.tblPr
+    borders = _el("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _el(f"w:{side}", borders, w__val="single", w__sz="4", w__space="0", w__color=LINE)
+    margins = _el("w:tblCellMar")
+    for side, value in (("top", "57"), ("left", "113"), ("bottom", "57"), ("right", "113")):
+        _el(f"w:{side}", margins, w__w=value, w__type="dxa")
+    # schema order in tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout, tblCellMar, tblLook
+    look = tbl_pr.find(_W + "tblLook")
+    for el in (borders, margins):
+        if look is not None:
+            look.addprevious(el)
+        else:
+            tbl_pr.append(el)
+
+
+def _localise_styles(doc: Any, language: str) -> None:
+    """Sets ``language`` and the house font on every style and the document defaults,
+    drops theme colours, and gives the settings Dutch decimal and list separators."""
+    # every style: the language and the house font, no theme colour left from the template
+    for style in doc.styles.element.findall(_W + "style"):
+        rpr = style.find(_W + "rPr")
+        if rpr is None:
+            rpr = _el("w:rPr", style)
+        _language(rpr, language)
+        if style.get(_W + "type") in ("paragraph", "character", "table"):
+            _fonts(rpr)
+        color = rpr.find(_W + "color")
+        if color is not None:
+            for attr in list(color.attrib):
+                if "theme" in attr:
+                    del color.attrib[attr]
+    defaults = doc.styles.element.find(_W + "docDefaults")
+    if defaults is not None:
+        rpr = defaults.find(f"{_W}rPrDefault/{_W}rPr")
+        if rpr is not None:
+            _language(rpr, language)
+            _fonts(rpr)
+    settings = doc.settings.element
+    theme_lang = settings.find(_W + "themeFontLang")
+    if theme_lang is not None:
+        theme_lang.set(_W + "val", language)
+    for tag, value in (("decimalSymbol", ","), ("listSeparator", ";")):
+        el = settings.find(_W + tag)
+        if el is not None:
+            el.set(_W + "val", value)
+
+
 class DocxBuilder:
     """Builds many DOCX files fast from Markdown; see the module docstring.
 
@@ -271,33 +321,7 @@ class DocxBuilder:
         _el("w:shd", ppr, w__val="clear", w__color="auto", w__fill=QUOTE_FILL)
         ind = _el("w:ind", ppr, w__left="170", w__right="170")
         del ind  # (position in pPr is tolerated by Word and LibreOffice)
-        # every style: nl-NL and the house font, no theme colour left from the template
-        for style in doc.styles.element.findall(_W + "style"):
-            rpr = style.find(_W + "rPr")
-            if rpr is None:
-                rpr = _el("w:rPr", style)
-            _language(rpr, language)
-            if style.get(_W + "type") in ("paragraph", "character", "table"):
-                _fonts(rpr)
-            color = rpr.find(_W + "color")
-            if color is not None:
-                for attr in list(color.attrib):
-                    if "theme" in attr:
-                        del color.attrib[attr]
-        defaults = doc.styles.element.find(_W + "docDefaults")
-        if defaults is not None:
-            rpr = defaults.find(f"{_W}rPrDefault/{_W}rPr")
-            if rpr is not None:
-                _language(rpr, language)
-                _fonts(rpr)
-        settings = doc.settings.element
-        theme_lang = settings.find(_W + "themeFontLang")
-        if theme_lang is not None:
-            theme_lang.set(_W + "val", language)
-        for tag, value in (("decimalSymbol", ","), ("listSeparator", ";")):
-            el = settings.find(_W + tag)
-            if el is not None:
-                el.set(_W + "val", value)
+        _localise_styles(doc, language)
         self.usable_width = section.page_width - section.left_margin - section.right_margin
         # headers and footers: the first page carries the letterhead, the others a small
         # running head; page numbers from page 2 on
@@ -606,23 +630,8 @@ class DocxBuilder:
         def flush() -> None:
             nonlocal rule, address
             if paragraph:
-                text = "\n".join(line[:-1] if line.endswith("\\") else line for line in paragraph)
-                p = self._paragraph()
-                if address:
-                    self._address(p)
-                    address = False
-                if rule:
-                    ppr = _el("w:pPr")
-                    p.insert(0, ppr)
-                    borders = _el("w:pBdr", ppr)
-                    _el("w:top", borders, w__val="single", w__sz="4", w__space="4", w__color=LINE)
-                    _el("w:spacing", ppr, w__before="240")
-                    if len(text) > 2 and text[0] == "*" and text[-1] == "*" and text[1] != "*":
-                        text = text[1:-1]  # the footnote is small and grey, not italic
-                    self._runs(p, text, size=17, color=GREY)
-                    rule = False
-                else:
-                    self._runs(p, text)
+                self._text(paragraph, address, rule)
+                address = rule = False
                 paragraph.clear()
 
         while i < len(lines):
@@ -634,14 +643,7 @@ class DocxBuilder:
                 continue
             if stripped == _SPACE:
                 flush()
-                # an empty line: room under the address; in a letter's closing, room to sign
-                space = self._paragraph()
-                if self._letters:
-                    ppr = _el("w:pPr")
-                    space.insert(0, ppr)
-                    height = SIGNING_MM if self._keep_from is not None else UNDER_ADDRESS_MM
-                    _el("w:spacing", ppr, w__after="0", w__line=str(round(height * TWIPS_PER_MM)),
-                        w__lineRule="exact")  # fmt: skip
+                self._space()
                 i += 1
                 continue
             if stripped == _CLOSING:
@@ -676,46 +678,94 @@ class DocxBuilder:
                 rule = True
                 i += 1
                 continue
-            m = re.match(r"^[-*]\s+\[([ xX])\]\s+(.*)$", line)
-            if m:
+            if re.match(r"^([-*]|\d+[.)])\s+", line):
                 flush()
-                text, i = self._continued(lines, i + 1, m.group(2))
-                self._task(m.group(1).lower() == "x", text)
-                continue
-            m = re.match(r"^[-*]\s+(.*)$", line)
-            if m:
-                flush()
-                text, i = self._continued(lines, i + 1, m.group(1))
-                self._runs(self._paragraph("List Bullet"), text)
-                continue
-            m = re.match(r"^\d+[.)]\s+(.*)$", line)
-            if m:
-                flush()
-                text, i = self._continued(lines, i + 1, m.group(1))
-                self._runs(self._paragraph("List Number"), text)
+                i = self._list_item(lines, i, line)
                 continue
             if stripped.startswith(">"):
                 flush()
-                quote = []
-                while i < len(lines) and lines[i].strip().startswith(">"):
-                    quote.append(lines[i].strip()[1:].strip())
-                    i += 1
-                style = "Quote" if "Quote" in self._style_names() else None
-                para = self._paragraph(style)
-                self._runs(para, " ".join(q.rstrip("\\") for q in quote))
+                i = self._quote(lines, i)
                 continue
             if stripped.startswith("|"):
                 flush()
-                rows = []
-                while i < len(lines) and lines[i].strip().startswith("|"):
-                    rows.append(lines[i].strip())
-                    i += 1
-                self._table(rows)
+                i = self._table_at(lines, i)
                 continue
             paragraph.append(line)
             i += 1
         flush()
         self._keep_together()
+
+    def _text(self, paragraph: list[str], address: bool, rule: bool) -> None:
+        """A paragraph of text lines (a trailing backslash is a line break): the address
+        block, the footnote after a --- line, or plain text."""
+        text = "\n".join(line[:-1] if line.endswith("\\") else line for line in paragraph)
+        p = self._paragraph()
+        if address:
+            self._address(p)
+        if rule:
+            self._footnote(p, text)
+        else:
+            self._runs(p, text)
+
+    def _list_item(self, lines: list[str], i: int, line: str) -> int:
+        """The task, bullet or numbered item on line ``i`` with its continuation lines;
+        returns the line after it."""
+        m = re.match(r"^[-*]\s+\[([ xX])\]\s+(.*)$", line)
+        if m:
+            text, i = self._continued(lines, i + 1, m.group(2))
+            self._task(m.group(1).lower() == "x", text)
+            return i
+        m = re.match(r"^[-*]\s+(.*)$", line)
+        if m:
+            text, i = self._continued(lines, i + 1, m.group(1))
+            self._runs(self._paragraph("List Bullet"), text)
+            return i
+        m = re.match(r"^\d+[.)]\s+(.*)$", line)
+        assert m is not None
+        text, i = self._continued(lines, i + 1, m.group(1))
+        self._runs(self._paragraph("List Number"), text)
+        return i
+
+    def _table_at(self, lines: list[str], i: int) -> int:
+        """The table that starts at line ``i``; returns the line after it."""
+        rows = []
+        while i < len(lines) and lines[i].strip().startswith("|"):
+            rows.append(lines[i].strip())
+            i += 1
+        self._table(rows)
+        return i
+
+    def _footnote(self, p: Any, text: str) -> None:
+        """The paragraph after a --- line: small and grey under a thin line."""
+        ppr = _el("w:pPr")
+        p.insert(0, ppr)
+        borders = _el("w:pBdr", ppr)
+        _el("w:top", borders, w__val="single", w__sz="4", w__space="4", w__color=LINE)
+        _el("w:spacing", ppr, w__before="240")
+        if len(text) > 2 and text[0] == "*" and text[-1] == "*" and text[1] != "*":
+            text = text[1:-1]  # the footnote is small and grey, not italic
+        self._runs(p, text, size=17, color=GREY)
+
+    def _space(self) -> None:
+        """An empty line: room under the address; in a letter's closing, room to sign."""
+        space = self._paragraph()
+        if self._letters:
+            ppr = _el("w:pPr")
+            space.insert(0, ppr)
+            height = SIGNING_MM if self._keep_from is not None else UNDER_ADDRESS_MM
+            _el("w:spacing", ppr, w__after="0", w__line=str(round(height * TWIPS_PER_MM)),
+                w__lineRule="exact")  # fmt: skip
+
+    def _quote(self, lines: list[str], i: int) -> int:
+        """The quote that starts at line ``i`` as one paragraph; returns the line after it."""
+        quote = []
+        while i < len(lines) and lines[i].strip().startswith(">"):
+            quote.append(lines[i].strip()[1:].strip())
+            i += 1
+        style = "Quote" if "Quote" in self._style_names() else None
+        para = self._paragraph(style)
+        self._runs(para, " ".join(q.rstrip("\\") for q in quote))
+        return i
 
     def _address(self, p: Any) -> None:
         """The address block: indented to where the country's window envelope shows it."""
@@ -823,6 +873,30 @@ class DocxBuilder:
             self._styles = [s.name for s in self.doc.styles]
         return self._styles
 
+    def _column_widths(self, cells: list[list[str]], width: int) -> list[int]:
+        """Column widths as wide as their longest text asks, at least their longest word,
+        shrunk to the usable width where they do not fit."""
+        plain = [[unescape(c.replace("**", "")) for c in r] for r in cells]
+        longest = [max(len(r[c]) if c < len(r) else 0 for r in plain) for c in range(width)]
+        words = [
+            max((len(w) for r in plain if c < len(r) for w in r[c].split(" ")), default=0)
+            for c in range(width)
+        ]
+        total = self.usable_width
+        char = total / 95  # a character of 9.5 pt Calibri, as a share of the line
+        minimum = [max(int(w * char) + int(total * 0.03), int(total * 0.08)) for w in words]
+        shares = [min(max(n / max(sum(longest), 1), 0.08), 0.6) for n in longest]
+        widths = [
+            max(int(total * sh / sum(shares)), mn) for sh, mn in zip(shares, minimum, strict=True)
+        ]
+        scale = total / sum(widths)
+        if scale < 1:  # too wide: shrink the columns that have room above their minimum
+            spare = [w - mn for w, mn in zip(widths, minimum, strict=True)]
+            over = sum(widths) - total
+            room = sum(spare) or 1
+            widths = [int(w - over * sp / room) for w, sp in zip(widths, spare, strict=True)]
+        return widths
+
     def _table(self, rows: list[str]) -> None:
         """A Markdown table as a Word table in the house style: light borders, padding, a
         shaded header row that repeats on a new page, rows that do not split, columns as
@@ -848,40 +922,8 @@ class DocxBuilder:
         table: Table = self.doc.add_table(rows=len(cells), cols=width)
         if self._table_style:
             table.style = self.doc.styles[self._table_style]
-        tbl_pr = table._tbl.tblPr
-        borders = _el("w:tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            _el(f"w:{side}", borders, w__val="single", w__sz="4", w__space="0", w__color=LINE)
-        margins = _el("w:tblCellMar")
-        for side, value in (("top", "57"), ("left", "113"), ("bottom", "57"), ("right", "113")):
-            _el(f"w:{side}", margins, w__w=value, w__type="dxa")
-        # schema order in tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout, tblCellMar, tblLook
-        look = tbl_pr.find(_W + "tblLook")
-        for el in (borders, margins):
-            if look is not None:
-                look.addprevious(el)
-            else:
-                tbl_pr.append(el)
-        # columns as wide as their longest text asks, at least their longest word
-        plain = [[unescape(c.replace("**", "")) for c in r] for r in cells]
-        longest = [max(len(r[c]) if c < len(r) else 0 for r in plain) for c in range(width)]
-        words = [
-            max((len(w) for r in plain if c < len(r) for w in r[c].split(" ")), default=0)
-            for c in range(width)
-        ]
-        total = self.usable_width
-        char = total / 95  # a character of 9.5 pt Calibri, as a share of the line
-        minimum = [max(int(w * char) + int(total * 0.03), int(total * 0.08)) for w in words]
-        shares = [min(max(n / max(sum(longest), 1), 0.08), 0.6) for n in longest]
-        widths = [
-            max(int(total * sh / sum(shares)), mn) for sh, mn in zip(shares, minimum, strict=True)
-        ]
-        scale = total / sum(widths)
-        if scale < 1:  # too wide: shrink the columns that have room above their minimum
-            spare = [w - mn for w, mn in zip(widths, minimum, strict=True)]
-            over = sum(widths) - total
-            room = sum(spare) or 1
-            widths = [int(w - over * sp / room) for w, sp in zip(widths, spare, strict=True)]
+        _table_borders(table)
+        widths = self._column_widths(cells, width)
         table.autofit = False
         for c, column_width in enumerate(widths):
             table.columns[c].width = column_width
