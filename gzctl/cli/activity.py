@@ -221,7 +221,6 @@ def export(
     wanneer: When = None,
     platform: PlatformOpt = None,
 ) -> None:
-
     """`gzctl activity export`: writes the activities as an iCalendar file."""
     opened = common.open_project(ctx)
     project = opened.project

@@ -350,6 +350,7 @@ class Room:
 
     def command(self, name: str, **kwargs: Any) -> Callable[[Callable[..., Any]], Any]:
         """Registers the decorated function as the command ``name``, as typer's decorator does."""
+
         def register(function: Callable[..., Any]) -> Callable[..., Any]:
             self.commands[name] = Leaf(function, kwargs)
             return function
@@ -532,6 +533,22 @@ def read(rest: list[str], params: tuple[Param, ...], path: tuple[str, ...]) -> d
             values[param.name] = [*(values[param.name] or []), value]
         else:
             values[param.name] = value
+    given = _positional(given, positional, values, seen, path)
+    _check_required(params, seen, path)
+    if given:
+        raise Usage(f"onverwacht extra argument: {' '.join(given)}.", path)
+    return values
+
+
+def _positional(
+    given: list[str],
+    positional: list[Param],
+    values: dict[str, Any],
+    seen: set[str],
+    path: tuple[str, ...],
+) -> list[str]:
+    """Puts the positional words into ``values`` (and their names into ``seen``); returns
+    the words no argument took."""
     for n, param in enumerate(positional):
         if not given:
             continue
@@ -545,14 +562,16 @@ def read(rest: list[str], params: tuple[Param, ...], path: tuple[str, ...]) -> d
         else:
             values[param.name], given = convert(given[0], param, path), given[1:]
         seen.add(param.name)
+    return given
+
+
+def _check_required(params: tuple[Param, ...], seen: set[str], path: tuple[str, ...]) -> None:
+    """Raises :class:`Usage` for the first required parameter not given."""
     for param in params:  # the first one missing, in the order click checks them
         if param.required and param.name not in seen:
             if param.kind == "argument":
                 raise Usage(f"argument {param.metavar or param.name.upper()} ontbreekt.", path)
             raise Usage(f"optie {param.decls[0]} ontbreekt.", path)
-    if given:
-        raise Usage(f"onverwacht extra argument: {' '.join(given)}.", path)
-    return values
 
 
 def _close(name: str, options: dict[str, Param]) -> str:

@@ -13,7 +13,7 @@ from gzctl.network import inventory as inv
 
 
 def n_orgs(n: int) -> str:
-    """"1 organisatie" or "n organisaties"."""
+    """The count with "organisatie" or "organisaties"."""
     return n_of(n, "organisatie", "organisaties")
 
 
