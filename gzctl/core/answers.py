@@ -15,8 +15,6 @@ from gzctl.core.model import Person, Project
 from gzctl.core.playbook import Playbook, Step
 from gzctl.core.questions import Question, asks_phone, coerce, is_answered
 
-VILLAGE_FIELDS = ("name", "municipality", "province", "inhabitants")
-
 
 def get_answer(project: Project, q: Question) -> Any:
     """The project's current answer to a question (village fields and initiators included)."""
@@ -202,26 +200,6 @@ def step_number(playbook: Playbook, step: Step) -> tuple[int, int]:
     return steps.index(step) + 1, len(steps)
 
 
-def flat_answers(project: Project) -> dict[str, Any]:
-    """Every answer of the project, by question id (for the answers-file export)."""
-    out = dict(project.answers)
-    for key in VILLAGE_FIELDS:
-        value = getattr(project.village, key)
-        if value not in (None, ""):
-            out[f"village.{key}"] = value
-    return out
-
-
-def answers_as_toml(project: Project) -> dict[str, Any]:
-    """The project's answers and initiators as a nested table, ready to write as TOML."""
-    from gzctl.core.tomlfile import unflatten
-
-    data = unflatten(flat_answers(project))
-    if project.initiators:
-        data["initiators"] = [{k: v for k, v in vars(p).items() if v} for p in project.initiators]
-    return data
-
-
 def later_questions(playbook: Playbook, project: Project) -> list[tuple[Step | None, Question]]:
     """Questions left for later ("Later invullen") and still unanswered, in playbook order,
     each with its step (None for the intake questions about the village)."""
@@ -232,13 +210,3 @@ def later_questions(playbook: Playbook, project: Project) -> list[tuple[Step | N
     for step in playbook.steps:
         out += [(step, q) for q in step.questions if q.id in later]
     return [(s, q) for s, q in out if not is_answered(get_answer(project, q))]
-
-
-def first_unanswered(step: Step, project: Project) -> int:
-    """1-based number of the first question of ``step`` without an answer (a yes/no answered
-    "no" counts as answered); ``len(step.questions) + 1`` when all are answered."""
-    for n, q in enumerate(step.questions, start=1):
-        value = get_answer(project, q)
-        if value is None or value == "" or value == []:
-            return n
-    return len(step.questions) + 1

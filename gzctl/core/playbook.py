@@ -265,28 +265,6 @@ STEP_HANDLERS: tuple[str, ...] = (
 INTAKE_IDS = {"village.name", "village.municipality", "village.province", "village.inhabitants"}
 
 
-def _line_of(lines: list[str], ident: str | None, key: str | None = None) -> int | None:
-    if ident:
-        pat = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(ident) + r'["\']')
-        hits = [n for n, line in enumerate(lines, 1) if pat.match(line)]
-        if hits:
-            start = hits[-1] if len(hits) > 1 else hits[0]
-            if key:
-                kpat = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
-                for n in range(start, min(start + 60, len(lines) + 1)):
-                    if kpat.match(lines[n - 1]):
-                        return n
-                    if n > start and lines[n - 1].lstrip().startswith("["):
-                        break
-            return start
-    if key:
-        kpat = re.compile(r"^\s*\[*\s*" + re.escape(key) + r"\s*[\]=]")
-        for n, line in enumerate(lines, 1):
-            if kpat.match(line):
-                return n
-    return None
-
-
 class Validator:
     """Collects every fault as one Dutch line: file, id, line, what is wrong."""
 
@@ -304,15 +282,13 @@ class Validator:
         self.sources = [(filename, self.lines)] + [(p.name, t.splitlines()) for p, t in bases]
         self.faults: list[str] = []
 
-    def line_of(self, ident: str | None, key: str | None = None) -> int | None:
-        """The line (1-based) of the file that names ``ident`` (or its ``key``), or None."""
-        return _line_of(self.lines, ident, key)
-
     def fault(self, ident: str | None, message: str, key: str | None = None) -> None:
         """Records a fault, located in the first file of the chain that names ``ident``."""
+        from gzctl.core.variant import line_of
+
         name, line = self.filename, None
         for candidate, lines in self.sources:  # the first file of the chain that names it
-            line = _line_of(lines, ident, key)
+            line = line_of(lines, ident, key)
             if line:
                 name = candidate
                 break

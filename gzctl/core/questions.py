@@ -348,12 +348,3 @@ def past_warning(q: Question, value: Any, today: dt.date) -> str | None:
     from gzctl.core.dutch import past_warning as warn
 
     return warn(value, today, f"'{q.label}'")
-
-
-def validate_typed(q: Question, raw: str) -> str | bool:
-    """For a prompt's live validation: True, or the Dutch reason the text is not accepted."""
-    try:
-        coerce(q, raw)
-    except AnswerError as exc:
-        return exc.message
-    return True

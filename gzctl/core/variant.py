@@ -122,28 +122,59 @@ def _known(spec: str) -> str:
 
 
 def _where(name: str, lines: list[str], ident: str | None, key: str | None = None) -> str:
-    line = line_of(lines, ident, key)
+    line = line_of(lines, ident, key, mentions=True)
     return f"{name}{f', regel {line}' if line else ''}{f' [{ident}]' if ident else ''}"
 
 
-def line_of(lines: list[str], ident: str | None, key: str | None = None) -> int | None:
-    """The line (1-based) where a difference file names ``ident``: its ``id =``, an
-    ``after``/``before``, or a quoted mention (in ``remove``); else the line of ``key``."""
+def line_of(
+    lines: list[str], ident: str | None, key: str | None = None, *, mentions: bool = False
+) -> int | None:
+    """The line (1-based) that names ``ident``, else the first line that sets ``key``.
+
+    A playbook names an entry by its ``id =`` (the last one, where an id is doubled; with
+    ``key``, the line of that key inside the entry). A difference file (``mentions``) names
+    it by its first ``id =``, else an ``after``/``before``, else a quoted mention (in
+    ``remove``)."""
     if ident:
-        quoted = re.escape(ident)
-        for pattern in (
-            rf'^\s*id\s*=\s*["\']{quoted}["\']',
-            rf'^\s*(after|before)\s*=\s*["\']{quoted}["\']',
-            rf'["\']{quoted}["\']',
-        ):
-            pat = re.compile(pattern)
-            for n, line in enumerate(lines, 1):
-                if pat.search(line):
-                    return n
+        found = _mention(lines, ident) if mentions else _entry(lines, ident, key)
+        if found:
+            return found
     if key:
         pat = re.compile(r"^\s*\[*\s*" + re.escape(key) + r"\s*[\]=.]")
         for n, line in enumerate(lines, 1):
             if pat.match(line):
+                return n
+    return None
+
+
+def _entry(lines: list[str], ident: str, key: str | None) -> int | None:
+    """The line of the last ``id = ident``, or of ``key`` within that entry."""
+    pat = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(ident) + r'["\']')
+    hits = [n for n, line in enumerate(lines, 1) if pat.match(line)]
+    if not hits:
+        return None
+    start = hits[-1]
+    if key:
+        kpat = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+        for n in range(start, min(start + 60, len(lines) + 1)):
+            if kpat.match(lines[n - 1]):
+                return n
+            if n > start and lines[n - 1].lstrip().startswith("["):
+                break
+    return start
+
+
+def _mention(lines: list[str], ident: str) -> int | None:
+    """The line of the first ``id =``, ``after``/``before`` or quoted mention of ``ident``."""
+    quoted = re.escape(ident)
+    for pattern in (
+        rf'^\s*id\s*=\s*["\']{quoted}["\']',
+        rf'^\s*(after|before)\s*=\s*["\']{quoted}["\']',
+        rf'["\']{quoted}["\']',
+    ):
+        pat = re.compile(pattern)
+        for n, line in enumerate(lines, 1):
+            if pat.search(line):
                 return n
     return None
 
