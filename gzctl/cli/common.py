@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from gzctl.cli import texts
 from gzctl.cli.commands import JSON, Argument, Exit, Option, Room
-from gzctl.core import runtime, store
+from gzctl.core import runtime
 from gzctl.network import session
 
 __all__ = ["Argument", "Exit", "Option"]
@@ -59,10 +59,6 @@ def base_folder(ctx: Context) -> Path:
     """The folder -C names (for init and demo, which create one), else the current one."""
     d = directory(ctx)
     return Path(d) if d else Path.cwd()
-
-
-def transaction(opened: session.Opened) -> Any:
-    return store.transaction(opened.folder, runtime.who(), runtime.now())
 
 
 def print_json(data: Any) -> None:

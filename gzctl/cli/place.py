@@ -96,10 +96,6 @@ def _console() -> Any:
     return common.console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
-def _esc(text: str) -> str:
-    return text.replace("[", "\\[")
-
-
 @app.command("add", **_kw("add"))
 def add(
     ctx: common.Context,

@@ -151,14 +151,6 @@ def wrap(text: str, width: int | None, first: str = "", rest: str | None = None)
     return _restore(lines) or [first.rstrip()]
 
 
-def wrap_block(text: str, width: int | None, first: str = "", rest: str | None = None) -> str:
-    """:func:`wrap` joined with newlines; each paragraph (line of ``text``) wrapped alone."""
-    out: list[str] = []
-    for n, para in enumerate(text.split("\n")):
-        out += wrap(para, width, first if n == 0 else (rest or " " * len(first)), rest)
-    return "\n".join(out)
-
-
 def _words_max(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
