@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 # (dropped out) can follow any of them.
 STATUSES = ORG_STATUSES  # gzctl/network/summaries.py
 DEFAULT_STATUS = STATUSES[0]
-APPROACHED = frozenset({"benaderd", "uitgenodigd", "aangesloten"})
 
 KINDS = ORG_KINDS  # gzctl/network/vocabulary.py
 DEFAULT_KIND = "vrijwilligers"

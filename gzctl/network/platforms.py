@@ -822,27 +822,6 @@ def activity_json(project: Project, a: Activity, timezone: str) -> dict[str, Any
     }
 
 
-def newsletter_data(
-    project: Project, today: dt.date, timezone: str, back_days: int = 60, ahead_days: int = 90
-) -> dict[str, Any]:
-    """Recent and coming activities for a resident newsletter (counts only)."""
-    recent = [
-        a for a in project.activities
-        if today - dt.timedelta(days=back_days) <= a.start.date() < today
-    ]  # fmt: skip
-    coming = [
-        a for a in project.activities
-        if today <= a.start.date() <= today + dt.timedelta(days=ahead_days)
-    ]  # fmt: skip
-    return {
-        "recent": [activity_json(project, a, timezone) for a in recent],
-        "coming": [activity_json(project, a, timezone) for a in coming],
-        "platforms": [
-            platform_json(project, p) for p in project.platforms if p.status != "gestopt"
-        ],
-    }
-
-
 def _revisions(project: Project) -> dict[str, tuple[int, dt.datetime, dt.datetime]]:
     """Activity id -> (SEQUENCE, CREATED, LAST-MODIFIED) from the history: every
     ``activity-edit`` raises the sequence by one, as RFC 5546 asks of an organizer that
