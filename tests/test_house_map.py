@@ -26,8 +26,14 @@ def house_block(text: str) -> list[str]:
 
 def mapped_modules(lines: list[str]) -> set[str]:
     """Paths relative to gzctl/ of every module the map names."""
+    return {path for path, _ in mentions(lines)}
+
+
+def mentions(lines: list[str]) -> list[tuple[str, bool]]:
+    """Every module the map names, as (path relative to gzctl/, whether the line starts with
+    it: the module's own entry rather than a mention in another's description)."""
     folders: list[tuple[int, str]] = []  # (indent, name), the open folders
-    found: set[str] = set()
+    found: list[tuple[str, bool]] = []
     for line in lines:
         if line.startswith("gzctl/") or not line.strip():
             continue
@@ -40,7 +46,7 @@ def mapped_modules(lines: list[str]) -> set[str]:
         indent = len(line) - len(line.lstrip())
         open_folders = [name for i, name in folders if i < indent or (m and i == indent)]
         for module in MODULE.findall(line):
-            found.add("/".join([*open_folders, module]))
+            found.append(("/".join([*open_folders, module]), line.split()[0] == module))
     return found
 
 
@@ -87,3 +93,9 @@ def test_the_house_map_names_every_module_and_no_other() -> None:
         f"Modules missing from the map: {missing}\n"
         f"Names in the map that are no module: {gone}"
     )
+
+
+def test_no_module_has_two_entries() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    entries = [path for path, own in mentions(house_block(text)) if own]
+    assert sorted({p for p in entries if entries.count(p) > 1}) == []
