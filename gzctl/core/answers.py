@@ -54,7 +54,7 @@ def prefilled(q: Question, shown: Any) -> Any:
 
 
 def answer_to_save(q: Question, value: Any, shown: Any, now: Any) -> tuple[bool, Any]:
-    """Only what this user changed (issue 12, two people on one village).
+    """Only what this user changed (two people may answer for one village at once).
 
     ``value`` is the user's answer, ``shown`` the answer the prompt started from and ``now``
     the answer on disk, re-read under the lock. Returns (save, answer): when nobody else

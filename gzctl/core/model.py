@@ -71,7 +71,7 @@ class Contact:
     email: str = ""
     phone: str = ""
     salutation: str = ""
-    # May the name (and role) appear on the village website? Default no (issue 17).
+    # May the name (and role) appear on the village website? Default no.
     publish_name: bool = False
 
 
