@@ -148,7 +148,7 @@ def parse_score(text: Any, where: str) -> int:
 def scores_to_save(
     asked: dict[str, int], shown: dict[str, int], now: dict[str, int]
 ) -> dict[str, int]:
-    """Only the scores this user changed (issue 12, two people on one village).
+    """Only the scores this user changed (two people may score one village at once).
 
     ``asked``: the scores given at the prompts; ``shown``: the scores those prompts started
     from (a criterion without one showed :data:`DEFAULT_SCORE`); ``now``: the scores on disk,

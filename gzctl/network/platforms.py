@@ -992,7 +992,7 @@ LENS_STATES = ("doen mee", "op de lijst", "ontbreekt")
 
 def lens_coverage(project: Project, catalogue: PlatformCatalogue) -> dict[str, Any]:
     """Which of the eight functions of buurtgerichte zorg and which zorgzame-buurt traits the
-    network covers. Only cooperation counts (issue 16): ``platforms`` and ``organisations``
+    network covers. Only cooperation counts: ``platforms`` and ``organisations``
     are the active platforms and the organisations that joined (status aangesloten), and
     ``covered`` follows from them alone. ``on_list`` holds what could cover the item but does
     not take part yet (platforms that are an idea or starting; organisations inventoried,
