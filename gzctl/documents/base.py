@@ -120,7 +120,7 @@ def clock_text(minutes: int) -> str:
 class Later:
     """Dutch text that is formatted when a document is rendered, not when it is prepared.
 
-    A preparer puts ``later_date(day)`` where it used to put ``dutch_date(day)``: the data
+    A preparer puts ``later_date(day)`` rather than ``dutch_date(day)``: the data
     then holds the raw input (a date, a number, a phone number as typed) and the formatter's
     name. Rendering (gzctl/documents/render.py) turns every Later into its text first, so
     templates only ever see ``str``; :func:`gzctl.documents.build.inputs_digest` hashes
@@ -343,7 +343,7 @@ def missing_answer(playbook: Playbook, qid: str, doc_title: str) -> NotReady:
 
 
 def organisations(project: Project) -> list[Any]:
-    """The inventory (issue 3); an older model without it gives an empty list."""
+    """The project's organisations; an empty list for a project object without them."""
     return list(getattr(project, "organisations", None) or [])
 
 

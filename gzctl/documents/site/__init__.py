@@ -1,4 +1,4 @@
-"""The village website (issue 17): static pages for residents, agenda.ics, a news feed and a
+"""The village website: static pages for residents, agenda.ics, a news feed and a
 poster, written into the project's ``website/`` folder by ``gzctl site build``.
 
 prepare.py turns the project into plain Dutch data, picture.py draws the network, feed.py
