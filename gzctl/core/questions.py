@@ -15,6 +15,8 @@ from gzctl.core.errors import AnswerError
 from gzctl.core.text import clean, clean_email
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from gzctl.core.country import PhoneRule
 
 QUESTION_TYPES = ("text", "number", "date", "choice", "multichoice", "yesno", "group")
@@ -170,17 +172,8 @@ def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any
             raise AnswerError("Dit antwoord is verplicht.")
         return None
     t = q.type
-    by_type = {
-        "text": _coerce_text,
-        "number": _coerce_number,
-        "date": _coerce_date,
-        "yesno": _coerce_yesno,
-        "choice": _coerce_choice,
-        "multichoice": _coerce_multichoice,
-        "group": _coerce_group,
-    }
-    if t in by_type:
-        return by_type[t](q, value, phone_rule)
+    if t in _COERCE_BY_TYPE:
+        return _COERCE_BY_TYPE[t](q, value, phone_rule)
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
 
 
@@ -304,6 +297,17 @@ def _coerce_group(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
     if len(rows) < q.min_items:
         raise AnswerError(f"Vul er minstens {q.min_items} in.")
     return rows or None
+
+
+_COERCE_BY_TYPE: dict[str, Callable[[Question, Any, PhoneRule | None], Any]] = {
+    "text": _coerce_text,
+    "number": _coerce_number,
+    "date": _coerce_date,
+    "yesno": _coerce_yesno,
+    "choice": _coerce_choice,
+    "multichoice": _coerce_multichoice,
+    "group": _coerce_group,
+}
 
 
 def coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
