@@ -317,7 +317,7 @@ def parse_status(raw: str) -> str:
 
 
 def find(project: Project, raw: str) -> Platform:
-    """The platform with this id or title; not found when none or several match."""
+    """The platform with this id, title or template; not found when none or several match."""
     text = raw.strip()
     for p in project.platforms:
         if p.id == text:
