@@ -205,6 +205,7 @@ TOP: dict[str, Top] = {
     "coordinator": Top("coordinator", group=True),
     "platform": Top("platform", group=True),
     "activity": Top("activity", group=True),
+    "geld": Top("money", group=True),
     "person": Top("person", group=True),
     "playbook": Top("playbook", group=True),
     "portfolio": Top("portfolio", project=False),

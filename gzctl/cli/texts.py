@@ -194,6 +194,19 @@ COMMANDS: dict[str, Help] = {
             "gzctl activity export agenda.ics",
         ),
     ),
+    "geld": Help(
+        "Het geld van het netwerk: begroting, uitgaven, inkomsten en fondsen.",
+        "Leg uitgaven en inkomsten vast zodra ze er zijn (datum, bedrag, waarvoor; nooit namen "
+        "van inwoners). overzicht zet per jaar de begroting uit de subsidieaanvraag naast wat "
+        "er werkelijk is uitgegeven; de verantwoording voor de penvoerder en de gemeente "
+        "(gzctl docs build verantwoording) gebruikt dezelfde cijfers.",
+        (
+            'gzctl geld uitgave 14-03-2027 "€ 85" "Zaalhuur netwerkavond" --post activiteiten',
+            'gzctl geld inkomst 01-02-2027 12500 gemeente --omschrijving "Eerste voorschot"',
+            "gzctl geld overzicht",
+            "gzctl geld fondsen --platform beweegweek",
+        ),
+    ),
     "person": Help(
         "Persoonsgegevens (AVG): inzage in en wissen van een persoon.",
         "Voor kandidaten, contactpersonen en initiatiefnemers. gzctl zoekt op de hele naam, het "
@@ -457,6 +470,46 @@ ACTIVITY_COMMANDS: dict[str, Help] = {
         "Voor Outlook, Google Agenda en telefoons; tijden in Nederlandse tijd. Elke activiteit "
         "heeft een vaste id, dus opnieuw importeren werkt de agenda bij.",
         ("gzctl activity export agenda.ics", "gzctl activity export komend.ics --wanneer komend"),
+    ),
+}
+
+MONEY_COMMANDS: dict[str, Help] = {
+    "uitgave": Help(
+        "Leg een uitgave vast: datum, bedrag en waarvoor.",
+        "De post is salaris, activiteiten of overig (de posten van de begroting). Met "
+        "--platform telt de uitgave ook bij dat platform.",
+        (
+            'gzctl geld uitgave 14-03-2027 85 "Zaalhuur netwerkavond" --post activiteiten',
+            'gzctl geld uitgave 02-05-2027 "€ 42,50" "Koffie en thee" --platform beweegweek',
+        ),
+    ),
+    "inkomst": Help(
+        "Leg geld vast dat binnenkwam: datum, bedrag en van wie.",
+        "Van wie: de gemeente, een fonds, de penvoerder, een bijdrage van een organisatie.",
+        ('gzctl geld inkomst 01-02-2027 12500 gemeente --omschrijving "Eerste voorschot"',),
+    ),
+    "lijst": Help(
+        "Toon de uitgaven en inkomsten, op datum.",
+        "",
+        ("gzctl geld lijst", "gzctl geld lijst --jaar 2027 --json"),
+    ),
+    "overzicht": Help(
+        "Zet per jaar de begroting naast wat er is uitgegeven en binnenkwam.",
+        "De begroting komt uit de subsidieaanvraag (uren, uurloon en activiteitenbudget van "
+        "gzctl coordinator), voor de jaren die de aanvraag dekt.",
+        ("gzctl geld overzicht", "gzctl geld overzicht --jaar 2027 --json"),
+    ),
+    "verwijder": Help(
+        "Schrap een uitgave of inkomst die verkeerd is ingevoerd.",
+        "",
+        ("gzctl geld verwijder 2027-03-14-zaalhuur-netwerkavond",),
+    ),
+    "fondsen": Help(
+        "Toon fondsen die activiteiten van het netwerk kunnen betalen.",
+        "Fondsen betalen activiteiten en de start van iets nieuws, bijna nooit salarissen. Met "
+        "--platform alleen de fondsen die bij de doelgroepen van dat platform passen; de "
+        "fondsaanvraag per platform maak je met gzctl docs build fondsaanvraag.",
+        ("gzctl geld fondsen", "gzctl geld fondsen --platform beweegweek"),
     ),
 }
 

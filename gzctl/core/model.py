@@ -227,6 +227,23 @@ class CancelledActivity:
 
 
 @dataclass
+class MoneyEntry:
+    """One amount the network spent or received (``gzctl geld``): money, never people.
+
+    ``kind`` is "uitgave" or "inkomst"; ``amount`` in euros (positive); ``item`` the budget
+    post of a spending (salaris, activiteiten, overig) or the source of an income
+    ("gemeente", a fund's name); ``platform`` a platform id or empty."""
+
+    id: str
+    date: dt.date
+    amount: float
+    kind: str = "uitgave"
+    item: str = ""
+    description: str = ""
+    platform: str = ""
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
@@ -306,6 +323,7 @@ class Project:
     platforms: list[Platform] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     cancelled_activities: list[CancelledActivity] = field(default_factory=list)
+    money: list[MoneyEntry] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)

@@ -151,11 +151,15 @@ SECTIONS: dict[str, dict[str, tuple[str, bool]]] = {
         "scored": (WHEN, False), "scores": (TABLE, False),
     },
     "appointment": {**_BY, "candidate": (TEXT, True)},
+    "money": {
+        **_BY, "kind": (TEXT, True), "amount": (TEXT, True), "item": (TEXT, True),
+        "description": (TEXT, False), "platform": (TEXT, False),
+    },
 }  # fmt: skip
 # Sections written [[like this]], many entries; the others are one [table].
 LISTS = frozenset(
     {"history", "organisations", "status_changes", "platforms", "activities", "places",
-     "ticks", "candidates"}
+     "ticks", "candidates", "money"}
 )  # fmt: skip
 REQUIRED = ("demo", "history")
 
@@ -389,6 +393,7 @@ def build_project(
     add_activities(project, playbook, now, demo, land)
     add_places(project, now, demo)
     add_coordinator(project, playbook, now, demo, land)
+    add_money(project, now, demo)
     if project.village.name != demo.name:
         raise PlaybookError(
             f"{demo.where('demo', 0, 'name')}: de naam '{demo.name}' is niet de naam van het "
@@ -529,6 +534,25 @@ def add_activities(
                 expected=entry.get("expected"), participants=entry.get("participants"),
             )  # fmt: skip
         change.log("activity-add", f"Activiteit gepland: {a.title}", [a.id])
+
+
+def add_money(project: Project, now: dt.datetime, demo: Demo) -> None:
+    """What the network spent and received so far, through what `gzctl geld` uses."""
+    from gzctl.network import money
+
+    for i, entry in enumerate(demo.entries("money")):
+        at = moment(entry["when"], now)
+        with _entry_at(demo, "money", i):
+            m = money.add(
+                project, entry["kind"], at.date(), money.parse_amount(entry["amount"]),
+                item=entry["item"], description=entry.get("description", ""),
+                platform=entry.get("platform", ""),
+            )  # fmt: skip
+        word = "Uitgave" if m.kind == money.SPENT else "Inkomst"
+        store.Change(project, entry["by"], at).log(
+            f"geld-{m.kind}", f"{word} {money.euro_text(m.amount)}: {m.description or m.item}",
+            [m.id],
+        )  # fmt: skip
 
 
 def add_places(project: Project, now: dt.datetime, demo: Demo) -> None:

@@ -18,6 +18,7 @@ _WORDS = {
     "platform": ("platform", "platforms"),
     "activiteit": ("activiteit", "activiteiten"),
     "plekkeuze": ("de plekkeuze", "de plekkeuze"),
+    "geld": ("geldpost", "geldposten"),
 }
 
 # the kind of the thing named: its Dutch word and the command that removes it
@@ -45,6 +46,7 @@ def named_by(project: Project, kind: str, item_id: str) -> list[tuple[str, str]]
             out.append(("plekkeuze", ""))
     elif kind == "platform":
         out += [("activiteit", a.title) for a in project.activities if a.platform == item_id]
+        out += [("geld", m.id) for m in project.money if m.platform == item_id]
     return out
 
 
@@ -67,6 +69,9 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for a in project.activities:
             if a.platform == item_id:
                 a.platform = ""
+        for m in project.money:
+            if m.platform == item_id:
+                m.platform = ""
 
 
 def grouped(refs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
@@ -113,6 +118,7 @@ def missing(project: Project) -> list[tuple[str, str]]:
     out = [("org", m) for m in dict.fromkeys(named) if m not in org_ids]
     platform_ids = {p.id for p in project.platforms}
     gone = [a.platform for a in project.activities if a.platform and a.platform not in platform_ids]
+    gone += [m.platform for m in project.money if m.platform and m.platform not in platform_ids]
     return out + [("platform", pid) for pid in dict.fromkeys(gone)]
 
 
