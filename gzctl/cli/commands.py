@@ -206,6 +206,7 @@ TOP: dict[str, Top] = {
     "platform": Top("platform", group=True),
     "activity": Top("activity", group=True),
     "geld": Top("money", group=True),
+    "peiling": Top("survey", group=True),
     "person": Top("person", group=True),
     "playbook": Top("playbook", group=True),
     "portfolio": Top("portfolio", project=False),

@@ -207,6 +207,18 @@ COMMANDS: dict[str, Help] = {
             "gzctl geld fondsen --platform beweegweek",
         ),
     ),
+    "peiling": Help(
+        "De korte peiling onder inwoners: merken zij verschil? Alleen aantallen.",
+        "Dezelfde zeven vragen bij de start, na 12 en na 18 maanden. Druk ze af met gzctl docs "
+        "build --only peiling of zet ze in een webformulier (gzctl peiling vragen). Anoniem: "
+        "gzctl bewaart alleen hoeveel mensen welk antwoord gaven, nooit wie.",
+        (
+            "gzctl peiling vragen",
+            "gzctl peiling ronde start --datum 12-03-2027 --ingevuld 64",
+            "gzctl peiling tel start 1 20 25 12 7",
+            "gzctl peiling uitslag",
+        ),
+    ),
     "person": Help(
         "Persoonsgegevens (AVG): inzage in en wissen van een persoon.",
         "Voor kandidaten, contactpersonen en initiatiefnemers. gzctl zoekt op de hele naam, het "
@@ -510,6 +522,30 @@ MONEY_COMMANDS: dict[str, Help] = {
         "--platform alleen de fondsen die bij de doelgroepen van dat platform passen; de "
         "fondsaanvraag per platform maak je met gzctl docs build fondsaanvraag.",
         ("gzctl geld fondsen", "gzctl geld fondsen --platform beweegweek"),
+    ),
+}
+
+SURVEY_COMMANDS: dict[str, Help] = {
+    "vragen": Help(
+        "Toon de vragen, genummerd, als tekst voor een webformulier.",
+        "",
+        ("gzctl peiling vragen", "gzctl peiling vragen --json"),
+    ),
+    "ronde": Help(
+        "Leg een ronde vast: wanneer, en hoeveel mensen invulden.",
+        "Het moment is start, 12 of 18 (maanden na de start). Opnieuw geven wijzigt de ronde.",
+        ("gzctl peiling ronde start --datum 12-03-2027 --ingevuld 64",),
+    ),
+    "tel": Help(
+        "Leg per vraag vast hoeveel mensen elk antwoord gaven.",
+        "Geef de aantallen in de volgorde van de antwoorden (zie gzctl peiling vragen). Wie een "
+        "vraag oversloeg, telt niet mee.",
+        ("gzctl peiling tel start 1 20 25 12 7", "gzctl peiling tel 12 5 40 15 3 0"),
+    ),
+    "uitslag": Help(
+        "Zet de uitkomst van de rondes naast elkaar, in procenten.",
+        "",
+        ("gzctl peiling uitslag", "gzctl peiling uitslag --json"),
     ),
 }
 

@@ -44,6 +44,7 @@ KEYED: dict[tuple[str, ...], str] = {
     ("activities",): "id",
     ("cancelled_activities",): "id",
     ("money",): "id",
+    ("surveys",): "id",
     ("coordinator", "candidates"): "id",
     ("initiators",): "name",
     ("conflicts",): "key",

@@ -244,6 +244,19 @@ class MoneyEntry:
 
 
 @dataclass
+class SurveyRound:
+    """One round of the residents' survey (``gzctl peiling``): counts only, never who.
+
+    ``id`` is start, 12-maanden or 18-maanden; ``filled`` how many filled it in; ``counts``
+    per question id, per answer id, how many gave that answer."""
+
+    id: str
+    date: dt.date | None = None
+    filled: int = 0
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
@@ -324,6 +337,7 @@ class Project:
     activities: list[Activity] = field(default_factory=list)
     cancelled_activities: list[CancelledActivity] = field(default_factory=list)
     money: list[MoneyEntry] = field(default_factory=list)
+    surveys: list[SurveyRound] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
