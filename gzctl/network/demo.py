@@ -155,11 +155,12 @@ SECTIONS: dict[str, dict[str, tuple[str, bool]]] = {
         **_BY, "kind": (TEXT, True), "amount": (TEXT, True), "item": (TEXT, True),
         "description": (TEXT, False), "platform": (TEXT, False),
     },
+    "surveys": {**_BY, "moment": (TEXT, True), "filled": (INT, True), "counts": (TABLE, True)},
 }  # fmt: skip
 # Sections written [[like this]], many entries; the others are one [table].
 LISTS = frozenset(
     {"history", "organisations", "status_changes", "platforms", "activities", "places",
-     "ticks", "candidates", "money"}
+     "ticks", "candidates", "money", "surveys"}
 )  # fmt: skip
 REQUIRED = ("demo", "history")
 
@@ -394,6 +395,7 @@ def build_project(
     add_places(project, now, demo)
     add_coordinator(project, playbook, now, demo, land)
     add_money(project, now, demo)
+    add_surveys(project, now, demo)
     if project.village.name != demo.name:
         raise PlaybookError(
             f"{demo.where('demo', 0, 'name')}: de naam '{demo.name}' is niet de naam van het "
@@ -552,6 +554,24 @@ def add_money(project: Project, now: dt.datetime, demo: Demo) -> None:
         store.Change(project, entry["by"], at).log(
             f"geld-{m.kind}", f"{word} {money.euro_text(m.amount)}: {m.description or m.item}",
             [m.id],
+        )  # fmt: skip
+
+
+def add_surveys(project: Project, now: dt.datetime, demo: Demo) -> None:
+    """Rounds of the residents' survey, counts only, through what `gzctl peiling` uses."""
+    from gzctl.network import survey
+
+    questions = survey.load_survey()
+    for i, entry in enumerate(demo.entries("surveys")):
+        at = moment(entry["when"], now)
+        with _entry_at(demo, "surveys", i):
+            moment_id = survey.moment_of(entry["moment"])
+            survey.set_round(project, moment_id, at.date(), entry["filled"])
+            for number, counts in entry["counts"].items():
+                survey.set_counts(project, questions, moment_id, number, list(counts))
+        store.Change(project, entry["by"], at).log(
+            "peiling-ronde", f"Peiling {survey.MOMENTS[moment_id]}: {entry['filled']} ingevuld",
+            [moment_id],
         )  # fmt: skip
 
 

@@ -153,13 +153,13 @@ def set_counts(
     project: Project, survey: Survey, moment: str, question: str, counts: list[int]
 ) -> tuple[SurveyRound, Question]:
     """How many gave each answer to one question, in the order of its answers."""
+    q = survey.question(question)
     found = find_round(project, moment)
     if found is None:
         raise UsageProblem(
             f"Er is nog geen ronde '{moment}'. Begin met: gzctl peiling ronde {moment} "
             "--datum DATUM --ingevuld AANTAL"
         )
-    q = survey.question(question)
     if len(counts) != len(q.answers):
         listed = ", ".join(f"{n}. {a}" for n, a in enumerate(q.answers, 1))
         raise UsageProblem(
