@@ -58,7 +58,7 @@ def prepare_survey(ctx: Context) -> Prepared:
             for n, q in enumerate(s.questions, 1)
         ],
     }  # fmt: skip
-    return Prepared("peiling", SURVEY_TITLE, (Output("peiling", "peiling", data, SURVEY_TITLE),))
+    return Prepared("peiling", SURVEY_TITLE, (Output("peiling", "peiling", data, data["titel"]),))
 
 
 def survey_lines(ctx: Context) -> list[dict[str, Any]]:
