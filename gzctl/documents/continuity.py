@@ -32,7 +32,8 @@ AGREEMENTS_TITLE = "Werkafspraken"
 INDUCTION_TITLE = "Inwerkplan voor de eerste 100 dagen"
 HANDOVER_TITLE = "Overdrachtsdossier"
 RUNNING = ("actief", "in oprichting")
-HOURS, EMPLOYER, APPLICANT = "organiseren.uren", "organiseren.werkgever", "organiseren.penvoerder"
+HOURS, EMPLOYER = "organiseren.uren", "organiseren.werkgever"
+APPLICANT = "organiseren.penvoerder"
 # kinds of organisation a new Coördinator visits early: the professionals signals go to
 EARLY_TYPES = ("huisarts", "sociaal-team", "kernteam", "wijkteam", "gemeente", "school",
                "thuiszorg", "sociaal-huis", "ocmw")  # fmt: skip
@@ -43,11 +44,6 @@ def _employer(ctx: Context) -> str:
 
     raw = str(answer(ctx.project, EMPLOYER) or "")
     return EMPLOYER_TEXT.get(raw, raw or "de werkgever")
-
-
-def _appointed(project: Project) -> str:
-    c = project.coordinator
-    return next((x.name for x in c.candidates if x.id == c.appointed), "")
 
 
 def _org_line(o: Organisation, names: dict[str, str] | None = None) -> dict[str, Any]:
@@ -82,13 +78,12 @@ def prepare_agreements(ctx: Context) -> Prepared:
         "uren": later_number(answer(project, HOURS)),
         "werkgever": _employer(ctx),
         "penvoerder": str(answer(project, APPLICANT) or ""),
-        "naam": _appointed(project),
         "start": later_short_date(start) if start else "",
         "taken": _task_text(ctx),
         "datum": later_short_date(document_date(project)),
     }
-    return Prepared("werkafspraken", AGREEMENTS_TITLE,
-                    (Output("werkafspraken", "werkafspraken", data, AGREEMENTS_TITLE),))  # fmt: skip
+    out = Output("werkafspraken", "werkafspraken", data, AGREEMENTS_TITLE)
+    return Prepared("werkafspraken", AGREEMENTS_TITLE, (out,))
 
 
 def visit_order(project: Project) -> list[Organisation]:
@@ -149,7 +144,6 @@ def prepare_induction(ctx: Context) -> Prepared:
                if day1 <= a.start.date() <= day1 + dt.timedelta(days=100)]  # fmt: skip
     data = {
         **base,
-        "naam": _appointed(project),
         "dag1": later_short_date(day1),
         "dag100": later_short_date(day1 + dt.timedelta(days=99)),
         "blokken": blocks,
@@ -200,8 +194,8 @@ def prepare_handover(ctx: Context) -> Prepared:
         "bewaartermijn": str(answer(project, "borgen.bewaartermijn") or "zes maanden"),
         "missie": str(answer(project, "verbinden.missie") or ""),
     }
-    return Prepared("overdrachtsdossier", HANDOVER_TITLE,
-                    (Output("overdrachtsdossier", "overdrachtsdossier", data, HANDOVER_TITLE),))  # fmt: skip
+    out = Output("overdrachtsdossier", "overdrachtsdossier", data, HANDOVER_TITLE)
+    return Prepared("overdrachtsdossier", HANDOVER_TITLE, (out,))
 
 
 PREPARERS = {

@@ -37,7 +37,8 @@ BESTUUR_EMPLOYER = "lokaal bestuur"
 
 def bestuur_holds(project: Project) -> bool:
     """Whether the lokaal bestuur holds the regie itself or employs the regisseur."""
-    return answer(project, REGIE) == BESTUUR_REGIE or answer(project, EMPLOYER) == BESTUUR_EMPLOYER
+    regie, employer = answer(project, REGIE), answer(project, EMPLOYER)
+    return bool(regie == BESTUUR_REGIE or employer == BESTUUR_EMPLOYER)
 
 
 def request_instead(ctx: Context, title: str) -> None:

@@ -29,11 +29,9 @@ TRUSTED = "doen.vertrouwenspersoon"
 
 
 def _contact_person(ctx: Context, base: dict[str, Any]) -> dict[str, Any]:
-    """Who participants can ask: the network's contact person (work contact), and the
-    appointed Coördinator by name only (a candidate's own e-mail and phone stay private)."""
-    appointed = ctx.project.coordinator.appointed
-    person = next((c for c in ctx.project.coordinator.candidates if c.id == appointed), None)
-    return {**base["contact"], "verbinder_naam": person.name if person is not None else ""}
+    """Who participants can ask: the network's contact person (a work contact). The
+    Coördinator is named by role only: candidates' names stay out of documents."""
+    return dict(base["contact"])
 
 
 def _one(doc_id: str, stem: str, title: str, data: dict[str, Any]) -> Prepared:
