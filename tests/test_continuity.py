@@ -58,7 +58,7 @@ def test_handover_has_organisations_money_and_no_candidate(village: Path) -> Non
         assert c.name not in text
 
 
-def test_the_flemish_demo_makes_the_nota_and_the_dutch_playbook_has_none(tmp_path: Path, gz) -> None:
+def test_the_flemish_demo_makes_the_nota_the_dutch_has_none(tmp_path: Path, gz) -> None:
     be = tmp_path / "be"
     assert gz("demo", str(be), "--vlaanderen").code == 0
     r = gz("-C", str(be), "docs", "build", "--only", "nota-college")
