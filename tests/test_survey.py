@@ -105,3 +105,12 @@ def test_the_printed_survey_has_no_line_for_a_name(village: Path, gz) -> None:
     text = (village / "documenten" / "peiling.md").read_text(encoding="utf-8")
     assert "anoniem" in text and "- [ ] Ja" in text
     assert "Naam:" not in text and "naam:" not in text
+
+
+def test_the_site_tells_residents_what_the_survey_said(demo: Path, gz) -> None:
+    assert gz("-C", str(demo), "site", "build").code == 0
+    page = (demo / "website" / "geweest.html").read_text(encoding="utf-8")
+    p = load(demo)
+    first = survey.results(survey.load_survey(), p.surveys[0])[0]
+    assert "Wat inwoners ons vertelden" in page
+    assert f"<strong>{first.percent}%</strong> {first.question.summary}" in page

@@ -313,6 +313,16 @@ def dialable(entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "tel": digits[:1] + digits[1:].replace("+", "")}
 
 
+def _survey(ctx: Context) -> dict[str, Any]:
+    """The residents' survey as the year report tells it (the same lines, counts only)."""
+    if not ctx.project.surveys:
+        return {"regels": [], "ingevuld": ""}
+    from gzctl.documents.results import survey_lines
+
+    last = ctx.project.surveys[-1]
+    return {"regels": survey_lines(ctx), "ingevuld": dutch_number(last.filled)}
+
+
 def site_data(inp: SiteInput) -> dict[str, Any]:
     """Everything the pages show, as one dict of Dutch keys (see templates/README.md).
 
@@ -355,6 +365,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
             "komend": dutch_number(len(coming)),
             "deelnemers": dutch_number(sum(counted)) if counted else "",
         },
+        "peiling": _survey(ctx),
         "organisaties": [organisation_data(project, o, orgs_catalogue) for o in orgs],
         "initiatieven": [platform_data(project, p, platforms_catalogue) for p in platforms],
         "contact": network_contact(project, ctx),
