@@ -35,15 +35,20 @@ def test_agreements_name_three_parties_and_the_consent_rule(village: Path) -> No
     assert "het netwerk is van iedereen" in text
 
 
-def test_induction_visits_the_trekkers_first(village: Path) -> None:
+def test_induction_visits_the_gp_and_the_kernteam_first(village: Path) -> None:
+    from gzctl.documents.continuity import FIRST_TYPES
+
     p = load(village)
     order = visit_order(p)
+    first = [o for o in p.organisations if o.type in FIRST_TYPES and o.status != "afgehaakt"]
+    assert first, "the demo has a GP or a kernteam"
+    assert {o.id for o in order[: len(first)]} == {o.id for o in first}
     trekkers = {pl.trekker for pl in p.platforms if pl.status in ("actief", "in oprichting")}
-    assert {o.id for o in order[: len(trekkers)]} == trekkers
+    after = [o.id for o in order[len(first): len(first) + len(trekkers)]]
+    assert set(after) <= trekkers | {o.id for o in first}
     assert all(o.status != "afgehaakt" for o in order)
     text = _read(village, "inwerkplan")
-    first = text.index(order[0].name)
-    assert first < text.index(order[-1].name)
+    assert text.index(order[0].name) < text.index(order[-1].name)
     assert text.count("## Langs gaan") == 3
 
 

@@ -219,6 +219,28 @@ COMMANDS: dict[str, Help] = {
             "gzctl peiling uitslag",
         ),
     ),
+    "vast": Help(
+        "Wat leden al doen: hun eigen vaste activiteiten, voor de website en de agenda.",
+        "De wekelijkse koersbal, de repetitie van het koor, de bezoekmiddag van de Zonnebloem: "
+        "inwoners zien zo hoeveel er al gebeurt. Alleen de organisatie, wat, wanneer en waar; "
+        "nooit namen. Op feestdagen valt een vaste activiteit in de agenda uit.",
+        (
+            'gzctl vast toevoegen kbo-ooltwijk "Koersbal" --vanaf 5-1-2027 --tijd 14:00',
+            'gzctl vast toevoegen zonnebloem "Bezoekmiddag" --vanaf 7-1-2027 --elke maand',
+            "gzctl vast lijst",
+        ),
+    ),
+    "aanmelding": Help(
+        "Inwoners die zich aanmelden om mee te doen: alleen aantallen, per maand en route.",
+        "Tel hoeveel inwoners zich meldden en hoe (website, dorpshuis, vereniging, netwerkavond, "
+        "telefoon); nooit wie. Antwoord elke aanmelding binnen een week, met een persoonlijke "
+        "kennismaking bij één club of platform (gzctl docs build --only antwoord-aanmelding).",
+        (
+            "gzctl aanmelding nieuw 2 --via website",
+            "gzctl aanmelding nieuw --via dorpshuis --maand 2027-03",
+            "gzctl aanmelding lijst",
+        ),
+    ),
     "person": Help(
         "Persoonsgegevens (AVG): inzage in en wissen van een persoon.",
         "Voor kandidaten, contactpersonen en initiatiefnemers. gzctl zoekt op de hele naam, het "
@@ -546,6 +568,32 @@ SURVEY_COMMANDS: dict[str, Help] = {
         "Zet de uitkomst van de rondes naast elkaar, in procenten.",
         "",
         ("gzctl peiling uitslag", "gzctl peiling uitslag --json"),
+    ),
+}
+
+RECURRING_COMMANDS: dict[str, Help] = {
+    "toevoegen": Help(
+        "Voeg een vaste activiteit van een lid toe: wat, wanneer, hoe vaak, waar.",
+        "--elke is week, twee-weken of maand (maand: op dezelfde dag van de maand als de "
+        "eerste keer, zoals elke eerste dinsdag).",
+        ('gzctl vast toevoegen kbo-ooltwijk "Koersbal" --vanaf 5-1-2027 --tijd 14:00',),
+    ),
+    "lijst": Help("Toon wat leden al doen.", "", ("gzctl vast lijst", "gzctl vast lijst --json")),
+    "verwijder": Help(
+        "Schrap een vaste activiteit die gestopt is.", "",
+        ("gzctl vast verwijder kbo-ooltwijk-koersbal",),
+    ),
+}
+
+SIGNUP_COMMANDS: dict[str, Help] = {
+    "nieuw": Help(
+        "Tel inwoners die zich aanmeldden (standaard 1, deze maand).",
+        "Route: website, dorpshuis, vereniging, netwerkavond, telefoon of anders.",
+        ("gzctl aanmelding nieuw 2 --via website",),
+    ),
+    "lijst": Help(
+        "Toon de aanmeldingen per maand en route.", "",
+        ("gzctl aanmelding lijst", "gzctl aanmelding lijst --json"),
     ),
 }
 

@@ -45,6 +45,8 @@ KEYED: dict[tuple[str, ...], str] = {
     ("cancelled_activities",): "id",
     ("money",): "id",
     ("surveys",): "id",
+    ("recurring",): "id",
+    ("signups",): "id",
     ("coordinator", "candidates"): "id",
     ("initiators",): "name",
     ("conflicts",): "key",

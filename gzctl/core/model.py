@@ -257,6 +257,34 @@ class SurveyRound:
 
 
 @dataclass
+class RecurringActivity:
+    """A member's own recurring activity (``gzctl vast``): what already happens in the
+    village. No persons. ``org`` is an organisation id; ``start`` the first day (its weekday,
+    and for ``maand`` its week of the month, give the rhythm); ``frequency`` is week,
+    twee-weken or maand; ``time`` "14:00" or empty (all day)."""
+
+    id: str
+    org: str
+    title: str
+    start: dt.date
+    time: str = ""
+    minutes: int = 90
+    frequency: str = "week"
+    place: str = ""
+
+
+@dataclass
+class Signup:
+    """Residents who said "Doe mee" (``gzctl aanmelding``): how many, in which month
+    ("2027-03") and through which route; never who. ``id`` is month-route."""
+
+    id: str
+    month: str
+    route: str
+    count: int = 0
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
@@ -338,6 +366,8 @@ class Project:
     cancelled_activities: list[CancelledActivity] = field(default_factory=list)
     money: list[MoneyEntry] = field(default_factory=list)
     surveys: list[SurveyRound] = field(default_factory=list)
+    recurring: list[RecurringActivity] = field(default_factory=list)
+    signups: list[Signup] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)

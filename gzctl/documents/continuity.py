@@ -34,9 +34,9 @@ HANDOVER_TITLE = "Overdrachtsdossier"
 RUNNING = ("actief", "in oprichting")
 HOURS, EMPLOYER = "organiseren.uren", "organiseren.werkgever"
 APPLICANT = "organiseren.penvoerder"
-# kinds of organisation a new Coördinator visits early: the professionals signals go to
-EARLY_TYPES = ("huisarts", "sociaal-team", "kernteam", "wijkteam", "gemeente", "school",
-               "thuiszorg", "sociaal-huis", "ocmw")  # fmt: skip
+# the organisation types a new Coördinator visits first: the GP and the team signals go to
+# (ids of organisatietypen.toml and its Flemish variant)
+FIRST_TYPES = ("huisartsenpraktijk", "kernteam", "sociaal-huis")
 
 
 def _employer(ctx: Context) -> str:
@@ -87,20 +87,26 @@ def prepare_agreements(ctx: Context) -> Prepared:
 
 
 def visit_order(project: Project) -> list[Organisation]:
-    """The organisations a new Coördinator visits, in order: the trekkers of running
-    platforms, then the professionals signals go to, then the other joined organisations,
-    then those approached; no one who said no."""
+    """The organisations a new Coördinator visits, in order: the GP and the kernteam or
+    Sociaal Huis first, then the trekkers of running platforms, then the other joined
+    organisations (professionals before clubs), then those approached; no one who said no."""
     trekkers = {p.trekker for p in project.platforms if p.status in RUNNING and p.trekker}
 
     def rank(o: Organisation) -> tuple[int, str]:
-        if o.id in trekkers:
+        if o.type in FIRST_TYPES:
             return 0, fold(o.name)
-        if o.type in EARLY_TYPES or o.kind in ("professioneel", "overheid"):
-            return (1 if o.status == "aangesloten" else 2), fold(o.name)
-        return (3 if o.status == "aangesloten" else 4), fold(o.name)
+        if o.id in trekkers:
+            return 1, fold(o.name)
+        if o.status == "aangesloten":
+            return (2 if o.kind in ("professioneel", "overheid") else 3), fold(o.name)
+        return 4, fold(o.name)
 
-    wanted = [o for o in project.organisations if o.status in ("aangesloten", "benaderd")
-              or o.id in trekkers]  # fmt: skip
+    def wanted_one(o: Organisation) -> bool:
+        if o.status == "afgehaakt":
+            return False
+        return o.status in ("aangesloten", "benaderd") or o.id in trekkers or o.type in FIRST_TYPES
+
+    wanted = [o for o in project.organisations if wanted_one(o)]
     return sorted(wanted, key=rank)
 
 

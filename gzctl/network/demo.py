@@ -156,11 +156,17 @@ SECTIONS: dict[str, dict[str, tuple[str, bool]]] = {
         "description": (TEXT, False), "platform": (TEXT, False),
     },
     "surveys": {**_BY, "moment": (TEXT, True), "filled": (INT, True), "counts": (TABLE, True)},
+    "recurring": {
+        **_BY, "organisation": (TEXT, True), "title": (TEXT, True), "start": (WHEN, True),
+        "time": (TEXT, False), "minutes": (INT, False), "frequency": (TEXT, False),
+        "place": (TEXT, False), "weekday": (TEXT, False),
+    },
+    "signups": {**_BY, "route": (TEXT, True), "count": (INT, True)},
 }  # fmt: skip
 # Sections written [[like this]], many entries; the others are one [table].
 LISTS = frozenset(
     {"history", "organisations", "status_changes", "platforms", "activities", "places",
-     "ticks", "candidates", "money", "surveys"}
+     "ticks", "candidates", "money", "surveys", "recurring", "signups"}
 )  # fmt: skip
 REQUIRED = ("demo", "history")
 
@@ -396,6 +402,7 @@ def build_project(
     add_coordinator(project, playbook, now, demo, land)
     add_money(project, now, demo)
     add_surveys(project, now, demo)
+    add_village_life(project, now, demo)
     if project.village.name != demo.name:
         raise PlaybookError(
             f"{demo.where('demo', 0, 'name')}: de naam '{demo.name}' is niet de naam van het "
@@ -573,6 +580,41 @@ def add_surveys(project: Project, now: dt.datetime, demo: Demo) -> None:
             "peiling-ronde", f"Peiling {survey.MOMENTS[moment_id]}: {entry['filled']} ingevuld",
             [moment_id],
         )  # fmt: skip
+
+
+def add_village_life(project: Project, now: dt.datetime, demo: Demo) -> None:
+    """What members already do (recurring) and residents who signed up (counts), through
+    what `gzctl vast` and `gzctl aanmelding` use."""
+    from gzctl.core.dutch import WEEKDAYS
+    from gzctl.network import recurring, signups
+
+    for i, entry in enumerate(demo.entries("recurring")):
+        at = moment(entry["when"], now)
+        start = offset_day(entry["start"], now.date())
+        with _entry_at(demo, "recurring", i):
+            if entry.get("weekday"):  # the same weekday on any run date: that day on or before
+                if entry["weekday"] not in WEEKDAYS:
+                    raise PlaybookError(f"{demo.where('recurring', i, 'weekday')}: "
+                                        f"'{entry['weekday']}' is geen dag van de week.")  # fmt: skip
+                back = (start.weekday() - WEEKDAYS.index(entry["weekday"])) % 7
+                start -= dt.timedelta(days=back)
+            r = recurring.add(
+                project, entry["organisation"], entry["title"],
+                start, time=entry.get("time", ""),
+                minutes=entry.get("minutes", 90), frequency=entry.get("frequency", "week"),
+                place=entry.get("place", ""),
+            )  # fmt: skip
+        store.Change(project, entry["by"], at).log(
+            "vast-toevoegen", f"Vaste activiteit: {r.title}, {recurring.when_text(r)}", [r.id]
+        )
+    for i, entry in enumerate(demo.entries("signups")):
+        at = moment(entry["when"], now)
+        with _entry_at(demo, "signups", i):
+            s = signups.add(project, signups.month_of("", at.date()),
+                            signups.route_of(entry["route"]), entry["count"])  # fmt: skip
+        store.Change(project, entry["by"], at).log(
+            "aanmelding", f"{entry['count']} aanmelding(en) {signups.ROUTES[s.route]}", [s.id]
+        )
 
 
 def add_places(project: Project, now: dt.datetime, demo: Demo) -> None:
