@@ -104,13 +104,16 @@ def prepare_reply(ctx: Context) -> Prepared:
     running = [p.title for p in project.platforms if p.status in RUNNING]
     day = document_date(project)
     coming = [a for a in project.activities if a.start.date() > day][:3]
+    from gzctl.documents.base import join_dutch
+
+    clubs = sorted({o.name for o in project.organisations if o.status == "aangesloten"
+                    and o.kind == "vrijwilligers"}, key=fold)[:5]  # fmt: skip
     data = {
         **base,
-        "platforms": running,
+        "platforms": join_dutch(running),
+        "clubs": join_dutch(clubs),
         "komend": [{"titel": a.title, "datum": later_short_date(a.start.date())}
                    for a in coming],  # fmt: skip
-        "clubs": sorted({o.name for o in project.organisations if o.status == "aangesloten"
-                         and o.kind == "vrijwilligers"}, key=fold)[:6],  # fmt: skip
     }
     out = Output("antwoord-aanmelding", "antwoord-aanmelding", data, REPLY_TITLE)
     return Prepared("antwoord-aanmelding", REPLY_TITLE, (out,))

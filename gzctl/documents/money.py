@@ -87,6 +87,16 @@ def _money_rows(y: money.Year, verbinder: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _signups(project: Project, year: int) -> Any:
+    """'3 inwoners meldden zich aan om mee te doen' for the year, or '' without any."""
+    from gzctl.network.signups import total
+
+    n = total(project, year)
+    if not n:
+        return ""
+    return _count(n, "inwoner meldde", "inwoners meldden")
+
+
 def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
     """The year's results as the documents show them: organisations, activities and their
     participants, running platforms, money; every figure from the data."""
@@ -132,6 +142,7 @@ def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
             "saldo": later_euro(round(y.income - y.spent, 2)),
         },
         "missie": str(answer(project, "verbinden.missie") or ""),
+        "aanmeldingen": _signups(project, year),
     }
 
 

@@ -594,8 +594,8 @@ def add_village_life(project: Project, now: dt.datetime, demo: Demo) -> None:
         with _entry_at(demo, "recurring", i):
             if entry.get("weekday"):  # the same weekday on any run date: that day on or before
                 if entry["weekday"] not in WEEKDAYS:
-                    raise PlaybookError(f"{demo.where('recurring', i, 'weekday')}: "
-                                        f"'{entry['weekday']}' is geen dag van de week.")  # fmt: skip
+                    where = demo.where("recurring", i, "weekday")
+                    raise PlaybookError(f"{where}: '{entry['weekday']}' is geen weekdag.")
                 back = (start.weekday() - WEEKDAYS.index(entry["weekday"])) % 7
                 start -= dt.timedelta(days=back)
             r = recurring.add(

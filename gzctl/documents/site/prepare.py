@@ -313,6 +313,14 @@ def dialable(entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "tel": digits[:1] + digits[1:].replace("+", "")}
 
 
+def _signups_this_year(project: Project, today: dt.date) -> str:
+    """How many residents signed up this year, as a number, or '' without any."""
+    from gzctl.network.signups import total
+
+    n = total(project, today.year)
+    return dutch_number(n) if n else ""
+
+
 def _recurring(project: Project) -> list[dict[str, str]]:
     """What members already do, by organisation name: wat, wie, wanneer, waar."""
     from gzctl.network.recurring import when_text
@@ -377,6 +385,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
         },
         "peiling": _survey(ctx),
         "al_vast": _recurring(project),
+        "aanmeldingen": _signups_this_year(project, inp.today),
         "organisaties": [organisation_data(project, o, orgs_catalogue) for o in orgs],
         "initiatieven": [platform_data(project, p, platforms_catalogue) for p in platforms],
         "contact": network_contact(project, ctx),
