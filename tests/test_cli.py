@@ -161,7 +161,7 @@ def test_status_json_fields(gz, demo: Path) -> None:
         "unknown": 12,
     }
     assert data["next"] and all({"id", "title"} <= set(n) for n in data["next"])
-    assert data["last_activity"] == "2026-11-19T09:00:00+01:00"
+    assert data["last_activity"] == "2026-11-19T15:00:00+01:00"  # the demo's last sign-up
     assert data["days_since_activity"] == 3
 
 

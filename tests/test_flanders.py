@@ -55,11 +55,11 @@ def test_both_variants_are_builtin_and_chosen_by_country() -> None:
 
 
 def test_the_flemish_demo_letters_speak_flemish(flemish_demo: Path) -> None:
-    letter = _read(flemish_demo, "aanvraag-gemeente.md")
-    assert "college van burgemeester en schepenen" in letter
-    assert "wethouder" not in letter.lower()
-    assert "steun voor de verbinder" in letter and "steun voor het midden" not in letter
-    assert "buurtzorgregisseur" in letter and "kernteam" not in letter
+    # the demo's lokaal bestuur holds the regie: a nota for the meerjarenplan, no subsidy
+    assert not (flemish_demo / "documenten" / "aanvraag-gemeente.md").exists()
+    note = _read(flemish_demo, "nota-college.md")
+    assert "college van burgemeester en schepenen" in note and "meerjarenplan" in note
+    assert "buurtzorgregisseur" in note and "wethouder" not in note.lower()
     for name in ("wie-kan-ik-bellen.md", "nieuwsbrief.md"):
         text = _read(flemish_demo, name)
         for line in FLEMISH_HELPLINES:
@@ -165,3 +165,25 @@ def test_the_flemish_website_names_types_from_the_flemish_catalogue(flemish_demo
     page = (flemish_demo / "website" / "organisaties.html").read_text(encoding="utf-8")
     assert "Lokaal dienstencentrum" in page and "Voetbalclub" in page
     assert "Voetbalvereniging" not in page  # the Dutch catalogue's word
+
+
+def test_a_flemish_request_where_an_ldc_holds_the_regie(flemish_demo: Path, gz) -> None:
+    import datetime as dt
+
+    from gzctl.core import store
+
+    with store.transaction(flemish_demo, "tester", dt.datetime(2026, 11, 22, 12, 0)) as tx:
+        a = tx.project.answers
+        ldc = "Een lokaal dienstencentrum, in opdracht van het lokaal bestuur"
+        a["verkennen.regiehouder"] = ldc
+        a["organiseren.werkgever"] = "lokaal dienstencentrum"
+        a["organiseren.penvoerder"] = "vzw Lokaal Dienstencentrum De Linde"
+    r = gz("-C", str(flemish_demo), "docs", "build", "--only", "subsidieaanvraag")
+    assert r.code == 0, r.err
+    letter = _read(flemish_demo, "aanvraag-gemeente.md")
+    assert "college van burgemeester en schepenen" in letter
+    assert "wethouder" not in letter.lower()
+    assert "steun voor de verbinder" in letter and "steun voor het midden" not in letter
+    assert "buurtzorgregisseur" in letter and "kernteam" not in letter
+    r = gz("-C", str(flemish_demo), "docs", "build", "--only", "nota-college")
+    assert r.code == 2 and "subsidieaanvraag" in r.err

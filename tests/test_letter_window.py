@@ -106,7 +106,8 @@ def _letters(docs: Path) -> list[str]:
         files = sorted(p for p in (docs / kind).glob("*.md") if not p.name.startswith("alle-"))
         assert files, f"no {kind} in {docs}"
         chosen.append(f"{kind}/{files[0].stem}")
-    chosen.append("aanvraag-gemeente")
+    if (docs / "aanvraag-gemeente.md").exists():  # not where the lokaal bestuur holds the regie
+        chosen.append("aanvraag-gemeente")
     return chosen
 
 

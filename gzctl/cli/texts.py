@@ -196,6 +196,53 @@ COMMANDS: dict[str, Help] = {
             "gzctl activity export agenda.ics",
         ),
     ),
+    "geld": Help(
+        "Het geld van het netwerk: begroting, uitgaven, inkomsten en fondsen.",
+        "Leg uitgaven en inkomsten vast zodra ze er zijn (datum, bedrag, waarvoor; nooit namen "
+        "van inwoners). overzicht zet per jaar de begroting uit de subsidieaanvraag naast wat "
+        "er werkelijk is uitgegeven; de verantwoording voor de penvoerder en de gemeente "
+        "(gzctl docs build verantwoording) gebruikt dezelfde cijfers.",
+        (
+            'gzctl geld uitgave 14-03-2027 "€ 85" "Zaalhuur netwerkavond" --post activiteiten',
+            'gzctl geld inkomst 01-02-2027 12500 gemeente --omschrijving "Eerste voorschot"',
+            "gzctl geld overzicht",
+            "gzctl geld fondsen --platform beweegweek",
+        ),
+    ),
+    "peiling": Help(
+        "De korte peiling onder inwoners: merken zij verschil? Alleen aantallen.",
+        "Dezelfde zeven vragen bij de start, na 12 en na 18 maanden. Druk ze af met gzctl docs "
+        "build --only peiling of zet ze in een webformulier (gzctl peiling vragen). Anoniem: "
+        "gzctl bewaart alleen hoeveel mensen welk antwoord gaven, nooit wie.",
+        (
+            "gzctl peiling vragen",
+            "gzctl peiling ronde start --datum 12-03-2027 --ingevuld 64",
+            "gzctl peiling tel start 1 20 25 12 7",
+            "gzctl peiling uitslag",
+        ),
+    ),
+    "vast": Help(
+        "Wat leden al doen: hun eigen vaste activiteiten, voor de website en de agenda.",
+        "De wekelijkse koersbal, de repetitie van het koor, de bezoekmiddag van de Zonnebloem: "
+        "inwoners zien zo hoeveel er al gebeurt. Alleen de organisatie, wat, wanneer en waar; "
+        "nooit namen. Op feestdagen valt een vaste activiteit in de agenda uit.",
+        (
+            'gzctl vast toevoegen kbo-ooltwijk "Koersbal" --vanaf 5-1-2027 --tijd 14:00',
+            'gzctl vast toevoegen zonnebloem "Bezoekmiddag" --vanaf 7-1-2027 --elke maand',
+            "gzctl vast lijst",
+        ),
+    ),
+    "aanmelding": Help(
+        "Inwoners die zich aanmelden om mee te doen: alleen aantallen, per maand en route.",
+        "Tel hoeveel inwoners zich meldden en hoe (website, dorpshuis, vereniging, netwerkavond, "
+        "telefoon); nooit wie. Antwoord elke aanmelding binnen een week, met een persoonlijke "
+        "kennismaking bij één club of platform (gzctl docs build --only antwoord-aanmelding).",
+        (
+            "gzctl aanmelding nieuw 2 --via website",
+            "gzctl aanmelding nieuw --via dorpshuis --maand 2027-03",
+            "gzctl aanmelding lijst",
+        ),
+    ),
     "person": Help(
         "Persoonsgegevens (AVG): inzage in en wissen van een persoon.",
         "Voor kandidaten, contactpersonen en initiatiefnemers. gzctl zoekt op de hele naam, het "
@@ -459,6 +506,96 @@ ACTIVITY_COMMANDS: dict[str, Help] = {
         "Voor Outlook, Google Agenda en telefoons; tijden in Nederlandse tijd. Elke activiteit "
         "heeft een vaste id, dus opnieuw importeren werkt de agenda bij.",
         ("gzctl activity export agenda.ics", "gzctl activity export komend.ics --wanneer komend"),
+    ),
+}
+
+MONEY_COMMANDS: dict[str, Help] = {
+    "uitgave": Help(
+        "Leg een uitgave vast: datum, bedrag en waarvoor.",
+        "De post is salaris, activiteiten of overig (de posten van de begroting). Met "
+        "--platform telt de uitgave ook bij dat platform.",
+        (
+            'gzctl geld uitgave 14-03-2027 85 "Zaalhuur netwerkavond" --post activiteiten',
+            'gzctl geld uitgave 02-05-2027 "€ 42,50" "Koffie en thee" --platform beweegweek',
+        ),
+    ),
+    "inkomst": Help(
+        "Leg geld vast dat binnenkwam: datum, bedrag en van wie.",
+        "Van wie: de gemeente, een fonds, de penvoerder, een bijdrage van een organisatie.",
+        ('gzctl geld inkomst 01-02-2027 12500 gemeente --omschrijving "Eerste voorschot"',),
+    ),
+    "lijst": Help(
+        "Toon de uitgaven en inkomsten, op datum.",
+        "",
+        ("gzctl geld lijst", "gzctl geld lijst --jaar 2027 --json"),
+    ),
+    "overzicht": Help(
+        "Zet per jaar de begroting naast wat er is uitgegeven en binnenkwam.",
+        "De begroting komt uit de subsidieaanvraag (uren, uurloon en activiteitenbudget van "
+        "gzctl coordinator), voor de jaren die de aanvraag dekt.",
+        ("gzctl geld overzicht", "gzctl geld overzicht --jaar 2027 --json"),
+    ),
+    "verwijder": Help(
+        "Schrap een uitgave of inkomst die verkeerd is ingevoerd.",
+        "",
+        ("gzctl geld verwijder 2027-03-14-zaalhuur-netwerkavond",),
+    ),
+    "fondsen": Help(
+        "Toon fondsen die activiteiten van het netwerk kunnen betalen.",
+        "Fondsen betalen activiteiten en de start van iets nieuws, bijna nooit salarissen. Met "
+        "--platform alleen de fondsen die bij de doelgroepen van dat platform passen; de "
+        "fondsaanvraag per platform maak je met gzctl docs build fondsaanvraag.",
+        ("gzctl geld fondsen", "gzctl geld fondsen --platform beweegweek"),
+    ),
+}
+
+SURVEY_COMMANDS: dict[str, Help] = {
+    "vragen": Help(
+        "Toon de vragen, genummerd, als tekst voor een webformulier.",
+        "",
+        ("gzctl peiling vragen", "gzctl peiling vragen --json"),
+    ),
+    "ronde": Help(
+        "Leg een ronde vast: wanneer, en hoeveel mensen invulden.",
+        "Het moment is start, 12 of 18 (maanden na de start). Opnieuw geven wijzigt de ronde.",
+        ("gzctl peiling ronde start --datum 12-03-2027 --ingevuld 64",),
+    ),
+    "tel": Help(
+        "Leg per vraag vast hoeveel mensen elk antwoord gaven.",
+        "Geef de aantallen in de volgorde van de antwoorden (zie gzctl peiling vragen). Wie een "
+        "vraag oversloeg, telt niet mee.",
+        ("gzctl peiling tel start 1 20 25 12 7", "gzctl peiling tel 12 5 40 15 3 0"),
+    ),
+    "uitslag": Help(
+        "Zet de uitkomst van de rondes naast elkaar, in procenten.",
+        "",
+        ("gzctl peiling uitslag", "gzctl peiling uitslag --json"),
+    ),
+}
+
+RECURRING_COMMANDS: dict[str, Help] = {
+    "toevoegen": Help(
+        "Voeg een vaste activiteit van een lid toe: wat, wanneer, hoe vaak, waar.",
+        "--elke is week, twee-weken of maand (maand: op dezelfde dag van de maand als de "
+        "eerste keer, zoals elke eerste dinsdag).",
+        ('gzctl vast toevoegen kbo-ooltwijk "Koersbal" --vanaf 5-1-2027 --tijd 14:00',),
+    ),
+    "lijst": Help("Toon wat leden al doen.", "", ("gzctl vast lijst", "gzctl vast lijst --json")),
+    "verwijder": Help(
+        "Schrap een vaste activiteit die gestopt is.", "",
+        ("gzctl vast verwijder kbo-ooltwijk-koersbal",),
+    ),
+}
+
+SIGNUP_COMMANDS: dict[str, Help] = {
+    "nieuw": Help(
+        "Tel inwoners die zich aanmeldden (standaard 1, deze maand).",
+        "Route: website, dorpshuis, vereniging, netwerkavond, telefoon of anders.",
+        ("gzctl aanmelding nieuw 2 --via website",),
+    ),
+    "lijst": Help(
+        "Toon de aanmeldingen per maand en route.", "",
+        ("gzctl aanmelding lijst", "gzctl aanmelding lijst --json"),
     ),
 }
 

@@ -43,6 +43,10 @@ KEYED: dict[tuple[str, ...], str] = {
     ("platforms", "*", "tasks"): "title",
     ("activities",): "id",
     ("cancelled_activities",): "id",
+    ("money",): "id",
+    ("surveys",): "id",
+    ("recurring",): "id",
+    ("signups",): "id",
     ("coordinator", "candidates"): "id",
     ("initiators",): "name",
     ("conflicts",): "key",
@@ -318,6 +322,7 @@ def _sort_records(project: Project) -> None:
     project.platforms.sort(key=lambda p: p.id)
     project.activities.sort(key=lambda a: (a.start, a.id))
     project.cancelled_activities.sort(key=lambda a: (a.start, a.id))
+    project.money.sort(key=lambda m: (m.date, m.id))
     project.coordinator.candidates.sort(key=lambda c: (len(c.id), c.id))
     project.conflicts.sort(key=lambda c: c.key)
     try:

@@ -231,6 +231,64 @@ class CancelledActivity:
 
 
 @dataclass
+class MoneyEntry:
+    """One amount the network spent or received (``gzctl geld``): money, never people.
+
+    ``kind`` is "uitgave" or "inkomst"; ``amount`` in euros (positive); ``item`` the budget
+    post of a spending (salaris, activiteiten, overig) or the source of an income
+    ("gemeente", a fund's name); ``platform`` a platform id or empty."""
+
+    id: str
+    date: dt.date
+    amount: float
+    kind: str = "uitgave"
+    item: str = ""
+    description: str = ""
+    platform: str = ""
+
+
+@dataclass
+class SurveyRound:
+    """One round of the residents' survey (``gzctl peiling``): counts only, never who.
+
+    ``id`` is start, 12-maanden or 18-maanden; ``filled`` how many filled it in; ``counts``
+    per question id, per answer id, how many gave that answer."""
+
+    id: str
+    date: dt.date | None = None
+    filled: int = 0
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class RecurringActivity:
+    """A member's own recurring activity (``gzctl vast``): what already happens in the
+    village. No persons. ``org`` is an organisation id; ``start`` the first day (its weekday,
+    and for ``maand`` its week of the month, give the rhythm); ``frequency`` is week,
+    twee-weken or maand; ``time`` "14:00" or empty (all day)."""
+
+    id: str
+    org: str
+    title: str
+    start: dt.date
+    time: str = ""
+    minutes: int = 90
+    frequency: str = "week"
+    place: str = ""
+
+
+@dataclass
+class Signup:
+    """Residents who said "Doe mee" (``gzctl aanmelding``): how many, in which month
+    ("2027-03") and through which route; never who. ``id`` is month-route."""
+
+    id: str
+    month: str
+    route: str
+    count: int = 0
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
@@ -314,6 +372,10 @@ class Project:
     platforms: list[Platform] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     cancelled_activities: list[CancelledActivity] = field(default_factory=list)
+    money: list[MoneyEntry] = field(default_factory=list)
+    surveys: list[SurveyRound] = field(default_factory=list)
+    recurring: list[RecurringActivity] = field(default_factory=list)
+    signups: list[Signup] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)

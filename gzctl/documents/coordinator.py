@@ -189,6 +189,9 @@ def prepare_request(ctx: Context) -> Prepared:
     Raises NotReady when hours or employer (the amount) or the penvoerder are not answered,
     naming the wizard step. Warns when the municipality has no postal address yet."""
     title = "Aanvraag aan de gemeente: steun voor het midden"
+    from gzctl.documents.regie import request_instead
+
+    request_instead(ctx, title)
     data = _profile_data(ctx, title)
     project = ctx.project
     applicant = answer(project, APPLICANT)

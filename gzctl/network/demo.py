@@ -151,11 +151,22 @@ SECTIONS: dict[str, dict[str, tuple[str, bool]]] = {
         "scored": (WHEN, False), "scores": (TABLE, False),
     },
     "appointment": {**_BY, "candidate": (TEXT, True)},
+    "money": {
+        **_BY, "kind": (TEXT, True), "amount": (TEXT, True), "item": (TEXT, True),
+        "description": (TEXT, False), "platform": (TEXT, False),
+    },
+    "surveys": {**_BY, "moment": (TEXT, True), "filled": (INT, True), "counts": (TABLE, True)},
+    "recurring": {
+        **_BY, "organisation": (TEXT, True), "title": (TEXT, True), "start": (WHEN, True),
+        "time": (TEXT, False), "minutes": (INT, False), "frequency": (TEXT, False),
+        "place": (TEXT, False), "weekday": (TEXT, False),
+    },
+    "signups": {**_BY, "route": (TEXT, True), "count": (INT, True)},
 }  # fmt: skip
 # Sections written [[like this]], many entries; the others are one [table].
 LISTS = frozenset(
     {"history", "organisations", "status_changes", "platforms", "activities", "places",
-     "ticks", "candidates"}
+     "ticks", "candidates", "money", "surveys", "recurring", "signups"}
 )  # fmt: skip
 REQUIRED = ("demo", "history")
 
@@ -389,6 +400,9 @@ def build_project(
     add_activities(project, playbook, now, demo, land)
     add_places(project, now, demo)
     add_coordinator(project, playbook, now, demo, land)
+    add_money(project, now, demo)
+    add_surveys(project, now, demo)
+    add_village_life(project, now, demo)
     if project.village.name != demo.name:
         raise PlaybookError(
             f"{demo.where('demo', 0, 'name')}: de naam '{demo.name}' is niet de naam van het "
@@ -529,6 +543,78 @@ def add_activities(
                 expected=entry.get("expected"), participants=entry.get("participants"),
             )  # fmt: skip
         change.log("activity-add", f"Activiteit gepland: {a.title}", [a.id])
+
+
+def add_money(project: Project, now: dt.datetime, demo: Demo) -> None:
+    """What the network spent and received so far, through what `gzctl geld` uses."""
+    from gzctl.network import money
+
+    for i, entry in enumerate(demo.entries("money")):
+        at = moment(entry["when"], now)
+        with _entry_at(demo, "money", i):
+            m = money.add(
+                project, entry["kind"], at.date(), money.parse_amount(entry["amount"]),
+                item=entry["item"], description=entry.get("description", ""),
+                platform=entry.get("platform", ""),
+            )  # fmt: skip
+        word = "Uitgave" if m.kind == money.SPENT else "Inkomst"
+        store.Change(project, entry["by"], at).log(
+            f"geld-{m.kind}", f"{word} {money.euro_text(m.amount)}: {m.description or m.item}",
+            [m.id],
+        )  # fmt: skip
+
+
+def add_surveys(project: Project, now: dt.datetime, demo: Demo) -> None:
+    """Rounds of the residents' survey, counts only, through what `gzctl peiling` uses."""
+    from gzctl.network import survey
+
+    questions = survey.load_survey()
+    for i, entry in enumerate(demo.entries("surveys")):
+        at = moment(entry["when"], now)
+        with _entry_at(demo, "surveys", i):
+            moment_id = survey.moment_of(entry["moment"])
+            survey.set_round(project, moment_id, at.date(), entry["filled"])
+            for number, counts in entry["counts"].items():
+                survey.set_counts(project, questions, moment_id, number, list(counts))
+        store.Change(project, entry["by"], at).log(
+            "peiling-ronde", f"Peiling {survey.MOMENTS[moment_id]}: {entry['filled']} ingevuld",
+            [moment_id],
+        )  # fmt: skip
+
+
+def add_village_life(project: Project, now: dt.datetime, demo: Demo) -> None:
+    """What members already do (recurring) and residents who signed up (counts), through
+    what `gzctl vast` and `gzctl aanmelding` use."""
+    from gzctl.core.dutch import WEEKDAYS
+    from gzctl.network import recurring, signups
+
+    for i, entry in enumerate(demo.entries("recurring")):
+        at = moment(entry["when"], now)
+        start = offset_day(entry["start"], now.date())
+        with _entry_at(demo, "recurring", i):
+            if entry.get("weekday"):  # the same weekday on any run date: that day on or before
+                if entry["weekday"] not in WEEKDAYS:
+                    where = demo.where("recurring", i, "weekday")
+                    raise PlaybookError(f"{where}: '{entry['weekday']}' is geen weekdag.")
+                back = (start.weekday() - WEEKDAYS.index(entry["weekday"])) % 7
+                start -= dt.timedelta(days=back)
+            r = recurring.add(
+                project, entry["organisation"], entry["title"],
+                start, time=entry.get("time", ""),
+                minutes=entry.get("minutes", 90), frequency=entry.get("frequency", "week"),
+                place=entry.get("place", ""),
+            )  # fmt: skip
+        store.Change(project, entry["by"], at).log(
+            "vast-toevoegen", f"Vaste activiteit: {r.title}, {recurring.when_text(r)}", [r.id]
+        )
+    for i, entry in enumerate(demo.entries("signups")):
+        at = moment(entry["when"], now)
+        with _entry_at(demo, "signups", i):
+            s = signups.add(project, signups.month_of("", at.date()),
+                            signups.route_of(entry["route"]), entry["count"])  # fmt: skip
+        store.Change(project, entry["by"], at).log(
+            "aanmelding", f"{entry['count']} aanmelding(en) {signups.ROUTES[s.route]}", [s.id]
+        )
 
 
 def add_places(project: Project, now: dt.datetime, demo: Demo) -> None:

@@ -848,6 +848,9 @@ def to_ics(
     *,
     timezone: str,
     cancelled: Iterable[CancelledActivity] = (),
+    recurring: Iterable[Any] = (),
+    country: Any = None,
+    today: dt.date | None = None,
 ) -> bytes:
     """An iCalendar file (RFC 5545, METHOD:PUBLISH of RFC 5546) with one event per activity,
     in the village's time zone (``timezone``, from its country: Europe/Amsterdam,
@@ -863,6 +866,9 @@ def to_ics(
     ``allow_empty``: a published feed that calendars subscribe to exists before its first
     event (the village website's agenda.ics).
 
+    ``recurring``: members' own recurring activities (RRULE, public holidays of the coming
+    year from ``today`` on as EXDATE, checked against ``country``'s calendar).
+
     ``cancelled`` (from :func:`cancellations`): removed activities, each written under its
     old UID with STATUS:CANCELLED and a SEQUENCE one above its last, so a calendar that holds
     the event marks it cancelled or drops it; the summary starts with "Gaat niet door:" for
@@ -875,7 +881,8 @@ def to_ics(
     items = list(activities)
     live = {a.id for a in items}
     gone = [c for c in cancelled if c.id not in live]
-    if not items and not gone and not allow_empty:
+    repeating = list(recurring)
+    if not items and not gone and not repeating and not allow_empty:
         raise Refused("Er zijn geen activiteiten om in een agenda te zetten; niets geschreven.")
     tz = ZoneInfo(timezone)
     village = inv.slugify(project.village.name or "dorp")
@@ -891,7 +898,9 @@ def to_ics(
     cal.add("x-wr-timezone", timezone)
     stamp = max((h.at for h in project.history), default=stamp)
     utc_stamp = _utc(stamp)
-    if not (all(is_all_day(a) for a in items) and all(is_all_day(c) for c in gone)):
+    timed_repeats = any(r.time for r in repeating)
+    if timed_repeats or not (all(is_all_day(a) for a in items)
+                             and all(is_all_day(c) for c in gone)):  # fmt: skip
         cal.add_component(_vtimezone(icalendar, timezone))
     for a in items:
         event = icalendar.Event()
@@ -929,6 +938,11 @@ def to_ics(
         if "transp" not in event:
             event.add("transp", "TRANSPARENT")  # a cancelled event does not take the time
         cal.add_component(event)
+    if repeating:  # what members already do: recurring events, public holidays left out
+        from gzctl.network.recurring import add_to_calendar
+
+        add_to_calendar(cal, project, repeating, tz=tz, country=country,
+                        today=today or stamp.date(), village=village, stamp=utc_stamp)  # fmt: skip
     data: bytes = cal.to_ical()
     return data
 

@@ -142,6 +142,12 @@ def _texts(project: Project) -> list[tuple[str, Any, str]]:
         out.append((f"activities.{a.id}.description", a, "description"))
     for gone in project.cancelled_activities:  # published as cancelled: forget reaches them
         out.append((f"cancelled_activities.{gone.id}.title", gone, "title"))
+    for r in project.recurring:
+        out.append((f"recurring.{r.id}.title", r, "title"))
+        out.append((f"recurring.{r.id}.place", r, "place"))
+    for m in project.money:  # a description may name whom a payment went to
+        out.append((f"money.{m.id}.description", m, "description"))
+        out.append((f"money.{m.id}.item", m, "item"))
     for c in project.coordinator.candidates:
         out.append((f"coordinator.candidates.{c.id}.notes", c, "notes"))
     for item, entry in project.checklist.items():

@@ -18,6 +18,8 @@ _WORDS = {
     "platform": ("platform", "platforms"),
     "activiteit": ("activiteit", "activiteiten"),
     "plekkeuze": ("de plekkeuze", "de plekkeuze"),
+    "geld": ("geldpost", "geldposten"),
+    "vast": ("vaste activiteit", "vaste activiteiten"),
 }
 
 # the kind of the thing named: its Dutch word and the command that removes it
@@ -40,11 +42,13 @@ def named_by(project: Project, kind: str, item_id: str) -> list[tuple[str, str]]
             if item_id in p.members or p.trekker == item_id
         ]
         out += [("activiteit", a.title) for a in project.activities if item_id in a.organisers]
+        out += [("vast", r.title) for r in project.recurring if r.org == item_id]
     elif kind == "place":
         if project.meeting_place.chosen == item_id:
             out.append(("plekkeuze", ""))
     elif kind == "platform":
         out += [("activiteit", a.title) for a in project.activities if a.platform == item_id]
+        out += [("geld", m.id) for m in project.money if m.platform == item_id]
     return out
 
 
@@ -59,6 +63,7 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for a in project.activities:
             if item_id in a.organisers:
                 a.organisers.remove(item_id)
+        project.recurring = [r for r in project.recurring if r.org != item_id]
     elif kind == "place":
         mp = project.meeting_place
         if mp.chosen == item_id:
@@ -67,6 +72,9 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for a in project.activities:
             if a.platform == item_id:
                 a.platform = ""
+        for m in project.money:
+            if m.platform == item_id:
+                m.platform = ""
 
 
 def grouped(refs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
@@ -110,9 +118,11 @@ def missing(project: Project) -> list[tuple[str, str]]:
         named += p.members + ([p.trekker] if p.trekker else [])
     for a in project.activities:
         named += a.organisers
+    named += [r.org for r in project.recurring]
     out = [("org", m) for m in dict.fromkeys(named) if m not in org_ids]
     platform_ids = {p.id for p in project.platforms}
     gone = [a.platform for a in project.activities if a.platform and a.platform not in platform_ids]
+    gone += [m.platform for m in project.money if m.platform and m.platform not in platform_ids]
     return out + [("platform", pid) for pid in dict.fromkeys(gone)]
 
 

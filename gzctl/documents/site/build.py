@@ -135,6 +135,9 @@ def render_site(
         allow_empty=True,
         timezone=timezone,
         cancelled=cancellations(project, today),  # removed ones, sent as cancelled
+        recurring=project.recurring,  # what members already do
+        country=for_playbook(playbook),
+        today=today,
     )
     files[FEED_FILE] = atom(project, data)
     notes = []

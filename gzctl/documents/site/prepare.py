@@ -313,6 +313,34 @@ def dialable(entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "tel": digits[:1] + digits[1:].replace("+", "")}
 
 
+def _signups_this_year(project: Project, today: dt.date) -> str:
+    """How many residents signed up this year, as a number, or '' without any."""
+    from gzctl.network.signups import total
+
+    n = total(project, today.year)
+    return dutch_number(n) if n else ""
+
+
+def _recurring(project: Project) -> list[dict[str, str]]:
+    """What members already do, by organisation name: wat, wie, wanneer, waar."""
+    from gzctl.network.recurring import when_text
+
+    names = {o.id: o.name for o in project.organisations}
+    rows = [{"wat": r.title, "wie": names.get(r.org, r.org), "wanneer": when_text(r),
+             "waar": r.place} for r in project.recurring]  # fmt: skip
+    return sorted(rows, key=lambda r: (r["wie"], r["wat"]))
+
+
+def _survey(ctx: Context) -> dict[str, Any]:
+    """The residents' survey as the year report tells it (the same lines, counts only)."""
+    if not ctx.project.surveys:
+        return {"regels": [], "ingevuld": ""}
+    from gzctl.documents.results import survey_lines
+
+    last = ctx.project.surveys[-1]
+    return {"regels": survey_lines(ctx), "ingevuld": dutch_number(last.filled)}
+
+
 def site_data(inp: SiteInput) -> dict[str, Any]:
     """Everything the pages show, as one dict of Dutch keys (see templates/README.md).
 
@@ -355,6 +383,9 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
             "komend": dutch_number(len(coming)),
             "deelnemers": dutch_number(sum(counted)) if counted else "",
         },
+        "peiling": _survey(ctx),
+        "al_vast": _recurring(project),
+        "aanmeldingen": _signups_this_year(project, inp.today),
         "organisaties": [organisation_data(project, o, orgs_catalogue) for o in orgs],
         "initiatieven": [platform_data(project, p, platforms_catalogue) for p in platforms],
         "contact": network_contact(project, ctx),
