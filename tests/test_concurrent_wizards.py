@@ -110,8 +110,12 @@ def test_enter_on_a_default_keeps_the_other_wizards_answer(folder: Path, prompts
         return AS_SHOWN
 
     prompts.answer = answer
-    ask_and_save(make(folder), q)
-    assert prompts.asked[0].default == "19:30"
+    said: list[str] = []
+    ask_and_save(make(folder, said=said), q)
+    # the default is a proposal, not text in the prompt the user never typed
+    assert prompts.asked[0].default == ""
+    assert any("Voorstel: [bold]19:30[/] [dim](Enter neemt het over)" in s for s in said)
+    assert not any("Er staat al iets ingevuld" in s or "Ctrl-U" in s for s in said)
     assert answer_now(folder, q.id) == "20:00"
 
 

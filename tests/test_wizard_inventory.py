@@ -30,7 +30,8 @@ def village(tmp_path: Path) -> tuple[Path, pb.Playbook]:
 
 def keys_for(answers: dict[str, str], extra: dict[str, list[str]], present: set[str]) -> str:
     """Keystrokes for the whole walk: a name (or just Enter) for every typical type not yet
-    present, then per sector the extra entries (each a string of keys) and an Enter."""
+    present, then per sector the extra entries (each a string of keys), an Enter and "j" at
+    the sector's "Klopt dit? j/n"."""
     keys = ""
     for sector, _, types in sectors_in_order(inv.load_catalogue()):
         for t in types:
@@ -39,7 +40,7 @@ def keys_for(answers: dict[str, str], extra: dict[str, list[str]], present: set[
             keys += answers.get(t.id, "") + ENTER
         for entry in extra.get(sector, []):
             keys += entry
-        keys += ENTER
+        keys += ENTER + "j" + ENTER
     return keys
 
 

@@ -25,6 +25,7 @@ from gzctl.core.questions import (
     is_answered,
     past_warning,
 )
+from gzctl.core.dutch import WEEKDAYS as WEEKDAY_NAMES
 from gzctl.core.words import count
 from gzctl.wizard.keys import (
     BACK,
@@ -186,10 +187,13 @@ class Asker:
         if default_text and top:
             self.say("[dim]Eerder ingevuld: Enter houdt het, Ctrl-U wist het.[/]")
         checked_day: dt.date | None = None
+        proposal_note = ""
         while True:
             if proposal:
-                self.say(f"Voorstel: [bold]{proposal}[/] [dim](Enter neemt het over)[/]")
-            hint = "(typ terug voor de vorige vraag)" if self.can_back and top else ""
+                self.say(
+                    f"Voorstel: [bold]{proposal}[/]{proposal_note} [dim](Enter neemt het over)[/]"
+                )
+            hint = "(terug = vorige vraag)" if self.can_back and top else ""
             message, instruction = fit_prompt(label, hint, answer=20)
             question = questionary.text(message, default=default_text, instruction=instruction)
             raw = add_back_key(question).unsafe_ask() if self.can_back else question.unsafe_ask()
@@ -217,6 +221,7 @@ class Asker:
             # same date again keeps it
             self.say(f"[yellow]{better[0]}[/]")
             checked_day, default_text, proposal = value, "", _date_text(better[1])
+            proposal_note = f" ({WEEKDAY_NAMES[better[1].weekday()]})"
 
     def _better_day(self, q: Question, value: Any) -> tuple[str, dt.date] | None:
         """For a date: (a Dutch line why the day does not suit, the next suitable day), when
@@ -233,7 +238,7 @@ class Asker:
         better = cal.next_suitable(value, self.country, school=school)
         line = (
             f"Let op: {cal.weekday_date(value)} is geen goede dag: {', '.join(why)}. "
-            f"Voorstel: {cal.weekday_date(better)}; typ de datum opnieuw om hem te houden."
+            f"Typ {_date_text(value)} nog eens om die datum toch te houden."
         )
         return line, better
 

@@ -203,3 +203,25 @@ def select(
     if back and (answer == BACK_TEXT or answer is BACK):
         return BACK
     return LATER if later and answer == LATER_TEXT else answer
+
+
+YES_WORDS = ("j", "ja", "y", "yes", "klopt")
+NO_WORDS = ("n", "nee", "no", "nein")
+
+
+def typed_yes_no(label: str, say: Any = None) -> bool:
+    """"Klopt dit? j/n" as a typed answer: j (ja) or n (nee) and Enter. An empty Enter
+    asks again, so one Enter too many never passes a summary by (a select list would take
+    it as the option under the pointer)."""
+    import questionary
+
+    message, instruction = fit_prompt(label, "(j of n, dan Enter)", answer=4)
+    while True:
+        raw = questionary.text(message, instruction=instruction).unsafe_ask()
+        word = _plain(raw)
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        if say is not None:
+            say("[dim]  Typ j (klopt) of n (nog eens), dan Enter.[/]")
