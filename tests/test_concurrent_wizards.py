@@ -404,7 +404,9 @@ def test_places_scoring_one_place_keeps_the_other_place_scored_elsewhere(
     by_id = {p.id: p for p in store.load(folder).places}
     assert set(by_id["dorpshuis"].scores.values()) == {5}
     assert set(by_id["bibliotheek"].scores.values()) == {3}
-    assert len(prompts.asked) == len(crit.place) + 2  # the dorpshuis was not asked again
+    # the name, "Klopt dit?", the scores of the bibliotheek and the choice: the dorpshuis
+    # was not asked again
+    assert len(prompts.asked) == len(crit.place) + 3
 
 
 def test_places_a_choice_made_elsewhere_meanwhile_stays(
