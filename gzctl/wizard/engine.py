@@ -509,7 +509,9 @@ class Wizard:
         reached = i
         while i < len(questions):
             q = questions[i]
-            current = ans.get_answer(self.load(), q)  # fresh for every question
+            project = self.load()  # fresh for every question
+            current = ans.get_answer(project, q)
+            q = self._from_earlier(q, project, current)
             value = self.asker.ask(q, current, position=position(i + 1))
             if value is BACK:
                 if i == 0:
@@ -529,6 +531,30 @@ class Wizard:
                 len(questions),
             )
         return "done"
+
+    def _from_earlier(self, q: Question, project: Project, current: Any) -> Question:
+        """A choice question that an earlier multiple choice narrows down ("Met welk
+        platform begint het netwerk?" after "Met welke thema's ...?"): the options chosen
+        there first, the first of them as the proposal, and one line saying so."""
+        if q.type != "choice" or is_answered(current):
+            return q
+        import dataclasses
+
+        for earlier in self.playbook.questions():
+            if earlier.type != "multichoice" or earlier.id == q.id:
+                continue
+            if len(set(earlier.options) & set(q.options)) < 2:
+                continue
+            chosen = [o for o in (project.answers.get(earlier.id) or []) if o in q.options]
+            if not chosen:
+                continue
+            rest = [o for o in q.options if o not in chosen]
+            self.say(
+                f"[dim]Eerder gekozen bij '{earlier.label}': {', '.join(chosen)}; "
+                "die staan bovenaan.[/]"
+            )
+            return dataclasses.replace(q, options=tuple(chosen + rest), default=chosen[0])
+        return q
 
     def intake_missing(self) -> bool:
         """True while a required basic question is unanswered (the wizard asks those first)."""
