@@ -711,6 +711,7 @@ class Wizard:
                 self.handlers[step.handler](self, step)
             self.checklist(step)
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            walked_before = step.id in change.project.wizard.completed
             if not ans.step_answered(step, change.project):
                 self.say(
                     "[yellow]Deze stap blijft open: er staan nog vragen op later invullen.[/] "
@@ -722,7 +723,8 @@ class Wizard:
                 from gzctl.wizard.resume import clear_parts
 
                 clear_parts(change.project, step)
-                change.log("step", f"Stap doorlopen: {step.title}", [step.id])
+                if back_to is None or not walked_before:  # going back is no second walk
+                    change.log("step", f"Stap doorlopen: {step.title}", [step.id])
         if back_to is None:
             for hook in self.after_step:
                 hook(self, step)

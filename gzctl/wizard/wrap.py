@@ -24,35 +24,47 @@ def visible(markup: str) -> str:
     return _TAG.sub("", markup).replace("\\[", "[")
 
 
-def _words(markup: str) -> list[str]:
-    """The words of one line, a ``gzctl ...`` hint glued into one word (spaces kept as
-    U+00A0 while measuring; :func:`hanging` puts the spaces back)."""
-    words = markup.split(" ")
+# A hint: "gzctl" (with -C and its folder, quoted or not), then the words of its command: a
+# command word, an option, an id, a placeholder (NAAM, ID), a quoted value, with a sentence
+# mark after the last at most. The same rule as cli/table.protect_hints (the wizard is a
+# layer below the cli and cannot import it).
+_SHELL_WORD = r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"])+"""
+_HINT_START = re.compile(r"gzctl(?: -C " + _SHELL_WORD + ")?")
+_HINT_WORD = re.compile(
+    r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]?)"
+    r"(?= |$|\[)"
+)
+
+
+def _protect(markup: str) -> str:
+    """``markup`` with the spaces inside each ``gzctl`` hint as U+00A0 (not a break)."""
+    if "gzctl" not in markup:
+        return markup
     out: list[str] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if visible(word).lstrip("([").startswith("gzctl") and word:
-            hint = [word]
-            i += 1
-            # the hint runs to the end of its command: a word ending a sentence, two spaces
-            # (an empty word) or a capitalised prose word ends it
-            while i < len(words) and words[i] and not _ends_hint(hint[-1]):
-                plain = visible(words[i])
-                if plain[:1].isupper() and not plain.isupper():
-                    break
-                hint.append(words[i])
-                i += 1
-            out.append("\u00a0".join(hint))
+    pos = 0
+    for m in _HINT_START.finditer(markup):
+        if m.start() < pos:
             continue
-        out.append(word)
-        i += 1
-    return out
+        end = m.end()
+        while True:
+            word = _HINT_WORD.match(markup, end)
+            if word is None:
+                break
+            end = word.end()
+            last = word.group(1)
+            if last.endswith(_HINT_END) or (last.endswith(".") and not last.endswith("...")):
+                break  # the sentence goes on after the command
+        out.append(markup[pos : m.start()])
+        out.append(markup[m.start() : end].replace(" ", "\u00a0"))
+        pos = end
+    out.append(markup[pos:])
+    return "".join(out)
 
 
-def _ends_hint(word: str) -> bool:
-    plain = visible(word)
-    return plain.endswith(_HINT_END) or (plain.endswith(".") and not plain.endswith("..."))
+def _words(markup: str) -> list[str]:
+    """The words of one line, a ``gzctl ...`` hint glued into one word (its spaces kept as
+    U+00A0 while measuring; :func:`hanging` puts them back)."""
+    return _protect(markup).split(" ")
 
 
 def hanging(markup: str, width: int, indent: int = 2) -> str:
