@@ -14,6 +14,7 @@ from typing import Any
 
 from gzctl.core import answers as ans
 from gzctl.core import progress, store
+from gzctl.core.dutch import WEEKDAYS as WEEKDAY_NAMES
 from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
@@ -25,7 +26,6 @@ from gzctl.core.questions import (
     is_answered,
     past_warning,
 )
-from gzctl.core.dutch import WEEKDAYS as WEEKDAY_NAMES
 from gzctl.core.words import count
 from gzctl.wizard.keys import (
     BACK,

@@ -254,9 +254,7 @@ def _ask_name(
     skipped, and the question comes back empty: a validator cannot do this (prompt_toolkit
     does not validate unchanged text again, so its message would stay until the name is
     erased by hand, which leaves a volunteer stuck)."""
-    from gzctl.wizard.keys import fit_prompt
-
-    from gzctl.wizard.keys import means_back, means_later
+    from gzctl.wizard.keys import fit_prompt, means_back, means_later
 
     message, instruction = fit_prompt(question, instruction, answer=30)
     while True:

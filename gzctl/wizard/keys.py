@@ -86,7 +86,8 @@ def add_back_key(question: Any) -> Any:
     def _back(event: Any) -> None:
         event.app.exit(result=BACK)
 
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    own = app.key_bindings
+    app.key_bindings = merge_key_bindings([own, bindings]) if own else bindings
     return question
 
 
