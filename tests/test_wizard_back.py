@@ -198,6 +198,19 @@ def test_messages_wrap_at_words_with_a_hanging_indent(width: int) -> None:
         assert len(lines) > 1
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_hint_in_brackets_stays_whole(width: int) -> None:
+    """Seen in the wizard at 80 columns: '(gzctl -C heukelum wizard --stap' and
+    'verbinden.netwerkavond).' on two lines."""
+    text = (
+        "Nog niet: Uitnodiging eerste netwerkavond: beantwoord eerst 'Op welke datum is de "
+        "eerste netwerkavond?' (gzctl -C heukelum wizard --stap verbinden.netwerkavond)."
+    )
+    lines = hanging(text, width - 1).split("\n")
+    assert any("gzctl -C heukelum wizard --stap verbinden.netwerkavond)." in x for x in lines)
+    assert all(len(x) <= width - 1 for x in lines)
+
+
 def test_the_wizard_wraps_what_it_says_at_60_columns(
     gz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

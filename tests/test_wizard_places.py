@@ -145,8 +145,8 @@ def test_coordinator_step_sets_the_budget(village: tuple[Path, pb.Playbook]) -> 
     step = book.step("organiseren.coordinator")
     assert step is not None
     said: list[str] = []
-    # cost per hour: replace the default 55 by 60; activity budget: keep 2.500
-    keys = BACKSPACE * 2 + "60" + ENTER + ENTER
+    # cost per hour: 60 instead of the proposal 55; activity budget: Enter takes 2.500
+    keys = "60" + ENTER + ENTER
     with keyboard(keys):
         HANDLERS["coordinator"](wizard(folder, book, said), step)
     project = store.load(folder)
@@ -154,3 +154,4 @@ def test_coordinator_step_sets_the_budget(village: tuple[Path, pb.Playbook]) -> 
     assert project.coordinator.activity_budget == 2500
     # 12 x 60 x 52 + 2,500 = 39,940
     assert any("€ 39.940" in s for s in said), said
+    assert any(s.startswith("Voorstel: [bold]€ 55") for s in said), said

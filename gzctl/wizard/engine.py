@@ -202,6 +202,7 @@ class Asker:
             text = str(raw or "").strip()
             if not text and proposal:
                 text = proposal
+                self.say(f"  [cyan]{proposal}[/]")  # what Enter took: the prompt shows nothing
             if means_later(text) or (q.required and not text):
                 if top:
                     self.say("[dim]  Later invullen: deze vraag blijft open.[/]")

@@ -141,10 +141,10 @@ def _features(wizard: Wizard, crit: Criteria, name: str) -> dict[str, object]:
     project = wizard.load()
     need = pl.required(project, crit)
     fields: dict[str, object] = {"name": name, "access": [], "facilities": []}
-    for tag in need:
-        key = "access" if tag in crit.access else "facilities" if tag in crit.facilities else ""
-        if not key:
-            continue
+    # what makes the place accessible first, then what it has: stored apart
+    asked = [("access", t) for t in need if t in crit.access]
+    asked += [("facilities", t) for t in need if t in crit.facilities and t not in crit.access]
+    for key, tag in asked:
         label = crit.feature_label(tag)
         if confirm(f"Heeft {name} een {label}?", True):
             fields[key].append(tag)  # type: ignore[attr-defined]
@@ -308,9 +308,9 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
         ),
         ("activity_budget", "Hoeveel geld is er per jaar voor activiteiten nodig?", b.activities),
     ):
-        answer = questionary.text(
-            label, default=number_nl(value, 2), instruction="(euro; Enter houdt dit bedrag)"
-        ).unsafe_ask()
+        # the amount is a proposal (Enter takes it), not text in the prompt nobody typed
+        wizard.say(f"Voorstel: [bold]€ {number_nl(value, 2)}[/] [dim](Enter neemt het over)[/]")
+        answer = questionary.text(label, instruction="(euro)").unsafe_ask()
         raw[key] = str(answer or "").strip() or number_nl(value, 2)
         shown[key] = value
     with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
