@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BACKSPACE, DOWN, ENTER, keyboard
+from conftest import DOWN, ENTER, keyboard
 from test_wizard import NOW, wizard
 
 from gzctl.core import playbook as pb
