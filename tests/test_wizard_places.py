@@ -129,7 +129,11 @@ def test_recruitment_step_adds_candidates_once(village: tuple[Path, pb.Playbook]
     step = book.step("organiseren.werving")
     assert step is not None
     said: list[str] = []
-    keys = "Sanne Bakker" + ENTER + "sanne bakker" + ENTER + "Ruud Jansen" + ENTER + ENTER
+    keys = (
+        "Sanne Bakker" + ENTER + "sanne bakker" + ENTER + ENTER
+        + "n" + ENTER  # "Klopt dit?" no: one is missing
+        + "Ruud Jansen" + ENTER + ENTER + "j" + ENTER
+    )  # fmt: skip
     with keyboard(keys):
         HANDLERS["recruitment"](wizard(folder, book, said), step)
     cands = store.load(folder).coordinator.candidates
@@ -138,6 +142,7 @@ def test_recruitment_step_adds_candidates_once(village: tuple[Path, pb.Playbook]
         ("kandidaat-2", "Ruud Jansen"),
     ]
     assert any("staat al als kandidaat" in s for s in said)
+    assert "[bold]Kandidaten:[/] Sanne Bakker, Ruud Jansen" in said
 
 
 def test_coordinator_step_sets_the_budget(village: tuple[Path, pb.Playbook]) -> None:

@@ -350,10 +350,16 @@ def recruitment_step(wizard: Wizard, step: Step) -> None:
         "kandidaat, of Enter om door te gaan. Scorekaarten vul je in met "
         "gzctl coordinator candidate score."
     )
+    from gzctl.wizard.keys import means_later, typed_yes_no
+
     while True:
         name = _ask_text("Naam van een kandidaat")
-        if not name:
-            break
+        if not name or means_later(name):
+            names = ", ".join(escape(c.name) for c in wizard.load().coordinator.candidates)
+            say(f"[bold]Kandidaten:[/] {names or 'nog geen'}")
+            if typed_yes_no("Klopt dit?", say):
+                break
+            continue
         try:
             with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
                 cand = co.add_candidate(change.project, name)
