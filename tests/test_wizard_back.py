@@ -211,6 +211,22 @@ def test_a_hint_in_brackets_stays_whole(width: int) -> None:
     assert all(len(x) <= width - 1 for x in lines)
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_markup_tags_are_not_words(width: int) -> None:
+    """A tag with a space ('[bold cyan]') takes no room and is never split; '[1]' is text."""
+    text = (
+        "[bold cyan]Stap 1 van 18[/] · Verkennen · [bold]Vorm een startgroep en verzamel de "
+        "eerste feiten en vraag [1] iemand uit een andere hoek van het dorp om mee te doen[/]"
+    )
+    lines = hanging(text, width - 1).split("\n")
+    assert lines[0].startswith("[bold cyan]Stap 1 van 18[/]")
+    assert all(len(visible(x)) <= width - 1 for x in lines)
+    # every line but the last is full: no word of the next line would have fitted
+    for line, after in zip(lines, lines[1:]):
+        assert len(visible(line)) + 1 + len(visible(after).split()[0]) > width - 1
+    assert "[1]" in visible(text)
+
+
 def test_the_wizard_wraps_what_it_says_at_60_columns(
     gz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -134,9 +134,8 @@ class Asker:
         "Iemand anders" (the history then keeps the login name)."""
         other = "Iemand anders"
         self.say("")
-        picked = _select(
-            "Wie ben jij? (dan staat jouw naam in het logboek)", [*names, other], names[0]
-        )
+        self.say("[dim]Dan staat jouw naam in het logboek bij wat je invult.[/]")
+        picked = _select("Wie ben jij?", [*names, other], names[0])
         return None if picked == other else str(picked)
 
     def _intro(self, q: Question, position: str = "") -> None:
@@ -682,7 +681,9 @@ class Wizard:
         n, total = ans.step_number(self.playbook, step)
         phase = next(p for p in self.playbook.phases if p.id == step.phase)
         self.say("")
-        self.say("[cyan]" + "─" * 72 + "[/]")
+        from gzctl.wizard.keys import screen_width
+
+        self.say("[cyan]" + "─" * min(72, screen_width() - 1) + "[/]")
         self.say(f"[bold cyan]Stap {n} van {total}[/] · {phase.title} · [bold]{step.title}[/]")
         qn = len(step.questions)
         from gzctl.wizard.resume import to_ask

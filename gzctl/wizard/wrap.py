@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 
 # a rich markup tag such as [bold], [/], [dim cyan]; "\\[" is an escaped bracket
-_TAG = re.compile(r"(?<!\\)\[/?[a-z #0-9,.=_-]*\]")
+_TAG = re.compile(r"(?<!\\)\[(?:/[a-z #0-9,.=_\x01-]*|[a-z#@][a-z #0-9,.=_\x01-]*)\]")
+_TAG_SPACE = "\x01"  # a space inside a tag ("[bold cyan]") while the line is split
 # a word that ends the sentence around a hint: the hint stops after it
 _HINT_END = (",", ";", ":", "!", "?", ")")
 
@@ -64,7 +65,8 @@ def _protect(markup: str) -> str:
 def _words(markup: str) -> list[str]:
     """The words of one line, a ``gzctl ...`` hint glued into one word (its spaces kept as
     U+00A0 while measuring; :func:`hanging` puts them back)."""
-    return _protect(markup).split(" ")
+    tagged = _TAG.sub(lambda m: m.group(0).replace(" ", _TAG_SPACE), markup)
+    return _protect(tagged).split(" ")
 
 
 def hanging(markup: str, width: int, indent: int = 2) -> str:
@@ -98,7 +100,7 @@ def hanging(markup: str, width: int, indent: int = 2) -> str:
                 current_len += size
                 started = True
         out.append(current)
-    return "\n".join(out).replace("\u00a0", " ")
+    return "\n".join(out).replace("\u00a0", " ").replace(_TAG_SPACE, " ")
 
 
 def screen_columns() -> int:
