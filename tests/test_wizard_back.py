@@ -222,7 +222,7 @@ def test_markup_tags_are_not_words(width: int) -> None:
     assert lines[0].startswith("[bold cyan]Stap 1 van 18[/]")
     assert all(len(visible(x)) <= width - 1 for x in lines)
     # every line but the last is full: no word of the next line would have fitted
-    for line, after in zip(lines, lines[1:]):
+    for line, after in zip(lines, lines[1:], strict=False):
         assert len(visible(line)) + 1 + len(visible(after).split()[0]) > width - 1
     assert "[1]" in visible(text)
 
