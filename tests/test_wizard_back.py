@@ -249,3 +249,25 @@ def test_the_wizard_wraps_what_it_says_at_60_columns(
     assert "Schrijf de datum zonder dag, zoals 15-01-2027." in message
     assert all(len(line) <= 60 for line in lines[at : at + 4])
     assert lines[at + 1].startswith("  ")
+
+
+def test_a_flemish_date_in_the_krokusvakantie() -> None:
+    """In a Flemish village the school holidays of Flanders count: a network evening in the
+    krokusvakantie is named and the next suitable day proposed."""
+    book = pb.load("zorgzame-buurt")
+    q = next(q for q in book.questions() if q.id == "verbinden.netwerkavond_datum")
+    country = for_playbook(book)
+    day = next(
+        dt.date(2027, 2, 1) + dt.timedelta(days=n)
+        for n in range(60)
+        if any("krokus" in r for r in cal.reasons(dt.date(2027, 2, 1) + dt.timedelta(days=n),
+                                                  country))  # fmt: skip
+        and (dt.date(2027, 2, 1) + dt.timedelta(days=n)).weekday() < 5
+    )
+    said: list[str] = []
+    asker = Asker(said.append)
+    asker.country = country
+    with keyboard(f"{day:%d-%m-%Y}" + ENTER + ENTER):
+        value = asker.ask(q, None)
+    assert value == cal.next_suitable(day, country) and cal.suitable(value, country)
+    assert any("krokusvakantie" in s and "Vlaanderen" in s for s in said)
