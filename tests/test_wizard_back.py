@@ -271,3 +271,15 @@ def test_a_flemish_date_in_the_krokusvakantie() -> None:
         value = asker.ask(q, None)
     assert value == cal.next_suitable(day, country) and cal.suitable(value, country)
     assert any("krokusvakantie" in s and "Vlaanderen" in s for s in said)
+
+
+def test_the_log_records_the_initiator_for_every_command(started: Path, gz) -> None:
+    """ "Wie ben jij?" ties the login name to an initiator once; from then on every change,
+    in the wizard or by a command, is logged under that name."""
+    project = store.load(started)
+    assert project.wizard.people == {"tester": "Petra de Vries"}
+    with store.transaction(started, "tester", NOW) as change:
+        change.log("test", "iets veranderd", [])
+    with store.transaction(started, "bert", NOW) as change:  # a login nobody tied
+        change.log("test", "nog iets", [])
+    assert [h.who for h in store.load(started).history[-2:]] == ["Petra de Vries", "bert"]
