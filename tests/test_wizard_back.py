@@ -80,14 +80,16 @@ def test_terug_goes_back_a_question_and_across_the_step_boundary(started: Path) 
 def test_terug_at_the_first_step_goes_into_the_basic_questions(started: Path) -> None:
     folder = started
     said: list[str] = []
-    # "terug" at the first question of step 1: the last basic question (the initiators,
-    # a group: "Nog een initiatiefnemer toevoegen?" -> Nee), then step 1 again
-    keys = "terug" + ENTER + ENTER + CTRL_C
+    # a start date, then "terug" twice: at 1.2 back to 1.1, at 1.1 into the last basic
+    # question (the initiators, a group: "Nog een initiatiefnemer toevoegen?" -> Nee), then
+    # step 1 again from its first question (the date typed is in the prompt)
+    keys = "15-01-2027" + ENTER + "terug" + ENTER + CTRL_U + "terug" + ENTER + ENTER + CTRL_C
     with keyboard(keys), pytest.raises(KeyboardInterrupt):
         wizard(folder, BOOK, said).run()
     text = "\n".join(said)
     assert "vraag 5 van 5" in text
     assert text.count("Stap 1 van") == 2
+    assert text.count("vraag 1 van 3") == 3  # asked, gone back to, and again from the basics
     assert [p.name for p in store.load(folder).initiators] == ["Petra de Vries"]
 
 

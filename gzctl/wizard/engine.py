@@ -603,14 +603,17 @@ class Wizard:
 
         step = start or resume_step(self.playbook, self.load())
         back_to: int | None = None
+        again = False
         while step is not None:
-            outcome = self.step(step, back_to=back_to, alone=stop_after_one)
-            back_to = None
+            outcome = self.step(step, back_to=back_to, alone=stop_after_one, again=again)
+            back_to, again = None, False
             if outcome == "back":
                 before = self._before(step)
                 if before is None:
-                    # back from the first question of the first step: the last basic question
+                    # back from the first question of the first step: the last basic
+                    # question, then this step again from its first question
                     self.intake(start=len(self.playbook.intake) - 1)
+                    again = True
                     continue
                 step, back_to = before, len(before.questions) - 1
                 continue
@@ -671,13 +674,16 @@ class Wizard:
         # for answers left for later (pressing Enter would go round and round)
         return later[0] if later else resume_step(self.playbook, project, fallback=False)
 
-    def step(self, step: Step, back_to: int | None = None, alone: bool = False) -> str:
+    def step(
+        self, step: Step, back_to: int | None = None, alone: bool = False, again: bool = False
+    ) -> str:
         """Walk one step: its questions that are still open, then its checklist. Returns
         "back" when the user went back from its first question (the caller goes into the
         step before), else "done". ``back_to`` (0-based): the user came back into this
         step at that question: it is asked again, and the questions after it; the step's
         handler and checklist, walked through before, are not. ``alone``: only this step is
-        walked (``--stap``): "Terug" at its first question asks it again."""
+        walked (``--stap``): "Terug" at its first question asks it again. ``again``: every
+        question from the first (the user came forward again from the basic questions)."""
         n, total = ans.step_number(self.playbook, step)
         phase = next(p for p in self.playbook.phases if p.id == step.phase)
         self.say("")
@@ -694,7 +700,7 @@ class Wizard:
             asked = list(range(back_to + 1, qn + 1))
         else:
             self.say(f"[dim]{step.why}[/]")
-            asked = to_ask(step, project, self.resuming)
+            asked = to_ask(step, project, self.resuming and not again)
         if back_to is None and qn and len(asked) < qn:
             where = (
                 f"verder bij vraag {asked[0]} van {qn}" if asked else "alle vragen beantwoord"
