@@ -196,6 +196,9 @@ class Prompt:
             if self.default is None:
                 return self.values()[0]
             return getattr(self.default, "value", self.default)
+        if self.kind == "text" and self.message.startswith("Klopt dit?"):
+            # a typed "j/n" summary: Enter alone asks again, so "pressing on" is "j"
+            return "j"
         return self.default if self.default is not None else ""
 
 

@@ -110,8 +110,12 @@ def test_enter_on_a_default_keeps_the_other_wizards_answer(folder: Path, prompts
         return AS_SHOWN
 
     prompts.answer = answer
-    ask_and_save(make(folder), q)
-    assert prompts.asked[0].default == "19:30"
+    said: list[str] = []
+    ask_and_save(make(folder, said=said), q)
+    # the default is a proposal, not text in the prompt the user never typed
+    assert prompts.asked[0].default == ""
+    assert any("Voorstel: [bold]19:30[/] [dim](Enter neemt het over)" in s for s in said)
+    assert not any("Er staat al iets ingevuld" in s or "Ctrl-U" in s for s in said)
     assert answer_now(folder, q.id) == "20:00"
 
 
@@ -400,7 +404,9 @@ def test_places_scoring_one_place_keeps_the_other_place_scored_elsewhere(
     by_id = {p.id: p for p in store.load(folder).places}
     assert set(by_id["dorpshuis"].scores.values()) == {5}
     assert set(by_id["bibliotheek"].scores.values()) == {3}
-    assert len(prompts.asked) == len(crit.place) + 2  # the dorpshuis was not asked again
+    # the name, "Klopt dit?", the scores of the bibliotheek and the choice: the dorpshuis
+    # was not asked again
+    assert len(prompts.asked) == len(crit.place) + 3
 
 
 def test_places_a_choice_made_elsewhere_meanwhile_stays(

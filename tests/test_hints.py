@@ -313,7 +313,9 @@ def test_the_wizard_s_own_hints_name_the_folder(gz, village: Path, tmp_path: Pat
     from gzctl.cli import setup
 
     monkeypatch.setattr(setup, "_terminal", lambda: True)
-    with keyboard(ENTER * 3):  # the step's three questions kept; then the keys run out
+    # "Wie ben jij?" (the first initiator), the step's three questions kept; then the keys
+    # run out
+    with keyboard(ENTER * 4):
         result = gz("-C", str(village), "wizard", "--stap", "inventaris", cwd=tmp_path)
     assert result.code == 130
     said = [hint_argv(h) for h in hint_commands(result.out + result.err)]

@@ -135,6 +135,8 @@ def test_the_network_evening_step_asks_who_takes_part() -> None:
 def _answers(p: Prompt) -> object:
     if p.kind == "select":
         return "nu"
+    if p.message.startswith("Klopt dit?"):
+        return "j"
     if p.message.startswith("Welke organisaties doen mee?"):
         return ["vv-beesd", "huisartsenpraktijk-beesd"]
     if p.message.startswith("Welke organisaties zeiden nee?"):
@@ -198,10 +200,39 @@ def test_enter_on_the_checkboxes_changes_nothing(
     folder, book = village
     step = book.step("verbinden.netwerkavond")
     assert step is not None
-    prompts.answer = lambda p: "nu" if p.kind == "select" else []
+    prompts.answer = lambda p: {"select": "nu", "text": "j"}.get(p.kind, [])
     HANDLERS["participants"](wizard(folder, book, []), step)
     assert set(statuses(folder).values()) == {"geïnventariseerd"}
-    assert [p.kind for p in prompts.asked] == ["select", "checkbox", "checkbox"]
+    assert [p.kind for p in prompts.asked] == ["select", "checkbox", "checkbox", "text"]
+
+
+def test_the_ticks_are_summed_up_and_can_be_done_again(
+    village: tuple[Path, pb.Playbook], prompts: Prompts
+) -> None:
+    """Issue 22: a short summary per list ("Klopt dit? j/n") before moving on; "n" shows
+    the lists again with the ticks given, so one more tick is enough."""
+    folder, book = village
+    step = book.step("verbinden.netwerkavond")
+    assert step is not None
+    summaries: list[int] = []
+
+    def answer(p: Prompt) -> object:
+        if p.kind == "select":
+            return "nu"
+        if p.message.startswith("Klopt dit?"):
+            summaries.append(1)
+            return "n" if len(summaries) == 1 else "j"
+        if p.message.startswith("Welke organisaties doen mee?"):
+            ticked = [c.value for c in p.choices if c.checked]
+            return ["vv-beesd"] if not ticked else [*ticked, "kbo-beesd"]
+        return []
+
+    prompts.answer = answer
+    said: list[str] = []
+    HANDLERS["participants"](wizard(folder, book, said), step)
+    assert statuses(folder)["kbo-beesd"] == statuses(folder)["vv-beesd"] == "aangesloten"
+    assert any(s.startswith("[bold]Doen mee:[/] VV Beesd ·") for s in said)
+    assert len(summaries) == 2
 
 
 def test_real_keys_tick_the_first(village: tuple[Path, pb.Playbook]) -> None:
@@ -211,7 +242,7 @@ def test_real_keys_tick_the_first(village: tuple[Path, pb.Playbook]) -> None:
     step = book.step("verbinden.netwerkavond")
     assert step is not None
     # "Ja, nu aanvinken" (the first), tick the first organisation, Enter; nobody said no
-    with keyboard(ENTER + SPACE + ENTER + ENTER):
+    with keyboard(ENTER + SPACE + ENTER + ENTER + "j" + ENTER):
         HANDLERS["participants"](wizard(folder, book, []), step)
     first = store.load(folder).organisations[0]
     assert first.status == "aangesloten"

@@ -48,6 +48,7 @@ INTAKE = (
     + "beheerder dorpshuis"
     + ENTER
     + ENTER  # Nog een toevoegen? -> Nee (the default)
+    + ENTER  # Wie ben jij? -> Petra de Vries (the only initiator)
 )
 
 
@@ -101,6 +102,10 @@ def test_intake_then_interrupt_then_resume(fresh: tuple[Path, pb.Playbook]) -> N
     assert any("Al gedaan:" in s and "2 van 2" in s for s in said)
     actions = [h.action for h in project.history]
     assert actions.count("answer") >= 7 and "step" in actions and "done" in actions
+    # "Wie ben jij?" was asked once, in the first run: the history records the initiator
+    assert project.wizard.people == {"tester": "Petra de Vries"}
+    assert project.history[-1].who == "Petra de Vries"
+    assert sum("Wie ben jij" in s for s in said) == 0
 
 
 def test_resume_starts_at_first_open_step(fresh: tuple[Path, pb.Playbook]) -> None:

@@ -30,7 +30,8 @@ def village(tmp_path: Path) -> tuple[Path, pb.Playbook]:
 
 def keys_for(answers: dict[str, str], extra: dict[str, list[str]], present: set[str]) -> str:
     """Keystrokes for the whole walk: a name (or just Enter) for every typical type not yet
-    present, then per sector the extra entries (each a string of keys) and an Enter."""
+    present, then per sector the extra entries (each a string of keys), an Enter and "j" at
+    the sector's "Klopt dit? j/n"."""
     keys = ""
     for sector, _, types in sectors_in_order(inv.load_catalogue()):
         for t in types:
@@ -39,7 +40,7 @@ def keys_for(answers: dict[str, str], extra: dict[str, list[str]], present: set[
             keys += answers.get(t.id, "") + ENTER
         for entry in extra.get(sector, []):
             keys += entry
-        keys += ENTER
+        keys += ENTER + "j" + ENTER
     return keys
 
 
@@ -261,3 +262,59 @@ def test_a_typed_name_gets_room_and_words_stay_whole(monkeypatch) -> None:
     )
     assert "Wit-Gele" in message
     assert "Wit-Gele" in keys.choice_title("x" * 70 + " thuisverpleging (Wit-Gele Kruis)")
+
+
+def test_an_enter_too_many_never_skips_a_sector(village: tuple[Path, pb.Playbook]) -> None:
+    """Issue 22: one Enter too many silently skipped a sector. Each sector now ends with its
+    summary and a typed "Klopt dit? j/n": Enter alone asks again; "n" walks it once more."""
+    folder, book = village
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    sector, label, types = sectors_in_order(inv.load_catalogue())[0]
+    n = len(types)
+    keys = (
+        ENTER * n + ENTER  # every type skipped, "nog een?" Enter
+        + ENTER  # the Enter too many, at "Klopt dit?": asked again
+        + "n" + ENTER  # no: the GP was missed
+        + "Huisartsenpraktijk De Linde" + ENTER + ENTER * (n - 1) + ENTER
+        + "j" + ENTER
+        + CTRL_C
+    )  # fmt: skip
+    said: list[str] = []
+    with keyboard(keys), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, said), step)
+    project = store.load(folder)
+    assert "Huisartsenpraktijk De Linde" in {o.name for o in project.organisations}
+    assert project.wizard.parts == [f"verkennen.inventaris:{sector}"]
+    text = "\n".join(said)
+    assert f"[bold]{label}:[/] nog niemand op de lijst" in text
+    assert "Typ j (klopt) of n (nog eens)" in text
+    assert f"[bold]{label}:[/] Huisartsenpraktijk De Linde (nieuw)" in text
+
+
+def test_a_near_duplicate_is_asked_about(village: tuple[Path, pb.Playbook]) -> None:
+    """ "KBO" and "kbo heukelum" both landed on the list; now a name that differs only by
+    the village's name is asked about, as an exact duplicate ('v.v. Beesd') is refused."""
+    folder, book = village
+    with store.transaction(folder, "t", NOW) as change:
+        inv.add(change.project, {"name": "kbo beesd"}, inv.load_catalogue(), NOW.date())
+    project = store.load(folder)
+    assert inv.find_near_duplicate(project, "KBO").name == "kbo beesd"
+    assert inv.find_near_duplicate(project, "KBO Geldermalsen") is None
+    assert inv.find_near_duplicate(project, "kbo beesd") is None  # exact: find_duplicate's
+    step = book.step("verkennen.inventaris")
+    assert step is not None
+    _, _, types = sectors_in_order(inv.load_catalogue())[0]
+    keys = (
+        "KBO" + ENTER  # at the first type question: near kbo beesd
+        + ENTER  # "Is KBO hetzelfde als kbo beesd?" -> Ja (the default): not added
+        + "KBO" + ENTER + DOWN + ENTER  # again, "Nee, een andere organisatie": added
+        + CTRL_C
+    )  # fmt: skip
+    said: list[str] = []
+    with keyboard(keys), pytest.raises(KeyboardInterrupt):
+        HANDLERS["inventory"](wizard(folder, book, said), step)
+    names = [o.name for o in store.load(folder).organisations]
+    assert names.count("KBO") == 1 and "kbo beesd" in names
+    assert any("KBO slaan we over: dat is kbo beesd" in s for s in said)
+    assert types  # the first sector asks about types

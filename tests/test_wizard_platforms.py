@@ -47,8 +47,8 @@ def test_start_a_platform_from_the_suggestions(village: tuple[Path, pb.Playbook]
     assert step is not None
     said: list[str] = []
     keys = (
-        ENTER  # the Beweegweek: the default, from the answer to doen.eerste_platform
-        + DOWN + SPACE + ENTER  # members: the fitting ones are ticked; untick the 2nd
+        # the Beweegweek is not asked again: the answer to doen.eerste_platform chose it
+        DOWN + SPACE + ENTER  # members: the fitting ones are ticked; untick the 2nd
         + ENTER  # trekker: the first candidate (a sports club)
         + ENTER  # no other platform now (Nee is the default)
     )  # fmt: skip
@@ -64,6 +64,42 @@ def test_start_a_platform_from_the_suggestions(village: tuple[Path, pb.Playbook]
     assert any("Beweegweek" in s and "kan starten" in s for s in said)
     assert any("doen mee?" in s and "Gymclub Beesd, OBS De Linde" in s for s in said)
     assert [h.action for h in project.history] == ["platform-add"]
+    assert any("Je begint met [bold]Beweegweek" in s for s in said)
+
+
+def test_the_first_platform_question_starts_from_the_themes(
+    village: tuple[Path, pb.Playbook],
+) -> None:
+    """Issue 22: the platform question ignored the themes chosen before. Now the themes
+    chosen at "Met welke thema's ...?" come first, the first of them as the proposal."""
+    from gzctl.wizard import engine
+
+    folder, book = village
+    with store.transaction(folder, "t", NOW) as change:
+        change.project.answers.pop("doen.eerste_platform")
+        change.project.answers["verbinden.themas"] = ["Belcirkel", "Ouderensteunpunt", "Beweegweek"]
+
+    class Asker:
+        def __init__(self) -> None:
+            self.seen: list = []
+
+        def ask(self, q, current, position=""):  # type: ignore[no-untyped-def]
+            self.seen.append(q)
+            return q.default
+
+    said: list[str] = []
+    asker = Asker()
+    step = book.step("doen.platforms")
+    assert step is not None
+    w = engine.Wizard(folder, book, "t", lambda: NOW, asker, said.append)
+    w._ask_list(step.questions, [0], lambda n: "")
+    q = asker.seen[0]
+    assert q.id == "doen.eerste_platform"
+    # Belcirkel is no option of this question; the other two come first, in their order
+    assert q.options[:2] == ("Ouderensteunpunt", "Beweegweek")
+    assert q.default == "Ouderensteunpunt"
+    assert store.load(folder).answers["doen.eerste_platform"] == "Ouderensteunpunt"
+    assert any("Eerder gekozen" in s and "Ouderensteunpunt, Beweegweek" in s for s in said)
 
 
 def test_no_platform_now(village: tuple[Path, pb.Playbook]) -> None:
@@ -72,10 +108,12 @@ def test_no_platform_now(village: tuple[Path, pb.Playbook]) -> None:
     assert step is not None
     from gzctl.network import platforms as pf
 
+    with store.transaction(folder, "t", NOW) as change:
+        change.project.answers.pop("doen.eerste_platform")  # no platform chosen before
     project = store.load(folder)
     ids = [r["id"] for r in pf.suggest(project, pf.load_catalogue())]
-    # from the default (the Beweegweek) down to the last choice, 'Nu geen platform starten'
-    keys = DOWN * (len(ids) - ids.index("beweegweek")) + ENTER
+    # from the first suggestion down to the last choice, 'Nu geen platform starten'
+    keys = DOWN * len(ids) + ENTER
     with keyboard(keys):
         HANDLERS["platforms"](wizard(folder, book, []), step)
     assert store.load(folder).platforms == []

@@ -175,7 +175,8 @@ def test_the_inventory_goes_on_at_the_next_sector(started) -> None:
     step = book.step("verkennen.inventaris")
     assert step is not None
     sectors = sectors_in_order(inv.load_catalogue())
-    first_sector = ENTER * len(sectors[0][2]) + ENTER  # no names, then "nog een?" Enter
+    # no names, then "nog een?" Enter, then "Klopt dit?" j
+    first_sector = ENTER * len(sectors[0][2]) + ENTER + "j" + ENTER
     with keyboard(first_sector + CTRL_C), pytest.raises(KeyboardInterrupt):
         HANDLERS["inventory"](wizard(folder, book, []), step)
     assert store.load(folder).wizard.parts == [f"verkennen.inventaris:{sectors[0][0]}"]

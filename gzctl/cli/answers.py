@@ -102,6 +102,7 @@ def _change(ctx: common.Context, opened: Any, text: str) -> None:
     from gzctl.core.questions import format_value
     from gzctl.wizard.engine import Asker
     from gzctl.wizard.resume import ask_again, find_question
+    from gzctl.wizard.wrap import wrapping
 
     find_question(opened.playbook, text)  # an unknown question fails before the terminal check
     if not runtime.stdin_is_terminal() or not runtime.stdout_is_terminal():
@@ -114,7 +115,7 @@ def _change(ctx: common.Context, opened: Any, text: str) -> None:
     )
     try:
         result = ask_again(
-            opened.folder, opened.playbook, text, Asker(console.print), runtime.who(),
+            opened.folder, opened.playbook, text, Asker(wrapping(console.print)), runtime.who(),
             runtime.now(),
         )  # fmt: skip
     except (KeyboardInterrupt, EOFError):

@@ -168,11 +168,11 @@ def init(
 
 def _walk(ctx: common.Context, folder: Path, book: pb.Playbook, start: Any, one: bool) -> None:
     from gzctl import wizard
+    from gzctl.wizard.wrap import wrapping
 
     console = _console()
-    w = wizard.Wizard(
-        folder, book, runtime.who(), runtime.now, wizard.Asker(console.print), console.print
-    )
+    say = wrapping(console.print)  # every line whole, next lines indented (wizard/wrap.py)
+    w = wizard.Wizard(folder, book, runtime.who(), runtime.now, wizard.Asker(say), say)
     try:
         outcome = w.run(start=start, stop_after_one=one)
     except (KeyboardInterrupt, EOFError):

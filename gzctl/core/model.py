@@ -299,6 +299,9 @@ class WizardState:
     # parts of a long step already walked through ("verkennen.inventaris:zorg"), so a step
     # interrupted half-way goes on at the next part; cleared when the step is completed
     parts: list[str] = field(default_factory=list)
+    # who the login names are among the initiators ("Wie ben jij?", asked once per login):
+    # the wizard's history records that name instead of the login name
+    people: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -306,7 +306,9 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
         safefs.check_path(path, folder)
         text = read_text(path)
         project = parse(text, path)
-        change = Change(project, who, now)
+        # a login name the wizard's "Wie ben jij?" tied to an initiator: the history says
+        # who that is (``wizard.people``), for every command
+        change = Change(project, project.wizard.people.get(who) or who, now)
         was_on = project.settings.git.autocommit
         logged = len(project.history)
         yield change

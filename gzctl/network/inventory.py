@@ -896,6 +896,27 @@ def find_duplicate(project: Project, name: str, skip: str = "") -> Organisation 
     )
 
 
+def find_near_duplicate(project: Project, name: str, skip: str = "") -> Organisation | None:
+    """An organisation on the list whose name may be ``name`` in other words: the two names
+    differ only by the village's or municipality's name ("KBO" and "kbo heukelum",
+    "Zonnebloem" and "De Zonnebloem afdeling Heukelum" is not: 'afdeling' differs). Exact
+    duplicates (:func:`find_duplicate`) are not near ones. None when there is none."""
+    place_words: set[str] = set()
+    for place in (project.village.name, project.village.municipality):
+        place_words |= set(dedup_key(place or "").split()) if place else set()
+    key = dedup_key(name)
+    mine = set(key.split()) - place_words
+    if not mine:
+        return None
+    for org in project.organisations:
+        if org.id == skip:
+            continue
+        other = dedup_key(org.name)
+        if other != key and set(other.split()) - place_words == mine:
+            return org
+    return None
+
+
 def find(project: Project, raw: str) -> Organisation:
     """By id, or by a name that identifies one organisation (any spelling dedup_key allows)."""
     text = raw.strip()

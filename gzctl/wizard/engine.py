@@ -14,6 +14,7 @@ from typing import Any
 
 from gzctl.core import answers as ans
 from gzctl.core import progress, store
+from gzctl.core.dutch import WEEKDAYS as WEEKDAY_NAMES
 from gzctl.core.errors import UsageProblem
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook, Step
@@ -26,7 +27,16 @@ from gzctl.core.questions import (
     past_warning,
 )
 from gzctl.core.words import count
-from gzctl.wizard.keys import LATER, choice_title, fit_prompt
+from gzctl.wizard.keys import (
+    BACK,
+    BACK_TEXT,
+    LATER,
+    add_back_key,
+    choice_title,
+    fit_prompt,
+    means_back,
+    means_later,
+)
 from gzctl.wizard.keys import select as _select
 
 Clock = Callable[[], dt.datetime]
@@ -107,13 +117,26 @@ def _apply(
 
 
 class Asker:
-    """Asks one question on the terminal through questionary; returns the coerced answer.
+    """Asks one question on the terminal through questionary; returns the coerced answer,
+    :data:`LATER` ("Later invullen", also typed as "weet ik niet") or :data:`BACK` ("Terug":
+    the caller asks the question before; only when ``can_back`` is set).
 
     Ctrl-C raises KeyboardInterrupt (``unsafe_ask``); the caller has saved everything before."""
 
     def __init__(self, say: Callable[[str], None]) -> None:
         self.say = say
         self.phone_rule: Any = None  # the village's country's (the Wizard sets it)
+        self.country: Any = None  # for the calendar check of dates (the Wizard sets it)
+        self.can_back = False  # the Wizard sets it: "Terug" is offered on every question
+
+    def pick_who(self, names: Sequence[str]) -> str | None:
+        """"Wie ben jij?" among the initiators ``names``: the chosen name, or None for
+        "Iemand anders" (the history then keeps the login name)."""
+        other = "Iemand anders"
+        self.say("")
+        self.say("[dim]Dan staat jouw naam in het logboek bij wat je invult.[/]")
+        picked = _select("Wie ben jij?", [*names, other], names[0])
+        return None if picked == other else str(picked)
 
     def _intro(self, q: Question, position: str = "") -> None:
         example = q.example
@@ -122,55 +145,102 @@ class Asker:
         extra = f" Voorbeeld: {example}" if example not in (None, "") else ""
         optional = " (Mag leeg blijven.)" if not q.required else ""
         if q.required and q.type in ("text", "number", "date"):
-            optional = " (Nog niet bekend? Laat leeg: later invullen.)"
+            optional = " (Nog niet bekend? Laat leeg of typ 'later': later invullen.)"
         self.say("")
         self.say(f"[bold]{position}[/][dim]{q.help}{extra}{optional}[/]")
 
     def ask(self, q: Question, current: Any, position: str = "") -> Any:
         """Ask one question with the prompt its type needs, starting from ``current``;
-        returns the answer, or LATER for 'Later invullen'."""
+        returns the answer, LATER for 'Later invullen' or BACK for 'Terug'."""
         self._intro(q, position)
         existing = current if is_answered(current) else q.default
+        back = self.can_back
         if q.type == "yesno":
             if q.required:
                 default_yn = "Nee" if existing is False else "Ja"
-                picked = _select(q.label, ["Ja", "Nee"], default_yn, later=True)
-                return picked if picked is LATER else picked == "Ja"
-            return _yes_no_unknown(q.label, existing)
+                picked = _select(q.label, ["Ja", "Nee"], default_yn, later=True, back=back)
+                return picked if picked in (LATER, BACK) else picked == "Ja"
+            return _yes_no_unknown(q.label, existing, back)
         if q.type == "choice":
             choices = list(q.options)
             default = existing if existing in choices else None
-            return _select(q.label, choices, default, later=True)
+            return _select(q.label, choices, default, later=True, back=back)
         if q.type == "multichoice":
             return self._checkbox(q, set(existing or []))
         if q.type == "group":
             return self._group(q, existing)
-        return self._text(q, q.label, existing)
+        return self._text(q, q.label, current)
 
     def _text(self, q: Question, label: str, existing: Any, top: bool = True) -> Any:
-        """One line of text; Enter always submits (long answers wrap on screen). An empty
-        answer to a required question is "later invullen" (returns LATER)."""
+        """One line of text; Enter always submits (long answers wrap on screen). An earlier
+        answer stands in the prompt (Enter keeps it); the playbook's default is shown as
+        "Voorstel: ... (Enter neemt het over)" and the prompt starts empty. An empty answer
+        to a required question, or "weet ik niet"/"later" typed in words, is "later
+        invullen" (LATER); "terug" (or Ctrl-B) is BACK. A wrong answer gets its Dutch
+        reason, wrapped to the window, and the prompt again with the text typed."""
         import questionary
 
-        default_text = ""
-        if isinstance(existing, dt.date):
-            default_text = _date_text(existing)
-        elif existing is not None:
-            default_text = str(existing).replace("\n", " ")
-        if default_text and top and is_answered(existing):
-            self.say("[dim]Er staat al iets ingevuld: Enter houdt het, Ctrl-U wist het.[/]")
-        raw = questionary.text(
-            fit_prompt(label)[0],
-            default=default_text,
-            validate=lambda text: (
-                True if not str(text).strip() else _validate_value(q, text, self.phone_rule)
-            ),
-        ).unsafe_ask()
-        if q.required and not str(raw).strip():
-            if top:
-                self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
-            return LATER
-        return coerce(q, raw, self.phone_rule)
+        typed = is_answered(existing)
+        default_text = _as_text(existing) if typed else ""
+        proposal = "" if typed else _as_text(q.default)
+        if default_text and top:
+            self.say("[dim]Eerder ingevuld: Enter houdt het, Ctrl-U wist het.[/]")
+        checked_day: dt.date | None = None
+        proposal_note = ""
+        while True:
+            if proposal:
+                self.say(
+                    f"Voorstel: [bold]{proposal}[/]{proposal_note} [dim](Enter neemt het over)[/]"
+                )
+            hint = "(terug = vorige vraag)" if self.can_back and top else ""
+            message, instruction = fit_prompt(label, hint, answer=20)
+            question = questionary.text(message, default=default_text, instruction=instruction)
+            raw = add_back_key(question).unsafe_ask() if self.can_back else question.unsafe_ask()
+            if raw is BACK or (self.can_back and means_back(raw)):
+                return BACK
+            text = str(raw or "").strip()
+            if not text and proposal:
+                text = proposal
+                self.say(f"  [cyan]{proposal}[/]")  # what Enter took: the prompt shows nothing
+            if means_later(text) or (q.required and not text):
+                if top:
+                    self.say("[dim]  Later invullen: deze vraag blijft open.[/]")
+                return LATER
+            if not text:
+                return coerce(q, "", self.phone_rule)
+            error = _validate_value(q, text, self.phone_rule)
+            if error is not True:
+                self.say(f"[yellow]{error}[/]")
+                default_text, proposal = text, ""
+                continue
+            value = coerce(q, text, self.phone_rule)
+            better = self._better_day(q, value) if value != checked_day else None
+            if better is None:
+                return value
+            # one line naming why, then the next suitable day as the proposal; typing the
+            # same date again keeps it
+            self.say(f"[yellow]{better[0]}[/]")
+            checked_day, default_text, proposal = value, "", _date_text(better[1])
+            proposal_note = f" ({WEEKDAY_NAMES[better[1].weekday()]})"
+
+    def _better_day(self, q: Question, value: Any) -> tuple[str, dt.date] | None:
+        """For a date: (a Dutch line why the day does not suit, the next suitable day), when
+        it is a public holiday, a Sunday, in the Christmas week or a school holiday; else
+        None. A closing date for letters is not a meeting: school holidays do not count."""
+        if q.type != "date" or not isinstance(value, dt.date) or self.country is None:
+            return None
+        from gzctl.core import calendar_checks as cal
+
+        school = q.id not in NO_SCHOOL_CHECK
+        why = cal.reasons(value, self.country, school=school)
+        if not why:
+            return None
+        better = cal.next_suitable(value, self.country, school=school)
+        line = (
+            f"Let op: {cal.weekday_date(value)} is geen goede dag: {', '.join(why)}. "
+            f"Typ {_date_text(value)} nog eens om die datum toch te houden."
+        )
+        return line, better
 
     def _checkbox(self, q: Question, chosen: set[str]) -> Any:
         import questionary
@@ -180,41 +250,71 @@ class Asker:
         message, instruction = fit_prompt(
             q.label, "(spatie kiest, Enter bevestigt; niets gekozen: later invullen)"
         )
-        result = questionary.checkbox(
-            message,
-            choices=[
-                questionary.Choice(choice_title(o, 5), value=o, checked=o in chosen)
-                for o in q.options
-            ],
-            instruction=instruction,
-            validate=lambda picked: True if not picked else _validate_value(q, picked),
-            erase_when_done=True,
-        ).unsafe_ask()
-        if not result and q.required:
-            self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]later invullen[/]")
-            return LATER
+        choices = [
+            questionary.Choice(choice_title(o, 5), value=o, checked=o in chosen)
+            for o in q.options
+        ]
+        if self.can_back:
+            choices.append(questionary.Choice(BACK_TEXT, value=BACK_TEXT))
+        while True:
+            question = questionary.checkbox(
+                message, choices=choices, instruction=instruction, erase_when_done=True
+            )
+            if self.can_back:
+                add_back_key(question)
+            result = question.unsafe_ask()
+            if result is BACK or (isinstance(result, list) and BACK_TEXT in result):
+                self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]terug[/]")
+                return BACK
+            if not result and q.required:
+                self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]later invullen[/]")
+                return LATER
+            error = _validate_value(q, result) if result else True
+            if error is True:
+                break
+            self.say(f"[yellow]{error}[/]")
+            for c in choices:
+                c.checked = c.value in result
         value = coerce(q, result)
         self.say(f"[green]?[/] [bold]{q.label}[/] [cyan]{format_value(q, value)}[/]")
         return value
 
     def _group(self, q: Question, existing: Any) -> Any:
         """Entries of a group question: a list of dicts, None (an optional group left
-        empty) or LATER (a required one left for later)."""
+        empty), LATER (a required one left for later) or BACK ("terug" at the first field
+        of an entry; "terug" at a later field asks the field before)."""
         rows: list[dict[str, Any]] = list(existing or [])
         noun = q.item_label or q.label
         if rows:
             self.say("Al ingevuld: " + format_value(q, rows))
-            if not confirm(f"Nog een {noun.lower()} toevoegen?", False):
+            more = _select(f"Nog een {noun.lower()} toevoegen?", ["Ja", "Nee"], "Nee",
+                           back=self.can_back)  # fmt: skip
+            if more is BACK:
+                return BACK
+            if more != "Ja":
                 return rows
-        elif q.min_items == 0 and not confirm(f"Wil je een {noun.lower()} invullen?", True):
-            return None
+        elif q.min_items == 0:
+            more = _select(f"Wil je een {noun.lower()} invullen?", ["Ja", "Nee"], "Ja",
+                           back=self.can_back)  # fmt: skip
+            if more is BACK:
+                return BACK
+            if more != "Ja":
+                return None
 
         while True:
             row: dict[str, Any] = {}
             n = len(rows) + 1
-            for f in q.fields:
+            fields = list(q.fields)
+            i = 0
+            while i < len(fields):
+                f = fields[i]
                 hint = "" if f.required else " (mag leeg)"
-                value = self._text(f, f"{noun} {n} · {f.label}{hint}", None, top=False)
+                value = self._text(f, f"{noun} {n} · {f.label}{hint}", row.get(f.key), top=False)
+                if value is BACK:
+                    if i == 0:
+                        return BACK
+                    i -= 1
+                    continue
                 if value is LATER:
                     # a required field left empty: this entry is not made; a required
                     # question with too few entries is left for later
@@ -224,6 +324,9 @@ class Asker:
                     return LATER
                 if value is not None:
                     row[f.key] = value
+                else:
+                    row.pop(f.key, None)
+                i += 1
             rows.append(row)
             if len(rows) >= q.min_items and not confirm(
                 f"Nog een {noun.lower()} toevoegen?", False
@@ -231,11 +334,27 @@ class Asker:
                 return rows
 
 
-def _yes_no_unknown(label: str, existing: Any) -> bool | None:
+# Date questions that are no meeting (a closing date for letters): school holidays do not
+# count against them; public holidays, Sundays and the Christmas week do.
+NO_SCHOOL_CHECK = frozenset({"organiseren.sluitingsdatum"})
+
+
+def _as_text(value: Any) -> str:
+    """An answer or default as the text in a prompt (a date as 15-01-2027)."""
+    if value is None or value == [] or isinstance(value, (list, dict)):
+        return ""
+    if isinstance(value, dt.date):
+        return _date_text(value)
+    return str(value).replace("\n", " ")
+
+
+def _yes_no_unknown(label: str, existing: Any, back: bool = False) -> Any:
     """An optional yes/no question may honestly be answered 'weet ik (nog) niet'."""
     unknown = "Weet ik (nog) niet"
     default = unknown if existing is None else ("Ja" if existing else "Nee")
-    answer = _select(label, ["Ja", "Nee", unknown], default)
+    answer = _select(label, ["Ja", "Nee", unknown], default, back=back)
+    if answer is BACK:
+        return BACK
     return None if answer == unknown else answer == "Ja"
 
 
@@ -299,8 +418,15 @@ class Wizard:
             from gzctl.core.country import for_playbook
 
             asker.phone_rule = for_playbook(playbook).phone  # numbers of the village's country
+        if hasattr(asker, "can_back"):
+            asker.can_back = True
+        if hasattr(asker, "country"):
+            from gzctl.core.country import for_playbook
+
+            asker.country = for_playbook(playbook)  # dates are checked against its calendar
         self.say = say
         self.resuming = True  # a step not yet walked through goes on at its first open question
+        self.login = who  # the login name; ``who`` becomes the initiator's name once known
 
     def load(self) -> Project:
         """The project as it is on disk now: another process may have changed it."""
@@ -350,19 +476,85 @@ class Wizard:
                 "[dim]  Intussen is deze vraag elders beantwoord; dat antwoord blijft staan.[/]"
             )
 
-    def intake(self) -> None:
-        """Ask the basic questions still open, each from a fresh read of the project."""
+    def intake(self, start: int | None = None) -> None:
+        """Ask the basic questions still open, each from a fresh read of the project;
+        ``start`` (0-based): ask from that question on (the user went back to it)."""
+        questions = list(self.playbook.intake)
         project = self.load()
-        total = len(self.playbook.intake)
-        for n, q in enumerate(self.playbook.intake, start=1):
+        open_ = [
+            i for i, q in enumerate(questions) if not is_answered(ans.get_answer(project, q))
+        ]
+        todo = list(range(start, len(questions))) if start is not None else open_
+        total = len(questions)
+        self._ask_list(questions, todo, lambda n: f"vraag {n} van {total} · ", first=True)
+
+    def _ask_list(
+        self,
+        questions: Sequence[Question],
+        todo: Sequence[int],
+        position: Callable[[int], str],
+        first: bool = False,
+    ) -> str:
+        """Ask ``questions[i]`` for each i in ``todo`` (0-based, ascending), saving every
+        answer at once. "Terug" asks the question before (also one that was answered in an
+        earlier run and not in ``todo``: its answer is the proposal), and from there on every
+        question again up to where the user was. Returns "back" when "Terug" is given at the
+        first question of the list (the caller goes back into the step before), "done" when
+        every question was asked; with ``first`` there is nothing before: the question is
+        asked again."""
+        if not todo:
+            return "done"
+        wanted = set(todo)
+        i = todo[0]
+        reached = i
+        while i < len(questions):
+            q = questions[i]
+            project = self.load()  # fresh for every question
             current = ans.get_answer(project, q)
-            if is_answered(current):
+            q = self._from_earlier(q, project, current)
+            value = self.asker.ask(q, current, position=position(i + 1))
+            if value is BACK:
+                if i == 0:
+                    if first:
+                        self.say("[dim]Dit is de eerste vraag; verder terug kan niet.[/]")
+                        continue
+                    return "back"
+                i -= 1
                 continue
-            current = ans.get_answer(self.load(), q)  # fresh: another process may have answered
-            if is_answered(current):
-                continue
-            value = self.asker.ask(q, current, position=f"vraag {n} van {total} · ")
             self._save_and_say(q, value, current)
+            warning = past_warning(q, value, self.clock().date())
+            if warning:
+                self.say(f"[yellow]{warning}[/]")
+            reached = max(reached, i)
+            i = next(
+                (j for j in range(i + 1, len(questions)) if j in wanted or j <= reached),
+                len(questions),
+            )
+        return "done"
+
+    def _from_earlier(self, q: Question, project: Project, current: Any) -> Question:
+        """A choice question that an earlier multiple choice narrows down ("Met welk
+        platform begint het netwerk?" after "Met welke thema's ...?"): the options chosen
+        there first, the first of them as the proposal, and one line saying so."""
+        if q.type != "choice" or is_answered(current):
+            return q
+        import dataclasses
+
+        for earlier in self.playbook.questions():
+            if earlier.type != "multichoice" or earlier.id == q.id:
+                continue
+            if len(set(earlier.options) & set(q.options)) < 2:
+                continue
+            chosen = [o for o in (project.answers.get(earlier.id) or []) if o in q.options]
+            if not chosen:
+                continue
+            rest = [o for o in q.options if o not in chosen]
+            self.say(
+                f"[dim]Eerder gekozen bij '{earlier.label}': {', '.join(chosen)}; "
+                "die staan bovenaan.[/]"
+            )
+            return dataclasses.replace(q, options=tuple(chosen + rest), default=chosen[0])
+        return q
 
     def intake_missing(self) -> bool:
         """True while a required basic question is unanswered (the wizard asks those first)."""
@@ -371,16 +563,60 @@ class Wizard:
             q.required and not is_answered(ans.get_answer(project, q)) for q in self.playbook.intake
         )
 
+    def who_are_you(self) -> None:
+        """Ask once "Wie ben jij?" among the initiators (remembered per login name in
+        ``wizard.people``): the history records that name (``by``) instead of the login
+        name. Only an asker that can ask it (``pick_who``)."""
+        pick = getattr(self.asker, "pick_who", None)
+        project = self.load()
+        names = [p.name for p in project.initiators if p.name]
+        known = project.wizard.people.get(self.login)
+        if known:
+            self.who = known
+            return
+        if pick is None or not names:
+            return
+        chosen = pick(names)
+        with store.transaction(self.folder, self.login, self.clock()) as change:
+            # "Iemand anders" is remembered too (as the login name): asked once
+            change.project.wizard.people[self.login] = chosen or self.login
+        if chosen:
+            self.who = chosen
+
+    def intro(self) -> None:
+        """What the wizard tells once at the start: the way back."""
+        if getattr(self.asker, "can_back", False):
+            self.say(
+                "[dim]Een antwoord verbeteren: typ [/]terug[dim] (of kies [/]← Terug[dim] in "
+                "een lijst, of druk Ctrl-B) en je krijgt de vorige vraag terug, met je "
+                "antwoord als voorstel. Wat je al invulde blijft bewaard.[/]"
+            )
+
     def run(self, start: Step | None = None, stop_after_one: bool = False) -> str:
         """Returns why it stopped: 'klaar', 'gepauzeerd' or 'stap'."""
+        self.intro()
         if self.intake_missing():
             self.say("[bold]Eerst de basis: het dorp en de initiatiefnemers.[/]")
             self.intake()
+        self.who_are_you()
         from gzctl.wizard.resume import resume_step
 
         step = start or resume_step(self.playbook, self.load())
+        back_to: int | None = None
+        again = False
         while step is not None:
-            self.step(step)
+            outcome = self.step(step, back_to=back_to, alone=stop_after_one, again=again)
+            back_to, again = None, False
+            if outcome == "back":
+                before = self._before(step)
+                if before is None:
+                    # back from the first question of the first step: the last basic
+                    # question, then this step again from its first question
+                    self.intake(start=len(self.playbook.intake) - 1)
+                    again = True
+                    continue
+                step, back_to = before, len(before.questions) - 1
+                continue
             following = self._after(step)
             if stop_after_one:
                 return "stap"
@@ -394,10 +630,26 @@ class Wizard:
             if following.phase != step.phase:
                 self._phase_summary(step.phase)
             n, total = ans.step_number(self.playbook, following)
-            if not confirm(f"Door naar stap {n} van {total}: {following.title}?", True):
+            go = _select(
+                f"Door naar stap {n} van {total}: {following.title}?",
+                ["Ja", "Nee"],
+                "Ja",
+                back=bool(step.questions) and getattr(self.asker, "can_back", False),
+            )
+            if go is BACK:
+                back_to = len(step.questions) - 1
+                continue
+            if go != "Ja":
                 return "gepauzeerd"
             step = following
         return "klaar"
+
+    def _before(self, step: Step) -> Step | None:
+        """The step "Terug" goes into from the first question of ``step``: the nearest
+        earlier step with questions (None: the basic questions are before it)."""
+        steps = self.playbook.steps
+        earlier = [s for s in steps[: steps.index(step)] if s.questions]
+        return earlier[-1] if earlier else None
 
     def _phase_summary(self, phase_id: str) -> None:
         phase = next(p for p in self.playbook.phases if p.id == phase_id)
@@ -422,40 +674,52 @@ class Wizard:
         # for answers left for later (pressing Enter would go round and round)
         return later[0] if later else resume_step(self.playbook, project, fallback=False)
 
-    def step(self, step: Step) -> None:
-        """Walk one step: its questions that are still open, then its checklist."""
+    def step(
+        self, step: Step, back_to: int | None = None, alone: bool = False, again: bool = False
+    ) -> str:
+        """Walk one step: its questions that are still open, then its checklist. Returns
+        "back" when the user went back from its first question (the caller goes into the
+        step before), else "done". ``back_to`` (0-based): the user came back into this
+        step at that question: it is asked again, and the questions after it; the step's
+        handler and checklist, walked through before, are not. ``alone``: only this step is
+        walked (``--stap``): "Terug" at its first question asks it again. ``again``: every
+        question from the first (the user came forward again from the basic questions)."""
         n, total = ans.step_number(self.playbook, step)
         phase = next(p for p in self.playbook.phases if p.id == step.phase)
         self.say("")
-        self.say("[cyan]" + "─" * 72 + "[/]")
+        from gzctl.wizard.keys import screen_width
+
+        self.say("[cyan]" + "─" * min(72, screen_width() - 1) + "[/]")
         self.say(f"[bold cyan]Stap {n} van {total}[/] · {phase.title} · [bold]{step.title}[/]")
-        self.say(f"[dim]{step.why}[/]")
         qn = len(step.questions)
         from gzctl.wizard.resume import to_ask
 
         project = self.load()
-        asked = to_ask(step, project, self.resuming)
-        if qn and len(asked) < qn:
+        if back_to is not None:
+            self.say("[dim]Terug naar de vorige vraag; je antwoord staat als voorstel klaar.[/]")
+            asked = list(range(back_to + 1, qn + 1))
+        else:
+            self.say(f"[dim]{step.why}[/]")
+            asked = to_ask(step, project, self.resuming and not again)
+        if back_to is None and qn and len(asked) < qn:
             where = (
                 f"verder bij vraag {asked[0]} van {qn}" if asked else "alle vragen beantwoord"
             )
             self.say(
                 f"[bold]Je was hier al eerder: {where}.[/] [dim]Wat je al invulde blijft "
-                "staan; veranderen kan met gzctl answers.[/]"
+                "staan; veranderen kan met terug of gzctl answers.[/]"
             )
-        for i, q in enumerate(step.questions, start=1):
-            if i not in asked:
-                continue
-            current = ans.get_answer(self.load(), q)  # fresh for every question
-            value = self.asker.ask(q, current, position=f"vraag {i} van {qn} · ")
-            self._save_and_say(q, value, current)
-            warning = past_warning(q, value, self.clock().date())
-            if warning:
-                self.say(f"[yellow]{warning}[/]")
-        if step.handler and step.handler in self.handlers:
-            self.handlers[step.handler](self, step)
-        self.checklist(step)
+        outcome = self._ask_list(
+            step.questions, [i - 1 for i in asked], lambda i: f"vraag {i} van {qn} · ", alone
+        )
+        if outcome == "back":
+            return "back"
+        if back_to is None:
+            if step.handler and step.handler in self.handlers:
+                self.handlers[step.handler](self, step)
+            self.checklist(step)
         with store.transaction(self.folder, self.who, self.clock()) as change:
+            walked_before = step.id in change.project.wizard.completed
             if not ans.step_answered(step, change.project):
                 self.say(
                     "[yellow]Deze stap blijft open: er staan nog vragen op later invullen.[/] "
@@ -467,9 +731,12 @@ class Wizard:
                 from gzctl.wizard.resume import clear_parts
 
                 clear_parts(change.project, step)
-                change.log("step", f"Stap doorlopen: {step.title}", [step.id])
-        for hook in self.after_step:
-            hook(self, step)
+                if back_to is None or not walked_before:  # going back is no second walk
+                    change.log("step", f"Stap doorlopen: {step.title}", [step.id])
+        if back_to is None:
+            for hook in self.after_step:
+                hook(self, step)
+        return "done"
 
     def checklist(self, step: Step) -> None:
         """Show the step's items; the ones that follow from the data are ticked by

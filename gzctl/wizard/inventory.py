@@ -51,9 +51,8 @@ def sectors_in_order(catalogue: inv.Catalogue) -> list[tuple[str, str, list[inv.
 
 def inventory_step(wizard: Wizard, step: Step) -> None:
     """Walk the sectors; per sector ask about the typical types not yet on the list, then
-    take any other names. Only the name is asked; Enter moves on."""
-    import questionary
-
+    take any other names. Only the name is asked; Enter moves on. Each sector ends with its
+    short summary and "Klopt dit? j/n" ("n" walks it once more)."""
     catalogue = inv.load_catalogue(wizard.playbook)
     project = wizard.load()
     say = wizard.say
@@ -75,53 +74,13 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
             say(f"[dim]Verder waar je was: de sectoren ervoor heb je al gehad "
                 f"({len(walked)} van {len(catalogue.sectors) + 1}).[/]")  # fmt: skip
             walked = set()
-        project = wizard.load()  # fresh: another wizard or `gzctl org` may have added some
-        present = [
-            o
-            for o in project.organisations
-            if (sector in o.sectors) or (sector == OTHER and not o.sectors)
-        ]
-        say("")
-        head = f"[bold cyan]{label}[/]"
-        if present:
-            names = ", ".join(escape(o.name) for o in present[:8])
-            more = f" en nog {len(present) - 8}" if len(present) > 8 else ""
-            head += f" [dim]· al op de lijst: {names}{more}[/]"
-        say(head)
-        have = {o.type for o in project.organisations}
-        for t in types:
-            if t.id in have:
-                continue
-            name = _ask_name(questionary, t.question, project, say=say)
-            if name:
-                type_id = question_type(catalogue, t, name)
-                org = _save(wizard, {"name": name, "type": type_id}, catalogue)
-                if org is not None:
-                    added += 1
-                    project = wizard.load()
+        before = {o.id for o in wizard.load().organisations}
         while True:
-            name = _ask_name(
-                questionary,
-                f"Nog een organisatie bij {label.lower()}?",
-                project,
-                instruction="(naam, of Enter voor de volgende sector)",
-                say=say,
-            )
-            if not name:
+            added += _walk_sector(wizard, catalogue, sector, label, types)
+            if _sector_checked(wizard, sector, label, before):
                 break
-            raw: dict[str, Any] = {"name": name, "type": ask_type(catalogue, name, sector)}
-            if raw["type"] == inv.UNKNOWN_TYPE:
-                raw["kind"] = _select(
-                    f"Wat voor soort organisatie is {name} ongeveer?",
-                    [(f"{k}: {v}", k) for k, v in inv.KINDS.items()],
-                    inv.DEFAULT_KIND,
-                )
-                raw["sectors"] = [] if sector == OTHER else [sector]
-            org = _save(wizard, raw, catalogue)
-            if org is not None:
-                added += 1
-                project = wizard.load()
         mark_part(wizard, step, sector)
+    project = wizard.load()
     total = len(project.organisations)
     say("")
     say(
@@ -129,6 +88,89 @@ def inventory_step(wizard: Wizard, step: Step) -> None:
         f"er staan er nu {total} op de lijst. "
         "Wat nog ontbreekt: gzctl org coverage"
     )
+
+
+def _in_sector(project: Any, sector: str) -> list[Organisation]:
+    return [
+        o
+        for o in project.organisations
+        if (sector in o.sectors) or (sector == OTHER and not o.sectors)
+    ]
+
+
+def _walk_sector(
+    wizard: Wizard, catalogue: inv.Catalogue, sector: str, label: str, types: list[inv.OrgType]
+) -> int:
+    """One sector: the typical types not yet on the list, then any other names. Returns
+    how many organisations were added."""
+    import questionary
+
+    say = wizard.say
+    added = 0
+    project = wizard.load()  # fresh: another wizard or `gzctl org` may have added some
+    present = _in_sector(project, sector)
+    say("")
+    head = f"[bold cyan]{label}[/]"
+    if present:
+        names = ", ".join(escape(o.name) for o in present[:8])
+        more = f" en nog {len(present) - 8}" if len(present) > 8 else ""
+        head += f" [dim]· al op de lijst: {names}{more}[/]"
+    say(head)
+    have = {o.type for o in project.organisations}
+    for t in types:
+        if t.id in have:
+            continue
+        name = _ask_name(questionary, t.question, project, say=say)
+        if name:
+            type_id = question_type(catalogue, t, name)
+            org = _save(wizard, {"name": name, "type": type_id}, catalogue)
+            if org is not None:
+                added += 1
+                project = wizard.load()
+    while True:
+        name = _ask_name(
+            questionary,
+            f"Nog een organisatie bij {label.lower()}?",
+            project,
+            instruction="(naam, of Enter voor de volgende sector)",
+            say=say,
+        )
+        if not name:
+            break
+        raw: dict[str, Any] = {"name": name, "type": ask_type(catalogue, name, sector)}
+        if raw["type"] == inv.UNKNOWN_TYPE:
+            raw["kind"] = _select(
+                f"Wat voor soort organisatie is {name} ongeveer?",
+                [(f"{k}: {v}", k) for k, v in inv.KINDS.items()],
+                inv.DEFAULT_KIND,
+            )
+            raw["sectors"] = [] if sector == OTHER else [sector]
+        org = _save(wizard, raw, catalogue)
+        if org is not None:
+            added += 1
+            project = wizard.load()
+    return added
+
+
+def _sector_checked(wizard: Wizard, sector: str, label: str, before: set[str]) -> bool:
+    """The sector's short summary and "Klopt dit? j/n": True to go on to the next sector,
+    False to walk this sector once more (an Enter too many skipped a name)."""
+    from gzctl.wizard.keys import typed_yes_no
+
+    here = _in_sector(wizard.load(), sector)
+    new = [o for o in here if o.id not in before]
+    if here:
+        names = ", ".join(escape(o.name) + (" (nieuw)" if o in new else "") for o in here)
+        wizard.say(f"[bold]{label}:[/] {names}")
+    else:
+        wizard.say(f"[bold]{label}:[/] nog niemand op de lijst")
+    if typed_yes_no("Klopt dit?", wizard.say):
+        return True
+    wizard.say(
+        f"[dim]We lopen {label.lower()} nog eens langs; wat er al staat blijft staan. "
+        "Verkeerd ingevuld? Weghalen kan later met gzctl org remove.[/]"
+    )
+    return False
 
 
 # The last options of the type question after the free prompt.
@@ -212,19 +254,45 @@ def _ask_name(
     skipped, and the question comes back empty: a validator cannot do this (prompt_toolkit
     does not validate unchanged text again, so its message would stay until the name is
     erased by hand, which leaves a volunteer stuck)."""
-    from gzctl.wizard.keys import fit_prompt
+    from gzctl.wizard.keys import fit_prompt, means_back, means_later
 
     message, instruction = fit_prompt(question, instruction, answer=30)
     while True:
         answer = questionary.text(message, instruction=instruction).unsafe_ask()
         name = " ".join(str(answer or "").split())
+        if means_later(name):
+            return ""  # "weet ik niet" is no organisation
+        if means_back(name):
+            say("[dim]  Verbeteren kan aan het eind van deze sector: bij 'Klopt dit?' typ n.[/]")
+            continue
         twin = inv.find_duplicate(project, name) if name else None
-        if twin is None:
-            return name
-        say(
-            f"[yellow]{escape(name)} staat al op de lijst als {escape(twin.name)} "
-            f"({twin.id}); die slaan we over.[/]"
-        )
+        if twin is not None:
+            say(
+                f"[yellow]{escape(name)} staat al op de lijst als {escape(twin.name)} "
+                f"({twin.id}); die slaan we over.[/]"
+            )
+            continue
+        near = inv.find_near_duplicate(project, name) if name else None
+        if near is not None and _same(name, near):
+            say(f"[dim]  {escape(name)} slaan we over: dat is {escape(near.name)}.[/]")
+            continue
+        return name
+
+
+def _same(name: str, near: Organisation) -> bool:
+    """Ask whether ``name`` is the organisation ``near`` already on the list ("KBO" and
+    "KBO Heukelum"): True to pass it by, False to add it as another organisation."""
+    from gzctl.wizard.keys import select
+
+    same = "Ja, dezelfde: niet nog eens toevoegen"
+    other = "Nee, een andere organisatie: toevoegen"
+    picked = select(
+        f"Is {name} hetzelfde als {near.name} ({near.id}), dat al op de lijst staat?",
+        [same, other],
+        same,
+        instruction="(pijltje of cijfer, Enter)",
+    )
+    return bool(picked == same)
 
 
 def _save(wizard: Wizard, raw: dict[str, Any], catalogue: inv.Catalogue) -> Organisation | None:

@@ -26,6 +26,70 @@ class _Later:
 
 LATER: Any = _Later()
 
+# "Terug": back one question. A choice in every list, the word in a text prompt, or Ctrl-B.
+BACK_TEXT = "← Terug (vorige vraag)"
+BACK_WORDS = ("terug", "<", "vorige")
+BACK_KEY = "c-b"
+
+
+class _Back:
+    """The answer "Terug": nothing is saved, the wizard asks the question before."""
+
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK: Any = _Back()
+
+# Typed words that mean "Later invullen" (not stored as the answer).
+LATER_WORDS = (
+    "later",
+    "later invullen",
+    "weet ik niet",
+    "weet niet",
+    "weet ik nog niet",
+    "nog niet bekend",
+    "niet bekend",
+    "onbekend",
+    "geen idee",
+    "weet ik niet, later invullen",
+)
+
+
+def _plain(text: Any) -> str:
+    return " ".join(str(text or "").lower().replace(",", " ").replace(".", " ").split())
+
+
+def means_later(text: Any) -> bool:
+    """Whether a typed answer says "I don't know yet" ("weet ik niet", "later", "nog niet
+    bekend"): it counts as "Later invullen", never as the answer."""
+    plain = _plain(text)
+    return bool(plain) and plain in {_plain(w) for w in LATER_WORDS}
+
+
+def means_back(text: Any) -> bool:
+    """Whether a typed answer is "terug" (back one question)."""
+    return _plain(text) in BACK_WORDS or str(text or "").strip() == "<"
+
+
+def add_back_key(question: Any) -> Any:
+    """Ctrl-B on a questionary prompt ends it with :data:`BACK` (any prompt: text, select,
+    checkbox). ``question``: what questionary returned; returned again."""
+    app = getattr(question, "application", None)
+    if app is None or not hasattr(app, "key_bindings"):
+        return question
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add(BACK_KEY, eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    own = app.key_bindings
+    app.key_bindings = merge_key_bindings([own, bindings]) if own else bindings
+    return question
+
 
 def add_letter_and_number_keys(question: Any) -> Any:
     """Let a questionary select list answer to digits and first letters (see module doc).
@@ -113,13 +177,15 @@ def select(
     default: str | None = None,
     later: bool = False,
     instruction: str = "",
+    back: bool = False,
 ) -> Any:
     """Ask one of ``choices`` (Dutch strings) and return the chosen string, or :data:`LATER`
-    when ``later`` adds the option "Later invullen" and it is chosen. Ctrl-C raises
+    when ``later`` adds the option "Later invullen" and it is chosen, or :data:`BACK` when
+    ``back`` adds the option "Terug" and it is chosen (or Ctrl-B is pressed). Ctrl-C raises
     KeyboardInterrupt (questionary's ``unsafe_ask``)."""
     import questionary
 
-    options = list(choices) + ([LATER_TEXT] if later else [])
+    options = list(choices) + ([LATER_TEXT] if later else []) + ([BACK_TEXT] if back else [])
     if not instruction:
         instruction = (
             "(j of n, dan Enter)" if options[:2] == ["Ja", "Nee"] else "(pijltje of cijfer, Enter)"
@@ -132,5 +198,31 @@ def select(
         instruction=instruction,
         use_jk_keys=False,
     )
+    if back:
+        add_back_key(question)
     answer = add_letter_and_number_keys(question).unsafe_ask()
+    if back and (answer == BACK_TEXT or answer is BACK):
+        return BACK
     return LATER if later and answer == LATER_TEXT else answer
+
+
+YES_WORDS = ("j", "ja", "y", "yes", "klopt")
+NO_WORDS = ("n", "nee", "no", "nein")
+
+
+def typed_yes_no(label: str, say: Any = None) -> bool:
+    """"Klopt dit? j/n" as a typed answer: j (ja) or n (nee) and Enter. An empty Enter
+    asks again, so one Enter too many never passes a summary by (a select list would take
+    it as the option under the pointer)."""
+    import questionary
+
+    message, instruction = fit_prompt(label, "(j of n, dan Enter)", answer=4)
+    while True:
+        raw = questionary.text(message, instruction=instruction).unsafe_ask()
+        word = _plain(raw)
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        if say is not None:
+            say("[dim]  Typ j (klopt) of n (nog eens), dan Enter.[/]")

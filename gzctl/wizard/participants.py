@@ -64,9 +64,24 @@ def participants_step(wizard: Wizard, step: Step) -> None:
         say(f"[dim]{LATER_HINT}[/]")
         return
     say("[dim]Niets aanvinken mag ook: dan vul je het later in.[/]")
-    yes = _tick(questionary, say, "Welke organisaties doen mee?", open_orgs)
-    rest = [o for o in open_orgs if o.id not in yes]
-    no = _tick(questionary, say, "Welke organisaties zeiden nee?", rest) if rest else []
+    from gzctl.wizard.keys import typed_yes_no
+
+    yes: list[str] = []
+    no: list[str] = []
+    while True:
+        yes = _tick(questionary, say, "Welke organisaties doen mee?", open_orgs, yes)
+        rest = [o for o in open_orgs if o.id not in yes]
+        no = [n for n in no if n not in yes]
+        no = _tick(questionary, say, "Welke organisaties zeiden nee?", rest, no) if rest else []
+        # the two lists once more before they are saved: an Enter too many in a long
+        # checkbox list is caught here
+        names = {o.id: o.name for o in open_orgs}
+        say(
+            f"[bold]Doen mee:[/] {_escape(', '.join(names[i] for i in yes)) or 'geen'} · "
+            f"[bold]zeiden nee:[/] {_escape(', '.join(names[i] for i in no)) or 'geen'}"
+        )
+        if typed_yes_no("Klopt dit?", say):
+            break
     _save(wizard, yes, JOINED)
     _save(wizard, no, SAID_NO)
     if not yes and not no:
@@ -74,10 +89,17 @@ def participants_step(wizard: Wizard, step: Step) -> None:
         say(f"[dim]{LATER_HINT}[/]")
 
 
-def _tick(questionary: Any, say: Any, label: str, orgs: list[Any]) -> list[str]:
-    """A checkbox list of ``orgs``; the ids ticked. questionary sums up a checkbox in
-    English ("done (3 selections)"): its line is erased and a Dutch one written."""
-    choices = [questionary.Choice(choice_title(o.name, 5), value=o.id) for o in orgs]
+def _tick(
+    questionary: Any, say: Any, label: str, orgs: list[Any], ticked: list[str] | None = None
+) -> list[str]:
+    """A checkbox list of ``orgs`` (``ticked`` ticked already); the ids ticked. questionary
+    sums up a checkbox in English ("done (3 selections)"): its line is erased and a Dutch
+    one written."""
+    on = set(ticked or [])
+    choices = [
+        questionary.Choice(choice_title(o.name, 5), value=o.id, checked=o.id in on)
+        for o in orgs
+    ]
     message, instruction = fit_prompt(label, "(spatie vinkt aan, Enter gaat verder)")
     picked = list(
         questionary.checkbox(

@@ -80,40 +80,87 @@ def _ask_text(question: str, instruction: str = "(of Enter om door te gaan)") ->
     return " ".join(str(answer or "").split())
 
 
-def places_step(wizard: Wizard, step: Step) -> None:
-    """Candidate places by name (with the hard requirements asked as yes/no), a score per
-    criterion for each place not yet scored, the ranking, then the choice."""
-    import questionary
+EVENING_ANSWER = "'s Avonds beschikbaar"
+WEEKDAY_EVENINGS = ["ma", "di", "wo", "do", "vr"]
 
-    from gzctl.wizard.engine import confirm
+
+def places_step(wizard: Wizard, step: Step) -> None:
+    """Candidate places by name, with the hard requirements asked as yes/no: what makes a
+    place accessible stored as its access, what it has (a kitchen, a room for groups) as
+    its facilities, and its evenings when "'s avonds beschikbaar" is asked for; the list
+    with "Klopt dit? j/n"; a score per criterion for each place not yet scored; the
+    ranking; and always the question "Welke plek kies je?"."""
+    from gzctl.wizard.keys import typed_yes_no
 
     crit = load_criteria()
     say = wizard.say
     project = wizard.load()
-    need = pl.required(project, crit)
     say("")
     say(
         f"[bold]Kandidaat-plekken[/] · nu {len(project.places)} op de lijst. Typ de naam van een "
         "plek (dorpshuis, buurthuis, bibliotheek, ...), of druk op Enter als je klaar bent."
     )
-    from gzctl.ops.places import add_place
+    while True:
+        _add_places(wizard, crit)
+        names = ", ".join(escape(p.name) for p in wizard.load().places) or "nog geen"
+        say(f"[bold]Kandidaat-plekken:[/] {names}")
+        if typed_yes_no("Klopt dit?", say):
+            break
+        say("[dim]Typ de naam van de plek die ontbreekt (weghalen: gzctl place remove).[/]")
+    _score_places(wizard, crit)
+    _choose(wizard, crit)
 
+
+def _add_places(wizard: Wizard, crit: Criteria) -> None:
+    """Names typed until an empty Enter; each place saved at once with what it has."""
+    from gzctl.ops.places import add_place
+    from gzctl.wizard.keys import means_back, means_later
+
+    say = wizard.say
     while True:
         name = _ask_text("Naam van een plek")
-        if not name:
-            break
-        access = [
-            tag for tag in need if confirm(f"Heeft {name} een {crit.feature_label(tag)}?", True)
-        ]
+        if not name or means_later(name):
+            return
+        if means_back(name):
+            say("[dim]  Verbeteren kan zo meteen, bij 'Klopt dit?'.[/]")
+            continue
+        fields = _features(wizard, crit, name)
         try:
-            place = add_place(
-                wizard.opened(), {"name": name, "access": access}, who=wizard.who,
-                now=wizard.clock(),
-            )  # fmt: skip
+            place = add_place(wizard.opened(), fields, who=wizard.who, now=wizard.clock())
         except GzctlError as exc:
             say(f"[yellow]{escape(exc.message)}[/]")
             continue
         say(f"[green]✓[/] {escape(place.name)} [dim]{place.id}[/]")
+
+
+def _features(wizard: Wizard, crit: Criteria, name: str) -> dict[str, object]:
+    """Ask the hard requirements of a place as yes/no: access tags and facility tags apart
+    (a kitchen is no accessibility), and its evenings when evenings are asked for."""
+    from gzctl.wizard.engine import confirm
+
+    project = wizard.load()
+    need = pl.required(project, crit)
+    fields: dict[str, object] = {"name": name, "access": [], "facilities": []}
+    # what makes the place accessible first, then what it has: stored apart
+    asked = [("access", t) for t in need if t in crit.access]
+    asked += [("facilities", t) for t in need if t in crit.facilities and t not in crit.access]
+    for key, tag in asked:
+        label = crit.feature_label(tag)
+        if confirm(f"Heeft {name} een {label}?", True):
+            fields[key].append(tag)  # type: ignore[attr-defined]
+        else:
+            wizard.say(
+                f"[dim]  Zonder {label} valt {escape(name)} af (een harde eis); de plek "
+                "blijft op de lijst.[/]"
+            )
+    wanted = project.answers.get(pl.REQUIREMENTS_QUESTION)
+    if isinstance(wanted, list) and EVENING_ANSWER in wanted:
+        if confirm(f"Is {name} 's avonds beschikbaar?", True):
+            fields["evenings"] = WEEKDAY_EVENINGS
+    return fields
+
+
+def _score_places(wizard: Wizard, crit: Criteria) -> None:
     for place_id in [p.id for p in wizard.load().places]:
         # fresh for every place: another wizard or `gzctl place` may have scored, added or
         # removed places while this one was being scored
@@ -129,36 +176,78 @@ def places_step(wizard: Wizard, step: Step) -> None:
         scores = ask_scores(missing, shown, f"Scores voor {here.name}")
         if scores:
             _save_scores(wizard, here.id, here.name, scores, shown, crit)
+
+
+NOT_YET = ""
+
+
+def _choose(wizard: Wizard, crit: Criteria) -> None:
+    """The ranking and "Welke plek kies je?": the places that meet every hard requirement,
+    the chosen one (if any) first; a place that drops out can be chosen too, once the user
+    agrees to drop the requirement it misses; "nog niet kiezen" saves nothing."""
+    import questionary
+
+    say = wizard.say
     project = wizard.load()
     rows = pl.rank(project, crit)
     if not rows:
+        say("[dim]Nog geen plekken op de lijst; kiezen kan later met gzctl place choose.[/]")
         return
-
     say("")
     say("[bold]De rangorde[/]")
     say(escape(pl.ranking_text(rows)))
-    eligible = [r for r in rows if not r.excluded]
-    if not eligible or project.meeting_place.chosen:
-        return
+    chosen = project.meeting_place.chosen
+    choices = []
+    for r in rows:
+        note = f" (valt af: {'; '.join(r.excluded)})" if r.excluded else ""
+        note += " (nu gekozen)" if r.place.id == chosen else ""
+        choices.append(questionary.Choice(r.place.name + note, value=r.place.id))
+    keep = "nog niet kiezen" if not chosen else "de keuze houden"
+    choices.append(questionary.Choice(keep, value=NOT_YET))
+    if not any(not r.excluded for r in rows):
+        say("[yellow]Geen plek voldoet aan alle harde eisen.[/]")
     pick = add_letter_and_number_keys(
         questionary.select(
             "Welke plek kies je?",
-            choices=[questionary.Choice(r.place.name, value=r.place.id) for r in eligible]
-            + [questionary.Choice("nog niet kiezen", value="")],
+            choices=choices,
+            default=chosen or None,
             instruction="(pijltje of cijfer, Enter)",
             use_jk_keys=False,
         )
     ).unsafe_ask()
-    if not pick:
+    if not pick or pick == chosen:
         return
+    row = next(r for r in rows if r.place.id == pick)
+    drop: tuple[str, ...] = ()
+    if row.excluded:
+        from gzctl.wizard.engine import confirm
+
+        if not confirm(
+            f"{row.place.name} mist: {'; '.join(row.excluded)}. Die eis laten vallen en "
+            f"{row.place.name} kiezen?",
+            False,
+        ):
+            say("[dim]Niets gekozen; kiezen kan later met gzctl place choose.[/]")
+            return
+        have = set(row.place.access) | set(row.place.facilities)
+        drop = tuple(t for t in pl.required(project, crit) if t not in have)
     reason = ""
     while not reason:
         reason = _ask_text(
             "Waarom is deze plek neutraal en laagdrempelig? (een of twee zinnen)", instruction=""
         )
+    _save_choice(wizard, crit, pick, reason, drop, chosen)
+
+
+def _save_choice(
+    wizard: Wizard, crit: Criteria, pick: str, reason: str, drop: tuple[str, ...], shown: str
+) -> None:
+    """Save the choice, onto the project as it is now (a choice made elsewhere meanwhile
+    stays); ``drop``: hard requirements the user let go for this place."""
+    say = wizard.say
     with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
         other = pl.chosen(change.project)
-        if change.project.meeting_place.chosen:
+        if change.project.meeting_place.chosen != shown:
             # chosen elsewhere while this choice was being made: that choice stays
             name = other.name if other else change.project.meeting_place.chosen
             say(
@@ -166,6 +255,9 @@ def places_step(wizard: Wizard, step: Step) -> None:
                 "blijft staan; anders kiezen kan met gzctl place choose.[/]"
             )
             return
+        if drop:
+            need = pl.required(change.project, crit)
+            change.project.meeting_place.required = [t for t in need if t not in drop]
         try:
             place = pl.choose(change.project, pick, reason, change.now.date(), crit)
         except GzctlError as exc:  # removed or ruled out meanwhile
@@ -216,9 +308,9 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
         ),
         ("activity_budget", "Hoeveel geld is er per jaar voor activiteiten nodig?", b.activities),
     ):
-        answer = questionary.text(
-            label, default=number_nl(value, 2), instruction="(euro; Enter houdt dit bedrag)"
-        ).unsafe_ask()
+        # the amount is a proposal (Enter takes it), not text in the prompt nobody typed
+        wizard.say(f"Voorstel: [bold]€ {number_nl(value, 2)}[/] [dim](Enter neemt het over)[/]")
+        answer = questionary.text(label, instruction="(euro)").unsafe_ask()
         raw[key] = str(answer or "").strip() or number_nl(value, 2)
         shown[key] = value
     with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
@@ -258,10 +350,16 @@ def recruitment_step(wizard: Wizard, step: Step) -> None:
         "kandidaat, of Enter om door te gaan. Scorekaarten vul je in met "
         "gzctl coordinator candidate score."
     )
+    from gzctl.wizard.keys import means_later, typed_yes_no
+
     while True:
         name = _ask_text("Naam van een kandidaat")
-        if not name:
-            break
+        if not name or means_later(name):
+            names = ", ".join(escape(c.name) for c in wizard.load().coordinator.candidates)
+            say(f"[bold]Kandidaten:[/] {names or 'nog geen'}")
+            if typed_yes_no("Klopt dit?", say):
+                break
+            continue
         try:
             with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
                 cand = co.add_candidate(change.project, name)

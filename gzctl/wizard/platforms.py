@@ -33,9 +33,14 @@ def platform_step(wizard: Wizard, step: Step) -> None:
 
     catalogue = pf.load_catalogue(wizard.playbook)
     say = wizard.say
+    first_round = True
     while True:
         project = wizard.load()
         results = [r for r in pf.suggest(project, catalogue) if not r["in_project"]]
+        themes = [catalogue.match(str(t)) for t in project.answers.get("verbinden.themas") or []]
+        wanted = [t.id for t in themes if t is not None]
+        # the themes chosen earlier first, in their order; then the rest as suggested
+        results.sort(key=lambda r: wanted.index(r["id"]) if r["id"] in wanted else len(wanted))
         say("")
         have = ", ".join(p.title for p in project.platforms)
         say(
@@ -44,31 +49,17 @@ def platform_step(wizard: Wizard, step: Step) -> None:
         )
         for r in results[:5]:
             mark = "kan starten" if r["can_start"] else "ontbreekt: " + ", ".join(r["missing"])
-            say(f"  {r['title']} · {r['readiness']}% klaar · {_escape(mark)}")
+            chosen_theme = " · gekozen thema" if r["id"] in wanted else ""
+            say(f"  {r['title']} · {r['readiness']}% klaar · {_escape(mark)}{chosen_theme}")
         first = str(project.answers.get("doen.eerste_platform") or "")
         preferred = catalogue.match(first) if first else None
-        choices = [
-            questionary.Choice(
-                f"{r['title']} ({r['readiness']}%)"
-                + ("" if r["can_start"] else " – nog niet compleet"),
-                value=r["id"],
-            )
-            for r in results
-        ]
-        choices.append(questionary.Choice("Nu geen platform starten", value=NONE))
-        default = next(
-            (c for c in choices if preferred is not None and c.value == preferred.id),
-            choices[0],
-        )
-        chosen = add_letter_and_number_keys(
-            questionary.select(
-                "Welk platform wil je starten?",
-                choices=choices,
-                default=default,
-                instruction="(pijltje of cijfer, Enter)",
-                use_jk_keys=False,
-            )
-        ).unsafe_ask()
+        if first_round and preferred is not None and any(r["id"] == preferred.id for r in results):
+            # asked once: the answer to "Met welk platform begint het netwerk?" is the choice
+            chosen = preferred.id
+            say(f"Je begint met [bold]{_escape(preferred.title)}[/] (je antwoord hierboven).")
+        else:
+            chosen = _ask_platform(questionary, results, preferred)
+        first_round = False
         if chosen == NONE or chosen is None:
             return
         suggestion = next(r for r in results if r["id"] == chosen)
@@ -79,6 +70,32 @@ def platform_step(wizard: Wizard, step: Step) -> None:
 
         if not confirm("Nog een platform starten?", False):
             return
+
+
+def _ask_platform(questionary: Any, results: list[dict[str, Any]], preferred: Any) -> Any:
+    """"Welk platform wil je starten?" among the suggestions (the chosen themes first)."""
+    choices = [
+        questionary.Choice(
+            f"{r['title']} ({r['readiness']}%)"
+            + ("" if r["can_start"] else " – nog niet compleet"),
+            value=r["id"],
+        )
+        for r in results
+    ]
+    choices.append(questionary.Choice("Nu geen platform starten", value=NONE))
+    default = next(
+        (c for c in choices if preferred is not None and c.value == preferred.id),
+        choices[0],
+    )
+    return add_letter_and_number_keys(
+        questionary.select(
+            "Welk platform wil je starten?",
+            choices=choices,
+            default=default,
+            instruction="(pijltje of cijfer, Enter)",
+            use_jk_keys=False,
+        )
+    ).unsafe_ask()
 
 
 def _ask_members(questionary: Any, suggestion: dict[str, Any], say: Any) -> list[str]:

@@ -123,6 +123,10 @@ def ask_again(
     from gzctl.wizard.keys import LATER
 
     number, step, q = find_question(playbook, text)
+    if getattr(asker, "country", False) is None and q.type == "date":
+        from gzctl.core.country import for_playbook
+
+        asker.country = for_playbook(playbook)  # a date is checked against the calendar
     where = f"stap {number.split('.')[0]}: {step.title}" if step else "het dorp"
     asker.say(f"[bold]Vraag {number}[/] ({where})")
     shown = ans.get_answer(store.load(folder), q)
