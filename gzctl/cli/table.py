@@ -101,9 +101,9 @@ def protect_hints(text: str, keep: str) -> str:
 # 'Label: gzctl -C FOLDER' (the folder one shell word, quoted as core.text.shell_quote does)
 _SHELL_WORD = r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"])+"""
 # one more word of the command, after a single space: a command word, an option, an id, a
-# placeholder (NAAM, ID, ...), a quoted value; with a sentence mark after it at most
+# placeholder (NAAM, ID, ...), a quoted value; with up to two sentence marks after it ('),')
 _WORD = (
-    r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]?)"
+    r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]{0,2})"
     r"(?= |$|\[)"  # a space, the end, or rich markup ('build[/]')
 )
 _patterns: list[Any] = []

@@ -598,6 +598,8 @@ def add_village_life(project: Project, now: dt.datetime, demo: Demo) -> None:
                     raise PlaybookError(f"{where}: '{entry['weekday']}' is geen weekdag.")
                 back = (start.weekday() - WEEKDAYS.index(entry["weekday"])) % 7
                 start -= dt.timedelta(days=back)
+                if entry.get("frequency") == "maand":  # the first such day of its month
+                    start -= dt.timedelta(weeks=(start.day - 1) // 7)
             r = recurring.add(
                 project, entry["organisation"], entry["title"],
                 start, time=entry.get("time", ""),
