@@ -165,6 +165,7 @@ def strip_controls(text: str) -> str:
 PROJECT_COMMANDS = (
     "wizard", "answers", "status", "next", "done", "undo", "log", "org", "docs", "site",
     "place", "coordinator", "platform", "activity", "person", "playbook", "config", "merge",
+    "planning", "overleg",
 )  # fmt: skip
 # 'gzctl' then a project command as a whole word: 'gzctl schrijft er niet in', 'Werk gzctl
 # bij' and 'gzctl -C x org' are no hints to change. The space after 'gzctl' may be a line

@@ -18,6 +18,8 @@ _WORDS = {
     "platform": ("platform", "platforms"),
     "activiteit": ("activiteit", "activiteiten"),
     "plekkeuze": ("de plekkeuze", "de plekkeuze"),
+    "overleg": ("overleg", "overleggen"),
+    "overlegactie": ("actie", "acties"),
 }
 
 # the kind of the thing named: its Dutch word and the command that removes it
@@ -40,11 +42,19 @@ def named_by(project: Project, kind: str, item_id: str) -> list[tuple[str, str]]
             if item_id in p.members or p.trekker == item_id
         ]
         out += [("activiteit", a.title) for a in project.activities if item_id in a.organisers]
+        out += [("overleg", m.id) for m in project.meetings if m.chair == item_id]
+        out += [
+            ("overlegactie", x.id)
+            for m in project.meetings
+            for x in m.actions
+            if x.by == item_id
+        ]
     elif kind == "place":
         if project.meeting_place.chosen == item_id:
             out.append(("plekkeuze", ""))
     elif kind == "platform":
         out += [("activiteit", a.title) for a in project.activities if a.platform == item_id]
+        out += [("overleg", m.id) for m in project.meetings if m.platform == item_id]
     return out
 
 
@@ -59,6 +69,12 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for a in project.activities:
             if item_id in a.organisers:
                 a.organisers.remove(item_id)
+        for m in project.meetings:
+            if m.chair == item_id:
+                m.chair = ""
+            for x in m.actions:
+                if x.by == item_id:
+                    x.by = ""  # the action stays in the verslag, without an organisation
     elif kind == "place":
         mp = project.meeting_place
         if mp.chosen == item_id:
@@ -67,6 +83,9 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for a in project.activities:
             if a.platform == item_id:
                 a.platform = ""
+        for m in project.meetings:
+            if m.platform == item_id:
+                m.platform = ""
 
 
 def grouped(refs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
@@ -110,9 +129,13 @@ def missing(project: Project) -> list[tuple[str, str]]:
         named += p.members + ([p.trekker] if p.trekker else [])
     for a in project.activities:
         named += a.organisers
+    for meeting in project.meetings:
+        named += [meeting.chair] if meeting.chair else []
+        named += [x.by for x in meeting.actions if x.by]
     out = [("org", m) for m in dict.fromkeys(named) if m not in org_ids]
     platform_ids = {p.id for p in project.platforms}
     gone = [a.platform for a in project.activities if a.platform and a.platform not in platform_ids]
+    gone += [m.platform for m in project.meetings if m.platform and m.platform not in platform_ids]
     return out + [("platform", pid) for pid in dict.fromkeys(gone)]
 
 

@@ -133,6 +133,8 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             continue  # e.g. from another playbook: kept, not used
         if q.format == "phone" and isinstance(value, str) and phone.plausible(value):
             continue  # checked with phonenumbers when it came in; its metadata is slow to load
+        if q.type == "date" and isinstance(value, str):
+            continue  # free text from before the question asked a date: read tolerantly
         try:
             if asks_phone(q):
                 from gzctl.core.country import for_playbook
