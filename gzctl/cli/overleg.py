@@ -5,12 +5,14 @@ name (add, list, show, decision, action, action-done, close), left out of the he
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from gzctl.cli import common, texts
 from gzctl.core import runtime
 
 app = common.group(texts.COMMANDS["overleg"])
+F = TypeVar("F", bound=Callable[..., Any])
 
 # Dutch name -> English alias
 ALIASES = {
@@ -24,11 +26,11 @@ ALIASES = {
 }
 
 
-def _register(name: str) -> Any:
+def _register(name: str) -> Callable[[F], F]:
     """Register a command under its Dutch name, and hidden under its English alias."""
     kwargs = common.command_kwargs(texts.OVERLEG_COMMANDS[name])
 
-    def register(function: Any) -> Any:
+    def register(function: F) -> F:
         app.command(name, **kwargs)(function)
         app.command(ALIASES[name], **kwargs, hidden=True)(function)
         return function
@@ -36,7 +38,9 @@ def _register(name: str) -> Any:
     return register
 
 
-IdArg = Annotated[str, common.Argument(metavar="ID", help="Het id van het overleg (gzctl overleg lijst).")]
+IdArg = Annotated[
+    str, common.Argument(metavar="ID", help="Het id van het overleg (gzctl overleg lijst).")
+]
 
 
 def _day(text: str, what: str = "DATUM") -> dt.date:
@@ -60,7 +64,10 @@ def add(
     soort: Annotated[
         str,
         common.Option(
-            "--soort", "--kind", metavar="netwerkavond|werkgroep|startgroep", help="Soort overleg."
+            "--soort",
+            "--kind",
+            metavar="SOORT",
+            help="netwerkavond, werkgroep of startgroep.",
         ),
     ],
     platform: Annotated[
@@ -83,6 +90,7 @@ def add(
         ),
     ] = None,
 ) -> None:
+    """Plan or record a meeting."""
     from gzctl.core.errors import AnswerError, UsageProblem
     from gzctl.ops.meetings import add_meeting
 
@@ -114,6 +122,7 @@ def _when(m: Any) -> str:
 
 @_register("lijst")
 def list_(ctx: common.Context, json: common.JsonFlag = False) -> None:
+    """The meetings by date."""
     from gzctl.network import meetings as mt
 
     opened = common.open_project(ctx)
@@ -137,14 +146,15 @@ def list_(ctx: common.Context, json: common.JsonFlag = False) -> None:
         open_ = sum(1 for a in m.actions if a.done is None)
         common.say(
             st.dim(
-                f"    gespreksleider {data['chair_name'] or '-'} · {len(m.decisions)} besluit(en) · "
-                f"{len(m.actions)} actie(s), {open_} open"
+                f"    gespreksleider {data['chair_name'] or '-'} · "
+                f"{len(m.decisions)} besluit(en) · {len(m.actions)} actie(s), {open_} open"
             )
         )
 
 
 @_register("toon")
 def show(ctx: common.Context, meeting_id: IdArg, json: common.JsonFlag = False) -> None:
+    """One meeting: decisions and actions."""
     from gzctl.network import meetings as mt
 
     opened = common.open_project(ctx)
@@ -184,6 +194,7 @@ def decision(
     meeting_id: IdArg,
     tekst: Annotated[str, common.Argument(metavar="TEKST", help="Het besluit, in één zin.")],
 ) -> None:
+    """Record a decision."""
     from gzctl.ops.meetings import add_decision
 
     saved = add_decision(
@@ -204,9 +215,11 @@ def action(
         ),
     ],
     voor: Annotated[
-        str, common.Option("--voor", "--due", metavar="DATUM", help="Vóór wanneer, zoals 01-04-2027.")
+        str,
+        common.Option("--voor", "--due", metavar="DATUM", help="Vóór wanneer, zoals 01-04-2027."),
     ],
 ) -> None:
+    """Record an action."""
     from gzctl.ops.meetings import add_action
 
     report = add_action(
@@ -227,6 +240,7 @@ def action_done(
     ctx: common.Context,
     action_id: Annotated[str, common.Argument(metavar="ACTIE", help="Het id van de actie.")],
 ) -> None:
+    """Tick an action off."""
     from gzctl.ops.meetings import action_done as op
 
     report = op(common.open_project(ctx), action_id, who=runtime.who(), now=runtime.now())
@@ -237,6 +251,7 @@ def action_done(
 
 @_register("klaar")
 def close(ctx: common.Context, meeting_id: IdArg) -> None:
+    """Close a meeting that was held."""
     from gzctl.ops.meetings import close_meeting
 
     report = close_meeting(

@@ -21,6 +21,7 @@ def planning(
         ),
     ] = None,
 ) -> None:
+    """The planning on screen, as JSON or as an .ics file."""
     from gzctl.core import planning as core
     from gzctl.ops.planning import make_planning
 

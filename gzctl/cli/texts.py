@@ -219,8 +219,8 @@ COMMANDS: dict[str, Help] = {
             "gzctl overleg toevoegen 11-03-2027 --soort netwerkavond --tijd 19:30",
             "gzctl overleg toevoegen 25-03-2027 --soort werkgroep --platform beweegweek",
             'gzctl overleg besluit 2027-03-11-netwerkavond "We starten met de Beweegweek"',
-            'gzctl overleg actie 2027-03-11-netwerkavond "Zaal vastleggen" --door dorpshuis '
-            "--voor 01-04-2027",
+            'gzctl overleg actie 2027-03-11-netwerkavond "Zaal vastleggen voor de Beweegweek" '
+            "--door dorpshuis --voor 01-04-2027",
             "gzctl overleg klaar 2027-03-11-netwerkavond",
         ),
     ),
@@ -529,7 +529,7 @@ OVERLEG_COMMANDS: dict[str, Help] = {
     "actie-klaar": Help(
         "Vink een actie af.",
         "",
-        ("gzctl overleg actie-klaar zaal-vastleggen-voor-de",),
+        ("gzctl overleg actie-klaar zaal-vastleggen-beweegweek",),
     ),
     "klaar": Help(
         "Sluit een overleg dat geweest is: daarna maakt docs build het verslag.",

@@ -8,7 +8,8 @@ then merged table by table:
 
 - tables merge key by key; a value changed on one side only takes that side;
 - lists of records (organisations, places, platforms, activities, meetings and their
-  actions, Coördinator candidates, initiators, a platform's tasks) merge record by record, keyed by their id (or name/title);
+  actions, Coördinator candidates, initiators, a platform's tasks) merge record by record,
+  keyed by their id (or name/title);
 - lists of plain values (sectors, members, ...) merge as sets: what either side added is
   added, what either side removed is removed;
 - the checklist: a tick beats an untouched item, and of two ticks the earlier one is kept; a

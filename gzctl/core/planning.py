@@ -181,9 +181,7 @@ def plan(
             from gzctl.core import calendar_checks
 
             clashes = tuple(calendar_checks.reasons(day, country, school=m.event))
-        rows.append(
-            Row(m, target, _state(not open_items, day, today), open_items, chosen, clashes)
-        )
+        rows.append(Row(m, target, _state(not open_items, day, today), open_items, chosen, clashes))
     rows.sort(key=lambda r: (r.day, r.milestone.id))
     if deadline.day < today and any(r.state == LATE for r in rows):
         nxt = _next_year(deadline.day)
@@ -240,9 +238,9 @@ def to_ics(planning: Planning, project: Project, stamp: dt.datetime) -> bytes:
     per milestone not yet reached, and the deadline itself. Stable UIDs, so importing again
     moves an event instead of doubling it; DTSTAMP is the project's last change (``stamp``
     without history). icalendar is imported here, only for this."""
-    import icalendar
-
     import unicodedata
+
+    import icalendar
 
     from gzctl.core.text import strip_controls
 

@@ -416,24 +416,28 @@ class Validator:
             mid = m.get("id") if isinstance(m, dict) else None
             if not self.keys(m, "milestone", mid):
                 continue
-            for key in ("id", "title", "why"):
-                self.text(m, key, mid)
             if isinstance(mid, str):
                 if mid in seen:
                     self.fault(mid, f"mijlpaal '{mid}' staat er twee keer in")
                 seen.add(mid)
-            for key in ("weeks_before", "weeks_after"):
-                weeks = m.get(key, 0)
-                if not isinstance(weeks, int) or isinstance(weeks, bool) or not 0 <= weeks <= 156:
-                    self.fault(mid, f"'{key}' moet een heel getal van 0 tot 156 zijn", key)
-            for iid in self.id_list(m, "items", mid):
-                if iid not in self.item_order:
-                    self.fault(mid, f"onbekende actie '{iid}'", "items")
-            answer = m.get("answer")
-            if answer is not None and answer not in self.question_ids:
-                self.fault(mid, f"onbekende vraag '{answer}'", "answer")
-            if not isinstance(m.get("event", False), bool):
-                self.fault(mid, "'event' moet true of false zijn", "event")
+            self.milestone(m, mid)
+
+    def milestone(self, m: dict[str, Any], mid: Any) -> None:
+        """One ``[[milestones]]`` entry: texts, weeks, known items and question."""
+        for key in ("id", "title", "why"):
+            self.text(m, key, mid)
+        for key in ("weeks_before", "weeks_after"):
+            weeks = m.get(key, 0)
+            if not isinstance(weeks, int) or isinstance(weeks, bool) or not 0 <= weeks <= 156:
+                self.fault(mid, f"'{key}' moet een heel getal van 0 tot 156 zijn", key)
+        for iid in self.id_list(m, "items", mid):
+            if iid not in self.item_order:
+                self.fault(mid, f"onbekende actie '{iid}'", "items")
+        answer = m.get("answer")
+        if answer is not None and answer not in self.question_ids:
+            self.fault(mid, f"onbekende vraag '{answer}'", "answer")
+        if not isinstance(m.get("event", False), bool):
+            self.fault(mid, "'event' moet true of false zijn", "event")
 
     def meeting_kinds(self, kinds: Any) -> None:
         """``[[meeting_kinds]]``: an id (a word), a title, minutes, agenda points."""
@@ -449,7 +453,8 @@ class Validator:
             if isinstance(kid, str) and not _SLUG.match(kid):
                 self.fault(kid, f"soort overleg '{kid}' mag alleen a-z, 0-9, - en _ bevatten")
             minutes = k.get("minutes", 90)
-            if not isinstance(minutes, int) or isinstance(minutes, bool) or not 15 <= minutes <= 480:
+            whole = isinstance(minutes, int) and not isinstance(minutes, bool)
+            if not whole or not 15 <= minutes <= 480:
                 self.fault(kid, "'minutes' moet een heel getal van 15 tot 480 zijn", "minutes")
             agenda = k.get("agenda", [])
             if not isinstance(agenda, list) or not all(isinstance(a, str) and a for a in agenda):

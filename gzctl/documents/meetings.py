@@ -129,9 +129,7 @@ def prepare_meeting_agenda(ctx: Context) -> Prepared:
     outputs = []
     for m in ctx.project.meetings:
         data = {**base, "overleg": _meeting_data(ctx, m)}
-        outputs.append(
-            Output(f"overleg/{m.id}-agenda", "overleg-agenda", data, f"Agenda — {m.id}")
-        )
+        outputs.append(Output(f"overleg/{m.id}-agenda", "overleg-agenda", data, f"Agenda — {m.id}"))
     return Prepared("overleg-agenda", title, tuple(outputs))
 
 

@@ -53,7 +53,9 @@ def find(project: Project, meeting_id: str) -> Meeting:
         if m.id == meeting_id:
             return m
     ids = ", ".join(m.id for m in project.meetings[-5:]) or "nog geen"
-    raise NotFound(f"Geen overleg met id '{meeting_id}' (de laatste: {ids}). Zie: gzctl overleg lijst")
+    raise NotFound(
+        f"Geen overleg met id '{meeting_id}' (de laatste: {ids}). Zie: gzctl overleg lijst"
+    )
 
 
 def find_action(project: Project, action_id: str) -> tuple[Meeting, MeetingAction]:
@@ -74,7 +76,7 @@ def members(project: Project, platform: str = "") -> list[str]:
         ids = list(p.members) if p else []
     else:
         ids = [o.id for o in project.organisations if o.status == JOINED]
-    return sorted(ids, key=lambda i: (names.get(i, i).casefold(), i))
+    return sorted(ids, key=lambda i: (names.get(i, i) or i).casefold() + "\0" + i)
 
 
 def next_chair(project: Project, kind: str, platform: str, day: dt.date) -> str:
@@ -142,7 +144,9 @@ def _text(text: str, what: str) -> str:
 
     value = clean(text).strip()
     if not value:
-        raise UsageProblem(f"Een {what} zonder tekst: schrijf op wat er besloten of afgesproken is.")
+        raise UsageProblem(
+            f"Een {what} zonder tekst: schrijf op wat er besloten of afgesproken is."
+        )
     if len(value) > MAX_TEXT:
         raise UsageProblem(f"Een {what} van meer dan {MAX_TEXT} tekens; houd het kort.")
     return value

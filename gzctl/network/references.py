@@ -69,12 +69,7 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for a in project.activities:
             if item_id in a.organisers:
                 a.organisers.remove(item_id)
-        for m in project.meetings:
-            if m.chair == item_id:
-                m.chair = ""
-            for x in m.actions:
-                if x.by == item_id:
-                    x.by = ""  # the action stays in the verslag, without an organisation
+        _unlink_meetings(project, item_id)
     elif kind == "place":
         mp = project.meeting_place
         if mp.chosen == item_id:
@@ -86,6 +81,17 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
         for m in project.meetings:
             if m.platform == item_id:
                 m.platform = ""
+
+
+def _unlink_meetings(project: Project, org_id: str) -> None:
+    """An organisation out of the meetings: no longer their chair, no longer on an action
+    (the action stays in the verslag, without an organisation)."""
+    for m in project.meetings:
+        if m.chair == org_id:
+            m.chair = ""
+        for x in m.actions:
+            if x.by == org_id:
+                x.by = ""
 
 
 def grouped(refs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:

@@ -145,14 +145,15 @@ def close_meeting(where: Where, meeting_id: str, *, who: str, now: dt.datetime) 
             m.closed = now.date()
             tx.log("meeting-close", f"Overleg gesloten: {m.id}", [m.id])
         else:
-            lines.append(Line(f"Dit overleg was al gesloten op {m.closed.isoformat()}.", aside=True))
+            lines.append(
+                Line(f"Dit overleg was al gesloten op {m.closed.isoformat()}.", aside=True)
+            )
         title = mt.kind_title(project.playbook, m.kind)
         chair_name = _name(tx.project, m.chair) if m.chair else ""
     if not m.decisions:
         lines.append(
             Line(
-                "Er staan geen besluiten in. Voeg ze toe met: gzctl overleg besluit "
-                f'{m.id} "..."',
+                f'Er staan geen besluiten in. Voeg ze toe met: gzctl overleg besluit {m.id} "..."',
                 aside=True,
             )
         )
