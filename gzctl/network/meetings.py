@@ -24,7 +24,7 @@ MAX_TEXT = 500
 # zaal-vastleggen-beweegweek)
 _LITTLE = frozenset(
     "de het een en of voor van met op in aan bij naar om te tot uit over door er als dat die "
-    "we wij ze zij je jullie ons onze hun".split()
+    "we wij ze zij je jullie ons onze hun nog niet wel al".split()
 )
 
 
