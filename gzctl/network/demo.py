@@ -561,7 +561,9 @@ def add_meetings(
         offset: Offset = entry["start"]
         day = offset_day(offset, now.date(), land)
         day = _fit_back(day, land) if offset.days <= 0 else day
-        planned = now + dt.timedelta(days=min(-1, offset.days - 14), hours=-2)
+        # planned a week ahead, but not before the project began
+        ahead = max(demo.created.days + 1, min(-4, offset.days - 7))
+        planned = now + dt.timedelta(days=ahead, hours=-2)
         change = store.Change(project, entry["by"], planned)
         with _entry_at(demo, "meetings", i):
             m = mt.add_meeting(
@@ -569,20 +571,23 @@ def add_meetings(
                 time=f"{offset.time:%H:%M}" if offset.time else "",
                 place=entry.get("place", ""),
             )  # fmt: skip
-            change.log("meeting-add", f"Overleg gepland: {m.kind} op {day.isoformat()}", [m.id])
-            held = dt.datetime.combine(day, offset.time or dt.time(21, 0)) + dt.timedelta(hours=2)
+            change.log("meeting-add", f"Overleg gepland: {mt.kind_title(playbook, m.kind)}", [m.id])
+            # the history moves with the run date, whichever day the calendar gave the meeting
+            plain = offset_day(offset, now.date())
+            held = dt.datetime.combine(plain, offset.time or dt.time(21, 0)) + dt.timedelta(hours=2)
             after = store.Change(project, entry["by"], held.replace(tzinfo=now.tzinfo))
             for text in entry.get("decisions", []):
                 mt.add_decision(m, text)
-                after.log("meeting-decision", f"Besluit in {m.id}: {text}", [m.id])
+                after.log("meeting-decision", f"Besluit: {text}", [m.id])
             for action in _demo_actions(entry.get("actions", [])):
-                a = mt.add_action(project, m, action["text"], action["by"], _day(action["due"], now))
+                due = _day(action["due"], now)
+                a = mt.add_action(project, m, action["text"], action["by"], due)
                 if action.get("done"):
                     a.done = _day(action["done"], now)
                 after.log("meeting-action", f"Actie: {a.text}", [m.id, a.id])
             if entry.get("closed"):
                 m.closed = day + dt.timedelta(days=1)
-                after.log("meeting-close", f"Overleg gesloten: {m.id}", [m.id])
+                after.log("meeting-close", "Overleg gesloten", [m.id])
 
 
 def _demo_actions(raw: Any) -> list[dict[str, Any]]:
