@@ -257,6 +257,10 @@ def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
     assert closed.code == 0 and "2 besluit(en), 2 actie(s)" in closed.out
     early = gz(*c, "overleg", "close", "2027-04-27-netwerkavond")
     assert early.code == 2 and "nog niet geweest" in early.err
+    kept = gz(*c, "overleg", "verwijderen", m)
+    assert kept.code == 2 and "blijven bewaard" in kept.err
+    assert gz(*c, "overleg", "toevoegen", "29-04-2027", "--soort", "netwerkavond").code == 0
+    assert gz(*c, "overleg", "remove", "2027-04-29-netwerkavond").code == 0
 
     saved = next(x for x in state(village)["meetings"] if x["id"] == m)
     assert saved["decisions"] == [

@@ -23,6 +23,7 @@ ALIASES = {
     "actie": "action",
     "actie-klaar": "action-done",
     "klaar": "close",
+    "verwijderen": "remove",
 }
 
 
@@ -264,3 +265,12 @@ def close(ctx: common.Context, meeting_id: IdArg) -> None:
     )
     for line in report.lines:
         (common.note if line.aside else common.say)(line.text)
+
+
+@_register("verwijderen")
+def remove(ctx: common.Context, meeting_id: IdArg) -> None:
+    """Remove a meeting without decisions or actions."""
+    from gzctl.ops.meetings import remove_meeting
+
+    m = remove_meeting(common.open_project(ctx), meeting_id, who=runtime.who(), now=runtime.now())
+    common.say(f"Overleg {m.id} geschrapt.")

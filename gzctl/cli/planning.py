@@ -70,9 +70,11 @@ def _write_ics(opened: Any, file: str) -> None:
 
 def planning_text(plan: Any, playbook: Any, today: Any, style: Any) -> str:
     """The planning as plain text: the deadline, then this month, late, the rest by date."""
+    from gzctl.cli.table import terminal_width, wrap
     from gzctl.core import planning as core
     from gzctl.core.calendar_checks import weekday_date
 
+    width = terminal_width()
     lines: list[str] = []
     deadline = plan.deadline
     if deadline.day is None:
@@ -111,7 +113,8 @@ def planning_text(plan: Any, playbook: Any, today: Any, style: Any) -> str:
                 lines.append(style.yellow(f"      valt op {', '.join(r.clashes)}"))
             if state != core.DONE:
                 for iid in r.open_items[:3]:
-                    lines.append(style.dim(f"      ☐ {titles.get(iid, iid)}  ({iid})"))
+                    for part in wrap(f"{titles.get(iid, iid)}  ({iid})", width, "      ☐ "):
+                        lines.append(style.dim(part))
     late = len(plan.by_state(core.LATE))
     month = len(plan.by_state(core.THIS_MONTH))
     lines += ["", style.dim(f"{late} te laat, {month} deze maand. Afvinken: gzctl done ID")]

@@ -536,6 +536,11 @@ OVERLEG_COMMANDS: dict[str, Help] = {
         "",
         ("gzctl overleg klaar 2027-03-11-netwerkavond",),
     ),
+    "verwijderen": Help(
+        "Schrap een overleg dat niet doorgaat (zonder besluiten of acties).",
+        "Een overleg met besluiten of acties blijft bewaard: daar heeft het netwerk over beslist.",
+        ("gzctl overleg verwijderen 2027-03-11-netwerkavond",),
+    ),
 }
 
 ORG_COMMANDS: dict[str, Help] = {

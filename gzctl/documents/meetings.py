@@ -22,7 +22,7 @@ from gzctl.documents.base import (
     answer,
     clock_text,
     common_data,
-    later_date,
+    later_short_date,
 )
 from gzctl.network import meetings as mt
 from gzctl.network.summaries import chosen_place
@@ -62,11 +62,25 @@ def _actions(project: Project, items: list[Any]) -> list[dict[str, Any]]:
         {
             "tekst": a.text,
             "door": names.get(a.by, a.by) or "nog geen organisatie",
-            "voor": later_date(a.due) if a.due else "",
-            "klaar": later_date(a.done) if a.done else "",
+            "voor": later_short_date(a.due) if a.due else "",
+            "klaar": later_short_date(a.done) if a.done else "",
         }
         for a in items
     ]
+
+
+def _previous_actions(project: Project, m: Meeting, earlier: list[Meeting]) -> list[Any]:
+    """What the agenda's "acties van de vorige keer" goes through: every action of the last
+    meeting of the same circle (done or not), then the actions of earlier meetings still open
+    on the day; for a meeting of the whole network also those of the working groups."""
+    last = max(earlier, key=lambda x: (x.date, x.id)) if earlier else None
+    found = list(last.actions) if last else []
+    pool = earlier if m.platform else [x for x in project.meetings if x.date < m.date]
+    for x in sorted(pool, key=lambda x: (x.date, x.id)):
+        for a in x.actions:
+            if a not in found and (a.done is None or a.done >= m.date):
+                found.append(a)
+    return found
 
 
 def _meeting_data(ctx: Context, m: Meeting) -> dict[str, Any]:
@@ -80,7 +94,7 @@ def _meeting_data(ctx: Context, m: Meeting) -> dict[str, Any]:
         end = clock_text(hour * 60 + minute + minutes)
     earlier = [x for x in project.meetings if x.date < m.date and _same_circle(x, m)]
     later = [x for x in project.meetings if x.date > m.date and _same_circle(x, m)]
-    previous_open = [a for x in earlier for a in x.actions if a.done is None or a.done >= m.date]
+    previous_open = _previous_actions(project, m, earlier)
     following = min(later, key=lambda x: (x.date, x.id)) if later else None
     if following is not None and following.chair:
         next_chair = names.get(following.chair, following.chair)

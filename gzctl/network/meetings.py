@@ -139,6 +139,18 @@ def add_meeting(
     return meeting
 
 
+def remove_meeting(project: Project, meeting_id: str) -> Meeting:
+    """Take a meeting out that was planned by mistake or does not go ahead. One with
+    decisions or actions is history the network decided on: refused."""
+    m = find(project, meeting_id)
+    if m.decisions or m.actions:
+        raise UsageProblem(
+            f"Overleg {m.id} heeft besluiten of acties; die blijven bewaard, dus het overleg ook."
+        )
+    project.meetings.remove(m)
+    return m
+
+
 def _text(text: str, what: str) -> str:
     from gzctl.core.text import clean
 

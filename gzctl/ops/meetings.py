@@ -158,3 +158,12 @@ def close_meeting(where: Where, meeting_id: str, *, who: str, now: dt.datetime) 
             )
         )
     return MeetingReport(m, title, chair_name, tuple(lines))
+
+
+def remove_meeting(where: Where, meeting_id: str, *, who: str, now: dt.datetime) -> Meeting:
+    """Remove a meeting without decisions or actions (planned by mistake, or cancelled)."""
+    project = opened(where)
+    with transaction(project, who, now) as tx:
+        m = mt.remove_meeting(tx.project, meeting_id)
+        tx.log("meeting-remove", f"Overleg geschrapt: {m.id}", [m.id])
+    return m
