@@ -404,3 +404,21 @@ def test_a_playbook_milestone_must_name_known_items(tmp_path: Path) -> None:
     message = str(exc.value)
     assert "[mijlpaal.aanvraag]: onbekende actie 'bestaat.niet'" in message
     assert "'weeks_before' moet een heel getal van 0 tot 156 zijn" in message
+
+
+def test_a_meeting_added_before_planned_ones_keeps_the_rotation_in_date_order(
+    gz, village: Path
+) -> None:
+    c = ("-C", str(village))
+    add_orgs(gz, village, "Dorpshuis De Linde", "KBO Beesd", "VV Beesd")
+    assert gz(*c, "overleg", "toevoegen", "2027-06-03", "--soort", "netwerkavond").code == 0
+    assert gz(*c, "overleg", "toevoegen", "2027-09-02", "--soort", "netwerkavond",
+              "--voorzitter", "dorpshuis-de-linde").code == 0  # fmt: skip
+    added = gz(*c, "overleg", "toevoegen", "2027-03-04", "--soort", "netwerkavond")
+    assert "Gespreksleider: Dorpshuis De Linde" in added.out
+    chairs = [(m["id"], m.get("chair")) for m in state(village)["meetings"]]
+    assert chairs == [
+        ("2027-03-04-netwerkavond", "dorpshuis-de-linde"),
+        ("2027-06-03-netwerkavond", "kbo-beesd"),  # moved on one
+        ("2027-09-02-netwerkavond", "dorpshuis-de-linde"),  # given by hand: kept
+    ]

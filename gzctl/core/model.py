@@ -257,6 +257,9 @@ class Meeting:
     time: str = ""
     place: str = ""
     chair: str = ""
+    # the chair was given (--voorzitter), not chosen by rotation: a meeting added before
+    # this one leaves it as it is
+    chair_chosen: bool = False
     decisions: list[str] = field(default_factory=list)
     actions: list[MeetingAction] = field(default_factory=list)
     closed: dt.date | None = None

@@ -99,7 +99,7 @@ def _meeting_data(ctx: Context, m: Meeting) -> dict[str, Any]:
     if following is not None and following.chair:
         next_chair = names.get(following.chair, following.chair)
     else:
-        next_chair = names.get(mt.next_chair(project, m.kind, m.platform, m.date), "")
+        next_chair = names.get(mt.next_chair(project, m.kind, m.platform, m.date, None), "")
         if m.chair and next_chair == names.get(m.chair, m.chair):
             next_chair = ""  # a circle of one: nobody else to hand over to
     return {

@@ -79,16 +79,20 @@ def members(project: Project, platform: str = "") -> list[str]:
     return sorted(ids, key=lambda i: (names.get(i, i) or i).casefold() + "\0" + i)
 
 
-def next_chair(project: Project, kind: str, platform: str, day: dt.date) -> str:
+def next_chair(
+    project: Project, kind: str, platform: str, day: dt.date, before: str | None = None
+) -> str:
     """The member after the last chair of the same circle (the same platform's werkgroep,
-    or the whole network) before ``day``; the first member when none chaired yet; '' when
-    there are no members."""
+    or the whole network) up to ``day`` (with ``before``, a meeting id: only the meetings of
+    that day that sort before it); the first member when none chaired yet; '' when there are
+    no members."""
     circle = members(project, platform)
     if not circle:
         return ""
     earlier = [
         m for m in project.meetings
-        if m.chair and m.date <= day and (m.platform == platform if platform else not m.platform)
+        if m.chair and m.platform == platform
+        and (m.date < day or (m.date == day and (before is None or m.id < before)))
     ]  # fmt: skip
     earlier.sort(key=lambda m: (m.date, m.id))
     if not earlier:
@@ -132,11 +136,23 @@ def add_meeting(
         mid, n = f"{base}-{n}", n + 1
     meeting = Meeting(
         id=mid, date=day, kind=k.id, platform=platform, time=time, place=place,
-        chair=chair or next_chair(project, k.id, platform, day),
+        chair=chair or next_chair(project, k.id, platform, day, mid), chair_chosen=bool(chair),
     )  # fmt: skip
     project.meetings.append(meeting)
     project.meetings.sort(key=lambda m: (m.date, m.id))
+    _rotate_after(project, meeting)
     return meeting
+
+
+def _rotate_after(project: Project, new: Meeting) -> None:
+    """A meeting added before others of its circle that are still to come: their chairs
+    (those gzctl chose, not one given with --voorzitter) move on one by one, so the rotation
+    stays in date order."""
+    for m in project.meetings:
+        later = (m.date, m.id) > (new.date, new.id)
+        untouched = m.closed is None and not m.decisions and not m.actions
+        if later and untouched and not m.chair_chosen and m.platform == new.platform:
+            m.chair = next_chair(project, m.kind, m.platform, m.date, m.id)
 
 
 def remove_meeting(project: Project, meeting_id: str) -> Meeting:
