@@ -254,7 +254,7 @@ def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
     assert person.err.count("\n") == 1
     assert gz(*c, "overleg", "actie-klaar", "oproep-dorpskrant").code == 0
     closed = gz(*c, "overleg", "klaar", m)
-    assert closed.code == 0 and "2 besluit(en), 2 actie(s)" in closed.out
+    assert closed.code == 0 and "gesloten: 2 besluiten, 2 acties" in closed.out
     early = gz(*c, "overleg", "close", "2027-04-27-netwerkavond")
     assert early.code == 2 and "nog niet geweest" in early.err
     kept = gz(*c, "overleg", "verwijderen", m)

@@ -137,20 +137,27 @@ def list_(ctx: common.Context, json: common.JsonFlag = False) -> None:
             "--soort netwerkavond"
         )
         return
+    from gzctl.cli.table import terminal_width, wrap
+    from gzctl.core.words import count
+
     st = common.style()
     today = runtime.today()
+    width = terminal_width()
+    lines: list[str] = []
     for m in project.meetings:
         data = mt.meeting_json(project, opened.playbook, m)
         state = "gesloten" if m.closed else ("komt nog" if m.date >= today else "geweest")
         what = data["kind_title"] + (f" {data['platform_title']}" if m.platform else "")
-        common.say(f"{st.bold(m.id)}  {what} · {_when(m)} · {state}")
         open_ = sum(1 for a in m.actions if a.done is None)
-        common.say(
-            st.dim(
-                f"    gespreksleider {data['chair_name'] or '-'} · "
-                f"{len(m.decisions)} besluit(en) · {len(m.actions)} actie(s), {open_} open"
-            )
+        lines.append(st.bold(m.id))
+        lines += wrap(f"{what} · {_when(m)} · {state}", width, "    ")
+        detail = (
+            f"gespreksleider {data['chair_name'] or '-'} · "
+            f"{count(len(m.decisions), 'besluit', 'besluiten')} · "
+            f"{count(len(m.actions), 'actie', 'acties')}, {open_} open"
         )
+        lines += [st.dim(part) for part in wrap(detail, width, "    ")]
+    common.say("\n".join(lines))
 
 
 @_register("toon")
@@ -258,9 +265,12 @@ def close(ctx: common.Context, meeting_id: IdArg) -> None:
     report = close_meeting(
         common.open_project(ctx), meeting_id, who=runtime.who(), now=runtime.now()
     )
+    from gzctl.core.words import count
+
     m = report.meeting
     common.say(
-        f"Overleg {m.id} gesloten: {len(m.decisions)} besluit(en), {len(m.actions)} actie(s). "
+        f"Overleg {m.id} gesloten: {count(len(m.decisions), 'besluit', 'besluiten')}, "
+        f"{count(len(m.actions), 'actie', 'acties')}. "
         "Het verslag: gzctl docs build --alleen overleg-verslag"
     )
     for line in report.lines:
