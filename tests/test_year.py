@@ -422,3 +422,20 @@ def test_a_meeting_added_before_planned_ones_keeps_the_rotation_in_date_order(
         ("2027-06-03-netwerkavond", "kbo-beesd"),  # moved on one
         ("2027-09-02-netwerkavond", "dorpshuis-de-linde"),  # given by hand: kept
     ]
+
+
+def test_a_name_typed_into_a_decision_is_reached_by_person_forget(gz, village: Path) -> None:
+    c = ("-C", str(village))
+    add_orgs(gz, village, "KBO Beesd")
+    assert gz(*c, "overleg", "toevoegen", "2026-11-19", "--soort", "startgroep").code == 0
+    m = "2026-11-19-startgroep"
+    assert gz(*c, "overleg", "besluit", m, "Petra de Vries schrijft de brief").code == 0
+    assert gz(*c, "overleg", "actie", m, "Petra de Vries belt de gemeente", "--door",
+              "kbo-beesd", "--voor", "2026-12-01").code == 0  # fmt: skip
+    seen = json.loads(gz(*c, "person", "export", "Petra de Vries", "--json").out)
+    wheres = {t["where"] for t in seen["texts"]}
+    assert {f"meetings.{m}.decisions[1]", f"meetings.{m}.actions.petra-vries-belt.text"} <= wheres
+    assert gz(*c, "person", "forget", "Petra de Vries", "--yes").code == 0
+    text = (village / STATE).read_text(encoding="utf-8")
+    assert "Petra" not in text
+    assert "[naam gewist] schrijft de brief" in text
