@@ -439,3 +439,20 @@ def test_a_name_typed_into_a_decision_is_reached_by_person_forget(gz, village: P
     text = (village / STATE).read_text(encoding="utf-8")
     assert "Petra" not in text
     assert "[naam gewist] schrijft de brief" in text
+
+
+def test_a_hand_edited_duplicate_meeting_is_named_with_its_line(gz, village: Path) -> None:
+    c = ("-C", str(village))
+    assert gz(*c, "overleg", "toevoegen", "2026-12-03", "--soort", "netwerkavond",
+              "--tijd", "19:30").code == 0  # fmt: skip
+    path = village / STATE
+    text = path.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if 'id = "2026-12-03-netwerkavond"' in x)
+    path.write_text(text.replace(line, line + "\n" + line), encoding="utf-8")
+    result = gz(*c, "overleg", "lijst")
+    assert result.code == 2
+    assert "id '2026-12-03-netwerkavond' staat er twee keer in" in result.err
+    assert "regel" in result.err and result.err.count("\n") == 1
+    # a time nobody can read does not stop the agenda
+    path.write_text(text.replace('time = "19:30"', 'time = "half acht"'), encoding="utf-8")
+    assert gz(*c, "docs", "build", "--alleen", "overleg-agenda").code == 0

@@ -119,7 +119,7 @@ def read_deadline(playbook: Playbook, project: Project, today: dt.date) -> Deadl
     before the question asked a date) read tolerantly, saying so in ``note``."""
     qid = playbook.deadline
     if not qid:
-        return Deadline(None)
+        return Deadline(None, None, f"Het stappenplan '{playbook.title}' heeft geen planning.")
     raw = project.answers.get(qid)
     key = qid.rsplit(".", 1)[-1]
     fix = f"gzctl answers --wijzig {key}"

@@ -23,6 +23,7 @@ from gzctl.documents.base import (
     clock_text,
     common_data,
     later_short_date,
+    parse_time,
 )
 from gzctl.network import meetings as mt
 from gzctl.network.summaries import chosen_place
@@ -89,9 +90,9 @@ def _meeting_data(ctx: Context, m: Meeting) -> dict[str, Any]:
     kind = next((k for k in playbook.meeting_kinds if k.id == m.kind), None)
     minutes = kind.minutes if kind else 90
     end = ""
-    if m.time:
-        hour, minute = (int(x) for x in m.time.split(":"))
-        end = clock_text(hour * 60 + minute + minutes)
+    clock = parse_time(m.time) if m.time else None
+    if clock is not None:
+        end = clock_text(clock[0] * 60 + clock[1] + minutes)
     earlier = [x for x in project.meetings if x.date < m.date and _same_circle(x, m)]
     later = [x for x in project.meetings if x.date > m.date and _same_circle(x, m)]
     previous_open = _previous_actions(project, m, earlier)
