@@ -456,3 +456,25 @@ def test_a_hand_edited_duplicate_meeting_is_named_with_its_line(gz, village: Pat
     # a time nobody can read does not stop the agenda
     path.write_text(text.replace('time = "19:30"', 'time = "half acht"'), encoding="utf-8")
     assert gz(*c, "docs", "build", "--alleen", "overleg-agenda").code == 0
+
+
+@pytest.mark.parametrize("name", ["gemeenschapszorg", "zorgzame-buurt"])
+def test_the_demo_meetings_hold_on_any_run_date(name: str) -> None:
+    import datetime as dt
+
+    from gzctl.core import planning
+    from gzctl.core import playbook as pb
+    from gzctl.network import demo as dm
+
+    book = pb.load(name)
+    start = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    for days in range(0, 366, 37):
+        now = start + dt.timedelta(days=days)
+        project = dm.build_project(book, now, "tester")
+        held = [m for m in project.meetings if m.date < now.date()]
+        assert len(held) == 3 and all(m.decisions and m.closed for m in held)
+        assert len([a for m in project.meetings for a in m.actions if a.done is None]) == 1
+        assert all(m.chair for m in project.meetings)
+        plan = planning.plan(book, project, now.date())
+        assert plan.deadline.day is not None and plan.deadline.day > now.date()
+        assert not plan.notes
