@@ -75,8 +75,9 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
     common.say(fit(text, terminal_width()))
     if data:
         common.say("")
-        common.say("Afvinken: gzctl done ID" + ("    Actie klaar: gzctl overleg actie-klaar ID"
-                                                if actions else ""))  # fmt: skip
+        common.say("Afvinken: gzctl done ID")
+    if actions:
+        common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
 
 
 def _open_actions(project: Any) -> list[dict[str, Any]]:

@@ -135,8 +135,8 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             continue  # e.g. from another playbook: kept, not used
         if q.format == "phone" and isinstance(value, str) and phone.plausible(value):
             continue  # checked with phonenumbers when it came in; its metadata is slow to load
-        if q.type == "date" and isinstance(value, str):
-            continue  # free text from before the question asked a date: read tolerantly
+        if qid == playbook.deadline and isinstance(value, str):
+            continue  # free text from before it asked a date: the planning reads it tolerantly
         try:
             if asks_phone(q):
                 from gzctl.core.country import for_playbook
