@@ -63,6 +63,7 @@ def test_ook_verwijzingen_takes_the_references_in_one_write(gz, demo: Path) -> N
         "Ook uit platform Ouderensteunpunt gehaald.",
         "Ook uit activiteiten Wandeling voor ouderen, Koffieochtend Ouderensteunpunt (proef), "
         "Open koffieochtend Ouderensteunpunt gehaald.",
+        "Ook uit actie route-wandeling-uitzetten gehaald.",  # a meeting's action (issue 26)
     ]
     data = state(demo)
     assert "kbo-ooltwijk" not in {o["id"] for o in data["organisations"]}
@@ -112,7 +113,8 @@ def test_a_dangling_organisation_opens_is_reported_and_repaired(gz, demo: Path) 
     line = (
         "Verwijzing naar onbekende organisatie 'vv-ooltwijk' in platform Beweegweek en "
         "activiteiten Kennismaken met de werkgroep Beweegweek, Voetbalclinic voor groep 5 tot "
-        f"en met 8; herstel met: gzctl -C {demo} org remove vv-ooltwijk --ook-verwijzingen"
+        "en met 8 en actie trainers-vragen-voetbalclinic; herstel met: "
+        f"gzctl -C {demo} org remove vv-ooltwijk --ook-verwijzingen"
     )
     for args in (["status"], ["org", "list"], ["merge", "conflicts"], ["status", "--json"]):
         result = gz("-C", str(demo), *args)

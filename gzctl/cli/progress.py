@@ -67,10 +67,29 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
     later = render.later_lines(opened.playbook, opened.project, common.style())
     if later:
         text += "\n\n" + "\n".join(later)
+    actions = _open_actions(opened.project)
+    if actions:
+        st = common.style()
+        lines = [st.bold("Acties uit het overleg")]
+        for a in actions:
+            lines += render.action_item(a, st)
+        text += "\n\n" + "\n".join(lines)
     common.say(fit(text, terminal_width()))
     if data:
         common.say("")
         common.say("Afvinken: gzctl done ID")
+    if actions:
+        common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
+
+
+def _open_actions(project: Any) -> list[dict[str, Any]]:
+    """The open actions of the village's meetings (none: no meetings, nothing loaded)."""
+    if not project.meetings:
+        return []
+    from gzctl.network.summaries import meeting_summary
+
+    actions: list[dict[str, Any]] = meeting_summary(project, runtime.today())["open_actions"]
+    return actions
 
 
 def done(ctx: Any, ids: list[str], note: str = "") -> None:

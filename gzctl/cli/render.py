@@ -110,6 +110,7 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     lines += organisation_lines(data, style)
     lines += platform_lines(data, style)
     lines += place_and_coordinator_lines(data, style)
+    lines += action_lines(data.get("meetings"), style)
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
         for item in data["next"]:
@@ -194,6 +195,37 @@ def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]
     if lines:
         lines.append("")
     return lines
+
+
+def action_lines(meetings: dict[str, Any] | None, style: Style, limit: int = 3) -> list[str]:
+    """The open actions agreed in meetings (``status``'s ``meetings``), the first few by
+    date, late ones marked; empty without meetings."""
+    if not meetings:
+        return []
+    actions = meetings.get("open_actions") or []
+    late = sum(1 for a in actions if a["late"])
+    head = f"Overleg: {meetings['held']} geweest, {meetings['planned']} gepland"
+    if meetings.get("next"):
+        head += f" (volgende: {format_date(dt.date.fromisoformat(meetings['next']['date']))})"
+    lines = [head]
+    if actions:
+        text = f"{len(actions)} open {'actie' if len(actions) == 1 else 'acties'}"
+        lines.append(style.bold("Acties uit het overleg:") + f" {text}"
+                     + (style.yellow(f", {late} te laat") if late else ""))  # fmt: skip
+        for a in actions[:limit]:
+            lines += action_item(a, style)
+        if len(actions) > limit:
+            lines.append(style.dim(f"  en nog {len(actions) - limit}: gzctl next"))
+    lines.append("")
+    return lines
+
+
+def action_item(a: dict[str, Any], style: Style) -> list[str]:
+    """One open action: '☐ what — organisation, vóór 1 februari 2027 (te laat)', its id."""
+    due = f", vóór {format_date(dt.date.fromisoformat(a['due']))}" if a["due"] else ""
+    late = style.yellow(" (te laat)") if a["late"] else ""
+    return [f"  ☐ {a['text']} — {a['by_name'] or 'geen organisatie'}{due}{late}",
+            f"    {style.dim(a['id'])}"]  # fmt: skip
 
 
 def platform_lines(data: dict[str, Any], style: Style) -> list[str]:

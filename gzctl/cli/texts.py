@@ -98,6 +98,18 @@ COMMANDS: dict[str, Help] = {
         "",
         ("gzctl log", "gzctl log -n 50", "gzctl log --json"),
     ),
+    "planning": Help(
+        "De mijlpalen van het stappenplan als datums, teruggerekend vanaf de deadline.",
+        "Rekent terug vanaf de deadline die je gaf (de subsidiedeadline van de gemeente; in "
+        "Vlaanderen de aanpassing van het meerjarenplan): wat deze maand af moet, wat te laat "
+        "is en welke datums op een feestdag, zondag of in een vakantie vallen. Met --ics "
+        "BESTAND zet je de mijlpalen in je eigen agenda (niet die van de inwoners).",
+        (
+            "gzctl planning",
+            "gzctl planning --json",
+            "gzctl planning --ics planning.ics",
+        ),
+    ),
     "org": Help(
         "De organisaties in het dorp: toevoegen, bekijken, importeren, dekking.",
         "De sociale kaart van het dorp: verenigingen, vrijwilligersgroepen, professionals, "
@@ -241,6 +253,24 @@ COMMANDS: dict[str, Help] = {
             "gzctl aanmelding nieuw 2 --via website",
             "gzctl aanmelding nieuw --via dorpshuis --maand 2027-03",
             "gzctl aanmelding lijst",
+        ),
+    ),
+    "overleg": Help(
+        "Bijeenkomsten van het netwerk: agenda, besluiten, acties en verslag.",
+        "Netwerkavonden, werkgroepen en de startgroep. Per overleg een gespreksleider die per "
+        "keer wisselt onder de aangesloten organisaties (bij een werkgroep: de leden van het "
+        "platform), een besluitenlijst en acties met een organisatie en een datum, nooit met "
+        "de naam van een inwoner. gzctl docs build maakt per overleg de uitnodiging met agenda "
+        "(met het vaste punt 'Toets aan de missie') en, na afloop, het verslag in "
+        "documenten/overleg/. Elk subcommando heeft ook een Engelse naam (add, list, show, "
+        "decision, action, action-done, close).",
+        (
+            "gzctl overleg toevoegen 11-03-2027 --soort netwerkavond --tijd 19:30",
+            "gzctl overleg toevoegen 25-03-2027 --soort werkgroep --platform beweegweek",
+            'gzctl overleg besluit 2027-03-11-netwerkavond "We starten met de Beweegweek"',
+            'gzctl overleg actie 2027-03-11-netwerkavond "Zaal vastleggen voor de Beweegweek" '
+            "--door dorpshuis --voor 01-04-2027",
+            "gzctl overleg klaar 2027-03-11-netwerkavond",
         ),
     ),
     "person": Help(
@@ -596,6 +626,59 @@ SIGNUP_COMMANDS: dict[str, Help] = {
     "lijst": Help(
         "Toon de aanmeldingen per maand en route.", "",
         ("gzctl aanmelding lijst", "gzctl aanmelding lijst --json"),
+    ),
+}
+
+OVERLEG_COMMANDS: dict[str, Help] = {
+    "toevoegen": Help(
+        "Plan een overleg (of leg er een vast dat al was).",
+        "De id is de datum en de soort, zoals 2027-03-11-netwerkavond. De gespreksleider "
+        "wisselt per keer onder de aangesloten organisaties (bij een werkgroep: de leden van "
+        "het platform); kies er zelf een met --voorzitter. Valt de datum op een feestdag, "
+        "zondag of in een vakantie, dan zegt gzctl dat.",
+        (
+            "gzctl overleg toevoegen 11-03-2027 --soort netwerkavond --tijd 19:30 --plek Dorpshuis",
+            "gzctl overleg toevoegen 25-03-2027 --soort werkgroep --platform beweegweek",
+        ),
+    ),
+    "lijst": Help(
+        "Toon de overleggen, op datum, met hun besluiten en open acties.",
+        "",
+        ("gzctl overleg lijst", "gzctl overleg lijst --json"),
+    ),
+    "toon": Help(
+        "Toon één overleg: agenda, besluitenlijst en acties.",
+        "",
+        ("gzctl overleg toon 2027-03-11-netwerkavond",),
+    ),
+    "besluit": Help(
+        "Zet een besluit in de besluitenlijst van een overleg.",
+        "Besluiten neem je samen in het overleg; iedereen krijgt de besluitenlijst.",
+        ('gzctl overleg besluit 2027-03-11-netwerkavond "We starten met de Beweegweek"',),
+    ),
+    "actie": Help(
+        "Leg een actie vast: wat, welke organisatie, vóór wanneer.",
+        "Een actie ligt bij een organisatie, nooit bij een inwoner. Open acties staan in "
+        "gzctl next en gzctl status.",
+        (
+            'gzctl overleg actie 2027-03-11-netwerkavond "Zaal vastleggen voor de Beweegweek" '
+            "--door dorpshuis --voor 01-04-2027",
+        ),
+    ),
+    "actie-klaar": Help(
+        "Vink een actie af.",
+        "",
+        ("gzctl overleg actie-klaar zaal-vastleggen-beweegweek",),
+    ),
+    "klaar": Help(
+        "Sluit een overleg dat geweest is: daarna maakt docs build het verslag.",
+        "",
+        ("gzctl overleg klaar 2027-03-11-netwerkavond",),
+    ),
+    "verwijderen": Help(
+        "Schrap een overleg dat niet doorgaat (zonder besluiten of acties).",
+        "Een overleg met besluiten of acties blijft bewaard: daar heeft het netwerk over beslist.",
+        ("gzctl overleg verwijderen 2027-03-11-netwerkavond",),
     ),
 }
 

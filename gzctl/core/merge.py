@@ -7,8 +7,9 @@ command can read the village. This module merges the *meaning* instead. All thre
 then merged table by table:
 
 - tables merge key by key; a value changed on one side only takes that side;
-- lists of records (organisations, places, platforms, activities, Coördinator candidates,
-  initiators, a platform's tasks) merge record by record, keyed by their id (or name/title);
+- lists of records (organisations, places, platforms, activities, meetings and their
+  actions, Coördinator candidates, initiators, a platform's tasks) merge record by record,
+  keyed by their id (or name/title);
 - lists of plain values (sectors, members, ...) merge as sets: what either side added is
   added, what either side removed is removed;
 - the checklist: a tick beats an untouched item, and of two ticks the earlier one is kept; a
@@ -47,6 +48,8 @@ KEYED: dict[tuple[str, ...], str] = {
     ("surveys",): "id",
     ("recurring",): "id",
     ("signups",): "id",
+    ("meetings",): "id",
+    ("meetings", "*", "actions"): "id",
     ("coordinator", "candidates"): "id",
     ("initiators",): "name",
     ("conflicts",): "key",
@@ -323,6 +326,7 @@ def _sort_records(project: Project) -> None:
     project.activities.sort(key=lambda a: (a.start, a.id))
     project.cancelled_activities.sort(key=lambda a: (a.start, a.id))
     project.money.sort(key=lambda m: (m.date, m.id))
+    project.meetings.sort(key=lambda m: (m.date, m.id))
     project.coordinator.candidates.sort(key=lambda c: (len(c.id), c.id))
     project.conflicts.sort(key=lambda c: c.key)
     try:

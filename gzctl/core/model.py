@@ -289,6 +289,45 @@ class Signup:
 
 
 @dataclass
+class MeetingAction:
+    """An action agreed in a meeting: what, which organisation does it (``by``, an
+    organisation id: never a resident's name), before when (``due``) and the day it was
+    done (``done``). ``id`` is unique in the project (a slug of the text), so
+    ``gzctl overleg actie-klaar ID`` needs no meeting."""
+
+    id: str
+    text: str
+    by: str = ""
+    due: dt.date | None = None
+    done: dt.date | None = None
+
+
+@dataclass
+class Meeting:
+    """A meeting of the network (``kind``: netwerkavond, werkgroep or startgroep; the
+    playbook's ``[[meeting_kinds]]``), optionally of one platform's working group.
+
+    ``chair`` is the organisation that leads it (the gespreksleider, by rotation among the
+    members); ``decisions`` its besluitenlijst in order; ``closed`` the day the meeting was
+    closed (``gzctl overleg klaar``), after which its verslag is made. Organisations and
+    roles only, never residents' names."""
+
+    id: str
+    date: dt.date
+    kind: str = field(default="netwerkavond", metadata={"always": True})
+    platform: str = ""
+    time: str = ""
+    place: str = ""
+    chair: str = ""
+    # the chair was given (--voorzitter), not chosen by rotation: a meeting added before
+    # this one leaves it as it is
+    chair_chosen: bool = False
+    decisions: list[str] = field(default_factory=list)
+    actions: list[MeetingAction] = field(default_factory=list)
+    closed: dt.date | None = None
+
+
+@dataclass
 class WizardState:
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
@@ -379,6 +418,7 @@ class Project:
     surveys: list[SurveyRound] = field(default_factory=list)
     recurring: list[RecurringActivity] = field(default_factory=list)
     signups: list[Signup] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     conflicts: list[MergeConflict] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)

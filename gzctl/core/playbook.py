@@ -75,6 +75,35 @@ class Phase:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A milestone of the planning (``[[milestones]]``): a date worked back from the
+    village's deadline (``weeks_before``) or after it (``weeks_after``), reached when every
+    item of ``items`` is done. ``event``: a day people meet, so a holiday or school holiday
+    matters; ``answer``: a date question whose answer is the day the village set for it."""
+
+    id: str
+    title: str
+    why: str
+    weeks_before: int = 0
+    weeks_after: int = 0
+    items: tuple[str, ...] = ()
+    event: bool = False
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingKind:
+    """A kind of meeting (``[[meeting_kinds]]``): netwerkavond, werkgroep, startgroep; its
+    Dutch name, how long it takes and its own agenda points (the standing ones, such as the
+    test against the mission, are in the template)."""
+
+    id: str
+    title: str
+    minutes: int = 90
+    agenda: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Playbook:
     """A loaded playbook: intake questions, phases, steps, items and documents."""
 
@@ -92,6 +121,12 @@ class Playbook:
     country: str = "NL"
     organisation_types: str = "organisatietypen"
     platforms: str = "platforms"
+    # the planning: the date question the milestones are worked back from, what that date
+    # is (Dutch, "de subsidiedeadline van de gemeente"), the milestones; the meeting kinds
+    deadline: str = ""
+    deadline_title: str = ""
+    milestones: tuple[Milestone, ...] = ()
+    meeting_kinds: tuple[MeetingKind, ...] = ()
 
     def catalogue_path(self, kind: str) -> Path:
         """The organisation-type ("organisation_types") or platform ("platforms") catalogue."""
@@ -240,7 +275,10 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 
 KEYS = {
-    "top": {"playbook", "intake", "documents", "phases"},
+    "top": {"playbook", "intake", "documents", "phases", "planning", "milestones", "meeting_kinds"},
+    "planning": {"deadline", "title"},
+    "milestone": {"id", "title", "why", "weeks_before", "weeks_after", "items", "event", "answer"},
+    "meeting_kind": {"id", "title", "minutes", "agenda"},
     "playbook": {
         "id", "title", "version", "description", "country", "organisation_types", "platforms",
     },
@@ -357,7 +395,69 @@ class Validator:
             except ValueError as exc:
                 self.fault(iid, str(exc), "done_when")
         self.check_requires()
+        self.planning(data.get("planning"), data.get("milestones", []))
+        self.meeting_kinds(data.get("meeting_kinds", []))
         return self.faults
+
+    def planning(self, planning: Any, milestones: Any) -> None:
+        """``[planning]`` names a date question; each milestone a time and done items."""
+        if planning is not None and self.keys(planning, "planning", None):
+            self.text(planning, "title", None)
+            if planning.get("deadline") not in self.question_ids:
+                self.fault(None, "[planning] 'deadline' moet een vraag van het stappenplan zijn")
+        if not isinstance(milestones, list):
+            self.fault(None, "'milestones' moet een lijst van [[milestones]] zijn")
+            return
+        if milestones and planning is None:
+            self.fault(None, "[[milestones]] zonder [planning] (deadline, title)")
+        seen: set[str] = set()
+        for m in milestones:
+            mid = m.get("id") if isinstance(m, dict) else None
+            if not self.keys(m, "milestone", mid):
+                continue
+            if isinstance(mid, str):
+                if mid in seen:
+                    self.fault(mid, f"mijlpaal '{mid}' staat er twee keer in")
+                seen.add(mid)
+            self.milestone(m, mid)
+
+    def milestone(self, m: dict[str, Any], mid: Any) -> None:
+        """One ``[[milestones]]`` entry: texts, weeks, known items and question."""
+        for key in ("id", "title", "why"):
+            self.text(m, key, mid)
+        for key in ("weeks_before", "weeks_after"):
+            weeks = m.get(key, 0)
+            if not isinstance(weeks, int) or isinstance(weeks, bool) or not 0 <= weeks <= 156:
+                self.fault(mid, f"'{key}' moet een heel getal van 0 tot 156 zijn", key)
+        for iid in self.id_list(m, "items", mid):
+            if iid not in self.item_order:
+                self.fault(mid, f"onbekende actie '{iid}'", "items")
+        answer = m.get("answer")
+        if answer is not None and answer not in self.question_ids:
+            self.fault(mid, f"onbekende vraag '{answer}'", "answer")
+        if not isinstance(m.get("event", False), bool):
+            self.fault(mid, "'event' moet true of false zijn", "event")
+
+    def meeting_kinds(self, kinds: Any) -> None:
+        """``[[meeting_kinds]]``: an id (a word), a title, minutes, agenda points."""
+        if not isinstance(kinds, list):
+            self.fault(None, "'meeting_kinds' moet een lijst van [[meeting_kinds]] zijn")
+            return
+        for k in kinds:
+            kid = k.get("id") if isinstance(k, dict) else None
+            if not self.keys(k, "meeting_kind", kid):
+                continue
+            self.text(k, "id", kid)
+            self.text(k, "title", kid)
+            if isinstance(kid, str) and not _SLUG.match(kid):
+                self.fault(kid, f"soort overleg '{kid}' mag alleen a-z, 0-9, - en _ bevatten")
+            minutes = k.get("minutes", 90)
+            whole = isinstance(minutes, int) and not isinstance(minutes, bool)
+            if not whole or not 15 <= minutes <= 480:
+                self.fault(kid, "'minutes' moet een heel getal van 15 tot 480 zijn", "minutes")
+            agenda = k.get("agenda", [])
+            if not isinstance(agenda, list) or not all(isinstance(a, str) and a for a in agenda):
+                self.fault(kid, "'agenda' moet een lijst met teksten zijn", "agenda")
 
     def meta(self, meta: Any) -> None:
         """Checks the [playbook] table."""
@@ -769,4 +869,28 @@ def build(data: dict[str, Any], source: str) -> Playbook:
         country=meta.get("country", "NL"),
         organisation_types=meta.get("organisation_types", "organisatietypen"),
         platforms=meta.get("platforms", "platforms"),
+        deadline=data.get("planning", {}).get("deadline", ""),
+        deadline_title=data.get("planning", {}).get("title", ""),
+        milestones=tuple(
+            Milestone(
+                id=m["id"],
+                title=m["title"],
+                why=m["why"],
+                weeks_before=m.get("weeks_before", 0),
+                weeks_after=m.get("weeks_after", 0),
+                items=tuple(m.get("items", ())),
+                event=bool(m.get("event", False)),
+                answer=m.get("answer", ""),
+            )
+            for m in data.get("milestones", [])
+        ),
+        meeting_kinds=tuple(
+            MeetingKind(
+                id=k["id"],
+                title=k["title"],
+                minutes=k.get("minutes", 90),
+                agenda=tuple(k.get("agenda", ())),
+            )
+            for k in data.get("meeting_kinds", [])
+        ),
     )

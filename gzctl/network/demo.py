@@ -162,11 +162,16 @@ SECTIONS: dict[str, dict[str, tuple[str, bool]]] = {
         "place": (TEXT, False), "weekday": (TEXT, False),
     },
     "signups": {**_BY, "route": (TEXT, True), "count": (INT, True)},
+    "meetings": {
+        "by": (TEXT, True), "start": (WHEN, True), "kind": (TEXT, True),
+        "platform": (TEXT, False), "place": (TEXT, False), "decisions": (TEXTS, False),
+        "actions": (ANY, False), "closed": (BOOL, False),
+    },
 }  # fmt: skip
 # Sections written [[like this]], many entries; the others are one [table].
 LISTS = frozenset(
     {"history", "organisations", "status_changes", "platforms", "activities", "places",
-     "ticks", "candidates", "money", "surveys", "recurring", "signups"}
+     "ticks", "candidates", "money", "surveys", "recurring", "signups", "meetings"}
 )  # fmt: skip
 REQUIRED = ("demo", "history")
 
@@ -403,6 +408,7 @@ def build_project(
     add_money(project, now, demo)
     add_surveys(project, now, demo)
     add_village_life(project, now, demo)
+    add_meetings(project, playbook, now, demo, land)
     if project.village.name != demo.name:
         raise PlaybookError(
             f"{demo.where('demo', 0, 'name')}: de naam '{demo.name}' is niet de naam van het "
@@ -617,6 +623,81 @@ def add_village_life(project: Project, now: dt.datetime, demo: Demo) -> None:
         store.Change(project, entry["by"], at).log(
             "aanmelding", f"{entry['count']} aanmelding(en) {signups.ROUTES[s.route]}", [s.id]
         )
+
+
+def _fit_back(day: dt.date, land: Country | None) -> dt.date:
+    """A day already past that was unfit for a meeting (a Sunday, a holiday) becomes the
+    last suitable day before it, so the demo's history never met on one."""
+    if land is None:
+        return day
+    from gzctl.core import calendar_checks
+
+    while not calendar_checks.suitable(day, land, school=False):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def add_meetings(
+    project: Project, playbook: Playbook, now: dt.datetime, demo: Demo, land: Country | None = None
+) -> None:
+    """The meetings (``[[meetings]]``): held ones with their besluitenlijst, actions (by an
+    organisation, due and done as offsets) and closed; planned ones ahead. Through the core
+    `gzctl overleg` uses, so the chair rotates as it would."""
+    from gzctl.network import meetings as mt
+
+    for i, entry in enumerate(demo.entries("meetings")):
+        offset: Offset = entry["start"]
+        day = offset_day(offset, now.date(), land)
+        day = _fit_back(day, land) if offset.days <= 0 else day
+        # planned a week ahead, but not before the project began
+        ahead = max(demo.created.days + 1, min(-4, offset.days - 7))
+        planned = now + dt.timedelta(days=ahead, hours=-2)
+        change = store.Change(project, entry["by"], planned)
+        with _entry_at(demo, "meetings", i):
+            m = mt.add_meeting(
+                project, playbook, day, entry["kind"], platform=entry.get("platform", ""),
+                time=f"{offset.time:%H:%M}" if offset.time else "",
+                place=entry.get("place", ""),
+            )  # fmt: skip
+            change.log("meeting-add", f"Overleg gepland: {mt.kind_title(playbook, m.kind)}", [m.id])
+            # the history moves with the run date, whichever day the calendar gave the meeting
+            plain = offset_day(offset, now.date())
+            held = dt.datetime.combine(plain, offset.time or dt.time(21, 0)) + dt.timedelta(hours=2)
+            after = store.Change(project, entry["by"], held.replace(tzinfo=now.tzinfo))
+            for text in entry.get("decisions", []):
+                mt.add_decision(m, text)
+                after.log("meeting-decision", f"Besluit: {text}", [m.id])
+            for action in _demo_actions(entry.get("actions", [])):
+                due = _day(action["due"], now)
+                a = mt.add_action(project, m, action["text"], action["by"], due)
+                if action.get("done"):
+                    a.done = _day(action["done"], now)
+                after.log("meeting-action", f"Actie: {a.text}", [m.id, a.id])
+            if entry.get("closed"):
+                m.closed = day + dt.timedelta(days=1)
+                after.log("meeting-close", "Overleg gesloten", [m.id])
+
+
+def _demo_actions(raw: Any) -> list[dict[str, Any]]:
+    """A meeting's actions as the demo file writes them (inline tables: text, by, due and
+    optionally done, dates as offsets); a GzctlError naming what is wrong."""
+    from gzctl.core.errors import UsageProblem
+
+    if not isinstance(raw, list) or not all(isinstance(a, dict) for a in raw):
+        raise UsageProblem("'actions' moet een lijst van tabellen zijn (text, by, due, done).")
+    for a in raw:
+        if not {"text", "by", "due"} <= set(a) or set(a) - {"text", "by", "due", "done"}:
+            raise UsageProblem("een actie heeft text, by en due, en eventueel done.")
+        for key in ("due", "done"):
+            if key in a and parse_offset(a[key]) is None:
+                raise UsageProblem(f"actie '{a['text']}': {key} moet een tijd zijn zoals \"-3d\".")
+    return raw
+
+
+def _day(text: str, now: dt.datetime) -> dt.date:
+    offset = parse_offset(text)
+    assert offset is not None  # checked in _demo_actions
+    return offset_day(offset, now.date())
 
 
 def add_places(project: Project, now: dt.datetime, demo: Demo) -> None:

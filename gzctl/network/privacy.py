@@ -128,6 +128,22 @@ def names_in(text: str, person: Person) -> bool:
     return bool(pattern and text and pattern.search(text))
 
 
+class _Item:
+    """One text of a list of texts (a meeting's decisions) as an attribute ``value``, so
+    that it is read and rewritten like every other free text."""
+
+    def __init__(self, items: list[str], index: int) -> None:
+        self.items, self.index = items, index
+
+    @property
+    def value(self) -> str:
+        return self.items[self.index]
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.items[self.index] = text
+
+
 def _texts(project: Project) -> list[tuple[str, Any, str]]:
     """Every free text that may name a person: (where, object, attribute)."""
     out: list[tuple[str, Any, str]] = []
@@ -145,11 +161,17 @@ def _texts(project: Project) -> list[tuple[str, Any, str]]:
     for r in project.recurring:
         out.append((f"recurring.{r.id}.title", r, "title"))
         out.append((f"recurring.{r.id}.place", r, "place"))
-    for m in project.money:  # a description may name whom a payment went to
-        out.append((f"money.{m.id}.description", m, "description"))
-        out.append((f"money.{m.id}.item", m, "item"))
+    for paid in project.money:  # a description may name whom a payment went to
+        out.append((f"money.{paid.id}.description", paid, "description"))
+        out.append((f"money.{paid.id}.item", paid, "item"))
     for c in project.coordinator.candidates:
         out.append((f"coordinator.candidates.{c.id}.notes", c, "notes"))
+    for m in project.meetings:  # decisions and actions name organisations, but are typed
+        out.append((f"meetings.{m.id}.place", m, "place"))
+        for n in range(len(m.decisions)):
+            out.append((f"meetings.{m.id}.decisions[{n + 1}]", _Item(m.decisions, n), "value"))
+        for x in m.actions:
+            out.append((f"meetings.{m.id}.actions.{x.id}.text", x, "text"))
     for item, entry in project.checklist.items():
         out.append((f"checklist.{item}.note", entry, "note"))
         out.append((f"checklist.{item}.by", entry, "by"))

@@ -8,7 +8,7 @@ add one (gzctl/ops/project.py). Plain reads of the model: opening a project impo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gzctl.core.model import Project
@@ -20,6 +20,8 @@ _WORDS = {
     "plekkeuze": ("de plekkeuze", "de plekkeuze"),
     "geld": ("geldpost", "geldposten"),
     "vast": ("vaste activiteit", "vaste activiteiten"),
+    "overleg": ("overleg", "overleggen"),
+    "overlegactie": ("actie", "acties"),
 }
 
 # the kind of the thing named: its Dutch word and the command that removes it
@@ -43,12 +45,20 @@ def named_by(project: Project, kind: str, item_id: str) -> list[tuple[str, str]]
         ]
         out += [("activiteit", a.title) for a in project.activities if item_id in a.organisers]
         out += [("vast", r.title) for r in project.recurring if r.org == item_id]
+        out += [("overleg", m.id) for m in project.meetings if m.chair == item_id]
+        out += [
+            ("overlegactie", x.id)
+            for m in project.meetings
+            for x in m.actions
+            if x.by == item_id
+        ]
     elif kind == "place":
         if project.meeting_place.chosen == item_id:
             out.append(("plekkeuze", ""))
     elif kind == "platform":
         out += [("activiteit", a.title) for a in project.activities if a.platform == item_id]
         out += [("geld", m.id) for m in project.money if m.platform == item_id]
+        out += [("overleg", m.id) for m in project.meetings if m.platform == item_id]
     return out
 
 
@@ -64,17 +74,27 @@ def unlink(project: Project, kind: str, item_id: str) -> None:
             if item_id in a.organisers:
                 a.organisers.remove(item_id)
         project.recurring = [r for r in project.recurring if r.org != item_id]
+        _unlink_meetings(project, item_id)
     elif kind == "place":
         mp = project.meeting_place
         if mp.chosen == item_id:
             mp.chosen, mp.reason, mp.date = "", "", None
     elif kind == "platform":
-        for a in project.activities:
-            if a.platform == item_id:
-                a.platform = ""
-        for m in project.money:
-            if m.platform == item_id:
-                m.platform = ""
+        holders: list[Any] = [*project.activities, *project.money, *project.meetings]
+        for holder in holders:
+            if holder.platform == item_id:
+                holder.platform = ""
+
+
+def _unlink_meetings(project: Project, org_id: str) -> None:
+    """An organisation out of the meetings: no longer their chair, no longer on an action
+    (the action stays in the verslag, without an organisation)."""
+    for m in project.meetings:
+        if m.chair == org_id:
+            m.chair = ""
+        for x in m.actions:
+            if x.by == org_id:
+                x.by = ""
 
 
 def grouped(refs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
@@ -119,10 +139,14 @@ def missing(project: Project) -> list[tuple[str, str]]:
     for a in project.activities:
         named += a.organisers
     named += [r.org for r in project.recurring]
+    for meeting in project.meetings:
+        named += [meeting.chair] if meeting.chair else []
+        named += [x.by for x in meeting.actions if x.by]
     out = [("org", m) for m in dict.fromkeys(named) if m not in org_ids]
     platform_ids = {p.id for p in project.platforms}
     gone = [a.platform for a in project.activities if a.platform and a.platform not in platform_ids]
     gone += [m.platform for m in project.money if m.platform and m.platform not in platform_ids]
+    gone += [m.platform for m in project.meetings if m.platform and m.platform not in platform_ids]
     return out + [("platform", pid) for pid in dict.fromkeys(gone)]
 
 

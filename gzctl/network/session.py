@@ -112,6 +112,8 @@ def check_references(folder: Path, project: Project) -> None:
     from gzctl.core import store
 
     faults = _organisation_faults(project) + _platform_faults(project)
+    if project.meetings:
+        faults += _meeting_faults(project)
     if faults:
         from gzctl.core.model import format_key
 
@@ -133,6 +135,8 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             continue  # e.g. from another playbook: kept, not used
         if q.format == "phone" and isinstance(value, str) and phone.plausible(value):
             continue  # checked with phonenumbers when it came in; its metadata is slow to load
+        if qid == playbook.deadline and isinstance(value, str):
+            continue  # free text from before it asked a date: the planning reads it tolerantly
         try:
             if asks_phone(q):
                 from gzctl.core.country import for_playbook
@@ -181,6 +185,24 @@ def _organisation_faults(project: Project) -> list[tuple[tuple[str | int, ...], 
                         f"'{s}' is geen status; kies uit " + ", ".join(ORG_STATUSES) + ".",
                     )
                 )
+    return faults
+
+
+def _meeting_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
+    """Faults a hand edit can make in the meetings: a duplicate meeting or action id (the
+    merge and every command find them by id)."""
+    faults: list[tuple[tuple[str | int, ...], str]] = []
+    seen: set[str] = set()
+    actions: set[str] = set()
+    for i, m in enumerate(project.meetings):
+        if m.id in seen:
+            faults.append((("meetings", i, "id"), f"id '{m.id}' staat er twee keer in."))
+        seen.add(m.id)
+        for j, a in enumerate(m.actions):
+            if a.id in actions:
+                where: tuple[str | int, ...] = ("meetings", i, "actions", j, "id")
+                faults.append((where, f"actie-id '{a.id}' staat er twee keer in."))
+            actions.add(a.id)
     return faults
 
 

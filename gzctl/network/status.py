@@ -12,6 +12,7 @@ from gzctl.core.playbook import Playbook
 from gzctl.core.progress import compute, days_since
 from gzctl.network.summaries import (
     coordinator_summary,
+    meeting_summary,
     org_summary,
     place_summary,
     platform_summary,
@@ -25,11 +26,12 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
 
     The stappenplan's progress comes from core (``progress.compute``); the organisations,
     reach, platforms, meeting place and Coördinator from their network modules. ``today``
-    only sets ``days_since_activity``."""
+    sets ``days_since_activity`` and which meeting actions are late (``meetings``, present
+    only when the village has meetings)."""
     prog = compute(playbook, project)
     last = prog.last_activity
     current = prog.current
-    return {
+    data = {
         "village": {
             "name": project.village.name,
             "municipality": project.village.municipality,
@@ -70,3 +72,6 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
         "last_activity": last.isoformat() if last else None,
         "days_since_activity": days_since(last, today),
     }
+    if project.meetings:  # only then: a village without meetings keeps its document
+        data["meetings"] = meeting_summary(project, today)
+    return data

@@ -6,6 +6,7 @@ scoring, no regular expressions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from gzctl.core.model import Place, Project
@@ -95,4 +96,31 @@ def coordinator_summary(project: Project) -> dict[str, Any]:
         "hours_per_week": hours,
         "employer": employer,
         "candidates": len(c.candidates),
+    }
+
+
+def meeting_summary(project: Project, today: dt.date) -> dict[str, Any]:
+    """``meetings`` (only when the village has any): how many held and planned, the next
+    one, and the open actions by date (what, which organisation, before when, late)."""
+    names = {o.id: o.name for o in project.organisations}
+    found = [(m, a) for m in project.meetings for a in m.actions if a.done is None]
+    found.sort(key=lambda x: (x[1].due or dt.date.max, x[1].id))
+    coming = [m for m in project.meetings if m.date >= today]
+    nxt = min(coming, key=lambda m: (m.date, m.id)) if coming else None
+    return {
+        "held": sum(1 for m in project.meetings if m.date < today),
+        "planned": len(coming),
+        "next": {"id": nxt.id, "date": nxt.date.isoformat(), "kind": nxt.kind} if nxt else None,
+        "open_actions": [
+            {
+                "id": a.id,
+                "text": a.text,
+                "by": a.by,
+                "by_name": names.get(a.by, a.by),
+                "due": a.due.isoformat() if a.due else None,
+                "late": bool(a.due and a.due < today),
+                "meeting": m.id,
+            }
+            for m, a in found
+        ],
     }
