@@ -298,6 +298,66 @@ def _write_plain(
         raise
 
 
+def remove(path: Path, *, root: Path | None = None, missing_ok: bool = True) -> bool:
+    """Remove the file at ``path`` without following a link in any folder between ``root``
+    (default: ``path``'s folder) and it; a link at the final name is removed itself, never
+    what it points at. Returns whether a file was removed. Raises UnsafePath for a link on
+    the way, UsageProblem for a folder at ``path``, Dutch GzctlErrors for other OSErrors."""
+    path = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(root)) if root is not None else path.parent
+    parts = _parts_below(root, path)
+    try:
+        if not _HAVE_DIR_FD:  # pragma: no cover - platforms without openat (Windows)
+            check_path(path, root)
+            path.unlink()
+            return True
+        fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        shown = root
+        try:
+            for part in parts:
+                shown = shown / part
+                child = _open_dir(part, fd, False, shown)
+                os.close(fd)
+                fd = child
+            try:
+                st = os.lstat(path.name, dir_fd=fd)
+            except FileNotFoundError:
+                if missing_ok:
+                    return False
+                raise
+            if stat.S_ISDIR(st.st_mode):
+                raise UsageProblem(f"'{_show(path)}' is een map, geen bestand.")
+            os.unlink(path.name, dir_fd=fd)
+            return True
+        finally:
+            os.close(fd)
+    except GzctlError:
+        raise
+    except FileNotFoundError:
+        if missing_ok:
+            return False
+        raise os_error(FileNotFoundError(errno.ENOENT, "", str(path))) from None
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise os_error(exc) from None
+
+
+def make_folder(folder: Path) -> None:
+    """Create the folder a user named (a new village, the folder ``sync`` clones into),
+    parents included. That folder and the folders above it are the user's own choice (they
+    may be links, like a synced Documents folder); what gzctl writes below it goes through
+    :func:`write_bytes` with it as ``root``."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageProblem(f"'{_show(folder)}' bestaat al en is geen map.") from None
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(folder)
+        raise os_error(exc) from None
+
+
 def clean_orphans(folder: Path, *, max_age: float = ORPHAN_AGE, recursive: bool = False) -> int:
     """Remove gzctl's own temporary files left by a killed run; returns how many.
 

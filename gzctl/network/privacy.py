@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
@@ -123,33 +124,161 @@ def _pattern(person: Person) -> re.Pattern[str] | None:
 
 
 def names_in(text: str, person: Person) -> bool:
-    """Whether ``text`` names the person (whole name, e-mail or phone number)."""
-    pattern = _pattern(person)
-    return bool(pattern and text and pattern.search(text))
+    """Whether ``text`` names the person (whole name, e-mail or phone number, or the name
+    as it stands in an id: 'afscheid-van-jan-jansen')."""
+    if not text:
+        return False
+    pattern, slug = _pattern(person), _slug_pattern(person)
+    return bool((pattern and pattern.search(text)) or (slug and slug.search(text)))
 
 
-def _texts(project: Project) -> list[tuple[str, Any, str]]:
-    """Every free text that may name a person: (where, object, attribute)."""
-    out: list[tuple[str, Any, str]] = []
-    for o in project.organisations:
-        out.append((f"organisations.{o.id}.notes", o, "notes"))
-    for p in project.places:
-        out.append((f"places.{p.id}.notes", p, "notes"))
-    for pf in project.platforms:
-        out.append((f"platforms.{pf.id}.notes", pf, "notes"))
-        out.append((f"platforms.{pf.id}.aim", pf, "aim"))
-    for a in project.activities:
-        out.append((f"activities.{a.id}.description", a, "description"))
-    for gone in project.cancelled_activities:  # published as cancelled: forget reaches them
-        out.append((f"cancelled_activities.{gone.id}.title", gone, "title"))
-    for c in project.coordinator.candidates:
-        out.append((f"coordinator.candidates.{c.id}.notes", c, "notes"))
-    for item, entry in project.checklist.items():
-        out.append((f"checklist.{item}.note", entry, "note"))
-        out.append((f"checklist.{item}.by", entry, "by"))
-    mp = project.meeting_place
-    out.append(("meeting_place.reason", mp, "reason"))
-    return out
+# fields that are not free text: kinds, statuses and other fixed words, ids (handled as ids)
+_NOT_TEXT = {
+    "id",
+    "kind",
+    "status",
+    "type",
+    "action",
+    "schema_version",
+    "playbook",
+    "playbook_version",
+}
+# history lines are rewritten whole by forget (a neutral line), not word by word
+_OWN_WAY = {"history"}
+
+
+def _label(item: Any, index: int) -> str:
+    item_id = getattr(item, "id", None)
+    return item_id if isinstance(item_id, str) and item_id else str(index + 1)
+
+
+def _walk(obj: Any, where: str) -> Iterator[tuple[str, Any, Any]]:
+    """(where, container, key) for every text in ``obj``: dataclass fields, dict values and
+    list items, at any depth (answers may nest)."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        for f in fields(obj):
+            if f.name in _NOT_TEXT:
+                continue
+            value = getattr(obj, f.name)
+            here = f"{where}.{f.name}" if where else f.name
+            if isinstance(value, str):
+                yield here, obj, f.name
+            elif f.name not in _OWN_WAY or where:
+                yield from _walk(value, here)
+    elif isinstance(obj, dict):
+        for key in list(obj):
+            value = obj[key]
+            here = f"{where}.{key}"
+            if isinstance(value, str):
+                yield here, obj, key
+            else:
+                yield from _walk(value, here)
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            here = f"{where}.{_label(item, i)}"
+            if isinstance(item, str):
+                yield here, obj, i
+            else:
+                yield from _walk(item, here)
+
+
+def _get(container: Any, key: Any) -> Any:
+    return container[key] if isinstance(container, dict | list) else getattr(container, key)
+
+
+def _set(container: Any, key: Any, value: Any) -> None:
+    if isinstance(container, dict | list):
+        container[key] = value
+    else:
+        setattr(container, key, value)
+
+
+def _texts(project: Project) -> list[tuple[str, Any, Any]]:
+    """Every text that may name a person, anywhere in the state (where, container, key):
+    titles and names of activities, platforms, places and organisations, notes, tasks,
+    members, answers (nested too), checklist notes, cancelled activities, merge conflicts.
+    Records of people, history lines and assessor names are handled by forget itself."""
+    return list(_walk(project, ""))
+
+
+def _slug_pattern(person: Person) -> re.Pattern[str] | None:
+    """Matches the person's name as it stands in an id made from a title ('jan-jansen' in
+    'afscheid-van-jan-jansen')."""
+    from gzctl.network.inventory import slugify
+
+    slugs = {slugify(n) for n in person.names if n.strip()}
+    slugs = {s for s in slugs if s and s != "organisatie"}
+    if not slugs:
+        return None
+    alternatives = "|".join(re.escape(s) for s in sorted(slugs, key=len, reverse=True))
+    return re.compile(r"(?<![a-z0-9])(?:" + alternatives + r")(?![a-z0-9])")
+
+
+_ID_LISTS = ("organisations", "places", "platforms", "activities", "cancelled_activities")
+
+
+def _named_ids(project: Project, person: Person) -> list[tuple[str, str]]:
+    """(where, id) for every id made from a text that names the person."""
+    pattern = _slug_pattern(person)
+    if pattern is None:
+        return []
+    return [
+        (f"{table}.{item.id}.id", item.id)
+        for table in _ID_LISTS
+        for item in getattr(project, table)
+        if pattern.search(item.id)
+    ]
+
+
+def _rename_ids(project: Project, person: Person) -> dict[str, str]:
+    """Give every id that names the person a new one ('afscheid-van-gewist'), unique in its
+    table, and return old -> new (references are renamed by the caller)."""
+    pattern = _slug_pattern(person)
+    renames: dict[str, str] = {}
+    if pattern is None:
+        return renames
+    for table in _ID_LISTS:
+        items = getattr(project, table)
+        taken = {item.id for item in items}
+        for item in items:
+            if not pattern.search(item.id):
+                continue
+            base = pattern.sub("gewist", item.id)
+            new, n = base, 2
+            while new in taken:
+                new, n = f"{base}-{n}", n + 1
+            taken.add(new)
+            renames[item.id] = new
+            item.id = new
+    return renames
+
+
+def _rename_references(project: Project, renames: dict[str, str]) -> None:
+    """Every text that is exactly an old id (a reference) becomes the new id, keys too."""
+    if not renames:
+        return
+    for _, container, key in _walk(project, ""):
+        value = _get(container, key)
+        if value in renames:
+            _set(container, key, renames[value])
+    for h in project.history:
+        h.ids = [renames.get(x, x) for x in h.ids]
+    for mapping in _dicts(project):
+        for old in [k for k in mapping if k in renames]:
+            mapping[renames[old]] = mapping.pop(old)
+
+
+def _dicts(obj: Any) -> Iterator[dict[Any, Any]]:
+    if is_dataclass(obj) and not isinstance(obj, type):
+        for f in fields(obj):
+            yield from _dicts(getattr(obj, f.name))
+    elif isinstance(obj, dict):
+        yield obj
+        for value in obj.values():
+            yield from _dicts(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from _dicts(item)
 
 
 def access(project: Project, person: Person) -> dict[str, Any]:
@@ -157,18 +286,19 @@ def access(project: Project, person: Person) -> dict[str, Any]:
     records, the texts and history lines that name them. JSON-ready."""
     pattern = _pattern(person)
     texts = []
-    for where, obj, attr in _texts(project):
-        value = getattr(obj, attr)
-        if isinstance(value, str) and pattern and pattern.search(value):
+    slug = _slug_pattern(person)
+    for where, obj, key in _texts(project):
+        value = _get(obj, key)
+        if isinstance(value, str) and (
+            (pattern and pattern.search(value)) or (slug and slug.search(value))
+        ):
             texts.append({"where": where, "text": value})
-    for qid, value in sorted(project.answers.items()):
-        if isinstance(value, str) and pattern and pattern.search(value):
-            texts.append({"where": f"answers.{qid}", "text": value})
     candidate_ids = {r.key for r in person.records if r.kind == "candidate"}
     history = [
         {"at": h.at.isoformat(), "who": h.who, "action": h.action, "what": h.what}
         for h in project.history
         if (pattern and (pattern.search(h.what) or pattern.search(h.who)))
+        or (slug and slug.search(h.what))
         or candidate_ids & set(h.ids)
     ]
     assessed = [
@@ -184,11 +314,17 @@ def access(project: Project, person: Person) -> dict[str, Any]:
             for r in person.records
         ],
         "candidates": [
-            {"id": c.id, "lives_in_village": c.lives_in_village, "scores": c.scores,
-             "notes": c.notes}
-            for c in project.coordinator.candidates if c.id in candidate_ids
+            {
+                "id": c.id,
+                "lives_in_village": c.lives_in_village,
+                "scores": c.scores,
+                "notes": c.notes,
+            }
+            for c in project.coordinator.candidates
+            if c.id in candidate_ids
         ],  # fmt: skip
         "texts": texts,
+        "ids": [{"where": where, "id": item_id} for where, item_id in _named_ids(project, person)],
         "history": history,
     }
 
@@ -200,6 +336,7 @@ class Forgotten:
     records: list[Record]
     texts: list[str] = field(default_factory=list)
     history: int = 0
+    ids: list[str] = field(default_factory=list)
 
 
 def forget(project: Project, person: Person) -> Forgotten:
@@ -235,17 +372,22 @@ def forget(project: Project, person: Person) -> Forgotten:
                 n += 1
             cand.scores[f"{ERASED_NAME} {n}"] = cand.scores.pop(assessor)
             done.texts.append(f"coordinator.candidates.{cand.id}.scores")
-    for where, obj, attr in _texts(project):
-        value = getattr(obj, attr)
-        if isinstance(value, str) and pattern.search(value):
-            setattr(obj, attr, pattern.sub(ERASED_NAME, value))
+    renames = _rename_ids(project, person)
+    _rename_references(project, renames)
+    done.ids = [f"{old} -> {new}" for old, new in renames.items()]
+    slug = _slug_pattern(person)
+    for where, obj, key in _texts(project):
+        value = _get(obj, key)
+        if not isinstance(value, str):
+            continue
+        new = pattern.sub(ERASED_NAME, value)
+        if slug is not None:
+            new = slug.sub("gewist", new)  # an old id in a text ('zie afscheid-van-jan-...')
+        if new != value:
+            _set(obj, key, new)
             done.texts.append(where)
-    for qid, value in list(project.answers.items()):
-        if isinstance(value, str) and pattern.search(value):
-            project.answers[qid] = pattern.sub(ERASED_NAME, value)
-            done.texts.append(f"answers.{qid}")
     for i, h in enumerate(project.history):
-        named = bool(pattern.search(h.what))
+        named = bool(pattern.search(h.what)) or bool(slug and slug.search(h.what))
         by_them = bool(pattern.fullmatch(h.who.strip()))
         if named or candidate_ids & set(h.ids) or by_them:
             project.history[i] = HistoryEntry(
