@@ -25,7 +25,9 @@ from typing import Any
 
 from gzctl import __version__
 
-_TAG = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]}"
+# bumped when the checks of a data file get stricter: entries checked by older rules go
+_CHECKS = 2
+_TAG = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]} checks-{_CHECKS}"
 
 
 def _entry(kind: str, path: Path) -> Path | None:
