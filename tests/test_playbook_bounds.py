@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 DEPTH = 50_000
-HEAD = 'extends = "gemeenschapszorg"\n[playbook]\nid = "eigen"\ntitle = "Eigen"\nversion = "1.0.0"\n'
+HEAD = (
+    'extends = "gemeenschapszorg"\n[playbook]\nid = "eigen"\ntitle = "Eigen"\n'
+    'version = "1.0.0"\n'
+)
 
 
 def _book(folder: Path, catalogue: str, key: str = "organisation_types") -> Path:

@@ -712,6 +712,9 @@ def build(
     name = clean.get("name")
     if not name:
         raise UsageProblem("de naam van de organisatie ontbreekt.")
+    from gzctl.core.bounds import check_name
+
+    check_name(name, "de naam van de organisatie")
     type_text = clean.get("type") or ""
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
     # a name gzctl cannot place is marked, not silently filed: coverage asks about it
