@@ -26,7 +26,7 @@ def victim(tmp_path: Path) -> Path:
 
 
 def refused_by_one_line(result) -> None:
-    assert result.code == 1, (result.code, result.out, result.err)
+    assert result.code == 2, (result.code, result.out, result.err)  # bad input
     assert result.err.startswith("Fout: "), result.err
     assert len(result.err.strip().splitlines()) == 1, result.err
     assert "symbolische koppeling" in result.err

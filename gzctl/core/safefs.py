@@ -48,8 +48,9 @@ _HAVE_DIR_FD = (
 )
 
 
-class UnsafePath(Refused):
-    """A symlink (or a non-folder) where gzctl would write or read: refused, exit 1."""
+class UnsafePath(UsageProblem):
+    """A symlink (or a non-folder) where gzctl would write or read: bad input, exit 2 (the
+    documented table: the folder the user gave holds what gzctl may not use)."""
 
 
 def _show(path: Path | str) -> str:
@@ -155,7 +156,7 @@ def write_bytes(
     """Write ``data`` to ``path`` atomically and without following any symlink below
     ``root`` (default: ``path``'s own folder).
 
-    Raises UnsafePath (exit 1) for a symlink, UsageProblem for a reserved name, a path
+    Raises UnsafePath (exit 2) for a symlink, UsageProblem for a reserved name, a path
     outside ``root`` or a missing folder (unless ``make_dirs``), and Dutch GzctlErrors for
     OSErrors (full disk, no permission, read-only, name too long)."""
     path = Path(os.path.abspath(path))
@@ -433,7 +434,7 @@ _ERRNO_TEXT: dict[int, tuple[str, str, int]] = {
     errno.ELOOP: (
         "'{f}' is een symbolische koppeling (of een kring ervan)",
         "Verwijder de koppeling.",
-        1,
+        2,
     ),
     errno.EBUSY: ("'{f}' is in gebruik", "Sluit het andere programma en probeer het opnieuw.", 1),
     errno.ETXTBSY: ("'{f}' is in gebruik", "Sluit het andere programma en probeer opnieuw.", 1),
