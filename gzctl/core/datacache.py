@@ -55,6 +55,9 @@ def get(kind: str, path: Path, text: str) -> Any | None:
         import pickle
 
         # never through a link: the entry is unpickled, so it must be the file gzctl wrote
+        # (the data/ folder is checked here, the entry by O_NOFOLLOW; safefs costs start-up)
+        if os.path.islink(entry.parent):
+            return None
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as f:
             tag, source, deps, value = pickle.load(f)

@@ -132,12 +132,12 @@ def names_in(text: str, person: Person) -> bool:
     return bool((pattern and pattern.search(text)) or (slug and slug.search(text)))
 
 
-# fields that are not free text: kinds, statuses and other fixed words, ids (handled as ids)
+# fields that are not free text: kinds, statuses and other fixed words, ids (handled as ids);
+# an organisation's type is free text when the catalogue does not know it, so it is walked
 _NOT_TEXT = {
     "id",
     "kind",
     "status",
-    "type",
     "action",
     "schema_version",
     "playbook",
@@ -287,8 +287,16 @@ def access(project: Project, person: Person) -> dict[str, Any]:
     pattern = _pattern(person)
     texts = []
     slug = _slug_pattern(person)
+    own = {  # the person's own records are listed under "records", not again as texts
+        {"contact": "organisations.{}.contact", "candidate": "coordinator.candidates.{}",
+         "initiator": "initiators.{}"}[r.kind].format(r.key)
+        for r in person.records
+    }  # fmt: skip
     for where, obj, key in _texts(project):
         value = _get(obj, key)
+        parent, _, name = where.rpartition(".")
+        if parent in own and name in ("name", "email", "phone"):
+            continue
         if isinstance(value, str) and (
             (pattern and pattern.search(value)) or (slug and slug.search(value))
         ):
