@@ -660,6 +660,11 @@ def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str
                 clean[key] = text
             elif key in TEXT_FIELDS:
                 clean[key] = clean_text(str(value), multiline=key == "notes") or None
+                if key in ("name", "contact_name") and clean[key]:
+                    from gzctl.core.bounds import check_name
+
+                    what = "de naam van de organisatie" if key == "name" else "de contactpersoon"
+                    check_name(clean[key], what)
             elif key == "kind":
                 clean[key] = parse_kind(str(value))
             elif key == "sectors":
