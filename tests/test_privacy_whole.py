@@ -121,3 +121,22 @@ def test_forget_renames_references_to_a_renamed_id() -> None:
     assert project.activities[0].platform == "club-gewist"
     assert project.history[0].ids == ["club-gewist"]
     assert done.ids == [f"club-{SLUG} -> club-gewist"]
+
+
+def test_a_person_named_only_in_a_group_answer_is_found_and_forgotten(gz, demo: Path) -> None:
+    """A municipal contact typed into the answers (gemeentecontacten), on no other list."""
+    c = ("-C", str(demo))
+    project = store.load(demo)
+    project.answers["verkennen.gemeentecontacten"] = [
+        {"name": NAME, "email": "wiebe@gemeente.example", "role": "beleidsmedewerker"}
+    ]
+    store.write_atomic(demo / "gzctl.toml", store.dumps(project))
+    exported = gz(*c, "person", "export", "wiebe@gemeente.example", "--json")
+    assert exported.code == 0, exported.err
+    assert [r["kind"] for r in json.loads(exported.out)["records"]] == ["answer"]
+    result = gz(*c, "person", "forget", NAME, "--yes")
+    assert result.code == 0, result.err
+    text = (demo / "gzctl.toml").read_text(encoding="utf-8")
+    assert NAME not in text and "wiebe@gemeente.example" not in text
+    assert "beleidsmedewerker" in text  # the role is no personal data; the row stays
+    assert gz(*c, "status").code == 0 and gz(*c, "site", "build").code == 0

@@ -68,6 +68,17 @@ def records(project: Project) -> list[Record]:
             out.append(Record("contact", o.id, c.name, c.email, c.phone))
     for cand in project.coordinator.candidates:
         out.append(Record("candidate", cand.id, cand.name, cand.email, cand.phone))
+    for qid, rows in project.answers.items():  # people in a group answer (gemeentecontacten)
+        if not isinstance(rows, list):
+            continue
+        for i, row in enumerate(rows):
+            if isinstance(row, dict) and isinstance(row.get("name"), str) and row["name"]:
+                email, phone = row.get("email", ""), row.get("phone", "")
+                out.append(Record(
+                    "answer", f"{qid}.{i + 1}", row["name"],
+                    email if isinstance(email, str) else "",
+                    phone if isinstance(phone, str) else "",
+                ))  # fmt: skip
     return out
 
 
@@ -79,7 +90,7 @@ def find(project: Project, who: str) -> Person:
     if not query:
         raise UsageProblem("Geef een naam, e-mailadres, telefoonnummer of id.")
     all_records = records(project)
-    by_id = [r for r in all_records if r.kind != "initiator" and r.key == query]
+    by_id = [r for r in all_records if r.kind not in ("initiator", "answer") and r.key == query]
     if by_id:
         first = by_id[0]
         matched = [
@@ -207,7 +218,9 @@ def _slug_pattern(person: Person) -> re.Pattern[str] | None:
     from gzctl.network.inventory import slugify
 
     slugs = {slugify(n) for n in person.names if n.strip()}
-    slugs = {s for s in slugs if s and s != "organisatie"}
+    # a name of one or two letters as an id part would rename ids that have nothing to do
+    # with the person; its text is still erased by the whole-word pattern
+    slugs = {s for s in slugs if len(s) >= 3 and s != "organisatie"}
     if not slugs:
         return None
     alternatives = "|".join(re.escape(s) for s in sorted(slugs, key=len, reverse=True))
@@ -289,7 +302,7 @@ def access(project: Project, person: Person) -> dict[str, Any]:
     slug = _slug_pattern(person)
     own = {  # the person's own records are listed under "records", not again as texts
         {"contact": "organisations.{}.contact", "candidate": "coordinator.candidates.{}",
-         "initiator": "initiators.{}"}[r.kind].format(r.key)
+         "initiator": "initiators.{}", "answer": "answers.{}"}[r.kind].format(r.key)
         for r in person.records
     }  # fmt: skip
     for where, obj, key in _texts(project):
@@ -349,37 +362,23 @@ class Forgotten:
 
 def forget(project: Project, person: Person) -> Forgotten:
     """Remove the person from the project: candidate records, contact persons (the
-    organisation stays, its contact is emptied), initiators; their name, e-mail and phone
-    in every free text become '[naam gewist]'; history lines that name them or carry a
-    candidate id are rewritten to a neutral line, and 'who' is erased where it is them.
-    The appointed Coördinator is refused (Refused)."""
+    organisation stays, its contact is emptied), initiators, rows of group answers (the name
+    erased, e-mail and phone gone); ids made from their name are renamed with every reference
+    to them; their name, e-mail and phone in every text become '[naam gewist]'; history lines
+    that name them or carry a candidate id are rewritten to a neutral line, and 'who' is
+    erased where it is them. The appointed Coördinator is refused (Refused)."""
     candidate_ids = {r.key for r in person.records if r.kind == "candidate"}
     if project.coordinator.appointed in candidate_ids:
         raise Refused(
             "Deze persoon is aangesteld als Coördinator en blijft daarom bewaard. "
             "Stel eerst iemand anders aan als dat niet klopt."
         )
-    pattern = _pattern(person)
     done = Forgotten(list(person.records))
-    co = project.coordinator
-    co.candidates = [c for c in co.candidates if c.id not in candidate_ids]
-    contact_orgs = {r.key for r in person.records if r.kind == "contact"}
-    for o in project.organisations:
-        if o.id in contact_orgs:
-            o.contact = Contact()
-    initiator_keys = {int(r.key) for r in person.records if r.kind == "initiator"}
-    project.initiators = [
-        p for i, p in enumerate(project.initiators, start=1) if i not in initiator_keys
-    ]
+    _drop_records(project, person, candidate_ids)
+    pattern = _pattern(person)
     if pattern is None:
         return done
-    for cand in co.candidates:  # scores are keyed by the assessor's name
-        for assessor in [a for a in cand.scores if pattern.fullmatch(a.strip())]:
-            n = 1
-            while f"{ERASED_NAME} {n}" in cand.scores:
-                n += 1
-            cand.scores[f"{ERASED_NAME} {n}"] = cand.scores.pop(assessor)
-            done.texts.append(f"coordinator.candidates.{cand.id}.scores")
+    _erase_assessor(project, pattern, done)
     renames = _rename_ids(project, person)
     _rename_references(project, renames)
     done.ids = [f"{old} -> {new}" for old, new in renames.items()]
@@ -394,6 +393,56 @@ def forget(project: Project, person: Person) -> Forgotten:
         if new != value:
             _set(obj, key, new)
             done.texts.append(where)
+    done.history = _rewrite_history(project, pattern, slug, candidate_ids)
+    return done
+
+
+def _drop_records(project: Project, person: Person, candidate_ids: set[str]) -> None:
+    """The person's own records: candidates and initiators go, a contact is emptied, a row
+    of a group answer keeps its role but not the name, e-mail or phone."""
+    co = project.coordinator
+    co.candidates = [c for c in co.candidates if c.id not in candidate_ids]
+    contact_orgs = {r.key for r in person.records if r.kind == "contact"}
+    for o in project.organisations:
+        if o.id in contact_orgs:
+            o.contact = Contact()
+    for r in person.records:
+        if r.kind != "answer":
+            continue
+        qid, _, n = r.key.rpartition(".")
+        rows = project.answers.get(qid)
+        if isinstance(rows, list) and n.isdigit() and 0 < int(n) <= len(rows):
+            row = rows[int(n) - 1]
+            if isinstance(row, dict):
+                row["name"] = ERASED_NAME
+                for key in ("email", "phone"):
+                    row.pop(key, None)
+    initiator_keys = {int(r.key) for r in person.records if r.kind == "initiator"}
+    project.initiators = [
+        p for i, p in enumerate(project.initiators, start=1) if i not in initiator_keys
+    ]
+
+
+def _erase_assessor(project: Project, pattern: re.Pattern[str], done: Forgotten) -> None:
+    """Scores are keyed by the assessor's name: theirs become '[naam gewist] N'."""
+    for cand in project.coordinator.candidates:
+        for assessor in [a for a in cand.scores if pattern.fullmatch(a.strip())]:
+            n = 1
+            while f"{ERASED_NAME} {n}" in cand.scores:
+                n += 1
+            cand.scores[f"{ERASED_NAME} {n}"] = cand.scores.pop(assessor)
+            done.texts.append(f"coordinator.candidates.{cand.id}.scores")
+
+
+def _rewrite_history(
+    project: Project,
+    pattern: re.Pattern[str],
+    slug: re.Pattern[str] | None,
+    candidate_ids: set[str],
+) -> int:
+    """History lines that name the person (or an id made from their name, or carry a
+    candidate id) become a neutral line; 'who' is erased where it is them. Returns how many."""
+    count = 0
     for i, h in enumerate(project.history):
         named = bool(pattern.search(h.what)) or bool(slug and slug.search(h.what))
         by_them = bool(pattern.fullmatch(h.who.strip()))
@@ -405,8 +454,8 @@ def forget(project: Project, person: Person) -> Forgotten:
                 what=FORGOTTEN if (named or candidate_ids & set(h.ids)) else h.what,
                 ids=[x for x in h.ids if x not in candidate_ids],
             )
-            done.history += 1
-    return done
+            count += 1
+    return count
 
 
 GIT_NOTE = (

@@ -19,7 +19,12 @@ from gzctl.ops.reports import Confirmation
 
 GIT_NOTE = privacy.GIT_NOTE
 
-_ROLES = {"candidate": "kandidaat", "contact": "contactpersoon van", "initiator": "initiatiefnemer"}
+_ROLES = {
+    "candidate": "kandidaat",
+    "contact": "contactpersoon van",
+    "initiator": "initiatiefnemer",
+    "answer": "genoemd in het antwoord",
+}
 
 
 def describe(person: privacy.Person) -> str:
@@ -27,7 +32,7 @@ def describe(person: privacy.Person) -> str:
     org-3)')."""
     parts = []
     for r in person.records:
-        where = f" {r.key}" if r.kind != "initiator" else ""
+        where = f" {r.key}" if r.kind != "initiator" else ""  # answer: 'verkennen.x.1'
         parts.append(f"{r.name or r.email or r.phone} ({_ROLES[r.kind]}{where})")
     return "; ".join(parts)
 
@@ -73,7 +78,7 @@ def ask_forget_person(where: Where, query: str) -> Confirmation:
     """Find the person ``query`` names (name, e-mail, phone or id) and what to ask first."""
     person = privacy.find(opened(where).project, query)
     first = person.records[0]
-    key = first.key if first.kind != "initiator" else "NAAM"
+    key = first.key if first.kind not in ("initiator", "answer") else "NAAM"
     return Confirmation(
         kind="person",
         id=query,
@@ -176,7 +181,10 @@ def _forget_in_site(
         rebuilt = True
     except GzctlError:
         pass  # the removal below still takes every page that names the person
-    removed, kept = forget_in_site(project.folder, names)
+    try:
+        removed, kept = forget_in_site(project.folder, names)
+    except GzctlError as exc:  # e.g. a link in website/: the state is done, say what is left
+        return rebuilt, [], [f"(niet doorzocht: {exc.message})"]
     return rebuilt, removed, kept
 
 
