@@ -111,3 +111,13 @@ def test_deep_nesting_in_gzctl_toml_and_an_answers_file_is_refused(
     dotted.write_text("[" + ".".join(["x"] * DEPTH) + "]\n", encoding="utf-8")
     result = gz("init", str(tmp_path / "nieuw2"), "--answers", str(dotted))
     assert result.code == 2 and "Traceback" not in result.err, result.err
+
+
+def test_deep_nesting_in_a_merge_conflict_is_refused(gz, demo: Path) -> None:
+    """The values of a recorded conflict are free-form too: once they went unchecked, and
+    `person forget` ended in a RecursionError."""
+    state = demo / "gzctl.toml"
+    deep = '\n[[conflicts]]\nkey = "x"\npath = ["x"]\n[conflicts.mine' + ".x" * DEPTH + "]\ny = 1\n"
+    state.write_text(state.read_text(encoding="utf-8") + deep, encoding="utf-8")
+    for command in (("status",), ("person", "forget", "Sanne Bakker", "--yes"), ("site", "build")):
+        _refused(gz("-C", str(demo), *command), "te diep genest")

@@ -25,7 +25,7 @@ SCORE_MIN, SCORE_MAX = 1, 5
 
 def _walk(value: Any, path: tuple[str | int, ...], depth: int = 0) -> Fault | None:
     if depth > MAX_DEPTH:
-        return (path, f"is te diep genest (meer dan {MAX_DEPTH} lagen)")
+        return (path, f"is te diep genest (meer dan {MAX_DEPTH} lagen).")
     if isinstance(value, dict):
         for k, v in value.items():
             found = _walk(v, (*path, str(k)), depth + 1)
@@ -99,6 +99,11 @@ def project_faults(project: Project) -> list[Fault]:
         found = _walk(value, ("answers", *qid.split(".")))
         if found:
             faults.append(found)
+    for i, conflict in enumerate(project.conflicts):  # the only other free-form values
+        for side in ("mine", "other", "base"):
+            found = _walk(getattr(conflict, side), ("conflicts", i, side))
+            if found:
+                faults.append(found)
     _range(faults, ("village", "inhabitants"), project.village.inhabitants, 1, 10_000_000)
     _names(faults, project)
     for i, org in enumerate(project.organisations):
