@@ -142,6 +142,27 @@ def _writing_mode(mode: ast.expr | None) -> bool:
     return True
 
 
+# archives and databases that open a file themselves: writing unless read-only or in memory
+ARCHIVES = {"ZipFile", "TarFile", "connect", "Workbook"}
+
+
+def _writes_archive(node: ast.Call) -> bool:
+    """zipfile.ZipFile(path, "w"), tarfile.TarFile(path, "w"), sqlite3.connect(path): a file
+    written around the safe writer. Into a buffer (``buffer``, ``io.BytesIO()``) is fine."""
+    first = node.args[0] if node.args else None
+    if isinstance(first, ast.Name) and first.id in BUFFERS:
+        return False
+    if isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute):
+        if first.func.attr == "BytesIO":
+            return False
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "connect":
+        return not (isinstance(first, ast.Constant) and first.value == ":memory:")
+    if isinstance(func, ast.Attribute) and func.attr == "Workbook":
+        return False  # openpyxl's Workbook() is in memory until .save(path), caught there
+    return _writing_mode(_mode(node, 1))
+
+
 def _method_write(node: ast.Call, func: ast.Attribute) -> str | None:
     receiver = func.value
     if isinstance(receiver, ast.Name) and receiver.id == "safefs":
@@ -160,6 +181,8 @@ def _method_write(node: ast.Call, func: ast.Attribute) -> str | None:
         return func.attr
     if func.attr == "open" and not (isinstance(receiver, ast.Name) and receiver.id == "os"):
         return "open" if _writing_mode(_mode(node, 0)) else None  # Path(...).open("w")
+    if func.attr in ARCHIVES and _writes_archive(node):
+        return func.attr
     if func.attr == "save" and node.args:
         first = node.args[0]
         if not (isinstance(first, ast.Name) and first.id in BUFFERS):
@@ -221,10 +244,12 @@ def test_the_guard_sees_removing_linking_and_library_saves() -> None:
         "p.parent.mkdir(parents=True)\nshutil.rmtree('d')\nos.remove('f')\n"
         "p.replace(Path('y'))\n'a-b'.replace('-', '_')\nbook.save('out.xlsx')\n"
         "book.save(buffer)\np.open('w')\np.open()\nos.fdopen(fd, 'wb')\n"
-        "os.fdopen(fd, 'rb')\nsafefs.remove(p)\n"
+        "os.fdopen(fd, 'rb')\nsafefs.remove(p)\nzipfile.ZipFile('a.zip', 'w')\n"
+        "zipfile.ZipFile(buffer)\nzipfile.ZipFile(io.BytesIO(data), 'w')\n"
     )
     assert [what for _, what in sorted(_writes(tree))] == [
-        "unlink", "mkdir", "shutil.rmtree", "os.remove", "replace", "save", "open", "os.fdopen"
+        "unlink", "mkdir", "shutil.rmtree", "os.remove", "replace", "save", "open", "os.fdopen",
+        "ZipFile",
     ]
 
 
