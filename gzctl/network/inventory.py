@@ -901,8 +901,8 @@ def refuse_duplicate(project: Project, name: str, insist: bool, skip: str = "") 
     if insist:
         return
     raise Refused(
-        f"'{name}' lijkt op '{twin.name}' ({twin.id}), die al op de lijst staat (gzctl let niet "
-        f"op hoofdletters, puntjes, afkortingen en woordvolgorde). Is het echt een andere "
+        f"'{name}' staat al op de lijst als '{twin.name}' ({twin.id}); gzctl let niet op "
+        f"hoofdletters, puntjes, afkortingen en woordvolgorde. Is het echt een andere "
         f"organisatie, geef dan --toch; anders: gzctl org edit {twin.id}"
     )
 
