@@ -220,7 +220,7 @@ def test_unknown_id_suggests_and_changes_nothing(gz, project: Path) -> None:
 
 def test_undo_of_open_item_is_refused(gz, project: Path) -> None:
     result = gz("-C", str(project), "undo", "verkennen.eerderonderzoek")
-    assert result.code == 1
+    assert result.code == 2  # bad input, as the README's table of exit codes says
     assert "stond nog niet als gedaan" in result.err
 
 

@@ -68,7 +68,7 @@ def test_symlink_at_final_name_is_refused(gz, project: Path, victim) -> None:
     first.unlink()
     first.symlink_to(victim)
     result = gz("-C", str(project), "docs", "build", "--format", "md")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     assert "symbolische koppeling" in result.err
     assert victim.read_text(encoding="utf-8") == "precious\n"
 
@@ -78,7 +78,7 @@ def test_documenten_folder_as_symlink_is_refused(gz, project: Path, tmp_path: Pa
     elsewhere.mkdir()
     (project / "documenten").symlink_to(elsewhere, target_is_directory=True)
     result = gz("-C", str(project), "docs", "build", "--format", "md")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     assert list(elsewhere.iterdir()) == []
 
 
@@ -88,7 +88,7 @@ def test_symlinked_template_is_not_copied(gz, project: Path, tmp_path: Path) -> 
     (project / "sjablonen").mkdir()
     (project / "sjablonen" / "checklist.md.j2").symlink_to(secret)
     result = gz("-C", str(project), "docs", "build", "--format", "md")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     out = project / "documenten"
     if out.exists():
         for path in out.rglob("*"):
@@ -102,7 +102,7 @@ def test_symlinked_sjablonen_folder_is_refused(gz, project: Path, tmp_path: Path
     (elsewhere / "checklist.md.j2").write_text("geheim\n", encoding="utf-8")
     (project / "sjablonen").symlink_to(elsewhere, target_is_directory=True)
     result = gz("-C", str(project), "docs", "build", "--format", "md")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
 
 
 def test_symlinked_project_file_is_not_written_through(gz, project: Path, tmp_path) -> None:
@@ -111,7 +111,7 @@ def test_symlinked_project_file_is_not_written_through(gz, project: Path, tmp_pa
     (project / "gzctl.toml").symlink_to(real)
     before = real.read_bytes()
     result = gz("-C", str(project), "org", "add", "VV Test")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     assert real.read_bytes() == before
 
 
@@ -663,7 +663,7 @@ def test_symlinked_subfolder_of_documenten_is_refused(gz, project: Path, tmp_pat
     (project / "documenten").mkdir()
     (project / "documenten" / "checklist").symlink_to(elsewhere, target_is_directory=True)
     result = gz("-C", str(project), "docs", "build", "--format", "md")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     assert list(elsewhere.iterdir()) == []
 
 
@@ -677,14 +677,14 @@ def test_symlinked_partial_is_refused(gz, project: Path, tmp_path: Path) -> None
     (project / "sjablonen" / "_base").mkdir()
     (project / "sjablonen" / "_base" / "geheim.md.j2").symlink_to(secret)
     result = gz("-C", str(project), "docs", "build", "--format", "md")
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
 
 
 def test_portfolio_html_through_a_symlink_is_refused(gz, project: Path, victim) -> None:
     link = project.parent / "overzicht.html"
     link.symlink_to(victim)
     result = gz("portfolio", str(project), "--html", str(link))
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     assert victim.read_text(encoding="utf-8") == "precious\n"
 
 
@@ -695,5 +695,5 @@ def test_export_into_a_symlinked_folder_inside_the_project_is_refused(
     elsewhere.mkdir()
     (project / "exports").symlink_to(elsewhere, target_is_directory=True)
     result = gz("-C", str(project), "org", "export", str(project / "exports" / "orgs.csv"))
-    one_dutch_line(result, 1)
+    one_dutch_line(result, 2)  # bad input (README: Afsluitcodes)
     assert list(elsewhere.iterdir()) == []

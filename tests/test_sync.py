@@ -190,3 +190,24 @@ def test_folder_names() -> None:
     assert core.folder_name("https://example.nl/x/asperen/") == "asperen"
     names = [n for n, _, _ in core.plan(["a/beesd.git", "b/beesd.git", "a/beesd.git"], Path("."))]
     assert names == ["beesd", "beesd-2"]
+
+
+def test_sync_exits_the_same_with_and_without_json(forge, gz, tmp_path) -> None:
+    """The exit code follows the villages, never the output format (README: Afsluitcodes)."""
+    served, _ = forge
+    target = tmp_path / "dorpen"
+    (target / "vreemd").mkdir(parents=True)  # a folder that is no clone: skipped, a problem
+    good = [(served / "beesd.git").as_uri()]
+    cases = {
+        "ok": good,
+        "unreachable": [*good, str(tmp_path / "bestaat-niet.git")],
+        "not a clone": [*good, str(tmp_path / "vreemd")],
+        "empty source": [""],
+    }
+    for label, sources in cases.items():
+        for extra in ((), ("--portfolio",)):
+            plain = gz("sync", "--dir", str(target), *extra, *sources)
+            as_json = gz("sync", "--dir", str(target), "--json", *extra, *sources)
+            assert plain.code == as_json.code, (label, extra, plain.err, as_json.err)
+            assert "Traceback" not in plain.err + as_json.err
+            assert plain.code == (0 if label == "ok" else 1), (label, plain.code, plain.err)

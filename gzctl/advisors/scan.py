@@ -349,10 +349,10 @@ class Cache:
 
             payload = marshal.dumps(data, MARSHAL_VERSION)
             check = zlib.crc32(payload).to_bytes(4, "big")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            safefs.write_bytes(self.path, MAGIC + check + payload)
+            # the user's cache folder: its own folder may be a link, nothing below it may
+            safefs.write_bytes(self.path, MAGIC + check + payload, make_dirs=True)
             for old in self.path.parent.glob("portfolio*.json"):  # gzctl 0.1's JSON caches
-                old.unlink(missing_ok=True)
+                safefs.remove(old)
         except (OSError, GzctlError):
             pass  # a cache that cannot be written only costs time next run
 

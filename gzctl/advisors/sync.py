@@ -159,7 +159,9 @@ def sync_all(
 ) -> list[Synced]:
     """Sync every source into ``target`` (created if missing), ``jobs`` at a time (default:
     up to 16). Results in the order of ``sources``; ``progress`` is called as each ends."""
-    target.mkdir(parents=True, exist_ok=True)
+    from gzctl.core import safefs
+
+    safefs.make_folder(target)
     todo = plan(sources, target)
     if not todo:
         return []

@@ -160,6 +160,15 @@ def add(
     op_website: PublishName = None,
     status: Status = None,
     notitie: Notes = None,
+    toch: Annotated[
+        bool,
+        common.Option(
+            "--toch",
+            "--anyway",
+            help="Voeg toe ook al lijkt de naam op een organisatie op de lijst (andere "
+            "woordvolgorde, afkorting).",
+        ),
+    ] = False,
 ) -> None:
     """`gzctl org add`: adds an organisation."""
     opened = common.open_project(ctx)
@@ -185,7 +194,7 @@ def add(
         raw = ask_organisation(catalogue, None, raw, lists.console().print)
     from gzctl.ops.orgs import add_organisation
 
-    added = add_organisation(opened, raw, who=runtime.who(), now=runtime.now())
+    added = add_organisation(opened, raw, who=runtime.who(), now=runtime.now(), insist=toch)
     org = added.org
     extra = f" (type herkend aan de naam: {added.type_by_name})" if added.type_by_name else ""
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
@@ -280,6 +289,15 @@ def edit(
     aanhef: Salutation = None,
     op_website: PublishName = None,
     notitie: Notes = None,
+    toch: Annotated[
+        bool,
+        common.Option(
+            "--toch",
+            "--anyway",
+            help="Neem de nieuwe naam ook als die lijkt op een organisatie op de lijst (andere "
+            "woordvolgorde, afkorting).",
+        ),
+    ] = False,
 ) -> None:
     """`gzctl org edit`: changes the given fields of an organisation."""
     opened = common.open_project(ctx)
@@ -306,7 +324,9 @@ def edit(
         raw = inv.changed_fields(current, raw, catalogue)
     from gzctl.ops.orgs import edit_organisation
 
-    done = edit_organisation(opened, org_id, raw, who=runtime.who(), now=runtime.now())
+    done = edit_organisation(
+        opened, org_id, raw, who=runtime.who(), now=runtime.now(), insist=toch
+    )
     if done.changed:
         common.say(f"{done.name}: {', '.join(done.changed)} gewijzigd.")
     else:

@@ -41,6 +41,8 @@ def export(ctx: common.Context, who: WhoArg, json: common.JsonFlag = False) -> N
             common.say(f"  {r['kind']} {r['key']}: {fields}")
         for t in data["texts"]:
             common.say(f"  tekst {t['where']}: {t['text']}")
+        for i in data.get("ids", []):
+            common.say(f"  id {i['where']}: {i['id']}")
         for h in data["history"]:
             common.say(f"  geschiedenis {h['at']} {h['who']}: {h['what']}")
     common.say("Documenten in documenten/ kunnen de persoon ook noemen (gzctl docs list).")
@@ -62,10 +64,20 @@ def forget(ctx: common.Context, who: WhoArg, yes: Yes = False) -> None:
     )
     for where in done.texts:
         common.say(f"  naam vervangen door '{done.erased_name}' in {where}")
+    for renamed in done.ids:
+        common.say(f"  id met de naam erin hernoemd: {renamed}")
     for rel in done.removed:
         common.say(f"  verwijderd: documenten/{rel} (maak opnieuw met gzctl docs build)")
     for rel in done.kept:
         common.say(
             f"  met de hand bewerkt en noemt de persoon nog: documenten/{rel}; pas het zelf aan"
+        )
+    if done.site_rebuilt:
+        common.say("  website/ opnieuw gemaakt zonder de persoon")
+    for rel in done.site_removed:
+        common.say(f"  verwijderd: website/{rel}")
+    for rel in done.site_kept:
+        common.say(
+            f"  met de hand bewerkt en noemt de persoon nog: website/{rel}; pas het zelf aan"
         )
     common.note(done.git_note)

@@ -124,8 +124,10 @@ def check(
     path = Path(file)
     if not path.is_file():
         raise NotFound(f"Bestand '{file}' bestaat niet.")
+    from gzctl.ops.settings import check_playbook_file
+
     try:
-        book = pb.load_playbook_file(path)
+        book = check_playbook_file(path)
     except PlaybookError as exc:
         faults = exc.message.splitlines()
         for line in faults:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from gzctl.cli import common, render
 from gzctl.core import playbook as pb
-from gzctl.core import runtime, store
+from gzctl.core import runtime, safefs, store
 from gzctl.core.errors import UsageProblem
 from gzctl.network import session
 
@@ -281,7 +281,7 @@ def demo(
                 f"'{folder}' bevat geen voorbeelddorp maar '{project.village.name}'; "
                 "dat vervang ik niet."
             )
-        state.unlink()
+        safefs.remove(state, root=folder)
     book = pb.load(pb.builtin_for_country(code))
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gzctl.core.bounds import scalar_fault
+from gzctl.core.bounds import name_fault, scalar_fault
 from gzctl.core.model import Coordinator, Project
 
 Fault = tuple[tuple[str | int, ...], str]
@@ -25,7 +25,7 @@ SCORE_MIN, SCORE_MAX = 1, 5
 
 def _walk(value: Any, path: tuple[str | int, ...], depth: int = 0) -> Fault | None:
     if depth > MAX_DEPTH:
-        return (path, f"is te diep genest (meer dan {MAX_DEPTH} lagen)")
+        return (path, f"is te diep genest (meer dan {MAX_DEPTH} lagen).")
     if isinstance(value, dict):
         for k, v in value.items():
             found = _walk(v, (*path, str(k)), depth + 1)
@@ -66,6 +66,32 @@ def _unique(faults: list[Fault], key: str, ids: list[str]) -> None:
         seen.add(one)
 
 
+def _name(faults: list[Fault], path: tuple[str | int, ...], value: str) -> None:
+    reason = name_fault(value)
+    if reason:
+        faults.append((path, reason + "."))
+
+
+def _names(faults: list[Fault], project: Project) -> None:
+    """Every name a document, file name or page carries, within bounds.MAX_NAME."""
+    v = project.village
+    for key in ("name", "municipality", "province"):
+        _name(faults, ("village", key), getattr(v, key))
+    for i, person in enumerate(project.initiators):
+        _name(faults, ("initiators", i, "name"), person.name)
+    for i, org in enumerate(project.organisations):
+        _name(faults, ("organisations", i, "name"), org.name)
+        _name(faults, ("organisations", i, "contact", "name"), org.contact.name)
+    for i, place in enumerate(project.places):
+        _name(faults, ("places", i, "name"), place.name)
+    for i, cand in enumerate(project.coordinator.candidates):
+        _name(faults, ("coordinator", "candidates", i, "name"), cand.name)
+    for i, pf in enumerate(project.platforms):
+        _name(faults, ("platforms", i, "title"), pf.title)
+    for i, act in enumerate(project.activities):
+        _name(faults, ("activities", i, "title"), act.title)
+
+
 def project_faults(project: Project) -> list[Fault]:
     """Every rule a loaded project breaks, as (key path, Dutch reason), in file order."""
     faults: list[Fault] = []
@@ -73,7 +99,13 @@ def project_faults(project: Project) -> list[Fault]:
         found = _walk(value, ("answers", *qid.split(".")))
         if found:
             faults.append(found)
-    _range(faults, ("village", "inhabitants"), project.village.inhabitants, 0, 10_000_000)
+    for i, conflict in enumerate(project.conflicts):  # the only other free-form values
+        for side in ("mine", "other", "base"):
+            found = _walk(getattr(conflict, side), ("conflicts", i, side))
+            if found:
+                faults.append(found)
+    _range(faults, ("village", "inhabitants"), project.village.inhabitants, 1, 10_000_000)
+    _names(faults, project)
     for i, org in enumerate(project.organisations):
         _range(faults, ("organisations", i, "reach"), org.reach, 0, 10_000_000)
     _unique(faults, "organisations", [o.id for o in project.organisations])

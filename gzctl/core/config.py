@@ -243,9 +243,8 @@ def write_user(path: Path, values: Mapping[str, Any]) -> None:
     from gzctl.core import safefs
     from gzctl.core.tomlfile import unflatten
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     header = "# Instellingen van gzctl voor jou als gebruiker (gzctl config --list).\n"
-    safefs.write_text(path, header + tomli_w.dumps(unflatten(dict(values))))
+    safefs.write_text(path, header + tomli_w.dumps(unflatten(dict(values))), make_dirs=True)
 
 
 def user_settings(environ: Mapping[str, str]) -> dict[str, Any]:

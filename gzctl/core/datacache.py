@@ -25,7 +25,9 @@ from typing import Any
 
 from gzctl import __version__
 
-_TAG = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]}"
+# bumped when the checks of a data file get stricter: entries checked by older rules go
+_CHECKS = 2
+_TAG = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]} checks-{_CHECKS}"
 
 
 def _entry(kind: str, path: Path) -> Path | None:
@@ -52,7 +54,12 @@ def get(kind: str, path: Path, text: str) -> Any | None:
     try:
         import pickle
 
-        with open(entry, "rb") as f:
+        # never through a link: the entry is unpickled, so it must be the file gzctl wrote
+        # (the data/ folder is checked here, the entry by O_NOFOLLOW; safefs costs start-up)
+        if os.path.islink(entry.parent):
+            return None
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
             tag, source, deps, value = pickle.load(f)
         if tag != _TAG or source != text or not _unchanged(deps):
             return None
@@ -76,23 +83,20 @@ def put(
     """Keep ``value`` (plain data: dicts, lists, str, numbers, dates) for ``path`` and its
     ``text``, and for the other files it was built from (``deps``: (path, text) pairs, the
     bases it extends). Written to a temporary file and renamed, so a reader never sees half an
-    entry; any failure is ignored."""
+    entry; a link in the cache folder is refused, not followed; any failure is ignored."""
     entry = _entry(kind, path)
     if entry is None:
         return
     try:
         import pickle
-        import tempfile
 
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump((_TAG, text, deps, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        from gzctl.core import safefs
+        from gzctl.core.runtime import cache_home
+
+        data = pickle.dumps((_TAG, text, deps, value), protocol=pickle.HIGHEST_PROTOCOL)
+        # rooted at the user's cache folder: that folder may be a link (the user's choice),
+        # no folder or file below it may; the temporary name is unpredictable and exclusive
+        safefs.write_bytes(entry, data, root=cache_home(), make_dirs=True)
     except Exception:
         return
 

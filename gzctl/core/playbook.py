@@ -6,6 +6,7 @@ interprets a playbook; a new step needs a TOML edit, not a code change.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +199,32 @@ def catalogue_file(spec: str, playbook_source: str = "") -> Path:
             path = Path(playbook_source).parent / path
         return path
     return data_dir("playbooks") / f"{spec}.toml"
+
+
+def catalogue_outside(spec: str, playbook_source: str) -> str | None:
+    """Why a catalogue path a playbook names may not be used (Dutch, without the file name),
+    or None. A catalogue of a user's own playbook lies inside that playbook's folder (a
+    subfolder is fine): never an absolute path elsewhere, '..' out of it, or a link; a shipped
+    playbook names its catalogues by their built-in name."""
+    if not (spec.endswith(".toml") or "/" in spec or "\\" in spec):
+        return None
+    shown = spec if len(spec) <= 60 else spec[:57] + "..."
+    if not spec.endswith(".toml"):
+        return f"catalogus '{shown}' moet een .toml-bestand zijn"
+    if not playbook_source:
+        return None
+    folder = Path(playbook_source).parent
+    path = catalogue_file(spec, playbook_source)
+    try:
+        inside = os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
+    except (OSError, ValueError):
+        inside = False
+    if Path(spec).expanduser().is_absolute() or ".." in Path(spec).parts or not inside:
+        return (
+            f"catalogus '{shown}' ligt buiten de map van het stappenplan; zet hem in die map "
+            "en noem hem zonder map ervoor (zoals 'mijn-typen.toml')"
+        )
+    return None
 
 
 def resolve_source(spec: str, project_dir: Path | None = None) -> Path:
@@ -619,6 +646,10 @@ class Validator:
                 continue
             if not isinstance(value, str) or not value.strip():
                 self.fault(None, f"'{key}' moet de naam van een catalogus zijn", key)
+                continue
+            outside = catalogue_outside(value, self.source)
+            if outside:
+                self.fault(None, outside, key)
             elif not catalogue_file(value, self.source).is_file():
                 self.fault(None, f"catalogus '{value}' ({key}) niet gevonden", key)
 

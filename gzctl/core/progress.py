@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from gzctl.core.errors import NotFound, Refused, did_you_mean
+from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import ChecklistEntry, Project
 from gzctl.core.playbook import Item, Phase, Playbook
 
@@ -164,7 +164,9 @@ def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
                 f"'{item.id}' staat als gedaan omdat de gegevens van het project dat zeggen "
                 f"({reasons}); pas die gegevens aan om het terug te zetten."
             )
-        raise Refused(f"'{item.id}' stond nog niet als gedaan.")
+        raise UsageProblem(
+            f"'{item.id}' stond nog niet als gedaan; er is niets terug te zetten."
+        )
     if entry.note:
         project.checklist[item.id] = ChecklistEntry(note=entry.note)
     else:

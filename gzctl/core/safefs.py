@@ -48,8 +48,9 @@ _HAVE_DIR_FD = (
 )
 
 
-class UnsafePath(Refused):
-    """A symlink (or a non-folder) where gzctl would write or read: refused, exit 1."""
+class UnsafePath(UsageProblem):
+    """A symlink (or a non-folder) where gzctl would write or read: bad input, exit 2 (the
+    documented table: the folder the user gave holds what gzctl may not use)."""
 
 
 def _show(path: Path | str) -> str:
@@ -155,7 +156,7 @@ def write_bytes(
     """Write ``data`` to ``path`` atomically and without following any symlink below
     ``root`` (default: ``path``'s own folder).
 
-    Raises UnsafePath (exit 1) for a symlink, UsageProblem for a reserved name, a path
+    Raises UnsafePath (exit 2) for a symlink, UsageProblem for a reserved name, a path
     outside ``root`` or a missing folder (unless ``make_dirs``), and Dutch GzctlErrors for
     OSErrors (full disk, no permission, read-only, name too long)."""
     path = Path(os.path.abspath(path))
@@ -298,6 +299,66 @@ def _write_plain(
         raise
 
 
+def remove(path: Path, *, root: Path | None = None, missing_ok: bool = True) -> bool:
+    """Remove the file at ``path`` without following a link in any folder between ``root``
+    (default: ``path``'s folder) and it; a link at the final name is removed itself, never
+    what it points at. Returns whether a file was removed. Raises UnsafePath for a link on
+    the way, UsageProblem for a folder at ``path``, Dutch GzctlErrors for other OSErrors."""
+    path = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(root)) if root is not None else path.parent
+    parts = _parts_below(root, path)
+    try:
+        if not _HAVE_DIR_FD:  # pragma: no cover - platforms without openat (Windows)
+            check_path(path, root)
+            path.unlink()
+            return True
+        fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        shown = root
+        try:
+            for part in parts:
+                shown = shown / part
+                child = _open_dir(part, fd, False, shown)
+                os.close(fd)
+                fd = child
+            try:
+                st = os.lstat(path.name, dir_fd=fd)
+            except FileNotFoundError:
+                if missing_ok:
+                    return False
+                raise
+            if stat.S_ISDIR(st.st_mode):
+                raise UsageProblem(f"'{_show(path)}' is een map, geen bestand.")
+            os.unlink(path.name, dir_fd=fd)
+            return True
+        finally:
+            os.close(fd)
+    except GzctlError:
+        raise
+    except FileNotFoundError:
+        if missing_ok:
+            return False
+        raise os_error(FileNotFoundError(errno.ENOENT, "", str(path))) from None
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise os_error(exc) from None
+
+
+def make_folder(folder: Path) -> None:
+    """Create the folder a user named (a new village, the folder ``sync`` clones into),
+    parents included. That folder and the folders above it are the user's own choice (they
+    may be links, like a synced Documents folder); what gzctl writes below it goes through
+    :func:`write_bytes` with it as ``root``."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageProblem(f"'{_show(folder)}' bestaat al en is geen map.") from None
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = str(folder)
+        raise os_error(exc) from None
+
+
 def clean_orphans(folder: Path, *, max_age: float = ORPHAN_AGE, recursive: bool = False) -> int:
     """Remove gzctl's own temporary files left by a killed run; returns how many.
 
@@ -373,7 +434,7 @@ _ERRNO_TEXT: dict[int, tuple[str, str, int]] = {
     errno.ELOOP: (
         "'{f}' is een symbolische koppeling (of een kring ervan)",
         "Verwijder de koppeling.",
-        1,
+        2,
     ),
     errno.EBUSY: ("'{f}' is in gebruik", "Sluit het andere programma en probeer het opnieuw.", 1),
     errno.ETXTBSY: ("'{f}' is in gebruik", "Sluit het andere programma en probeer opnieuw.", 1),

@@ -341,9 +341,10 @@ def refuse_unloadable(text: str, path: Path) -> None:
 
 def create(folder: Path, project: Project) -> None:
     """Write a brand-new project; refuses when one is there already."""
+    from gzctl.core import safefs
     from gzctl.core.text import shell_quote
 
-    folder.mkdir(parents=True, exist_ok=True)
+    safefs.make_folder(folder)
     path = folder / STATE_FILE
     with locked(folder):
         if path.exists():

@@ -302,7 +302,7 @@ def _write_all(
     for rel in [r for r, e in manifest.files.items() if ".nieuw." in r and "stale" in e]:
         path = _inside(root, rel)
         if _current_hash(path) is not None:
-            path.unlink()
+            safefs.remove(path, root=root.parent)
         del manifest.files[rel]
     # files of these documents that are no longer produced (an organisation left the list)
     built_ids = {p.doc_id for p in prepared}
@@ -316,7 +316,7 @@ def _write_all(
         if current is None:
             del manifest.files[rel]
         elif force or current in manifest.known(rel):
-            path.unlink()
+            safefs.remove(path, root=root.parent)
             del manifest.files[rel]
             report.removed.append(rel)
         else:
@@ -517,7 +517,7 @@ def forget_in_documents(
             if not names(_document_text(path, data)):
                 continue
             if sha256(data) in manifest.known(rel):
-                path.unlink()
+                safefs.remove(path, root=folder)
                 manifest.files.pop(rel, None)
                 removed.append(rel)
             else:

@@ -263,6 +263,11 @@ def _localise_styles(doc: Any, language: str) -> None:
             el.set(_W + "val", value)
 
 
+def _property(text: str, limit: int = 255) -> str:
+    """``text`` cut to fit a DOCX core property (at most ``limit`` characters)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class DocxBuilder:
     """Builds many DOCX files fast from Markdown; see the module docstring.
 
@@ -393,9 +398,11 @@ class DocxBuilder:
         self._letters = bool(letterhead)
         self._convert(markdown)
         props = self.doc.core_properties
-        props.title = title
-        props.author = network
-        props.last_modified_by = network
+        # the core properties hold at most 255 characters (python-docx refuses more): a
+        # longer title or network name is cut there, with '…'; the document keeps it whole
+        props.title = _property(title)
+        props.author = _property(network)
+        props.last_modified_by = _property(network)
         document_xml = etree.tostring(
             self.doc.element, xml_declaration=True, encoding="UTF-8", standalone=True
         )

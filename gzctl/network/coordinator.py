@@ -213,6 +213,9 @@ def add_candidate(
             raise UsageProblem("; ".join(errors) + ".")
         email = str(clean.get("contact_email", email))
         phone = str(clean.get("contact_phone", phone))
+    from gzctl.core.bounds import check_name
+
+    check_name(name, "de naam van de kandidaat")
     cand = Candidate(
         id=next_id(project),
         name=name,

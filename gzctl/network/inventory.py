@@ -682,7 +682,13 @@ def _parse_field(key: str, value: Any, catalogue: Catalogue) -> Any:
             raise UsageProblem(f"id '{text}' mag alleen kleine letters, cijfers en - bevatten.")
         return text
     if key in TEXT_FIELDS:
-        return clean_text(str(value), multiline=key == "notes") or None
+        cleaned = clean_text(str(value), multiline=key == "notes") or None
+        if key in ("name", "contact_name") and cleaned:
+            from gzctl.core.bounds import check_name
+
+            what = "de naam van de organisatie" if key == "name" else "de contactpersoon"
+            check_name(cleaned, what)
+        return cleaned
     if key == "kind":
         return parse_kind(str(value))
     if key == "sectors":
@@ -731,6 +737,9 @@ def build(
     name = clean.get("name")
     if not name:
         raise UsageProblem("de naam van de organisatie ontbreekt.")
+    from gzctl.core.bounds import check_name
+
+    check_name(name, "de naam van de organisatie")
     type_text = clean.get("type") or ""
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
     # a name gzctl cannot place is marked, not silently filed: coverage asks about it
@@ -917,6 +926,31 @@ def find_near_duplicate(project: Project, name: str, skip: str = "") -> Organisa
     return None
 
 
+def refuse_duplicate(project: Project, name: str, insist: bool, skip: str = "") -> None:
+    """Refuse (Refused, one Dutch line) a name that meets an organisation on the list under
+    :func:`dedup_key` (case, dots, abbreviations and word order aside). ``insist`` (``--toch``)
+    lets a name through that only looks alike; the very same name (case and accents aside)
+    never goes through twice."""
+    twin = find_duplicate(project, name, skip)
+    if twin is None:
+        return
+    same = next(
+        (o for o in project.organisations if o.id != skip and fold(o.name) == fold(name)), None
+    )
+    if same is not None:
+        twin = same
+        raise Refused(
+            f"'{name}' staat al op de lijst ({twin.id}). Pas die aan met: gzctl org edit {twin.id}"
+        )
+    if insist:
+        return
+    raise Refused(
+        f"'{name}' staat al op de lijst als '{twin.name}' ({twin.id}); gzctl let niet op "
+        f"hoofdletters, puntjes, afkortingen en woordvolgorde. Is het echt een andere "
+        f"organisatie, geef dan --toch; anders: gzctl org edit {twin.id}"
+    )
+
+
 def find(project: Project, raw: str) -> Organisation:
     """By id, or by a name that identifies one organisation (any spelling dedup_key allows)."""
     text = raw.strip()
@@ -942,20 +976,20 @@ def find(project: Project, raw: str) -> Organisation:
 
 
 def add(
-    project: Project, raw: Mapping[str, Any], catalogue: Catalogue, today: dt.date
+    project: Project,
+    raw: Mapping[str, Any],
+    catalogue: Catalogue,
+    today: dt.date,
+    insist: bool = False,
 ) -> Organisation:
-    """Check, refuse a duplicate, add, keep the list sorted."""
+    """Check, refuse a duplicate (a look-alike goes with ``insist``), add, keep the list
+    sorted."""
     clean, errors = parse_fields(raw, catalogue)
     _fail(errors)
     name = clean.get("name")
     if not name:
         raise UsageProblem("de naam van de organisatie ontbreekt.")
-    twin = find_duplicate(project, name)
-    if twin is not None:
-        raise Refused(
-            f"'{name}' staat al op de lijst als '{twin.name}' ({twin.id}). "
-            f"Pas die aan met: gzctl org edit {twin.id}"
-        )
+    refuse_duplicate(project, name, insist)
     org = build(clean, catalogue, (o.id for o in project.organisations), today)
     project.organisations.append(org)
     sort(project)
@@ -963,16 +997,24 @@ def add(
 
 
 def edit(
-    project: Project, org_id: str, raw: Mapping[str, Any], catalogue: Catalogue, today: dt.date
+    project: Project,
+    org_id: str,
+    raw: Mapping[str, Any],
+    catalogue: Catalogue,
+    today: dt.date,
+    insist: bool = False,
 ) -> tuple[Organisation, list[str]]:
     """Applies the given fields to an organisation; returns it and the fields that changed."""
+    """Change the given fields of one organisation; a new name that looks like another's is
+    refused unless ``insist``. Returns the organisation and the fields that changed."""
     org = find(project, org_id)
     clean, errors = parse_fields(raw, catalogue)
     _fail(errors)
     if clean.get("name"):
-        twin = find_duplicate(project, clean["name"], skip=org.id)
-        if twin is not None:
-            raise Refused(f"'{clean['name']}' staat al op de lijst als '{twin.name}' ({twin.id}).")
+        from gzctl.core.bounds import check_name
+
+        check_name(clean["name"], "de naam van de organisatie")
+        refuse_duplicate(project, clean["name"], insist, skip=org.id)
     clean.pop("id", None)
     changed = apply_changes(org, clean, catalogue, today)
     return org, changed

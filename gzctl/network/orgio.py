@@ -727,7 +727,7 @@ def write_export(
 
     The file must end in its format's suffix (never gzctl.toml or another kind of file) and
     is written through gzctl/core/safefs.py (no symlinks). Raises UsageProblem, NotFound,
-    safefs.UnsafePath (Refused)."""
+    safefs.UnsafePath (exit 2)."""
     from gzctl.core import safefs
 
     safefs.refuse_reserved(path, "een export")

@@ -189,6 +189,9 @@ def add(project: Project, raw: dict[str, Any], crit: Criteria) -> Place:
     twin = next((p for p in project.places if fold(p.name) == fold(values["name"])), None)
     if twin is not None:
         raise Refused(f"{twin.name} staat al op de lijst van plekken (id {twin.id}).")
+    from gzctl.core.bounds import check_name
+
+    check_name(values["name"], "de naam van de plek")
     place = Place(id=unique_id(values["name"], (p.id for p in project.places)), **values)
     project.places.append(place)
     project.places.sort(key=lambda p: p.id)

@@ -362,6 +362,9 @@ def add(
     twin = next((p for p in project.platforms if inv.compact(p.title) == inv.compact(title)), None)
     if twin is not None:
         raise Refused(f"Er is al een platform '{twin.title}' ({twin.id}).")
+    from gzctl.core.bounds import check_name
+
+    check_name(title, "de naam van het platform")
     pid = inv.unique_id(ptype.id if ptype else title, taken)
     platform = Platform(
         id=pid,
@@ -591,6 +594,9 @@ def add_activity(
     pid = find(project, platform).id if platform.strip() else ""
     groups = inv.parse_groups(target_groups, orgs_catalogue) if target_groups else []
     title = clean_text(title)
+    from gzctl.core.bounds import check_name
+
+    check_name(title, "de titel van de activiteit")
     # a cancelled activity's id stays taken while its cancellation is published: the new
     # activity gets its own UID, so calendars show the cancellation and the new event
     taken = [a.id for a in project.activities] + [c.id for c in project.cancelled_activities]

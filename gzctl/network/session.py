@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES, PLATFORM_STATUSES
 
@@ -123,14 +123,25 @@ def check_references(folder: Path, project: Project) -> None:
 
 
 def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None:
-    """A hand-edited answer must still fit its question; say which key and line if not."""
+    """A hand-edited answer must still fit its question, by the same rules as the commands
+    (the intake's village.* answers too: ``inhabitants = 0`` is refused as ``init`` refuses
+    it); say which key and line if not. A number typed where a text is asked is read as that
+    text, as a command would have stored it (it never reaches a document as a number)."""
     from gzctl.core import phone, store
     from gzctl.core.errors import AnswerError
     from gzctl.core.questions import asks_phone, coerce
 
     questions = {q.id: q for q in playbook.questions()}
-    for qid, value in project.answers.items():
-        q = questions.get(qid)
+    found: list[tuple[tuple[str, ...], str, Any, Any]] = [
+        (("answers", *qid.split(".")), qid, questions.get(qid), value)
+        for qid, value in project.answers.items()
+    ]
+    for q in playbook.intake:
+        if q.id.startswith("village.") and hasattr(project.village, q.id[len("village.") :]):
+            value = getattr(project.village, q.id[len("village.") :])
+            if value not in (None, ""):
+                found.append((tuple(q.id.split(".")), q.id, q, value))
+    for parts, qid, q, value in found:
         if q is None:
             continue  # e.g. from another playbook: kept, not used
         if q.format == "phone" and isinstance(value, str) and phone.plausible(value):
@@ -141,14 +152,25 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             if asks_phone(q):
                 from gzctl.core.country import for_playbook
 
-                coerce(q, value, for_playbook(playbook).phone)
+                coerced = coerce(q, value, for_playbook(playbook).phone)
             else:
-                coerce(q, value)
+                coerced = coerce(q, value)
         except AnswerError as exc:
-            parts = ("answers", *qid.split("."))
             text = store.read_text(folder / store.STATE_FILE)
-            message = f"het antwoord 'answers.{qid}' past niet bij de vraag: {exc.message}"
+            message = f"het antwoord '{'.'.join(parts)}' past niet bij de vraag: {exc.message}"
             raise store.located_error(store.STATE_FILE, text, parts, message) from None
+        if parts[0] == "answers" and _texts_read_as_numbers(value):
+            project.answers[qid] = coerced
+
+
+def _texts_read_as_numbers(value: Any) -> bool:
+    """Whether a hand edit left a number where the question asks a text (a text question, or
+    a text field of a group): the checked answer then replaces it, as text."""
+    if isinstance(value, list):
+        return any(_texts_read_as_numbers(v) for v in value)
+    if isinstance(value, dict):
+        return any(_texts_read_as_numbers(v) for v in value.values())
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 # the checks themselves: plain reads against the vocabulary, no feature module

@@ -38,13 +38,16 @@ class Added:
     unknown_type: bool
 
 
-def add_organisation(where: Where, fields: dict[str, Any], *, who: str, now: dt.datetime) -> Added:
+def add_organisation(
+    where: Where, fields: dict[str, Any], *, who: str, now: dt.datetime, insist: bool = False
+) -> Added:
     """Put an organisation on the list (``fields`` as inventory.parse_fields takes them:
-    name, kind, type, sectors, ...). Without a type, the type is read from the name."""
+    name, kind, type, sectors, ...). Without a type, the type is read from the name. A name
+    that only looks like one on the list goes through with ``insist`` (``--toch``)."""
     project = opened(where)
     catalogue = inv.load_catalogue(project.playbook)
     with transaction(project, who, now) as tx:
-        org = inv.add(tx.project, fields, catalogue, now.date())
+        org = inv.add(tx.project, fields, catalogue, now.date(), insist)
         tx.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
     known = catalogue.type(org.type)
     by_name = known.name if known is not None and not fields.get("type") else None
@@ -52,13 +55,19 @@ def add_organisation(where: Where, fields: dict[str, Any], *, who: str, now: dt.
 
 
 def edit_organisation(
-    where: Where, org_id: str, fields: dict[str, Any], *, who: str, now: dt.datetime
+    where: Where,
+    org_id: str,
+    fields: dict[str, Any],
+    *,
+    who: str,
+    now: dt.datetime,
+    insist: bool = False,
 ) -> Edited:
     """Change the given fields of one organisation; a history line only when one changed."""
     project = opened(where)
     catalogue = inv.load_catalogue(project.playbook)
     with transaction(project, who, now) as tx:
-        org, changed = inv.edit(tx.project, org_id, fields, catalogue, now.date())
+        org, changed = inv.edit(tx.project, org_id, fields, catalogue, now.date(), insist)
         if changed:
             tx.log("org-edit", f"{org.name}: {', '.join(changed)} gewijzigd", [org.id])
     return Edited(org.name, org.id, list(changed))

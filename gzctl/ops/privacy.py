@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gzctl.core.model import Project
@@ -19,7 +19,12 @@ from gzctl.ops.reports import Confirmation
 
 GIT_NOTE = privacy.GIT_NOTE
 
-_ROLES = {"candidate": "kandidaat", "contact": "contactpersoon van", "initiator": "initiatiefnemer"}
+_ROLES = {
+    "candidate": "kandidaat",
+    "contact": "contactpersoon van",
+    "initiator": "initiatiefnemer",
+    "answer": "genoemd in het antwoord",
+}
 
 
 def describe(person: privacy.Person) -> str:
@@ -27,7 +32,7 @@ def describe(person: privacy.Person) -> str:
     org-3)')."""
     parts = []
     for r in person.records:
-        where = f" {r.key}" if r.kind != "initiator" else ""
+        where = f" {r.key}" if r.kind != "initiator" else ""  # answer: 'verkennen.x.1'
         parts.append(f"{r.name or r.email or r.phone} ({_ROLES[r.kind]}{where})")
     return "; ".join(parts)
 
@@ -51,14 +56,20 @@ def export_person(where: Where, query: str) -> PersonExport:
 @dataclass(frozen=True)
 class Forgotten:
     """What forgetting changed: in gzctl.toml (``records``, ``texts`` rewritten with
-    '[naam gewist]', ``history`` lines rewritten) and in documenten/ (``removed``; ``kept``:
-    edited by hand and still naming the person, for the user to handle)."""
+    '[naam gewist]', ``history`` lines rewritten, ``ids`` made from their name renamed,
+    'old -> new'), in documenten/ (``removed``; ``kept``: edited by hand and still naming the
+    person, for the user to handle) and in website/ (built again when it was there,
+    ``site_rebuilt``; ``site_removed`` and ``site_kept`` as for the documents)."""
 
     records: int
     texts: list[str]
     history: int
     removed: list[str]
     kept: list[str]
+    ids: list[str] = field(default_factory=list)
+    site_removed: list[str] = field(default_factory=list)
+    site_kept: list[str] = field(default_factory=list)
+    site_rebuilt: bool = False
     git_note: str = GIT_NOTE
     erased_name: str = privacy.ERASED_NAME
 
@@ -67,7 +78,7 @@ def ask_forget_person(where: Where, query: str) -> Confirmation:
     """Find the person ``query`` names (name, e-mail, phone or id) and what to ask first."""
     person = privacy.find(opened(where).project, query)
     first = person.records[0]
-    key = first.key if first.kind != "initiator" else "NAAM"
+    key = first.key if first.kind not in ("initiator", "answer") else "NAAM"
     return Confirmation(
         kind="person",
         id=query,
@@ -87,9 +98,9 @@ def forget_person(where: Where, query: str, *, who: str, now: dt.datetime) -> Fo
     project = opened(where)
     person = privacy.find(project.project, query)
 
-    def change(state: Project) -> tuple[int, list[str], int]:
+    def change(state: Project) -> tuple[int, list[str], int, list[str]]:
         done = privacy.forget(state, person)
-        return len(done.records), done.texts, done.history
+        return len(done.records), done.texts, done.history, done.ids
 
     return _forget(project, person, change, "person-forget", privacy.FORGOTTEN, who, now)
 
@@ -119,8 +130,8 @@ def forget_candidate(where: Where, cand_id: str, *, who: str, now: dt.datetime) 
     cand = co.find(project.project, cand_id)
     person = co.candidate_person(cand)
 
-    def change(state: Project) -> tuple[int, list[str], int]:
-        return 1, [], co.forget(state, cand.id)
+    def change(state: Project) -> tuple[int, list[str], int, list[str]]:
+        return 1, [], co.forget(state, cand.id), []
 
     return _forget(project, person, change, "candidate-forget", co.FORGOTTEN, who, now)
 
@@ -128,21 +139,53 @@ def forget_candidate(where: Where, cand_id: str, *, who: str, now: dt.datetime) 
 def _forget(
     project: Any,
     person: privacy.Person,
-    change: Callable[[Project], tuple[int, list[str], int]],
+    change: Callable[[Project], tuple[int, list[str], int, list[str]]],
     action: str,
     line: str,
     who: str,
     now: dt.datetime,
 ) -> Forgotten:
     """Forget in gzctl.toml (one transaction, one neutral history line), then in
-    documenten/ every file gzctl wrote that still names the person."""
+    documenten/ every file gzctl wrote that still names the person, and the website: built
+    again from the state without them, then any page gzctl wrote that still names them
+    removed (a build that fails leaves the removal alone to do the work)."""
     from gzctl.documents.build import forget_in_documents
 
     with transaction(project, who, now) as tx:
-        records, texts, history = change(tx.project)
+        records, texts, history, ids = change(tx.project)
         tx.log(action, line, [])
-    removed, kept = forget_in_documents(project.folder, lambda text: privacy.names_in(text, person))
-    return Forgotten(records, list(texts), history, removed, kept)
+        state = tx.project
+
+    def names(text: str) -> bool:
+        return privacy.names_in(text, person)
+
+    removed, kept = forget_in_documents(project.folder, names)
+    rebuilt, site_removed, site_kept = _forget_in_site(project, state, names, now)
+    return Forgotten(
+        records, list(texts), history, removed, kept, list(ids), site_removed, site_kept, rebuilt
+    )
+
+
+def _forget_in_site(
+    project: Any, state: Project, names: Callable[[str], bool], now: dt.datetime
+) -> tuple[bool, list[str], list[str]]:
+    """Build website/ again (when gzctl built it before) and remove what still names them."""
+    from gzctl.core.errors import GzctlError
+    from gzctl.documents.site.build import MANIFEST, SITE_DIR, build_site, forget_in_site
+
+    if not (project.folder / SITE_DIR / MANIFEST).is_file():
+        return False, [], []
+    rebuilt = False
+    try:
+        build_site(project.folder, state, project.playbook, now.date())
+        rebuilt = True
+    except GzctlError:
+        pass  # the removal below still takes every page that names the person
+    try:
+        removed, kept = forget_in_site(project.folder, names)
+    except GzctlError as exc:  # e.g. a link in website/: the state is done, say what is left
+        return rebuilt, [], [f"(niet doorzocht: {exc.message})"]
+    return rebuilt, removed, kept
 
 
 __all__ = [

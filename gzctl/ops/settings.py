@@ -22,6 +22,26 @@ class PlaybookChosen:
     unknown: list[str]
 
 
+def check_catalogues(book: Any) -> None:
+    """Load and check the organisation-type and platform catalogues ``book`` names, as an
+    organisation command would: every fault in one PlaybookError (exit 2). ``playbook check``
+    and ``playbook use`` call this, so a broken catalogue is found there, not by the first
+    ``org add``."""
+    from gzctl.network import inventory, platforms
+
+    types = inventory.load_catalogue(book)
+    platforms.load_catalogue(book, types)
+
+
+def check_playbook_file(path: Path) -> Any:
+    """``gzctl playbook check``: the playbook at ``path`` with its catalogues, all checked."""
+    from gzctl.core import playbook as pb
+
+    book = pb.load_playbook_file(path)
+    check_catalogues(book)
+    return book
+
+
 def use_playbook(where: Where, name: str, *, who: str, now: dt.datetime) -> PlaybookChosen:
     """Let the project follow another stappenplan: a built-in name, or a .toml file (kept
     relative to the project when it lies inside it, so the folder can move). The playbook
@@ -37,6 +57,7 @@ def use_playbook(where: Where, name: str, *, who: str, now: dt.datetime) -> Play
         except ValueError:
             spec = str(path.resolve())
     book = pb.load(spec, project.folder)
+    check_catalogues(book)
     with transaction(project, who, now) as tx:
         tx.project.project.playbook = spec
         tx.project.project.playbook_version = book.version
@@ -45,9 +66,7 @@ def use_playbook(where: Where, name: str, *, who: str, now: dt.datetime) -> Play
     return PlaybookChosen(book.title, book.version, spec, unknown)
 
 
-def set_project_setting(
-    where: Where, name: str, value: Any, *, who: str, now: dt.datetime
-) -> bool:
+def set_project_setting(where: Where, name: str, value: Any, *, who: str, now: dt.datetime) -> bool:
     """Store a project setting (``[settings]`` in gzctl.toml, e.g. git.autocommit) with a
     history line; ``value`` already checked (config.coerce). True when it changed."""
     from gzctl.core import config

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from gzctl.core.errors import Refused
+from gzctl.core.errors import Refused, UsageProblem
 from gzctl.core.model import Organisation
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
@@ -301,7 +301,7 @@ def _save(wizard: Wizard, raw: dict[str, Any], catalogue: inv.Catalogue) -> Orga
     try:
         added = add_organisation(wizard.opened(), raw, who=wizard.who, now=wizard.clock())
         org: Organisation = added.org
-    except Refused as exc:
+    except (Refused, UsageProblem) as exc:  # a twin, or a name too long: say so, go on
         wizard.say(f"[yellow]{escape(exc.message)}[/]")
         return None
     kind_type = catalogue.type(org.type)

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,7 +220,7 @@ def build_site(
         path = root / rel
         current = _current(folder, path)
         if current is not None and _sha(current) == old[rel]:
-            path.unlink()
+            safefs.remove(path, root=folder)
             report.removed.append(rel)
     manifest = {"gzctl": "website", "files": {k: _sha(files[k]) for k in sorted(files)}}
     text = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -227,3 +228,40 @@ def build_site(
     if _current(folder, mpath) != text:
         _write(folder, mpath, text)
     return report
+
+
+def forget_in_site(folder: Path, names: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """Remove from website/ every file gzctl wrote that still names a person (``names(text)``
+    says whether a text does), with its manifest line; files changed by hand are returned,
+    not deleted. Returns (removed, edited_still_naming). Called after the site was built
+    again from the state without the person, so normally nothing is left to remove."""
+    import html
+    import re
+
+    root = folder / SITE_DIR
+    old = _load_manifest(folder, root)
+    if not old:
+        return [], []
+    removed: list[str] = []
+    kept: list[str] = []
+    for rel in sorted(old):
+        path = root / rel
+        current = _current(folder, path)
+        if current is None:
+            continue
+        text = current.decode("utf-8", "replace")
+        if rel.endswith((".html", ".xml", ".svg")):
+            text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        if not names(text):
+            continue
+        if _sha(current) == old[rel]:
+            safefs.remove(path, root=folder)
+            del old[rel]
+            removed.append(rel)
+        else:
+            kept.append(rel)
+    if removed:
+        manifest = {"gzctl": "website", "files": dict(sorted(old.items()))}
+        text_out = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        _write(folder, root / MANIFEST, text_out)
+    return removed, kept
