@@ -60,7 +60,7 @@ class SchoolCalendar:
 
 _EMPTY = SchoolCalendar("", (), "", (), ())
 _school_cache: dict[str, SchoolCalendar] = {}
-_holiday_cache: dict[tuple[str, str, int], Any] = {}
+_holiday_cache: dict[tuple[str, str, int], dict[dt.date, str]] = {}
 
 
 def school_calendar(country: Country) -> SchoolCalendar:
@@ -106,14 +106,32 @@ def _load_school(path: Path) -> SchoolCalendar:
 def public_holiday(day: dt.date, country: Country) -> str:
     """The Dutch name of the public holiday on ``day``, or ''."""
     cal = country.calendar
-    key = (cal.holidays, cal.holidays_subdivision, day.year)
-    if key not in _holiday_cache:
+    return holiday_names(cal.holidays, cal.holidays_subdivision, day.year).get(day, "")
+
+
+def holiday_names(code: str, subdivision: str, year: int) -> dict[dt.date, str]:
+    """A year's public holidays of a country, in Dutch. Remembered in the user cache
+    (core/datacache.py) once computed, so that the fast path (``gzctl status``, which lists
+    planned dates that clash) needs the heavy ``holidays`` library only for a year no
+    command has looked at yet."""
+    from gzctl.core import datacache
+
+    key = (code, subdivision, year)
+    if key in _holiday_cache:
+        return _holiday_cache[key]
+    text = f"{code} {subdivision} {year}"
+    where = Path("/gzctl-feestdagen") / f"{code}-{subdivision or 'x'}-{year}"
+    names = datacache.get("feestdagen", where, text)
+    if not isinstance(names, dict):
         import holidays
 
-        _holiday_cache[key] = holidays.country_holidays(
-            cal.holidays, subdiv=cal.holidays_subdivision or None, years=day.year, language="nl"
+        found = holidays.country_holidays(
+            code, subdiv=subdivision or None, years=year, language="nl"
         )
-    return str(_holiday_cache[key].get(day, ""))
+        names = {d: str(n) for d, n in sorted(found.items())}
+        datacache.put("feestdagen", where, text, names)
+    _holiday_cache[key] = names
+    return names
 
 
 def christmas_week(day: dt.date) -> bool:
@@ -143,7 +161,7 @@ def reasons(
 def _school_reasons(day: dt.date, country: Country, region: str | None) -> list[str]:
     cal = school_calendar(country)
     region = region or cal.default_region
-    if not region or not cal.covers(day):
+    if not region:  # a listed holiday is a fact even past 1 August (the summer runs on)
         return []
     return [
         f"de {h.name} ({_region_text(region)})"

@@ -269,9 +269,7 @@ def prepare_request(ctx: Context) -> Prepared:
                 "{} organisaties in {} staan op onze lijst{}",
                 later_number(len(orgs)),
                 village,
-                later_text("; {} daarvan doen al mee.", later_number(len(joined)))
-                if joined
-                else ".",
+                "; " + common_data(ctx)["deelname"]["zin"] + ".",
             )
         )
     if place is not None:

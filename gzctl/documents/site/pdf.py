@@ -89,10 +89,10 @@ def poster_pdf(data: dict[str, Any], size: str) -> bytes:
         c.rect(margin, y - 3 * f, 5 * f, top - y + 3 * f, stroke=0, fill=1)
         y -= 16 * f
     totals = data["totaal"]
-    boxes = [
-        (totals["organisaties"], "organisaties doen mee"),
-        (totals["activiteiten"], "activiteiten geweest"),
-    ]
+    boxes = [(totals["aangesloten"], "aangesloten")]
+    if totals["initiatief_n"]:
+        boxes.append((totals["initiatief"], "meer in initiatieven"))
+    boxes.append((totals["activiteiten"], "activiteiten geweest"))
     if totals["deelnemers"]:
         boxes.append((totals["deelnemers"], "deelnemers"))
     gap = 10 * f
@@ -160,6 +160,10 @@ def _footer(c: Any, data: dict[str, Any], margin: float, inner: float, f: float,
             ("Helvetica", 14 * f, "Alle activiteiten, wie meedoen en wie je kunt bellen:"),
             ("Helvetica-Bold", 18 * f, data["url"]),
         ]
+        contact = data["contact"]
+        if contact and contact["telefoon"]:  # readers without a smartphone can still call
+            parts.append(("Helvetica", 14 * f, f"Of bel {contact['organisatie']}:"))
+            parts.append(("Helvetica-Bold", 17 * f, contact["telefoon"]))
     else:
         contact = data["contact"]
         if contact:
