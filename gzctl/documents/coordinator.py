@@ -18,6 +18,7 @@ from gzctl.documents.base import (
     Prepared,
     answer,
     common_data,
+    fold,
     document_date,
     document_words,
     join_dutch,
@@ -127,12 +128,42 @@ def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
 
 
 def prepare_vacancy(ctx: Context) -> Prepared:
+    """The vacancy: who employs (by name), the salary scale and term (the answers, 'in
+    overleg' by default), the screening the country asks (VOG, uittreksel model 2), a
+    closing date and where applications go (the employer). Warns when the employer's name
+    or the closing date is missing: a vacancy without them cannot be published."""
     title = "Vacature Coördinator"
+    project = ctx.project
     data = _profile_data(ctx, title)
-    closing = answer(ctx.project, "organiseren.sluitingsdatum")
-    data["woont_in_dorp"] = answer(ctx.project, "organiseren.woont_in_dorp", True) is not False
+    closing = answer(project, "organiseren.sluitingsdatum")
+    data["woont_in_dorp"] = answer(project, "organiseren.woont_in_dorp", True) is not False
     data["sluitingsdatum"] = later_short_date(closing) if closing else ""
-    return Prepared("vacature", title, (Output("vacature-coordinator", "vacature", data, title),))
+    name = str(answer(project, "organiseren.werkgever_naam", "") or "").strip()
+    data["werkgever_naam"] = name
+    data["salaris"] = str(answer(project, "organiseren.salaris", "") or "in overleg")
+    data["contract"] = str(answer(project, "organiseren.contract", "") or "in overleg")
+    email = str(answer(project, "organiseren.sollicitatie_email", "") or "").strip()
+    if not email and name:
+        employer = next((o for o in project.organisations if fold(o.name) == fold(name)), None)
+        email = employer.contact.email if employer is not None else ""
+    data["sollicitatie_email"] = email
+    warnings = []
+    if not name:
+        warnings.append(
+            f"{title}: de werkgever heeft nog geen naam; vul die in met gzctl answers --wijzig "
+            "organiseren.werkgever_naam."
+        )
+    if not closing:
+        warnings.append(
+            f"{title}: er staat nog geen sluitingsdatum in; vul die in met gzctl answers "
+            "--wijzig organiseren.sluitingsdatum."
+        )
+    return Prepared(
+        "vacature",
+        title,
+        (Output("vacature-coordinator", "vacature", data, title),),
+        tuple(warnings),
+    )
 
 
 def prepare_interview(ctx: Context) -> Prepared:
