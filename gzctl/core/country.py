@@ -315,7 +315,7 @@ REQUIRED_WORDS = (
     "bestuurder", "bestuurders", "bestuurder_welzijn", "college", "gemeente", "lokaal_bestuur",
     "kern", "beleidsplan", "statistiek", "privacytoezicht", "sociaal_team", "verbinder",
     "verbinder_titel", "senioren", "steun", "steun_uitleg", "netwerk", "hulp_titel",
-    "toestemming", "screening", "loon_uitleg",
+    "toestemming", "screening", "loon_uitleg", "bewijs", "voorbeelden", "dorpsagenda",
 )  # fmt: skip
 _REGISTERS = ("u", "jullie")
 _MAY_BE_EMPTY = ("nummer", "feestdagen_regio")  # a local office has no number of its own

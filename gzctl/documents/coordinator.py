@@ -81,16 +81,13 @@ CASE = (
     "Initiatieven van inwoners zelf zijn waardevol, maar bereiken meestal een kleine groep en "
     "houden op als de trekkers stoppen. Regelingen van bovenaf sluiten vaak niet aan bij wat "
     "er in het dorp leeft.",
-    "Wat een blijvend netwerk maakt, is een betaalde verbinder in het midden: een {verbinder} "
+    "Wat een blijvend netwerk maakt, is een betaalde verbinder: een {verbinder} "
     "die in het dorp woont, makkelijk contact legt en anderen laat doen waar ze goed in zijn. "
     "De {verbinder} is geen baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen "
-    "en professionals zoals het sociaal team en de huisarts.",
+    "en professionals zoals {sociaal_team} en de huisarts.",
     "De overheid blijft verantwoordelijk voor het gezamenlijke belang van de gemeenschap. "
-    "Vrijwilligers kunnen het midden niet alleen dragen; daarom vragen we de gemeente om "
-    "{steun}.",
-    "Dat het werkt, laat Beesd zien: daar werken 37 organisaties uit zorg, welzijn, sport, "
-    "recreatie, cultuur en onderwijs samen in één netwerk. Bijna iedere inwoner is via een "
-    "van hen verbonden met het netwerk.",
+    "{steun_uitleg} Daarom vragen we {lokaal_bestuur} om {steun}.",
+    "{bewijs}",
 )
 
 # How an answer of organiseren.financiering reads inside a sentence ("bij ...").
@@ -330,7 +327,15 @@ def prepare_request(ctx: Context) -> Prepared:
             ),
             "vraag": ask,
             "pleidooi": [
-                p.format(dorp=village, steun=land.get("steun", "steun"), verbinder=connector)
+                p.format(
+                    dorp=village,
+                    steun=land.get("steun", "steun"),
+                    verbinder=connector,
+                    sociaal_team=land.get("sociaal_team", "het sociaal team"),
+                    bewijs=land.get("bewijs", ""),
+                    steun_uitleg=land.get("steun_uitleg", ""),
+                    lokaal_bestuur=land.get("lokaal_bestuur", "de gemeente"),
+                )
                 for p in CASE
             ],
             "er_is": present,

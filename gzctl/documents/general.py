@@ -119,7 +119,7 @@ AGENDA: tuple[tuple[int, str, str], ...] = (
         15,
         "Waarom een netwerk?",
         "Wat we in het dorp zien, wat inwoners zelf zeiden en wat een netwerk van "
-        "organisaties kan betekenen. Met het voorbeeld van Beesd.",
+        "organisaties kan betekenen. Met het voorbeeld van {voorbeelden}.",
     ),
     (40, "Gesprekken in groepjes", "In gemengde groepjes praten we over de centrale vraag."),
     (10, "Pauze", "Koffie, thee en tijd om elkaar te leren kennen."),
@@ -146,17 +146,19 @@ def evening(ctx: Context, doc_title: str) -> dict[str, Any]:
     if place is None:
         raise missing_answer(ctx.playbook, "verbinden.netwerkavond_plek", doc_title)
     start_text = str(answer(ctx.project, "verbinden.netwerkavond_tijd", "19:30"))
+    examples = document_words(ctx.playbook)["land"].get("voorbeelden", "Beesd")
+    agenda = [(m, t, u.format(voorbeelden=examples)) for m, t, u in AGENDA]
     start = parse_time(start_text)
     items = []
     if start is None:
-        items = [{"tijd": "", "titel": t, "uitleg": u, "minuten": m} for m, t, u in AGENDA]
+        items = [{"tijd": "", "titel": t, "uitleg": u, "minuten": m} for m, t, u in agenda]
         doors = end = ""
         start_shown = start_text.strip()
     else:
         minute = start[0] * 60 + start[1]
         doors = clock_text(minute - 15)
         start_shown = clock_text(minute)
-        for minutes, title, text in AGENDA:
+        for minutes, title, text in agenda:
             items.append(
                 {"tijd": clock_text(minute), "titel": title, "uitleg": text, "minuten": minutes}
             )
@@ -301,11 +303,14 @@ WHY: dict[tuple[str, str], str] = {
 }
 
 
-def why_you(org: Any, register: str = "jullie") -> list[str | Later]:
+def why_you(
+    org: Any, register: str = "jullie", agenda: str = "de kernagenda"
+) -> list[str | Later]:
     """Two or three sentences on why this organisation matters to the network, in the
     letter's register ('u' or 'jullie')."""
     kind = getattr(org, "kind", "vrijwilligers")
     text = WHY.get((kind, register)) or WHY[("vrijwilligers", register)]
+    text = text.replace("de kernagenda", agenda)  # the country's word (land.toml dorpsagenda)
     out: list[str | Later] = [text]
     groups = [GROUP_NAMES[g] for g in getattr(org, "target_groups", []) if g in GROUP_NAMES]
     reach = getattr(org, "reach", None)
@@ -366,7 +371,7 @@ def invitation_texts(
         "waarom": [
             later_join(
                 [
-                    *why_you(org, register),
+                    *why_you(org, register, str(document_words(ctx.playbook)["land"]["dorpsagenda"])),
                     "Het netwerk wordt pas sterk als organisaties met een verschillende achterban "
                     "meedoen; daarom "
                     + ("zijn uw ervaring en ideeën" if u else "zijn jullie ervaring en ideeën")
