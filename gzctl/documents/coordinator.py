@@ -214,14 +214,16 @@ def prepare_request(ctx: Context) -> Prepared:
 
     Raises NotReady when hours or employer (the amount) or the penvoerder are not answered,
     naming the wizard step. Warns when the municipality has no postal address yet."""
-    title = "Aanvraag aan de gemeente: steun voor het midden"
+    words = document_words(ctx.playbook)
+    land = words.get("land", {})
+    # "Aanvraag aan de gemeente: steun voor het midden"; Flanders: het lokaal bestuur, steun
+    # voor de verbinder (the country's words)
+    title = f"Aanvraag aan {land.get('lokaal_bestuur', 'de gemeente')}: {land.get('steun', '')}"
     data = _profile_data(ctx, title)
     project = ctx.project
     applicant = answer(project, APPLICANT)
     if not applicant:
         raise missing_answer(ctx.playbook, APPLICANT, title)
-    words = document_words(ctx.playbook)
-    land = words.get("land", {})
     from gzctl.core.country import for_playbook
 
     connector = for_playbook(ctx.playbook).words["verbinder"]  # Coördinator, ...regisseur

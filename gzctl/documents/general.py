@@ -578,8 +578,17 @@ def _phone_of(org: Any, region: str) -> str | Later:
     return later_phone(getattr(getattr(org, "contact", None), "phone", "") or "", region)
 
 
+# Domains reserved for examples (RFC 2606, RFC 6761): never printed for a resident to use.
+EXAMPLE_DOMAINS = ("example", "example.com", "example.org", "example.net", "test", "invalid")
+
+
 def _email_of(org: Any) -> str:
-    return str(getattr(getattr(org, "contact", None), "email", "") or "")
+    """The organisation's e-mail address, or '' for an example address (…@x.example)."""
+    email = str(getattr(getattr(org, "contact", None), "email", "") or "")
+    domain = email.rpartition("@")[2].lower()
+    if any(domain == d or domain.endswith("." + d) for d in EXAMPLE_DOMAINS):
+        return ""
+    return email
 
 
 def fixed_contacts(
@@ -612,7 +621,7 @@ def fixed_contacts(
             fixed.append({**item, "wie": "", "telefoon": number})
             if not number:
                 hint = missing_answer(ctx.playbook, qid, title).message
-                warnings.append(f"{hint} Zonder dat nummer staat er een open regel op de kaart.")
+                warnings.append(f"{hint} Zonder dat nummer ontbreekt die regel op de kaart.")
             continue
         types = list(entry.get("types", []))
         found = [o for o in listed if getattr(o, "type", "") in types]
@@ -621,7 +630,7 @@ def fixed_contacts(
             warnings.append(
                 f"{title}: {item['naam'].lower()} staat niet op de lijst van het dorp; voeg "
                 f"het toe met gzctl org add NAAM --type {types[0] if types else '...'} "
-                "--telefoon NUMMER. Tot dan staat er een open regel op de kaart."
+                "--telefoon NUMMER. Tot dan ontbreekt die regel op de kaart."
             )
             continue
         for o in sorted(found, key=lambda o: fold(o.name)):
@@ -675,7 +684,9 @@ def prepare_overview(ctx: Context) -> Prepared:
         {
             "naam": o.name,
             "voor_wie": join_dutch(
-                GROUP_NAMES[g] for g in getattr(o, "target_groups", []) if g in GROUP_NAMES
+                GROUP_NAMES[g]
+                for g in getattr(o, "target_groups", [])
+                if g in GROUP_NAMES and g != "Kw"  # residents read the card: no labels
             ),
             "telefoon": _phone_of(o, region),
             "email": _email_of(o),
@@ -688,14 +699,18 @@ def prepare_overview(ctx: Context) -> Prepared:
         n = len(missing_phone)
         warnings.append(
             f"{title}: {n} {'organisatie staat' if n == 1 else 'organisaties staan'} zonder "
-            f"telefoonnummer op de kaart ({_first_few(missing_phone)}); vul het aan met "
-            "gzctl org edit ID --telefoon NUMMER."
+            f"telefoonnummer ({_first_few(missing_phone)}): alleen een e-mailadres staat op de "
+            "kaart, of ze ontbreken; vul het nummer aan met gzctl org edit ID --telefoon NUMMER."
         )
+    # A card a resident reads never prints a blank: an entry or organisation without a
+    # phone number is shown with its e-mail address, or left out (the warnings above say so).
+    for need in needs:
+        need["organisaties"] = [o for o in need["organisaties"] if o["telefoon"] or o["email"]]
     data = {
         **common_data(ctx),
-        "vast": fixed,
-        "zorgen": needs,
-        "organisaties": everyone,
+        "vast": [v for v in fixed if v["telefoon"]],
+        "zorgen": [n for n in needs if n["organisaties"]],
+        "organisaties": [o for o in everyone if o["telefoon"] or o["email"]],
         "aantal": len(members),
     }
     return Prepared(

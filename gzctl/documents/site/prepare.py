@@ -351,6 +351,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
     return {
         "dorp": base["dorp"],
         "netwerk": base["netwerk"],
+        "taal": base["land"]["taal"],
         "url": inp.url,
         "missie": mission,
         "visie": vision,
