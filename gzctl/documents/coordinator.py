@@ -129,7 +129,7 @@ def prepare_vacancy(ctx: Context) -> Prepared:
     overleg' by default), the screening the country asks (VOG, uittreksel model 2), a
     closing date and where applications go (the employer). Warns when the employer's name
     or the closing date is missing: a vacancy without them cannot be published."""
-    title = "Vacature Coördinator"
+    title = f"Vacature {document_words(ctx.playbook)['land']['verbinder']}"
     project = ctx.project
     data = _profile_data(ctx, title)
     closing = answer(project, "organiseren.sluitingsdatum")

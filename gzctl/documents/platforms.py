@@ -145,7 +145,7 @@ def edition_date(project: Project) -> dt.date:
 
 
 def prepare_newsletter(ctx: Context) -> Prepared:
-    title = "Nieuwsbrief voor de dorpskrant"
+    title = f"Nieuwsbrief voor {document_words(ctx.playbook)['land']['dorpsblad']}"
     project = ctx.project
     day = edition_date(project)
     back = day - dt.timedelta(days=BACK_DAYS)
