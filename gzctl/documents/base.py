@@ -436,6 +436,18 @@ def document_words(playbook: Any) -> dict[str, Any]:
 
 NBSP = "\u00a0"
 
+# Domains reserved for examples (RFC 2606, RFC 6761): never printed for a resident to use.
+EXAMPLE_DOMAINS = ("example", "example.com", "example.org", "example.net", "test", "invalid")
+
+
+def public_email(email: str) -> str:
+    """``email`` as residents may read it: '' for an address in a domain reserved for
+    examples ('griet@leiebeke.example'), which reaches nobody."""
+    domain = email.rpartition("@")[2].lower().rstrip(".")
+    if any(domain == d or domain.endswith("." + d) for d in EXAMPLE_DOMAINS):
+        return ""
+    return email
+
 
 def phone_text(raw: str, region: str = "NL") -> str:
     """A phone number as a Dutch office writes it ('0345612377' -> '0345 612 377',

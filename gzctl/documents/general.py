@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gzctl.documents.base import (
+    public_email,
     GROUP_NAMES,
     KIND_NAMES,
     NBSP,
@@ -578,17 +579,9 @@ def _phone_of(org: Any, region: str) -> str | Later:
     return later_phone(getattr(getattr(org, "contact", None), "phone", "") or "", region)
 
 
-# Domains reserved for examples (RFC 2606, RFC 6761): never printed for a resident to use.
-EXAMPLE_DOMAINS = ("example", "example.com", "example.org", "example.net", "test", "invalid")
-
-
 def _email_of(org: Any) -> str:
     """The organisation's e-mail address, or '' for an example address (…@x.example)."""
-    email = str(getattr(getattr(org, "contact", None), "email", "") or "")
-    domain = email.rpartition("@")[2].lower()
-    if any(domain == d or domain.endswith("." + d) for d in EXAMPLE_DOMAINS):
-        return ""
-    return email
+    return public_email(str(getattr(getattr(org, "contact", None), "email", "") or ""))
 
 
 def fixed_contacts(

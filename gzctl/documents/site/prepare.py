@@ -29,6 +29,7 @@ from gzctl.documents.base import (
     dutch_number,
     fold,
     join_dutch,
+    public_email,
     short_dutch_date,
     shown,
 )
@@ -197,7 +198,7 @@ def _contact(org: Organisation) -> dict[str, str]:
     return {
         "naam": c.name if named else "",
         "rol": c.role if named else "",
-        "email": c.email,
+        "email": public_email(c.email),
         "telefoon": c.phone,
         "tel": dialable({"telefoon": c.phone})["tel"],
         "adres": ", ".join(x for x in (org.address, place) if x),
@@ -269,7 +270,7 @@ def network_contact(project: Project, ctx: Context) -> dict[str, Any]:
             "organisatie": network,
             "naam": "",
             "rol": "",
-            "email": person.email,
+            "email": public_email(person.email),
             "telefoon": phone,
             "tel": dialable({"telefoon": phone})["tel"],
             "adres": "",
