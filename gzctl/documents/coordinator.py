@@ -81,7 +81,7 @@ CASE = (
     "Initiatieven van inwoners zelf zijn waardevol, maar bereiken meestal een kleine groep en "
     "houden op als de trekkers stoppen. Regelingen van bovenaf sluiten vaak niet aan bij wat "
     "er in het dorp leeft.",
-    "Wat een blijvend netwerk maakt, is een betaalde verbinder: een {verbinder} "
+    "Wat een blijvend netwerk maakt, is een betaalde verbinder{midden}: een {verbinder} "
     "die in het dorp woont, makkelijk contact legt en anderen laat doen waar ze goed in zijn. "
     "De {verbinder} is geen baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen "
     "en professionals zoals {sociaal_team} en de huisarts.",
@@ -335,6 +335,8 @@ def prepare_request(ctx: Context) -> Prepared:
                     verbinder=connector,
                     sociaal_team=land.get("sociaal_team", "het sociaal team"),
                     bewijs=land.get("bewijs", ""),
+                    # "in het midden" only where the country says "steun voor het midden"
+                    midden=" in het midden" if "midden" in land.get("steun", "") else "",
                     steun_uitleg=land.get("steun_uitleg", ""),
                     lokaal_bestuur=land.get("lokaal_bestuur", "de gemeente"),
                 )
