@@ -92,10 +92,14 @@ def planned_dates(project: Project, today: dt.date) -> list[tuple[str, dt.date]]
     return sorted(out, key=lambda item: (item[1], item[0]))
 
 
-def date_clashes(playbook: Any, project: Project, today: dt.date) -> list[str]:
+def date_clashes(
+    playbook: Any, project: Project, today: dt.date, *, fast: bool = False
+) -> list[str]:
     """One Dutch line for every planned date (see :func:`planned_dates`) that falls on a
     public holiday, a Sunday, in the Christmas week or in a school holiday of the village's
-    region (the answer verkennen.schoolregio; Flanders has one calendar)."""
+    region (the answer verkennen.schoolregio; Flanders has one calendar). ``fast`` (gzctl
+    status): public holidays only as far as a command already computed them, so the fast
+    path never loads the holidays library."""
     planned = planned_dates(project, today)
     if not planned:
         return []
@@ -106,7 +110,7 @@ def date_clashes(playbook: Any, project: Project, today: dt.date) -> list[str]:
     region = str(_answer(project, SCHOOL_REGION) or "") or None
     lines = []
     for label, day in planned:
-        why = calendar_checks.reasons(day, country, region)
+        why = calendar_checks.reasons(day, country, region, cached_only=fast)
         if why:
             lines.append(
                 f"{label} valt op {calendar_checks.weekday_date(day)}: {', '.join(why)}."

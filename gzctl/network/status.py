@@ -70,5 +70,5 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
         "coordinator": coordinator_summary(project),
         "last_activity": last.isoformat() if last else None,
         "days_since_activity": days_since(last, today),
-        "warnings": address_conflicts(project) + date_clashes(playbook, project, today),
+        "warnings": address_conflicts(project) + date_clashes(playbook, project, today, fast=True),
     }
