@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from gzctl.documents.base import (
-    public_email,
     GROUP_NAMES,
     KIND_NAMES,
     NBSP,
@@ -39,6 +38,7 @@ from gzctl.documents.base import (
     organisations,
     parse_time,
     playbook_question,
+    public_email,
     safe_stem,
     short_dutch_date,
 )
@@ -359,6 +359,7 @@ def invitation_texts(
     number in it is a :class:`Later`, formatted when rendered)."""
     village = ctx.project.village.name or "het dorp"
     u = register == "u"
+    agenda = str(document_words(ctx.playbook)["land"]["dorpsagenda"])
     return {
         "inleiding": [
             f"In {village} gebeurt veel. Verenigingen, vrijwilligersgroepen en "
@@ -372,7 +373,7 @@ def invitation_texts(
         "waarom": [
             later_join(
                 [
-                    *why_you(org, register, str(document_words(ctx.playbook)["land"]["dorpsagenda"])),
+                    *why_you(org, register, agenda),
                     "Het netwerk wordt pas sterk als organisaties met een verschillende achterban "
                     "meedoen; daarom "
                     + ("zijn uw ervaring en ideeën" if u else "zijn jullie ervaring en ideeën")
@@ -658,7 +659,7 @@ def prepare_overview(ctx: Context) -> Prepared:
     members.sort(key=lambda o: fold(o.name))
     fixed, warnings, missing_phone = fixed_contacts(ctx, title)
 
-    needs = []
+    needs: list[dict[str, Any]] = []
     for need in card_words.get("vragen", []):
         types = list(need.get("types", []))
         picked = [o for t in types for o in members if getattr(o, "type", "") == t]

@@ -14,7 +14,6 @@ import datetime as dt
 from typing import Any
 
 from gzctl.core.model import Activity, Organisation, Project
-from gzctl.network.participation import participation, participation_text
 from gzctl.documents.base import (
     GROUP_NAMES,
     Context,
@@ -37,6 +36,7 @@ from gzctl.documents.base import (
 )
 from gzctl.documents.general import address_lines, register_of, salutation
 from gzctl.network import platforms as pf
+from gzctl.network.participation import participation, participation_text
 
 BACK_DAYS = 60
 AHEAD_DAYS = 90

@@ -112,7 +112,5 @@ def date_clashes(
     for label, day in planned:
         why = calendar_checks.reasons(day, country, region, cached_only=fast)
         if why:
-            lines.append(
-                f"{label} valt op {calendar_checks.weekday_date(day)}: {', '.join(why)}."
-            )
+            lines.append(f"{label} valt op {calendar_checks.weekday_date(day)}: {', '.join(why)}.")
     return lines
