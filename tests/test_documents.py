@@ -493,7 +493,7 @@ def test_the_card_has_the_fixed_safe_block_first(demo: Path) -> None:
     # the sociaal team and the huisarts are there although they have not joined
     assert "Sociaal Team Lingemeer" in fixed and "Huisartsenpraktijk Ooltwijk" in fixed
     # needs by organisation type only: no "ook met weinig geld" for a card club
-    needs = text[text.index("## Waarvoor") : text.index("## Alle aangesloten organisaties")]
+    needs = text[text.index("## Waarvoor") : text.index("## Ook aangesloten")]
     assert "Kaartclub" not in needs and "Dorpskrant" not in needs
     assert "**KBO Ooltwijk**: 0345\xa0123\xa0456" in needs
     # organisations only: no contact person is named

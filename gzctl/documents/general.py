@@ -636,6 +636,19 @@ def fixed_contacts(
     return fixed, warnings, missing_phone
 
 
+def _merged(needs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Needs answered by the same organisations, as one ('Vervoer naar de dokter ·
+    Mantelzorg ...'): the card says each answer once and fits one page."""
+    out: dict[tuple[str, ...], dict[str, Any]] = {}
+    for need in needs:
+        key = tuple(o["naam"] for o in need["organisaties"])
+        if key in out:
+            out[key]["vraag"] += " · " + need["vraag"]
+        else:
+            out[key] = dict(need)
+    return list(out.values())
+
+
 def prepare_overview(ctx: Context) -> Prepared:
     """The "Wie kan ik bellen?" card: first the fixed safe block (112, huisartsenpost,
     huisarts, sociaal team, Veilig Thuis, gemeente; from playbooks/landen/<code>/land.toml),
@@ -700,11 +713,17 @@ def prepare_overview(ctx: Context) -> Prepared:
     # phone number is shown with its e-mail address, or left out (the warnings above say so).
     for need in needs:
         need["organisaties"] = [o for o in need["organisaties"] if o["telefoon"] or o["email"]]
+    shown_fixed = [v for v in fixed if v["telefoon"]]
+    needs = _merged([n for n in needs if n["organisaties"]])
+    # the rest of the joined organisations, each once: the card fits one page
+    named = {v["wie"] for v in shown_fixed} | {o["naam"] for n in needs for o in n["organisaties"]}
     data = {
         **common_data(ctx),
-        "vast": [v for v in fixed if v["telefoon"]],
-        "zorgen": [n for n in needs if n["organisaties"]],
-        "organisaties": [o for o in everyone if o["telefoon"] or o["email"]],
+        "vast": shown_fixed,
+        "zorgen": needs,
+        "organisaties": [
+            o for o in everyone if (o["telefoon"] or o["email"]) and o["naam"] not in named
+        ],
         "aantal": len(members),
     }
     return Prepared(
