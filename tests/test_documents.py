@@ -488,7 +488,7 @@ def test_the_card_has_the_fixed_safe_block_first(demo: Path) -> None:
         ("Veilig Thuis", "0800\xa02000"),
         ("Gemeente", "0345\xa0700\xa0100"),
     ):
-        line = next(ln for ln in fixed.splitlines() if f"**{name}**" in ln)
+        line = next(ln for ln in fixed.splitlines() if f"**{name}" in ln)
         assert number.replace(" ", "\xa0") in line, (name, line)
     # the sociaal team and the huisarts are there although they have not joined
     assert "Sociaal Team Lingemeer" in fixed and "Huisartsenpraktijk Ooltwijk" in fixed
