@@ -212,3 +212,24 @@ def test_status_lists_planned_dates_that_clash(villages: dict[str, Path], gz) ->
     project.activities[-1].start = dt.datetime(2027, 7, 11, 14, 0)  # a Sunday in the summer
     lines = date_clashes(playbook, project, today)
     assert any("zondag 11 juli 2027" in line and "zomervakantie" in line for line in lines)
+
+
+def test_the_poster_keeps_the_contact_phone_beside_the_qr_code(
+    villages: dict[str, Path], gz, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "be"
+    shutil.copytree(villages["be"], folder)
+    assert gz("-C", str(folder), "config", "site.url", "https://samenheuvelkerke.be").code == 0
+    assert gz("-C", str(folder), "site", "build").code == 0
+    html = (folder / "website" / "poster-a4.html").read_text("utf-8")
+    assert 'class="qr"' in html
+    assert 'Of bel Samen Heuvelkerke: <span class="tel">056\u00a061\u00a023\u00a040</span>' in html
+    text = subprocess.run(
+        ["pdftotext", str(folder / "website" / "poster-a4.pdf"), "-"],
+        capture_output=True, text=True, check=False,
+    ).stdout  # fmt: skip
+    if text:
+        assert "samenheuvelkerke.be" in text and "056 61 23 40" in text.replace("\u00a0", " ")

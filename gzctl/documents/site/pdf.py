@@ -91,7 +91,7 @@ def poster_pdf(data: dict[str, Any], size: str) -> bytes:
     totals = data["totaal"]
     boxes = [(totals["aangesloten"], "aangesloten")]
     if totals["initiatief_n"]:
-        boxes.append((totals["initiatief"], "meer in initiatieven"))
+        boxes.append((totals["initiatief"], "andere in een initiatief"))
     boxes.append((totals["activiteiten"], "activiteiten geweest"))
     if totals["deelnemers"]:
         boxes.append((totals["deelnemers"], "deelnemers"))
@@ -108,7 +108,11 @@ def poster_pdf(data: dict[str, Any], size: str) -> bytes:
         c.drawString(x + 10 * f, y - 40 * f, number)
         c.setFillColor(text)
         c.setFont("Helvetica", 14 * f)
-        c.drawString(x + 10 * f, y - 64 * f, label)
+        from reportlab.lib.utils import simpleSplit
+
+        # a label wraps inside its box (four boxes leave little room); two lines at most
+        for n, line in enumerate(simpleSplit(label, "Helvetica", 14 * f, box_w - 16 * f)[:2]):
+            c.drawString(x + 10 * f, y - (58 + 15 * n) * f, line)
     y -= box_h + 26 * f
     lines("Iedereen is welkom", "Helvetica-Bold", 22 * f, text, margin, inner, 6 * f)
     place = data["plek"]
