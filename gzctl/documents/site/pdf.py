@@ -108,7 +108,6 @@ def poster_pdf(data: dict[str, Any], size: str) -> bytes:
         c.drawString(x + 10 * f, y - 40 * f, number)
         c.setFillColor(text)
         c.setFont("Helvetica", 14 * f)
-        from reportlab.lib.utils import simpleSplit
 
         # a label wraps inside its box (four boxes leave little room); two lines at most
         for n, line in enumerate(simpleSplit(label, "Helvetica", 14 * f, box_w - 16 * f)[:2]):
