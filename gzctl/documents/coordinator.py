@@ -119,7 +119,9 @@ def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
         "eigenschappen": list(crit.traits),
         "taken": list(crit.tasks),
         "uren": later_number(hours),
-        "werkgever": EMPLOYER_TEXT.get(employer, "een werkgever die we nog kiezen"),
+        # the employer by name once answered (organiseren.werkgever_naam), else its kind
+        "werkgever": str(answer(project, "organiseren.werkgever_naam", "") or "").strip()
+        or EMPLOYER_TEXT.get(employer, "een werkgever die we nog kiezen"),
         "start": later_short_date(start) if start else "",
     }
 
