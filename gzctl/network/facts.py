@@ -70,7 +70,7 @@ def address_conflicts(project: Project) -> list[str]:
             fixes = " of ".join([f"gzctl org edit {org.id} --adres ...", *(f for _, f in whats)])
             lines.append(
                 f"Adres klopt niet: {org.name} staat op {mine} (organisatie) en op {street} "
-                f"({labels}); maak ze gelijk met {fixes}."
+                f"({labels}); maak ze gelijk ({fixes})."
             )
     return lines
 
