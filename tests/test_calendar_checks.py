@@ -153,12 +153,26 @@ def test_an_uncovered_school_year_gets_no_guess() -> None:
     assert cc.school_calendar(BE).covers(D(2027, 7, 15))
 
 
-def test_the_dutch_file_names_its_source_and_regions_and_claims_no_years() -> None:
+def test_the_dutch_file_names_its_source_regions_and_the_years_it_covers() -> None:
     cal = cc.school_calendar(NL)
     assert "rijksoverheid.nl" in cal.source
     assert cal.regions == ("noord", "midden", "zuid")
-    assert cal.years == ()
+    assert cal.years == ("2025-2026", "2027-2028")
+    # 2026-2027 is not in the file yet: nothing is said about it
     assert cc.reasons(D(2026, 10, 20), NL, "noord") == []
+    # rijksoverheid.nl, overzicht schoolvakanties 2027-2028: the summer rotates
+    assert cc.reasons(D(2028, 7, 11), NL, "midden") == ["de zomervakantie (regio midden)"]
+    assert cc.reasons(D(2028, 7, 11), NL, "zuid") == []
+    assert cc.reasons(D(2028, 8, 29), NL, "zuid") == ["de zomervakantie (regio zuid)"]
+    assert cc.reasons(D(2027, 10, 27), NL, "zuid") == ["de herfstvakantie (regio zuid)"]
+    assert cc.reasons(D(2027, 10, 27), NL, "noord") == []
+    assert cc.reasons(D(2026, 2, 24), NL, "noord") == ["de voorjaarsvakantie (regio noord)"]
+    five = ["herfstvakantie", "kerstvakantie", "voorjaarsvakantie", "meivakantie", "zomervakantie"]
+    for region in cal.regions:  # every school year covers the five holidays in every region
+        for year in cal.years:
+            start, end = dt.date(int(year[:4]), 8, 1), dt.date(int(year[:4]) + 1, 8, 1)
+            names = [h.name for h in cal.holidays if region in h.regions and start <= h.first < end]
+            assert sorted(names) == sorted(five), (region, year)
 
 
 def test_a_dutch_region_is_checked_when_the_data_is_there(tmp_path: Path) -> None:

@@ -169,6 +169,13 @@ steun = "steun voor de Kümmerer"
 steun_uitleg = "Zonder Kümmerer lukt het niet."
 netwerk = "Dorfnetzwerk"
 hulp_titel = "Hilfe: hier ist immer jemand erreichbar"
+toestemming = "Nur mit Zustimmung der Person selbst."
+screening = "Ein erweitertes Führungszeugnis ist nötig."
+loon_uitleg = "nach TVöD"
+bewijs = "Dass es wirkt, zeigt Beesd."
+voorbeelden = "Beesd"
+dorpsagenda = "die Dorfentwicklung"
+dorpsblad = "das Dorfblatt"
 
 [telefoon]
 regio = "DE"

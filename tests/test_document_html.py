@@ -124,7 +124,7 @@ def test_every_built_html_is_made_from_its_markdown(built_demo: Path) -> None:  
     docs = built_demo / "documenten"
     html = (docs / "uitnodiging" / "vv-ooltwijk.html").read_text(encoding="utf-8")
     md = (docs / "uitnodiging" / "vv-ooltwijk.md").read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="nl-NL">' in html
     assert "<title>Uitnodiging eerste netwerkavond — VV Ooltwijk</title>" in html
     assert "@page" in html  # the print style is inside: no external resources
     text = " ".join(re.sub(r"<[^>]+>|·", " ", html).split())

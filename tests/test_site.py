@@ -140,7 +140,7 @@ def test_same_project_file_gives_the_same_bytes(gz, tmp_path: Path) -> None:
 def test_pages_are_dutch_self_contained_and_link_only_to_each_other(site: Path) -> None:
     for name in (*PAGES, "poster-a4.html", "poster-a3.html"):
         page = parse(site / name)
-        assert page.lang == "nl", name
+        assert page.lang == "nl-NL", name  # the country's language (land.toml taal)
         assert "script" not in page.tags, name
         assert "main" in page.tags, name
         text = (site / name).read_text(encoding="utf-8")
@@ -370,10 +370,13 @@ def test_poster_without_address_has_no_qr_but_a_contact(site: Path) -> None:
         text = (site / f"poster-{size}.html").read_text(encoding="utf-8")
         assert f"@page {{ size: {size.upper()} portrait" in text
         assert 'class="qr"' not in text
-        assert "annelies@dorpshuisdeschakel.nl" in text  # the dorpshuis, an organisation
+        assert "annelies@dorpshuisdeschakel.nl" in text  # the network's contact person
+        assert "0345\xa0611\xa0200" in text  # with a phone: readers without a smartphone
         for title in COMING:
             assert title in text
-        assert "<strong>13</strong>organisaties doen mee" in text
+        # joined, and separately in a joint initiative (network/participation.py)
+        assert "<strong>5</strong>organisaties aangesloten" in text
+        assert "<strong>8</strong>andere doen mee aan een initiatief" in text
 
 
 def test_poster_pdf_is_one_page_of_the_right_size(site: Path) -> None:

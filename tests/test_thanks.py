@@ -58,7 +58,7 @@ def test_the_letter_says_what_the_network_did_this_year(built: Path) -> None:
     joined = [o for o in project.organisations if o.status == "aangesloten"]
     text = next(iter(_letters(built).values())).replace("\u00a0", " ")
     assert "**Betreft:** Bedankt voor een jaar " in text
-    assert f"**Netwerk:** {len(joined)} organisaties doen mee" in text
+    assert f"**Netwerk:** {len(joined)} organisaties zijn aangesloten en " in text
     assert f"**Activiteiten:** {len(year)} activiteiten met in totaal {counted} deelnemers" in text
     running = [p.title for p in project.platforms if p.status in ("actief", "in oprichting")]
     assert running and all(title in text for title in running[:3])

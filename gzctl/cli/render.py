@@ -83,6 +83,7 @@ def status_text(data: dict[str, Any], style: Style) -> str:
         head += f" · {number_nl(v['inhabitants'])} inwoners"
     lines.append(head)
     lines += conflict_lines(data, style)
+    lines += [style.yellow(w) for w in data.get("warnings") or []]
     pb = data["playbook"]
     lines.append(style.dim(f"Stappenplan: {pb['title']} (versie {pb['version']})"))
     lines.append("")

@@ -60,7 +60,7 @@ class SchoolCalendar:
 
 _EMPTY = SchoolCalendar("", (), "", (), ())
 _school_cache: dict[str, SchoolCalendar] = {}
-_holiday_cache: dict[tuple[str, str, int], Any] = {}
+_holiday_cache: dict[tuple[str, str, int], dict[dt.date, str]] = {}
 
 
 def school_calendar(country: Country) -> SchoolCalendar:
@@ -103,17 +103,42 @@ def _load_school(path: Path) -> SchoolCalendar:
     return SchoolCalendar(str(data.get("bron", "")), regions, default, years, tuple(entries))
 
 
-def public_holiday(day: dt.date, country: Country) -> str:
-    """The Dutch name of the public holiday on ``day``, or ''."""
+def public_holiday(day: dt.date, country: Country, *, cached_only: bool = False) -> str:
+    """The Dutch name of the public holiday on ``day``, or ''. ``cached_only``: see
+    :func:`holiday_names`."""
     cal = country.calendar
-    key = (cal.holidays, cal.holidays_subdivision, day.year)
-    if key not in _holiday_cache:
+    names = holiday_names(cal.holidays, cal.holidays_subdivision, day.year, cached_only)
+    return names.get(day, "")
+
+
+def holiday_names(
+    code: str, subdivision: str, year: int, cached_only: bool = False
+) -> dict[dt.date, str]:
+    """A year's public holidays of a country, in Dutch. Remembered in the user cache
+    (core/datacache.py) once computed. The fast path (``gzctl status``, which lists planned
+    dates that clash) asks with ``cached_only`` and never loads the heavy ``holidays``
+    library: a year no command has computed yet (the demo, docs build and activity add do)
+    then has no holidays to report."""
+    from gzctl.core import datacache
+
+    key = (code, subdivision, year)
+    if key in _holiday_cache:
+        return _holiday_cache[key]
+    text = f"{code} {subdivision} {year}"
+    where = Path("/gzctl-feestdagen") / f"{code}-{subdivision or 'x'}-{year}"
+    names = datacache.get("feestdagen", where, text)
+    if not isinstance(names, dict) and cached_only:
+        return {}
+    if not isinstance(names, dict):
         import holidays
 
-        _holiday_cache[key] = holidays.country_holidays(
-            cal.holidays, subdiv=cal.holidays_subdivision or None, years=day.year, language="nl"
+        found = holidays.country_holidays(
+            code, subdiv=subdivision or None, years=year, language="nl"
         )
-    return str(_holiday_cache[key].get(day, ""))
+        names = {d: str(n) for d, n in sorted(found.items())}
+        datacache.put("feestdagen", where, text, names)
+    _holiday_cache[key] = names
+    return names
 
 
 def christmas_week(day: dt.date) -> bool:
@@ -122,13 +147,19 @@ def christmas_week(day: dt.date) -> bool:
 
 
 def reasons(
-    day: dt.date, country: Country, region: str | None = None, *, school: bool = True
+    day: dt.date,
+    country: Country,
+    region: str | None = None,
+    *,
+    school: bool = True,
+    cached_only: bool = False,
 ) -> list[str]:
     """Why ``day`` is unfit for a network meeting or an activity, one Dutch line each
     (empty: the day is fine). ``region``: the school region ('noord', 'midden', 'zuid',
-    'vlaanderen'); without one, the file's default region (none in the Netherlands)."""
+    'vlaanderen'); without one, the file's default region (none in the Netherlands).
+    ``cached_only``: public holidays only from the cache (see :func:`holiday_names`)."""
     found: list[str] = []
-    name = public_holiday(day, country)
+    name = public_holiday(day, country, cached_only=cached_only)
     if name:
         found.append(f"{name} (feestdag)")
     if day.weekday() == 6:
@@ -143,7 +174,7 @@ def reasons(
 def _school_reasons(day: dt.date, country: Country, region: str | None) -> list[str]:
     cal = school_calendar(country)
     region = region or cal.default_region
-    if not region or not cal.covers(day):
+    if not region:  # a listed holiday is a fact even past 1 August (the summer runs on)
         return []
     return [
         f"de {h.name} ({_region_text(region)})"

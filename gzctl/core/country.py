@@ -329,6 +329,8 @@ REQUIRED_WORDS = (
     "kern", "beleidsplan", "statistiek", "privacytoezicht", "sociaal_team", "verbinder",
     "verbinder_titel", "senioren", "steun", "steun_uitleg", "netwerk", "hulp_titel",
     "geweldlijn", "toestemming_leeftijd", "gedragsbewijs",
+    "toestemming", "screening", "loon_uitleg", "bewijs", "voorbeelden", "dorpsagenda",
+    "dorpsblad",
 )  # fmt: skip
 _REGISTERS = ("u", "jullie")
 _MAY_BE_EMPTY = ("nummer", "feestdagen_regio")  # a local office has no number of its own

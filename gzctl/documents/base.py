@@ -367,7 +367,9 @@ GROUP_NAMES = {
 def common_data(ctx: Context) -> dict[str, Any]:
     """What every document shows: the village (``dorp``), the network (``netwerk``: naam,
     adres as lines, care of the meeting place), who sends it (``afzenders``,
-    ``afzender_namen``), the first initiator with an address (``contact``), and the
+    ``afzender_namen``), the network's contact person (``contact``: see
+    :func:`network_contact_person`), who takes part (``deelname``: the one sentence and
+    counts of gzctl/network/participation.py, ``partners`` the joined ones' names), and the
     country's words and helplines (``land``: playbooks/landen/<code>/land.toml), so
     templates hold no country."""
     from gzctl.core.country import for_playbook
@@ -375,13 +377,18 @@ def common_data(ctx: Context) -> dict[str, Any]:
     project = ctx.project
     village = project.village
     name = village.name or "het dorp"
-    land = for_playbook(ctx.playbook).template_data()
+    country = for_playbook(ctx.playbook)
+    land = country.template_data()
+    region = country.phone.region
     network = answer(project, "verbinden.netwerknaam") or f"{land['woorden']['netwerk']} {name}"
     senders: list[dict[str, Any]] = [
-        {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": later_phone(p.phone)}
+        {"naam": p.name, "rol": p.role, "email": p.email, "telefoon": later_phone(p.phone, region)}
         for p in project.initiators
     ]
-    contact = next((p for p in project.initiators if p.email or p.phone), None)
+    contact = network_contact_person(project)
+    from gzctl.network.participation import participation, participation_text
+
+    taking = participation(project)
     return {
         "dorp": {
             "naam": name,
@@ -395,10 +402,25 @@ def common_data(ctx: Context) -> dict[str, Any]:
         "afzender_namen": join_dutch(s["naam"] for s in senders),
         "contact": {
             "naam": contact.name if contact else "",
+            "rol": contact.role if contact else "",
             "email": contact.email if contact else "",
-            "telefoon": later_phone(contact.phone) if contact else "",
+            "telefoon": later_phone(contact.phone, region) if contact else "",
+        },
+        "deelname": {
+            "aangesloten": len(taking.joined),
+            "initiatief": len(taking.in_initiative),
+            "zin": participation_text(taking),
+            "partners": [o.name for o in taking.joined],
         },
     }
+
+
+def network_contact_person(project: Any) -> Any:
+    """The network's contact person, the same on every output (letters, newsletter, site,
+    poster): the first initiator with a phone number (the poster's readers often have no
+    smartphone), else the first with an e-mail address; None when there is none."""
+    with_phone = next((p for p in project.initiators if p.phone), None)
+    return with_phone or next((p for p in project.initiators if p.email), None)
 
 
 # --------------------------------------------------------------------------- words per country
@@ -421,6 +443,18 @@ def document_words(playbook: Any) -> dict[str, Any]:
 
 
 NBSP = "\u00a0"
+
+# Domains reserved for examples (RFC 2606, RFC 6761): never printed for a resident to use.
+EXAMPLE_DOMAINS = ("example", "example.com", "example.org", "example.net", "test", "invalid")
+
+
+def public_email(email: str) -> str:
+    """``email`` as residents may read it: '' for an address in a domain reserved for
+    examples ('griet@leiebeke.example'), which reaches nobody."""
+    domain = email.rpartition("@")[2].lower().rstrip(".")
+    if any(domain == d or domain.endswith("." + d) for d in EXAMPLE_DOMAINS):
+        return ""
+    return email
 
 
 def phone_text(raw: str, region: str = "NL") -> str:

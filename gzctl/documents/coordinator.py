@@ -20,6 +20,7 @@ from gzctl.documents.base import (
     common_data,
     document_date,
     document_words,
+    fold,
     join_dutch,
     later_euro,
     later_number,
@@ -80,16 +81,13 @@ CASE = (
     "Initiatieven van inwoners zelf zijn waardevol, maar bereiken meestal een kleine groep en "
     "houden op als de trekkers stoppen. Regelingen van bovenaf sluiten vaak niet aan bij wat "
     "er in het dorp leeft.",
-    "Wat een blijvend netwerk maakt, is een betaalde verbinder in het midden: een {verbinder} "
+    "Wat een blijvend netwerk maakt, is een betaalde verbinder{midden}: een {verbinder} "
     "die in het dorp woont, makkelijk contact legt en anderen laat doen waar ze goed in zijn. "
     "De {verbinder} is geen baas en geen ambtenaar, maar de brug tussen inwoners, verenigingen "
-    "en professionals zoals het sociaal team en de huisarts.",
+    "en professionals zoals {sociaal_team} en de huisarts.",
     "De overheid blijft verantwoordelijk voor het gezamenlijke belang van de gemeenschap. "
-    "Vrijwilligers kunnen het midden niet alleen dragen; daarom vragen we de gemeente om "
-    "{steun}.",
-    "Dat het werkt, laat Beesd zien: daar werken 37 organisaties uit zorg, welzijn, sport, "
-    "recreatie, cultuur en onderwijs samen in één netwerk. Bijna iedere inwoner is via een "
-    "van hen verbonden met het netwerk.",
+    "{steun_uitleg} Daarom vragen we {lokaal_bestuur} om {steun}.",
+    "{bewijs}",
 )
 
 # How an answer of organiseren.financiering reads inside a sentence ("bij ...").
@@ -121,19 +119,50 @@ def _profile_data(ctx: Context, title: str) -> dict[str, Any]:
         "eigenschappen": list(crit.traits),
         "taken": list(crit.tasks),
         "uren": later_number(hours),
-        "werkgever": EMPLOYER_TEXT.get(employer, "een werkgever die we nog kiezen"),
+        # the employer by name once answered (organiseren.werkgever_naam), else its kind
+        "werkgever": str(answer(project, "organiseren.werkgever_naam", "") or "").strip()
+        or EMPLOYER_TEXT.get(employer, "een werkgever die we nog kiezen"),
         "start": later_short_date(start) if start else "",
     }
 
 
 def prepare_vacancy(ctx: Context) -> Prepared:
-    """Prepares the coordinator vacancy."""
-    title = "Vacature Coördinator"
+    """The vacancy: who employs (by name), the salary scale and term (the answers, 'in
+    overleg' by default), the screening the country asks (VOG, uittreksel model 2), a
+    closing date and where applications go (the employer). Warns when the employer's name
+    or the closing date is missing: a vacancy without them cannot be published."""
+    title = f"Vacature {document_words(ctx.playbook)['land']['verbinder']}"
+    project = ctx.project
     data = _profile_data(ctx, title)
-    closing = answer(ctx.project, "organiseren.sluitingsdatum")
-    data["woont_in_dorp"] = answer(ctx.project, "organiseren.woont_in_dorp", True) is not False
+    closing = answer(project, "organiseren.sluitingsdatum")
+    data["woont_in_dorp"] = answer(project, "organiseren.woont_in_dorp", True) is not False
     data["sluitingsdatum"] = later_short_date(closing) if closing else ""
-    return Prepared("vacature", title, (Output("vacature-coordinator", "vacature", data, title),))
+    name = str(answer(project, "organiseren.werkgever_naam", "") or "").strip()
+    data["werkgever_naam"] = name
+    data["salaris"] = str(answer(project, "organiseren.salaris", "") or "in overleg")
+    data["contract"] = str(answer(project, "organiseren.contract", "") or "in overleg")
+    email = str(answer(project, "organiseren.sollicitatie_email", "") or "").strip()
+    if not email and name:
+        employer = next((o for o in project.organisations if fold(o.name) == fold(name)), None)
+        email = employer.contact.email if employer is not None else ""
+    data["sollicitatie_email"] = email
+    warnings = []
+    if not name:
+        warnings.append(
+            f"{title}: de werkgever heeft nog geen naam; vul die in met gzctl answers --wijzig "
+            "organiseren.werkgever_naam."
+        )
+    if not closing:
+        warnings.append(
+            f"{title}: er staat nog geen sluitingsdatum in; vul die in met gzctl answers "
+            "--wijzig organiseren.sluitingsdatum."
+        )
+    return Prepared(
+        "vacature",
+        title,
+        (Output("vacature-coordinator", "vacature", data, title),),
+        tuple(warnings),
+    )
 
 
 def prepare_interview(ctx: Context) -> Prepared:
@@ -188,7 +217,11 @@ def prepare_request(ctx: Context) -> Prepared:
 
     Raises NotReady when hours or employer (the amount) or the penvoerder are not answered,
     naming the wizard step. Warns when the municipality has no postal address yet."""
-    title = "Aanvraag aan de gemeente: steun voor het midden"
+    words = document_words(ctx.playbook)
+    land = words.get("land", {})
+    # "Aanvraag aan de gemeente: steun voor het midden"; Flanders: het lokaal bestuur, steun
+    # voor de verbinder (the country's words)
+    title = f"Aanvraag aan {land.get('lokaal_bestuur', 'de gemeente')}: {land.get('steun', '')}"
     from gzctl.documents.regie import request_instead
 
     request_instead(ctx, title)
@@ -197,8 +230,6 @@ def prepare_request(ctx: Context) -> Prepared:
     applicant = answer(project, APPLICANT)
     if not applicant:
         raise missing_answer(ctx.playbook, APPLICANT, title)
-    words = document_words(ctx.playbook)
-    land = words.get("land", {})
     from gzctl.core.country import for_playbook
 
     connector = for_playbook(ctx.playbook).words["verbinder"]  # Coördinator, ...regisseur
@@ -274,9 +305,7 @@ def prepare_request(ctx: Context) -> Prepared:
                 "{} organisaties in {} staan op onze lijst{}",
                 later_number(len(orgs)),
                 village,
-                later_text("; {} daarvan doen al mee.", later_number(len(joined)))
-                if joined
-                else ".",
+                "; " + common_data(ctx)["deelname"]["zin"] + ".",
             )
         )
     if place is not None:
@@ -306,7 +335,17 @@ def prepare_request(ctx: Context) -> Prepared:
             ),
             "vraag": ask,
             "pleidooi": [
-                p.format(dorp=village, steun=land.get("steun", "steun"), verbinder=connector)
+                p.format(
+                    dorp=village,
+                    steun=land.get("steun", "steun"),
+                    verbinder=connector,
+                    sociaal_team=land.get("sociaal_team", "het sociaal team"),
+                    bewijs=land.get("bewijs", ""),
+                    # "in het midden" only where the country says "steun voor het midden"
+                    midden=" in het midden" if "midden" in land.get("steun", "") else "",
+                    steun_uitleg=land.get("steun_uitleg", ""),
+                    lokaal_bestuur=land.get("lokaal_bestuur", "de gemeente"),
+                )
                 for p in CASE
             ],
             "er_is": present,

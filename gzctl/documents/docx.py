@@ -891,7 +891,9 @@ class DocxBuilder:
         ]
         total = self.usable_width
         char = total / 95  # a character of 9.5 pt Calibri, as a share of the line
-        minimum = [max(int(w * char) + int(total * 0.03), int(total * 0.08)) for w in words]
+        # a word never breaks inside (a phone number is one word: no-break spaces); digits
+        # are wider than the average character, hence the 15% and the cell's padding
+        minimum = [max(int(w * char * 1.15) + int(total * 0.04), int(total * 0.08)) for w in words]
         shares = [min(max(n / max(sum(longest), 1), 0.08), 0.6) for n in longest]
         widths = [
             max(int(total * sh / sum(shares)), mn) for sh, mn in zip(shares, minimum, strict=True)

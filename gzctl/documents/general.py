@@ -38,6 +38,7 @@ from gzctl.documents.base import (
     organisations,
     parse_time,
     playbook_question,
+    public_email,
     safe_stem,
     short_dutch_date,
 )
@@ -120,7 +121,7 @@ AGENDA: tuple[tuple[int, str, str], ...] = (
         15,
         "Waarom een netwerk?",
         "Wat we in het dorp zien, wat inwoners zelf zeiden en wat een netwerk van "
-        "organisaties kan betekenen. Met het voorbeeld van Beesd.",
+        "organisaties kan betekenen. Met het voorbeeld van {voorbeelden}.",
     ),
     (40, "Gesprekken in groepjes", "In gemengde groepjes praten we over de centrale vraag."),
     (10, "Pauze", "Koffie, thee en tijd om elkaar te leren kennen."),
@@ -147,17 +148,19 @@ def evening(ctx: Context, doc_title: str) -> dict[str, Any]:
     if place is None:
         raise missing_answer(ctx.playbook, "verbinden.netwerkavond_plek", doc_title)
     start_text = str(answer(ctx.project, "verbinden.netwerkavond_tijd", "19:30"))
+    examples = document_words(ctx.playbook)["land"].get("voorbeelden", "Beesd")
+    agenda = [(m, t, u.format(voorbeelden=examples)) for m, t, u in AGENDA]
     start = parse_time(start_text)
     items = []
     if start is None:
-        items = [{"tijd": "", "titel": t, "uitleg": u, "minuten": m} for m, t, u in AGENDA]
+        items = [{"tijd": "", "titel": t, "uitleg": u, "minuten": m} for m, t, u in agenda]
         doors = end = ""
         start_shown = start_text.strip()
     else:
         minute = start[0] * 60 + start[1]
         doors = clock_text(minute - 15)
         start_shown = clock_text(minute)
-        for minutes, title, text in AGENDA:
+        for minutes, title, text in agenda:
             items.append(
                 {"tijd": clock_text(minute), "titel": title, "uitleg": text, "minuten": minutes}
             )
@@ -303,11 +306,14 @@ WHY: dict[tuple[str, str], str] = {
 }
 
 
-def why_you(org: Any, register: str = "jullie") -> list[str | Later]:
+def why_you(
+    org: Any, register: str = "jullie", agenda: str = "de kernagenda"
+) -> list[str | Later]:
     """Two or three sentences on why this organisation matters to the network, in the
     letter's register ('u' or 'jullie')."""
     kind = getattr(org, "kind", "vrijwilligers")
     text = WHY.get((kind, register)) or WHY[("vrijwilligers", register)]
+    text = text.replace("de kernagenda", agenda)  # the country's word (land.toml dorpsagenda)
     out: list[str | Later] = [text]
     groups = [GROUP_NAMES[g] for g in getattr(org, "target_groups", []) if g in GROUP_NAMES]
     reach = getattr(org, "reach", None)
@@ -355,6 +361,7 @@ def invitation_texts(
     number in it is a :class:`Later`, formatted when rendered)."""
     village = ctx.project.village.name or "het dorp"
     u = register == "u"
+    agenda = str(document_words(ctx.playbook)["land"]["dorpsagenda"])
     return {
         "inleiding": [
             f"In {village} gebeurt veel. Verenigingen, vrijwilligersgroepen en "
@@ -368,7 +375,7 @@ def invitation_texts(
         "waarom": [
             later_join(
                 [
-                    *why_you(org, register),
+                    *why_you(org, register, agenda),
                     "Het netwerk wordt pas sterk als organisaties met een verschillende achterban "
                     "meedoen; daarom "
                     + ("zijn uw ervaring en ideeën" if u else "zijn jullie ervaring en ideeën")
@@ -578,7 +585,8 @@ def _phone_of(org: Any, region: str) -> str | Later:
 
 
 def _email_of(org: Any) -> str:
-    return str(getattr(getattr(org, "contact", None), "email", "") or "")
+    """The organisation's e-mail address, or '' for an example address (…@x.example)."""
+    return public_email(str(getattr(getattr(org, "contact", None), "email", "") or ""))
 
 
 def fixed_contacts(
@@ -611,7 +619,7 @@ def fixed_contacts(
             fixed.append({**item, "wie": "", "telefoon": number})
             if not number:
                 hint = missing_answer(ctx.playbook, qid, title).message
-                warnings.append(f"{hint} Zonder dat nummer staat er een open regel op de kaart.")
+                warnings.append(f"{hint} Zonder dat nummer ontbreekt die regel op de kaart.")
             continue
         types = list(entry.get("types", []))
         found = [o for o in listed if getattr(o, "type", "") in types]
@@ -620,7 +628,7 @@ def fixed_contacts(
             warnings.append(
                 f"{title}: {item['naam'].lower()} staat niet op de lijst van het dorp; voeg "
                 f"het toe met gzctl org add NAAM --type {types[0] if types else '...'} "
-                "--telefoon NUMMER. Tot dan staat er een open regel op de kaart."
+                "--telefoon NUMMER. Tot dan ontbreekt die regel op de kaart."
             )
             continue
         for o in sorted(found, key=lambda o: fold(o.name)):
@@ -630,6 +638,19 @@ def fixed_contacts(
                 missing_phone.append(o.name)
 
     return fixed, warnings, missing_phone
+
+
+def _merged(needs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Needs answered by the same organisations, as one ('Vervoer naar de dokter ·
+    Mantelzorg ...'): the card says each answer once and fits one page."""
+    out: dict[tuple[str, ...], dict[str, Any]] = {}
+    for need in needs:
+        key = tuple(o["naam"] for o in need["organisaties"])
+        if key in out:
+            out[key]["vraag"] += " · " + need["vraag"]
+        else:
+            out[key] = dict(need)
+    return list(out.values())
 
 
 def prepare_overview(ctx: Context) -> Prepared:
@@ -655,7 +676,7 @@ def prepare_overview(ctx: Context) -> Prepared:
     members.sort(key=lambda o: fold(o.name))
     fixed, warnings, missing_phone = fixed_contacts(ctx, title)
 
-    needs = []
+    needs: list[dict[str, Any]] = []
     for need in card_words.get("vragen", []):
         types = list(need.get("types", []))
         picked = [o for t in types for o in members if getattr(o, "type", "") == t]
@@ -674,7 +695,9 @@ def prepare_overview(ctx: Context) -> Prepared:
         {
             "naam": o.name,
             "voor_wie": join_dutch(
-                GROUP_NAMES[g] for g in getattr(o, "target_groups", []) if g in GROUP_NAMES
+                GROUP_NAMES[g]
+                for g in getattr(o, "target_groups", [])
+                if g in GROUP_NAMES and g != "Kw"  # residents read the card: no labels
             ),
             "telefoon": _phone_of(o, region),
             "email": _email_of(o),
@@ -687,14 +710,24 @@ def prepare_overview(ctx: Context) -> Prepared:
         n = len(missing_phone)
         warnings.append(
             f"{title}: {n} {'organisatie staat' if n == 1 else 'organisaties staan'} zonder "
-            f"telefoonnummer op de kaart ({_first_few(missing_phone)}); vul het aan met "
-            "gzctl org edit ID --telefoon NUMMER."
+            f"telefoonnummer ({_first_few(missing_phone)}): alleen een e-mailadres staat op de "
+            "kaart, of ze ontbreken; vul het nummer aan met gzctl org edit ID --telefoon NUMMER."
         )
+    # A card a resident reads never prints a blank: an entry or organisation without a
+    # phone number is shown with its e-mail address, or left out (the warnings above say so).
+    for need in needs:
+        need["organisaties"] = [o for o in need["organisaties"] if o["telefoon"] or o["email"]]
+    shown_fixed = [v for v in fixed if v["telefoon"]]
+    needs = _merged([n for n in needs if n["organisaties"]])
+    # the rest of the joined organisations, each once: the card fits one page
+    named = {v["wie"] for v in shown_fixed} | {o["naam"] for n in needs for o in n["organisaties"]}
     data = {
         **common_data(ctx),
-        "vast": fixed,
+        "vast": shown_fixed,
         "zorgen": needs,
-        "organisaties": everyone,
+        "organisaties": [
+            o for o in everyone if (o["telefoon"] or o["email"]) and o["naam"] not in named
+        ],
         "aantal": len(members),
     }
     return Prepared(

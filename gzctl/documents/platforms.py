@@ -36,6 +36,7 @@ from gzctl.documents.base import (
 )
 from gzctl.documents.general import address_lines, register_of, salutation
 from gzctl.network import platforms as pf
+from gzctl.network.participation import participation, participation_text
 
 BACK_DAYS = 60
 AHEAD_DAYS = 90
@@ -146,7 +147,7 @@ def edition_date(project: Project) -> dt.date:
 
 def prepare_newsletter(ctx: Context) -> Prepared:
     """Prepares the newsletter for the village paper: recent and coming activities."""
-    title = "Nieuwsbrief voor de dorpskrant"
+    title = f"Nieuwsbrief voor {document_words(ctx.playbook)['land']['dorpsblad']}"
     project = ctx.project
     day = edition_date(project)
     back = day - dt.timedelta(days=BACK_DAYS)
@@ -174,12 +175,25 @@ def prepare_newsletter(ctx: Context) -> Prepared:
                 "titel": p.title,
                 "doel": p.aim,
                 "stand": STATUS_WORDS.get(p.status, p.status),
-                "leden": join_dutch(sorted(_names(project, p.members), key=str.casefold)),
+                "leden": _partners(project, p.members),
             }
             for p in platforms
         ],
     }
     return Prepared("nieuwsbrief", title, (Output("nieuwsbrief", "nieuwsbrief", data, title),))
+
+
+def _partners(project: Project, members: list[str]) -> str:
+    """A platform's members as the newsletter names them: only organisations that joined
+    the network by name (they are its partners), the others counted ("KBO Ooltwijk en 3
+    andere organisaties")."""
+    joined = {o.id for o in project.organisations if o.status == "aangesloten"}
+    named = sorted(_names(project, [m for m in members if m in joined]), key=str.casefold)
+    others = sum(1 for m in members if m not in joined)
+    if others:
+        word = "organisatie" if others == 1 else "organisaties"
+        named.append(f"{others} {'andere ' if named else ''}{word}")
+    return join_dutch(named)
 
 
 # --------------------------------------------------------------------------- the thank-you letter
@@ -218,11 +232,9 @@ def year_facts(project: Project, day: dt.date, joined: list[Organisation]) -> li
     facts: list[dict[str, Any]] = [
         _fact(
             "Netwerk",
-            later_text(
-                "{} organisaties doen mee{}.",
-                later_number(len(joined)),
-                _few(sorted({o.name for o in joined}, key=fold)),
-            ),
+            f"{participation_text(participation(project))}. Aangesloten zijn onder meer "
+            + join_dutch(sorted({o.name for o in joined}, key=fold)[:NAMED])
+            + ".",
         )
     ]
     if held:

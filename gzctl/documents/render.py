@@ -107,7 +107,13 @@ class Renderer:
         pages = body(markdown, compact=compact)
         land = data.get("land")
         letter = land.get("brief", {}) if isinstance(land, dict) else {}
-        shell = {"titel": data.get("titel", ""), "inhoud": Markup(pages), "brief": letter}
+        language = land.get("taal", "nl") if isinstance(land, dict) else "nl"
+        shell = {
+            "titel": data.get("titel", ""),
+            "inhoud": Markup(pages),
+            "brief": letter,
+            "taal": language,
+        }
         return self._render("_base/pagina.html.j2", self.html, shell)
 
     def _render(self, name: str, env: Any, data: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.progress import compute, days_since
+from gzctl.network.facts import address_conflicts, date_clashes
 from gzctl.network.summaries import (
     coordinator_summary,
     meeting_summary,
@@ -71,6 +72,7 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
         "coordinator": coordinator_summary(project),
         "last_activity": last.isoformat() if last else None,
         "days_since_activity": days_since(last, today),
+        "warnings": address_conflicts(project) + date_clashes(playbook, project, today, fast=True),
     }
     if project.meetings:  # only then: a village without meetings keeps its document
         data["meetings"] = meeting_summary(project, today)

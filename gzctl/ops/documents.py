@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gzctl.ops.project import Where, opened
 
@@ -71,8 +72,17 @@ def build_documents(
         list(report.removed),
         list(report.kept),
         list(report.skipped),
-        list(report.warnings),
+        [*_fact_warnings(project.playbook, project.project, today), *report.warnings],
     )
+
+
+def _fact_warnings(playbook: Any, project: Any, today: dt.date) -> list[str]:
+    """What `gzctl status` reports too: facts that disagree (an address) and planned dates
+    that clash with the calendar, one line each (the command prints them as warnings)."""
+    from gzctl.network.facts import address_conflicts, date_clashes
+
+    lines = address_conflicts(project) + date_clashes(playbook, project, today)
+    return lines
 
 
 @dataclass(frozen=True)

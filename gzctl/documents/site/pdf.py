@@ -89,10 +89,10 @@ def poster_pdf(data: dict[str, Any], size: str) -> bytes:
         c.rect(margin, y - 3 * f, 5 * f, top - y + 3 * f, stroke=0, fill=1)
         y -= 16 * f
     totals = data["totaal"]
-    boxes = [
-        (totals["organisaties"], "organisaties doen mee"),
-        (totals["activiteiten"], "activiteiten geweest"),
-    ]
+    boxes = [(totals["aangesloten"], "aangesloten")]
+    if totals["initiatief_n"]:
+        boxes.append((totals["initiatief"], "andere in een initiatief"))
+    boxes.append((totals["activiteiten"], "activiteiten geweest"))
     if totals["deelnemers"]:
         boxes.append((totals["deelnemers"], "deelnemers"))
     gap = 10 * f
@@ -108,7 +108,10 @@ def poster_pdf(data: dict[str, Any], size: str) -> bytes:
         c.drawString(x + 10 * f, y - 40 * f, number)
         c.setFillColor(text)
         c.setFont("Helvetica", 14 * f)
-        c.drawString(x + 10 * f, y - 64 * f, label)
+
+        # a label wraps inside its box (four boxes leave little room); two lines at most
+        for n, line in enumerate(simpleSplit(label, "Helvetica", 14 * f, box_w - 16 * f)[:2]):
+            c.drawString(x + 10 * f, y - (58 + 15 * n) * f, line)
     y -= box_h + 26 * f
     lines("Iedereen is welkom", "Helvetica-Bold", 22 * f, text, margin, inner, 6 * f)
     place = data["plek"]
@@ -160,6 +163,10 @@ def _footer(c: Any, data: dict[str, Any], margin: float, inner: float, f: float,
             ("Helvetica", 14 * f, "Alle activiteiten, wie meedoen en wie je kunt bellen:"),
             ("Helvetica-Bold", 18 * f, data["url"]),
         ]
+        contact = data["contact"]
+        if contact and contact["telefoon"]:  # readers without a smartphone can still call
+            parts.append(("Helvetica", 14 * f, f"Of bel {contact['organisatie']}:"))
+            parts.append(("Helvetica-Bold", 17 * f, contact["telefoon"]))
     else:
         contact = data["contact"]
         if contact:

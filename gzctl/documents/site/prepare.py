@@ -29,6 +29,7 @@ from gzctl.documents.base import (
     dutch_number,
     fold,
     join_dutch,
+    public_email,
     short_dutch_date,
     shown,
 )
@@ -94,19 +95,12 @@ class SiteInput:
 
 
 def taking_part(project: Project) -> list[Organisation]:
-    """The organisations the site shows: joined the network (status aangesloten), or a member
-    of a joint initiative that has started, or organiser of an activity. Never those that
-    dropped out. Sorted by name."""
-    started = {p.id for p in project.platforms if p.status in ("actief", "in oprichting")}
-    in_platform = {m for p in project.platforms if p.id in started for m in p.members}
-    organising = {o for a in project.activities for o in a.organisers}
-    out = [
-        o
-        for o in project.organisations
-        if o.status != "afgehaakt"
-        and (o.status == "aangesloten" or o.id in in_platform or o.id in organising)
-    ]
-    return sorted(out, key=lambda o: (fold(o.name), o.id))
+    """The organisations the site shows: those that joined and those taking part in a joint
+    initiative or activity (gzctl/network/participation.py, the one definition every output
+    uses). Never those that dropped out. Sorted by name."""
+    from gzctl.network.participation import participation
+
+    return list(participation(project).taking_part)
 
 
 def visible_platforms(project: Project) -> list[Platform]:
@@ -204,7 +198,7 @@ def _contact(org: Organisation) -> dict[str, str]:
     return {
         "naam": c.name if named else "",
         "rol": c.role if named else "",
-        "email": c.email,
+        "email": public_email(c.email),
         "telefoon": c.phone,
         "tel": dialable({"telefoon": c.phone})["tel"],
         "adres": ", ".join(x for x in (org.address, place) if x),
@@ -231,6 +225,7 @@ def organisation_data(project: Project, org: Organisation, catalogue: Any) -> di
         "kleur": SECTORS.get(sector, OTHER_SECTOR)[1],
         "initiatieven": platforms,
         "contact": _contact(org),
+        "aangesloten": org.status == "aangesloten",
         "anker": f"org-{org.id}",
     }
 
@@ -259,9 +254,27 @@ def platform_data(project: Project, p: Platform, catalogue: Any) -> dict[str, An
 
 
 def network_contact(project: Project, ctx: Context) -> dict[str, Any]:
-    """Who a resident can turn to about the network itself: the organisation at the meeting
-    place (usually the dorpshuis) when it takes part, else the lead of the first running
-    initiative. Organisations only, never a private person. Empty dict when none."""
+    """Who a resident can turn to about the network itself, the same on the site, the poster
+    and every document: the network's contact person (documents.base.network_contact_person),
+    shown under the network's name (the site names no private person). Without one, the
+    organisation at the meeting place when it takes part, else the lead of the first
+    running initiative. Empty dict when none."""
+    from gzctl.documents.base import network_contact_person
+
+    person = network_contact_person(project)
+    if person is not None:
+        base = common_data(ctx)
+        network = base["netwerk"]["naam"]
+        phone = str(shown(base["contact"]["telefoon"]))
+        return {
+            "organisatie": network,
+            "naam": "",
+            "rol": "",
+            "email": public_email(person.email),
+            "telefoon": phone,
+            "tel": dialable({"telefoon": phone})["tel"],
+            "adres": "",
+        }
     place = meeting_place(ctx)
     orgs = taking_part(project)
     if place:
@@ -347,6 +360,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
     Raises NotReady when the village has no name yet (the site would have no subject)."""
     from gzctl.network import inventory as inv
     from gzctl.network import platforms as pf
+    from gzctl.network.participation import participation, reaches_nearly_everyone
 
     project, ctx = inp.project, inp.ctx
     if not project.village.name:
@@ -366,6 +380,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
     return {
         "dorp": base["dorp"],
         "netwerk": base["netwerk"],
+        "taal": base["land"]["taal"],
         "url": inp.url,
         "missie": mission,
         "visie": vision,
@@ -382,10 +397,16 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
             "activiteiten_n": len(past),
             "komend": dutch_number(len(coming)),
             "deelnemers": dutch_number(sum(counted)) if counted else "",
+            "aangesloten": dutch_number(base["deelname"]["aangesloten"]),
+            "aangesloten_n": base["deelname"]["aangesloten"],
+            "initiatief": dutch_number(base["deelname"]["initiatief"]),
+            "initiatief_n": base["deelname"]["initiatief"],
         },
         "peiling": _survey(ctx),
         "al_vast": _recurring(project),
         "aanmeldingen": _signups_this_year(project, inp.today),
+        "deelname": base["deelname"],
+        "bijna_iedereen": reaches_nearly_everyone(project, participation(project)),
         "organisaties": [organisation_data(project, o, orgs_catalogue) for o in orgs],
         "initiatieven": [platform_data(project, p, platforms_catalogue) for p in platforms],
         "contact": network_contact(project, ctx),
