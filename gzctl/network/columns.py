@@ -188,8 +188,10 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
             columns.append(Column(i, name, SKIP, "formulier"))
         elif not filled:
             columns.append(Column(i, name, SKIP, "leeg"))
-        elif form and c in r.form_in_form and (
-            c == "id" or all(str(v).strip().lower() == "anonymous" for v in filled)
+        elif (
+            form
+            and c in r.form_in_form
+            and (c == "id" or all(str(v).strip().lower() == "anonymous" for v in filled))
         ):
             columns.append(Column(i, name, SKIP, "formulier"))
         elif c in r.skip:
@@ -279,9 +281,7 @@ def apply(columns: list[Column], chosen: dict[str, str], source: str, strict: bo
             continue
         if col is None:
             there = ", ".join(f"'{c.header}'" for c in columns if c.header)
-            raise UsageProblem(
-                f"{source} heeft geen kolom '{column}'. De kolommen zijn: {there}."
-            )
+            raise UsageProblem(f"{source} heeft geen kolom '{column}'. De kolommen zijn: {there}.")
         col.key, col.how = key, "gekozen"
         if key == "name":  # one name column: another guessed one gives way
             for other in columns:
@@ -342,10 +342,22 @@ def as_toml(columns: list[Column], source: str) -> str:
     """The mapping as a file a person edits and hands back with --koppeling."""
     lines = [
         f"# Koppeling van de kolommen van {source} voor gzctl org import --koppeling.",
-        "# Per kolom het veld: " + ", ".join(
-            LABELS[k] for k in ("name", "contact_name", "contact_email", "contact_phone",
-                                "reach", "address", "postcode", "place", "notes")
-        ) + " ...;",  # fmt: skip
+        "# Per kolom het veld: "
+        + ", ".join(
+            LABELS[k]
+            for k in (
+                "name",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+                "reach",
+                "address",
+                "postcode",
+                "place",
+                "notes",
+            )
+        )
+        + " ...;",  # fmt: skip
         '# "notitie" bewaart de kolom in de notitie, "overslaan" leest hem niet.',
         "[kolommen]",
     ]

@@ -82,6 +82,7 @@ class Table:
     links: int = 0
     kind: str = "csv"
     sample: list[list[Any]] = field(default_factory=list)  # the first rows as in the file
+    kept_from: str = ""  # the kept mapping (koppelingen/...) that was used
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -147,7 +148,7 @@ def _plan(columns: list[Any]) -> _Plan:
     notes: list[tuple[int, str]] = []
     double: list[str] = []
     unknown: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for col in columns:
         if col.key == NOTE:
             keys.append(None)
@@ -158,8 +159,10 @@ def _plan(columns: list[Any]) -> _Plan:
             keys.append(None)
             continue
         if col.key in seen:
-            double.append(col.header)
-        seen.add(col.key)
+            # the same name twice ('E-mail', 'E-mail'), or two names for one field
+            same = inv.compact(seen[col.key]) == inv.compact(col.header)
+            double.append(col.header if same else f"{col.header}|{seen[col.key]}")
+        seen.setdefault(col.key, col.header)
         keys.append(col.key)
     return _Plan(keys, notes, double, unknown)
 
@@ -306,7 +309,7 @@ def _add_rows(
     if not has_name(columns):
         raise UsageProblem(
             f"{table.source}: geen kolom is de naam van de organisatie. Zeg welke met --kolom "
-            "\"naam=KOLOM\"."
+            '"naam=KOLOM".'
         )
     plan = _plan(columns)
     table.header_row = table.header_row if table.rows else start + 1

@@ -72,7 +72,8 @@ def read_workbook(source: str, data: bytes, kind: str) -> list[Sheet]:
 
     if kind in ("xlsx", "ods"):
         inputcaps.check_xlsx_parts(source, io.BytesIO(data))
-    what = {"xlsx": "Excel-bestand", "xls": "oud Excel-bestand (.xls)", "ods": "LibreOffice-bestand"}
+    what = {"xlsx": "Excel-bestand", "xls": "oud Excel-bestand (.xls)",
+            "ods": "LibreOffice-bestand"}  # fmt: skip
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
@@ -158,8 +159,10 @@ def xlsx_extras(data: bytes) -> dict[str, tuple[dict[tuple[int, int], str], list
             ]
             for raw_name, rid in pairs:
                 target = targets.get(_unescape(rid), "")
-                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                    posixpath.join("xl", target)
+                part = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join("xl", target))
                 )
                 try:
                     xml = archive.read(part)
