@@ -46,8 +46,8 @@ HOW = {
     "kop": "kolomnaam",
     "woorden": "woorden in de kolomnaam",
     "waarden": "herkend aan de waarden",
-    "formulier": "gegevens van het formulier, niet van de organisatie",
-    "overslaan": "herhaalt een andere kolom of zegt niets over de organisatie",
+    "formulier": "formuliergegevens",
+    "overslaan": "herhaling of label",
     "leeg": "leeg",
     "onbekend": "onbekend: bewaard in de notitie",
     "gekozen": "zo gekozen",
@@ -165,6 +165,10 @@ class Column:
     how: str
 
 
+# Fields of free text: a column named for one of them may hold e-mail addresses instead.
+_TEXT_KEYS = ("contact_name", "contact_role", "notes", "address")
+
+
 def _is_form(compacts: list[str]) -> bool:
     return any(c in rules().form_always for c in compacts)
 
@@ -197,7 +201,11 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
         elif c in r.skip:
             columns.append(Column(i, name, SKIP, "overslaan"))
         elif (key := match_header(name) if name else None) is not None:
-            columns.append(Column(i, name, key, "kop"))
+            # a 'Contact' column of e-mail addresses holds e-mail, whatever its name says
+            if key in _TEXT_KEYS and _looks(filled) == "contact_email":
+                columns.append(Column(i, name, "contact_email", "waarden"))
+            else:
+                columns.append(Column(i, name, key, "kop"))
         elif name and (key := match_words(name)) is not None:
             columns.append(Column(i, name, key, "woorden"))
         elif (key := _looks(filled)) is not None:
@@ -341,23 +349,9 @@ def _quote(text: str) -> str:
 def as_toml(columns: list[Column], source: str) -> str:
     """The mapping as a file a person edits and hands back with --koppeling."""
     lines = [
-        f"# Koppeling van de kolommen van {source} voor gzctl org import --koppeling.",
-        "# Per kolom het veld: "
-        + ", ".join(
-            LABELS[k]
-            for k in (
-                "name",
-                "contact_name",
-                "contact_email",
-                "contact_phone",
-                "reach",
-                "address",
-                "postcode",
-                "place",
-                "notes",
-            )
-        )
-        + " ...;",  # fmt: skip
+        f"# Koppeling van de kolommen van {source} (org import --koppeling).",
+        "# Per kolom het veld: naam, contactpersoon, e-mail, telefoon, achterban, adres,",
+        "# huisnummer, postcode, plaats, opmerkingen, sector, doelgroep, functie ...;",
         '# "notitie" bewaart de kolom in de notitie, "overslaan" leest hem niet.',
         "[kolommen]",
     ]

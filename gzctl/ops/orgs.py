@@ -245,21 +245,25 @@ def _chosen(choice: MappingChoice) -> dict[str, str] | None:
     return out or None
 
 
-def _kept(folder: Path, table: Any) -> tuple[str, dict[str, str]] | None:
-    """A mapping kept in koppelingen/ for a source with exactly these column names."""
+def _kept(folder: Path, file: Path) -> Any:
+    """The file read with a mapping kept in koppelingen/ for a source with exactly these
+    column names, or None."""
     from gzctl.network import columns as cols
+    from gzctl.network import orgio
 
     here = folder / MAPPINGS_FOLDER
     if not here.is_dir():
         return None
-    names = {inv.compact(c.header) for c in table.columns if c.header}
     for path in sorted(here.glob("*.toml")):
         try:
             mapping = cols.read_file(path)
+            table = orgio.read_table(file, mapping)
         except UsageProblem:
             continue
+        names = {inv.compact(c.header) for c in table.columns if c.header}
         if {inv.compact(k) for k in mapping} == names:
-            return f"{MAPPINGS_FOLDER}/{path.name}", mapping
+            table.kept_from = f"{MAPPINGS_FOLDER}/{path.name}"
+            return table
     return None
 
 
@@ -270,13 +274,11 @@ def read_for_import(where: Where, file: str | Path, choice: MappingChoice = Mapp
 
     project = opened(where)
     chosen = _chosen(choice)
-    table = orgio.read_table(Path(file), chosen)
     if chosen is None:
-        kept = _kept(project.folder, table)
+        kept = _kept(project.folder, Path(file))
         if kept is not None:
-            table = orgio.read_table(Path(file), kept[1])
-            table.kept_from = kept[0]
-    return table
+            return kept
+    return orgio.read_table(Path(file), chosen)
 
 
 def import_organisations(
@@ -441,13 +443,8 @@ def preview_lines(table: Any, width: int = 78) -> list[Line]:
                  if not inv._blank(row.get(k))]  # fmt: skip
         line = f"  rij {number}: " + " · ".join(parts)
         out.append(Line(line if len(line) <= width else line[: width - 1] + "…"))
-    out.append(
-        Line(
-            "Klopt een kolom niet: bewaar wat hieronder staat als koppeling.toml, pas het aan "
-            f"en lees in met: gzctl org import {table.source} --koppeling koppeling.toml "
-            '(of zeg het met --kolom "naam=KOLOM").'
-        )
-    )
+    out.append(Line("Klopt een kolom niet? Bewaar wat hieronder staat als koppeling.toml, pas"))
+    out.append(Line("het aan en lees in met --koppeling koppeling.toml (of met --kolom)."))
     out.append(Line(cols.as_toml(table.columns, table.source).rstrip("\n")))
     return out
 
