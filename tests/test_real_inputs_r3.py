@@ -61,7 +61,8 @@ MS_FORMS = (
     "Id,Begintijd,Tijd van voltooien,E-mail,Naam,Wat is de naam van jullie club?,"
     "E-mailadres van de club,Aantal leden (ongeveer)\r\n"
     "1,11/12/26 19:02:11,11/12/26 19:05:40,anonymous,,Okra Beesd,okra@example.nl,120\r\n"
-    "2,11/13/26 08:00:02,11/13/26 08:03:12,anonymous,,Toneelclub Het Doek,doek@example.nl,ca. 40\r\n"
+    "2,11/13/26 08:00:02,11/13/26 08:03:12,anonymous,,Toneelclub Het Doek,doek@example.nl,"
+    "ca. 40\r\n"
 )
 
 
