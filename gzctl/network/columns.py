@@ -191,7 +191,10 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
         if c in r.form_always:
             columns.append(Column(i, name, SKIP, "formulier"))
         elif not filled:
-            columns.append(Column(i, name, SKIP, "leeg"))
+            # an empty column keeps the field its name says (a list with only its header
+            # row is 'no organisations', not 'no name column'); else it is not read
+            known = match_header(name) if name else None
+            columns.append(Column(i, name, known or SKIP, "kop" if known else "leeg"))
         elif (
             form
             and c in r.form_in_form
