@@ -466,49 +466,46 @@ def import_(
         raise common.Exit(2)
 
 
+# The targets offered on a terminal, the usual first (the mapping file takes every field).
+_ASKED_TARGETS = ("name", "contact_name", "contact_email", "contact_phone", "reach", "address",
+                  "house_number", "postcode", "place", "notes", "_note", "_skip", "kind",
+                  "type", "sectors", "target_groups", "contact_role", "first_name",
+                  "last_name")  # fmt: skip
+
+
 def _ask_mapping(opened: Any, file: str, choice: Any) -> Any:
     """On a terminal: show the mapping and let the person confirm it, change a column, or
-    stop. Asked only when a column was guessed (not every name known exactly) or no kept
+    stop. Asked only when a column was guessed (not every name known exactly) and no kept
     mapping fits. Returns the choice to import with, or None to stop."""
     from dataclasses import replace
 
     from gzctl.network import columns as cols
     from gzctl.ops.orgs import preview_lines, read_for_import
     from gzctl.wizard.engine import confirm
+    from gzctl.wizard.keys import select
 
     table = read_for_import(opened, file, choice)
     if table.kept_from or not cols.guessed(table.columns):
         return choice
-    import questionary
-
     chosen: dict[str, str] = {}
     while True:
-        for line in preview_lines(table)[:-2]:
+        for line in preview_lines(table, with_file=False):
             common.say(line.text)
-        answer = questionary.select(
+        answer = select(
             "Klopt deze koppeling?",
-            choices=["Ja, lees de lijst in", "Een kolom anders koppelen", "Stoppen"],
-        ).ask()
-        if answer is None or answer == "Stoppen":
+            ["Ja, lees de lijst in", "Een kolom anders koppelen", "Stoppen"],
+        )
+        if answer == "Stoppen":
             return None
         if answer.startswith("Ja"):
             break
         named = [c for c in table.columns if c.header]
-        which = questionary.select(
-            "Welke kolom?",
-            choices=[f"{c.header[:40]}  ({cols.LABELS[c.key]})" for c in named],
-        ).ask()
-        if which is None:
-            return None
-        column = named[[f"{c.header[:40]}  ({cols.LABELS[c.key]})" for c in named].index(which)]
-        targets = [v for k, v in cols.LABELS.items() if not k.startswith("date_")]
-        target = questionary.select(
-            f"Wat staat er in '{column.header[:40]}'?",
-            choices=targets,
-            default=cols.LABELS[column.key],
-        ).ask()
-        if target is None:
-            return None
+        titles = [f"{c.header[:50]} ({cols.LABELS[c.key]})" for c in named]
+        column = named[titles.index(select("Welke kolom?", titles))]
+        targets = [cols.LABELS[k] for k in _ASKED_TARGETS]
+        target = select(
+            f"Wat staat er in '{column.header[:40]}'?", targets, default=cols.LABELS[column.key]
+        )
         chosen[column.header] = cols.parse_target(target)
         choice = replace(choice, chosen=dict(chosen))
         table = read_for_import(opened, file, choice)

@@ -44,13 +44,13 @@ _BY_LABEL = {inv.compact(label): key for key, label in LABELS.items()}
 # How a column got its target (the preview says it in Dutch).
 HOW = {
     "kop": "kolomnaam",
-    "woorden": "woorden in de kolomnaam",
-    "waarden": "herkend aan de waarden",
-    "formulier": "formuliergegevens",
+    "woorden": "woorden in de naam",
+    "waarden": "de waarden",
+    "formulier": "van het formulier",
     "overslaan": "herhaling of label",
     "leeg": "leeg",
-    "onbekend": "onbekend: bewaard in de notitie",
-    "gekozen": "zo gekozen",
+    "onbekend": "onbekend",
+    "gekozen": "gekozen",
 }
 # What people add to a column name that does not change what it holds: "Achterban (ca.)",
 # "Naam (verplicht)", "E-mail *", "Leden ongeveer".
@@ -163,8 +163,12 @@ class Column:
     header: str
     key: str
     how: str
+    empty: bool = False  # no value in the rows looked at
 
 
+_TITLE = re.compile(
+    r"(?i)^\s*(?:dhr|mw|mevr|mevrouw|meneer|heer|mr|mrs|ms|dr|drs|ir|ing|prof)\.?\s*$"
+)
 # Fields of free text: a column named for one of them may hold e-mail addresses instead.
 _TEXT_KEYS = ("contact_name", "contact_role", "notes", "address")
 
@@ -207,6 +211,9 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
             # a 'Contact' column of e-mail addresses holds e-mail, whatever its name says
             if key in _TEXT_KEYS and _looks(filled) == "contact_email":
                 columns.append(Column(i, name, "contact_email", "waarden"))
+            elif key == "contact_salutation" and all(_TITLE.match(str(v)) for v in filled):
+                # Outlook's 'Aanhef' is a title (Dhr., Mw.), not how a letter opens
+                columns.append(Column(i, name, NOTE, "onbekend"))
             else:
                 columns.append(Column(i, name, key, "kop"))
         elif name and (key := match_words(name)) is not None:
@@ -215,6 +222,8 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
             columns.append(Column(i, name, key, "waarden"))
         else:
             columns.append(Column(i, name, NOTE, "onbekend"))
+    for col in columns:
+        col.empty = not any(not inv._blank(row[col.index]) for row in rows if col.index < len(row))
     _settle(columns, form)
     return columns
 

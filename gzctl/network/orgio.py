@@ -721,8 +721,8 @@ def _sheet_and_reach(
     reach = raw.get("reach")
     if isinstance(reach, str) and not inv._blank(reach):
         value, how = read_reach(reach)
+        raw["reach"] = value  # read once: parse_fields takes the number as it is
         if how:
-            raw["reach"] = value
             plan.reach_read.append(ReachRead(number, name, reach.strip(), value, how))
             if how == "bad":
                 raw["notes"] = _add_note(raw.get("notes"), f"Achterban: {reach.strip()}")

@@ -421,31 +421,42 @@ def _reach_lines(plan: Any) -> list[Line]:
     return out
 
 
-def preview_lines(table: Any, width: int = 78) -> list[Line]:
-    """The mapping, the first rows as they will be read, and a mapping file to edit."""
+def preview_lines(table: Any, width: int = 78, with_file: bool = True) -> list[Line]:
+    """The mapping, the first rows as they will be read, and (``with_file``) a mapping file
+    to edit. Empty columns and columns skipped as a label or repeat share one line each, so
+    an Outlook export fits a screen of 24 lines."""
     from gzctl.network import columns as cols
 
+    def cut(line: str) -> Line:
+        return Line(line if len(line) <= width else line[: width - 1] + "…")
+
     out = [Line(f"Kolommen van {table.source} (kolomnamen in rij {table.header_row}):")]
+    empty = [c for c in table.columns if c.empty and c.how != "gekozen"]
+    repeats = [c for c in table.columns if c.how == "overslaan" and not c.empty]
     for col in table.columns:
-        if not col.header and col.how == "leeg":
+        if col in empty or col in repeats:
             continue
-        letter = _letter(col.index)
         header = col.header or "(zonder naam)"
         header = header if len(header) <= 30 else header[:29] + "…"
-        how = cols.HOW.get(col.how, col.how)
         target = cols.LABELS[col.key]
-        line = f"  {letter:>2} {header:<30} -> {target} ({how})"
-        out.append(Line(line if len(line) <= width else line[: width - 1] + "…"))
+        out.append(cut(f"  {_letter(col.index):>2} {header:<30} -> {target} "
+                       f"({cols.HOW.get(col.how, col.how)})"))  # fmt: skip
+    if repeats:
+        names = ", ".join(f"'{c.header}'" for c in repeats)
+        out.append(cut(f"  Niet gelezen (herhaling of label): {names}"))
+    if [c for c in empty if c.header]:
+        out.append(cut("  Leeg: " + ", ".join(f"'{c.header}'" for c in empty if c.header)))
     out.append(Line("Eerste rijen zoals ze gelezen worden:"))
-    for number, row in table.rows[:3]:
+    shown = 3 if len(out) <= 15 else 2  # with the question, a screen of 24 lines
+    for number, row in table.rows[:shown]:
         parts = [str(row.get(k)) for k in ("name", "contact_name", "contact_email",
                                             "contact_phone", "reach", "place")
                  if not inv._blank(row.get(k))]  # fmt: skip
-        line = f"  rij {number}: " + " · ".join(parts)
-        out.append(Line(line if len(line) <= width else line[: width - 1] + "…"))
-    out.append(Line("Klopt een kolom niet? Bewaar wat hieronder staat als koppeling.toml, pas"))
-    out.append(Line("het aan en lees in met --koppeling koppeling.toml (of met --kolom)."))
-    out.append(Line(cols.as_toml(table.columns, table.source).rstrip("\n")))
+        out.append(cut(f"  rij {number}: " + " · ".join(parts)))
+    if with_file:
+        out.append(Line("Klopt een kolom niet? Bewaar wat hieronder staat als koppeling.toml,"))
+        out.append(Line("pas het aan en lees in met --koppeling koppeling.toml (of met --kolom)."))
+        out.append(Line(cols.as_toml(table.columns, table.source).rstrip("\n")))
     return out
 
 
