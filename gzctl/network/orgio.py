@@ -139,6 +139,7 @@ class _Plan:
     notes: list[tuple[int, str]]
     double: list[str]
     unknown: list[str]
+    parts: bool = False  # some column is part of a field (joined per row by _combine)
 
 
 def _plan(columns: list[Any]) -> _Plan:
@@ -164,7 +165,9 @@ def _plan(columns: list[Any]) -> _Plan:
             double.append(col.header if same else f"{col.header}|{seen[col.key]}")
         seen.setdefault(col.key, col.header)
         keys.append(col.key)
-    return _Plan(keys, notes, double, unknown)
+    from gzctl.network.columns import PARTS
+
+    return _Plan(keys, notes, double, unknown, any(k in PARTS for k in keys))
 
 
 def _first_filled(record: list[Any], plan: _Plan, sheet: str = "") -> dict[str, Any]:
@@ -189,7 +192,7 @@ def _first_filled(record: list[Any], plan: _Plan, sheet: str = "") -> dict[str, 
     if extra:
         notes = row.get("notes")
         row["notes"] = "\n".join(([str(notes)] if not inv._blank(notes) else []) + extra)
-    return _combine(row)
+    return _combine(row) if plan.parts else row
 
 
 _POSTCODE_PLACE = re.compile(
