@@ -413,3 +413,43 @@ def test_windows_path_in_double_quotes_is_refused(gz, tmp_path: Path) -> None:
     )
     result, folder = init(gz, tmp_path, path)
     assert result.code == 0, result.err
+
+
+def test_on_a_terminal_the_person_changes_a_column_and_keeps_the_mapping(
+    gz, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real keys: 'Een kolom anders koppelen', the unknown column C, 'adres', then 'Ja' and
+    'Ja, bewaren'; the list goes in with that column as the address."""
+    from conftest import DOWN, ENTER, keyboard
+
+    monkeypatch.setattr("gzctl.core.runtime.stdin_is_terminal", lambda: True)
+    path = tmp_path / "formulier.csv"
+    path.write_text(
+        "Tijdstempel,Naam van je vereniging,Waar komen jullie samen?\n"
+        "12-11-2026 19:04:33,VV Beesd,Sportpark De Horn\n",
+        encoding="utf-8",
+    )
+    up = "\x1b[A"  # the field list starts at the column's field (notitie); adres is 5 up
+    keys = DOWN + ENTER + DOWN * 2 + ENTER + up * 5 + ENTER + ENTER + ENTER
+    with keyboard(keys):
+        result = gz("-C", str(project), "org", "import", str(path))
+    assert result.code == 0, result.err
+    assert "Waar komen jullie samen?       -> notitie (onbekend)" in result.out
+    assert "Waar komen jullie samen?       -> adres (gekozen)" in result.out
+    assert orgs(project)["VV Beesd"]["address"] == "Sportpark De Horn"
+    assert (project / "koppelingen" / "formulier.toml").is_file()
+
+
+def test_stopping_on_a_terminal_takes_nothing_in(
+    gz, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import DOWN, ENTER, keyboard
+
+    monkeypatch.setattr("gzctl.core.runtime.stdin_is_terminal", lambda: True)
+    before = (project / "gzctl.toml").read_bytes()
+    with keyboard(DOWN * 2 + ENTER):
+        result = gz(
+            "-C", str(project), "org", "import", str(CASES / "r01_google_forms_responses.csv")
+        )
+    assert result.code == 0 and "Niets ingelezen." in result.out
+    assert (project / "gzctl.toml").read_bytes() == before

@@ -509,7 +509,7 @@ def _ask_mapping(opened: Any, file: str, choice: Any) -> Any:
         chosen[column.header] = cols.parse_target(target)
         choice = replace(choice, chosen=dict(chosen))
         table = read_for_import(opened, file, choice)
-    keep = choice.keep or confirm("Deze koppeling bewaren voor de volgende lijst?", False)
+    keep = choice.keep or confirm("Deze koppeling bewaren voor de volgende lijst?", True)
     return replace(choice, keep=keep)
 
 
