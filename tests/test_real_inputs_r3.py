@@ -190,6 +190,15 @@ def test_r03_libreoffice_ods(gz, project: Path) -> None:
     assert found["Repair Café Beesd"]["reach"] == 15
 
 
+def test_k05_old_excel_97_file_renamed_xlsx(gz, project: Path) -> None:
+    """An .xls (BIFF8, made with xlwt) named .xlsx: the bytes say what it is."""
+    imported(gz, project, CASES / "k05_old_excel_97_renamed.xlsx")
+    found = orgs(project)
+    assert found["KBO Beësd"]["reach"] == 120
+    assert found["KBO Beësd"]["contact"]["phone"] == "0345682345"  # the lost 0 put back
+    assert found["Biljartclub De Keu"]["reach"] == 50
+
+
 def test_a_csv_named_xlsx_and_a_tsv(gz, project: Path, tmp_path: Path) -> None:
     path = tmp_path / "lijst.xlsx"
     path.write_text("Naam;E-mail\nOkra Beesd;okra@example.nl\n", encoding="cp1252")
