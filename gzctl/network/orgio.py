@@ -656,19 +656,20 @@ def plan_import(
     for number, row in table.rows:
         raw = {k: _tidy(k, v) for k, v in row.items()}
         name = str(raw.get("name") or "").strip()
-        _sheet_and_reach(raw, number, name, plan, catalogue)
+        sheet = _sheet_and_reach(raw, number, name, plan, catalogue)
+        shown = f"{name}, tabblad {sheet}" if sheet and name else name  # rows of several tabs
         clean, errors = inv.parse_fields(raw, catalogue)
         if not name:
             errors.insert(0, "de naam ontbreekt")
         if errors:
-            plan.rejected.append(Rejected(number, name, errors))
+            plan.rejected.append(Rejected(number, shown, errors))
             continue
         key = inv.dedup_key(name)
         existing = by_key.get(key)
         if existing is None and clean.get("id") in taken:
             existing = next(o for o in project.organisations if o.id == clean["id"])
         if existing is not None:
-            dup = Duplicate(number, name, existing.id, existing.name, None)
+            dup = Duplicate(number, shown, existing.id, existing.name, None)
             if duplicates == "merge":
                 fields = plan.merges.setdefault(existing.id, {})
                 for k, v in clean.items():
@@ -679,7 +680,7 @@ def plan_import(
         earlier = new_by_key.get(key)
         if earlier is not None:
             first_row, org = earlier
-            dup = Duplicate(number, name, org.id, org.name, first_row)
+            dup = Duplicate(number, shown, org.id, org.name, first_row)
             if duplicates == "merge":
                 dup.changes = inv.merge(org, clean, catalogue, today)
             plan.duplicates.append(dup)
@@ -687,7 +688,7 @@ def plan_import(
         try:
             org = inv.build(clean, catalogue, taken, today)
         except (UsageProblem, Refused) as exc:
-            plan.rejected.append(Rejected(number, name, [exc.message]))
+            plan.rejected.append(Rejected(number, shown, [exc.message]))
             continue
         taken.add(org.id)
         new_by_key[key] = (number, org)
@@ -707,9 +708,10 @@ def plan_import(
 
 def _sheet_and_reach(
     raw: dict[str, Any], number: int, name: str, plan: ImportPlan, catalogue: inv.Catalogue
-) -> None:
+) -> str:
     """The sheet's name as the sectors (or in the note), and a members cell in words read
-    as a number, or left empty: only that cell, never the row."""
+    as a number, or left empty: only that cell, never the row. Returns the sheet's name
+    (empty for a list of one sheet)."""
     sheet = raw.pop("_sheet", None)
     if sheet:
         if sheet not in plan.sheet_sectors:
@@ -729,6 +731,7 @@ def _sheet_and_reach(
             plan.reach_read.append(ReachRead(number, name, reach.strip(), value, how))
             if how == "bad":
                 raw["notes"] = _add_note(raw.get("notes"), f"Achterban: {reach.strip()}")
+    return str(sheet or "")
 
 
 def _add_note(notes: Any, line: str) -> str:
