@@ -462,3 +462,29 @@ def test_stopping_on_a_terminal_takes_nothing_in(
         )
     assert result.code == 0 and "Niets ingelezen." in result.out
     assert (project / "gzctl.toml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "k06_outlook_contacts_en.csv",
+        "k07_google_contacts_new.csv",
+        "inline:gform.csv:Tijdstempel,Naam,Naam vereniging,E-mailadres\n"
+        "12-11-2026 19:04:33,Henk de Groot,VV Beesd,secretaris@vvbeesd.example\n",
+        'inline:lijst.json:{"verenigingen": [{"naam": "VV Beesd", "contact": {"naam": '
+        '"Henk de Groot", "e-mail": "secretaris@vvbeesd.example"}}]}',
+    ],
+)
+def test_the_organisation_and_its_person_apart(gz, project: Path, tmp_path: Path, source) -> None:
+    """Contacts exports and forms with a person's 'Name'/'Naam' next to the organisation's
+    column: the organisation is the name, the person the contact."""
+    if source.startswith("inline:"):
+        _, name, text = source.split(":", 2)
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+    else:
+        path = CASES / source
+    imported(gz, project, path)
+    vv = orgs(project)["VV Beesd"]
+    assert vv["contact"]["name"] == "Henk de Groot"
+    assert vv["contact"]["email"] == "secretaris@vvbeesd.example"

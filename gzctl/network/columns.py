@@ -65,6 +65,8 @@ class Rules:
     words: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
     form_always: frozenset[str]
     form_in_form: frozenset[str]
+    ms_markers: frozenset[str]
+    in_ms_form: frozenset[str]
     skip: frozenset[str]
 
 
@@ -93,6 +95,8 @@ def rules() -> Rules:
         words,
         frozenset(inv.compact(x) for x in form["always"]),
         frozenset(inv.compact(x) for x in form["in_form"]),
+        frozenset(inv.compact(x) for x in form["ms_markers"]),
+        frozenset(inv.compact(x) for x in form["in_ms_form"]),
         frozenset(inv.compact(x) for x in data["overslaan"]["names"]),
     )
 
@@ -187,12 +191,13 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
     compacts = [inv.compact(n) for n in names]
     form = _is_form(compacts)
     r = rules()
+    ms_form = any(c in r.ms_markers for c in compacts)
     columns: list[Column] = []
     for i, name in enumerate(names):
         values = [row[i] for row in rows if i < len(row)]
         filled = [v for v in values if not inv._blank(v)]
         c = compacts[i]
-        if c in r.form_always:
+        if c in r.form_always or (ms_form and c in r.in_ms_form):
             columns.append(Column(i, name, SKIP, "formulier"))
         elif not filled:
             # an empty column keeps the field its name says (a list with only its header
@@ -202,7 +207,7 @@ def guess(header: list[Any], rows: list[list[Any]]) -> list[Column]:
         elif (
             form
             and c in r.form_in_form
-            and (c == "id" or all(str(v).strip().lower() == "anonymous" for v in filled))
+            and all(str(v).strip().lower() == "anonymous" for v in filled)
         ):
             columns.append(Column(i, name, SKIP, "formulier"))
         elif c in r.skip:
@@ -244,12 +249,36 @@ def _settle(columns: list[Column], form: bool) -> None:
                 if inv.compact(col.header) in c and any(o is not col for o in cols):
                     col.key, col.how = SKIP, "formulier"
                     break
+        if key == "name":
+            _person_name(columns, cols)
         exact = [col for col in cols if col.how == "kop" and col.key == key]
         for col in cols:
             if exact and col.how in ("woorden", "waarden"):
                 col.key, col.how = NOTE, "onbekend"
             elif col.how == "waarden" and any(o.how == "woorden" for o in cols):
                 col.key, col.how = NOTE, "onbekend"
+
+
+# Column names that say the organisation, and those that then say the person (a contacts
+# export with "Name" and "Company", a list with "Naam" and "Organisatie").
+_ORG_NAMES = {"bedrijf", "bedrijfsnaam", "company", "organization", "organisation",
+              "organizationname", "organisationname", "organization1name", "handelsnaam",
+              "organisatie", "organisatienaam", "naamorganisatie", "vereniging"}  # fmt: skip
+_PERSON_NAMES = {"naam", "name"}
+
+
+def _person_name(columns: list[Column], names: list[Column]) -> None:
+    """Of a 'Naam' and an 'Organisatie' column, the organisation's is the name and 'Naam'
+    the contact person (or the note, when a contact person column is there)."""
+    if not any(
+        inv.compact(c.header) in _ORG_NAMES or c.how == "woorden" for c in names if c.key == "name"
+    ):
+        return  # the words rule for a name asks for a word like 'vereniging' too
+    has_contact = any(c.key == "contact_name" for c in columns)
+    for col in names:
+        if col.key == "name" and inv.compact(col.header) in _PERSON_NAMES and col.how != "gekozen":
+            col.key, col.how = (NOTE, "onbekend") if has_contact else ("contact_name", "kop")
+            has_contact = True
 
 
 def has_name(columns: list[Column]) -> bool:

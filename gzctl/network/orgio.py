@@ -469,7 +469,11 @@ def read_json(path: Path, data: bytes | None = None, chosen: dict[str, str] | No
         table = Table(path.name, [(i, inv.from_json(x)) for i, x in enumerate(items, start=1)])
         table.kind = "json"
         return table
-    records = [keys, *([_json_cell(item.get(k)) for k in keys] for item in items)]
+    # other keys are columns; an object inside ({"contact": {"naam": ...}}) gives columns of
+    # its own ("contact naam"), a list one cell
+    flat = [_flatten(item) for item in items]
+    keys = list(dict.fromkeys(k for item in flat for k in item))
+    records = [keys, *([_json_cell(item.get(k)) for k in keys] for item in flat)]
     table = _rows(records, path.name, chosen=chosen)
     table.kind = "json"
     return table
@@ -477,6 +481,17 @@ def read_json(path: Path, data: bytes | None = None, chosen: dict[str, str] | No
 
 _JSON_KEYS = {"id", "name", "kind", "type", "sectors", "target_groups", "reach", "address",
               "postcode", "place", "status", "notes", "contact", "dates"}  # fmt: skip
+
+
+def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        name = f"{prefix} {key}".strip()
+        if isinstance(value, dict) and len(prefix.split()) < 3:
+            out.update(_flatten(value, name))
+        else:
+            out[name] = value
+    return out
 
 
 def _json_cell(value: Any) -> Any:
