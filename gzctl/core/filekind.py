@@ -51,6 +51,8 @@ def _zip_kind(data: bytes) -> str:
         return "docx"
     if "opendocument.text" in mimetype:
         return "odt"
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        return "numbers"  # Apple Numbers, Pages or Keynote
     return "zip"
 
 
@@ -90,6 +92,8 @@ _WHAT = {
     "tabel in Excel en sla die op als .xlsx of CSV",
     "odt": "is een tekstdocument (LibreOffice Writer). Sla het op als platte tekst (.txt), of "
     "zet de tabel in Calc en sla die op als .ods, .xlsx of CSV",
+    "numbers": "is een bestand van Numbers (Apple). Kies in Numbers Archief > Exporteer naar "
+    "> Excel of CSV, en lees dat in",
     "html": "is een webpagina (HTML), geen spreadsheet. Open het in Excel en sla het op als "
     ".xlsx of CSV",
     "zip": "is een zip-bestand maar geen Excel- of LibreOffice-werkmap. Pak het uit en geef "

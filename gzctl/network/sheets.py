@@ -78,9 +78,9 @@ def read_workbook(source: str, data: bytes, kind: str) -> list[Sheet]:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
         raise UsageProblem(refusal("encrypted", source) or "") from None
-    except Exception as exc:  # calamine raises its own kinds for a damaged file
+    except Exception:  # calamine raises its own kinds (in English) for a damaged file
         raise UsageProblem(
-            f"{source} is geen leesbaar {what.get(kind, 'werkboek')} ({exc}). Open het en sla "
+            f"{source} is geen leesbaar {what.get(kind, 'werkboek')}. Open het en sla "
             "het opnieuw op, of sla de lijst op als CSV."
         ) from None
     extras = xlsx_extras(data) if kind == "xlsx" else {}
@@ -95,9 +95,9 @@ def read_workbook(source: str, data: bytes, kind: str) -> list[Sheet]:
             sheets.append(Sheet(meta.name, _rows(sheet, source), hidden, links, formulas))
     except UsageProblem:
         raise
-    except Exception as exc:
+    except Exception:
         raise UsageProblem(
-            f"{source} is geen leesbaar {what.get(kind, 'werkboek')} ({exc}). Open het en sla "
+            f"{source} is geen leesbaar {what.get(kind, 'werkboek')}. Open het en sla "
             "het opnieuw op, of sla de lijst op als CSV."
         ) from None
     finally:
