@@ -488,3 +488,21 @@ def test_the_organisation_and_its_person_apart(gz, project: Path, tmp_path: Path
     vv = orgs(project)["VV Beesd"]
     assert vv["contact"]["name"] == "Henk de Groot"
     assert vv["contact"]["email"] == "secretaris@vvbeesd.example"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('[kolommen]\n"Wie" = "fietsen"\n', "geen veld"),
+        ("[kolommen\n", "geen geldige TOML"),
+        ('naam = "Wie"\n', "[kolommen]"),
+    ],
+)
+def test_a_wrong_mapping_file_is_one_line(
+    gz, project: Path, tmp_path: Path, text: str, said: str
+) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_text("Naam;Wie\nOkra;Mia\n", encoding="utf-8")
+    mapping = tmp_path / "koppeling.toml"
+    mapping.write_text(text, encoding="utf-8")
+    assert said in refused(gz, project, path, "--koppeling", str(mapping))
