@@ -129,10 +129,13 @@ def read_answers_file(path: Path) -> dict[str, Any]:
         ) from None
     except OSError as exc:
         raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc.strerror}.") from None
-    _refuse_windows_path(path, text)
     try:
         try:
-            return loads(text)
+            data = loads(text)
+            # valid TOML that means something else: "D:\\notulen" holds a line break (a path
+            # TOML cannot read, "C:\\Users", gets the reader's own words, as every file)
+            _refuse_windows_path(path, text)
+            return data
         except TomlError:
             from gzctl.core.encoding import tidy_toml  # as an editor or a paste left it
             from gzctl.core.tomlfile import straight_quotes
@@ -140,7 +143,9 @@ def read_answers_file(path: Path) -> dict[str, Any]:
             tidied = straight_quotes(tidy_toml(text))  # and Word's curly quotes
             if tidied == text:
                 raise
-            return loads(tidied)
+            data = loads(tidied)
+            _refuse_windows_path(path, tidied)
+            return data
     except TomlError as exc:
         from gzctl.core.tomlfile import has_curly_quotes
 
