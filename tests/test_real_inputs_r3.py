@@ -506,3 +506,26 @@ def test_a_wrong_mapping_file_is_one_line(
     mapping = tmp_path / "koppeling.toml"
     mapping.write_text(text, encoding="utf-8")
     assert said in refused(gz, project, path, "--koppeling", str(mapping))
+
+
+def test_k08_kvk_extract_numbers_are_no_phone(gz, project: Path) -> None:
+    imported(gz, project, CASES / "k08_kvk_extract.csv")
+    org = orgs(project)["Stichting Dorpshuis Beesd"]
+    assert org["address"] == "Kerkstraat 4A"
+    assert "phone" not in org.get("contact", {})
+    assert "Vestigingsnummer: 000012345678" in org["notes"]
+
+
+def test_k09_microsoft_forms_workbook(gz, project: Path) -> None:
+    out = imported(gz, project, CASES / "k09_microsoft_forms.xlsx")
+    found = orgs(project)
+    assert set(found) == {"Okra Beesd", "Toneelclub Het Doek"}
+    assert found["Okra Beesd"]["reach"] == 120
+    assert "'Id' (formulier)" in out and "'Naam' (formulier)" in out
+
+
+def test_k10_apple_company_card(gz, project: Path) -> None:
+    imported(gz, project, CASES / "k10_apple_contacts.vcf")
+    org = orgs(project)["Dorpshuis De Schakel"]
+    assert org["contact"] == {"email": "beheer@schakel.example", "phone": "0345 683456"}
+    assert (org["address"], org["place"]) == ("Kerkstraat 4", "Beesd")

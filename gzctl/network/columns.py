@@ -131,6 +131,21 @@ _PHONE = re.compile(r"^(?:\+|00)?[\d\s\-()./]{8,20}$")
 _POSTCODE = re.compile(r"^(?:[1-9]\d{3}\s?[A-Za-z]{2}|[1-9]\d{3})$")
 
 
+def _phone(text: str) -> bool:
+    """Whether a text is a Dutch or Belgian phone number (not a KvK or account number):
+    it starts with 0 or +, has 9 to 13 digits, and the country's rules accept it."""
+    digits = re.sub(r"\D", "", text)
+    if not text.lstrip().startswith(("0", "+", "(0")) or not 9 <= len(digits) <= 13:
+        return False
+    if digits.startswith("000"):  # 00 calls abroad; no country code starts with 0
+        return False
+    try:
+        inv.check_phone(text)
+    except UsageProblem:
+        return False
+    return True
+
+
 def _looks(values: list[Any]) -> str | None:
     """What most filled cells of a column are: e-mail, phone, postcode or a count."""
     texts = [str(v).strip() for v in values if not inv._blank(v)]
@@ -144,10 +159,7 @@ def _looks(values: list[Any]) -> str | None:
         return "contact_email"
     if most(lambda t: bool(_POSTCODE.match(t)) and not t.isdigit()):
         return "postcode"
-    digits = [re.sub(r"\D", "", t) for t in texts]
-    if most(lambda t: bool(_PHONE.match(t)) and 9 <= len(re.sub(r"\D", "", t)) <= 13) and all(
-        len(d) >= 9 for d in digits
-    ):
+    if most(lambda t: bool(_PHONE.match(t)) and _phone(t)):
         return "contact_phone"
     if all(re.fullmatch(r"\d{1,6}(?:\.0)?", t) for t in texts) and not all(
         1900 <= float(t) <= 2100 for t in texts

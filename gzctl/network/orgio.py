@@ -220,6 +220,9 @@ def _combine(row: dict[str, Any]) -> dict[str, Any]:
         if place and inv._blank(row.get("place")):
             row["place"] = place
     number, suffix, bus = (row.pop(k, None) for k in ("house_number", "house_suffix", "bus"))
+    if inv._blank(number) and not inv._blank(suffix) and any(ch.isdigit() for ch in _text(suffix)):
+        number, suffix = suffix, None  # 'Huisnummertoevoeging' alone holds the whole '4a'
+
     if not inv._blank(number) and not inv._blank(row.get("address")):
         street = str(row["address"])
         number = _text(number)

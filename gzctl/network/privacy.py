@@ -184,9 +184,14 @@ def access(project: Project, person: Person) -> dict[str, Any]:
             for r in person.records
         ],
         "candidates": [
-            {"id": c.id, "lives_in_village": c.lives_in_village, "scores": c.scores,
-             "notes": c.notes}
-            for c in project.coordinator.candidates if c.id in candidate_ids
+            {
+                "id": c.id,
+                "lives_in_village": c.lives_in_village,
+                "scores": c.scores,
+                "notes": c.notes,
+            }
+            for c in project.coordinator.candidates
+            if c.id in candidate_ids
         ],  # fmt: skip
         "texts": texts,
         "history": history,

@@ -276,14 +276,19 @@ def vcard_records(text: str, source: str) -> list[list[Any]]:
     return records
 
 
+def inv_same(a: str, b: str) -> bool:
+    """Whether two names are the same, case and spaces aside."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def _card_row(card: dict[str, str]) -> list[Any]:
     org = " ".join(p for p in _split(card.get("ORG", ""), ";") if p)
     person = _split(card.get("FN", ""), ",")[0] if card.get("FN") else ""
     if not person and card.get("N"):
         last, first, middle = (_split(card["N"], ";") + ["", "", ""])[:3]
         person = " ".join(p for p in (first, middle, last) if p)
-    if not org:
-        org, person = person, ""
+    if not org or inv_same(org, person):
+        org, person = org or person, ""  # a company's own card: its name is no person
     adr = (_split(card.get("ADR", ""), ";") + [""] * 7)[:7]  # box;ext;street;city;region;pc;country
     email = _split(card.get("EMAIL", ""), ",")[0].removeprefix("mailto:")
     phone = card.get("TEL", "").removeprefix("tel:")
