@@ -30,7 +30,7 @@ HEADER = [
     "Postcode",
     "Plaats",
     "Opmerkingen",
-    "Lid sinds",  # not ours: named and ignored
+    "Lid sinds",  # not ours: named and kept in the note
 ]
 
 # 37 distinct, valid organisations of a village called Heukelum (the names carry accents
@@ -137,12 +137,13 @@ def test_windows_csv_skip_invalid(gz, project: Path, windows_csv: Path) -> None:
     # accents survived Windows-1252; the type and its defaults were recognised from the name
     toneel = by_name["Toneelvereniging Één Keer Anders"]
     assert toneel["type"] == "toneelvereniging" and toneel["sectors"] == ["cultuur"]
-    assert by_name["KBO Heukelum"]["notes"] == "café-overleg"
+    # the unknown column 'Lid sinds' is kept in the note (issue 23), not dropped
+    assert by_name["KBO Heukelum"]["notes"] == "café-overleg\nLid sinds: 1998"
     assert by_name["Protestantse Gemeente Heukelum"]["type"] == "kerk"
     assert by_name["Gemeente West Betuwe"]["kind"] == "overheid"
     vv = by_name["VV Heukelum"]
     assert vv["postcode"] == "4161 AB" and vv["reach"] == 20
-    assert vv["notes"] == "nog een"  # merged from the duplicate row
+    assert vv["notes"] == "Lid sinds: 1998\nnog een"  # merged from the duplicate row
     assert vv["contact"] == {
         "name": "Contact 0",
         "role": "secretaris",
@@ -222,8 +223,6 @@ def test_utf8_bom_with_commas_and_english_headers(gz, project: Path, tmp_path: P
     [
         ("Telefoon", "12345", "geen Nederlands of Belgisch telefoonnummer"),
         ("Postcode", "12345 AB", "geen postcode"),
-        ("Leden", "-4", "mag niet negatief zijn"),
-        ("Leden", "12,5", "geen geheel getal"),
         ("Soort", "vereniginkje", "soort 'vereniginkje' ken ik niet"),
         ("Doelgroep(en)", "honden", "doelgroep 'honden' ken ik niet"),
     ],
@@ -240,11 +239,27 @@ def test_each_bad_value_is_named(
     assert orgs(project) == []
 
 
+@pytest.mark.parametrize("value", ["-4", "12,5", "heel veel"])
+def test_a_bad_members_cell_is_refused_alone(gz, project: Path, tmp_path: Path, value: str) -> None:
+    """Issue 23: a members cell that is no number leaves only that cell empty (its text in
+    the note, the report names it); the row and the rest of the import go in."""
+    path = tmp_path / "l.csv"
+    path.write_bytes(csv_bytes([["Goede Club", "5"], ["Foute Club", value]], ["Naam", "Leden"],
+                               ";", "utf-8"))  # fmt: skip
+    result = gz("-C", str(project), "org", "import", str(path))
+    assert result.code == 0, result.err
+    assert f"'{value}' (rij 3)" in result.err
+    found = {o["name"]: o for o in orgs(project)}
+    assert "reach" not in found["Foute Club"]
+    assert found["Foute Club"]["notes"] == f"Achterban: {value}"
+    assert found["Goede Club"]["reach"] == 5
+
+
 def test_file_without_name_column(gz, project: Path, tmp_path: Path) -> None:
     path = tmp_path / "l.csv"
     path.write_text("Club;Leden\nA;3\n", encoding="utf-8")
     result = gz("-C", str(project), "org", "import", str(path))
-    assert result.code == 2 and "geen kolom met de naam" in result.err
+    assert result.code == 2 and "welke kolom de naam van de organisatie is" in result.err
 
 
 def test_export_then_import_gives_the_same_inventory(

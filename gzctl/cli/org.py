@@ -398,7 +398,10 @@ def remove(
 @app.command("import", **_kw("import"))
 def import_(
     ctx: common.Context,
-    file: Annotated[str, common.Argument(metavar="BESTAND", help=".csv, .xlsx of .json.")],
+    file: Annotated[
+        str,
+        common.Argument(metavar="BESTAND", help=".csv, .tsv, .xlsx, .xls, .ods, .json of .vcf."),
+    ],
     skip_invalid: Annotated[
         bool,
         common.Option(
@@ -410,7 +413,9 @@ def import_(
     dry_run: Annotated[
         bool,
         common.Option(
-            "--dry-run", "--proef", help="Laat zien wat er zou gebeuren; verandert niets."
+            "--dry-run",
+            "--proef",
+            help="Laat zien wat er zou gebeuren (de koppeling, de eerste rijen); verandert niets.",
         ),
     ] = False,
     duplicates: Annotated[
@@ -422,17 +427,58 @@ def import_(
             help="Dubbele organisaties samenvoegen (merge) of overslaan (skip).",
         ),
     ] = "merge",
+    koppeling: Annotated[
+        str | None,
+        common.Option(
+            "--koppeling",
+            "--mapping",
+            metavar="BESTAND",
+            help="Koppelingsbestand (TOML, zoals --dry-run het laat zien): welke kolom welk "
+            "veld is.",
+        ),
+    ] = None,
+    kolom: Annotated[
+        list[str] | None,
+        common.Option(
+            "--kolom",
+            "--column",
+            metavar="VELD=KOLOM",
+            help='Welke kolom een veld is, bv. "naam=Bedrijf" of "overslaan=Tijdstempel"; '
+            "herhaal de optie voor meer kolommen.",
+        ),
+    ] = None,
+    bewaar: Annotated[
+        bool,
+        common.Option(
+            "--bewaar-koppeling",
+            "--keep-mapping",
+            help="Bewaar de koppeling in koppelingen/ voor de volgende lijst met dezelfde "
+            "kolommen.",
+        ),
+    ] = False,
+    yes: Annotated[
+        bool,
+        common.Option("--yes", "--ja", "-y", help="Vraag niet of de koppeling klopt."),
+    ] = False,
     json: common.JsonFlag = False,
 ) -> None:
     """`gzctl org import`: imports organisations from a file."""
-    from gzctl.ops.orgs import import_organisations
+    from gzctl.ops.orgs import MappingChoice, import_organisations
 
+    opened = common.open_project(ctx)
+    choice = MappingChoice(koppeling, tuple(kolom or ()), bewaar)
+    if not (dry_run or json or yes or koppeling or kolom) and runtime.stdin_is_terminal():
+        choice = _ask_mapping(opened, file, choice)
+        if choice is None:
+            common.say("Niets ingelezen.")
+            return
     report = import_organisations(
-        common.open_project(ctx),
+        opened,
         file,
         duplicates=duplicates,
         skip_invalid=skip_invalid,
         dry_run=dry_run,
+        mapping=choice,
         who=runtime.who(),
         now=runtime.now(),
     )
@@ -441,8 +487,57 @@ def import_(
     else:
         for line in report.lines + report.type_lines:
             (common.note if line.aside else common.say)(line.text)
+        for line in report.preview:
+            common.say(line.text)
     if report.failed:
         raise common.Exit(2)
+
+
+# The targets offered on a terminal, the usual first (the mapping file takes every field).
+_ASKED_TARGETS = ("name", "contact_name", "contact_email", "contact_phone", "reach", "address",
+                  "house_number", "postcode", "place", "notes", "_note", "_skip", "kind",
+                  "type", "sectors", "target_groups", "contact_role", "first_name",
+                  "last_name")  # fmt: skip
+
+
+def _ask_mapping(opened: Any, file: str, choice: Any) -> Any:
+    """On a terminal: show the mapping and let the person confirm it, change a column, or
+    stop. Asked only when a column was guessed (not every name known exactly) and no kept
+    mapping fits. Returns the choice to import with, or None to stop."""
+    from dataclasses import replace
+
+    from gzctl.network import columns as cols
+    from gzctl.ops.orgs import preview_lines, read_for_import
+    from gzctl.wizard.engine import confirm
+    from gzctl.wizard.keys import select
+
+    table = read_for_import(opened, file, choice)
+    if table.kept_from or not cols.guessed(table.columns):
+        return choice
+    chosen: dict[str, str] = {}
+    while True:
+        for line in preview_lines(table, with_file=False):
+            common.say(line.text)
+        answer = select(
+            "Klopt deze koppeling?",
+            ["Ja, lees de lijst in", "Een kolom anders koppelen", "Stoppen"],
+        )
+        if answer == "Stoppen":
+            return None
+        if answer.startswith("Ja"):
+            break
+        named = [c for c in table.columns if c.header]
+        titles = [f"{c.header[:50]} ({cols.LABELS[c.key]})" for c in named]
+        column = named[titles.index(select("Welke kolom?", titles))]
+        targets = [cols.LABELS[k] for k in _ASKED_TARGETS]
+        target = select(
+            f"Wat staat er in '{column.header[:40]}'?", targets, default=cols.LABELS[column.key]
+        )
+        chosen[column.header] = cols.parse_target(target)
+        choice = replace(choice, chosen=dict(chosen))
+        table = read_for_import(opened, file, choice)
+    keep = choice.keep or confirm("Deze koppeling bewaren voor de volgende lijst?", True)
+    return replace(choice, keep=keep)
 
 
 @app.command("export", **_kw("export"))

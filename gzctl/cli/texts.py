@@ -737,19 +737,22 @@ ORG_COMMANDS: dict[str, Help] = {
         ("gzctl org remove toneelvereniging-het-doek", "gzctl org remove oude-club --yes"),
     ),
     "import": Help(
-        "Lees organisaties in uit een CSV- of Excel-bestand.",
-        "CSV met ; , of tab (UTF-8, Windows-1252 of Unicode-tekst), .xlsx of een JSON-export; "
-        "een titel boven de kolomnamen mag. Kolomnamen in het "
-        "Nederlands of Engels, hoofdletters en accenten maken niet uit: Naam/Organisatie, "
-        "Soort, Type, Sector(en), Doelgroep(en), Achterban/Leden, Contactpersoon, Functie, "
-        "E-mail, Telefoon, Adres, Postcode, Plaats, Opmerkingen. Onbekende kolommen worden "
-        "genoemd en overgeslagen. Alles of niets: is één rij fout, dan wordt niets ingelezen "
-        "en staat elke foute rij met rijnummer en reden in de melding, tenzij --skip-invalid. "
-        "Dubbele organisaties worden herkend en samengevoegd (of met --duplicates skip "
+        "Lees organisaties in uit een lijst: CSV, Excel, LibreOffice, JSON of vCard.",
+        "CSV of TSV in elke codering, .xlsx, .xlsm, .xls, .ods (elk tabblad), .json, .vcf; wat "
+        "het bestand is, lees ik aan de inhoud, niet aan de naam. Ik herken de kolommen aan "
+        "hun naam (ook vragen uit Google Forms en Microsoft Forms, exports van Outlook en "
+        "Google Contacten) en aan de waarden (e-mail, telefoon, postcode, getallen); "
+        "gegevens van het formulier zelf (Tijdstempel) lees ik niet. Onbekende kolommen gaan "
+        "in de notitie, niets verdwijnt zonder melding. --dry-run laat de koppeling zien, de "
+        "eerste rijen en een koppelingsbestand om aan te passen; geef het terug met "
+        "--koppeling, of zeg het met --kolom \"naam=Bedrijf\". In een terminal vraag ik of de "
+        "koppeling klopt. Alles of niets: is één rij fout, dan wordt niets ingelezen, tenzij "
+        "--skip-invalid. Dubbele organisaties worden samengevoegd (of met --duplicates skip "
         "overgeslagen).",
         (
             "gzctl org import ledenlijst.csv --dry-run",
-            "gzctl org import sociale-kaart.xlsx",
+            "gzctl org import formulier.csv --kolom \"naam=Naam van je vereniging\"",
+            "gzctl org import contacten.csv --koppeling koppeling.toml --bewaar-koppeling",
             "gzctl org import lijst.csv --skip-invalid --duplicates skip",
         ),
     ),

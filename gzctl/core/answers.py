@@ -79,11 +79,46 @@ def answer_to_save(q: Question, value: Any, shown: Any, now: Any) -> tuple[bool,
     return True, value
 
 
+def _refuse_other_kind(path: Path) -> None:
+    """An RTF, Word, PDF or spreadsheet file given as the answers file: one Dutch line."""
+    from gzctl.core.filekind import refusal, sniff
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4 * 1024 * 1024)
+    except OSError:
+        return  # read_text below says what is wrong
+    refused = refusal(sniff(head), f"'{path.name}'", text_wanted=True)
+    if refused:
+        raise UsageProblem(f"Antwoordbestand {refused}")
+
+
+def _refuse_windows_path(path: Path, text: str) -> None:
+    """A Windows path in "..." ('D:\\notulen\\taken') is valid TOML that means something
+    else (a line break, a tab): refused, with how to write it."""
+    from gzctl.core.tomlfile import windows_path
+
+    found = windows_path(text)
+    if found is None:
+        return
+    line, value = found
+    raise UsageProblem(
+        f"Antwoordbestand '{path.name}', regel {line}: \"{value}\" lijkt een Windows-pad, maar "
+        "tussen \"...\" is een \\ het begin van een teken als \\n (regeleinde) of \\t (tab). "
+        f"Schrijf het tussen enkele aanhalingstekens ('{value}') of met schuine strepen "
+        f"(\"{value.replace(chr(92), '/')}\")."
+    )
+
+
 def read_answers_file(path: Path) -> dict[str, Any]:
     """The answers file as a table; a Dutch usage problem when it cannot be read or parsed."""
+    """An answers file (TOML) as data: any encoding Windows and Mac editors write, Word's
+    curly quotes around values made straight; an RTF, Word or PDF file, a Windows path in
+    "..." and TOML that does not parse are refused with one Dutch line."""
     from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, read_text
     from gzctl.core.tomlfile import TomlError, loads
 
+    _refuse_other_kind(path)
     try:
         text = read_text(path)  # UTF-8 with or without BOM, UTF-16, Windows-1252
     except FileNotFoundError:
@@ -96,16 +131,33 @@ def read_answers_file(path: Path) -> dict[str, Any]:
         raise UsageProblem(f"Antwoordbestand '{path}' is niet te lezen: {exc.strerror}.") from None
     try:
         try:
-            return loads(text)
+            data = loads(text)
+            # valid TOML that means something else: "D:\\notulen" holds a line break (a path
+            # TOML cannot read, "C:\\Users", gets the reader's own words, as every file)
+            _refuse_windows_path(path, text)
+            return data
         except TomlError:
             from gzctl.core.encoding import tidy_toml  # as an editor or a paste left it
+            from gzctl.core.tomlfile import straight_quotes
 
-            if tidy_toml(text) == text:
+            tidied = straight_quotes(tidy_toml(text))  # and Word's curly quotes
+            if tidied == text:
                 raise
-            return loads(tidy_toml(text))
+            data = loads(tidied)
+            _refuse_windows_path(path, tidied)
+            return data
     except TomlError as exc:
+        from gzctl.core.tomlfile import has_curly_quotes
+
+        hint = (
+            " Het bestand heeft gekrulde aanhalingstekens (“ ” of ‘ ’) uit Word of TextEdit: "
+            "TOML wil rechte (\" of '). Schrijf het in een teksteditor (Kladblok, TextEdit in "
+            "platte tekst)."
+            if has_curly_quotes(text)
+            else ""
+        )
         raise UsageProblem(
-            f"Antwoordbestand '{path.name}' is geen geldige TOML ({exc.dutch})."
+            f"Antwoordbestand '{path.name}' is geen geldige TOML ({exc.dutch}).{hint}"
         ) from None
 
 

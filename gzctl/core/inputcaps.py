@@ -1,9 +1,10 @@
 """Caps on what gzctl reads from a file someone hands it (``org import``): the file's size,
 the parts inside an .xlsx, rows, columns and the length of one cell.
 
-Every cap lives here, apart from any reader (today csv, json and openpyxl; a later reader
-such as python-calamine checks the same numbers), and each is checked before the reader
-takes in the whole file, so memory stays bounded whatever the file holds. A file over a
+Every cap lives here, apart from any reader (csv, json, python-calamine for workbooks, the
+small .xlsx XML look of gzctl/network/sheets.py), and each is checked before the reader
+takes in the whole file, so memory stays bounded whatever the file holds (an .ods is a zip
+too: its content.xml is held to the sheet cap). A file over a
 cap is refused with one Dutch line (UsageProblem, exit 2) that says what it holds and what
 to do; nothing is saved.
 
@@ -75,7 +76,8 @@ def _part_cap(name: str) -> int:
     low = name.lower()
     if low.endswith("sharedstrings.xml"):
         return MAX_XLSX_SHARED_STRINGS_BYTES
-    return MAX_XLSX_PART_BYTES if low.startswith("xl/worksheets/") else MAX_XLSX_OTHER_PART_BYTES
+    sheet = low.startswith("xl/worksheets/") or low == "content.xml"  # .xlsx, .ods
+    return MAX_XLSX_PART_BYTES if sheet else MAX_XLSX_OTHER_PART_BYTES
 
 
 def check_xlsx_parts(source: str, file: Path | IO[bytes]) -> None:

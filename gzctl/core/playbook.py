@@ -162,7 +162,9 @@ class Playbook:
 
 # Shipped data files in playbooks/ that are not playbooks (catalogues, criteria). Countries
 # and languages live in folders of their own (playbooks/landen/<code>/, playbooks/talen/).
-DATA_FILE_PREFIXES = ("organisatietypen", "platforms", "selectiecriteria", "peiling")
+DATA_FILE_PREFIXES = (
+    "organisatietypen", "platforms", "selectiecriteria", "peiling", "kolommen"
+)
 
 
 def builtin_names() -> list[str]:

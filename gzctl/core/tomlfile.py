@@ -81,6 +81,65 @@ def dutch_error(message: str) -> str:
     return f"{where}: {reason}"
 
 
+_CURLY_DOUBLE = "\u201c\u201d\u201e\u201f\u2033"
+_CURLY_SINGLE = "\u2018\u2019\u201a\u201b\u2032"
+
+
+def has_curly_quotes(text: str) -> bool:
+    """Whether the text holds the quotes Word and TextEdit put in (“ ” ‘ ’)."""
+    return any(c in text for c in _CURLY_DOUBLE + _CURLY_SINGLE)
+
+
+def straight_quotes(text: str) -> str:
+    """Curly quotes where TOML wants a straight one (around a value, as Word's
+    AutoCorrect types them) made straight; a curly quote inside a "..." or '...' string is
+    text and stays. A '#' outside a string starts a comment, which is left as it is."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        quote = ""  # the quote of the string we are in
+        curly = ""  # the curly quotes that close it, when a curly quote opened it
+        chars = list(line)
+        i = 0
+        while i < len(chars):
+            ch = chars[i]
+            if quote:
+                if ch == "\\" and quote == '"' and not curly:
+                    i += 2
+                    continue
+                if curly and ch in curly:
+                    chars[i] = quote
+                    quote = curly = ""
+                elif ch == quote:
+                    quote = curly = ""
+            elif ch == "#":
+                break
+            elif ch in "\"'":
+                quote = ch
+            elif ch in _CURLY_DOUBLE or ch in _CURLY_SINGLE:
+                double = ch in _CURLY_DOUBLE
+                quote, curly = ('"', _CURLY_DOUBLE) if double else ("'", _CURLY_SINGLE)
+                chars[i] = quote
+            i += 1
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+# A Windows path in a "..." string: 'D:\notulen' where \n is a line break to TOML.
+_WINDOWS_PATH = re.compile(r'"([^"\n]*?\b[A-Za-z]:\\(?!\\)[^"\n]*)"')
+
+
+def windows_path(text: str) -> tuple[int, str] | None:
+    """(line number, the string) of the first "..." string holding a Windows path with single
+    backslashes, which TOML reads as escapes ('D:\\notulen\\taken' = D:, a line break,
+    'otulen', a tab, 'aken'), or None."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        head = line.split("#", 1)[0] if line.count('"') >= 2 else line
+        m = _WINDOWS_PATH.search(head)
+        if m:
+            return number, m.group(1)
+    return None
+
+
 def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
     """{"a.b": 1} -> {"a": {"b": 1}}; keys sorted for a stable file."""
     out: dict[str, Any] = {}

@@ -45,6 +45,7 @@ def has_profile(project: Any) -> bool:
 class Budget:
     """The Coördinator's yearly cost, worked out once for the profile, the status and
     the funding request alike."""
+
     hours: float | None
     hourly_cost: float
     weeks: int
@@ -250,6 +251,7 @@ def score(
 @dataclass(frozen=True)
 class CriterionScore:
     """One criterion on a scorecard: each assessor's score and whether they disagree."""
+
     id: str
     label: str
     weight: float
@@ -262,6 +264,7 @@ class CriterionScore:
 @dataclass(frozen=True)
 class Scorecard:
     """A candidate's scores by criterion and assessor, with the weighted total."""
+
     candidate: Candidate
     rows: tuple[CriterionScore, ...]
     assessors: tuple[str, ...]

@@ -439,9 +439,7 @@ def _with_keywords(
         by_how[kind_of_match].setdefault(keyword, type_id)
         if kind_of_match == "prefix":  # a prefix keyword also matches the whole word
             by_how["word"].setdefault(keyword, type_id)
-    by_how["near"] = {
-        k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6
-    }
+    by_how["near"] = {k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6}
     return Catalogue(version, sectors, groups, types, tuple(keywords), exact, by_how)
 
 

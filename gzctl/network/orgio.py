@@ -1,9 +1,10 @@
-"""Organisation lists in and out: CSV as Excel saves it, .xlsx, and JSON.
+"""Organisation lists in and out: CSV as Excel saves it, workbooks, JSON, vCard.
 
 Reading a file (:func:`read_table`) and writing one (:func:`write_export`) are the boundary;
 :func:`plan_import` is pure: it turns rows into new organisations, merges and rejections
 against a project, without changing it, and :func:`apply_import` carries a plan out.
-openpyxl is imported only when an .xlsx file is read or written.
+Workbooks are read through gzctl/network/sheets.py (python-calamine), the columns mapped by
+gzctl/network/columns.py; openpyxl is imported only when an .xlsx export is written.
 """
 
 from __future__ import annotations
@@ -22,50 +23,6 @@ from gzctl.core.model import Organisation, Project
 from gzctl.core.outtext import neutral_cell, restore_cell
 from gzctl.core.text import clean, clean_value, strip_controls
 from gzctl.network import inventory as inv
-
-# Header spellings (compared after inventory.compact: no case, accents, spaces or
-# punctuation) -> field. Dutch as people name their columns, and English.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "code"),
-    "name": ("naam", "organisatie", "organisatienaam", "naamorganisatie", "vereniging",
-             "name", "organisation", "organization", "organisationname", "organizationname"),
-    "kind": ("soort", "soortorganisatie", "kind", "category"),
-    "type": ("type", "typeorganisatie", "organisatietype", "orgtype"),
-    "sectors": ("sector", "sectoren", "sectors"),
-    "target_groups": ("doelgroep", "doelgroepen", "targetgroup", "targetgroups", "audience"),
-    "reach": ("achterban", "leden", "aantalleden", "ledental", "bereik", "reach", "members",
-              "membership"),
-    "contact_name": ("contactpersoon", "contact", "naamcontactpersoon", "contactperson",
-                     "contactname"),
-    "contact_role": ("functie", "rol", "functiecontactpersoon", "role", "function", "jobtitle",
-                     "position"),
-    "contact_email": ("email", "emailadres", "mail", "emailcontactpersoon", "emailaddress"),
-    "contact_phone": ("telefoon", "telefoonnummer", "tel", "telnr", "mobiel", "phone",
-                      "telephone", "phonenumber"),
-    "contact_salutation": ("aanhef", "aanspreekvorm", "salutation"),
-    "contact_publish": ("naamopwebsite", "naampubliceren", "publiceren", "opwebsite",
-                        "publishname"),
-    "address": ("adres", "straat", "bezoekadres", "straatenhuisnummer", "address", "street"),
-    "postcode": ("postcode", "postalcode", "zip", "zipcode"),
-    "place": ("plaats", "woonplaats", "vestigingsplaats", "place", "city", "town"),
-    "notes": ("opmerkingen", "opmerking", "notities", "notitie", "toelichting", "notes",
-              "remarks", "comments"),
-    "status": ("status", "netwerkstatus"),
-    **{
-        f"date_{s}": (f"{s}op", f"datum{s}", f"{s}datum")
-        for s in (inv.compact(x) for x in inv.STATUSES)
-    },
-}  # fmt: skip
-_LOOKUP = {spelling: key for key, spellings in HEADERS.items() for spelling in spellings}
-# date_<status> keys above were built from the compacted status; map them back
-_LOOKUP = {
-    spelling: (
-        "date_" + next(s for s in inv.STATUSES if inv.compact(s) == key[5:])
-        if key.startswith("date_")
-        else key
-    )
-    for spelling, key in _LOOKUP.items()
-}
 
 # The export's columns, in order, with their Dutch headers (import reads them back).
 EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -91,31 +48,11 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-# Columns that hold part of a field or two fields, resolved per row (see _combine): a
-# "Postcode + plaats" column ("4153 AB Beesd", "8890 Moorslede") and a house number kept
-# apart from the street, as address lists from municipalities have them.
-PART_HEADERS: dict[str, tuple[str, ...]] = {
-    "postcode_place": ("postcodeplaats", "postcode+plaats", "postcodeenplaats",
-                       "postcodewoonplaats", "postcode+woonplaats", "postcodeenwoonplaats",
-                       "pcplaats", "pc+plaats", "pcwoonplaats", "pc+woonplaats", "pcenplaats",
-                       "postalcodecity", "zipcity"),
-    "house_number": ("huisnummer", "huisnr", "hnr", "huisnummertoevoeging", "toevoeging",
-                     "housenumber"),
-}  # fmt: skip
-_LOOKUP.update({spelling: key for key, spellings in PART_HEADERS.items() for spelling in spellings})
-# What people add to a column name that does not change what it holds: "Achterban (ca.)",
-# "Naam (verplicht)", "E-mail *", "Leden ongeveer".
-_HEADER_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:ca|circa|ongeveer|ong|optioneel)\b\.?")
-
-
 def match_header(text: str) -> str | None:
-    """The field a column name stands for, or None. Exact spellings first; then without
-    what is in brackets or says 'about' ('Achterban (ca.)' is the achterban)."""
-    key = _LOOKUP.get(inv.compact(text))
-    if key is None and text:
-        plain = _HEADER_NOISE.sub(" ", inv.fold(text))
-        key = _LOOKUP.get(inv.compact(plain)) if plain.strip() else None
-    return key
+    """The field a column name stands for, or None (see gzctl/network/columns.py)."""
+    from gzctl.network.columns import match_header as match
+
+    return match(text)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -123,7 +60,13 @@ def match_header(text: str) -> str | None:
 
 @dataclass
 class Table:
-    """Rows of a file as {field: value} with their row number (the header is row 1)."""
+    """Rows of a file as {field: value} with their row number (the header is row 1).
+
+    ``columns``: the mapping of the (first) sheet read; ``unknown_columns``: the names of
+    the columns kept in the note; ``sheets``: (sheet, rows) of each sheet read and
+    ``sheets_left``: (sheet, why) of sheets not read; ``formulas``: (sheet, row, column) of
+    formulas saved without their value; ``links``: how many e-mail addresses came from a
+    hyperlink; ``kind``: what the file was (csv, xlsx, ods, xls, json, vcard)."""
 
     source: str
     rows: list[tuple[int, dict[str, Any]]]
@@ -131,6 +74,15 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     double_columns: list[str] = field(default_factory=list)  # a field named twice or more
+    columns: list[Any] = field(default_factory=list)
+    header_row: int = 1
+    sheets: list[tuple[str, int]] = field(default_factory=list)
+    sheets_left: list[tuple[str, str]] = field(default_factory=list)
+    formulas: list[tuple[str, int, str]] = field(default_factory=list)
+    links: int = 0
+    kind: str = "csv"
+    sample: list[list[Any]] = field(default_factory=list)  # the first rows as in the file
+    kept_from: str = ""  # the kept mapping (koppelingen/...) that was used
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -178,38 +130,69 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
-def _map_header(cells: list[Any]) -> tuple[list[str | None], list[str], list[str]]:
-    """Column keys (None: not read), the unknown column names, and the names of fields
-    that have more than one column (each row takes the first of them that is filled)."""
+@dataclass
+class _Plan:
+    """How to turn a record into a row: the key of each column (None: not read), the
+    columns kept in the note (index, name) and the names of fields with several columns."""
+
+    keys: list[str | None]
+    notes: list[tuple[int, str]]
+    double: list[str]
+    unknown: list[str]
+    parts: bool = False  # some column is part of a field (joined per row by _combine)
+
+
+def _plan(columns: list[Any]) -> _Plan:
+    from gzctl.network.columns import NOTE, SKIP
+
     keys: list[str | None] = []
-    unknown: list[str] = []
+    notes: list[tuple[int, str]] = []
     double: list[str] = []
-    seen: set[str] = set()
-    for cell in cells:
-        text = "" if cell is None else clean(str(cell))
-        key = match_header(text) if text else None
-        if key is None:
-            if text:
-                unknown.append(text)
-        elif key in seen:
-            double.append(text)
-        seen.add(key or "")
-        keys.append(key)
-    return keys, unknown, double
+    unknown: list[str] = []
+    seen: dict[str, str] = {}
+    for col in columns:
+        if col.key == NOTE:
+            keys.append(None)
+            notes.append((col.index, col.header or f"kolom {col.index + 1}"))
+            unknown.append(col.header or f"kolom {col.index + 1}")
+            continue
+        if col.key == SKIP:
+            keys.append(None)
+            continue
+        if col.key in seen:
+            # the same name twice ('E-mail', 'E-mail'), or two names for one field
+            same = inv.compact(seen[col.key]) == inv.compact(col.header)
+            double.append(col.header if same else f"{col.header}|{seen[col.key]}")
+        seen.setdefault(col.key, col.header)
+        keys.append(col.key)
+    from gzctl.network.columns import PARTS
+
+    return _Plan(keys, notes, double, unknown, any(k in PARTS for k in keys))
 
 
-def _first_filled(record: list[Any], keys: list[str | None]) -> dict[str, Any]:
+def _first_filled(record: list[Any], plan: _Plan, sheet: str = "") -> dict[str, Any]:
     """{key: cell} for one row: cleaned, and of two columns for one field the first that
-    holds something (an export with 'E-mail' twice, the first empty in this row)."""
+    holds something (an export with 'E-mail' twice, the first empty in this row); the
+    columns kept in the note, and the sheet's name, join the note."""
     row: dict[str, Any] = {}
-    for j, k in enumerate(keys):
+    for j, k in enumerate(plan.keys):
         if k is None or j >= len(record):
             continue
         # a value gzctl exported as "'=..." (formula neutralised) comes back as typed
         value = clean_value(restore_cell(record[j]), multiline=k == "notes")
         if k not in row or (inv._blank(row[k]) and not inv._blank(value)):
             row[k] = value
-    return _combine(row)
+    extra = []
+    for j, header in plan.notes:
+        if j < len(record) and not _empty_cell(record[j]):
+            value = _tidy("notes", clean_value(restore_cell(record[j]), multiline=True))
+            extra.append(f"{header}: {value}")
+    if sheet:
+        row["_sheet"] = sheet
+    if extra:
+        notes = row.get("notes")
+        row["notes"] = "\n".join(([str(notes)] if not inv._blank(notes) else []) + extra)
+    return _combine(row) if plan.parts else row
 
 
 _POSTCODE_PLACE = re.compile(
@@ -217,9 +200,16 @@ _POSTCODE_PLACE = re.compile(
 )
 
 
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
 def _combine(row: dict[str, Any]) -> dict[str, Any]:
     """Part columns into fields: 'Postcode + plaats' fills postcode and place (columns of
-    their own win); a house number joins the street."""
+    their own win); a house number, its addition and a Flemish 'bus' join the street; a
+    first, middle and last name make the contact person."""
     both = row.pop("postcode_place", None)
     if not inv._blank(both):
         text = str(both)
@@ -229,59 +219,127 @@ def _combine(row: dict[str, Any]) -> dict[str, Any]:
             row["postcode"] = code
         if place and inv._blank(row.get("place")):
             row["place"] = place
-    number = row.pop("house_number", None)
+    number, suffix, bus = (row.pop(k, None) for k in ("house_number", "house_suffix", "bus"))
+    if inv._blank(number) and not inv._blank(suffix) and any(ch.isdigit() for ch in _text(suffix)):
+        number, suffix = suffix, None  # 'Huisnummertoevoeging' alone holds the whole '4a'
+
     if not inv._blank(number) and not inv._blank(row.get("address")):
         street = str(row["address"])
-        if not street.endswith(str(number)):
+        number = _text(number)
+        if not inv._blank(suffix):
+            add = _text(suffix)
+            number += add if add.isalpha() and len(add) <= 2 else f"-{add.lstrip('-')}"
+        if not street.endswith(number):
             row["address"] = f"{street} {number}"
+    if not inv._blank(bus) and not inv._blank(row.get("address")):
+        row["address"] = f"{row['address']} bus {_text(bus)}"
+    names = [row.pop(k, None) for k in ("first_name", "middle_name", "last_name")]
+    if inv._blank(row.get("contact_name")) and any(not inv._blank(n) for n in names):
+        row["contact_name"] = " ".join(_text(n) for n in names if not inv._blank(n))
     return row
 
 
 # How far down a title, a date line or empty rows above the header may reach.
 HEADER_SEARCH_ROWS = 30
+# How many rows after the header are looked at to recognise a column by its values.
+SAMPLE_ROWS = 200
 
 
-def _header_row(records: list[list[Any]]) -> int | None:
-    """The header: the first row (of the first HEADER_SEARCH_ROWS) with a name column."""
+def _header_row(records: list[list[Any]], wanted: set[str] | None = None) -> int | None:
+    """The header: the first row (of the first HEADER_SEARCH_ROWS) with a name column (or a
+    column the person named)."""
+    from gzctl.network.columns import header_score
+
     for i, record in enumerate(records[:HEADER_SEARCH_ROWS]):
-        if any(
-            isinstance(c, str) and match_header(clean(c)) == "name" for c in record if c
-        ):
+        if header_score(record, wanted or set()):
             return i
     return None
 
 
-def _no_header(source: str) -> UsageProblem:
+def _no_header(source: str, records: list[list[Any]]) -> UsageProblem:
+    first = next((r for r in records if any(not _empty_cell(c) for c in r)), [])
+    names = [clean(str(c)) for c in first if not _empty_cell(c)][:8]
+    there = (" De eerste rij heeft: " + ", ".join(f"'{n}'" for n in names) + ".") if names else ""
+    example = names[0] if names else "Bedrijf"
     return UsageProblem(
-        f"{source}: geen kolom met de naam van de organisatie. Noem die kolom 'Naam' of "
-        "'Organisatie' (in de rij met kolomnamen, boven de organisaties)."
+        f"{source}: ik zie niet welke kolom de naam van de organisatie is.{there} Zeg het met "
+        f"--kolom \"naam={example}\" (of noem die kolom 'Naam')."
     )
 
 
-def _rows(records: list[list[Any]], source: str, encoding: str = "", delimiter: str = "") -> Table:
+def _mapping(
+    records: list[list[Any]], source: str, chosen: dict[str, str] | None, strict: bool = True
+) -> tuple[int, list[Any]] | None:
+    """(header row index, columns) of a sheet, or None when no header with a name is found."""
+    from gzctl.network import columns as cols
+
+    wanted = {inv.compact(c) for c in (chosen or {})}
+    start = _header_row(records, wanted)
+    if start is None:
+        return None
+    sample = records[start + 1 : start + 1 + SAMPLE_ROWS]
+    columns = cols.guess(records[start], sample)
+    if chosen:
+        cols.apply(columns, chosen, source, strict)
+    return start, columns
+
+
+def _rows(
+    records: list[list[Any]],
+    source: str,
+    encoding: str = "",
+    delimiter: str = "",
+    chosen: dict[str, str] | None = None,
+) -> Table:
     if not any(any(not inv._blank(c) for c in r) for r in records):
         raise UsageProblem(f"{source} is leeg.")
-    start = _header_row(records)
-    if start is None:
-        raise _no_header(source)
-    keys, unknown, double = _map_header(records[start])
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for i, record in enumerate(records[start + 1 :], start=start + 2):
-        if all(_empty_cell(c) for c in record):
-            continue  # also a row of NULs or invisible characters that an exporter padded
-        rows.append((i, _first_filled(record, keys)))
-    if not rows:
+    found = _mapping(records, source, chosen)
+    if found is None:
+        raise _no_header(source, records)
+    start, columns = found
+    table = Table(source, [], encoding=encoding, delimiter=delimiter, columns=columns)
+    _add_rows(table, records, start, columns)
+    if not table.rows:
         raise UsageProblem(
             f"{source}: wel kolomnamen (rij {start + 1}), maar geen organisaties eronder."
         )
-    return Table(source, rows, unknown, encoding, delimiter, double)
+    return table
+
+
+def _add_rows(
+    table: Table, records: list[list[Any]], start: int, columns: list[Any], sheet: str = ""
+) -> int:
+    """Add the rows under the header at ``start``; returns how many were added."""
+    from gzctl.network.columns import has_name
+
+    if not has_name(columns):
+        raise UsageProblem(
+            f"{table.source}: geen kolom is de naam van de organisatie. Zeg welke met --kolom "
+            '"naam=KOLOM".'
+        )
+    plan = _plan(columns)
+    table.header_row = table.header_row if table.rows else start + 1
+    for name in plan.unknown:
+        if name not in table.unknown_columns:
+            table.unknown_columns.append(name)
+    table.double_columns.extend(d for d in plan.double if d not in table.double_columns)
+    if not table.sample:
+        table.sample = [records[start], *records[start + 1 : start + 4]]
+    before = len(table.rows)
+    for i, record in enumerate(records[start + 1 :], start=start + 2):
+        if all(_empty_cell(c) for c in record):
+            continue  # also a row of NULs or invisible characters that an exporter padded
+        table.rows.append((i, _first_filled(record, plan, sheet)))
+    return len(table.rows) - before
 
 
 def _empty_cell(cell: Any) -> bool:
     return inv._blank(cell) or (isinstance(cell, str) and not clean(cell))
 
 
-def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
+def read_csv_text(
+    text: str, source: str, encoding: str = "", chosen: dict[str, str] | None = None
+) -> Table:
     """CSV text as Excel, LibreOffice and Notepad write it: a 'sep=' hint line, a title or
     empty lines above the header, quoted cells with line breaks, CR LF. Raises UsageProblem
     when no delimiter gives a header with a name column, or no rows follow it, or the text
@@ -290,13 +348,16 @@ def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
     if hinted:
         text = text[hinted.end() :]
     first = hinted.group(1) if hinted else detect_delimiter(text)
+    wanted = {inv.compact(c) for c in (chosen or {})}
     for delimiter in (first, *(d for d in DELIMITERS if d != first)):
         # the header lies in the first rows: only those are read to choose the delimiter
-        if _header_row(_csv_records(text, source, delimiter, HEADER_SEARCH_ROWS)) is not None:
-            return _rows(_csv_records(text, source, delimiter), source, encoding, delimiter)
+        head = _csv_records(text, source, delimiter, HEADER_SEARCH_ROWS)
+        if _header_row(head, wanted) is not None:
+            records = _csv_records(text, source, delimiter)
+            return _rows(records, source, encoding, delimiter, chosen)
         if hinted:
             break
-    return _rows(_csv_records(text, source, first), source, encoding, first)
+    return _rows(_csv_records(text, source, first), source, encoding, first, chosen)
 
 
 def _csv_records(
@@ -325,88 +386,80 @@ def _csv_records(
     return records
 
 
-# A used range of a million rows (a formatted column) ends where this many rows are empty.
-MAX_EMPTY_RUN = 1000
+def read_workbook(
+    source: str, data: bytes, kind: str, chosen: dict[str, str] | None = None
+) -> Table:
+    """Every sheet of a workbook (xlsx, xlsm, xls, ods): each sheet with a header that names
+    the organisation is read (several: the sheet's name joins each row, see plan_import);
+    the others are named in ``sheets_left``. An e-mail address only in a cell's hyperlink
+    takes the cell's place; formulas without a stored value are listed."""
+    from gzctl.network.sheets import read_workbook as read
 
-
-def _sheet_records(sheet: Any, source: str) -> list[list[Any]]:
-    """The rows that hold something, whatever the sheet's stored used range says: WPS and
-    some exporters write <dimension ref="A1"/>, others a million formatted rows. Reading
-    stops at the caps of gzctl/core/inputcaps.py (rows, columns, cell length)."""
-    from gzctl.core import inputcaps as caps
-
-    reset = getattr(sheet, "reset_dimensions", None)
-    if reset is not None:
-        reset()  # read-only mode trusts the stored range; make it read the real rows
-    records: list[list[Any]] = []
-    empty = 0
-    for row in sheet.iter_rows(values_only=True):
-        if len(records) >= caps.MAX_ROWS:
-            raise caps.too_many_rows(source)
-        if all(inv._blank(c) for c in row):
-            empty += 1
-            if empty > MAX_EMPTY_RUN:
-                break
-            records.append([])
+    sheets = read(source, data, kind)
+    table = Table(source, [], kind=kind)
+    found: list[tuple[Any, int, list[Any]]] = []
+    for sheet in sheets:
+        if not any(any(not _empty_cell(c) for c in r) for r in sheet.records):
             continue
-        empty = 0
-        records.append(caps.check_record(source, len(records) + 1, list(row)))
-    while records and not records[-1]:
-        records.pop()
-    return records
+        if sheet.hidden:
+            table.sheets_left.append((sheet.name, "verborgen"))
+            continue
+        for (r, c), address in sheet.links.items():
+            if r < len(sheet.records) and c < len(sheet.records[r]):
+                cell = sheet.records[r][c]
+                if "@" not in str(cell or ""):
+                    sheet.records[r][c] = address
+                    table.links += 1
+        mapped = _mapping(sheet.records, source, chosen, strict=not found)
+        if mapped is None:
+            table.sheets_left.append((sheet.name, "geen kolom met de naam van de organisatie"))
+            continue
+        found.append((sheet, *mapped))
+    if not found:
+        if sheets and all(not any(r for r in s.records) for s in sheets):
+            raise UsageProblem(f"{source} is leeg.")
+        first = next((s.records for s in sheets if not s.hidden and s.records), [])
+        raise _no_header(source, first)
+    several = len(found) > 1
+    for sheet, start, columns in found:
+        if not table.columns:
+            table.columns = columns
+        n = _add_rows(table, sheet.records, start, columns, sheet.name if several else "")
+        table.sheets.append((sheet.name, n))
+        for r, c in sheet.formulas:
+            if r > start:
+                header = next((col.header for col in columns if col.index == c), "")
+                table.formulas.append((sheet.name, r + 1, header or f"kolom {c + 1}"))
+    if not table.rows:
+        start = found[0][1]
+        raise UsageProblem(
+            f"{source}: wel kolomnamen (rij {start + 1}), maar geen organisaties eronder."
+        )
+    return table
 
 
-def read_xlsx(path: Path, content: io.BytesIO | None = None) -> Table:
-    """The first sheet (the active one first) that has a header with a name column.
-    ``content``: the file's bytes, for an .xlsx that carries another extension. The zip's
-    parts are checked against gzctl/core/inputcaps.py before openpyxl opens it."""
-    from openpyxl import load_workbook
-
-    from gzctl.core import inputcaps
-    from gzctl.core.errors import GzctlError
-
-    inputcaps.check_xlsx_parts(path.name, content or path)
-    try:
-        book = load_workbook(content or path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
-        raise UsageProblem(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {exc}.") from None
-    try:
-        sheets = list(book.worksheets)
-        if book.active is not None and book.active in sheets:
-            sheets.remove(book.active)
-            sheets.insert(0, book.active)
-        first: list[list[Any]] | None = None
-        for sheet in sheets:
-            records = _sheet_records(sheet, path.name)
-            if first is None:
-                first = records
-            if _header_row(records) is not None:
-                return _rows(records, path.name)
-    except GzctlError:
-        raise
-    except Exception as exc:  # a part that unpacks otherwise than its zip entry says
-        raise UsageProblem(f"{path.name} is geen leesbaar Excel-bestand (.xlsx): {exc}.") from None
-    finally:
-        book.close()
-    return _rows(first or [], path.name)
-
-
-def read_json(path: Path) -> Table:
-    """A JSON export (or a bare list of organisations), within gzctl/core/inputcaps.py:
-    the file's size, the number of organisations and the length of each text."""
+def read_json(path: Path, data: bytes | None = None, chosen: dict[str, str] | None = None) -> Table:
+    """A JSON export of gzctl (or a bare list of its organisations), or a list of objects
+    with other keys ('naam', 'telefoon'): those are columns, mapped like a CSV's. Within
+    gzctl/core/inputcaps.py: the file's size, the number of organisations, each text."""
     from gzctl.core import inputcaps as caps
 
     caps.check_file_size(path, caps.MAX_JSON_BYTES)
+    raw = path.read_bytes() if data is None else data
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageProblem(f"{path.name} is geen geldige JSON: {exc}.") from None
+        text, _ = decode(raw)
+        parsed = json.loads(text.lstrip("\ufeff"))
+    except (UsageProblem, json.JSONDecodeError) as exc:
+        why = f": {exc}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise UsageProblem(f"{path.name} is geen geldige JSON{why}.") from None
     except RecursionError:
         raise UsageProblem(
             f"{path.name} is te diep genest om een lijst organisaties te zijn. Exporteer de "
             "lijst opnieuw met 'gzctl org export'."
         ) from None
-    items = data.get("organisations") if isinstance(data, dict) else data
+    items = parsed.get("organisations") if isinstance(parsed, dict) else parsed
+    if isinstance(parsed, dict) and items is None:
+        items = next((v for v in parsed.values() if isinstance(v, list)), None)
     if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
         raise UsageProblem(f"{path.name}: verwacht een lijst organisaties.")
     if len(items) > caps.MAX_ROWS:
@@ -414,7 +467,42 @@ def read_json(path: Path) -> Table:
     for i, item in enumerate(items, start=1):
         if _longest_text(item) > caps.MAX_CELL_CHARS:
             raise caps.too_long_cell(path.name, i)
-    return Table(path.name, [(i, inv.from_json(x)) for i, x in enumerate(items, start=1)])
+    keys = list(dict.fromkeys(k for item in items for k in item))
+    if set(keys) <= _JSON_KEYS and "name" in keys and not chosen:
+        table = Table(path.name, [(i, inv.from_json(x)) for i, x in enumerate(items, start=1)])
+        table.kind = "json"
+        return table
+    # other keys are columns; an object inside ({"contact": {"naam": ...}}) gives columns of
+    # its own ("contact naam"), a list one cell
+    flat = [_flatten(item) for item in items]
+    keys = list(dict.fromkeys(k for item in flat for k in item))
+    records = [keys, *([_json_cell(item.get(k)) for k in keys] for item in flat)]
+    table = _rows(records, path.name, chosen=chosen)
+    table.kind = "json"
+    return table
+
+
+_JSON_KEYS = {"id", "name", "kind", "type", "sectors", "target_groups", "reach", "address",
+              "postcode", "place", "status", "notes", "contact", "dates"}  # fmt: skip
+
+
+def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        name = f"{prefix} {key}".strip()
+        if isinstance(value, dict) and len(prefix.split()) < 3:
+            out.update(_flatten(value, name))
+        else:
+            out[name] = value
+    return out
+
+
+def _json_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ", ".join(str(_json_cell(v)) for v in value if v is not None)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_json_cell(v)}" for k, v in value.items() if v not in (None, ""))
+    return value
 
 
 def _longest_text(value: Any) -> int:
@@ -428,35 +516,35 @@ def _longest_text(value: Any) -> int:
     return 0
 
 
-def read_table(path: Path) -> Table:
-    """A .csv, .xlsx or .json file as a Table; files beyond the caps of
-    gzctl/core/inputcaps.py (size, parts, rows, columns, cell length) raise UsageProblem."""
+def read_table(path: Path, chosen: dict[str, str] | None = None) -> Table:
+    """Any list people have as a Table: .csv and .tsv in any encoding, .xlsx, .xlsm, .xls,
+    .ods, .json, .vcf; the kind is read from the bytes, not the name. ``chosen``: columns
+    the person mapped ({column: key}). A file gzctl does not read (a password-protected
+    workbook, RTF, PDF, Word) and files beyond the caps of gzctl/core/inputcaps.py raise
+    UsageProblem with one Dutch line."""
     from gzctl.core import inputcaps
+    from gzctl.core.filekind import refusal, sniff
 
     if not path.is_file():
         raise NotFound(f"Bestand '{path}' bestaat niet.")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        inputcaps.check_file_size(path)
-        return read_xlsx(path)
-    if suffix == ".xls":
-        raise UsageProblem(
-            f"{path.name} is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of "
-            "als CSV en importeer dat."
-        )
-    if suffix == ".json":
-        return read_json(path)
     inputcaps.check_file_size(path)
     data = path.read_bytes()
-    if data.startswith(b"PK\x03\x04"):  # an .xlsx saved or renamed with another extension
-        return read_xlsx(path, io.BytesIO(data))
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UsageProblem(
-            f"{path.name} is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of "
-            "als CSV en importeer dat."
-        )
+    kind = sniff(data)
+    refused = refusal(kind, path.name)
+    if refused:
+        raise UsageProblem(refused)
+    if kind in ("xlsx", "ods", "xls"):
+        return read_workbook(path.name, data, kind, chosen)
+    if path.suffix.lower() == ".json" or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
+        return read_json(path, data, chosen)
     text, encoding = decode(data)
-    return read_csv_text(text, path.name, encoding)
+    if text.lstrip("\ufeff \t\r\n")[:11].upper().startswith("BEGIN:VCARD"):
+        from gzctl.network.sheets import vcard_records
+
+        table = _rows(vcard_records(text, path.name), path.name, encoding, chosen=chosen)
+        table.kind = "vcard"
+        return table
+    return read_csv_text(text, path.name, encoding, chosen)
 
 
 # ----------------------------------------------------------------------------- planning
@@ -478,6 +566,54 @@ def _tidy(key: str, value: Any) -> Any:
     if key in ("sectors", "target_groups", "kind", "type", "status") and not isinstance(value, str):
         return str(value)
     return value
+
+
+# Words that say the number is not known: the cell stays empty (the report says so).
+_UNKNOWN_NUMBER = {"", "onbekend", "nvt", "nb", "weetniet", "geenidee", "x", "niet bekend",
+                   "unknown", "na", "?", "-", "--", "\u2013", "\u2014", "."}  # fmt: skip
+_RANGE = re.compile(r"^(\d[\d.]*)\s*(?:-|\u2013|\u2014|tot|a|\u00e0|/)\s*(\d[\d.]*)$")
+_QUALIFIERS = re.compile(
+    r"^(?:>=?|\u2265|<=?|\u2264|~|\+/-|\+-|meer dan|minder dan|ruim|bijna|rond|zo'n|"
+    r"plusminus|tenminste|minstens|max(?:imaal)?\.?|min(?:imaal)?\.?)\s*"
+)
+_TRAILING = re.compile(r"\s*(?:\+|leden|personen|mensen|deelnemers|pers\.?|p\.?)$")
+
+
+@dataclass
+class ReachRead:
+    """A members cell that was not a plain number: how it was read. ``how``: 'unknown'
+    (left empty), 'range' (the low end), 'read' (a word or sign around the number) or
+    'bad' (not read; kept in the note)."""
+
+    row: int
+    name: str
+    text: str
+    value: int | None
+    how: str
+
+
+def read_reach(text: str) -> tuple[int | None, str]:
+    """A members cell as people fill it: '50+' -> 50, '> 200' -> 200, '\u00b180' -> 80,
+    '100-150' -> 100 ('range'), 'onbekend', 'n.v.t.', '?', '-' -> None ('unknown'),
+    anything else unreadable -> None ('bad'); a plain number -> (n, '')."""
+    try:
+        return inv.check_reach(text), ""
+    except UsageProblem:
+        pass
+    low = inv.fold(text).strip()
+    if low in _UNKNOWN_NUMBER or inv.compact(low) in _UNKNOWN_NUMBER:
+        return None, "unknown"
+    plain = _TRAILING.sub("", _QUALIFIERS.sub("", low)).strip()
+    m = _RANGE.match(plain)
+    if m:
+        try:
+            return inv.check_reach(m.group(1)), "range"
+        except UsageProblem:
+            return None, "bad"
+    try:
+        return inv.check_reach(plain), "read"
+    except UsageProblem:
+        return None, "bad"
 
 
 @dataclass
@@ -517,6 +653,9 @@ class ImportPlan:
     # onbekend); a type in the file always wins, so these are the ones to check
     by_name: list[str] = field(default_factory=list)
     double_columns: list[str] = field(default_factory=list)
+    reach_read: list[ReachRead] = field(default_factory=list)
+    # several sheets read: whether their names became sectors (else they went in the note)
+    sheet_sectors: dict[str, bool] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -542,18 +681,20 @@ def plan_import(
     for number, row in table.rows:
         raw = {k: _tidy(k, v) for k, v in row.items()}
         name = str(raw.get("name") or "").strip()
+        sheet = _sheet_and_reach(raw, number, name, plan, catalogue)
+        shown = f"{name}, tabblad {sheet}" if sheet and name else name  # rows of several tabs
         clean, errors = inv.parse_fields(raw, catalogue)
         if not name:
             errors.insert(0, "de naam ontbreekt")
         if errors:
-            plan.rejected.append(Rejected(number, name, errors))
+            plan.rejected.append(Rejected(number, shown, errors))
             continue
         key = inv.dedup_key(name)
         existing = by_key.get(key)
         if existing is None and clean.get("id") in taken:
             existing = next(o for o in project.organisations if o.id == clean["id"])
         if existing is not None:
-            dup = Duplicate(number, name, existing.id, existing.name, None)
+            dup = Duplicate(number, shown, existing.id, existing.name, None)
             if duplicates == "merge":
                 fields = plan.merges.setdefault(existing.id, {})
                 for k, v in clean.items():
@@ -564,7 +705,7 @@ def plan_import(
         earlier = new_by_key.get(key)
         if earlier is not None:
             first_row, org = earlier
-            dup = Duplicate(number, name, org.id, org.name, first_row)
+            dup = Duplicate(number, shown, org.id, org.name, first_row)
             if duplicates == "merge":
                 dup.changes = inv.merge(org, clean, catalogue, today)
             plan.duplicates.append(dup)
@@ -572,7 +713,7 @@ def plan_import(
         try:
             org = inv.build(clean, catalogue, taken, today)
         except (UsageProblem, Refused) as exc:
-            plan.rejected.append(Rejected(number, name, [exc.message]))
+            plan.rejected.append(Rejected(number, shown, [exc.message]))
             continue
         taken.add(org.id)
         new_by_key[key] = (number, org)
@@ -594,6 +735,38 @@ def _merge_changes(
             if dup.of_row is None and dup.of_id in plan.merges:
                 twin = copy.deepcopy(next(o for o in project.organisations if o.id == dup.of_id))
                 dup.changes = inv.merge(twin, plan.merges[dup.of_id], catalogue, today)
+
+
+def _sheet_and_reach(
+    raw: dict[str, Any], number: int, name: str, plan: ImportPlan, catalogue: inv.Catalogue
+) -> str:
+    """The sheet's name as the sectors (or in the note), and a members cell in words read
+    as a number, or left empty: only that cell, never the row. Returns the sheet's name
+    (empty for a list of one sheet)."""
+    sheet = raw.pop("_sheet", None)
+    if sheet:
+        if sheet not in plan.sheet_sectors:
+            try:
+                plan.sheet_sectors[sheet] = bool(inv.parse_sectors(sheet, catalogue))
+            except UsageProblem:
+                plan.sheet_sectors[sheet] = False
+        if plan.sheet_sectors[sheet] and inv._blank(raw.get("sectors")):
+            raw["sectors"] = sheet
+        elif not plan.sheet_sectors[sheet]:
+            raw["notes"] = _add_note(raw.get("notes"), f"Tabblad: {sheet}")
+    reach = raw.get("reach")
+    if isinstance(reach, str) and not inv._blank(reach):
+        value, how = read_reach(reach)
+        raw["reach"] = value  # read once: parse_fields takes the number as it is
+        if how:
+            plan.reach_read.append(ReachRead(number, name, reach.strip(), value, how))
+            if how == "bad":
+                raw["notes"] = _add_note(raw.get("notes"), f"Achterban: {reach.strip()}")
+    return str(sheet or "")
+
+
+def _add_note(notes: Any, line: str) -> str:
+    return "\n".join(([str(notes)] if not inv._blank(notes) else []) + [line])
 
 
 def apply_import(

@@ -324,6 +324,7 @@ def set_scores(project: Project, raw_id: str, scores: dict[str, int], crit: Crit
 class Ranked:
     """A place in the ranking, with why it ranks there (strong and weak points, what
     excludes it or is still unscored)."""
+
     place: Place
     total: float | None  # None: not every weighted criterion is scored
     maximum: float

@@ -160,8 +160,13 @@ _PLATFORM = datafiles.Entries(
         "traits": _F("texts", known="traits", what="kenmerk"),
         "first_steps": _F("texts", required=True),
         "indicators": _F("texts", required=True),
-        "roles": _F("tables", True, schema=_ROLE, noun="rol",
-                    missing="geen [[platforms.roles]]: wie doet er mee?"),  # fmt: skip
+        "roles": _F(
+            "tables",
+            True,
+            schema=_ROLE,
+            noun="rol",
+            missing="geen [[platforms.roles]]: wie doet er mee?",
+        ),  # fmt: skip
     },
     noun="platform",
     missing="een lijst [[platforms]] ontbreekt",

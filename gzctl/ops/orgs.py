@@ -172,6 +172,8 @@ class ImportReport:
     skip_invalid: bool
     lines: list[Line] = field(default_factory=list)
     type_lines: list[Line] = field(default_factory=list)
+    table: Any = None
+    preview: list[Line] = field(default_factory=list)  # a dry run: mapping and first rows
 
     @property
     def written(self) -> bool:
@@ -207,8 +209,85 @@ class ImportReport:
                 {"row": r.row, "name": r.name, "reasons": r.reasons} for r in plan.rejected
             ],
             "unknown_columns": plan.unknown_columns,
-            "double_columns": plan.double_columns,
+            "double_columns": [c.split("|")[0] for c in plan.double_columns],
+            "columns": [
+                {"column": c.header, "field": c.key.lstrip("_"), "how": c.how}
+                for c in (self.table.columns if self.table is not None else [])
+            ],
+            "sheets": [{"sheet": s, "rows": n} for s, n in getattr(self.table, "sheets", [])],
+            "sheets_left": [
+                {"sheet": s, "why": w} for s, w in getattr(self.table, "sheets_left", [])
+            ],
+            "reach_read": [
+                {"row": r.row, "text": r.text, "value": r.value, "how": r.how}
+                for r in plan.reach_read
+            ],
         }
+
+
+# Where a kept mapping lives in the project folder: one small TOML per source.
+MAPPINGS_FOLDER = "koppelingen"
+
+
+@dataclass(frozen=True)
+class MappingChoice:
+    """The columns a person chose for an import: ``--koppeling FILE`` and ``--kolom
+    VELD=KOLOM`` (the options win), and whether to keep the mapping for the next import."""
+
+    file: str | None = None
+    columns: tuple[str, ...] = ()
+    keep: bool = False
+    chosen: dict[str, str] | None = None  # {column: key} as a terminal gave it
+
+
+def _chosen(choice: MappingChoice) -> dict[str, str] | None:
+    from gzctl.network import columns as cols
+
+    out: dict[str, str] = {}
+    if choice.file:
+        out.update(cols.read_file(Path(choice.file)))
+    for option in choice.columns:
+        column, key = cols.parse_option(option)
+        out[column] = key
+    if choice.chosen:
+        out.update(choice.chosen)
+    return out or None
+
+
+def _kept(folder: Path, file: Path) -> Any:
+    """The file read with a mapping kept in koppelingen/ for a source with exactly these
+    column names, or None."""
+    from gzctl.network import columns as cols
+    from gzctl.network import orgio
+
+    here = folder / MAPPINGS_FOLDER
+    if not here.is_dir():
+        return None
+    for path in sorted(here.glob("*.toml")):
+        try:
+            mapping = cols.read_file(path)
+            table = orgio.read_table(file, mapping)
+        except UsageProblem:
+            continue
+        names = {inv.compact(c.header) for c in table.columns if c.header}
+        if {inv.compact(k) for k in mapping} == names:
+            table.kept_from = f"{MAPPINGS_FOLDER}/{path.name}"
+            return table
+    return None
+
+
+def read_for_import(where: Where, file: str | Path, choice: MappingChoice = MappingChoice()) -> Any:
+    """The file read with its column mapping (orgio.Table), for the terminal's look at the
+    mapping before the import: the person's choice, else a kept mapping, else the guess."""
+    from gzctl.network import orgio
+
+    project = opened(where)
+    chosen = _chosen(choice)
+    if chosen is None:
+        kept = _kept(project.folder, Path(file))
+        if kept is not None:
+            return kept
+    return orgio.read_table(Path(file), chosen)
 
 
 def import_organisations(
@@ -218,14 +297,17 @@ def import_organisations(
     duplicates: str = "merge",
     skip_invalid: bool = False,
     dry_run: bool = False,
+    mapping: MappingChoice = MappingChoice(),
     who: str,
     now: dt.datetime,
 ) -> ImportReport:
-    """Read organisations from a .csv, .xlsx or .json file into the list.
+    """Read organisations from a list (.csv, .tsv, .xlsx, .xls, .ods, .json, .vcf).
 
     ``duplicates``: merge (fill in what the list lacks) or skip. With wrong rows nothing is
-    taken in unless ``skip_invalid``; ``dry_run`` changes nothing. One transaction, one
-    history line for everything taken in."""
+    taken in unless ``skip_invalid``; ``dry_run`` changes nothing and adds the mapping, the
+    first rows and a mapping file to edit to the report. ``mapping``: the columns the person
+    chose, and whether to keep them in koppelingen/. One transaction, one history line for
+    everything taken in."""
     from gzctl.network import orgio
 
     project = opened(where)
@@ -233,7 +315,7 @@ def import_organisations(
     mode = _MODES.get(duplicates.strip().lower())
     if mode is None:
         raise UsageProblem(f"--duplicates '{duplicates}': kies merge of skip.")
-    table = orgio.read_table(Path(file))
+    table = read_for_import(project, file, mapping)
     if dry_run:
         plan = orgio.plan_import(project.project, table, catalogue, now.date(), mode)
     else:
@@ -248,11 +330,152 @@ def import_organisations(
                         + (f", {len(changed)} aangevuld" if changed else ""),
                         [o.id for o in plan.added] + changed,
                     )
-    report = ImportReport(plan, dry_run, skip_invalid)
+    report = ImportReport(plan, dry_run, skip_invalid, table=table)
+    report.lines.extend(_file_lines(table, plan))
     report.lines.extend(_report_lines(plan, dry_run, report.written))
     if report.written:
         report.type_lines.extend(_type_lines(plan, catalogue))
+    if dry_run:
+        report.preview.extend(preview_lines(table))
+    if mapping.keep:
+        report.lines.append(_keep(project.folder, table))
     return report
+
+
+def _keep(folder: Path, table: Any) -> Line:
+    """Write the mapping to koppelingen/<file>.toml, for the next import of this source."""
+    from gzctl.core import safefs
+    from gzctl.network import columns as cols
+
+    name = inv.slugify(Path(table.source).stem) + ".toml"
+    path = folder / MAPPINGS_FOLDER / name
+    safefs.write_text(path, cols.as_toml(table.columns, table.source), root=folder, make_dirs=True)
+    return Line(
+        f"Koppeling bewaard in {MAPPINGS_FOLDER}/{name}: de volgende lijst met dezelfde "
+        "kolommen gebruikt hem vanzelf.",
+        aside=True,
+    )
+
+
+def _few(texts: list[str], n: int = 6) -> str:
+    return ", ".join(texts[:n]) + (f" en nog {len(texts) - n}" if len(texts) > n else "")
+
+
+def _file_lines(table: Any, plan: Any) -> list[Line]:
+    """What the report says about the file itself: a kept mapping used, the sheets read and
+    left, formulas without values, e-mail from links, columns skipped or kept in the note,
+    members in words."""
+    from gzctl.network.columns import SKIP
+
+    out: list[Line] = []
+    kept = table.kept_from
+    if kept:
+        out.append(Line(f"Koppeling van de kolommen uit {kept} gebruikt.", aside=True))
+    if len(table.sheets) > 1:
+        read = _few([f"{name} ({n})" for name, n in table.sheets])
+        as_sector = all(plan.sheet_sectors.get(name) for name, _ in table.sheets)
+        how = (
+            "de naam van het tabblad is de sector"
+            if as_sector
+            else "de naam van het tabblad staat in de notitie (of is de sector, als hij er een is)"
+        )
+        out.append(Line(f"Tabbladen gelezen: {read}; {how}.", aside=True))
+    for name, why in table.sheets_left:
+        out.append(Line(f"Tabblad '{name}' niet gelezen: {why}.", aside=True))
+    if table.formulas:
+        where = _few([f"rij {r} '{h}'" + (f" ({s})" if len(table.sheets) > 1 else "")
+                      for s, r, h in table.formulas], 4)  # fmt: skip
+        out.append(
+            Line(
+                f"{len(table.formulas)} cel(len) met een formule zonder opgeslagen waarde "
+                f"({where}) zijn leeg gelezen. Open en bewaar het bestand in Excel en lees "
+                "het opnieuw in.",
+                aside=True,
+            )
+        )
+    if table.links:
+        out.append(Line(f"E-mailadres uit de link in de cel gehaald: {table.links}x.", aside=True))
+    skipped = [c for c in table.columns if c.key == SKIP and c.how != "leeg"]
+    if skipped:
+        why = {"formulier": "formulier", "overslaan": "herhaling of label"}
+        listed = _few([f"'{c.header}' ({why.get(c.how, 'zo gekozen')})" for c in skipped], 8)
+        out.append(Line(f"Kolommen niet gelezen: {listed}.", aside=True))
+    empty = [c for c in table.columns if c.how == "leeg"]
+    if empty:
+        out.append(Line(f"{len(empty)} lege kolom(men) niet gelezen.", aside=True))
+    out.extend(_reach_lines(plan))
+    return out
+
+
+def _reach_lines(plan: Any) -> list[Line]:
+    out: list[Line] = []
+    by_how: dict[str, list[Any]] = {}
+    for r in plan.reach_read:
+        by_how.setdefault(r.how, []).append(r)
+    texts = {
+        "read": "Achterban als getal gelezen: {}.",
+        "range": "Achterban met een van-tot gelezen als het laagste getal: {}.",
+        "unknown": "Achterban onbekend, leeg gelaten: {}.",
+        "bad": "Achterban niet te lezen, leeg gelaten (de tekst staat in de notitie): {}.",
+    }
+    for how, text in texts.items():
+        rows = by_how.get(how, [])
+        if not rows:
+            continue
+        shown = [
+            f"'{r.text}'" + (f" -> {r.value}" if r.value is not None else "") + f" (rij {r.row})"
+            for r in rows
+        ]
+        out.append(Line(text.format(_few(shown, 5)), aside=True))
+    return out
+
+
+def preview_lines(table: Any, width: int = 78, with_file: bool = True) -> list[Line]:
+    """The mapping, the first rows as they will be read, and (``with_file``) a mapping file
+    to edit. Empty columns and columns skipped as a label or repeat share one line each, so
+    an Outlook export fits a screen of 24 lines."""
+    from gzctl.network import columns as cols
+
+    def cut(line: str) -> Line:
+        return Line(line if len(line) <= width else line[: width - 1] + "…")
+
+    out = [Line(f"Kolommen van {table.source} (kolomnamen in rij {table.header_row}):")]
+    empty = [c for c in table.columns if c.empty and c.how != "gekozen"]
+    repeats = [c for c in table.columns if c.how == "overslaan" and not c.empty]
+    for col in table.columns:
+        if col in empty or col in repeats:
+            continue
+        header = col.header or "(zonder naam)"
+        header = header if len(header) <= 30 else header[:29] + "…"
+        target = cols.LABELS[col.key]
+        out.append(cut(f"  {_letter(col.index):>2} {header:<30} -> {target} "
+                       f"({cols.HOW.get(col.how, col.how)})"))  # fmt: skip
+    if repeats:
+        names = ", ".join(f"'{c.header}'" for c in repeats)
+        out.append(cut(f"  Niet gelezen (herhaling of label): {names}"))
+    if [c for c in empty if c.header]:
+        out.append(cut("  Leeg: " + ", ".join(f"'{c.header}'" for c in empty if c.header)))
+    out.append(Line("Eerste rijen zoals ze gelezen worden:"))
+    shown = 3 if len(out) <= 15 else 2  # with the question, a screen of 24 lines
+    for number, row in table.rows[:shown]:
+        parts = [str(row.get(k)) for k in ("name", "contact_name", "contact_email",
+                                            "contact_phone", "reach", "place")
+                 if not inv._blank(row.get(k))]  # fmt: skip
+        out.append(cut(f"  rij {number}: " + " · ".join(parts)))
+    if with_file:
+        out.append(Line("Klopt een kolom niet? Bewaar wat hieronder staat als koppeling.toml,"))
+        out.append(Line("pas het aan en lees in met --koppeling koppeling.toml (of met --kolom)."))
+        out.append(Line(cols.as_toml(table.columns, table.source).rstrip("\n")))
+    return out
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
@@ -260,13 +483,23 @@ def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
     if plan.unknown_columns:
         out.append(
             Line(
-                "Onbekende kolommen, overgeslagen: "
+                "Onbekende kolommen, bewaard in de notitie ('Kolom: waarde'): "
                 + ", ".join(f"'{c}'" for c in plan.unknown_columns),
                 aside=True,
             )
         )
-    if plan.double_columns:
-        names = [f"'{c}'" for c in dict.fromkeys(plan.double_columns)]
+    for pair in [c for c in dict.fromkeys(plan.double_columns) if "|" in c]:
+        later, first = pair.split("|", 1)
+        out.append(
+            Line(
+                f"Kolommen '{first}' en '{later}' zijn voor hetzelfde veld: per rij telt de "
+                "eerste die is ingevuld.",
+                aside=True,
+            )
+        )
+    same = [c for c in plan.double_columns if "|" not in c]
+    if same:
+        names = [f"'{c}'" for c in dict.fromkeys(same)]
         listed = " en ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
         one = len(names) == 1
         out.append(
