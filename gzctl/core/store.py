@@ -213,14 +213,57 @@ def read_text(path: Path) -> str:
         raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
 
 
-def load(folder: Path) -> Project:
-    """The project in ``folder``. Raises NotFound, StateError."""
+def load(folder: Path, keep_cache: bool = True) -> Project:
+    """The project in ``folder``. Raises NotFound, StateError.
+
+    A project parsed before from exactly these bytes comes from the village's cache
+    (gzctl/core/statecache.py); ``keep_cache=False`` reads without writing that cache (the
+    portfolio, which must not change the villages it reads)."""
     path = folder / STATE_FILE
     try:
-        text = read_text(path)
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise NotFound(f"{path} bestaat niet.") from exc
-    return parse(text, path)
+    return _loaded(folder, path, data, keep_cache)[0]
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    """gzctl.toml's bytes as text, as :func:`read_text` reads them."""
+    if data.isascii():
+        return data.decode("ascii")
+    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, decode
+
+    try:
+        return decode(data)[0]
+    except Undecodable as exc:
+        raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
+
+
+def _loaded(folder: Path, path: Path, data: bytes, keep_cache: bool) -> tuple[Project, bool]:
+    """The project parsed from ``data``, and whether it came from the cache."""
+    from gzctl.core import statecache
+
+    project = statecache.get(folder, data)
+    if project is not None:
+        return project, True
+    project = _parse_quietly(_decoded(path, data), path)
+    if keep_cache:
+        statecache.put(folder, data, project)
+    return project, False
+
+
+def _parse_quietly(text: str, path: Path) -> Project:
+    """:func:`parse` with garbage collection paused: a large file is hundreds of thousands of
+    new objects, none of them garbage, which would set the collector off again and again."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return parse(text, path)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------- writing
@@ -254,19 +297,17 @@ def write_atomic(path: Path, text: str) -> None:
 
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
-    from filelock import FileLock, Timeout
+    """Hold the project lock (gzctl/core/lock.py) for the ``with`` block; Refused when
+    another gzctl process keeps it longer than LOCK_TIMEOUT seconds."""
+    from gzctl.core.lock import LockTimeout, hold
 
-    lock = FileLock(str(folder / LOCK_FILE))
     try:
-        lock.acquire(timeout=LOCK_TIMEOUT)
-    except Timeout as exc:
+        with hold(folder / LOCK_FILE, LOCK_TIMEOUT):
+            yield
+    except LockTimeout as exc:
         raise Refused(
             "Een ander gzctl-proces werkt nu aan dit project; probeer het zo opnieuw."
         ) from exc
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 class Change:
@@ -297,33 +338,44 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
     autocommit`` on (before or after the change) the written file is committed to git with
     the new history lines as message (gzctl/core/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
+    saved: tuple[bytes, Project] | None = None
     with locked(folder):
         from gzctl.core import safefs
 
         safefs.clean_orphans(folder, max_age=0)  # under the lock: no other save is running
         safefs.check_path(path, folder)
-        text = read_text(path)
-        project = parse(text, path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise NotFound(f"{path} bestaat niet.") from exc
+        project, _ = _loaded(folder, path, data, keep_cache=True)
+        text = _decoded(path, data)
         change = Change(project, who, now)
         was_on = project.settings.git.autocommit
         logged = len(project.history)
         yield change
         new_text = dumps(change.project)
         if new_text != text:
-            refuse_unloadable(new_text, path)
+            checked = refuse_unloadable(new_text, path)
             write_atomic(path, new_text)
+            saved = (new_text.encode("utf-8"), checked)
             if was_on or change.project.settings.git.autocommit:
                 from gzctl.core.gitsync import autocommit
 
                 autocommit(folder, STATE_FILE, change.project.history[logged:])
+    if saved is not None:  # after the lock: the next run starts from the parsed new state
+        from gzctl.core import statecache
+
+        statecache.put(folder, *saved)
 
 
-def refuse_unloadable(text: str, path: Path) -> None:
+def refuse_unloadable(text: str, path: Path) -> Project:
     """The text about to be saved must load again with every rule (gzctl/core/checks.py):
     a command, an answers file or a custom playbook never writes a file gzctl then refuses.
-    Raises UsageProblem (exit 2); the file is left as it was."""
+    Raises UsageProblem (exit 2); the file is left as it was. Returns the project as loaded
+    from ``text``."""
     try:
-        parse(text, path)
+        return _parse_quietly(text, path)
     except StateError as exc:
         detail = exc.message.replace(
             " Herstel het bestand; gzctl schrijft er niet in tot het weer klopt.", ""
