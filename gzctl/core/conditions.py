@@ -9,10 +9,10 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core.questions import is_answered
+from gzctl.core.records import FrozenRecord, frozen_record
 
 OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -95,8 +95,8 @@ FACTS: dict[str, Callable[[Any], Any]] = {
 _PATTERN = re.compile(r"^\s*([a-z0-9_.\-]+)\s*(?:(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?))?\s*$")
 
 
-@dataclass(frozen=True)
-class Condition:
+@frozen_record
+class Condition(FrozenRecord):
     text: str
     fact: str
     op: str | None = None

@@ -17,11 +17,12 @@ Every file is checked on load: all faults at once, each with file, key and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import PlaybookError
+from gzctl.core.records import FrozenRecord, frozen_record
 
 # The country of the default playbook (gemeenschapszorg). Only the phone and postcode checks
 # use it, where no village is in reach (the fields of `gzctl org add` and of an import); its
@@ -34,15 +35,15 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 
 
-@dataclass(frozen=True)
-class Helpline:
+@frozen_record
+class Helpline(FrozenRecord):
     label: str
     number: str
     when: str
 
 
-@dataclass(frozen=True)
-class PhoneRule:
+@frozen_record
+class PhoneRule(FrozenRecord):
     """How phone numbers are read and shown: ``region`` is home (numbers without a country
     code are read as its numbers, and shown nationally), ``also`` the other regions whose
     numbers are accepted (a village near the border)."""
@@ -61,24 +62,24 @@ class PhoneRule:
         return (self.region, *self.also)
 
 
-@dataclass(frozen=True)
-class PostcodeForm:
+@frozen_record
+class PostcodeForm(FrozenRecord):
     pattern: str  # matched in full against the upper-case text without its prefix
     form: str  # "{1} {2}": how it is stored
     excluded: tuple[str, ...] = ()  # letter pairs that do not occur
     excluded_fault: str = ""
 
 
-@dataclass(frozen=True)
-class PostcodeRule:
+@frozen_record
+class PostcodeRule(FrozenRecord):
     example: str
     prefixes: tuple[str, ...]  # "NL-1234 AB", "B-8890"
     fault: str  # "Nederland: 1234 AB, België: vier cijfers"
     forms: tuple[PostcodeForm, ...]
 
 
-@dataclass(frozen=True)
-class Letter:
+@frozen_record
+class Letter(FrozenRecord):
     """Letter conventions: where the address block sits (mm from the top and left edge of
     the A4 sheet, for a window envelope), the margins and the date line form."""
 
@@ -91,15 +92,15 @@ class Letter:
     date_line: str  # "{plaats}, {datum}"
 
 
-@dataclass(frozen=True)
-class Calendar:
+@frozen_record
+class Calendar(FrozenRecord):
     holidays: str  # the country code of the ``holidays`` library
     holidays_subdivision: str
     school_holidays: str  # where the school holidays come from
 
 
-@dataclass(frozen=True)
-class Country:
+@frozen_record
+class Country(FrozenRecord):
     code: str
     name: str
     language: str  # nl-NL, nl-BE: a file in playbooks/talen/

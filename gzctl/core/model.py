@@ -12,18 +12,21 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TypeVar
 
+from gzctl.core.records import Record, record
 from gzctl.core.tomlfile import flatten, unflatten
 
 SCHEMA_VERSION = 1
 
+
+
 T = TypeVar("T")
 
 
-@dataclass
-class ProjectInfo:
+@record
+class ProjectInfo(Record):
     """Which playbook the project follows; ``playbook`` is a built-in name or a file path."""
 
     playbook: str = field(default="gemeenschapszorg", metadata={"always": True})
@@ -31,16 +34,16 @@ class ProjectInfo:
     created: dt.date | None = None
 
 
-@dataclass
-class Village:
+@record
+class Village(Record):
     name: str = ""
     municipality: str = ""
     province: str = ""
     inhabitants: int | None = None
 
 
-@dataclass
-class Person:
+@record
+class Person(Record):
     """An initiator: only what is needed to work together (AVG: work contact, no more)."""
 
     name: str
@@ -49,16 +52,16 @@ class Person:
     role: str = ""
 
 
-@dataclass
-class ChecklistEntry:
+@record
+class ChecklistEntry(Record):
     done: bool = False
     date: dt.date | None = None
     by: str = ""
     note: str = ""
 
 
-@dataclass
-class Contact:
+@record
+class Contact(Record):
     """An organisation's contact person. Personal data (AVG): only the work contact and how
     to address them in a letter ("Beste Karin", "Geachte heer Jansen"); nothing else."""
 
@@ -71,8 +74,8 @@ class Contact:
     publish_name: bool = False
 
 
-@dataclass
-class Organisation:
+@record
+class Organisation(Record):
     """One organisation in the village's inventory (the sociale kaart).
 
     ``kind`` is vrijwilligers, professioneel, overheid or ondernemer; ``type`` is an id from
@@ -95,8 +98,8 @@ class Organisation:
     notes: str = ""
 
 
-@dataclass
-class Place:
+@record
+class Place(Record):
     """A candidate meeting place. ``access`` and ``facilities`` hold tags from
     playbooks/selectiecriteria.toml; ``home_of`` names the club whose home ground it is (less
     neutral); ``scores`` is criterion id -> 1..5."""
@@ -115,8 +118,8 @@ class Place:
     notes: str = ""
 
 
-@dataclass
-class MeetingPlace:
+@record
+class MeetingPlace(Record):
     """The decision (``chosen`` is a place id) and the project's own criteria settings:
     ``weights`` override the playbook's, ``required`` replaces its hard requirements."""
 
@@ -127,8 +130,8 @@ class MeetingPlace:
     required: list[str] | None = None
 
 
-@dataclass
-class Candidate:
+@record
+class Candidate(Record):
     """A Coördinator candidate. Personal data (AVG): only what selection needs; removed
     completely, history included, with ``gzctl coordinator candidate forget``.
     ``scores`` is assessor -> criterion id -> 1..5."""
@@ -142,8 +145,8 @@ class Candidate:
     notes: str = ""
 
 
-@dataclass
-class Coordinator:
+@record
+class Coordinator(Record):
     """The project's choices beyond the wizard answers (hours, employer and funding live in
     ``answers`` as organiseren.uren / werkgever / financiering), the candidates and the
     appointment (``appointed`` is a candidate id)."""
@@ -157,8 +160,8 @@ class Coordinator:
     appointed_date: dt.date | None = None
 
 
-@dataclass
-class PlatformTask:
+@record
+class PlatformTask(Record):
     """One item of a platform's own checklist (copied from the catalogue's first steps)."""
 
     title: str
@@ -166,8 +169,8 @@ class PlatformTask:
     date: dt.date | None = None
 
 
-@dataclass
-class Platform:
+@record
+class Platform(Record):
     """A thematic platform: organisations working together on one theme.
 
     ``template`` is the catalogue id it started from (playbooks/platforms.toml), or empty
@@ -186,8 +189,8 @@ class Platform:
     notes: str = ""
 
 
-@dataclass
-class Activity:
+@record
+class Activity(Record):
     """A joint activity. Participants are counts only, never names (AVG).
 
     ``start``/``end`` are local times in the village (Europe/Amsterdam; Brussels keeps the
@@ -206,8 +209,8 @@ class Activity:
     description: str = ""
 
 
-@dataclass
-class CancelledActivity:
+@record
+class CancelledActivity(Record):
     """An activity that was removed (``gzctl activity remove``), kept for a while so that the
     calendar feed can tell the calendars that imported or subscribed to it that it does not
     go ahead (STATUS:CANCELLED under the same UID), instead of leaving it there for good.
@@ -226,8 +229,8 @@ class CancelledActivity:
     end: dt.datetime | None = None
 
 
-@dataclass
-class WizardState:
+@record
+class WizardState(Record):
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
     below."""
@@ -239,31 +242,31 @@ class WizardState:
     parts: list[str] = field(default_factory=list)
 
 
-@dataclass
-class GitSettings:
+@record
+class GitSettings(Record):
     """``autocommit``: every change to gzctl.toml becomes a git commit (``gzctl config``)."""
 
     autocommit: bool = False
 
 
-@dataclass
-class SiteSettings:
+@record
+class SiteSettings(Record):
     """``url``: where the village website will be online (for the poster's QR code and the
     feed's links); empty until someone puts the site online (``gzctl config site.url``)."""
 
     url: str = ""
 
 
-@dataclass
-class Settings:
+@record
+class Settings(Record):
     """Per-project settings, set with ``gzctl config``; all defaults leave the file unchanged."""
 
     git: GitSettings = field(default_factory=GitSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
 
 
-@dataclass
-class MergeConflict:
+@record
+class MergeConflict(Record):
     """A change both sides of a git merge made differently (gzctl/core/merge.py).
 
     ``key`` is the dotted place shown to the user (``answers.verbinden.missie``); ``path`` the
@@ -281,8 +284,8 @@ class MergeConflict:
     other_by: str = ""
 
 
-@dataclass
-class HistoryEntry:
+@record
+class HistoryEntry(Record):
     at: dt.datetime
     who: str
     action: str
@@ -290,8 +293,8 @@ class HistoryEntry:
     ids: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Project:
+@record
+class Project(Record):
     schema_version: int = field(default=SCHEMA_VERSION, metadata={"always": True})
     project: ProjectInfo = field(default_factory=ProjectInfo)
     village: Village = field(default_factory=Village)

@@ -7,7 +7,6 @@ interprets a playbook; a new step needs a TOML edit, not a code change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,13 @@ from gzctl.core.conditions import Condition, parse_condition
 from gzctl.core.errors import NotFound, PlaybookError
 from gzctl.core.paths import data_dir
 from gzctl.core.questions import QUESTION_TYPES, TEXT_FORMATS, Question
+from gzctl.core.records import FrozenRecord, frozen_record
 
 DEFAULT_PLAYBOOK = "gemeenschapszorg"
 
 
-@dataclass(frozen=True)
-class Document:
+@frozen_record
+class Document(FrozenRecord):
     id: str
     title: str
     description: str = ""
@@ -29,8 +29,8 @@ class Document:
     pages: int | None = None
 
 
-@dataclass(frozen=True)
-class Item:
+@frozen_record
+class Item(FrozenRecord):
     id: str
     title: str
     why: str
@@ -41,8 +41,8 @@ class Item:
     done_when: tuple[Condition, ...] = ()
 
 
-@dataclass(frozen=True)
-class Step:
+@frozen_record
+class Step(FrozenRecord):
     id: str
     title: str
     why: str
@@ -53,8 +53,8 @@ class Step:
     handler: str = ""
 
 
-@dataclass(frozen=True)
-class Phase:
+@frozen_record
+class Phase(FrozenRecord):
     id: str
     title: str
     why: str
@@ -65,8 +65,8 @@ class Phase:
         return tuple(i for s in self.steps for i in s.items)
 
 
-@dataclass(frozen=True)
-class Playbook:
+@frozen_record
+class Playbook(FrozenRecord):
     id: str
     title: str
     version: str

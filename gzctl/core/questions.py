@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from gzctl.core.errors import AnswerError
+from gzctl.core.records import FrozenRecord, frozen_record
 from gzctl.core.text import clean, clean_email
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Question:
+@frozen_record
+class Question(FrozenRecord):
     id: str
     type: str
     label: str
@@ -154,7 +155,9 @@ def _check_range(q: Question, number: int | float) -> None:
         raise AnswerError(f"Vul een getal van hoogstens {_dutch_bound(q.max)} in.")
 
 
-def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
+def _coerce(
+    q: Question, value: Any, phone_rule: PhoneRule | None = None, plausible_phones: bool = False
+) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty).
 
     Accepts typed text as well as native TOML values. Raises AnswerError in Dutch."""
@@ -184,10 +187,14 @@ def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any
         if q.format == "phone":
             from gzctl.core import phone
 
-            try:
-                text = phone.check(text, phone_rule)
-            except ValueError as exc:
-                raise AnswerError(str(exc)) from None
+            if plausible_phones:
+                if not phone.plausible(text):
+                    raise AnswerError("geen telefoonnummer")  # the caller checks it fully
+            else:
+                try:
+                    text = phone.check(text, phone_rule)
+                except ValueError as exc:
+                    raise AnswerError(str(exc)) from None
         if q.format == "time":
             from gzctl.core.dutch import parse_time
 
@@ -259,7 +266,7 @@ def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any
             row_clean: dict[str, Any] = {}
             for f in q.fields:
                 try:
-                    v = coerce(f, row.get(f.key), phone_rule)
+                    v = coerce(f, row.get(f.key), phone_rule, plausible_phones)
                 except AnswerError as exc:
                     raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
                 if v is not None:
@@ -271,15 +278,20 @@ def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
 
 
-def coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
+def coerce(
+    q: Question, value: Any, phone_rule: PhoneRule | None = None, plausible_phones: bool = False
+) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty);
     the answer is also within the bounds the state file holds (gzctl/core/bounds.py: dates
     1900-2200, finite numbers), so whatever is accepted here survives a save and a reload.
     A phone number is checked by ``phone_rule``, the village's country's (see
-    :func:`asks_phone`; None: the default country's).
+    :func:`asks_phone`; None: the default country's). ``plausible_phones``: a number that
+    looks like one (``phone.plausible``) passes without any rule, and one that does not is an
+    AnswerError without the real reason (for a re-check of stored answers, which were checked
+    fully when they came in: it loads neither the country nor phonenumbers).
 
     Raises AnswerError with a Dutch message."""
-    result = _coerce(q, value, phone_rule)
+    result = _coerce(q, value, phone_rule, plausible_phones)
     _check_bounds(result)
     return result
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Iterable
@@ -61,7 +60,7 @@ def _show(path: Path | str) -> str:
 def tmp_name(name: str) -> str:
     """An unpredictable temporary name beside ``name``: '.NAME.gzctl-<16 hex>.tmp'
     (NAME is cut to 100 characters so a long final name still leaves room)."""
-    return f".{name[:100]}{TMP_MARK}{secrets.token_hex(8)}.tmp"
+    return f".{name[:100]}{TMP_MARK}{os.urandom(8).hex()}.tmp"
 
 
 def _parts_below(root: Path, path: Path) -> list[str]:

@@ -92,10 +92,10 @@ def _mac(key: bytes, payload: bytes | memoryview) -> bytes:
 
 def _same(a: bytes, b: bytes) -> bool:
     try:  # hmac.compare_digest without importing hmac (and with it OpenSSL)
-        from _operator import _compare_digest
+        from _operator import _compare_digest as compare
     except ImportError:  # pragma: no cover
-        from hmac import compare_digest as _compare_digest
-    return bool(_compare_digest(a, b))
+        from hmac import compare_digest as compare  # type: ignore[no-redef]
+    return bool(compare(a, b))
 
 
 def get(folder: Path, data: bytes) -> Project | None:
@@ -165,11 +165,10 @@ def put(folder: Path, data: bytes, project: Project) -> None:
     if key is None:
         return
     try:
+        import io
         import pickle
 
         from gzctl.core import safefs
-
-        import io
 
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)

@@ -136,9 +136,12 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             continue  # checked with phonenumbers when it came in; its metadata is slow to load
         try:
             if asks_phone(q):
-                from gzctl.core.country import for_playbook
+                try:  # numbers that look like numbers were checked when they came in
+                    coerce(q, value, plausible_phones=True)
+                except AnswerError:  # the country's rule (and phonenumbers) say what is wrong
+                    from gzctl.core.country import for_playbook
 
-                coerce(q, value, for_playbook(playbook).phone)
+                    coerce(q, value, for_playbook(playbook).phone)
             else:
                 coerce(q, value)
         except AnswerError as exc:
