@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 FOLDER = ".gzctl-cache"
 ENTRY = "state.pickle"
+PIECES = "state-text.pickle"  # the rendered pieces of the text, for the next save
 KEY_FILE = "state.key"
 _TAG = f"gzctl {__version__} python {sys.version_info[0]}.{sys.version_info[1]}".encode()
 _MAC_SIZE = 32
@@ -98,13 +99,13 @@ def _same(a: bytes, b: bytes) -> bool:
     return bool(compare(a, b))
 
 
-def get(folder: Path, data: bytes) -> Project | None:
-    """The project parsed from ``data`` (gzctl.toml's bytes) when a valid entry for exactly
-    these bytes is kept in ``folder``; None otherwise (never raises)."""
+def _payload(folder: Path, name: str, data: bytes) -> memoryview | None:
+    """The pickled part of the entry ``name`` when its MAC holds and it was made from
+    exactly ``data`` by this gzctl; None otherwise (never raises)."""
     try:
         from gzctl.core import safefs
 
-        raw = safefs.read_bytes(folder / FOLDER / ENTRY, folder)
+        raw = safefs.read_bytes(folder / FOLDER / name, folder)
     except Exception:
         return None
     key = _secret()
@@ -116,21 +117,76 @@ def get(folder: Path, data: bytes) -> Project | None:
     head_len = len(_TAG) + 32
     if bytes(view[_MAC_SIZE : _MAC_SIZE + head_len]) != _TAG + digest(data):
         return None
+    return view[_MAC_SIZE + head_len :]
+
+
+def _unpickle(data: bytes | memoryview) -> Any:
     import gc
     import pickle
 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        project = pickle.loads(view[_MAC_SIZE + head_len :])
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+Parts = dict[str, bytes]  # a project field's name -> its value, pickled
+
+
+def get_parts(folder: Path, data: bytes) -> Parts | None:
+    """The pickled fields of the project parsed from ``data`` (gzctl.toml's bytes) when a
+    valid entry for exactly these bytes is kept in ``folder``; None otherwise."""
+    payload = _payload(folder, ENTRY, data)
+    if payload is None:
+        return None
+    try:
+        parts = _unpickle(payload)
+    except Exception:
+        return None
+    return parts if isinstance(parts, dict) else None
+
+
+def project_of(parts: Parts, only: set[str] | None = None) -> Project | None:
+    """The project the pickled fields make (``only``: just these fields, the others left at
+    their defaults); None when they do not make one."""
+    import gc
+
+    from gzctl.core.model import Project
+
+    enabled = gc.isenabled()
+    gc.disable()  # between the fields too: a collection would walk every object made so far
+    try:
+        fields = {k: _unpickle(v) for k, v in parts.items() if only is None or k in only}
+        project = Project(**fields)
     except Exception:
         return None
     finally:
         if enabled:
             gc.enable()
-    from gzctl.core.model import Project
+    gc.freeze()  # a project lives as long as the command: later collections pass it by
+    return project
 
-    return project if isinstance(project, Project) else None
+
+def get(folder: Path, data: bytes) -> Project | None:
+    """The project parsed from ``data`` (gzctl.toml's bytes) when a valid entry for exactly
+    these bytes is kept in ``folder``; None otherwise (never raises)."""
+    parts = get_parts(folder, data)
+    return None if parts is None else project_of(parts)
+
+
+def get_pieces(folder: Path, data: bytes) -> Any:
+    """The rendered pieces of the text ``data`` (gzctl/core/statetext.py) when kept."""
+    payload = _payload(folder, PIECES, data)
+    if payload is None:
+        return None
+    try:
+        pieces = _unpickle(payload)
+    except Exception:
+        return None
+    return pieces if isinstance(pieces, dict) else None
 
 
 def _reducers() -> dict[type, Any]:
@@ -158,27 +214,53 @@ def _reducers() -> dict[type, Any]:
     return table
 
 
-def put(folder: Path, data: bytes, project: Project) -> None:
-    """Keep ``project``, parsed (and checked) from ``data``, for the next run; written
-    atomically through gzctl/core/safefs, any failure ignored."""
+def put(
+    folder: Path,
+    data: bytes,
+    project: Project,
+    reuse: Parts | None = None,
+    pieces: Any = None,
+) -> None:
+    """Keep ``project``, parsed (and checked) from ``data``, for the next run; ``reuse``:
+    fields known to be unchanged, already pickled; ``pieces``: the rendered pieces of
+    ``data`` (gzctl/core/statetext.py). Written atomically through gzctl/core/safefs, any
+    failure ignored."""
     key = _secret()
     if key is None:
         return
     try:
-        import io
+        import dataclasses
         import pickle
 
         from gzctl.core import safefs
 
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _reducers()
-        pickler.dump(project)
-        payload = _TAG + digest(data) + buffer.getvalue()
+        reducers = _reducers()
+        parts: Parts = {}
+        for f in dataclasses.fields(project):
+            if reuse is not None and f.name in reuse:
+                parts[f.name] = reuse[f.name]
+            else:
+                parts[f.name] = _pickled(getattr(project, f.name), reducers)
+        head = _TAG + digest(data)
         cache = folder / FOLDER
         if not (cache / ".gitignore").is_file():
             text = "# gzctl's cache of the parsed gzctl.toml: never shared\n*\n"
             safefs.write_text(cache / ".gitignore", text, root=folder, make_dirs=True)
+        payload = head + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
         safefs.write_bytes(cache / ENTRY, _mac(key, payload) + payload, root=folder)
+        if pieces is not None:
+            payload = head + pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL)
+            safefs.write_bytes(cache / PIECES, _mac(key, payload) + payload, root=folder)
     except Exception:
         return
+
+
+def _pickled(value: Any, reducers: dict[type, Any]) -> bytes:
+    import io
+    import pickle
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = reducers
+    pickler.dump(value)
+    return buffer.getvalue()
