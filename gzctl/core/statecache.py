@@ -251,6 +251,8 @@ def put(
         if pieces is not None:
             payload = head + pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL)
             safefs.write_bytes(cache / PIECES, _mac(key, payload) + payload, root=folder)
+        else:  # pieces of an older text: gone, with whatever a forget took out of the state
+            (cache / PIECES).unlink(missing_ok=True)
     except Exception:
         return
 
