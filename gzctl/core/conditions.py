@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from gzctl.core.questions import is_answered
-from gzctl.core.records import FrozenRecord, frozen_record
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -95,8 +96,8 @@ FACTS: dict[str, Callable[[Any], Any]] = {
 _PATTERN = re.compile(r"^\s*([a-z0-9_.\-]+)\s*(?:(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?))?\s*$")
 
 
-@frozen_record
-class Condition(FrozenRecord):
+@_frozen_record
+class Condition(_FrozenRecord):
     text: str
     fact: str
     op: str | None = None

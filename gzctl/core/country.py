@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import PlaybookError
-from gzctl.core.records import FrozenRecord, frozen_record
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 # The country of the default playbook (gemeenschapszorg). Only the phone and postcode checks
 # use it, where no village is in reach (the fields of `gzctl org add` and of an import); its
@@ -35,15 +36,15 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 
 
-@frozen_record
-class Helpline(FrozenRecord):
+@_frozen_record
+class Helpline(_FrozenRecord):
     label: str
     number: str
     when: str
 
 
-@frozen_record
-class PhoneRule(FrozenRecord):
+@_frozen_record
+class PhoneRule(_FrozenRecord):
     """How phone numbers are read and shown: ``region`` is home (numbers without a country
     code are read as its numbers, and shown nationally), ``also`` the other regions whose
     numbers are accepted (a village near the border)."""
@@ -62,24 +63,24 @@ class PhoneRule(FrozenRecord):
         return (self.region, *self.also)
 
 
-@frozen_record
-class PostcodeForm(FrozenRecord):
+@_frozen_record
+class PostcodeForm(_FrozenRecord):
     pattern: str  # matched in full against the upper-case text without its prefix
     form: str  # "{1} {2}": how it is stored
     excluded: tuple[str, ...] = ()  # letter pairs that do not occur
     excluded_fault: str = ""
 
 
-@frozen_record
-class PostcodeRule(FrozenRecord):
+@_frozen_record
+class PostcodeRule(_FrozenRecord):
     example: str
     prefixes: tuple[str, ...]  # "NL-1234 AB", "B-8890"
     fault: str  # "Nederland: 1234 AB, België: vier cijfers"
     forms: tuple[PostcodeForm, ...]
 
 
-@frozen_record
-class Letter(FrozenRecord):
+@_frozen_record
+class Letter(_FrozenRecord):
     """Letter conventions: where the address block sits (mm from the top and left edge of
     the A4 sheet, for a window envelope), the margins and the date line form."""
 
@@ -92,15 +93,15 @@ class Letter(FrozenRecord):
     date_line: str  # "{plaats}, {datum}"
 
 
-@frozen_record
-class Calendar(FrozenRecord):
+@_frozen_record
+class Calendar(_FrozenRecord):
     holidays: str  # the country code of the ``holidays`` library
     holidays_subdivision: str
     school_holidays: str  # where the school holidays come from
 
 
-@frozen_record
-class Country(FrozenRecord):
+@_frozen_record
+class Country(_FrozenRecord):
     code: str
     name: str
     language: str  # nl-NL, nl-BE: a file in playbooks/talen/

@@ -14,13 +14,14 @@ from gzctl.core.conditions import Condition, parse_condition
 from gzctl.core.errors import NotFound, PlaybookError
 from gzctl.core.paths import data_dir
 from gzctl.core.questions import QUESTION_TYPES, TEXT_FORMATS, Question
-from gzctl.core.records import FrozenRecord, frozen_record
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 DEFAULT_PLAYBOOK = "gemeenschapszorg"
 
 
-@frozen_record
-class Document(FrozenRecord):
+@_frozen_record
+class Document(_FrozenRecord):
     id: str
     title: str
     description: str = ""
@@ -29,8 +30,8 @@ class Document(FrozenRecord):
     pages: int | None = None
 
 
-@frozen_record
-class Item(FrozenRecord):
+@_frozen_record
+class Item(_FrozenRecord):
     id: str
     title: str
     why: str
@@ -41,8 +42,8 @@ class Item(FrozenRecord):
     done_when: tuple[Condition, ...] = ()
 
 
-@frozen_record
-class Step(FrozenRecord):
+@_frozen_record
+class Step(_FrozenRecord):
     id: str
     title: str
     why: str
@@ -53,8 +54,8 @@ class Step(FrozenRecord):
     handler: str = ""
 
 
-@frozen_record
-class Phase(FrozenRecord):
+@_frozen_record
+class Phase(_FrozenRecord):
     id: str
     title: str
     why: str
@@ -65,8 +66,8 @@ class Phase(FrozenRecord):
         return tuple(i for s in self.steps for i in s.items)
 
 
-@frozen_record
-class Playbook(FrozenRecord):
+@_frozen_record
+class Playbook(_FrozenRecord):
     id: str
     title: str
     version: str

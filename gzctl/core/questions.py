@@ -12,7 +12,8 @@ from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from gzctl.core.errors import AnswerError
-from gzctl.core.records import FrozenRecord, frozen_record
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.text import clean, clean_email
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
-@frozen_record
-class Question(FrozenRecord):
+@_frozen_record
+class Question(_FrozenRecord):
     id: str
     type: str
     label: str

@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,10 @@ from gzctl.core import safefs, store
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import frozen_record as _frozen_record
+from gzctl.core.records import record as _record
 from gzctl.documents.base import (
     FORMATS,
     MANIFEST,
@@ -47,8 +51,8 @@ def inputs_digest(templates: str, output: Output) -> str:
     return sha256((templates + output.template + "\0" + text).encode("utf-8"))
 
 
-@dataclass
-class Manifest:
+@_record
+class Manifest(_Record):
     """documenten/.gzctl-manifest.json: per file the hash gzctl wrote and the inputs' hash."""
 
     files: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -113,8 +117,8 @@ def inputs_key(folder: Path, playbook: Playbook) -> str:
     return h.hexdigest()
 
 
-@dataclass
-class BuildReport:
+@_record
+class BuildReport(_Record):
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     beside: list[tuple[str, str]] = field(default_factory=list)  # (edited file, new file)
@@ -378,8 +382,8 @@ def _fixed_moment(project: Project) -> dt.datetime:
 # --------------------------------------------------------------------------- docs list
 
 
-@dataclass(frozen=True)
-class DocState:
+@_frozen_record
+class DocState(_FrozenRecord):
     id: str
     title: str
     description: str

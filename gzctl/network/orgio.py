@@ -13,13 +13,15 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Organisation, Project
 from gzctl.core.outtext import neutral_cell, restore_cell
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 from gzctl.core.text import clean, clean_value, strip_controls
 from gzctl.network import inventory as inv
 
@@ -121,8 +123,8 @@ def match_header(text: str) -> str | None:
 # ----------------------------------------------------------------------------- reading
 
 
-@dataclass
-class Table:
+@_record
+class Table(_Record):
     """Rows of a file as {field: value} with their row number (the header is row 1)."""
 
     source: str
@@ -480,15 +482,15 @@ def _tidy(key: str, value: Any) -> Any:
     return value
 
 
-@dataclass
-class Rejected:
+@_record
+class Rejected(_Record):
     row: int
     name: str
     reasons: list[str]
 
 
-@dataclass
-class Duplicate:
+@_record
+class Duplicate(_Record):
     row: int
     name: str
     of_id: str
@@ -497,8 +499,8 @@ class Duplicate:
     changes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class ImportPlan:
+@_record
+class ImportPlan(_Record):
     source: str
     rows: int
     added: list[Organisation]

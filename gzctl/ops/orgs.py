@@ -8,12 +8,14 @@ marked for stdout or stderr), so the command only prints and picks the exit code
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, UsageProblem
 from gzctl.core.model import Organisation
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
 from gzctl.ops.project import Where, opened, transaction
@@ -28,8 +30,8 @@ def n_orgs(n: int) -> str:
 # ----------------------------------------------------------------------------- add / edit
 
 
-@dataclass(frozen=True)
-class Added:
+@_frozen_record
+class Added(_FrozenRecord):
     """``gzctl org add``: the new organisation, and the type read from its name (None when
     a type was given, or none was recognised)."""
 
@@ -64,8 +66,8 @@ def edit_organisation(
     return Edited(org.name, org.id, list(changed))
 
 
-@dataclass(frozen=True)
-class StatusChanged:
+@_frozen_record
+class StatusChanged(_FrozenRecord):
     """An organisation's status before (``old``) and after (``new``)."""
 
     name: str
@@ -149,8 +151,8 @@ def _status_line(changes: list[StatusChanged]) -> str:
 _MODES = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan": "skip"}
 
 
-@dataclass(frozen=True)
-class ImportReport:
+@_frozen_record
+class ImportReport(_FrozenRecord):
     """What ``gzctl org import`` did or would do.
 
     ``written``: the good rows were (or, in a dry run, would be) taken in; ``failed``: rows
