@@ -1,7 +1,7 @@
 """gzctl on large villages: the size budgets of issues 23 and 25, as seconds and as ratios.
 
     python benchmarks/size_bench.py [--orgs N] [--import-rows N] [--docs-orgs N]
-                                    [--runs N] [--skip-docs] [--skip-import] [--json]
+                                    [--runs N] [--skip-reads] [--skip-docs] [--skip-import] [--json]
 
 Makes the villages with benchmarks/size_fixture.py (the demo village with N generated
 organisations), then measures whole ``gzctl`` processes, each against ``python -c pass``
@@ -241,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--import-rows", type=int, default=50_000)
     parser.add_argument("--docs-orgs", type=int, default=2_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-reads", action="store_true")
     parser.add_argument("--skip-docs", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--json", action="store_true")
@@ -251,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bare = [run([sys.executable, "-c", "pass"], env) for _ in range(10)]
         base = median(bare, "wall")
-        rows = bench_reads(gz, env, work, args.orgs, args.runs, base)
+        rows = [] if args.skip_reads else bench_reads(gz, env, work, args.orgs, args.runs, base)
         if not args.skip_import:
             rows += bench_import(gz, env, work, args.import_rows, base)
         if not args.skip_docs:
