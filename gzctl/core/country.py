@@ -208,14 +208,24 @@ def unknown(code: str, playbook_source: str = "") -> PlaybookError:
     )  # fmt: skip
 
 
+_shipped_countries: dict[str, Country] = {}
+
+
 def country(code: str, playbook_source: str = "") -> Country:
     """The country ``code`` ('NL', 'BE', or one of one's own beside the playbook); an
-    unknown code is a PlaybookError (exit 2) naming the known ones."""
+    unknown code is a PlaybookError (exit 2) naming the known ones. A shipped country is
+    looked up once per run (an import checks a phone and a postcode on every row)."""
+    key = str(code).upper()
+    if not playbook_source and key in _shipped_countries:
+        return _shipped_countries[key]
     files = country_files(playbook_source)
-    path = files.get(str(code).upper())
+    path = files.get(key)
     if path is None:
         raise unknown(str(code), playbook_source)
-    return load_file(path)
+    found = load_file(path)
+    if not playbook_source:
+        _shipped_countries[key] = found
+    return found
 
 
 def for_playbook(playbook: Any) -> Country:

@@ -29,7 +29,7 @@ HEADER = (
 )
 
 # per list field of Project: one (piece, fits inline) per element, in the list's order
-Pieces = dict[str, list[tuple[str, bool]]]
+Pieces = dict[str, list[tuple[str, bool | None]]]  # None: not worked out yet
 # per list field of Project: the indices of the elements whose piece was rendered anew
 Fresh = dict[str, list[int]]
 
@@ -53,9 +53,9 @@ def _writer() -> Any:
 
 
 def _pieces(
-    name: str, items: list[Any], old: list[Any] | None, old_pieces: list[tuple[str, bool]] | None,
-    ctx: Any,
-) -> tuple[list[tuple[str, bool]], list[int]]:  # fmt: skip
+    name: str, items: list[Any], old: list[Any] | None,
+    old_pieces: list[tuple[str, bool | None]] | None,
+) -> tuple[list[tuple[str, bool | None]], list[int]]:  # fmt: skip
     """The piece of every element of ``items``, reusing the piece of an equal element at
     the same place in ``old`` (or, for elements with an id, with the same id: then it counts
     as fresh, so that :func:`verify` checks it and the list is not taken as unchanged)."""
@@ -63,7 +63,7 @@ def _pieces(
     key = w.format_key_part(name)
     reuse = old is not None and old_pieces is not None and len(old) == len(old_pieces)
     by_id: dict[Any, int] | None = None
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool | None]] = []
     fresh: list[int] = []
     for i, item in enumerate(items):
         if reuse:
@@ -80,12 +80,24 @@ def _pieces(
                     out.append(old_pieces[k])
                     fresh.append(i)  # moved: its text is known, its place is checked again
                     continue
-        table = to_dict(item)
         ctx = w.Context(True, 4)  # its memo is by id(): one per table, never a dead one's
-        text = "".join(w.gen_table_chunks(table, ctx, name=key, inside_aot=True))
-        out.append((text, bool(w.is_suitable_inline_table(table, ctx))))
+        text = "".join(w.gen_table_chunks(to_dict(item), ctx, name=key, inside_aot=True))
+        out.append((text, None))  # whether it fits on one line: only asked when needed
         fresh.append(i)
     return out, fresh
+
+
+def _all_inline(items: list[Any], pieces: list[tuple[str, bool | None]]) -> bool:
+    """Whether every element fits on one line (then tomli_w writes the list as a value),
+    working out only as many as needed: the first that does not fit answers."""
+    w = _writer()
+    for i, (text, inline) in enumerate(pieces):
+        if inline is None:
+            inline = bool(w.is_suitable_inline_table(to_dict(items[i]), w.Context(True, 4)))
+            pieces[i] = (text, inline)
+        if not inline:
+            return False
+    return True
 
 
 def _document(
@@ -104,8 +116,8 @@ def _document(
         if name in _LISTED:
             if name not in pieces:
                 before = getattr(old, name) if old is not None else None
-                pieces[name], fresh[name] = _pieces(name, value, before, memo.get(name), ctx)
-            if all(inline for _, inline in pieces[name]):  # tomli_w writes it on one line
+                pieces[name], fresh[name] = _pieces(name, value, before, memo.get(name))
+            if _all_inline(value, pieces[name]):  # tomli_w writes it on one line
                 fresh[name] = list(range(len(value)))
                 literals.append(f"{key} = {w.format_literal(_encode(value), ctx)}\n")
             elif only_fresh:
