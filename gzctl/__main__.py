@@ -69,22 +69,35 @@ def fast_path(argv: list[str]) -> int | None:
 
         print(f"gzctl {__version__}")
         return 0
+    front = argv[: len(argv) - len(rest)]
+    if rest[0] == "help" or "--help" in rest or "-h" in rest:
+        from gzctl.cli.helpcache import shown_before
+
+        asked = [*front, *rest[1:], "--help"] if rest[0] == "help" else argv
+        if shown_before(asked):  # before the room is imported to parse the command line
+            return 0
     from gzctl.cli.commands import NotSure, PlainContext, find, parse
 
     if rest[0] == "help":
         # gzctl help OPDRACHT...: typer's help of that command, once the table knows it
-        front = argv[: len(argv) - len(rest)]
         try:
             find([*rest[1:], "--help"])
         except NotSure:
             pass
-        return _typer([*front, *rest[1:], "--help"])
+        return _help([*front, *rest[1:], "--help"])
     try:
         _, leaf, values = parse(rest)
     except NotSure:
-        return None
+        return _help(argv)
     leaf.run(PlainContext(directory), values)
     return 0
+
+
+def _help(argv: list[str]) -> int:
+    """A help typer renders, printed from gzctl/cli/helpcache.py once it has been shown."""
+    from gzctl.cli.helpcache import show
+
+    return show(argv)
 
 
 def _typer(argv: list[str]) -> int | None:

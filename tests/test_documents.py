@@ -613,3 +613,40 @@ def test_later_formats_when_shown_and_hashes_its_inputs() -> None:
         "tekst", "Op {} komen {} mensen.", ["datum", "2027-01-12"], ["getal", 4850]
     ]  # fmt: skip
     assert base.later_euro(25000) == "€\u00a025.000,00"
+
+
+def test_a_rebuild_renders_only_what_changed(demo: Path, gz, monkeypatch) -> None:
+    """Files on disk as gzctl wrote them from the same inputs are not rendered again (with
+    2,000 organisations a build after one change takes seconds, not a minute); what changed
+    is, and a file changed on disk is rendered and kept beside it as before."""
+    import importlib
+
+    build_module = importlib.import_module("gzctl.documents.build")
+
+    rendered: list[str] = []
+    real = build_module.render_output
+
+    def counting(renderer, output, fmt, *args, **kwargs):
+        rendered.append(f"{output.path}.{fmt}")
+        return real(renderer, output, fmt, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "render_output", counting)
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    assert rendered == []  # the demo built them all already
+    add_organisation(demo, "Zonnebloem Ooltwijk", status="benaderd")
+    before = files_below(demo / "documenten")
+    result = gz("-C", str(demo), "docs", "build")
+    assert result.code == 0, result.err
+    assert any("zonnebloem" in r for r in rendered)
+    assert not any(r.startswith("uitnodiging/") and "vv-ooltwijk" in r for r in rendered)
+    letter = demo / "documenten" / "uitnodiging" / "vv-ooltwijk.md"
+    assert letter.is_file()
+    assert files_below(demo / "documenten")["uitnodiging/vv-ooltwijk.md"] == (
+        before["uitnodiging/vv-ooltwijk.md"]
+    )
+    # a file changed on disk is no longer "as written": rendered again, kept beside
+    rendered.clear()
+    letter.write_text(letter.read_text(encoding="utf-8") + "\nPS\n", encoding="utf-8")
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    assert rendered == ["uitnodiging/vv-ooltwijk.md"]
+    assert (demo / "documenten" / "uitnodiging" / "vv-ooltwijk.nieuw.md").is_file()

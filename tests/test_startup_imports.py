@@ -250,3 +250,38 @@ def test_status_loads_no_feature_module(args: list[str], demo: Path, tmp_path: P
     assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
     loaded = sorted(m for m in run.modules if m in FEATURES)
     assert not loaded, f"{run.command} loaded feature modules: {', '.join(loaded)}"
+
+
+@pytest.mark.parametrize(
+    "args", [["org", "add", "--help"], ["help", "docs", "build"], ["place", "show", "x", "-h"]]
+)
+def test_a_command_help_shown_before_skips_typer(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """typer renders a command's help once; the same help again is printed from the kept
+    text (gzctl/cli/helpcache.py), byte for byte, without typer."""
+    monkeypatch.setenv("GZCTL_CACHE_HOME", str(tmp_path / "cache"))
+    first = run_instrumented(args, tmp_path)
+    assert first.code == 0, first.stderr
+    assert "typer" in first.heavy(), "the first help is typer's own"
+    again = run_instrumented(args, tmp_path)
+    assert again.code == 0, again.stderr
+    assert again.stdout == first.stdout and again.stderr == first.stderr
+    assert "Gebruik: gzctl" in again.stdout
+    loaded = {m.split(".")[0] for m in again.modules}
+    assert not loaded & NEVER, f"{again.command} went through typer: {sorted(loaded & NEVER)}"
+    assert not again.heavy(), f"{again.command} imported heavy modules: {again.heavy()}"
+
+
+def test_a_changed_environment_renders_the_help_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept text is only for the environment it was rendered in (a narrower terminal
+    gets typer's help at its own width)."""
+    monkeypatch.setenv("GZCTL_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")
+    run_instrumented(["org", "add", "--help"], tmp_path)
+    monkeypatch.setenv("COLUMNS", "60")
+    narrow = run_instrumented(["org", "add", "--help"], tmp_path)
+    assert "typer" in narrow.heavy()
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 60

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 
 from gzctl.core.model import ChecklistEntry, HistoryEntry, Project
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
-@dataclass(frozen=True)
-class Burnup:
+@_frozen_record
+class Burnup(_FrozenRecord):
     """``points``: (day, items done at the end of that day), only on days the count changed,
     in date order. ``start``..``end`` is the span to draw (first activity .. today)."""
 

@@ -14,9 +14,12 @@ import re
 import subprocess
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 
 # states, in the order a report lists them
 CLONED = "nieuw"
@@ -32,8 +35,8 @@ PROBLEMS = (DIVERGED, LOCAL_CHANGES, UNREACHABLE, NOT_A_CLONE)
 TIMEOUT = 120.0
 
 
-@dataclass
-class Synced:
+@_record
+class Synced(_Record):
     """One village after sync: ``state`` is one of the constants above, ``commits`` the
     number of commits fetched in (clone: the history's length), ``message`` a Dutch line."""
 

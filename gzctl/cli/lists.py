@@ -36,7 +36,11 @@ def console() -> Any:
 
 def number(n: int | None) -> str:
     """An integer with Dutch thousands dots (``1.800``); empty for None."""
-    return "" if n is None else f"{n:,}".replace(",", ".")
+    if n is None:
+        return ""
+    if -1000 < n < 1000:
+        return str(n)
+    return f"{n:,}".replace(",", ".")
 
 
 def org_list(

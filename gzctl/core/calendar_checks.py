@@ -14,13 +14,14 @@ school year the file does not cover gets no school-holiday reason (gzctl does no
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.country import Country
 from gzctl.core.dutch import WEEKDAYS
 from gzctl.core.errors import PlaybookError
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 SCHOOL_FILE = "schoolvakanties.toml"
 # the same weekday is preferred up to this many weeks ahead; then the first suitable day
@@ -32,8 +33,8 @@ _MONTHS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class SchoolHoliday:
+@_frozen_record
+class SchoolHoliday(_FrozenRecord):
     """One school holiday: its name, the regions it holds for, its first and last day."""
 
     name: str
@@ -42,8 +43,8 @@ class SchoolHoliday:
     last: dt.date
 
 
-@dataclass(frozen=True)
-class SchoolCalendar:
+@_frozen_record
+class SchoolCalendar(_FrozenRecord):
     """A country's schoolvakanties.toml: source, regions, school years covered, holidays."""
 
     source: str

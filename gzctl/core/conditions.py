@@ -9,10 +9,11 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core.questions import is_answered
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -95,8 +96,8 @@ FACTS: dict[str, Callable[[Any], Any]] = {
 _PATTERN = re.compile(r"^\s*([a-z0-9_.\-]+)\s*(?:(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?))?\s*$")
 
 
-@dataclass(frozen=True)
-class Condition:
+@_frozen_record
+class Condition(_FrozenRecord):
     """A parsed ``done_when`` condition: a fact, optionally compared with a number."""
 
     text: str

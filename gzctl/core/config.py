@@ -17,11 +17,12 @@ writing is a plain function.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, StateError, UsageProblem, did_you_mean
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 APP_NAME = "gzctl"
 FILE_NAME = "config.toml"
@@ -31,8 +32,8 @@ ENV_HOME = "GZCTL_CONFIG_HOME"
 DEFAULT_STALLED_DAYS = 30
 
 
-@dataclass(frozen=True)
-class Key:
+@_frozen_record
+class Key(_FrozenRecord):
     """One setting: its type, where it is kept (the user's file or gzctl.toml) and its
     Dutch help, so ``gzctl config --list`` and the checks read one table."""
     name: str

@@ -17,11 +17,13 @@ Every file is checked on load: all faults at once, each with file, key and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import PlaybookError
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 # The country of the default playbook (gemeenschapszorg). Only the phone and postcode checks
 # use it, where no village is in reach (the fields of `gzctl org add` and of an import); its
@@ -34,8 +36,8 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 
 
-@dataclass(frozen=True)
-class Helpline:
+@_frozen_record
+class Helpline(_FrozenRecord):
     """A helpline as the country file lists it: label, number and when it answers."""
 
     label: str
@@ -43,8 +45,8 @@ class Helpline:
     when: str
 
 
-@dataclass(frozen=True)
-class PhoneRule:
+@_frozen_record
+class PhoneRule(_FrozenRecord):
     """How phone numbers are read and shown: ``region`` is home (numbers without a country
     code are read as its numbers, and shown nationally), ``also`` the other regions whose
     numbers are accepted (a village near the border)."""
@@ -63,8 +65,8 @@ class PhoneRule:
         return (self.region, *self.also)
 
 
-@dataclass(frozen=True)
-class PostcodeForm:
+@_frozen_record
+class PostcodeForm(_FrozenRecord):
     """One accepted written form of a postcode and how it is stored."""
 
     pattern: str  # matched in full against the upper-case text without its prefix
@@ -73,8 +75,8 @@ class PostcodeForm:
     excluded_fault: str = ""
 
 
-@dataclass(frozen=True)
-class PostcodeRule:
+@_frozen_record
+class PostcodeRule(_FrozenRecord):
     """A country's postcode rule: prefixes, accepted forms and the fault to report."""
 
     example: str
@@ -83,8 +85,8 @@ class PostcodeRule:
     forms: tuple[PostcodeForm, ...]
 
 
-@dataclass(frozen=True)
-class Letter:
+@_frozen_record
+class Letter(_FrozenRecord):
     """Letter conventions: where the address block sits (mm from the top and left edge of
     the A4 sheet, for a window envelope), the margins and the date line form."""
 
@@ -97,8 +99,8 @@ class Letter:
     date_line: str  # "{plaats}, {datum}"
 
 
-@dataclass(frozen=True)
-class Calendar:
+@_frozen_record
+class Calendar(_FrozenRecord):
     """Where a country's public and school holidays come from."""
 
     holidays: str  # the country code of the ``holidays`` library
@@ -106,8 +108,8 @@ class Calendar:
     school_holidays: str  # where the school holidays come from
 
 
-@dataclass(frozen=True)
-class Country:
+@_frozen_record
+class Country(_FrozenRecord):
     """Everything that differs by country, as read from its ``land.toml``."""
 
     code: str
@@ -219,14 +221,24 @@ def unknown(code: str, playbook_source: str = "") -> PlaybookError:
     )  # fmt: skip
 
 
+_shipped_countries: dict[str, Country] = {}
+
+
 def country(code: str, playbook_source: str = "") -> Country:
     """The country ``code`` ('NL', 'BE', or one of one's own beside the playbook); an
-    unknown code is a PlaybookError (exit 2) naming the known ones."""
+    unknown code is a PlaybookError (exit 2) naming the known ones. A shipped country is
+    looked up once per run (an import checks a phone and a postcode on every row)."""
+    key = str(code).upper()
+    if not playbook_source and key in _shipped_countries:
+        return _shipped_countries[key]
     files = country_files(playbook_source)
-    path = files.get(str(code).upper())
+    path = files.get(key)
     if path is None:
         raise unknown(str(code), playbook_source)
-    return load_file(path)
+    found = load_file(path)
+    if not playbook_source:
+        _shipped_countries[key] = found
+    return found
 
 
 def for_playbook(playbook: Any) -> Country:

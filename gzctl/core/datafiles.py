@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from gzctl.core.errors import PlaybookError
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 T = TypeVar("T")
 
@@ -69,8 +70,8 @@ _FILES: ContextVar[tuple[Path, ...]] = ContextVar("gzctl_data_files", default=()
 # found in one run). A new key of a catalogue is a new line in its schema.
 
 
-@dataclass(frozen=True)
-class Field:
+@_frozen_record
+class Field(_FrozenRecord):
     """One key of a catalogue table.
 
     ``kind``: "text", "texts" (a list of texts), "choice", "bool", "number" (0 or more),
@@ -274,8 +275,8 @@ class Checker:
         return out
 
 
-@dataclass(frozen=True)
-class Entries:
+@_frozen_record
+class Entries(_FrozenRecord):
     """A catalogue's list of tables with ids (``[[types]]``): the schema of one table, the
     form of its id, what one is called and the fault when the list is missing."""
 

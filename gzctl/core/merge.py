@@ -27,12 +27,14 @@ the same deterministic file gzctl always writes.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, StateError, UsageProblem
 from gzctl.core.model import MergeConflict, Project, from_dict, to_dict
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 
 _MISSING: Any = object()
 
@@ -59,8 +61,8 @@ KEYED: dict[tuple[str, ...], str] = {
 _ATOMIC_UNDER = ("answers",)
 
 
-@dataclass
-class MergeResult:
+@_record
+class MergeResult(_Record):
     """``text`` is the merged gzctl.toml; ``conflicts`` the ones this merge found (they are
     also in the text); ``renamed`` maps candidate ids of the other side that were renumbered
     because both sides had added a different candidate under the same id."""

@@ -9,15 +9,17 @@ the store must not depend on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from gzctl.core.errors import Refused
 from gzctl.core.gitmerge import STATE_FILE, in_work_tree, register, run_git, write_attributes
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 
 
-@dataclass
-class SetupReport:
+@_record
+class SetupReport(_Record):
     """What ``setup`` did: attributes file written, driver registered, file re-merged (with
     the number of conflicts recorded)."""
 

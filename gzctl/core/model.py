@@ -12,18 +12,21 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TypeVar
 
+from gzctl.core.records import Record, record
 from gzctl.core.tomlfile import flatten, unflatten
 
 SCHEMA_VERSION = 1
 
+
+
 T = TypeVar("T")
 
 
-@dataclass
-class ProjectInfo:
+@record
+class ProjectInfo(Record):
     """Which playbook the project follows; ``playbook`` is a built-in name or a file path."""
 
     playbook: str = field(default="gemeenschapszorg", metadata={"always": True})
@@ -31,8 +34,8 @@ class ProjectInfo:
     created: dt.date | None = None
 
 
-@dataclass
-class Village:
+@record
+class Village(Record):
     """The village the project is for."""
 
     name: str = ""
@@ -41,8 +44,8 @@ class Village:
     inhabitants: int | None = None
 
 
-@dataclass
-class Person:
+@record
+class Person(Record):
     """An initiator: only what is needed to work together (AVG: work contact, no more)."""
 
     name: str
@@ -51,8 +54,8 @@ class Person:
     role: str = ""
 
 
-@dataclass
-class ChecklistEntry:
+@record
+class ChecklistEntry(Record):
     """The state of one checklist item: done, when, by whom, and a note."""
 
     done: bool = False
@@ -61,8 +64,8 @@ class ChecklistEntry:
     note: str = ""
 
 
-@dataclass
-class Contact:
+@record
+class Contact(Record):
     """An organisation's contact person. Personal data (AVG): only the work contact and how
     to address them in a letter ("Beste Karin", "Geachte heer Jansen"); nothing else."""
 
@@ -75,8 +78,8 @@ class Contact:
     publish_name: bool = False
 
 
-@dataclass
-class Organisation:
+@record
+class Organisation(Record):
     """One organisation in the village's inventory (the sociale kaart).
 
     ``kind`` is vrijwilligers, professioneel, overheid or ondernemer; ``type`` is an id from
@@ -99,8 +102,8 @@ class Organisation:
     notes: str = ""
 
 
-@dataclass
-class Place:
+@record
+class Place(Record):
     """A candidate meeting place. ``access`` and ``facilities`` hold tags from
     playbooks/selectiecriteria.toml; ``home_of`` names the club whose home ground it is (less
     neutral); ``scores`` is criterion id -> 1..5."""
@@ -119,8 +122,8 @@ class Place:
     notes: str = ""
 
 
-@dataclass
-class MeetingPlace:
+@record
+class MeetingPlace(Record):
     """The decision (``chosen`` is a place id) and the project's own criteria settings:
     ``weights`` override the playbook's, ``required`` replaces its hard requirements."""
 
@@ -131,8 +134,8 @@ class MeetingPlace:
     required: list[str] | None = None
 
 
-@dataclass
-class Candidate:
+@record
+class Candidate(Record):
     """A Coördinator candidate. Personal data (AVG): only what selection needs; removed
     completely, history included, with ``gzctl coordinator candidate forget``.
     ``scores`` is assessor -> criterion id -> 1..5."""
@@ -146,8 +149,8 @@ class Candidate:
     notes: str = ""
 
 
-@dataclass
-class Coordinator:
+@record
+class Coordinator(Record):
     """The project's choices beyond the wizard answers (hours, employer and funding live in
     ``answers`` as organiseren.uren / werkgever / financiering), the candidates and the
     appointment (``appointed`` is a candidate id)."""
@@ -161,8 +164,8 @@ class Coordinator:
     appointed_date: dt.date | None = None
 
 
-@dataclass
-class PlatformTask:
+@record
+class PlatformTask(Record):
     """One item of a platform's own checklist (copied from the catalogue's first steps)."""
 
     title: str
@@ -170,8 +173,8 @@ class PlatformTask:
     date: dt.date | None = None
 
 
-@dataclass
-class Platform:
+@record
+class Platform(Record):
     """A thematic platform: organisations working together on one theme.
 
     ``template`` is the catalogue id it started from (playbooks/platforms.toml), or empty
@@ -190,8 +193,8 @@ class Platform:
     notes: str = ""
 
 
-@dataclass
-class Activity:
+@record
+class Activity(Record):
     """A joint activity. Participants are counts only, never names (AVG).
 
     ``start``/``end`` are local times in the village (Europe/Amsterdam; Brussels keeps the
@@ -210,8 +213,8 @@ class Activity:
     description: str = ""
 
 
-@dataclass
-class CancelledActivity:
+@record
+class CancelledActivity(Record):
     """An activity that was removed (``gzctl activity remove``), kept for a while so that the
     calendar feed can tell the calendars that imported or subscribed to it that it does not
     go ahead (STATUS:CANCELLED under the same UID), instead of leaving it there for good.
@@ -230,8 +233,8 @@ class CancelledActivity:
     end: dt.datetime | None = None
 
 
-@dataclass
-class MoneyEntry:
+@record
+class MoneyEntry(Record):
     """One amount the network spent or received (``gzctl geld``): money, never people.
 
     ``kind`` is "uitgave" or "inkomst"; ``amount`` in euros (positive); ``item`` the budget
@@ -247,8 +250,8 @@ class MoneyEntry:
     platform: str = ""
 
 
-@dataclass
-class SurveyRound:
+@record
+class SurveyRound(Record):
     """One round of the residents' survey (``gzctl peiling``): counts only, never who.
 
     ``id`` is start, 12-maanden or 18-maanden; ``filled`` how many filled it in; ``counts``
@@ -260,8 +263,8 @@ class SurveyRound:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-@dataclass
-class RecurringActivity:
+@record
+class RecurringActivity(Record):
     """A member's own recurring activity (``gzctl vast``): what already happens in the
     village. No persons. ``org`` is an organisation id; ``start`` the first day (its weekday,
     and for ``maand`` its week of the month, give the rhythm); ``frequency`` is week,
@@ -277,8 +280,8 @@ class RecurringActivity:
     place: str = ""
 
 
-@dataclass
-class Signup:
+@record
+class Signup(Record):
     """Residents who said "Doe mee" (``gzctl aanmelding``): how many, in which month
     ("2027-03") and through which route; never who. ``id`` is month-route."""
 
@@ -288,8 +291,8 @@ class Signup:
     count: int = 0
 
 
-@dataclass
-class MeetingAction:
+@record
+class MeetingAction(Record):
     """An action agreed in a meeting: what, which organisation does it (``by``, an
     organisation id: never a resident's name), before when (``due``) and the day it was
     done (``done``). ``id`` is unique in the project (a slug of the text), so
@@ -302,8 +305,8 @@ class MeetingAction:
     done: dt.date | None = None
 
 
-@dataclass
-class Meeting:
+@record
+class Meeting(Record):
     """A meeting of the network (``kind``: netwerkavond, werkgroep or startgroep; the
     playbook's ``[[meeting_kinds]]``), optionally of one platform's working group.
 
@@ -327,8 +330,8 @@ class Meeting:
     closed: dt.date | None = None
 
 
-@dataclass
-class WizardState:
+@record
+class WizardState(Record):
     """Steps the wizard has walked through, in the order they were completed; ``later``: ids
     of questions the user chose to fill in later ("Later invullen"), sorted; ``parts``: see
     below."""
@@ -343,31 +346,31 @@ class WizardState:
     people: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
-class GitSettings:
+@record
+class GitSettings(Record):
     """``autocommit``: every change to gzctl.toml becomes a git commit (``gzctl config``)."""
 
     autocommit: bool = False
 
 
-@dataclass
-class SiteSettings:
+@record
+class SiteSettings(Record):
     """``url``: where the village website will be online (for the poster's QR code and the
     feed's links); empty until someone puts the site online (``gzctl config site.url``)."""
 
     url: str = ""
 
 
-@dataclass
-class Settings:
+@record
+class Settings(Record):
     """Per-project settings, set with ``gzctl config``; all defaults leave the file unchanged."""
 
     git: GitSettings = field(default_factory=GitSettings)
     site: SiteSettings = field(default_factory=SiteSettings)
 
 
-@dataclass
-class MergeConflict:
+@record
+class MergeConflict(Record):
     """A change both sides of a git merge made differently (gzctl/core/merge.py).
 
     ``key`` is the dotted place shown to the user (``answers.verbinden.missie``); ``path`` the
@@ -385,8 +388,8 @@ class MergeConflict:
     other_by: str = ""
 
 
-@dataclass
-class HistoryEntry:
+@record
+class HistoryEntry(Record):
     """One line of the project's history: who did what, when, to which ids."""
 
     at: dt.datetime
@@ -396,8 +399,8 @@ class HistoryEntry:
     ids: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Project:
+@record
+class Project(Record):
     """The whole project as stored in gzctl.toml."""
 
     schema_version: int = field(default=SCHEMA_VERSION, metadata={"always": True})

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +15,14 @@ from gzctl.core.conditions import Condition, parse_condition
 from gzctl.core.errors import NotFound, PlaybookError
 from gzctl.core.paths import data_dir
 from gzctl.core.questions import QUESTION_TYPES, TEXT_FORMATS, Question
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 DEFAULT_PLAYBOOK = "gemeenschapszorg"
 
 
-@dataclass(frozen=True)
-class Document:
+@_frozen_record
+class Document(_FrozenRecord):
     """A document the playbook can produce, and the module that prepares it."""
 
     id: str
@@ -32,8 +33,8 @@ class Document:
     pages: int | None = None
 
 
-@dataclass(frozen=True)
-class Item:
+@_frozen_record
+class Item(_FrozenRecord):
     """One checklist item (actie) of a step."""
 
     id: str
@@ -46,8 +47,8 @@ class Item:
     done_when: tuple[Condition, ...] = ()
 
 
-@dataclass(frozen=True)
-class Step:
+@_frozen_record
+class Step(_FrozenRecord):
     """One step of a phase: its questions and its checklist items."""
 
     id: str
@@ -60,8 +61,8 @@ class Step:
     handler: str = ""
 
 
-@dataclass(frozen=True)
-class Phase:
+@_frozen_record
+class Phase(_FrozenRecord):
     """One phase of the playbook and its steps."""
 
     id: str
@@ -75,8 +76,8 @@ class Phase:
         return tuple(i for s in self.steps for i in s.items)
 
 
-@dataclass(frozen=True)
-class Milestone:
+@_frozen_record
+class Milestone(_FrozenRecord):
     """A milestone of the planning (``[[milestones]]``): a date worked back from the
     village's deadline (``weeks_before``) or after it (``weeks_after``), reached when every
     item of ``items`` is done. ``event``: a day people meet, so a holiday or school holiday
@@ -92,8 +93,8 @@ class Milestone:
     answer: str = ""
 
 
-@dataclass(frozen=True)
-class MeetingKind:
+@_frozen_record
+class MeetingKind(_FrozenRecord):
     """A kind of meeting (``[[meeting_kinds]]``): netwerkavond, werkgroep, startgroep; its
     Dutch name, how long it takes and its own agenda points (the standing ones, such as the
     test against the mission, are in the template)."""
@@ -104,8 +105,8 @@ class MeetingKind:
     agenda: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Playbook:
+@_frozen_record
+class Playbook(_FrozenRecord):
     """A loaded playbook: intake questions, phases, steps, items and documents."""
 
     id: str

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import ChecklistEntry, Project
 from gzctl.core.playbook import Item, Phase, Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 
-@dataclass(frozen=True)
-class ItemStatus:
+@_frozen_record
+class ItemStatus(_FrozenRecord):
     """Whether one item is done, how (by hand or automatically), when and by whom."""
 
     item: Item
@@ -22,8 +23,8 @@ class ItemStatus:
     note: str
 
 
-@dataclass(frozen=True)
-class PhaseProgress:
+@_frozen_record
+class PhaseProgress(_FrozenRecord):
     """How many items of a phase are done."""
 
     phase: Phase
@@ -36,8 +37,8 @@ class PhaseProgress:
         return round(100 * self.done / self.total) if self.total else 100
 
 
-@dataclass(frozen=True)
-class Progress:
+@_frozen_record
+class Progress(_FrozenRecord):
     """How far the project is: totals, phases, the current phase and the next items."""
 
     done: int

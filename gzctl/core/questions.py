@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from gzctl.core.errors import AnswerError
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.text import clean, clean_email
 
 if TYPE_CHECKING:
@@ -30,8 +32,8 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Question:
+@_frozen_record
+class Question(_FrozenRecord):
     """One question of the playbook: its type, texts, example and rules."""
 
     id: str
@@ -159,7 +161,9 @@ def _check_range(q: Question, number: int | float) -> None:
         raise AnswerError(f"Vul een getal van hoogstens {_dutch_bound(q.max)} in.")
 
 
-def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
+def _coerce(
+    q: Question, value: Any, phone_rule: PhoneRule | None = None, plausible_phones: bool = False
+) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty).
 
     Accepts typed text as well as native TOML values. Raises AnswerError in Dutch."""
@@ -173,11 +177,13 @@ def _coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any
         return None
     t = q.type
     if t in _COERCE_BY_TYPE:
-        return _COERCE_BY_TYPE[t](q, value, phone_rule)
+        return _COERCE_BY_TYPE[t](q, value, phone_rule, plausible_phones)
     raise AnswerError(f"Onbekend vraagtype '{t}'.")
 
 
-def _coerce_text(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_text(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """A text answer, cleaned and checked against the question's format and length."""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise AnswerError("Verwacht tekst.")
@@ -195,10 +201,14 @@ def _coerce_text(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
     if q.format == "phone":
         from gzctl.core import phone
 
-        try:
-            text = phone.check(text, phone_rule)
-        except ValueError as exc:
-            raise AnswerError(str(exc)) from None
+        if plausible_phones:
+            if not phone.plausible(text):
+                raise AnswerError("geen telefoonnummer")  # the caller checks it fully
+        else:
+            try:
+                text = phone.check(text, phone_rule)
+            except ValueError as exc:
+                raise AnswerError(str(exc)) from None
     if q.format == "time":
         from gzctl.core.dutch import parse_time
 
@@ -207,7 +217,9 @@ def _coerce_text(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
     return text
 
 
-def _coerce_number(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_number(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """A number answer within the question's range, whole when it asks for one."""
     if isinstance(value, bool):
         raise AnswerError("Verwacht een getal.")
@@ -225,7 +237,9 @@ def _coerce_number(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any
     return number
 
 
-def _coerce_date(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_date(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """A date answer from a date, a datetime or a Dutch date text."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -236,7 +250,9 @@ def _coerce_date(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
     raise AnswerError("Verwacht een datum, bijvoorbeeld 2027-01-15.")
 
 
-def _coerce_yesno(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_yesno(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """A yes/no answer from a bool or a Dutch yes or no."""
     if isinstance(value, bool):
         return value
@@ -249,14 +265,18 @@ def _coerce_yesno(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
     raise AnswerError("Antwoord met ja of nee.")
 
 
-def _coerce_choice(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_choice(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """One of the question's options."""
     if not isinstance(value, str):
         raise AnswerError("Verwacht een van de keuzes: " + ", ".join(q.options))
     return _match_option(q, value)
 
 
-def _coerce_multichoice(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_multichoice(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """The chosen options, in the playbook's order (None when none)."""
     if isinstance(value, str):
         value = [v for v in re.split(r"[,;]", value) if v.strip()]
@@ -271,7 +291,9 @@ def _coerce_multichoice(q: Question, value: Any, phone_rule: PhoneRule | None) -
     return chosen or None
 
 
-def _coerce_group(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
+def _coerce_group(
+    q: Question, value: Any, phone_rule: PhoneRule | None, plausible_phones: bool = False
+) -> Any:
     """The rows of a group answer, each field checked (None when none)."""
     if isinstance(value, dict):
         value = [value]
@@ -288,7 +310,7 @@ def _coerce_group(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
         row_clean: dict[str, Any] = {}
         for f in q.fields:
             try:
-                v = coerce(f, row.get(f.key), phone_rule)
+                v = coerce(f, row.get(f.key), phone_rule, plausible_phones)
             except AnswerError as exc:
                 raise AnswerError(f"nummer {i}, veld '{f.key}': {exc.message}") from None
             if v is not None:
@@ -299,7 +321,7 @@ def _coerce_group(q: Question, value: Any, phone_rule: PhoneRule | None) -> Any:
     return rows or None
 
 
-_COERCE_BY_TYPE: dict[str, Callable[[Question, Any, PhoneRule | None], Any]] = {
+_COERCE_BY_TYPE: dict[str, Callable[[Question, Any, PhoneRule | None, bool], Any]] = {
     "text": _coerce_text,
     "number": _coerce_number,
     "date": _coerce_date,
@@ -310,15 +332,20 @@ _COERCE_BY_TYPE: dict[str, Callable[[Question, Any, PhoneRule | None], Any]] = {
 }
 
 
-def coerce(q: Question, value: Any, phone_rule: PhoneRule | None = None) -> Any:
+def coerce(
+    q: Question, value: Any, phone_rule: PhoneRule | None = None, plausible_phones: bool = False
+) -> Any:
     """Check ``value`` against ``q`` and return the normalised answer (or None when empty);
     the answer is also within the bounds the state file holds (gzctl/core/bounds.py: dates
     1900-2200, finite numbers), so whatever is accepted here survives a save and a reload.
     A phone number is checked by ``phone_rule``, the village's country's (see
-    :func:`asks_phone`; None: the default country's).
+    :func:`asks_phone`; None: the default country's). ``plausible_phones``: a number that
+    looks like one (``phone.plausible``) passes without any rule, and one that does not is an
+    AnswerError without the real reason (for a re-check of stored answers, which were checked
+    fully when they came in: it loads neither the country nor phonenumbers).
 
     Raises AnswerError with a Dutch message."""
-    result = _coerce(q, value, phone_rule)
+    result = _coerce(q, value, phone_rule, plausible_phones)
     _check_bounds(result)
     return result
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Iterable
@@ -62,7 +61,7 @@ def _show(path: Path | str) -> str:
 def tmp_name(name: str) -> str:
     """An unpredictable temporary name beside ``name``: '.NAME.gzctl-<16 hex>.tmp'
     (NAME is cut to 100 characters so a long final name still leaves room)."""
-    return f".{name[:100]}{TMP_MARK}{secrets.token_hex(8)}.tmp"
+    return f".{name[:100]}{TMP_MARK}{os.urandom(8).hex()}.tmp"
 
 
 def _parts_below(root: Path, path: Path) -> list[str]:
@@ -152,9 +151,11 @@ def write_bytes(
     root: Path | None = None,
     make_dirs: bool = False,
     allow_project_file: bool = False,
+    mode: int | None = None,
 ) -> None:
     """Write ``data`` to ``path`` atomically and without following any symlink below
-    ``root`` (default: ``path``'s own folder).
+    ``root`` (default: ``path``'s own folder). ``mode``: the new file's permissions (default:
+    the old file's, else as the umask says; 0o600 for a secret).
 
     Raises UnsafePath (exit 2) for a symlink, UsageProblem for a reserved name, a path
     outside ``root`` or a missing folder (unless ``make_dirs``), and Dutch GzctlErrors for
@@ -166,7 +167,7 @@ def write_bytes(
     parts = _parts_below(root, path)
     try:
         if _HAVE_DIR_FD:
-            _write_dir_fd(root, parts, path.name, data, make_dirs)
+            _write_dir_fd(root, parts, path.name, data, make_dirs, mode)
         else:  # pragma: no cover - platforms without openat (Windows)
             _write_plain(root, parts, path, data, make_dirs)
     except GzctlError:
@@ -208,7 +209,9 @@ def _open_dir(name: str, dir_fd: int, make: bool, shown: Path) -> int:
         raise
 
 
-def _write_dir_fd(root: Path, parts: list[str], name: str, data: bytes, make: bool) -> None:
+def _write_dir_fd(
+    root: Path, parts: list[str], name: str, data: bytes, make: bool, mode: int | None = None
+) -> None:
     try:
         fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except FileNotFoundError:
@@ -240,7 +243,7 @@ def _write_dir_fd(root: Path, parts: list[str], name: str, data: bytes, make: bo
         tfd = os.open(tmp, flags, 0o600, dir_fd=fd)
         try:
             try:
-                os.fchmod(tfd, _mode_for(existing))
+                os.fchmod(tfd, _mode_for(existing) if mode is None else mode)
                 view = memoryview(data)
                 while view:
                     written = os.write(tfd, view)
@@ -357,6 +360,18 @@ def make_folder(folder: Path) -> None:
         if exc.filename is None:
             exc.filename = str(folder)
         raise os_error(exc) from None
+
+
+def open_lock_file(path: Path) -> int:
+    """A descriptor for the lock file ``path`` (created if missing, never truncated), opened
+    without following a symlink: a planted ``.gzctl.lock`` link is refused (UnsafePath)."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        return os.open(path, flags, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _symlink_refusal(path) from None
+        raise
 
 
 def clean_orphans(folder: Path, *, max_age: float = ORPHAN_AGE, recursive: bool = False) -> int:

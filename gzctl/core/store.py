@@ -213,14 +213,59 @@ def read_text(path: Path) -> str:
         raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
 
 
-def load(folder: Path) -> Project:
-    """The project in ``folder``. Raises NotFound, StateError."""
+def load(folder: Path, keep_cache: bool = True) -> Project:
+    """The project in ``folder``. Raises NotFound, StateError.
+
+    A project parsed before from exactly these bytes comes from the village's cache
+    (gzctl/core/statecache.py); ``keep_cache=False`` reads without writing that cache (the
+    portfolio, which must not change the villages it reads)."""
     path = folder / STATE_FILE
     try:
-        text = read_text(path)
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise NotFound(f"{path} bestaat niet.") from exc
-    return parse(text, path)
+    return _loaded(folder, path, data, keep_cache)[0]
+
+
+def _decoded(path: Path, data: bytes) -> str:
+    """gzctl.toml's bytes as text, as :func:`read_text` reads them."""
+    if data.isascii():
+        return data.decode("ascii")
+    from gzctl.core.encoding import SAVE_AS_UTF8, Undecodable, decode
+
+    try:
+        return decode(data)[0]
+    except Undecodable as exc:
+        raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
+
+
+def _loaded(folder: Path, path: Path, data: bytes, keep_cache: bool) -> tuple[Project, bool]:
+    """The project parsed from ``data``, and whether it came from the cache."""
+    from gzctl.core import statecache
+
+    project = statecache.get(folder, data)
+    if project is not None:
+        return project, True
+    project = _parse_quietly(_decoded(path, data), path)
+    if keep_cache:
+        statecache.put(folder, data, project)
+    return project, False
+
+
+def _parse_quietly(text: str, path: Path) -> Project:
+    """:func:`parse` with garbage collection paused: a large file is hundreds of thousands of
+    new objects, none of them garbage, which would set the collector off again and again."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        project = parse(text, path)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()  # it lives as long as the command: later collections pass it by
+    return project
 
 
 # --------------------------------------------------------------------------- writing
@@ -254,20 +299,17 @@ def write_atomic(path: Path, text: str) -> None:
 
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
-    """Holds the project's lock file while the block runs; refuses when another process holds it."""
-    from filelock import FileLock, Timeout
+    """Hold the project lock (gzctl/core/lock.py) for the ``with`` block; Refused when
+    another gzctl process keeps it longer than LOCK_TIMEOUT seconds."""
+    from gzctl.core.lock import LockTimeout, hold
 
-    lock = FileLock(str(folder / LOCK_FILE))
     try:
-        lock.acquire(timeout=LOCK_TIMEOUT)
-    except Timeout as exc:
+        with hold(folder / LOCK_FILE, LOCK_TIMEOUT):
+            yield
+    except LockTimeout as exc:
         raise Refused(
             "Een ander gzctl-proces werkt nu aan dit project; probeer het zo opnieuw."
         ) from exc
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 class Change:
@@ -299,35 +341,79 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
     autocommit`` on (before or after the change) the written file is committed to git with
     the new history lines as message (gzctl/core/gitsync.py); a failing git only warns."""
     path = folder / STATE_FILE
+    saved: tuple[bytes, Project, dict[str, bytes] | None, Any] | None = None
     with locked(folder):
-        from gzctl.core import safefs
+        from gzctl.core import safefs, statecache
 
         safefs.clean_orphans(folder, max_age=0)  # under the lock: no other save is running
         safefs.check_path(path, folder)
-        text = read_text(path)
-        project = parse(text, path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise NotFound(f"{path} bestaat niet.") from exc
+        parts = statecache.get_parts(folder, data)
+        project = statecache.project_of(parts) if parts is not None else None
+        if project is None:
+            parts = None
+            project = _parse_quietly(_decoded(path, data), path)
+        text = _decoded(path, data)
         # a login name the wizard's "Wie ben jij?" tied to an initiator: the history says
         # who that is (``wizard.people``), for every command
         change = Change(project, project.wizard.people.get(who) or who, now)
         was_on = project.settings.git.autocommit
         logged = len(project.history)
         yield change
-        new_text = dumps(change.project)
+        new_text, checked, reuse, pieces = _new_text(folder, data, parts, change.project, path)
         if new_text != text:
-            refuse_unloadable(new_text, path)
+            if checked is None:
+                checked = refuse_unloadable(new_text, path)
+                reuse = None
             write_atomic(path, new_text)
+            saved = (new_text.encode("utf-8"), checked, reuse, pieces)
             if was_on or change.project.settings.git.autocommit:
                 from gzctl.core.gitsync import autocommit
 
                 autocommit(folder, STATE_FILE, change.project.history[logged:])
+    if saved is not None:  # after the lock: the next run starts from the parsed new state
+        statecache.put(folder, *saved)
 
 
-def refuse_unloadable(text: str, path: Path) -> None:
+def _new_text(
+    folder: Path, data: bytes, parts: dict[str, bytes] | None, project: Project, path: Path
+) -> tuple[str, Project | None, dict[str, bytes] | None, Any]:
+    """The text to save for ``project`` (what :func:`dumps` gives), the project it loads as
+    when that is already known, the cached fields known unchanged, and the text's pieces.
+
+    With the pieces of the last save (gzctl/core/statetext.py) only what changed is rendered
+    and parsed: with 50,000 organisations a ``done`` then takes a fraction of a second."""
+    from gzctl.core import statecache, statetext
+
+    memo = statecache.get_pieces(folder, data) if parts is not None else None
+    listed = set(memo) if memo else set()
+    old = statecache.project_of(parts, listed) if parts is not None and memo else None
+    made = statetext.render(project, old, memo)
+    if made is None:
+        return dumps(project), None, None, None
+    new_text, pieces, fresh = made
+    if old is None or memo is None or not statetext.verify(project, pieces, fresh):
+        return new_text, None, None, pieces
+    # fields whose pieces all came from the last save are as cached: their pickles serve again
+    reuse = {
+        name: parts[name]
+        for name in listed & set(pieces)
+        if parts is not None and name in parts and not fresh.get(name)
+        and len(getattr(project, name)) == len(getattr(old, name))
+    }  # fmt: skip
+    return new_text, project, reuse, pieces
+
+
+def refuse_unloadable(text: str, path: Path) -> Project:
     """The text about to be saved must load again with every rule (gzctl/core/checks.py):
     a command, an answers file or a custom playbook never writes a file gzctl then refuses.
-    Raises UsageProblem (exit 2); the file is left as it was."""
+    Raises UsageProblem (exit 2); the file is left as it was. Returns the project as loaded
+    from ``text``."""
     try:
-        parse(text, path)
+        return _parse_quietly(text, path)
     except StateError as exc:
         detail = exc.message.replace(
             " Herstel het bestand; gzctl schrijft er niet in tot het weer klopt.", ""

@@ -29,12 +29,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core.errors import GzctlError
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 OUTPUT_DIR = "documenten"
 OVERRIDE_DIR = "sjablonen"
@@ -292,8 +293,8 @@ def safe_stem(name: str, taken: set[str]) -> str:
 # --------------------------------------------------------------------------- prepared data
 
 
-@dataclass(frozen=True)
-class Output:
+@_frozen_record
+class Output(_FrozenRecord):
     """One file to write: ``path`` is relative to documenten/ without extension (POSIX)."""
 
     path: str
@@ -302,8 +303,8 @@ class Output:
     title: str
 
 
-@dataclass(frozen=True)
-class Prepared:
+@_frozen_record
+class Prepared(_FrozenRecord):
     """A prepared document: its id, title, the files to render and any warnings."""
 
     doc_id: str
@@ -312,8 +313,8 @@ class Prepared:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Context:
+@_frozen_record
+class Context(_FrozenRecord):
     """What a preparer reads: the project, its playbook and today's date."""
 
     project: Project

@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,10 @@ from gzctl.core import safefs, store
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import frozen_record as _frozen_record
+from gzctl.core.records import record as _record
 from gzctl.documents.base import (
     FORMATS,
     MANIFEST,
@@ -48,8 +52,8 @@ def inputs_digest(templates: str, output: Output) -> str:
     return sha256((templates + output.template + "\0" + text).encode("utf-8"))
 
 
-@dataclass
-class Manifest:
+@_record
+class Manifest(_Record):
     """documenten/.gzctl-manifest.json: per file the hash gzctl wrote and the inputs' hash."""
 
     files: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -116,8 +120,48 @@ def inputs_key(folder: Path, playbook: Playbook) -> str:
     return h.hexdigest()
 
 
-@dataclass
-class BuildReport:
+def render_key(folder: Path, playbook: Playbook, project: Project) -> str:
+    """SHA-256 (hex) of everything a file's bytes depend on besides its own data (which
+    :func:`inputs_digest` covers): gzctl's version, the templates, the playbook and the data
+    files beside it (country words, letter conventions), and the moment stamped in a DOCX.
+    A file whose manifest entry has this key and its data's digest, and is on disk as gzctl
+    wrote it, is not rendered again: an organisation's change re-renders its own letters."""
+    from gzctl import __version__
+    from gzctl.core.paths import data_dir
+
+    h = hashlib.sha256(f"{__version__}\0{_fixed_moment(project).isoformat()}\0".encode())
+    h.update(templates_digest(folder / OVERRIDE_DIR).encode())
+    roots = {data_dir("playbooks")}
+    source = Path(playbook.source)
+    if source.is_file():
+        h.update(source.read_bytes())
+        roots.add(source.parent)
+    for root in sorted(roots):
+        for path in sorted(root.rglob("*.toml")):
+            h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+_ENTRY_KEYS = frozenset({"document", "sha256", "inputs", "render"})
+
+
+def _still_current(
+    root: Path, rel: str, doc_id: str, inputs: str, render: str, manifest: Manifest
+) -> bool:
+    """Whether ``rel`` is on disk exactly as gzctl last wrote it from these inputs, with
+    nothing pending beside it: then rendering it again would give the same bytes."""
+    entry = manifest.files.get(rel)
+    if not entry or not set(entry) <= _ENTRY_KEYS or _beside(rel) in manifest.files:
+        return False
+    if (entry.get("document"), entry.get("inputs"), entry.get("render")) != (
+        doc_id, inputs, render
+    ):  # fmt: skip
+        return False
+    return _current_hash(_inside(root, rel)) == entry.get("sha256")
+
+
+@_record
+class BuildReport(_Record):
     """What a build did with each file: written, unchanged, beside, removed, kept, skipped."""
 
     written: list[str] = field(default_factory=list)
@@ -248,16 +292,26 @@ def build(
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))
-    # render everything first: a broken template writes nothing
+    digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
+    rkey = render_key(folder, playbook, project)
+    before = Manifest() if force else Manifest.load(root)
+
+    def render(p: Prepared, output: Output, fmt: str) -> bytes:
+        one_page = pages(playbook, p.doc_id) == 1
+        return render_output(renderer, output, fmt, docx, one_page)
+
+    # render everything that changed first: a broken template writes nothing
     rendered: list[tuple[Prepared, Output, str, bytes]] = []
+    current: list[tuple[Prepared, Output, str, str]] = []  # as written last time: not rendered
     for p, output, fmt in jobs:
         rel = f"{output.path}.{fmt}"
         _inside(root, rel)
-        one_page = pages(playbook, p.doc_id) == 1
-        rendered.append((p, output, rel, render_output(renderer, output, fmt, docx, one_page)))
+        if _still_current(root, rel, p.doc_id, digests[output.path], rkey, before):
+            current.append((p, output, fmt, rel))
+        else:
+            rendered.append((p, output, rel, render(p, output, fmt)))
         if on_file:
             on_file(rel)
-    digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
     with store.locked(folder):  # one build (or save) at a time: safe to clean leftovers
         safefs.check_path(root / MANIFEST, folder)
         if root.is_dir():
@@ -267,7 +321,14 @@ def build(
             manifest.key, manifest.docs = key, docs  # a full build: docs list may trust it
         elif manifest.key != key:
             manifest.key, manifest.docs = "", {}  # inputs changed: only a full build knows
-        _write_all(root, prepared, rendered, digests, manifest, report, formats, force)
+        for p, output, fmt, rel in current:  # unless another build changed it meanwhile
+            if _still_current(root, rel, p.doc_id, digests[output.path], rkey, manifest):
+                report.unchanged.append(rel)
+            else:
+                rendered.append((p, output, rel, render(p, output, fmt)))
+        kept = {rel for *_, rel in current} - {rel for _, _, rel, _ in rendered}
+        _write_all(root, prepared, rendered, digests, manifest, report, formats, force, rkey,
+                   kept)  # fmt: skip
     return report
 
 
@@ -280,17 +341,22 @@ def _write_all(
     report: BuildReport,
     formats: tuple[str, ...],
     force: bool,
+    rkey: str = "",
+    kept: set[str] | None = None,
 ) -> None:
     """Decide per file, record the plan in the manifest, write, then record the result.
+    ``kept``: files left as they are (current, not rendered again).
 
     Before any file is written the manifest already lists its new hash and its old one
     ('was'): a build interrupted at any point (Ctrl-C, kill) leaves every file recognised
     as gzctl's own, so the next build never takes them for hand edits."""
-    produced: set[str] = set()
+    produced: set[str] = set(kept or ())
     writes: list[tuple[str, bytes, dict[str, str]]] = []
     for p, output, rel, data in rendered:
         produced.add(rel)
         entry = {"document": p.doc_id, "sha256": sha256(data), "inputs": digests[output.path]}
+        if rkey:
+            entry["render"] = rkey
         _place(root, rel, data, entry, manifest, report, force, writes)
     for p in prepared:
         report.warnings.extend(p.warnings)
@@ -384,8 +450,8 @@ def _fixed_moment(project: Project) -> dt.datetime:
 # --------------------------------------------------------------------------- docs list
 
 
-@dataclass(frozen=True)
-class DocState:
+@_frozen_record
+class DocState(_FrozenRecord):
     """One document's row in ``docs list``: its state, detail and files."""
 
     id: str

@@ -31,8 +31,11 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 
 PAGE_BREAK = "<!-- nieuwe pagina -->"
 _MARKER = re.compile(r"^<!--\s*(.*?)\s*-->$")
@@ -49,8 +52,8 @@ BLOCK_ITEMS = 12  # at most this many items or rows keep together with their hea
 BESIDE_ITEMS, BESIDE_CHARS = 6, 60  # two sections of short lists go side by side
 
 
-@dataclass
-class Block:
+@_record
+class Block(_Record):
     """One top-level piece of the Markdown: a heading, paragraph, list, table, quote, rule
     or a steering comment (``kind == "marker"``)."""
 

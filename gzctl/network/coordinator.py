@@ -12,7 +12,6 @@ and :func:`forget` removes a candidate completely, history lines included.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core import answers as ans
@@ -20,6 +19,8 @@ from gzctl.core.errors import AnswerError, NotFound, Refused, UsageProblem, did_
 from gzctl.core.model import Candidate, Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.questions import coerce, is_answered, parse_date
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network.criteria import Criteria, parse_amount, parse_score
 from gzctl.network.inventory import fold
 
@@ -41,8 +42,8 @@ def has_profile(project: Any) -> bool:
     return is_answered(answers.get(HOURS)) and is_answered(answers.get(EMPLOYER))
 
 
-@dataclass(frozen=True)
-class Budget:
+@_frozen_record
+class Budget(_FrozenRecord):
     """The Coördinator's yearly cost, worked out once for the profile, the status and
     the funding request alike."""
 
@@ -248,8 +249,8 @@ def score(
     return cand
 
 
-@dataclass(frozen=True)
-class CriterionScore:
+@_frozen_record
+class CriterionScore(_FrozenRecord):
     """One criterion on a scorecard: each assessor's score and whether they disagree."""
 
     id: str
@@ -261,8 +262,8 @@ class CriterionScore:
     disagreement: bool
 
 
-@dataclass(frozen=True)
-class Scorecard:
+@_frozen_record
+class Scorecard(_FrozenRecord):
     """A candidate's scores by criterion and assessor, with the weighted total."""
 
     candidate: Candidate

@@ -8,11 +8,12 @@ profile (traits, tasks, budget defaults). Every fault is reported at once on loa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.datafiles import Checker, Entries, Field
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 CRITERIA_FILE = "selectiecriteria.toml"
 SCORE_MIN = 1
@@ -20,8 +21,8 @@ SCORE_MAX = 5
 DEFAULT_SCORE = 3  # what a scoring prompt shows for a criterion not yet scored
 
 
-@dataclass(frozen=True)
-class Criterion:
+@_frozen_record
+class Criterion(_FrozenRecord):
     """One scoring criterion with its label, help text and weight."""
 
     id: str
@@ -30,8 +31,8 @@ class Criterion:
     weight: float
 
 
-@dataclass(frozen=True)
-class Criteria:
+@_frozen_record
+class Criteria(_FrozenRecord):
     """The scoring criteria and cost figures for places and coordinators."""
 
     version: str

@@ -21,7 +21,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,8 @@ from gzctl.core import progress, store
 from gzctl.core.errors import GzctlError, NotFound, PlaybookError
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.words import count
 
 if TYPE_CHECKING:
@@ -44,8 +45,8 @@ COUNTRIES_DIR = "landen"
 _OFFSET = re.compile(r"^([+-]?)(\d{1,4})([dw])(?: +(\d{1,2}):(\d{2}))?$")
 
 
-@dataclass(frozen=True)
-class Offset:
+@_frozen_record
+class Offset(_FrozenRecord):
     """A moment relative to the day the demo is made: days from today, and a clock time."""
 
     days: int
@@ -93,8 +94,8 @@ def moment(offset: Offset, now: dt.datetime) -> dt.datetime:
 # --------------------------------------------------------------------------- the file
 
 
-@dataclass(frozen=True)
-class Demo:
+@_frozen_record
+class Demo(_FrozenRecord):
     """One demo village as read from its file: the sections as checked tables, with the
     offsets already parsed. All people and organisations in it are fictional."""
 

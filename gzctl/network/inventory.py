@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,8 @@ from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Contact, Organisation, Project
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.text import clean as clean_text
 from gzctl.network.summaries import reach_summary
 from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES
@@ -160,16 +162,16 @@ def dedup_key(name: str) -> str:
 # ----------------------------------------------------------------------------- the catalogue
 
 
-@dataclass(frozen=True)
-class Label:
+@_frozen_record
+class Label(_FrozenRecord):
     """An id with its Dutch label."""
 
     id: str
     label: str
 
 
-@dataclass(frozen=True)
-class OrgType:
+@_frozen_record
+class OrgType(_FrozenRecord):
     """A type of organisation in the catalogue, with its sectors, groups and keywords."""
 
     id: str
@@ -181,8 +183,8 @@ class OrgType:
     keywords: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Catalogue:
+@_frozen_record
+class Catalogue(_FrozenRecord):
     """The organisation catalogue: sectors, target groups, types and their keywords."""
 
     version: str

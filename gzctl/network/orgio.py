@@ -14,13 +14,15 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Organisation, Project
 from gzctl.core.outtext import neutral_cell, restore_cell
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 from gzctl.core.text import clean, clean_value, strip_controls
 from gzctl.network import inventory as inv
 
@@ -58,8 +60,8 @@ def match_header(text: str) -> str | None:
 # ----------------------------------------------------------------------------- reading
 
 
-@dataclass
-class Table:
+@_record
+class Table(_Record):
     """Rows of a file as {field: value} with their row number (the header is row 1).
 
     ``columns``: the mapping of the (first) sheet read; ``unknown_columns``: the names of
@@ -130,8 +132,8 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ";"
 
 
-@dataclass
-class _Plan:
+@_record
+class _Plan(_Record):
     """How to turn a record into a row: the key of each column (None: not read), the
     columns kept in the note (index, name) and the names of fields with several columns."""
 
@@ -579,8 +581,8 @@ _QUALIFIERS = re.compile(
 _TRAILING = re.compile(r"\s*(?:\+|leden|personen|mensen|deelnemers|pers\.?|p\.?)$")
 
 
-@dataclass
-class ReachRead:
+@_record
+class ReachRead(_Record):
     """A members cell that was not a plain number: how it was read. ``how``: 'unknown'
     (left empty), 'range' (the low end), 'read' (a word or sign around the number) or
     'bad' (not read; kept in the note)."""
@@ -616,8 +618,8 @@ def read_reach(text: str) -> tuple[int | None, str]:
         return None, "bad"
 
 
-@dataclass
-class Rejected:
+@_record
+class Rejected(_Record):
     """An import row left out, with its reasons."""
 
     row: int
@@ -625,8 +627,8 @@ class Rejected:
     reasons: list[str]
 
 
-@dataclass
-class Duplicate:
+@_record
+class Duplicate(_Record):
     """An import row that names an organisation already known, and what it would change."""
 
     row: int
@@ -637,8 +639,8 @@ class Duplicate:
     changes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class ImportPlan:
+@_record
+class ImportPlan(_Record):
     """What an import would do: added, duplicate and rejected rows."""
 
     source: str

@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from gzctl.core.dutch import parse_number
 from gzctl.core.errors import AnswerError, NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import Place, Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.text import clean
 from gzctl.network.criteria import Criteria, number_nl, parse_amount, parse_score
 from gzctl.network.inventory import fold, unique_id
@@ -320,8 +322,8 @@ def set_scores(project: Project, raw_id: str, scores: dict[str, int], crit: Crit
 # ----------------------------------------------------------------------------- ranking
 
 
-@dataclass(frozen=True)
-class Ranked:
+@_frozen_record
+class Ranked(_FrozenRecord):
     """A place in the ranking, with why it ranks there (strong and weak points, what
     excludes it or is still unscored)."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,8 @@ from gzctl.core.model import (
     Project,
 )
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
@@ -49,8 +50,8 @@ _STATUS_WORDS = {
 # ----------------------------------------------------------------------------- catalogue
 
 
-@dataclass(frozen=True)
-class Role:
+@_frozen_record
+class Role(_FrozenRecord):
     """A role a platform needs, and the organisation types that can fill it."""
 
     label: str
@@ -59,8 +60,8 @@ class Role:
     required: bool
 
 
-@dataclass(frozen=True)
-class PlatformType:
+@_frozen_record
+class PlatformType(_FrozenRecord):
     """A kind of platform in the catalogue: aim, roles, first steps and indicators."""
 
     id: str
@@ -75,16 +76,16 @@ class PlatformType:
     roles: tuple[Role, ...]
 
 
-@dataclass(frozen=True)
-class Lens:
+@_frozen_record
+class Lens(_FrozenRecord):
     """What a kind of organisation contributes by itself to the coverage lenses."""
 
     functions: tuple[str, ...]
     traits: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PlatformCatalogue:
+@_frozen_record
+class PlatformCatalogue(_FrozenRecord):
     """The platform catalogue: functions, traits, platform types and the lenses of org types."""
 
     version: str

@@ -14,18 +14,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem
 from gzctl.core.model import Contact, HistoryEntry, Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import frozen_record as _frozen_record
+from gzctl.core.records import record as _record
 
 FORGOTTEN = "(gewist op verzoek: persoonsgegevens verwijderd)"
 ERASED_NAME = "[naam gewist]"
 
 
-@dataclass(frozen=True)
-class Record:
+@_frozen_record
+class Record(_FrozenRecord):
     """One place a person is held: ``kind`` is candidate, contact or initiator; ``key`` the
     candidate id, the organisation id, or the initiator's position (1-based) as text."""
 
@@ -36,8 +40,8 @@ class Record:
     phone: str
 
 
-@dataclass
-class Person:
+@_record
+class Person(_Record):
     """Every record of one person, and the traces that identify them in texts."""
 
     records: list[Record]
@@ -350,8 +354,8 @@ def access(project: Project, person: Person) -> dict[str, Any]:
     }
 
 
-@dataclass
-class Forgotten:
+@_record
+class Forgotten(_Record):
     """What :func:`forget` changed: records removed, texts and history lines rewritten."""
 
     records: list[Record]

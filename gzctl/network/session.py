@@ -86,14 +86,15 @@ def project_folder(directory: str | None) -> Path:
 def open_project(directory: str | None, set_up_git: bool = True) -> Opened:
     """Find, load and check the project in ``directory`` (None: the current folder).
 
-    ``set_up_git``: give a plainly cloned village its merge driver (off for the portfolio,
-    which reads many villages and must not change their clones)."""
+    ``set_up_git``: give a plainly cloned village its merge driver and keep the parsed state
+    in its cache (both off for the portfolio, which reads many villages and must not change
+    their clones)."""
     from gzctl.core import playbook as pb
     from gzctl.core import store
     from gzctl.core.gitdriver import ensure_driver
 
     folder = project_folder(directory)
-    project = store.load(folder)
+    project = store.load(folder, keep_cache=set_up_git)
     playbook = pb.load(project.project.playbook, folder)
     check_answers(folder, project, playbook)
     check_references(folder, project)
@@ -150,9 +151,12 @@ def check_answers(folder: Path, project: Project, playbook: pb.Playbook) -> None
             continue  # free text from before it asked a date: the planning reads it tolerantly
         try:
             if asks_phone(q):
-                from gzctl.core.country import for_playbook
+                try:  # numbers that look like numbers were checked when they came in
+                    coerced = coerce(q, value, plausible_phones=True)
+                except AnswerError:  # the country's rule (and phonenumbers) say what is wrong
+                    from gzctl.core.country import for_playbook
 
-                coerced = coerce(q, value, for_playbook(playbook).phone)
+                    coerced = coerce(q, value, for_playbook(playbook).phone)
             else:
                 coerced = coerce(q, value)
         except AnswerError as exc:

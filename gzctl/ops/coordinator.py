@@ -7,16 +7,17 @@ forgetting a person).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network import coordinator as co
 from gzctl.network.criteria import load_criteria, scores_to_save
 from gzctl.ops.project import Where, opened, transaction
 
 
-@dataclass(frozen=True)
-class Profile:
+@_frozen_record
+class Profile(_FrozenRecord):
     """The Coördinator's profile as ``gzctl coordinator profile`` shows it (``data``: traits,
     tasks, hours, employer, funding, start, budget), and the fields just ``changed``
     (None: nothing was asked to change)."""
@@ -47,8 +48,8 @@ def coordinator_profile(
     return Profile(co.profile(state, crit), changed)
 
 
-@dataclass(frozen=True)
-class Appointed:
+@_frozen_record
+class Appointed(_FrozenRecord):
     """The candidate appointed, and the ids of the other candidates (to forget once the
     selection is over)."""
 
@@ -84,8 +85,8 @@ def add_candidate(
     return cand
 
 
-@dataclass(frozen=True)
-class Scorecard:
+@_frozen_record
+class Scorecard(_FrozenRecord):
     """A candidate after one assessor's scores: the candidate, the scorecard (averages,
     spread, ``disagreements``) and how many criteria were scored."""
 

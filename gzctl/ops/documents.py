@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.ops.project import Where, opened
 
 
-@dataclass(frozen=True)
-class Built:
+@_frozen_record
+class Built(_FrozenRecord):
     """What a build did, in ``folder`` (the documenten/ folder): files ``written``,
     ``unchanged``, ``beside`` (edited by hand, so the new version went beside it: pairs of
     edited and new file), ``removed`` (belonged to nothing any more), ``kept`` (the same,
@@ -85,8 +87,8 @@ def _fact_warnings(playbook: Any, project: Any, today: dt.date) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True)
-class DocumentBuilt:
+@_frozen_record
+class DocumentBuilt(_FrozenRecord):
     """One document of a step: files ``made`` (written or unchanged), ``beside`` (edited by
     hand: pairs of edited and new file), or why it was not made (``not_ready`` or
     ``error``, a Dutch reason)."""

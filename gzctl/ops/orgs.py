@@ -8,12 +8,14 @@ marked for stdout or stderr), so the command only prints and picks the exit code
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import NotFound, UsageProblem
 from gzctl.core.model import Organisation
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.words import count
 from gzctl.network import inventory as inv
 from gzctl.ops.project import Where, opened, transaction
@@ -28,8 +30,8 @@ def n_orgs(n: int) -> str:
 # ----------------------------------------------------------------------------- add / edit
 
 
-@dataclass(frozen=True)
-class Added:
+@_frozen_record
+class Added(_FrozenRecord):
     """``gzctl org add``: the new organisation, and the type read from its name (None when
     a type was given, or none was recognised)."""
 
@@ -73,8 +75,8 @@ def edit_organisation(
     return Edited(org.name, org.id, list(changed))
 
 
-@dataclass(frozen=True)
-class StatusChanged:
+@_frozen_record
+class StatusChanged(_FrozenRecord):
     """An organisation's status before (``old``) and after (``new``)."""
 
     name: str
@@ -158,8 +160,8 @@ def _status_line(changes: list[StatusChanged]) -> str:
 _MODES = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan": "skip"}
 
 
-@dataclass(frozen=True)
-class ImportReport:
+@_frozen_record
+class ImportReport(_FrozenRecord):
     """What ``gzctl org import`` did or would do.
 
     ``written``: the good rows were (or, in a dry run, would be) taken in; ``failed``: rows
@@ -229,8 +231,8 @@ class ImportReport:
 MAPPINGS_FOLDER = "koppelingen"
 
 
-@dataclass(frozen=True)
-class MappingChoice:
+@_frozen_record
+class MappingChoice(_FrozenRecord):
     """The columns a person chose for an import: ``--koppeling FILE`` and ``--kolom
     VELD=KOLOM`` (the options win), and whether to keep the mapping for the next import."""
 
@@ -238,6 +240,9 @@ class MappingChoice:
     columns: tuple[str, ...] = ()
     keep: bool = False
     chosen: dict[str, str] | None = None  # {column: key} as a terminal gave it
+
+
+NO_CHOICE = MappingChoice()  # no mapping given: recognise the columns
 
 
 def _chosen(choice: MappingChoice) -> dict[str, str] | None:
@@ -276,7 +281,9 @@ def _kept(folder: Path, file: Path) -> Any:
     return None
 
 
-def read_for_import(where: Where, file: str | Path, choice: MappingChoice = MappingChoice()) -> Any:
+def read_for_import(
+    where: Where, file: str | Path, choice: MappingChoice = NO_CHOICE
+) -> Any:
     """The file read with its column mapping (orgio.Table), for the terminal's look at the
     mapping before the import: the person's choice, else a kept mapping, else the guess."""
     from gzctl.network import orgio
@@ -297,7 +304,7 @@ def import_organisations(
     duplicates: str = "merge",
     skip_invalid: bool = False,
     dry_run: bool = False,
-    mapping: MappingChoice = MappingChoice(),
+    mapping: MappingChoice = NO_CHOICE,
     who: str,
     now: dt.datetime,
 ) -> ImportReport:

@@ -8,9 +8,10 @@ score given elsewhere while the questions were open stays.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.words import count
 from gzctl.network import places as pl
 from gzctl.network.criteria import Criteria, load_criteria, scores_to_save
@@ -41,8 +42,8 @@ def edit_place(
     return Edited(place.name, place.id, list(changed))
 
 
-@dataclass(frozen=True)
-class Scored:
+@_frozen_record
+class Scored(_FrozenRecord):
     """A place after scoring: the place, its row in the ranking (total, maximum, what is
     still to score), and how many criteria were scored."""
 
@@ -73,8 +74,8 @@ def score_place(
     return Scored(place, row, len(scores))
 
 
-@dataclass(frozen=True)
-class PlaceCriteria:
+@_frozen_record
+class PlaceCriteria(_FrozenRecord):
     """The criteria file, and the project's weight per criterion and hard requirements."""
 
     criteria: Criteria
@@ -112,8 +113,8 @@ def place_criteria(
     return PlaceCriteria(crit, pl.weights(state, crit), pl.required(state, crit))
 
 
-@dataclass(frozen=True)
-class Chosen:
+@_frozen_record
+class Chosen(_FrozenRecord):
     """The chosen place, the reason as saved, and the places that rank higher (the reason
     should say why)."""
 

@@ -4,9 +4,10 @@ plan, change and count activities. Removing either is :mod:`gzctl.ops.remove`.""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network import platforms as pf
 from gzctl.network.when import when_text
 from gzctl.ops.project import Where, opened, transaction
@@ -39,8 +40,8 @@ def add_platform(
     return p
 
 
-@dataclass(frozen=True)
-class Members:
+@_frozen_record
+class Members(_FrozenRecord):
     """A platform after organisations joined or left: the platform and who it was about."""
 
     platform: Any
@@ -73,8 +74,8 @@ def leave_platform(where: Where, platform: str, org: str, *, who: str, now: dt.d
     return Members(p, [gone])
 
 
-@dataclass(frozen=True)
-class PlatformStatus:
+@_frozen_record
+class PlatformStatus(_FrozenRecord):
     """A platform's status before (``old``) and after the change."""
 
     platform: Any
@@ -91,8 +92,8 @@ def set_platform_status(
     return PlatformStatus(p, old)
 
 
-@dataclass(frozen=True)
-class Task:
+@_frozen_record
+class Task(_FrozenRecord):
     """A step of a platform's checklist after the change: the platform, the step, its
     number (1-based) and what happened ('toegevoegd', 'gedaan', 'teruggezet')."""
 
@@ -193,8 +194,8 @@ def count_activity(where: Where, ref: str, number: Any, *, who: str, now: dt.dat
     return a
 
 
-@dataclass(frozen=True)
-class Started:
+@_frozen_record
+class Started(_FrozenRecord):
     """The wizard's platform choice after saving: the platform; ``started`` False when
     another wizard or command had started it meanwhile (this user's members joined it);
     ``left_out``: members removed or afgehaakt meanwhile; ``kept_trekker``: the name of the

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
-@dataclass(frozen=True)
-class Portfolio:
+
+@_frozen_record
+class Portfolio(_FrozenRecord):
     """The villages found (``villages``: with their burn-up charts), their ``rows`` as the
     table, JSON and CSV show them (filtered and sorted), the number of days without
     activity after which a village counts as stalled, and how many folders ``failed`` to

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from gzctl.core.model import Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network import privacy
 from gzctl.ops.project import Where, opened, transaction
 from gzctl.ops.reports import Confirmation
@@ -37,8 +39,8 @@ def describe(person: privacy.Person) -> str:
     return "; ".join(parts)
 
 
-@dataclass(frozen=True)
-class PersonExport:
+@_frozen_record
+class PersonExport(_FrozenRecord):
     """``gzctl person export``: who was found, and everything gzctl.toml holds about them
     (``data``: records, texts and history lines, as privacy.access gives them)."""
 
@@ -53,8 +55,8 @@ def export_person(where: Where, query: str) -> PersonExport:
     return PersonExport(describe(person), privacy.access(project, person))
 
 
-@dataclass(frozen=True)
-class Forgotten:
+@_frozen_record
+class Forgotten(_FrozenRecord):
     """What forgetting changed: in gzctl.toml (``records``, ``texts`` rewritten with
     '[naam gewist]', ``history`` lines rewritten, ``ids`` made from their name renamed,
     'old -> new'), in documenten/ (``removed``; ``kept``: edited by hand and still naming the

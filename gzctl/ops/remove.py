@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core.errors import Refused
 from gzctl.core.model import Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network import references as refs
 from gzctl.ops.project import Where, opened, transaction
 from gzctl.ops.reports import Confirmation
 
 
-@dataclass(frozen=True)
-class Removed:
+@_frozen_record
+class Removed(_FrozenRecord):
     """What was removed: its kind, id and name (or title), the removed record itself
     (``item``), and for a place whether it was the chosen one (the choice is undone)."""
 
@@ -41,8 +42,8 @@ class Removed:
     only_references: bool = False
 
 
-@dataclass(frozen=True)
-class _Gone:
+@_frozen_record
+class _Gone(_FrozenRecord):
     """An id that is no longer on its list but still named somewhere."""
 
     id: str
@@ -54,8 +55,8 @@ class _Gone:
     title = name
 
 
-@dataclass(frozen=True)
-class _Kind:
+@_frozen_record
+class _Kind(_FrozenRecord):
     find: Callable[[Project, str], Any]
     # removes the record from the project (at the given moment); returns it and whether it
     # was the chosen one

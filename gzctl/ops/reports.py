@@ -3,11 +3,12 @@ human report, what an edit changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 
-@dataclass(frozen=True)
-class Confirmation:
+@_frozen_record
+class Confirmation(_FrozenRecord):
     """What an op asks before it removes or forgets something, for the shell to ask.
 
     ``question``: the yes/no question on a terminal (None: never ask, the user must give
@@ -26,8 +27,8 @@ class Confirmation:
     blocked: str = ""
 
 
-@dataclass(frozen=True)
-class Line:
+@_frozen_record
+class Line(_FrozenRecord):
     """One line of a report: ``aside`` lines go to stderr (hints and warnings), the others
     to stdout."""
 
@@ -35,8 +36,8 @@ class Line:
     aside: bool = False
 
 
-@dataclass(frozen=True)
-class Edited:
+@_frozen_record
+class Edited(_FrozenRecord):
     """What an edit changed: the record's name (or title) and id, and ``changed``, the Dutch
     labels of the fields that changed (empty: nothing changed, and nothing was logged)."""
 

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.ops.project import Where, opened, transaction
 
 
-@dataclass(frozen=True)
-class PlaybookChosen:
+@_frozen_record
+class PlaybookChosen(_FrozenRecord):
     """The stappenplan the project now follows, and the ticked items it does not know
     (they stay ticked but do not count)."""
 
@@ -80,8 +81,8 @@ def set_project_setting(where: Where, name: str, value: Any, *, who: str, now: d
     return True
 
 
-@dataclass(frozen=True)
-class Resolved:
+@_frozen_record
+class Resolved(_FrozenRecord):
     """The conflicts settled (their keys) and whose version was taken (Dutch words)."""
 
     keys: list[str]

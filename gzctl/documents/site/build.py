@@ -18,13 +18,15 @@ import hashlib
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gzctl.core import safefs
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 from gzctl.documents.base import OVERRIDE_DIR, Context, shown
 from gzctl.documents.render import Renderer
 from gzctl.documents.site.feed import FEED_FILE, atom
@@ -50,8 +52,8 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-@dataclass
-class SiteReport:
+@_record
+class SiteReport(_Record):
     """What a build did: files written (changed or new), unchanged, removed (no longer
     produced), and notes for the user (Dutch sentences)."""
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from gzctl.core.model import Organisation, Platform, Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.documents.base import join_dutch, short_dutch_date
 from gzctl.documents.site.prepare import (
     OTHER_SECTOR,
@@ -39,8 +40,8 @@ MAX_LABELS = 40  # above this many organisations, names only in the text alterna
 CHAR_WIDTH = 10.5  # estimated width of one character of a name at 17px, in SVG units
 
 
-@dataclass(frozen=True)
-class Moment:
+@_frozen_record
+class Moment(_FrozenRecord):
     """The network on one day: organisations (ids) present and the initiatives (ids) that
     link them. ``day`` is None for 'now'."""
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from gzctl.core.model import Activity, Organisation, Platform, Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.documents.base import (
     GROUP_NAMES,
     Context,
@@ -83,8 +84,8 @@ def season(day: dt.date) -> tuple[tuple[int, int], str]:
     return (day.year, order), f"{name} {day.year}"
 
 
-@dataclass(frozen=True)
-class SiteInput:
+@_frozen_record
+class SiteInput(_FrozenRecord):
     """What the site is built from: the project, the day that splits coming from past, and
     the site's address (empty when it is not online yet)."""
 
