@@ -173,7 +173,7 @@ def test_a_linked_lock_file_is_refused_not_truncated(
     lock.unlink(missing_ok=True)
     lock.symlink_to(victim)
     result = gz("-C", str(demo), "org", "add", "Nieuwe club")
-    assert result.code == 1, result.err
+    assert result.code == 2, result.err  # a link refused: bad input
     assert "symbolische koppeling" in result.err
     assert victim.read_text(encoding="utf-8") == "precious\n"
 
