@@ -116,6 +116,10 @@ def run() -> None:
     from gzctl.cli.argv import hoist_directory
 
     argv = hoist_directory(sys.argv[1:])
+    if any(not a.startswith("-") for a in argv):
+        from gzctl.cli.commands import english_argv
+
+        argv = english_argv(argv)  # 'gzctl org lijst' is 'gzctl org list'
     if sys.stdout is None or sys.stderr is None:
         closed_streams()
     from gzctl.core.outtext import guard_streams, set_hint_folder
