@@ -29,6 +29,35 @@ APP = Help(
     ),
 )
 
+# `gzctl help` on one screen: the commands a volunteer starts with and uses every day, each
+# with its summary; the others by name per group (``gzctl help --alles`` shows them all).
+HELP_START = ("demo", "init", "wizard")
+HELP_DAILY = ("status", "next", "done", "undo", "log", "answers")
+HELP_MORE = (
+    ("Netwerk", ("org", "docs", "site", "place", "coordinator", "platform", "activity",
+                 "person")),
+    ("Adviseurs", ("playbook", "portfolio", "peers", "sync", "merge", "config")),
+)  # fmt: skip
+HELP_ARGS = {"init": "MAP", "done": "NR"}
+# what each of those does, in a few words (the one-screen help has no room for the summary)
+HELP_SHORT = {
+    "demo": "een voorbeelddorp bekijken",
+    "init": "een nieuw dorp beginnen",
+    "wizard": "verder met het stappenplan",
+    "status": "waar staat het dorp?",
+    "next": "wat kan ik nu doen?",
+    "done": "afvinken, bv. gzctl done 1",
+    "undo": "een actie weer open zetten",
+    "log": "wie veranderde wat, wanneer",
+    "answers": "antwoorden bekijken, verbeteren",
+}
+HELP_FLANDERS_SHORT = "Vlaams (zorgzame buurt): gzctl init MAP --land BE"
+HELP_FLANDERS = (
+    "In Vlaanderen: gzctl init MAP --land BE volgt het stappenplan voor een zorgzame buurt, "
+    "met Vlaamse woorden; gzctl demo --vlaanderen toont een Vlaams voorbeelddorp."
+)
+HELP_DUTCH = "Elke opdracht mag ook in het Nederlands: gzctl volgende, gzctl org lijst, gzctl klaar 1."
+
 # Top-level commands in the order the help lists them.
 COMMANDS: dict[str, Help] = {
     "init": Help(

@@ -132,9 +132,28 @@ def _folded(text: str) -> str:
 
 
 def _by_words(items: list[Item], words: list[str]) -> list[Item]:
-    """The items whose title or id holds every word (accents and case ignored)."""
+    """The items whose title or id has a word starting with each of ``words`` ('zoek':
+    'Zoek op ...'); when none has, those that hold each word anywhere ('ondersteuner' in
+    'dorpsondersteuner'). Accents and case are ignored."""
+    import re
+
     wanted = [_folded(w) for w in words]
-    return [i for i in items if all(w in _folded(f"{i.title} {i.id}") for w in wanted)]
+
+    def text(i: Item) -> str:
+        return _folded(f"{i.title} {i.id}")
+
+    def starts(i: Item) -> bool:
+        own = re.split(r"[^\w]+", text(i))
+        return all(any(o.startswith(w) for o in own) for w in wanted)
+
+    return [i for i in items if starts(i)] or [
+        i for i in items if all(w in text(i) for w in wanted)
+    ]
+
+
+def _short(title: str, words: int = 7) -> str:
+    cut = title.split()
+    return " ".join(cut[:words]).rstrip(",;:") + (" …" if len(cut) > words else "")
 
 
 def _exact(playbook: Playbook, numbered: list[Item], raw: str) -> Item | None:
@@ -194,7 +213,7 @@ def _one_by_words(playbook: Playbook, pool: list[Item], numbered: list[Item], ra
         )  # fmt: skip
     position = {i.id: n for n, i in enumerate(numbered, start=1)}
     named = [
-        (f"{position[i.id]}. " if i.id in position else "") + f"{i.title} ({i.id})"
+        (f"{position[i.id]}. " if i.id in position else "") + f"{_short(i.title)} ({i.id})"
         for i in hits[:5]
     ]
     more = f" en nog {len(hits) - 5}" if len(hits) > 5 else ""
