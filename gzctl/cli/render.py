@@ -65,10 +65,14 @@ SCREEN_ROWS = 22
 def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
                        rows: int = SCREEN_ROWS) -> list[str]:  # fmt: skip
     """``gzctl status`` as it fits one window of ``rows`` lines at ``width`` columns: the
-    village, the phase bars, the network in two lines, and as many of the next actions
-    (numbered as ``gzctl next`` numbers them: ``gzctl done 1``) as there is room for. The
-    whole view is :func:`status_text` (``gzctl status --alles``)."""
+    village, the phase bars, the network in two or three lines, and as many of the next
+    actions (numbered as ``gzctl next`` numbers them: ``gzctl done 1``) as there is room
+    for, at least one. When even one does not fit, the last activity and then the hints
+    make room. The whole view is :func:`status_text` (``gzctl status --alles``)."""
     from gzctl.cli.table import fit
+
+    def fitted(lines: list[str]) -> list[str]:
+        return fit("\n".join(lines), width).split("\n") if lines else []
 
     v = data["village"]
     head = style.bold(v["name"] or "(naamloos dorp)")
@@ -79,26 +83,35 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     lines.append("")
     network = network_summary(data, style, width)
     lines += network[:-1] if network else []
-    lines += [last_activity_line(data), ""]
+    last = [last_activity_line(data)]
     foot = [
         style.dim("Afvinken: gzctl done 1 (het nummer)"),
         style.dim("Meer: gzctl next   Alles: gzctl status --alles"),
     ]
     items = data["next"]
     if not items:
-        lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))
-        return fit("\n".join(lines), width).split("\n")
-    base = fit("\n".join(lines), width).split("\n")
-    tail = fit("\n".join(foot), width).split("\n")
-    shown: list[str] = []
+        done = style.green("Alle acties van het stappenplan zijn gedaan.")
+        return fitted([*lines, *last, "", done])
+    entries = []
     for n, item in enumerate(items, start=1):
-        entry = fit(f"{n:>2}. {item['title']}", width).split("\n")
-        entry = [entry[0]] + ["    " + e.lstrip() for e in entry[1:]]
-        if len(base) + 1 + len(shown) + len(entry) + len(tail) > rows:
+        entry = fitted([f"{n:>2}. {item['title']}"])
+        entries.append([entry[0]] + ["    " + e.lstrip() for e in entry[1:]])
+    base = fitted(lines)
+    for drop in range(3):  # make room for the first action: no last activity, then no hints
+        if drop == 1:
+            last = []
+        elif drop == 2:
+            foot = []
+        tail = fitted(foot)
+        top = [*base, *fitted(last), "", style.bold("Volgende acties:")]
+        if len(top) + len(entries[0]) + len(tail) <= rows:
             break
-        shown += entry
-    title = style.bold("Volgende acties:")
-    return [*base, title, *shown, *tail]
+    shown: list[str] = entries[0]
+    for entry in entries[1:]:
+        if len(top) + len(shown) + len(entry) + len(tail) > rows:
+            break
+        shown = shown + entry
+    return [*top, *shown, *tail]
 
 
 def phase_lines(data: dict[str, Any], style: Style) -> list[str]:
@@ -369,7 +382,9 @@ def later_lines(playbook: Any, project: Any, style: Style) -> list[str]:
     return lines
 
 
-def status_output(directory: str | None, as_json: bool, alles: bool = False) -> str:
+def status_output(
+    directory: str | None, as_json: bool, alles: bool = False, rows: int = SCREEN_ROWS
+) -> str:
     """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
     (its hints get the -C folder where all output does: gzctl/core/outtext.py). Both the
     fast path and the typer command call this one function, so they cannot differ. Raises
@@ -393,7 +408,7 @@ def status_output(directory: str | None, as_json: bool, alles: bool = False) -> 
     style = Style(runtime.color_wanted())
     width = terminal_width()
     if not alles:
-        return "\n".join(short_status_lines(data, style, width))
+        return "\n".join(short_status_lines(data, style, width, rows))
     text = status_text(data, style)
     later = later_lines(opened.playbook, opened.project, style)
     if later:
