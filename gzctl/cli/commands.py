@@ -241,7 +241,6 @@ DUTCH: dict[str, tuple[str, ...]] = {
     "init": ("begin",),
     "wizard": ("vragen",),
     "answers": ("antwoorden",),
-    "status": ("stand",),
     "next": ("volgende",),
     "done": ("klaar",),
     "undo": ("ongedaan",),

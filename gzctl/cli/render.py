@@ -78,8 +78,8 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     head = style.bold(v["name"] or "(naamloos dorp)")
     if v["inhabitants"]:
         head += f" · {number_nl(v['inhabitants'])} inwoners"
-    lines = [head, *conflict_lines(data, style), ""]
-    lines += phase_lines(data, style)[2:]  # the ▶ shows the current phase
+    lines = [head, *conflict_lines(data, style)]
+    lines += [x for x in phase_lines(data, style) if x]
     lines.append("")
     network = network_summary(data, style, width)
     lines += network[:-1] if network else []

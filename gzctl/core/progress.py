@@ -202,7 +202,8 @@ def find_items(
 
 
 def _one_by_words(playbook: Playbook, pool: list[Item], numbered: list[Item], raw: str) -> Item:
-    hits = _by_words(pool, raw.split()) or _by_words(playbook.items, raw.split())
+    id_like = "." in raw and " " not in raw  # a mistyped id is no title words: suggest
+    hits = [] if id_like else _by_words(pool, raw.split()) or _by_words(playbook.items, raw.split())
     if len(hits) == 1:
         return hits[0]
     if not hits:
