@@ -21,8 +21,17 @@ def top_help(color: bool, width: int | None = None, alles: bool = False) -> str:
     from gzctl.cli.commands import dutch_name
     from gzctl.cli.table import fit, wrap
     from gzctl.cli.texts import (
-        APP, COMMANDS, GLOBAL_OPTIONS, HELP_ARGS, HELP_DAILY, HELP_DUTCH, HELP_FLANDERS, HELP_FLANDERS_SHORT,
-        HELP_MORE, HELP_SHORT, HELP_START,
+        APP,
+        COMMANDS,
+        GLOBAL_OPTIONS,
+        HELP_ARGS,
+        HELP_DAILY,
+        HELP_DUTCH,
+        HELP_FLANDERS,
+        HELP_FLANDERS_SHORT,
+        HELP_MORE,
+        HELP_SHORT,
+        HELP_START,
     )  # fmt: skip
 
     def head(text: str) -> str:

@@ -162,7 +162,11 @@ def test_the_fast_parser_leaves_help_to_typer(argv: list[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message", "path"),
     [
-        (["next", "--allen"], "onbekende optie --allen. Bedoelde je: --all, --alle, --alles?", ("next",)),
+        (
+            ["next", "--allen"],
+            "onbekende optie --allen. Bedoelde je: --all, --alle, --alles?",
+            ("next",),
+        ),
         (["next", "extra"], "onverwacht extra argument: extra.", ("next",)),
         (["next", "--json=ja"], "optie --json neemt geen waarde.", ("next",)),
         (["done"], "argument ACTIE... ontbreekt.", ("done",)),

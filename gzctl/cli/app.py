@@ -99,6 +99,7 @@ class DutchGroup(_Dutch, typer.core.TyperGroup):
     name beside it ("list · lijst", from the table's ``DUTCH``)."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        """typer's help, its commands listed under their names with the Dutch beside."""
         from gzctl.cli.commands import dutch_name
 
         renamed = []
@@ -311,11 +312,9 @@ def run_typer(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     """``gzctl ARGV`` through typer, with the one error handler (tests and ``gzctl help``)."""
-    from gzctl.cli.commands import hint_folder
+    from gzctl.cli.commands import english_argv, hint_folder
     from gzctl.cli.errors import handled
     from gzctl.core.outtext import guard_streams, set_hint_folder
-
-    from gzctl.cli.commands import english_argv
 
     args = english_argv(list(sys.argv[1:] if argv is None else argv))
     guard_streams()  # as gzctl's entry point does (a no-op when it did)

@@ -328,8 +328,10 @@ def next_text(
     return fit("\n".join(lines), width)
 
 
-def short_next_lines(items: list[dict[str, Any]], style: Style, phases: dict[str, str],
-                     width: int | None, total: int, rows: int = SCREEN_ROWS) -> list[str]:  # fmt: skip
+def short_next_lines(
+    items: list[dict[str, Any]], style: Style, phases: dict[str, str], width: int | None,
+    total: int, rows: int = SCREEN_ROWS,
+) -> list[str]:  # fmt: skip
     """``gzctl next`` as it fits one window: the actions that can be done now, numbered,
     titles only, as many as there is room for; then how to tick one off and where the rest
     is (``--alles``: with ids, why, and the ones still waiting)."""

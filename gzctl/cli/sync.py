@@ -85,10 +85,10 @@ def _run(repos: list[str], target: Path, jobs: int, quiet: bool) -> list[Any]:
 
     if quiet:
         return sync_core.sync_all(repos, target, jobs)
+    import sys
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    import sys
 
     # the bar redraws in place with a carriage return and cursor codes, which the output
     # cleaner strips: it writes to the terminal itself, its one piece of data cleaned here

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
@@ -109,7 +110,9 @@ def resolve_item(playbook: Playbook, raw: str) -> Item:
     tails = [i for i in playbook.items if i.id.split(".", 1)[-1] == raw]
     if len(tails) == 1:
         return tails[0]
-    raise NotFound(f"Onbekende actie '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl next --alles")
+    raise NotFound(
+        f"Onbekende actie '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl next --alles"
+    )
 
 
 def open_order(
@@ -131,7 +134,7 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _by_words(items: list[Item], words: list[str]) -> list[Item]:
+def _by_words(items: Sequence[Item], words: list[str]) -> list[Item]:
     """The items whose title or id has a word starting with each of ``words`` ('zoek':
     'Zoek op ...'); when none has, those that hold each word anywhere ('ondersteuner' in
     'dorpsondersteuner'). Accents and case are ignored."""
