@@ -244,3 +244,26 @@ def test_the_progress_bar_reaches_the_terminal_with_its_carriage_returns(
     drawn = screen.getvalue()
     assert "Documenten maken" in drawn
     assert "\r" in drawn or "\x1b[" in drawn  # redrawn in place, not line after line
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_coloured_hint_stays_whole_and_a_long_one_starts_at_the_edge(width: int) -> None:
+    from gzctl.cli.render import Style
+    from gzctl.cli.table import fit
+
+    dim = Style(True).dim
+    text = dim("Alles, met id en uitleg en nog meer woorden: gzctl -C 'Mijn Dorp' next --alles")
+    lines = fit(text, width).split("\n")
+    assert any("gzctl -C 'Mijn Dorp' next --alles" in line for line in lines), lines
+    long = (
+        "Let op: 27 brieven hebben nog geen volledig postadres; vul het aan met "
+        "gzctl -C voorbeelddorp org edit ID --adres ... --postcode ... --plaats ..."
+    )
+    lines = fit(long, width).split("\n")
+    hint = "gzctl -C voorbeelddorp org edit ID --adres ... --postcode ... --plaats ..."
+    assert any(hint in line for line in lines), lines
+    assert all(len(line) <= width for line in lines if hint not in line)
+    if width >= len(hint):
+        assert all(len(line) <= width for line in lines)
+    prose = [line for line in lines[1:] if hint not in line]
+    assert all(line.startswith("        ") for line in prose)  # under the text after "Let op: "

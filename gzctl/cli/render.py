@@ -341,7 +341,7 @@ def short_next_lines(
         return [style.green("Er zijn geen open acties meer.")]
     foot = fit(
         style.dim("Afvinken: gzctl done 1 (het nummer)") + "\n"
-        + style.dim("Alle open acties met uitleg: gzctl next --alles"),
+        + style.dim("Alles, met id en uitleg: gzctl next --alles"),
         width,
     ).split("\n")  # fmt: skip
     lines: list[str] = []

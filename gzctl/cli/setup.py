@@ -291,7 +291,7 @@ def demo(
 
     site = build_site(folder, project, book, runtime.today())
     pages = len(site.written) + len(site.unchanged)
-    made = f"Erbij: {docs} documenten ({OUTPUT_DIR}/) en een website ({SITE_DIR}/, {pages})."
+    made = f"Erbij: {docs} documenten ({OUTPUT_DIR}/) en {pages} bestanden website ({SITE_DIR}/)."
     common.note(made)
     _hints_name(folder)
     from gzctl.cli.table import fit, terminal_width

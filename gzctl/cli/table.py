@@ -104,7 +104,7 @@ _SHELL_WORD = r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"])+"""
 # placeholder (NAAM, ID, ...), a quoted value; with a sentence mark after it at most
 _WORD = (
     r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]?)"
-    r"(?= |$|\[)"  # a space, the end, or rich markup ('build[/]')
+    r"(?= |$|\[|\x1b)"  # a space, the end, rich markup ('build[/]') or a colour code
 )
 _patterns: list[Any] = []
 
@@ -303,6 +303,15 @@ def cards(
 _BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ")
 
 
+def _label(body: str) -> int:
+    """The width of a message's label, one or two words and a colon ("Fout: ", "Let op: ",
+    "Afvinken: "), or 0: a wrapped message continues under its text."""
+    import re
+
+    m = re.match(r"[A-Z][a-zë]{1,14}(?: [a-z]{1,8})?: (?=\S)", body)
+    return len(m.group(0)) if m else 0
+
+
 def fit(text: str, width: int | None) -> str:
     """Every line of ``text`` that is wider than ``width`` wrapped at spaces, its next lines
     indented under the text (after the line's own indent and a bullet such as "• " or "☐ ").
@@ -321,8 +330,9 @@ def fit(text: str, width: int | None) -> str:
         body = line.lstrip(" ")
         indent = len(line) - len(body)
         hang = indent + (2 if body.startswith(_BULLETS) else 0)
-        if body.startswith("Fout: "):
-            hang = indent + 6
+        label = _label(body)
+        if label:  # "Fout: ", "Let op: ", "Afvinken: ": the next lines under the text
+            hang = indent + label
         elif body[:1].isdigit() or body.startswith("- "):
             # a numbered line ("1.   Dorpshuis ...", "12. ..."): under the text after the number
             head = len(body) - len(body.lstrip("0123456789.=- "))
@@ -336,7 +346,11 @@ def fit(text: str, width: int | None) -> str:
                 break_on_hyphens=False,
             )
         )
-        out += [" " * indent + w for w in wrapped] or [line]
+        # a hint kept whole that does not fit under the text starts at the left edge
+        # instead, so that the terminal need not break it
+        out += [
+            w.lstrip() if len(" " * indent + w) > width else " " * indent + w for w in wrapped
+        ] or [line]
     return "\n".join(out)
 
 
