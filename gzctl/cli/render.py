@@ -144,8 +144,13 @@ def network_summary(data: dict[str, Any], style: Style, width: int | None = None
     lines: list[str] = []
     orgs = data.get("organisations")
     if orgs and orgs["inventoried"]:
+        per = orgs["by_status"]
+        rest = ", ".join(
+            f"{s} {per[s]}" for s in ("benaderd", "uitgenodigd", "afgehaakt") if per.get(s)
+        )
         lines.append(
             f"Organisaties: {orgs['inventoried']} in kaart, {orgs['joined']} aangesloten"
+            + (f" ({rest})" if rest else "")
         )
     platforms = data.get("platforms")
     if isinstance(platforms, list) and platforms:
@@ -155,7 +160,9 @@ def network_summary(data: dict[str, Any], style: Style, width: int | None = None
     place = data.get("meeting_place")
     if isinstance(place, dict):
         chosen = place.get("chosen")
-        parts.append(f"Plek: {place['name']}" if chosen else "Plek: nog niet gekozen")
+        parts.append(
+            f"Ontmoetingsplek: {place['name']}" if chosen else "Ontmoetingsplek: nog niet gekozen"
+        )
     coord = data.get("coordinator")
     if isinstance(coord, dict):
         parts.append(

@@ -300,15 +300,16 @@ def cards(
     return "\n\n".join(blocks)
 
 
-_BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ")
+_BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ", "✓ ", "~ ", "✗ ")
 
 
 def _label(body: str) -> int:
     """The width of a message's label, one or two words and a colon ("Fout: ", "Let op: ",
-    "Afvinken: "), or 0: a wrapped message continues under its text."""
+    "Doel:    "), or of a checkbox ("[x] 2. "), or 0: a wrapped line continues under its
+    text."""
     import re
 
-    m = re.match(r"[A-Z][a-zë]{1,14}(?: [a-z]{1,8})?: (?=\S)", body)
+    m = re.match(r"[A-Z][a-zë]{1,14}(?: [a-z]{1,8})?: +(?=\S)|\[[ x]\] (?:\d+\. )?", body)
     return len(m.group(0)) if m else 0
 
 
