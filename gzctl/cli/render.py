@@ -78,11 +78,9 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     head = style.bold(v["name"] or "(naamloos dorp)")
     if v["inhabitants"]:
         head += f" · {number_nl(v['inhabitants'])} inwoners"
-    lines = [head, *conflict_lines(data, style)]
-    lines += [x for x in phase_lines(data, style) if x]
-    lines.append("")
+    phases = [x for x in phase_lines(data, style) if x]
     network = network_summary(data, style, width)
-    lines += network[:-1] if network else []
+    lines = [head, *conflict_lines(data, style), *phases, "", *network[:-1]]
     last = [last_activity_line(data)]
     foot = [
         style.dim("Afvinken: gzctl done 1 (het nummer)"),
@@ -97,10 +95,14 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
         entry = fitted([f"{n:>2}. {item['title']}"])
         entries.append([entry[0]] + ["    " + e.lstrip() for e in entry[1:]])
     base = fitted(lines)
-    for drop in range(3):  # make room for the first action: no last activity, then no hints
+    for drop in range(4):
+        # make room for the first action: no last activity, no "Huidige fase" (the ▶ says
+        # it too), no hints
         if drop == 1:
             last = []
         elif drop == 2:
+            base.remove(phases[0])
+        elif drop == 3:
             foot = []
         tail = fitted(foot)
         top = [*base, *fitted(last), "", style.bold("Volgende acties:")]

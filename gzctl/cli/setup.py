@@ -291,7 +291,7 @@ def demo(
 
     site = build_site(folder, project, book, runtime.today())
     pages = len(site.written) + len(site.unchanged)
-    made = f"Erbij: {docs} documenten ({OUTPUT_DIR}/) en {pages} bestanden website ({SITE_DIR}/)."
+    made = f"Ook gemaakt: {OUTPUT_DIR}/ ({docs} bestanden) en {SITE_DIR}/ ({pages})."
     common.note(made)
     _hints_name(folder)
     from gzctl.cli.table import fit, terminal_width
