@@ -298,7 +298,7 @@ def demo(
     from gzctl.core.outtext import hinted
 
     # the end of the demo fits one window: the lines above, the status, the line after
-    final = f"Het dorp staat in {where}/. Kijk verder met: gzctl next"
+    final = f"Het dorp staat in {where}/. Verder: gzctl next"
     width = terminal_width()
     used = sum(
         len(fit(hinted(t), width).split("\n"))
