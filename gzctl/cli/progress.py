@@ -74,7 +74,10 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
             common.say("")
             common.say("Afvinken: gzctl done NUMMER (of het id)")
         return
-    common.say("\n".join(render.short_next_lines(data, st, phases, width, len(numbered))))
+    later = render.later_lines(opened.playbook, opened.project, st)
+    common.say(
+        "\n".join(render.short_next_lines(data, st, phases, width, len(numbered), later=later))
+    )
 
 
 def done(ctx: Any, ids: list[str], note: str = "") -> None:

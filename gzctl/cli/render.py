@@ -62,8 +62,18 @@ def ago(days: int | None) -> str:
 SCREEN_ROWS = 22
 
 
+def short_later(later: list[str], most: int = 3) -> list[str]:
+    """:func:`later_lines` for a one-screen view: the head, at most ``most`` questions (and
+    how many more), the line that says where to fill them in."""
+    if len(later) <= most + 2:
+        return later
+    hidden = len(later) - 2 - most
+    return [*later[: 1 + most], f"  … en nog {hidden}", later[-1]]
+
+
 def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
-                       rows: int = SCREEN_ROWS) -> list[str]:  # fmt: skip
+                       rows: int = SCREEN_ROWS, later: list[str] | None = None,
+                       ) -> list[str]:  # fmt: skip
     """``gzctl status`` as it fits one window of ``rows`` lines at ``width`` columns: the
     village, the phase bars, the network in two or three lines, and as many of the next
     actions (numbered as ``gzctl next`` numbers them: ``gzctl done 1``) as there is room
@@ -81,6 +91,8 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     phases = [x for x in phase_lines(data, style) if x]
     network = network_summary(data, style, width)
     lines = [head, *conflict_lines(data, style), *phases, "", *network[:-1]]
+    if later:  # the questions left for later, before the actions
+        lines += ["", *short_later(later)]
     last = [last_activity_line(data)]
     foot = [
         style.dim("Afvinken: gzctl done 1 (het nummer)"),
@@ -150,10 +162,10 @@ def network_summary(data: dict[str, Any], style: Style, width: int | None = None
         rest = ", ".join(
             f"{s} {per[s]}" for s in ("benaderd", "uitgenodigd", "afgehaakt") if per.get(s)
         )
-        lines.append(
-            f"Organisaties: {orgs['inventoried']} in kaart, {orgs['joined']} aangesloten"
-            + (f" ({rest})" if rest else "")
-        )
+        text = f"Organisaties: {orgs['inventoried']} in kaart, {orgs['joined']} aangesloten"
+        if rest and len(text) + len(rest) + 3 <= (width or 80):  # on one line, or left out
+            text += f" ({rest})"
+        lines.append(text)
     platforms = data.get("platforms")
     if isinstance(platforms, list) and platforms:
         active = sum(1 for p in platforms if p.get("status") == "actief")
@@ -209,7 +221,8 @@ def status_text(data: dict[str, Any], style: Style) -> str:
         for n, item in enumerate(data["next"], start=1):
             lines.append(f"{n:>3}. {item['title']}")
             lines.append(f"     {style.dim(item['id'])}")
-        lines.append(style.dim("  Afvinken: gzctl done NUMMER    Meer: gzctl next --alles"))
+        lines.append(style.dim("Afvinken: gzctl done NUMMER"))
+        lines.append(style.dim("Meer: gzctl next --alles"))
     else:
         lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))
     lines.append("")
@@ -339,7 +352,7 @@ def next_text(
 
 def short_next_lines(
     items: list[dict[str, Any]], style: Style, phases: dict[str, str], width: int | None,
-    total: int, rows: int = SCREEN_ROWS,
+    total: int, rows: int = SCREEN_ROWS, later: list[str] | None = None,
 ) -> list[str]:  # fmt: skip
     """``gzctl next`` as it fits one window: the actions that can be done now, numbered,
     titles only, as many as there is room for; then how to tick one off and where the rest
@@ -353,6 +366,8 @@ def short_next_lines(
         + style.dim("Alles, met id en uitleg: gzctl next --alles"),
         width,
     ).split("\n")  # fmt: skip
+    if later:  # the questions left for later, under the hints
+        foot += ["", *fit("\n".join(short_later(later)), width).split("\n")]
     lines: list[str] = []
     current = None
     shown = 0
@@ -362,7 +377,7 @@ def short_next_lines(
             block.append(style.bold(phases.get(item["phase"], item["phase"])))
         entry = fit(f"{item['number']:>3}. {item['title']}", width).split("\n")
         block += [entry[0]] + ["     " + e.lstrip() for e in entry[1:]]
-        if len(lines) + len(block) + 2 + len(foot) > rows:
+        if shown and len(lines) + len(block) + 2 + len(foot) > rows:
             break
         lines += block
         current = item["phase"]
@@ -418,10 +433,10 @@ def status_output(
 
     style = Style(runtime.color_wanted())
     width = terminal_width()
-    if not alles:
-        return "\n".join(short_status_lines(data, style, width, rows))
-    text = status_text(data, style)
     later = later_lines(opened.playbook, opened.project, style)
+    if not alles:
+        return "\n".join(short_status_lines(data, style, width, rows, later))
+    text = status_text(data, style)
     if later:
         text += "\n\n" + "\n".join(later)
     return fit(text, width)

@@ -282,17 +282,18 @@ def demo(
     book = pb.load(pb.builtin_for_country(code))
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
-    common.note(f"Voorbeelddorp {project.village.name} gemaakt in {where}/.")
     from gzctl.documents import OUTPUT_DIR, build
 
     report = build(folder, project, book, runtime.today())
     docs = len(report.written) + len(report.unchanged)
+    made = f"Voorbeelddorp {project.village.name} in {where}/: {docs} documenten in {OUTPUT_DIR}/."
+    common.note(made)
     from gzctl.documents.site.build import SITE_DIR, build_site
 
     site = build_site(folder, project, book, runtime.today())
     pages = len(site.written) + len(site.unchanged)
-    made = f"Ook gemaakt: {OUTPUT_DIR}/ ({docs} bestanden) en {SITE_DIR}/ ({pages})."
-    common.note(made)
+    shown = f"Website en poster voor inwoners: {pages} bestanden in {SITE_DIR}/."
+    common.note(shown)
     _hints_name(folder)
     from gzctl.cli.table import fit, terminal_width
     from gzctl.core.outtext import hinted
@@ -300,10 +301,7 @@ def demo(
     # the end of the demo fits one window: the lines above, the status, the line after
     final = f"Het dorp staat in {where}/. Verder: gzctl next"
     width = terminal_width()
-    used = sum(
-        len(fit(hinted(t), width).split("\n"))
-        for t in (f"Voorbeelddorp {project.village.name} gemaakt in {where}/.", made, final)
-    )  # fmt: skip
+    used = sum(len(fit(hinted(t), width).split("\n")) for t in (made, shown, final))
     common.say(render.status_output(where, as_json=False, rows=render.SCREEN_ROWS - used - 1))
     common.say("")
     common.say(final)

@@ -350,7 +350,8 @@ def fit(text: str, width: int | None) -> str:
         # a hint kept whole that does not fit under the text starts at the left edge
         # instead, so that the terminal need not break it
         out += [
-            w.lstrip() if len(" " * indent + w) > width else " " * indent + w for w in wrapped
+            w.lstrip() if len(" " * indent + w) > width >= len(w.lstrip()) else " " * indent + w
+            for w in wrapped
         ] or [line]
     return "\n".join(out)
 
