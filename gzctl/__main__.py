@@ -14,36 +14,69 @@ import os
 import sys
 
 
-def top_help(color: bool) -> str:
-    """The top-level ``gzctl --help`` text, in bold headings when ``color``."""
-    from gzctl.cli.texts import APP, COMMANDS, GLOBAL_OPTIONS
+def top_help(color: bool, width: int | None = None, alles: bool = False) -> str:
+    """``gzctl help``: on one 24-row screen the commands to start with and the everyday
+    ones, the others by name (``alles``: every command, the global options and examples),
+    each line wrapped at ``width`` under its text. Commands show their Dutch name too."""
+    from gzctl.cli.commands import dutch_name
+    from gzctl.cli.table import fit, wrap
+    from gzctl.cli.texts import (
+        APP,
+        COMMANDS,
+        GLOBAL_OPTIONS,
+        HELP_ARGS,
+        HELP_DAILY,
+        HELP_DUTCH,
+        HELP_FLANDERS,
+        HELP_FLANDERS_SHORT,
+        HELP_MORE,
+        HELP_SHORT,
+        HELP_START,
+    )  # fmt: skip
 
     def head(text: str) -> str:
         return f"\x1b[1m{text}\x1b[0m" if color else text
 
-    width = max(len(n) for n in COMMANDS) + 2
-    owidth = max(len(o) for o, _ in GLOBAL_OPTIONS) + 2
-    import textwrap
+    screen = width or 80
 
-    lines = [
-        head("Gebruik:") + " gzctl [-C MAP] OPDRACHT [OPTIES]",
-        "",
-        APP.summary,
-        "",
-        *textwrap.wrap(APP.description, 78),
-        "",
-        head("Opdrachten:"),
-    ]
-    lines += [f"  {name:<{width}}{h.summary}" for name, h in COMMANDS.items()]
-    lines += ["", head("Algemene opties:")]
-    for opt, text in GLOBAL_OPTIONS:
-        wrapped = textwrap.wrap(text, 78 - owidth - 2) or [""]
-        lines.append(f"  {opt:<{owidth}}{wrapped[0]}")
-        lines += [" " * (owidth + 2) + more for more in wrapped[1:]]
-    lines += ["", head("Voorbeelden:")]
-    lines += [f"  {e}" for e in APP.examples]
-    lines += ["", "Meer over een opdracht: gzctl help OPDRACHT (of gzctl OPDRACHT --help)"]
-    return "\n".join(lines)
+    def name(n: str) -> str:
+        dutch = dutch_name(n)
+        return n + (f" · {dutch}" if dutch else "") + (f" {HELP_ARGS[n]}" if n in HELP_ARGS else "")
+
+    def rows(names: tuple[str, ...] | list[str], short: bool = False, col: int = 0) -> list[str]:
+        col = col or max(len(name(n)) for n in names) + 4
+        out = []
+        for n in names:
+            text = HELP_SHORT[n] if short else COMMANDS[n].summary
+            if screen - col < 30:  # narrow: the summary under the name
+                out += [f"  {name(n)}", *wrap(text, screen, "      ")]
+            else:
+                out += wrap(text, screen, f"  {name(n):<{col - 2}}", " " * col)
+        return out
+
+    lines = [head("Gebruik:") + " gzctl [-C MAP] OPDRACHT [OPTIES]", *wrap(APP.summary, screen)]
+    lines.append("")
+    if alles:
+        lines += [*wrap(APP.description, screen), ""]
+        lines += [head("Opdrachten:"), *rows(list(COMMANDS))]
+        lines += ["", head("Algemene opties:")]
+        owidth = max(len(o) for o, _ in GLOBAL_OPTIONS) + 4
+        for opt, text in GLOBAL_OPTIONS:
+            lines += wrap(text, screen, f"  {opt:<{owidth - 2}}", " " * owidth)
+        lines += ["", head("Voorbeelden:"), *(f"  {e}" for e in APP.examples), ""]
+        lines += wrap(HELP_DUTCH, screen)
+        lines += wrap(HELP_FLANDERS, screen)
+        lines += ["", "Meer over een opdracht: gzctl help OPDRACHT (of gzctl OPDRACHT --help)"]
+        return fit("\n".join(lines), width)
+    col = max(len(name(n)) for n in (*HELP_START, *HELP_DAILY)) + 4
+    lines += [head("Om te beginnen:"), *rows(HELP_START, True, col)]
+    lines += [head("Elke dag:"), *rows(HELP_DAILY, True, col)]
+    for title, names in HELP_MORE:
+        lines += wrap(", ".join(names), screen, f"{title}: ")
+    lines.append("")
+    lines += wrap(HELP_FLANDERS_SHORT, screen)
+    lines += wrap("Meer: gzctl help --alles, of gzctl help OPDRACHT", screen)
+    return fit("\n".join(lines), width)
 
 
 def fast_path(argv: list[str]) -> int | None:
@@ -59,10 +92,15 @@ def fast_path(argv: list[str]) -> int | None:
         raise Usage(f"optie {argv[-1]} heeft een waarde nodig.")
     directory, i = leading
     rest = argv[i:]
-    if not rest or rest in (["--help"], ["-h"]) or rest == ["help"]:
+    alles = ("--alles", "--alle", "--all")
+    if (
+        not rest or rest in (["--help"], ["-h"]) or rest == ["help"]
+        or (len(rest) == 2 and rest[0] in ("help", "--help", "-h") and rest[1] in alles)
+    ):  # fmt: skip
+        from gzctl.cli.table import terminal_width
         from gzctl.core.runtime import color_wanted
 
-        print(top_help(color_wanted()))
+        print(top_help(color_wanted(), terminal_width(), alles=len(rest) == 2))
         return 0
     if rest == ["--version"]:
         from gzctl import __version__
@@ -131,6 +169,10 @@ def run() -> None:
     from gzctl.cli.argv import hoist_directory
 
     argv = hoist_directory(sys.argv[1:])
+    if any(not a.startswith("-") for a in argv):
+        from gzctl.cli.commands import english_argv
+
+        argv = english_argv(argv)  # 'gzctl org lijst' is 'gzctl org list'
     if sys.stdout is None or sys.stderr is None:
         closed_streams()
     from gzctl.core.outtext import guard_streams, set_hint_folder

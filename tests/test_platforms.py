@@ -274,7 +274,8 @@ def test_platform_commands(gz, project) -> None:
          "members": ["obs-de-linde", "vv-ooltwijk"], "trekker": "vv-ooltwijk",
          "tasks_done": 1, "tasks_total": 4},
     ]  # fmt: skip
-    assert "Beweegweek" in gz(*c, "status").out
+    assert "Beweegweek" in gz(*c, "status", "--alles").out  # the names in the whole view
+    assert "Platforms: 1" in gz(*c, "status").out
     toml = (project / "gzctl.toml").read_text(encoding="utf-8")
     assert "[[platforms]]" in toml and 'trekker = "vv-ooltwijk"' in toml
 

@@ -162,17 +162,21 @@ def test_the_fast_parser_leaves_help_to_typer(argv: list[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message", "path"),
     [
-        (["next", "--alles"], "onbekende optie --alles. Bedoelde je: --all, --alle?", ("next",)),
+        (
+            ["next", "--allen"],
+            "onbekende optie --allen. Bedoelde je: --all, --alle, --alles?",
+            ("next",),
+        ),
         (["next", "extra"], "onverwacht extra argument: extra.", ("next",)),
         (["next", "--json=ja"], "optie --json neemt geen waarde.", ("next",)),
-        (["done"], "argument ID... ontbreekt.", ("done",)),
+        (["done"], "argument ACTIE... ontbreekt.", ("done",)),
         (["done", "a", "--note"], "optie --note heeft een waarde nodig.", ("done",)),
-        (["undo"], "argument ID ontbreekt.", ("undo",)),
+        (["undo"], "argument ACTIE ontbreekt.", ("undo",)),
         (["undo", "a", "b"], "onverwacht extra argument: b.", ("undo",)),
         (["log", "-n"], "optie -n heeft een waarde nodig.", ("log",)),
         (["org", "list", "--sector"], "optie --sector heeft een waarde nodig.", ("org", "list")),
         (["org", "list", "-"], "onverwacht extra argument: -.", ("org", "list")),
-        (["org", "lijst"], "onbekende opdracht 'lijst'. Bedoelde je: list?", ("org",)),
+        (["org", "lyst"], "onbekende opdracht 'lyst'. Bedoelde je: list, lijst?", ("org",)),
         (["statsu"], "onbekende opdracht 'statsu'. Bedoelde je: status?", ()),
         (["place", "show"], "argument ID ontbreekt.", ("place", "show")),
         (["portfolio", "--depth", "x"],
@@ -244,9 +248,9 @@ def test_every_command_in_the_table_is_one_typer_has() -> None:
 
 
 def test_usage_errors_are_dutch(gz, demo: Path) -> None:
-    r = gz("-C", str(demo), "next", "--alles")
+    r = gz("-C", str(demo), "next", "--allen")
     assert r.code == 2
-    assert "onbekende optie --alles" in r.err
+    assert "onbekende optie --allen" in r.err
 
 
 def test_the_fast_route_does_not_load_typer(demo: Path) -> None:

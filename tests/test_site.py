@@ -103,6 +103,7 @@ def test_the_demo_comes_with_its_website(gz, tmp_path: Path) -> None:
     result = gz("demo", str(tmp_path / "dorp"))
     assert result.code == 0, result.err
     assert "Website en poster voor inwoners: 14 bestanden in" in result.err
+    assert len(result.err.splitlines()) == 2  # the end of the demo fits one window
     assert (tmp_path / "dorp" / "website" / "index.html").is_file()
 
 

@@ -19,8 +19,10 @@ WIDTHS = (60, 80, 120)
 
 VIEWS = [
     ("status",),
+    ("status", "--alles"),
+    ("answers",),
     ("next",),
-    ("next", "--alle"),
+    ("next", "--alles"),
     ("log", "-n", "200"),
     ("org", "list"),
     ("place", "list"),
@@ -62,8 +64,9 @@ def names_in(project_folder: Path, view: tuple[str, ...]) -> list[str]:
         return [a.title for a in project.activities]
     if view[0] == "place":
         return [p.name for p in project.places]
-    if view[0] == "status":
-        return [project.village.name or ""] + [p.title for p in project.platforms]
+    if view[0] == "status":  # the platforms by name in the whole view only
+        platforms = [p.title for p in project.platforms] if "--alles" in view else []
+        return [project.village.name or "", *platforms]
     return []
 
 

@@ -139,7 +139,7 @@ def test_steps_and_questions_by_number_or_short_name() -> None:
 def test_wizard_stap_by_number_and_answers_command(gz, project: Path) -> None:
     result = gz("-C", str(project), "wizard", "--stap", "99")
     assert result.code == 2 and "stap 1 tot en met" in result.err
-    out = gz("-C", str(project), "answers").out
+    out = gz("-C", str(project), "answers", "--alles").out
     assert "Het dorp en de initiatiefnemers" in out and "0.1  Hoe heet het dorp" in out
     assert "Stap 1 · " in out
     data = __import__("json").loads(gz("-C", str(project), "answers", "--json").out)
@@ -157,8 +157,10 @@ def test_wizard_stap_by_number_and_answers_command(gz, project: Path) -> None:
 
 
 def test_help_and_did_you_mean(gz) -> None:
-    result = gz("help")
-    assert result.code == 0 and "Opdrachten:" in result.out and "answers" in result.out
+    result = gz("help")  # one screen: the everyday commands; all of them behind --alles
+    assert result.code == 0 and "Elke dag:" in result.out and "answers" in result.out
+    result = gz("help", "--alles")
+    assert result.code == 0 and "Opdrachten:" in result.out and "merge" in result.out
     result = gz("help", "org", "add")
     assert result.code == 0 and "gzctl org add" in result.out
     result = gz("statsu")

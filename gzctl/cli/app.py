@@ -96,7 +96,24 @@ class DutchCommand(_Dutch, typer.core.TyperCommand):
 
 
 class DutchGroup(_Dutch, typer.core.TyperGroup):
-    """A command group of gzctl, as typer shows its help."""
+    """A command group of gzctl, as typer shows its help: each command with its Dutch
+    name beside it ("list · lijst", from the table's ``DUTCH``)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """typer's help, its commands listed under their names with the Dutch beside."""
+        from gzctl.cli.commands import dutch_name
+
+        renamed = []
+        for name, command in self.commands.items():
+            dutch = dutch_name(name)
+            if dutch and command.name == name:
+                command.name = f"{name} · {dutch}"
+                renamed.append((command, name))
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            for command, name in renamed:
+                command.name = name
 
 
 def catalogue_bytes() -> bytes:
@@ -296,11 +313,11 @@ def run_typer(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     """``gzctl ARGV`` through typer, with the one error handler (tests and ``gzctl help``)."""
-    from gzctl.cli.commands import hint_folder
+    from gzctl.cli.commands import english_argv, hint_folder
     from gzctl.cli.errors import handled
     from gzctl.core.outtext import guard_streams, set_hint_folder
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = english_argv(list(sys.argv[1:] if argv is None else argv))
     guard_streams()  # as gzctl's entry point does (a no-op when it did)
     set_hint_folder(hint_folder(args))
     code = handled(lambda: run_typer(args), args)

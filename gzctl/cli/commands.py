@@ -112,6 +112,11 @@ EVERYDAY: tuple[Command, ...] = (
             flag(
                 "chart", "--chart", help="Teken de voortgang over tijd: afgevinkte acties per dag."
             ),
+            flag(
+                "alles", "--alles", "--alle", "--all",
+                help="Toon alles: bereik, platforms, de acties met hun id. Standaard past de "
+                "stand op één scherm.",
+            ),  # fmt: skip
         ),
     ),
     Command(
@@ -119,7 +124,10 @@ EVERYDAY: tuple[Command, ...] = (
         "gzctl.cli.progress",
         "next_",
         (
-            flag("alle", "--alle", "--all", help="Toon alle open acties, niet alleen de eerste."),
+            flag(
+                "alles", "--alles", "--alle", "--all",
+                help="Toon alle open acties met hun id en waarom, niet alleen de eerste.",
+            ),  # fmt: skip
             JSON,
         ),
     ),
@@ -128,7 +136,10 @@ EVERYDAY: tuple[Command, ...] = (
         "gzctl.cli.progress",
         "done",
         (
-            argument("ids", metavar="ID...", help="Id's van de acties.", multiple=True),
+            argument(
+                "ids", metavar="ACTIE...", multiple=True,
+                help="Het nummer uit gzctl next, het id, of woorden uit de titel.",
+            ),  # fmt: skip
             option("note", "--note", "--notitie", help="Een notitie bij de actie.", default=""),
         ),
     ),
@@ -136,7 +147,12 @@ EVERYDAY: tuple[Command, ...] = (
         ("undo",),
         "gzctl.cli.progress",
         "undo",
-        (argument("item_id", metavar="ID", help="Id van de actie."),),
+        (
+            argument(
+                "item_id", metavar="ACTIE",
+                help="Het id van de actie, of woorden uit de titel (tussen aanhalingstekens).",
+            ),
+        ),  # fmt: skip
     ),
     Command(
         ("log",),
@@ -225,6 +241,111 @@ TOP: dict[str, Top] = {
     "demo": Top("setup", project=False),
     "help": Top("answers", project=False),
 }
+
+
+# Dutch names for every command and sub-command, beside the English ones (issue 22): the
+# English word as the table declares it -> its Dutch aliases, the first one shown in help.
+# One word has the same Dutch name wherever it is a command (``list`` is ``lijst`` in every
+# group). A word that reads as Dutch already (status, demo, platform) has none.
+DUTCH: dict[str, tuple[str, ...]] = {
+    "init": ("begin",),
+    "wizard": ("vragen",),
+    "answers": ("antwoorden",),
+    "next": ("volgende",),
+    "done": ("klaar",),
+    "undo": ("ongedaan",),
+    "log": ("logboek",),
+    "org": ("organisatie", "organisaties"),
+    "docs": ("documenten",),
+    "site": ("website",),
+    "place": ("plek",),
+    "coordinator": ("coördinator",),
+    "activity": ("activiteit",),
+    "person": ("persoon",),
+    "playbook": ("stappenplan",),
+    "config": ("instellingen",),
+    "peers": ("vergelijk",),
+    "sync": ("ophalen",),
+    "merge": ("samenvoegen",),
+    "help": ("hulp",),
+    "add": ("toevoegen",),
+    "list": ("lijst",),
+    "show": ("toon",),
+    "edit": ("wijzig",),
+    "remove": ("verwijder",),
+    "import": ("importeer",),
+    "export": ("exporteer",),
+    "coverage": ("dekking",),
+    "build": ("maak",),
+    "score": ("scoor",),
+    "choose": ("kies",),
+    "candidate": ("kandidaat",),
+    "forget": ("vergeet",),
+    "profile": ("profiel",),
+    "appoint": ("aanstellen",),
+    "suggest": ("voorstellen",),
+    "join": ("aansluiten",),
+    "leave": ("afmelden",),
+    "count": ("tel",),
+    "check": ("controleer",),
+    "use": ("gebruik",),
+    "setup": ("instellen",),
+    "conflicts": ("conflicten",),
+    "resolve": ("oplossen",),
+}
+# Command words that are Dutch as they stand, so they need no alias.
+DUTCH_ALREADY = frozenset({"status", "demo", "platform", "portfolio", "criteria"})
+# Dutch alias -> English command word.
+ENGLISH: dict[str, str] = {alias: word for word, aliases in DUTCH.items() for alias in aliases}
+
+
+def dutch_name(word: str) -> str:
+    """The Dutch name help shows beside ``word`` ('' when the word is Dutch already)."""
+    aliases = DUTCH.get(word, ())
+    return aliases[0] if aliases and word not in DUTCH_ALREADY else ""
+
+
+def english(args: list[str]) -> list[str]:
+    """``args`` (after the global options) with the Dutch command words in them as the
+    table declares them (``org lijst`` -> ``org list``, ``klaar 1`` -> ``done 1``,
+    ``hulp org lijst`` -> ``help org list``): both routes, the help and the hints then read
+    one spelling. Only words where a command word stands are changed; arguments stay."""
+    out = list(args)
+    i = 0
+    if out[:1] == ["help"] or (out and ENGLISH.get(out[0]) == "help"):
+        out[0] = "help"
+        i = 1
+    if i >= len(out):
+        return out
+    first = ENGLISH.get(out[i], out[i])
+    if first not in TOP:
+        return out
+    out[i] = first
+    if not TOP[first].group or not any(w in ENGLISH for w in out[i + 1 :]):
+        return out  # nothing more to translate: no room is imported for it
+    node: Leaf | Room = room(first).app
+    i += 1
+    while isinstance(node, Room) and i < len(out):
+        word = out[i]
+        if word not in node.commands:
+            word = ENGLISH.get(word, word)
+            if word not in node.commands:
+                break
+        out[i] = word
+        node = node.commands[word]
+        i += 1
+    return out
+
+
+def english_argv(argv: list[str]) -> list[str]:
+    """:func:`english` for a whole command line, after its leading -C options."""
+    from gzctl.cli.argv import leading_directory
+
+    leading = leading_directory(argv)
+    if leading is None:
+        return argv
+    start = leading[1]
+    return argv[:start] + english(argv[start:])
 
 
 class Option:
@@ -455,7 +576,8 @@ def find(args: list[str]) -> tuple[tuple[str, ...], Leaf | Room]:
             raise Usage(f"onbekende optie {args[0]}.")
         if not args or args[0] in HELP:
             raise NotSure
-        raise Usage(f"onbekende opdracht '{args[0]}'." + did_you_mean(args[0], list(TOP)))
+        known = [*TOP, *(a for w in TOP for a in DUTCH.get(w, ()))]
+        raise Usage(f"onbekende opdracht '{args[0]}'." + did_you_mean(args[0], known))
     everyday = BY_PATH.get(tuple(args[:2])) or BY_PATH.get(tuple(args[:1]))
     if everyday is not None:
         return everyday.path, Leaf(None, {}, everyday)
@@ -472,6 +594,7 @@ def find(args: list[str]) -> tuple[tuple[str, ...], Leaf | Room]:
             if word.startswith("-"):
                 raise Usage(f"onbekende optie {word}.", path)
             known = [n for n, c in node.commands.items() if not isinstance(c, Room)]
+            known += [a for n in known for a in DUTCH.get(n, ())]
             raise Usage(f"onbekende opdracht '{word}'." + did_you_mean(word, known), path)
         node = node.commands[word]
         path += (word,)

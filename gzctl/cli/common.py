@@ -137,6 +137,14 @@ def console(**kwargs: Any) -> Any:
         def _render_buffer(self, buffer: Any) -> str:
             return str(super()._render_buffer(buffer)).replace(_HINT_SPACE, " ")
 
+    if "width" not in kwargs and "file" not in kwargs and not sys.stdout.isatty():
+        from gzctl.cli.table import terminal_width
+
+        # stdout into a pipe (gzctl org show x | less) while a person reads it on the
+        # terminal (stderr): the terminal's width (rich would take 80), as the plain views
+        width = terminal_width() if sys.stderr.isatty() else None
+        if width is not None:
+            kwargs["width"] = width
     return HintedConsole(**kwargs)
 
 

@@ -62,11 +62,15 @@ def _build(opened: Any, formats: str | None, only: list[str] | None, force: bool
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+        # the bar redraws its line with a carriage return and cursor codes, which the
+        # output cleaner (core/outtext.TerminalStream) strips from all else gzctl prints:
+        # it writes to the terminal itself (its text is gzctl's own, no data in it)
+        stream = getattr(sys.stderr, "unfiltered", sys.stderr)
         bar = Progress(
             TextColumn("Documenten maken"),
             BarColumn(),
             MofNCompleteColumn(),
-            console=Console(stderr=True),
+            console=Console(file=stream, force_terminal=True),
             transient=True,
         )
         bar.start()

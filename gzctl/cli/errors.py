@@ -27,9 +27,22 @@ def fail(message: str, code: int) -> int:
 def usage(message: str, path: tuple[str, ...]) -> int:
     """A command line that does not fit: what is wrong, and where the help is (the command
     path as typed, without quotes: with -C 'Mijn Dorp' in it, it pastes as it stands)."""
-    print(f"Fout: {message}", file=sys.stderr)
+    from gzctl.cli.table import error_text
+
+    print(error_text(message), file=sys.stderr)
     print(f"Hulp: {' '.join(('gzctl', *path))} --help", file=sys.stderr)
     return 2
+
+
+def meant(folder: str, argv: list[str]) -> str:
+    """The command line the user typed, run in ``folder``: '  gzctl -C heukelum status'
+    (on a line of its own, so that it pastes whole)."""
+    from gzctl.cli.argv import leading_directory
+    from gzctl.core.text import shell_quote
+
+    start = (leading_directory(argv) or (None, 0))[1]
+    words = [shell_quote(w) for w in argv[start:]]
+    return "  " + " ".join(["gzctl", "-C", shell_quote(folder), *words])
 
 
 def _debug() -> bool:
@@ -74,7 +87,10 @@ def handled(call: Callable[[], int | None], argv: list[str]) -> int:
     except GzctlError as exc:
         from gzctl.cli.commands import error_text
 
-        return fail(error_text(exc.message, argv), exc.exit_code)
+        code = fail(error_text(exc.message, argv), exc.exit_code)
+        for folder in getattr(exc, "below", ()):
+            print(meant(folder, argv), file=sys.stderr)
+        return code
     except Exit as exc:
         return exc.exit_code
     except (KeyboardInterrupt, EOFError):

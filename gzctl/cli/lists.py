@@ -27,11 +27,16 @@ def show_table(
 
 
 def console() -> Any:
-    """Rich output for the rooms' other views (show, coverage); when it goes to a file or
-    pipe, lines are not wrapped at 80 columns. The lists here print plain text."""
+    """Rich output for the rooms' other views (show, coverage), wrapped at the terminal a
+    person reads it on (also through ``| less``: cli/table.terminal_width); in a file or
+    pipe with no terminal, lines are not wrapped at 80 columns. The lists here print plain
+    text."""
     import sys
 
-    return common.console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    from gzctl.cli.table import terminal_width
+
+    person = any(s.isatty() for s in (sys.stdout, sys.stderr))
+    return common.console(highlight=False, width=(terminal_width() if person else None) or 200)
 
 
 def number(n: int | None) -> str:

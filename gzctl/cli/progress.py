@@ -14,13 +14,13 @@ from gzctl.core import runtime
 from gzctl.core.questions import format_date
 
 
-def status(ctx: Any, json: bool = False, chart: bool = False) -> None:
+def status(ctx: Any, json: bool = False, chart: bool = False, alles: bool = False) -> None:
     """`gzctl status`: prints the project's progress, or its chart."""
     if chart:
         _chart(ctx, json)
         return
     # The same function the fast path in gzctl/__main__.py calls.
-    common.say(render.status_output(common.directory(ctx), as_json=json))
+    common.say(render.status_output(common.directory(ctx), as_json=json, alles=alles))
 
 
 def _chart(ctx: Any, as_json: bool) -> None:
@@ -45,41 +45,54 @@ def _chart(ctx: Any, as_json: bool) -> None:
     )
 
 
-def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
+def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
+    """The open actions, numbered as ``gzctl done NUMMER`` takes them: as many as fit one
+    window, or all of them with their id and why (``--alles``)."""
     """`gzctl next`: prints the next open items."""
     opened = common.open_project(ctx)
-    items = core.next_items(opened.playbook, opened.project, None if alle else 8)
-    if alle:
-        st = core.statuses(opened.playbook, opened.project)
-        items = [i for i in opened.playbook.items if not st[i.id].done]
+    numbered = core.open_order(opened.playbook, opened.project)
+    ready = len(core.next_items(opened.playbook, opened.project, None))
+    items = numbered if alles else numbered[:ready]
     data = [
-        {"id": i.id, "title": i.title, "why": i.why, "phase": i.phase, "step": i.step}
-        for i in items
-    ]
+        {"number": n, "id": i.id, "title": i.title, "why": i.why, "phase": i.phase,
+         "step": i.step, "ready": n <= ready}
+        for n, i in enumerate(items, start=1)
+    ]  # fmt: skip
     if json:
-        common.print_json(data)
+        common.print_json(data if alles else data[:8])
         return
-    from gzctl.cli.render import next_text
-    from gzctl.cli.table import fit, terminal_width
+    from gzctl.cli.table import terminal_width
 
     phases = {p.id: p.title for p in opened.playbook.phases}
-    text = next_text(data, common.style(), phases)
-    later = render.later_lines(opened.playbook, opened.project, common.style())
-    if later:
-        text += "\n\n" + "\n".join(later)
+    width = terminal_width()
+    st = common.style()
+    if alles:
+        text = render.next_text(data, st, phases, width)
+        later = render.later_lines(opened.playbook, opened.project, st)
+        if later:
+            text += "\n\n" + "\n".join(later)
+        actions = _open_actions(opened.project)
+        if actions:
+            lines = [st.bold("Acties uit het overleg")]
+            for a in actions:
+                lines += render.action_item(a, st)
+            text += "\n\n" + "\n".join(lines)
+        common.say(text)
+        if data:
+            common.say("")
+            common.say("Afvinken: gzctl done NUMMER (of het id)")
+        if actions:
+            common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
+        return
+    later = render.later_lines(opened.playbook, opened.project, st)
+    common.say(
+        "\n".join(render.short_next_lines(data, st, phases, width, len(numbered), later=later))
+    )
     actions = _open_actions(opened.project)
     if actions:
-        st = common.style()
-        lines = [st.bold("Acties uit het overleg")]
-        for a in actions:
-            lines += render.action_item(a, st)
-        text += "\n\n" + "\n".join(lines)
-    common.say(fit(text, terminal_width()))
-    if data:
-        common.say("")
-        common.say("Afvinken: gzctl done ID")
-    if actions:
-        common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
+        late = sum(1 for a in actions if a.get("late"))
+        common.say(f"Acties uit het overleg: {len(actions)} open" + (f", {late} te laat" if late
+                   else "") + ". Zie: gzctl next --alles")  # fmt: skip
 
 
 def _open_actions(project: Any) -> list[dict[str, Any]]:

@@ -67,29 +67,82 @@ def ago(days: int | None) -> str:
     return f"{days} dagen geleden"
 
 
-def status_text(data: dict[str, Any], style: Style) -> str:
-    """The plain status view; its hints are plain ('gzctl done ID'): the output stream adds
-    the -C folder (gzctl/core/outtext.py: hinted)."""
+# the rows a short view may take: one 24-row window, less the line of the command typed and
+# the prompt after it
+SCREEN_ROWS = 22
+
+
+def short_later(later: list[str], most: int = 3) -> list[str]:
+    """:func:`later_lines` for a one-screen view: the head, at most ``most`` questions (and
+    how many more), the line that says where to fill them in."""
+    if len(later) <= most + 2:
+        return later
+    hidden = len(later) - 2 - most
+    return [*later[: 1 + most], f"  … en nog {hidden}", later[-1]]
+
+
+def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
+                       rows: int = SCREEN_ROWS, later: list[str] | None = None,
+                       ) -> list[str]:  # fmt: skip
+    """``gzctl status`` as it fits one window of ``rows`` lines at ``width`` columns: the
+    village, the phase bars, the network in two or three lines, and as many of the next
+    actions (numbered as ``gzctl next`` numbers them: ``gzctl done 1``) as there is room
+    for, at least one. When even one does not fit, the last activity and then the hints
+    make room. The whole view is :func:`status_text` (``gzctl status --alles``)."""
+    from gzctl.cli.table import fit
+
+    def fitted(lines: list[str]) -> list[str]:
+        return fit("\n".join(lines), width).split("\n") if lines else []
+
     v = data["village"]
-    lines = []
-    title = v["name"] or "(naamloos dorp)"
-    where = ", ".join(
-        x
-        for x in (f"gemeente {v['municipality']}" if v["municipality"] else "", v["province"])
-        if x
-    )
-    head = style.bold(title) + (f"  ({where})" if where else "")
+    head = style.bold(v["name"] or "(naamloos dorp)")
     if v["inhabitants"]:
         head += f" · {number_nl(v['inhabitants'])} inwoners"
-    lines.append(head)
-    lines += conflict_lines(data, style)
-    lines += [style.yellow(w) for w in data.get("warnings") or []]
-    pb = data["playbook"]
-    lines.append(style.dim(f"Stappenplan: {pb['title']} (versie {pb['version']})"))
-    lines.append("")
+    phases = [x for x in phase_lines(data, style) if x]
+    network = network_summary(data, style, width)
+    warned = [style.yellow(w) for w in data.get("warnings") or []]
+    lines = [head, *conflict_lines(data, style), *warned, *phases, "", *network[:-1]]
+    if later:  # the questions left for later, before the actions
+        lines += ["", *short_later(later)]
+    last = [last_activity_line(data)]
+    foot = [
+        style.dim("Afvinken: gzctl done 1 (het nummer)"),
+        style.dim("Meer: gzctl next   Alles: gzctl status --alles"),
+    ]
+    items = data["next"]
+    if not items:
+        done = style.green("Alle acties van het stappenplan zijn gedaan.")
+        return fitted([*lines, *last, "", done])
+    entries = []
+    for n, item in enumerate(items, start=1):
+        entry = fitted([f"{n:>2}. {item['title']}"])
+        entries.append([entry[0]] + ["    " + e.lstrip() for e in entry[1:]])
+    base = fitted(lines)
+    for drop in range(4):
+        # make room for the first action: no last activity, no "Huidige fase" (the ▶ says
+        # it too), no hints
+        if drop == 1:
+            last = []
+        elif drop == 2:
+            base.remove(phases[0])
+        elif drop == 3:
+            foot = []
+        tail = fitted(foot)
+        top = [*base, *fitted(last), "", style.bold("Volgende acties:")]
+        if len(top) + len(entries[0]) + len(tail) <= rows:
+            break
+    shown: list[str] = entries[0]
+    for entry in entries[1:]:
+        if len(top) + len(shown) + len(entry) + len(tail) > rows:
+            break
+        shown = shown + entry
+    return [*top, *shown, *tail]
+
+
+def phase_lines(data: dict[str, Any], style: Style) -> list[str]:
+    """The current phase and one bar per phase, with the total."""
     phase = data["phase"]
-    lines.append(f"Huidige fase: {style.bold(phase['title'])}")
-    lines.append("")
+    lines = [f"Huidige fase: {style.bold(phase['title'])}", ""]
     width = max(len(p["title"]) for p in data["phases"]) if data["phases"] else 6
     width = max(width, len("Totaal"))
     for p in data["phases"]:
@@ -107,6 +160,70 @@ def status_text(data: dict[str, Any], style: Style) -> str:
         f"  {'Totaal':<{width}}  {bar(prog['done'], prog['total'])}  "
         f"{prog['done']:>2}/{prog['total']:<2}  {prog['percent']:>3}%"
     )
+    return lines
+
+
+def network_summary(data: dict[str, Any], style: Style, width: int | None = None) -> list[str]:
+    """The organisations, platforms, meeting place and Coördinator in as few lines as fit
+    ``width`` (each part only when the village has it, never broken); a blank line after."""
+    lines: list[str] = []
+    orgs = data.get("organisations")
+    if orgs and orgs["inventoried"]:
+        per = orgs["by_status"]
+        rest = ", ".join(
+            f"{s} {per[s]}" for s in ("benaderd", "uitgenodigd", "afgehaakt") if per.get(s)
+        )
+        text = f"Organisaties: {orgs['inventoried']} in kaart, {orgs['joined']} aangesloten"
+        if rest and len(text) + len(rest) + 3 <= (width or 80):  # on one line, or left out
+            text += f" ({rest})"
+        lines.append(text)
+    platforms = data.get("platforms")
+    if isinstance(platforms, list) and platforms:
+        active = sum(1 for p in platforms if p.get("status") == "actief")
+        lines.append(f"Platforms: {len(platforms)}, waarvan {active} actief")
+    parts = []
+    place = data.get("meeting_place")
+    if isinstance(place, dict):
+        chosen = place.get("chosen")
+        parts.append(
+            f"Ontmoetingsplek: {place['name']}" if chosen else "Ontmoetingsplek: nog niet gekozen"
+        )
+    coord = data.get("coordinator")
+    if isinstance(coord, dict):
+        parts.append(
+            f"Coördinator: {coord['name']}" if coord.get("appointed")
+            else "Coördinator: nog niet aangesteld"
+        )  # fmt: skip
+    out: list[str] = []
+    for part in [*lines, *parts]:  # parts share a line while it fits
+        if out and len(out[-1]) + 3 + len(part) <= (width or 80):
+            out[-1] += " · " + part
+        else:
+            out.append(part)
+    return [*out, ""] if out else []
+
+
+def status_text(data: dict[str, Any], style: Style) -> str:
+    """The whole status view (``gzctl status --alles``); its hints are plain ('gzctl done
+    ID'): the output stream adds the -C folder (gzctl/core/outtext.py: hinted)."""
+    v = data["village"]
+    lines = []
+    title = v["name"] or "(naamloos dorp)"
+    where = ", ".join(
+        x
+        for x in (f"gemeente {v['municipality']}" if v["municipality"] else "", v["province"])
+        if x
+    )
+    head = style.bold(title) + (f"  ({where})" if where else "")
+    if v["inhabitants"]:
+        head += f" · {number_nl(v['inhabitants'])} inwoners"
+    lines.append(head)
+    lines += conflict_lines(data, style)
+    lines += [style.yellow(w) for w in data.get("warnings") or []]
+    pb = data["playbook"]
+    lines.append(style.dim(f"Stappenplan: {pb['title']} (versie {pb['version']})"))
+    lines.append("")
+    lines += phase_lines(data, style)
     lines.append("")
     lines += organisation_lines(data, style)
     lines += platform_lines(data, style)
@@ -114,22 +231,25 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     lines += action_lines(data.get("meetings"), style)
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
-        for item in data["next"]:
-            lines.append(f"  • {item['title']}")
-            lines.append(f"    {style.dim(item['id'])}")
-        lines.append(style.dim("  Afvinken: gzctl done ID    Meer: gzctl next --alle"))
+        for n, item in enumerate(data["next"], start=1):
+            lines.append(f"{n:>3}. {item['title']}")
+            lines.append(f"     {style.dim(item['id'])}")
+        lines.append(style.dim("Afvinken: gzctl done NUMMER"))
+        lines.append(style.dim("Meer: gzctl next --alles"))
     else:
         lines.append(style.green("Alle acties van het stappenplan zijn gedaan."))
     lines.append("")
-    last = data["last_activity"]
-    if last:
-        when = dt.datetime.fromisoformat(last)
-        lines.append(
-            f"Laatste activiteit: {ago(data['days_since_activity'])} ({format_date(when.date())})"
-        )
-    else:
-        lines.append("Laatste activiteit: nog niets gedaan")
+    lines.append(last_activity_line(data))
     return "\n".join(lines)
+
+
+def last_activity_line(data: dict[str, Any]) -> str:
+    """'Laatste activiteit: 3 dagen geleden (4 december 2026)'."""
+    last = data["last_activity"]
+    if not last:
+        return "Laatste activiteit: nog niets gedaan"
+    when = dt.datetime.fromisoformat(last)
+    return f"Laatste activiteit: {ago(data['days_since_activity'])} ({format_date(when.date())})"
 
 
 def conflict_lines(data: dict[str, Any], style: Style) -> list[str]:
@@ -246,23 +366,69 @@ def platform_lines(data: dict[str, Any], style: Style) -> list[str]:
     return lines
 
 
-def next_text(items: list[dict[str, Any]], style: Style, phases: dict[str, str]) -> str:
+def next_text(
+    items: list[dict[str, Any]], style: Style, phases: dict[str, str], width: int | None = None
+) -> str:
+    """Every open action (``gzctl next --alles``) with its number, id and why, per phase;
+    the ones waiting for another action under a heading of their own."""
+    from gzctl.cli.table import fit
+
     """The next items as text, grouped by phase."""
     if not items:
         return style.green("Er zijn geen open acties meer.")
     lines: list[str] = []
     current = None
+    waiting = False
     for item in items:
+        if not item.get("ready", True) and not waiting:
+            waiting, current = True, None
+            lines += ["", style.bold("Later: deze wachten nog op een eerdere actie")]
         if item["phase"] != current:
             current = item["phase"]
             if lines:
                 lines.append("")
             lines.append(style.bold(phases.get(current, current)))
-        lines.append(f"  ☐ {item['title']}")
-        lines.append(f"    {style.dim(item['id'])}")
+        lines.append(f"{item.get('number', ''):>4}. {item['title']}")
+        lines.append(f"      {style.dim(item['id'])}")
         if item.get("why"):
-            lines.append(f"    {style.dim(item['why'])}")
-    return "\n".join(lines)
+            lines.append(f"      {style.dim(item['why'])}")
+    return fit("\n".join(lines), width)
+
+
+def short_next_lines(
+    items: list[dict[str, Any]], style: Style, phases: dict[str, str], width: int | None,
+    total: int, rows: int = SCREEN_ROWS, later: list[str] | None = None,
+) -> list[str]:  # fmt: skip
+    """``gzctl next`` as it fits one window: the actions that can be done now, numbered,
+    titles only, as many as there is room for; then how to tick one off and where the rest
+    is (``--alles``: with ids, why, and the ones still waiting)."""
+    from gzctl.cli.table import fit
+
+    if not items:
+        return [style.green("Er zijn geen open acties meer.")]
+    foot = fit(
+        style.dim("Afvinken: gzctl done 1 (het nummer)") + "\n"
+        + style.dim("Alles, met id en uitleg: gzctl next --alles"),
+        width,
+    ).split("\n")  # fmt: skip
+    if later:  # the questions left for later, under the hints
+        foot += ["", *fit("\n".join(short_later(later)), width).split("\n")]
+    lines: list[str] = []
+    current = None
+    shown = 0
+    for item in items:
+        block = []
+        if item["phase"] != current:
+            block.append(style.bold(phases.get(item["phase"], item["phase"])))
+        entry = fit(f"{item['number']:>3}. {item['title']}", width).split("\n")
+        block += [entry[0]] + ["     " + e.lstrip() for e in entry[1:]]
+        if shown and len(lines) + len(block) + 2 + len(foot) > rows:
+            break
+        lines += block
+        current = item["phase"]
+        shown += 1
+    head = f"Nu op te pakken: {shown} van {total} open acties"
+    return [style.bold(head), *lines, "", *foot]
 
 
 def later_lines(playbook: Any, project: Any, style: Style) -> list[str]:
@@ -287,7 +453,9 @@ def later_lines(playbook: Any, project: Any, style: Style) -> list[str]:
     return lines
 
 
-def status_output(directory: str | None, as_json: bool) -> str:
+def status_output(
+    directory: str | None, as_json: bool, alles: bool = False, rows: int = SCREEN_ROWS
+) -> str:
     """``gzctl [-C directory] status [--json]`` as text: the JSON document, or the plain view
     (its hints get the -C folder where all output does: gzctl/core/outtext.py). Both the
     fast path and the typer command call this one function, so they cannot differ. Raises
@@ -309,8 +477,11 @@ def status_output(directory: str | None, as_json: bool) -> str:
     from gzctl.cli.table import fit, terminal_width
 
     style = Style(runtime.color_wanted())
-    text = status_text(data, style)
+    width = terminal_width()
     later = later_lines(opened.playbook, opened.project, style)
+    if not alles:
+        return "\n".join(short_status_lines(data, style, width, rows, later))
+    text = status_text(data, style)
     if later:
         text += "\n\n" + "\n".join(later)
-    return fit(text, terminal_width())
+    return fit(text, width)

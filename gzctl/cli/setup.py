@@ -285,21 +285,29 @@ def demo(
     book = pb.load(pb.builtin_for_country(code))
     project = build_demo(folder, book, runtime.now(), runtime.who())
     where = common.shown(folder)
-    common.note(f"Voorbeelddorp gemaakt in {where}.")
     from gzctl.documents import OUTPUT_DIR, build
 
     report = build(folder, project, book, runtime.today())
-    made = len(report.written) + len(report.unchanged)
-    common.note(f"Documenten voor partners: {made} bestanden in {where}/{OUTPUT_DIR}/.")
+    docs = len(report.written) + len(report.unchanged)
+    made = f"Voorbeelddorp {project.village.name} in {where}/: {docs} documenten in {OUTPUT_DIR}/."
+    common.note(made)
     from gzctl.documents.site.build import SITE_DIR, build_site
 
     site = build_site(folder, project, book, runtime.today())
-    made = len(site.written) + len(site.unchanged)
-    common.note(f"Website en poster voor inwoners: {made} bestanden in {where}/{SITE_DIR}/.")
+    pages = len(site.written) + len(site.unchanged)
+    shown = f"Website en poster voor inwoners: {pages} bestanden in {SITE_DIR}/."
+    common.note(shown)
     _hints_name(folder)
-    common.say(render.status_output(where, as_json=False))
+    from gzctl.cli.table import fit, terminal_width
+    from gzctl.core.outtext import hinted
+
+    # the end of the demo fits one window: the lines above, the status, the line after
+    final = f"Het dorp staat in {where}/. Verder: gzctl next"
+    width = terminal_width()
+    used = sum(len(fit(hinted(t), width).split("\n")) for t in (made, shown, final))
+    common.say(render.status_output(where, as_json=False, rows=render.SCREEN_ROWS - used - 1))
     common.say("")
-    common.say("Rondkijken: gzctl next   ·   gzctl log")
+    common.say(final)
 
 
 COMMANDS = {"init": init, "wizard": wizard_cmd, "demo": demo}

@@ -86,10 +86,14 @@ def _run(repos: list[str], target: Path, jobs: int, quiet: bool) -> list[Any]:
 
     if quiet:
         return sync_core.sync_all(repos, target, jobs)
+    import sys
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    console = Console(stderr=True)
+    # the bar redraws in place with a carriage return and cursor codes, which the output
+    # cleaner strips: it writes to the terminal itself, its one piece of data cleaned here
+    console = Console(file=getattr(sys.stderr, "unfiltered", sys.stderr), stderr=True)
     with Progress(
         TextColumn("Ophalen"),
         BarColumn(),
@@ -102,7 +106,7 @@ def _run(repos: list[str], target: Path, jobs: int, quiet: bool) -> list[Any]:
         task = bar.add_task("", total=len(dict.fromkeys(repos)))
 
         def step(done: sync_core.Synced) -> None:
-            bar.update(task, advance=1, description=done.name)
+            bar.update(task, advance=1, description=common.esc(done.name))
 
         return sync_core.sync_all(repos, target, jobs, step)
 

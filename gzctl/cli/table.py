@@ -104,7 +104,7 @@ _SHELL_WORD = r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|[^\s'"])+"""
 # placeholder (NAAM, ID, ...), a quoted value; with up to two sentence marks after it ('),')
 _WORD = (
     r" ((?:--?[\w-]+(?:=\S*)?|[a-z0-9][\w.@/-]*|[A-Z][A-Z_]*|\.\.\.|'[^']*')[.,;:!?)]{0,2})"
-    r"(?= |$|\[)"  # a space, the end, or rich markup ('build[/]')
+    r"(?= |$|\[|\x1b)"  # a space, the end, rich markup ('build[/]') or a colour code
 )
 _patterns: list[Any] = []
 
@@ -330,7 +330,17 @@ def cards(
     return "\n\n".join(blocks)
 
 
-_BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ")
+_BULLETS = ("• ", "☐ ", "☑ ", "- ", "▶ ", "✓ ", "~ ", "✗ ")
+
+
+def _label(body: str) -> int:
+    """The width of a message's label, one or two words and a colon ("Fout: ", "Let op: ",
+    "Doel:    "), or of a checkbox ("[x] 2. "), or 0: a wrapped line continues under its
+    text."""
+    import re
+
+    m = re.match(r"[A-Z][a-zë]{1,14}(?: [a-z]{1,8})?: +(?=\S)|\[[ x]\] (?:\d+\. )?", body)
+    return len(m.group(0)) if m else 0
 
 
 def fit(text: str, width: int | None) -> str:
@@ -351,8 +361,9 @@ def fit(text: str, width: int | None) -> str:
         body = line.lstrip(" ")
         indent = len(line) - len(body)
         hang = indent + (2 if body.startswith(_BULLETS) else 0)
-        if body.startswith("Fout: "):
-            hang = indent + 6
+        label = _label(body)
+        if label:  # "Fout: ", "Let op: ", "Afvinken: ": the next lines under the text
+            hang = indent + label
         elif body[:1].isdigit() or body.startswith("- "):
             # a numbered line ("1.   Dorpshuis ...", "12. ..."): under the text after the number
             head = len(body) - len(body.lstrip("0123456789.=- "))
@@ -366,7 +377,12 @@ def fit(text: str, width: int | None) -> str:
                 break_on_hyphens=False,
             )
         )
-        out += [" " * indent + w for w in wrapped] or [line]
+        # a hint kept whole that does not fit under the text starts at the left edge
+        # instead, so that the terminal need not break it
+        out += [
+            w.lstrip() if len(" " * indent + w) > width >= len(w.lstrip()) else " " * indent + w
+            for w in wrapped
+        ] or [line]
     return "\n".join(out)
 
 

@@ -31,6 +31,37 @@ APP = Help(
     ),
 )
 
+# `gzctl help` on one screen: the commands a volunteer starts with and uses every day, each
+# with its summary; the others by name per group (``gzctl help --alles`` shows them all).
+HELP_START = ("demo", "init", "wizard")
+HELP_DAILY = ("status", "next", "done", "undo", "log", "answers")
+HELP_MORE = (
+    ("Netwerk", ("org", "docs", "site", "place", "coordinator", "platform", "activity",
+                 "person")),
+    ("Adviseurs", ("playbook", "portfolio", "peers", "sync", "merge", "config")),
+)  # fmt: skip
+HELP_ARGS = {"init": "MAP", "done": "NR"}
+# what each of those does, in a few words (the one-screen help has no room for the summary)
+HELP_SHORT = {
+    "demo": "een voorbeelddorp bekijken",
+    "init": "een nieuw dorp beginnen",
+    "wizard": "verder met het stappenplan",
+    "status": "waar staat het dorp?",
+    "next": "wat kan ik nu doen?",
+    "done": "afvinken, bv. gzctl done 1",
+    "undo": "een actie weer open zetten",
+    "log": "wie veranderde wat, wanneer",
+    "answers": "antwoorden bekijken, verbeteren",
+}
+HELP_FLANDERS_SHORT = "Vlaams (zorgzame buurt): gzctl init MAP --land BE"
+HELP_FLANDERS = (
+    "In Vlaanderen: gzctl init MAP --land BE volgt het stappenplan voor een zorgzame buurt, "
+    "met Vlaamse woorden; gzctl demo --vlaanderen toont een Vlaams voorbeelddorp."
+)
+HELP_DUTCH = (
+    "Elke opdracht mag ook in het Nederlands: gzctl volgende, gzctl org lijst, gzctl klaar 1."
+)
+
 # Top-level commands in the order the help lists them.
 COMMANDS: dict[str, Help] = {
     "init": Help(
@@ -57,13 +88,15 @@ COMMANDS: dict[str, Help] = {
     ),
     "answers": Help(
         "Laat alle antwoorden zien, per stap; verander er één met --wijzig.",
-        "Toont elke vraag van het stappenplan met je antwoord, genummerd zoals de wizard de "
+        "Toont op één scherm per stap hoeveel vragen je beantwoordde; --stap N toont de "
+        "antwoorden van stap N, --alles elke vraag met je antwoord, genummerd zoals de wizard de "
         "stappen telt (0.1 is de eerste vraag over het dorp, 4.2 de tweede vraag van stap 4). "
         "Met --wijzig NUMMER stel je die ene vraag opnieuw, met je oude antwoord als "
         "voorinvulling; de stap hoef je niet opnieuw te doen. De geschiedenis (gzctl log) "
         "houdt bij dat het antwoord veranderd is.",
         (
             "gzctl answers",
+            "gzctl answers --stap 3",
             "gzctl answers --wijzig 0.3         # de provincie opnieuw invullen",
             "gzctl answers --wijzig missie",
             "gzctl answers --json",
@@ -71,27 +104,39 @@ COMMANDS: dict[str, Help] = {
     ),
     "status": Help(
         "Laat zien waar het dorp staat: fase, voortgang, volgende acties.",
-        "Met --json één JSON-document voor scripts en adviseurs; met --chart een grafiek van "
-        "de afgevinkte acties in de tijd.",
-        ("gzctl status", "gzctl -C dorpen/beesd status --json", "gzctl status --chart"),
+        "Past op één scherm; --alles toont ook het bereik, de platforms en de acties met hun "
+        "id. Met --json één JSON-document voor scripts en adviseurs; met --chart een grafiek "
+        "van de afgevinkte acties in de tijd.",
+        (
+            "gzctl status",
+            "gzctl status --alles",
+            "gzctl -C dorpen/beesd status --json",
+            "gzctl status --chart",
+        ),
     ),
     "next": Help(
         "Toon de volgende acties die je nu kunt oppakken.",
-        "Acties waarvan alles wat eraan voorafgaat gedaan is, in de volgorde van het stappenplan.",
-        ("gzctl next", "gzctl next --alle", "gzctl next --json"),
+        "Acties waarvan alles wat eraan voorafgaat gedaan is, in de volgorde van het "
+        "stappenplan, genummerd: gzctl done 1 vinkt de eerste af. Met --alles ook hun id, "
+        "waarom ze ertoe doen, en de acties die nog op een andere wachten.",
+        ("gzctl next", "gzctl next --alles", "gzctl next --json"),
     ),
     "done": Help(
         "Vink een of meer acties af.",
-        "Geef het id van de actie (zie gzctl next); het laatste deel is genoeg als dat uniek is.",
+        "Noem de actie bij het nummer uit gzctl next, bij woorden uit haar titel, of bij haar "
+        "id (het laatste deel is genoeg als dat uniek is). Passen de woorden bij meer acties, "
+        "dan noemt gzctl ze en verandert er niets.",
         (
+            "gzctl done 1",
+            "gzctl done koffie dorpsraad",
             "gzctl done verkennen.kerngroep",
             'gzctl done verkennen.kerngroep verkennen.gemeente --note "Gesprek op 3 maart"',
         ),
     ),
     "undo": Help(
         "Zet een afgevinkte actie terug op open.",
-        "",
-        ("gzctl undo verkennen.kerngroep",),
+        "Noem de actie bij haar id of bij woorden uit haar titel.",
+        ("gzctl undo verkennen.kerngroep", 'gzctl undo "koffie dorpsraad"'),
     ),
     "log": Help(
         "Toon de geschiedenis: wie wat wanneer veranderde.",

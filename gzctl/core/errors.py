@@ -47,6 +47,15 @@ class NotFound(GzctlError):
     exit_code = 2
 
 
+class NoProject(NotFound):
+    """No gzctl.toml here or above; ``below`` names the project folders just under the
+    current one (relative paths), so the CLI can show the command that was meant."""
+
+    def __init__(self, message: str, below: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.below = below
+
+
 class Refused(GzctlError):
     """A valid request that gzctl declines (e.g. overwriting a project)."""
 

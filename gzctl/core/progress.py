@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import ChecklistEntry, Project
@@ -122,7 +123,121 @@ def resolve_item(playbook: Playbook, raw: str) -> Item:
     tails = [i for i in playbook.items if i.id.split(".", 1)[-1] == raw]
     if len(tails) == 1:
         return tails[0]
-    raise NotFound(f"Onbekende actie '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl next --alle")
+    raise NotFound(
+        f"Onbekende actie '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl next --alles"
+    )
+
+
+def open_order(
+    playbook: Playbook, project: Project, st: dict[str, ItemStatus] | None = None
+) -> list[Item]:
+    """Every open item in the order ``gzctl next`` numbers them (``gzctl done 1``): the ones
+    that can be done now (:func:`next_items`), then the ones still waiting for another."""
+    st = st or statuses(playbook, project)
+    ready = next_items(playbook, project, None, st)
+    taken = {i.id for i in ready}
+    return ready + [i for i in playbook.items if not st[i.id].done and i.id not in taken]
+
+
+def _folded(text: str) -> str:
+    """``text`` lower-case without accents ('Coördinator' -> 'coordinator'), for matching."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _by_words(items: Sequence[Item], words: list[str]) -> list[Item]:
+    """The items whose title or id has a word starting with each of ``words`` ('zoek':
+    'Zoek op ...'); when none has, those that hold each word anywhere ('ondersteuner' in
+    'dorpsondersteuner'). Accents and case are ignored."""
+    import re
+
+    wanted = [_folded(w) for w in words]
+
+    def text(i: Item) -> str:
+        return _folded(f"{i.title} {i.id}")
+
+    def starts(i: Item) -> bool:
+        own = re.split(r"[^\w]+", text(i))
+        return all(any(o.startswith(w) for o in own) for w in wanted)
+
+    return [i for i in items if starts(i)] or [
+        i for i in items if all(w in text(i) for w in wanted)
+    ]
+
+
+def _short(title: str, words: int = 7) -> str:
+    cut = title.split()
+    return " ".join(cut[:words]).rstrip(",;:") + (" …" if len(cut) > words else "")
+
+
+def _exact(playbook: Playbook, numbered: list[Item], raw: str) -> Item | None:
+    """The item ``raw`` names exactly: a number ``next`` shows, an id, or the last part of
+    an id when only one item has it."""
+    if raw.isdigit():
+        n = int(raw)
+        if not 1 <= n <= len(numbered):
+            raise NotFound(
+                f"Er is geen actie {n}: gzctl next nummert de open acties van 1 tot "
+                f"{len(numbered)}. Zie: gzctl next --alles"
+            )
+        return numbered[n - 1]
+    item = playbook.item(raw)
+    if item:
+        return item
+    tails = [i for i in playbook.items if i.id.split(".", 1)[-1] == raw]
+    return tails[0] if len(tails) == 1 else None
+
+
+def find_items(
+    playbook: Playbook, project: Project, raws: list[str], done: bool = False
+) -> list[Item]:
+    """The items a user named: by the number ``gzctl next`` shows (``done 1``), by id or
+    its last part, or by words from the title (``done ondersteuner``). Several words that
+    each name nothing may together name one item (``done koffie dorpsraad``). Words are
+    matched first among the open items (``done``) or the ticked ones (``done=True``: undo),
+    then among all. Several items for the same words: a Dutch line naming them, exit 2."""
+    st = statuses(playbook, project)
+    numbered = open_order(playbook, project, st)
+    raws = [r.strip() for r in raws if r.strip()]
+    found = [_exact(playbook, numbered, r) for r in raws]
+    if all(found):
+        return [i for i in found if i is not None]
+    pool = [i for i in playbook.items if st[i.id].done == done]
+    if len(raws) > 1 and not any(found):
+        together = _by_words(pool, raws) or _by_words(playbook.items, raws)
+        if len(together) == 1:
+            return together
+    out = []
+    for raw, item in zip(raws, found, strict=True):
+        if item is None:
+            item = _one_by_words(playbook, pool, numbered, raw)
+        out.append(item)
+    return out
+
+
+def _one_by_words(playbook: Playbook, pool: list[Item], numbered: list[Item], raw: str) -> Item:
+    id_like = "." in raw and " " not in raw  # a mistyped id is no title words: suggest
+    hits = [] if id_like else _by_words(pool, raw.split()) or _by_words(playbook.items, raw.split())
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        ids = [i.id for i in playbook.items]
+        raise NotFound(
+            f"Onbekende actie '{raw}'." + did_you_mean(raw, ids)
+            + " Zie: gzctl next --alles"
+        )  # fmt: skip
+    position = {i.id: n for n, i in enumerate(numbered, start=1)}
+    named = [
+        (f"{position[i.id]}. " if i.id in position else "") + f"{_short(i.title)} ({i.id})"
+        for i in hits[:5]
+    ]
+    more = f" en nog {len(hits) - 5}" if len(hits) > 5 else ""
+    raise UsageProblem(
+        f"'{raw}' past bij {len(hits)} acties: " + "; ".join(named) + more
+        + ". Typ het nummer, het id of meer woorden."
+    )  # fmt: skip
 
 
 def mark_done(

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from gzctl.core.errors import NotFound, Refused, StateError, UsageProblem
+from gzctl.core.errors import NoProject, NotFound, Refused, StateError, UsageProblem
 from gzctl.core.model import (
     SCHEMA_VERSION,
     ConversionError,
@@ -55,10 +55,43 @@ def find_project(start: Path, explicit: bool = False) -> Path:
     for folder in (start, *start.parents):
         if (folder / STATE_FILE).is_file():
             return folder
-    raise NotFound(
+    below = projects_below(start)
+    if below:
+        names = ", ".join(below)
+        where = f"staat het dorp {names}" if len(below) == 1 else f"staan de dorpen {names}"
+        raise NoProject(
+            f"Geen gzctl-project gevonden in '{start}' of een map erboven. Hieronder {where}; "
+            "noem de map met -C:",
+            below,
+        )
+    raise NoProject(
         f"Geen gzctl-project gevonden in '{start}' of een map erboven. "
         "Begin er een met 'gzctl init MAP', of wijs er een aan met -C MAP."
     )
+
+
+def projects_below(start: Path, depth: int = 2, limit: int = 5) -> tuple[str, ...]:
+    """The project folders at most ``depth`` levels under ``start`` (relative, '/'-joined,
+    sorted; at most ``limit``): the village a user standing one folder too high meant.
+    Hidden folders and unreadable ones are skipped."""
+    found: list[str] = []
+    level = [start]
+    for _ in range(depth):
+        nxt = []
+        for folder in level:
+            try:
+                children = sorted(p for p in folder.iterdir() if p.is_dir())
+            except OSError:
+                continue
+            for child in children:
+                if child.name.startswith("."):
+                    continue
+                if (child / STATE_FILE).is_file():
+                    found.append(child.relative_to(start).as_posix())
+                else:
+                    nxt.append(child)
+        level = nxt[:200]  # a home folder full of folders: look no further than that
+    return tuple(sorted(found)[:limit])
 
 
 # --------------------------------------------------------------------------- reading

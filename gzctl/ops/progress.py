@@ -16,12 +16,14 @@ from gzctl.ops.project import Where, opened, transaction
 def mark_done(
     where: Where, ids: list[str], *, note: str = "", who: str, now: dt.datetime
 ) -> list[Any]:
-    """Tick off checklist items (ids, or anything progress.mark_done resolves), with an
-    optional note; one history line. Returns the items ticked."""
+    """Tick off checklist items (ids, the numbers ``gzctl next`` shows, or words from their
+    titles: progress.find_items), with an optional note; one history line. Returns the
+    items ticked."""
     project = opened(where)
     with transaction(project, who, now) as tx:
+        named = progress.find_items(project.playbook, tx.project, ids)
         items = progress.mark_done(
-            project.playbook, tx.project, ids, now.date(), who, note.strip()
+            project.playbook, tx.project, [i.id for i in named], now.date(), who, note.strip()
         )
         tx.log(
             "done",
@@ -35,6 +37,7 @@ def undo_item(where: Where, item_id: str, *, who: str, now: dt.datetime) -> Any:
     """Open a ticked item again; returns the item."""
     project = opened(where)
     with transaction(project, who, now) as tx:
-        item = progress.undo(project.playbook, tx.project, item_id)
+        named = progress.find_items(project.playbook, tx.project, [item_id], done=True)
+        item = progress.undo(project.playbook, tx.project, named[0].id)
         tx.log("undo", f"Teruggezet: {item.title}", [item.id])
     return item
