@@ -5,6 +5,8 @@ named by number or words; the folder above a village; the progress bar's carriag
 
 from __future__ import annotations
 
+import json
+
 import io
 import re
 from pathlib import Path
@@ -131,6 +133,8 @@ def every_path() -> list[tuple[str, ...]]:
 
     def walk(node: Room, path: tuple[str, ...]) -> None:
         for name, child in node.commands.items():
+            if not isinstance(child, Room) and child.kwargs.get("hidden"):
+                continue  # an English name kept hidden beside a Dutch command (overleg)
             out.append((*path, name))
             if isinstance(child, Room):
                 walk(child, (*path, name))
@@ -201,8 +205,10 @@ def test_ambiguous_words_name_the_candidates_and_change_nothing(gz, demo: Path) 
     result = gz("done", "zoek", cwd=demo)
     assert result.code == 2
     line = result.err.strip()
-    assert "\n" not in line and "past bij 3 acties" in line
-    assert "verkennen.ondersteunergesprek" in line and "verkennen.subsidiedatum" in line
+    assert "\n" not in line and "past bij" in line
+    listed = json.loads(gz("next", "--json", cwd=demo).out)
+    starting = [i["id"] for i in listed if i["title"].lower().startswith("zoek")]
+    assert len(starting) >= 2 and all(item in line for item in starting)
     assert (demo / "gzctl.toml").read_bytes() == before
     assert gz("done", "999", cwd=demo).code == 2
 

@@ -294,7 +294,14 @@ DUTCH: dict[str, tuple[str, ...]] = {
     "resolve": ("oplossen",),
 }
 # Command words that are Dutch as they stand, so they need no alias.
-DUTCH_ALREADY = frozenset({"status", "demo", "platform", "portfolio", "criteria"})
+DUTCH_ALREADY = frozenset({
+    "status", "demo", "platform", "portfolio", "criteria",
+    # the round's Dutch commands and their sub-commands (their English names are aliases)
+    "planning", "overleg", "geld", "peiling", "vast", "aanmelding",
+    "toevoegen", "lijst", "toon", "besluit", "actie", "actie-klaar", "klaar", "verwijderen",
+    "uitgave", "inkomst", "overzicht", "verwijder", "fondsen", "vragen", "ronde", "tel",
+    "uitslag", "nieuw",
+})  # fmt: skip
 # Dutch alias -> English command word.
 ENGLISH: dict[str, str] = {alias: word for word, aliases in DUTCH.items() for alias in aliases}
 

@@ -76,7 +76,9 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
             lines = [st.bold("Acties uit het overleg")]
             for a in actions:
                 lines += render.action_item(a, st)
-            text += "\n\n" + "\n".join(lines)
+            from gzctl.cli.table import fit
+
+            text += "\n\n" + fit("\n".join(lines), width)
         common.say(text)
         if data:
             common.say("")
@@ -85,14 +87,14 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
             common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
         return
     later = render.later_lines(opened.playbook, opened.project, st)
-    common.say(
-        "\n".join(render.short_next_lines(data, st, phases, width, len(numbered), later=later))
-    )
     actions = _open_actions(opened.project)
+    extra = []
     if actions:
         late = sum(1 for a in actions if a.get("late"))
-        common.say(f"Acties uit het overleg: {len(actions)} open" + (f", {late} te laat" if late
-                   else "") + ". Zie: gzctl next --alles")  # fmt: skip
+        said = f"{len(actions)} open" + (f", {late} te laat" if late else "")
+        extra.append(f"Acties uit het overleg: {said}. Zie: gzctl next --alles")
+    common.say("\n".join(render.short_next_lines(
+        data, st, phases, width, len(numbered), later=later, extra=extra)))  # fmt: skip
 
 
 def _open_actions(project: Any) -> list[dict[str, Any]]:

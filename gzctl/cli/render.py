@@ -398,6 +398,7 @@ def next_text(
 def short_next_lines(
     items: list[dict[str, Any]], style: Style, phases: dict[str, str], width: int | None,
     total: int, rows: int = SCREEN_ROWS, later: list[str] | None = None,
+    extra: list[str] | None = None,
 ) -> list[str]:  # fmt: skip
     """``gzctl next`` as it fits one window: the actions that can be done now, numbered,
     titles only, as many as there is room for; then how to tick one off and where the rest
@@ -413,6 +414,8 @@ def short_next_lines(
     ).split("\n")  # fmt: skip
     if later:  # the questions left for later, under the hints
         foot += ["", *fit("\n".join(short_later(later)), width).split("\n")]
+    if extra:  # one more line under the hints (the open actions of the meetings)
+        foot += fit("\n".join(extra), width).split("\n")
     lines: list[str] = []
     current = None
     shown = 0
