@@ -5,9 +5,8 @@ named by number or words; the folder above a village; the progress bar's carriag
 
 from __future__ import annotations
 
-import json
-
 import io
+import json
 import re
 from pathlib import Path
 
