@@ -85,3 +85,14 @@ def test_the_tool_reports_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> No
     tool = _printcheck()
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert tool.main(["--json"]) == 2
+
+
+def test_a_number_split_over_two_lines_is_found_and_one_area_code_is_not() -> None:
+    tool = _printcheck()
+    contacts = {"0345\u00a0611\u00a0911", "0345\u00a0700\u00a0210"}
+    whole = ["Huisarts   0345 611 911", "Sociaal Team"]  # the other number is on page 2
+    assert tool.problems_in(["\n".join(whole)], set(), contacts) == []
+    split = ["Huisarts   0345", "611 911   info@huisarts.nl"]
+    assert tool.problems_in(["\n".join(split)], set(), contacts) == [
+        "'0345\u00a0611\u00a0911' is afgebroken op pagina 1"
+    ]

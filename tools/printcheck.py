@@ -119,6 +119,18 @@ _PAGE_NUMBER = re.compile(r"^\s*(pagina\s+)?\d+(\s+van\s+\d+)?\s*$", re.IGNORECA
 _BROKEN = re.compile(r"(\S+@\S*-|\S+-)\s*$")
 
 
+def _number_broken(item: str, lines: list[str]) -> bool:
+    """Whether a phone number starts at the end of one line and goes on at the start of the
+    next (other numbers with the same area code elsewhere on the page are no break)."""
+    parts = item.replace("\u00a0", " ").split()
+    for k in range(1, len(parts)):
+        head, rest = " ".join(parts[:k]), " ".join(parts[k:])
+        for line, after in zip(lines, lines[1:], strict=False):
+            if line.endswith(head) and after.startswith(rest):
+                return True
+    return False
+
+
 def problems_in(pages: list[str], heads: set[str], contacts: set[str]) -> list[str]:
     """Orphan headings, a closing alone on its page, broken e-mail addresses and numbers."""
     out = []
@@ -134,10 +146,12 @@ def problems_in(pages: list[str], heads: set[str], contacts: set[str]) -> list[s
             out.append(f"de groet staat alleen bovenaan pagina {n}")
         flat = " ".join(lines)
         for item in contacts:
-            first = item.split("\u00a0")[0].split()[0]
-            if first in flat and item.replace("\u00a0", " ") not in re.sub(r"\s+", " ", flat):
-                if "@" in item or re.search(r"\d", item):
+            if "@" in item:
+                first = item.split("\u00a0")[0].split()[0]
+                if first in flat and item not in re.sub(r"\s+", " ", flat):
                     out.append(f"'{item}' is afgebroken op pagina {n}")
+            elif re.search(r"\d", item) and _number_broken(item, lines):
+                out.append(f"'{item}' is afgebroken op pagina {n}")
     return sorted(set(out))
 
 
