@@ -26,8 +26,11 @@ def _values(opened: Any) -> dict[str, str]:
     village = project.village.name or "het dorp"
     network = project.answers.get("verbinden.netwerknaam") or f"het netwerk in {village}"
     place = chosen_place(project)
+    from gzctl.core.country import for_playbook
+
     return {"dorp": village, "netwerk": str(network),
-            "plek": place.name if place is not None else "het dorpshuis"}  # fmt: skip
+            "plek": place.name if place is not None else "het dorpshuis",
+            "inwoners": for_playbook(opened.playbook).words["inwoners"]}  # fmt: skip
 
 
 @app.command("vragen", **_kw("vragen"))

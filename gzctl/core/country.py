@@ -340,7 +340,7 @@ REQUIRED_WORDS = (
     "bestuurder", "bestuurders", "bestuurder_welzijn", "college", "gemeente", "lokaal_bestuur",
     "kern", "beleidsplan", "statistiek", "privacytoezicht", "sociaal_team", "verbinder",
     "verbinder_titel", "senioren", "steun", "steun_uitleg", "netwerk", "hulp_titel",
-    "geweldlijn", "toestemming_leeftijd", "gedragsbewijs",
+    "geweldlijn", "toestemming_leeftijd", "gedragsbewijs", "inwoners", "inwoner",
     "toestemming", "screening", "loon_uitleg", "bewijs", "voorbeelden", "dorpsagenda",
     "dorpsblad",
 )  # fmt: skip

@@ -87,14 +87,15 @@ def _money_rows(y: money.Year, verbinder: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _signups(project: Project, year: int) -> Any:
-    """'3 inwoners meldden zich aan om mee te doen' for the year, or '' without any."""
+def _signups(project: Project, year: int, words: dict[str, str]) -> Any:
+    """'3 inwoners meldden zich aan' (the country's word for residents) for the year, or ''
+    without any."""
     from gzctl.network.signups import total
 
     n = total(project, year)
     if not n:
         return ""
-    return _count(n, "inwoner meldde", "inwoners meldden")
+    return _count(n, f"{words['inwoner']} meldde", f"{words['inwoners']} meldden")
 
 
 def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
@@ -142,7 +143,7 @@ def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
             "saldo": later_euro(round(y.income - y.spent, 2)),
         },
         "missie": str(answer(project, "verbinden.missie") or ""),
-        "aanmeldingen": _signups(project, year),
+        "aanmeldingen": _signups(project, year, common_data(ctx)["land"]["woorden"]),
     }
 
 

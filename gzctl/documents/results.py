@@ -38,6 +38,7 @@ def _fill_values(ctx: Context, base: dict[str, Any]) -> dict[str, str]:
         "dorp": str(base["dorp"]["naam"]),
         "netwerk": str(base["netwerk"]["naam"]),
         "plek": place.name if place is not None else "het dorpshuis",
+        "inwoners": str(base["land"]["woorden"]["inwoners"]),
     }
 
 
