@@ -464,8 +464,8 @@ def test_start_or_join_platform_joins_one_started_meanwhile(demo: Path) -> None:
             ["org", "remove", "kbo-ooltwijk"],
             "KBO Ooltwijk (kbo-ooltwijk) met contactgegevens van de lijst halen, en ook uit "
             "platform Ouderensteunpunt en activiteiten Wandeling voor ouderen, Koffieochtend "
-            "Ouderensteunpunt (proef), Open koffieochtend Ouderensteunpunt en actie "
-            "route-wandeling-uitzetten?",
+            "Ouderensteunpunt (proef), Open koffieochtend Ouderensteunpunt en vaste activiteit "
+            "Koersbal en actie route-wandeling-uitzetten?",
             'trekker = "kbo-ooltwijk"',  # Ja: the references went with it
         ),
         (

@@ -63,6 +63,7 @@ def test_ook_verwijzingen_takes_the_references_in_one_write(gz, demo: Path) -> N
         "Ook uit platform Ouderensteunpunt gehaald.",
         "Ook uit activiteiten Wandeling voor ouderen, Koffieochtend Ouderensteunpunt (proef), "
         "Open koffieochtend Ouderensteunpunt gehaald.",
+        "Ook uit vaste activiteit Koersbal gehaald.",  # what the member did weekly
         "Ook uit actie route-wandeling-uitzetten gehaald.",  # a meeting's action (issue 26)
     ]
     data = state(demo)

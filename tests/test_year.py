@@ -273,14 +273,14 @@ def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
         ("oproep-dorpskrant", "kbo-beesd", True),
     ]
 
-    # the open action in next and status, on the day it is late
-    shown = gz(*c, "next")
+    # the open action in next (the whole view) and status, on the day it is late
+    shown = gz(*c, "next", "--alles")
     assert "Acties uit het overleg" in shown.out
     assert "Zaal vastleggen voor de Beweegweek — Dorpshuis De Linde, vóór 15 januari 2027" in (
         shown.out
     )
     assert "Oproep in de dorpskrant" not in shown.out
-    status = gz(*c, "status")
+    status = gz(*c, "status", "--alles")  # the whole view; the short one fits one window
     assert "Overleg: 2 geweest, 2 gepland (volgende: 20 januari 2027)" in status.out
     assert "Acties uit het overleg: 1 open actie" in status.out
     meetings = json.loads(gz(*c, "status", "--json").out)["meetings"]
@@ -434,7 +434,7 @@ def test_a_name_typed_into_a_decision_is_reached_by_person_forget(gz, village: P
               "kbo-beesd", "--voor", "2026-12-01").code == 0  # fmt: skip
     seen = json.loads(gz(*c, "person", "export", "Petra de Vries", "--json").out)
     wheres = {t["where"] for t in seen["texts"]}
-    assert {f"meetings.{m}.decisions[1]", f"meetings.{m}.actions.petra-vries-belt.text"} <= wheres
+    assert {f"meetings.{m}.decisions.1", f"meetings.{m}.actions.petra-vries-belt.text"} <= wheres
     assert gz(*c, "person", "forget", "Petra de Vries", "--yes").code == 0
     text = (village / STATE).read_text(encoding="utf-8")
     assert "Petra" not in text

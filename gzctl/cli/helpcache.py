@@ -124,7 +124,7 @@ def _keep(key: str, text: str) -> None:
         from gzctl.core import safefs
 
         folder = _folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        safefs.make_folder(folder)  # the user's cache folder (it may be a link), not below
         safefs.write_text(folder / f"{key}.txt", text, root=folder)
     except Exception:
         return

@@ -79,7 +79,7 @@ def _secret() -> bytes | None:
             from gzctl.core import safefs
 
             key = secrets.token_bytes(32)
-            home.mkdir(parents=True, exist_ok=True)
+            safefs.make_folder(home)  # the user's cache folder (it may be a link)
             safefs.write_bytes(path, key, root=home, mode=0o600)
         _key = key
     except Exception:
@@ -252,7 +252,7 @@ def put(
             payload = head + pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL)
             safefs.write_bytes(cache / PIECES, _mac(key, payload) + payload, root=folder)
         else:  # pieces of an older text: gone, with whatever a forget took out of the state
-            (cache / PIECES).unlink(missing_ok=True)
+            safefs.remove(cache / PIECES, root=folder)
     except Exception:
         return
 

@@ -164,8 +164,8 @@ def strip_controls(text: str) -> str:
 # tests/test_hints.py.
 PROJECT_COMMANDS = (
     "wizard", "answers", "status", "next", "done", "undo", "log", "planning", "org", "docs",
-    "site", "place", "coordinator", "platform", "activity", "overleg", "geld", "peiling", "vast",
-    "aanmelding", "person", "playbook", "config", "merge",
+    "site", "place", "coordinator", "platform", "activity", "geld", "peiling", "vast",
+    "aanmelding", "overleg", "person", "playbook", "config", "merge",
 )  # fmt: skip
 # 'gzctl' then a project command as a whole word: 'gzctl schrijft er niet in', 'Werk gzctl
 # bij' and 'gzctl -C x org' are no hints to change. The space after 'gzctl' may be a line

@@ -98,6 +98,13 @@ def _signups(project: Project, year: int, words: dict[str, str]) -> Any:
     return _count(n, f"{words['inwoner']} meldde", f"{words['inwoners']} meldden")
 
 
+def _participation(project: Project) -> str:
+    """The one sentence every output says of who takes part (network/participation.py)."""
+    from gzctl.network.participation import participation, participation_text
+
+    return participation_text(participation(project))
+
+
 def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
     """The year's results as the documents show them: organisations, activities and their
     participants, running platforms, money; every figure from the data."""
@@ -123,6 +130,7 @@ def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
         "tot": later_short_date(min(day, dt.date(year, 12, 31))),
         "heel_jaar": day >= dt.date(year, 12, 31),
         "aangesloten": _count(len(joined), "organisatie is", "organisaties zijn"),
+        "deelname": _participation(project),
         "aangesloten_namen": join_dutch(o.name for o in joined),
         "activiteiten": _count(len(held), "activiteit", "activiteiten"),
         "deelnemers": later_number(sum(counted)) if counted else "",
@@ -305,7 +313,7 @@ def prepare_fund_requests(ctx: Context) -> Prepared:
             ),
             "penvoerder": penvoerder,
         }
-        stem = safe_stem(p.title, taken)
+        stem = safe_stem(p.id, taken)  # the id, as the platform plan: stable when renamed
         outputs.append(Output(f"fondsaanvraag/{stem}", "fondsaanvraag", data,
                               f"{FUND_TITLE} — {p.title}"))  # fmt: skip
     warnings: tuple[str, ...] = ()

@@ -68,6 +68,7 @@ def prepare_note(ctx: Context) -> Prepared:
         raise missing_answer(ctx.playbook, HOURS, NOTE_TITLE)
     from gzctl.network.coordinator import budget
     from gzctl.network.criteria import load_criteria
+    from gzctl.network.participation import participation, participation_text
 
     b = budget(project, load_criteria())
     assert b.salary is not None and b.total is not None  # the hours are known
@@ -85,6 +86,7 @@ def prepare_note(ctx: Context) -> Prepared:
         "werkgever_is_bestuur": answer(project, EMPLOYER) == BESTUUR_EMPLOYER,
         "datum": later_short_date(document_date(project)),
         "regie_zelf": answer(project, REGIE) == BESTUUR_REGIE,
+        "deelname": participation_text(participation(project)),
     }
     return Prepared(NOTE, NOTE_TITLE, (Output(NOTE, NOTE, data, NOTE_TITLE),))
 
