@@ -223,13 +223,20 @@ class Catalogue:
     def match_type(self, text: str) -> OrgType | None:
         """A catalogue type from its id or name, or recognised in an organisation's name.
 
-        The longest matching keyword wins ('Protestantse Gemeente' is a church, not the
-        municipality). A keyword matches a whole word, the start of a compound ('voetbal' in
-        'voetbalclub', four letters or more) or, written as '*raad', its end; a phrase
-        matches whole words in a row; a '*kerk' only counts in the first word, because
-        place names end in it too (Nieuwerkerk). Street names never count, so 'Buurtvereniging
-        Kerkstraat' is no church, and 'school' does not hide in 'Rijschool'. Only when no
-        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by difflib."""
+        The head noun wins: in a Dutch name the kind comes first ('Autorijschool Kerkzicht',
+        'Café-Zaal De Harmonie', 'PKN-gemeente Den Ham'), so the first word that holds a
+        keyword decides, its longest keyword on a tie ('Protestantse Gemeente' is a church,
+        not the municipality). What follows 'De', 'Het' or ''t' after such a word is a
+        proper name and never counts ('Frituur 't Kerkhofje' is no church); before any
+        type word it may ('De Zonnebloem'). A keyword matches a whole word, the start of a
+        compound ('voetbal' in 'voetbalclub', four letters or more; not an adjective:
+        'Gemeentelijke' is no gemeente) or, written as '*koor', its end ('Gospelkoor'),
+        except in the last word of several (place names end in 'kerk': 'VV Nieuwerkerk');
+        a phrase matches whole words in a row. Street names never count ('Buurtvereniging
+        Kerkstraat' is no church), and 'school' does not hide in 'Rijschool'. Only when no
+        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by difflib.
+
+        What this returns from a name is a guess: :func:`build` marks it as such."""
         if not text.strip():
             return None
         exact = self._exact.get(compact(text))
@@ -238,23 +245,40 @@ class Catalogue:
         words = [w for w in name_words(text) if not _is_street(w)]
         if not words:
             return None
-        index = self._by_how
-        hits = [(k, index["word"][k]) for k in set(words) if k in index["word"]]
-        for w in set(words):
-            for n in range(4, len(w) + 1):
-                if w[:n] in index["prefix"]:
-                    hits.append((w[:n], index["prefix"][w[:n]]))
-        first = words[0]  # the head of a compound, only in the first word: 'Ontmoetingskerk
-        # Ooltwijk' is a church, 'VV Nieuwerkerk' is not
-        for n in range(1, len(first) + 1):
-            if first[-n:] in index["suffix"]:
-                hits.append((first[-n:], index["suffix"][first[-n:]]))
-        spaced = " " + " ".join(words) + " "
-        hits += [(k, t) for k, t in index["phrase"].items() if f" {k} " in spaced]
-        if hits:
-            keyword, type_id = min(hits, key=lambda h: (-len(h[0]), h[0], h[1]))
-            return self.type(type_id)
+        found = self._head_hit(words)
+        if found is not None:
+            return self.type(found)
         return self._near_miss(words)
+
+    def _hits_at(self, words: list[str], i: int) -> list[tuple[str, str]]:
+        """The (keyword, type id) pairs that match from word ``i`` on."""
+        index = self._by_how
+        w = words[i]
+        hits = [(w, index["word"][w])] if w in index["word"] else []
+        for n in range(4, len(w)):
+            if w[:n] in index["prefix"] and not _is_adjective_ending(w[n:]):
+                hits.append((w[:n], index["prefix"][w[:n]]))
+        if i == 0 or i < len(words) - 1:
+            for n in range(1, len(w) + 1):
+                if w[-n:] in index["suffix"]:
+                    hits.append((w[-n:], index["suffix"][w[-n:]]))
+        rest = " " + " ".join(words[i:]) + " "
+        hits += [
+            (k, t)
+            for k, t in index["phrase"].items()
+            if k.split(" ", 1)[0] == w and rest.startswith(f" {k} ")
+        ]
+        return hits
+
+    def _head_hit(self, words: list[str]) -> str | None:
+        """The type id of the first word that holds a keyword (see :meth:`match_type`): as
+        the first one decides, a proper name after 'De', 'Het' or ''t' never outvotes it."""
+        for i in range(len(words)):
+            hits = self._hits_at(words, i)
+            if hits:
+                _keyword, type_id = min(hits, key=lambda h: (-len(h[0]), h[0], h[1]))
+                return type_id
+        return None
 
     def _near_miss(self, words: list[str]) -> OrgType | None:
         """A misspelt keyword ('Zonebloem', 'Biblioteek'): one word of six letters or more
@@ -336,6 +360,15 @@ UNKNOWN_TYPE = "onbekend"
 _STREET_ENDINGS = (
     "straat", "plein", "laan", "weg", "dreef", "steeg", "singel", "kade", "gracht", "dijk",
 )  # fmt: skip
+
+
+# What turns a noun into an adjective: 'gemeentelijke', 'kerkelijk', 'parochiële'.
+_ADJECTIVE_ENDINGS = ("lijk", "lijke", "elijk", "elijke", "isch", "ische")
+
+
+def _is_adjective_ending(rest: str) -> bool:
+    """Whether what follows a keyword at the start of a word makes it an adjective."""
+    return rest in _ADJECTIVE_ENDINGS
 
 
 def name_words(text: str) -> list[str]:
