@@ -785,6 +785,8 @@ def build(
         name=name,
         kind=clean.get("kind") or (org_type.kind if org_type else DEFAULT_KIND),
         type=type_value,
+        # read from the name, not given: a guess until a person confirms it
+        type_guessed=org_type is not None and not type_text,
         sectors=_in_order(
             clean.get("sectors") or (org_type.sectors if org_type else ()), catalogue.sector_ids
         ),
@@ -859,6 +861,10 @@ def _set_field(org: Organisation, key: str, value: Any) -> None:
         setattr(org, key, _EMPTY.get(key) if value is None else value)
 
 
+# What apply_changes says when a guessed type is given again: confirmed, not changed.
+TYPE_CONFIRMED = "type bevestigd"
+
+
 def apply_changes(
     org: Organisation, clean: Mapping[str, Any], catalogue: Catalogue, today: dt.date
 ) -> list[str]:
@@ -874,8 +880,14 @@ def apply_changes(
                 set_status(org, value, today)
                 changed.append(FIELD_LABELS[key])
             continue
-        if key == "type" and value:
-            value = resolve_type(value, catalogue)
+        if key == "type":
+            if value:
+                value = resolve_type(value, catalogue)
+            if org.type_guessed:  # a type a person gives (or clears) is no guess
+                org.type_guessed = False
+                if value == org.type:
+                    changed.append(TYPE_CONFIRMED)
+                    continue
         if get_field(org, key) != (value if value is not None else _default(key)):
             _set_field(org, key, value)
             changed.append(FIELD_LABELS[key])
@@ -915,6 +927,48 @@ def _default(key: str) -> Any:
     if key.startswith("date_"):
         return None
     return _EMPTY.get(key)
+
+
+def confirmed_type(org: Any) -> str:
+    """The organisation's type when a person gave or confirmed it, else "": what may choose a
+    letter's salutation, a place on the residents' card or in its safe block (a type guessed
+    from the name never does; DOMAIN.md §10 "One story")."""
+    if getattr(org, "type_guessed", False):
+        return ""
+    return str(getattr(org, "type", "") or "")
+
+
+def guessed(project: Project) -> list[Organisation]:
+    """The organisations whose type was read from their name and is not confirmed yet."""
+    return [o for o in project.organisations if o.type_guessed]
+
+
+def confirm_types(project: Project, org_ids: Iterable[str]) -> list[tuple[Organisation, bool]]:
+    """Confirm the guessed type of each organisation (by id or name): (organisation, whether
+    it was a guess). Every id must name an organisation first, else NotFound for all of them
+    and nothing changes; an "onbekend" type cannot be confirmed (UsageProblem: give it with
+    ``gzctl org edit ID --type TYPE``)."""
+    orgs: list[Organisation] = []
+    missing: list[str] = []
+    for raw in org_ids:
+        try:
+            orgs.append(find(project, raw))
+        except NotFound as exc:
+            missing.append(exc.message)
+    if missing:
+        raise NotFound(" ".join(missing))
+    unknown = [o.id for o in orgs if o.type in ("", UNKNOWN_TYPE)]
+    if unknown:
+        raise UsageProblem(
+            "Er is nog geen type om te bevestigen bij "
+            + ", ".join(unknown)
+            + f". Geef het met: gzctl org edit {unknown[0]} --type TYPE"
+        )
+    out: list[tuple[Organisation, bool]] = []
+    for org in orgs:
+        out.append((org, org.type_guessed))
+        org.type_guessed = False
+    return out
 
 
 def set_status(org: Organisation, status: str, today: dt.date) -> None:
@@ -1088,6 +1142,8 @@ def merge(
         elif key == "notes":
             if value not in current:
                 fills[key] = f"{current}\n{value}".strip()
+        elif key == "type" and (org.type_guessed or current == UNKNOWN_TYPE):
+            fills[key] = value  # a type the file gives beats a guess from the name
         elif current in ("", None) or (key == "kind" and not current):
             fills[key] = value
     changed = apply_changes(org, fills, catalogue, today)
@@ -1188,6 +1244,7 @@ def as_json(org: Organisation) -> dict[str, Any]:
         "name": org.name,
         "kind": org.kind,
         "type": org.type,
+        "type_guessed": org.type_guessed,
         "sectors": list(org.sectors),
         "target_groups": list(org.target_groups),
         "reach": org.reach,
@@ -1216,6 +1273,8 @@ def from_json(data: Mapping[str, Any]) -> dict[str, Any]:
         for k in ("id", "name", "kind", "type", "sectors", "target_groups", "reach",
                   "address", "postcode", "place", "status", "notes")
     }  # fmt: skip
+    if data.get("type_guessed"):
+        raw.pop("type")  # read from the name again: still a guess
     for key, attr in _CONTACT.items():
         raw[key] = contact.get(attr)
     for s, day in (data.get("dates") or {}).items():
