@@ -25,6 +25,7 @@ from gzctl.core.playbook import Playbook
 from gzctl.core.text import clean as clean_text
 from gzctl.network.summaries import reach_summary
 from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES
+from gzctl.network.vocabulary import confirmed_type as confirmed_type
 
 if TYPE_CHECKING:
     from gzctl.core.country import PostcodeRule
@@ -927,15 +928,6 @@ def _default(key: str) -> Any:
     if key.startswith("date_"):
         return None
     return _EMPTY.get(key)
-
-
-def confirmed_type(org: Any) -> str:
-    """The organisation's type when a person gave or confirmed it, else "": what may choose a
-    letter's salutation, a place on the residents' card or in its safe block (a type guessed
-    from the name never does; DOMAIN.md §10 "One story")."""
-    if getattr(org, "type_guessed", False):
-        return ""
-    return str(getattr(org, "type", "") or "")
 
 
 def guessed(project: Project) -> list[Organisation]:
