@@ -663,6 +663,12 @@ def coverage(ctx: common.Context, json: common.JsonFlag = False) -> None:
         console.print("  " + common.esc(", ".join(t["name"] for t in missing)))
     else:
         console.print("Alle typische organisaties staan op de lijst.")
+    if data["guessed_type"]:
+        n = len(data["guessed_type"])
+        console.print(
+            f"[dim]Van {n_orgs(n)} is het type geraden aan de naam: zie gzctl org list "
+            "--geraden, bevestig met gzctl org bevestig ID...[/]"
+        )
     r = data["ratio"]
     ratio = r["civic_per_professional"]
     text = f"{r['civic']} : {r['professional']}"

@@ -1219,6 +1219,10 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
         "groups_without": [g for g in groups if not any(matrix[s][g] for s in matrix)],
         "missing_types": missing,
         "unknown_type": unknown,
+        # types read from the names, not confirmed yet: they choose no salutation or card place
+        "guessed_type": [
+            {"id": o.id, "name": o.name, "type": o.type} for o in orgs if o.type_guessed
+        ],
         "ratio": {
             "civic": civic,
             "professional": professional,
