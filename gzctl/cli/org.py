@@ -344,7 +344,7 @@ def confirm(
     org_ids: Annotated[
         list[str] | None,
         common.Argument(
-            metavar="ID...", help="Ids (zie gzctl org list) of namen; zonder id: alle gokken."
+            metavar="ID", help="Ids (zie gzctl org list) of namen; zonder id: alle gokken."
         ),
     ] = None,
 ) -> None:
