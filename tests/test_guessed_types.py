@@ -90,9 +90,33 @@ def test_the_json_export_keeps_a_guess_a_guess() -> None:
     org = inv.add(project, {"name": "Gospelkoor Joy"}, cat, TODAY)
     data = inv.as_json(org)
     assert data["type_guessed"] is True
-    assert "type" not in inv.from_json(data)  # read from the name again: a guess again
+    raw = inv.from_json(data)
+    assert raw["type"] == "muziekvereniging?"  # as in the CSV and Excel export
+    again = inv.add(Project(), raw, cat, TODAY)
+    assert again.type == "muziekvereniging" and again.type_guessed
     org.type_guessed = False
     assert inv.from_json(inv.as_json(org))["type"] == "muziekvereniging"
+
+
+def test_an_export_marks_a_guess_and_the_import_reads_it_back(
+    project: Path, gz, tmp_path: Path, answers_file: Path
+) -> None:
+    c = ("-C", str(project))
+    assert gz(*c, "org", "add", "Gospelkoor Joy").code == 0
+    assert gz(*c, "org", "add", "Dorpshuis De Schakel", "--type", "dorpshuis").code == 0
+    for ext in ("csv", "json"):
+        out = tmp_path / f"export.{ext}"
+        assert gz(*c, "org", "export", str(out)).code == 0
+        if ext == "csv":
+            assert ";muziekvereniging?;" in out.read_text(encoding="utf-8-sig")
+        copy = tmp_path / f"kopie-{ext}"
+        assert gz("init", str(copy), "--answers", str(answers_file)).code == 0
+        assert gz("-C", str(copy), "org", "import", str(out)).code == 0
+        orgs = {o.id: (o.type, o.type_guessed) for o in store.load(copy).organisations}
+        assert orgs == {
+            "gospelkoor-joy": ("muziekvereniging", True),
+            "dorpshuis-de-schakel": ("dorpshuis", False),
+        }, ext
 
 
 def test_the_flag_is_stored_and_a_hand_written_file_without_it_still_loads(

@@ -755,6 +755,18 @@ def _fail(errors: list[str]) -> None:
 # ----------------------------------------------------------------------------- building
 
 
+# How an export writes a type that is still a guess, and an import reads it back: 'kerk?'.
+GUESS_MARK = "?"
+
+
+def _guess_mark(text: str) -> tuple[str, bool]:
+    """A type as given, without the mark of a guess ('kerk?'), and whether it had one."""
+    text = text.strip()
+    if text.endswith(GUESS_MARK):
+        return text.rstrip(GUESS_MARK).strip(), True
+    return text, False
+
+
 def resolve_type(text: str, catalogue: Catalogue) -> str:
     """A catalogue id when the text names or suggests one, else the free text itself."""
     found = catalogue.match_type(text)
@@ -772,7 +784,7 @@ def build(
     from gzctl.core.bounds import check_name
 
     check_name(name, "de naam van de organisatie")
-    type_text = clean.get("type") or ""
+    type_text, marked = _guess_mark(clean.get("type") or "")
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
     # a name gzctl cannot place is marked, not silently filed: coverage asks about it
     type_value = org_type.id if org_type else (type_text or UNKNOWN_TYPE)
@@ -786,8 +798,9 @@ def build(
         name=name,
         kind=clean.get("kind") or (org_type.kind if org_type else DEFAULT_KIND),
         type=type_value,
-        # read from the name, not given: a guess until a person confirms it
-        type_guessed=org_type is not None and not type_text,
+        # read from the name, not given (or exported as a guess, 'kerk?'): a guess until a
+        # person confirms it
+        type_guessed=org_type is not None and (not type_text or marked),
         sectors=_in_order(
             clean.get("sectors") or (org_type.sectors if org_type else ()), catalogue.sector_ids
         ),
@@ -882,13 +895,17 @@ def apply_changes(
                 changed.append(FIELD_LABELS[key])
             continue
         if key == "type":
+            marked = False
             if value:
-                value = resolve_type(value, catalogue)
-            if org.type_guessed:  # a type a person gives (or clears) is no guess
+                value, marked = _guess_mark(value)
+                value = resolve_type(value, catalogue) if value else None
+            if org.type_guessed and not marked:  # a type a person gives (or clears) is no guess
                 org.type_guessed = False
                 if value == org.type:
                     changed.append(TYPE_CONFIRMED)
                     continue
+            elif marked and value and value != org.type:
+                org.type_guessed = True  # 'kerk?' from an export: still a guess
         if get_field(org, key) != (value if value is not None else _default(key)):
             _set_field(org, key, value)
             changed.append(FIELD_LABELS[key])
@@ -1269,8 +1286,8 @@ def from_json(data: Mapping[str, Any]) -> dict[str, Any]:
         for k in ("id", "name", "kind", "type", "sectors", "target_groups", "reach",
                   "address", "postcode", "place", "status", "notes")
     }  # fmt: skip
-    if data.get("type_guessed"):
-        raw.pop("type")  # read from the name again: still a guess
+    if data.get("type_guessed") and raw.get("type"):
+        raw["type"] = f"{raw['type']}{GUESS_MARK}"  # still a guess
     for key, attr in _CONTACT.items():
         raw[key] = contact.get(attr)
     for s, day in (data.get("dates") or {}).items():
