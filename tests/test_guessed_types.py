@@ -244,22 +244,26 @@ def _add_cafe(folder: Path, guessed: bool) -> None:
         )
 
 
-def _card(folder: Path, gz) -> str:
+def _card(folder: Path, gz) -> tuple[str, str]:
+    """The card's safe block, and what the build said."""
     result = gz("-C", str(folder), "docs", "build", "--only", "wie-kan-ik-bellen", "--force")
     assert result.code == 0, result.err
     text = (folder / "documenten" / "wie-kan-ik-bellen.md").read_text(encoding="utf-8")
-    return text[text.index("## Altijd bereikbaar") : text.index("## Waarvoor")]
+    return text[text.index("## Altijd bereikbaar") : text.index("## Waarvoor")], result.err
 
 
 def test_a_cafe_guessed_as_gemeente_is_not_on_the_card_as_gemeente(demo: Path, gz) -> None:
     _add_cafe(demo, guessed=True)
-    fixed = _card(demo, gz)
+    fixed, said = _card(demo, gz)
     assert "Café De Zwaan" not in fixed and "999" not in fixed
     assert "**Gemeente**" not in fixed  # the line waits for a confirmed municipality
+    said = " ".join(said.split())
+    assert "alleen een geraden type op de lijst (Café De Zwaan)" in said
+    assert "org bevestig cafe-de-zwaan" in said
     # confirmed by a person, it is what they said it is
     assert gz("-C", str(demo), "org", "bevestig", "cafe-de-zwaan").code == 0
-    fixed = _card(demo, gz)
-    assert "**Gemeente**: Café De Zwaan" in fixed
+    fixed, said = _card(demo, gz)
+    assert "**Gemeente**: Café De Zwaan" in fixed and "geraden" not in said
 
 
 def test_a_cafe_guessed_as_gemeente_gets_no_geacht_college(demo: Path, gz) -> None:

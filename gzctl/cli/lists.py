@@ -74,7 +74,7 @@ def org_list(
     columns = [
         Column("Id", wrap=False, style="cyan"),
         Column("Naam"),
-        Column("Type", drop=2),  # a guess from the name ends in "?"
+        Column("Type", drop=0 if geraden else 2),  # a guess from the name ends in "?"
         Column("Soort", drop=6),
         Column("Sectoren", drop=3),
         Column("Doelgr.", drop=4),

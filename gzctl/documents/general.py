@@ -629,6 +629,16 @@ def fixed_contacts(
             continue
         types = list(entry.get("types", []))
         found = [o for o in listed if confirmed_type(o) in types]  # never a guess
+        guesses = [o for o in listed if o.type_guessed and o.type in types]
+        if not found and guesses:
+            fixed.append({**item, "wie": "", "telefoon": ""})
+            ids = " ".join(o.id for o in guesses)
+            warnings.append(
+                f"{title}: voor {item['naam'].lower()} staat alleen een geraden type op de lijst "
+                f"({', '.join(o.name for o in guesses)}). Klopt het, bevestig het met gzctl org "
+                f"bevestig {ids}; tot dan ontbreekt die regel op de kaart."
+            )
+            continue
         if not found:
             fixed.append({**item, "wie": "", "telefoon": ""})
             warnings.append(
