@@ -280,3 +280,17 @@ def test_a_cafe_guessed_as_gemeente_gets_no_geacht_college(demo: Path, gz) -> No
     result = gz("-C", str(demo), "docs", "build", "--only", "uitnodiging", "--force")
     letter = (demo / "documenten" / "uitnodiging" / "cafe-de-zwaan.md").read_text("utf-8")
     assert "Geacht college," in letter
+
+
+def test_keeping_the_type_in_the_edit_questions_confirms_it() -> None:
+    """``gzctl org edit ID`` in a terminal asks every field with the current value; Enter on
+    a guessed type is a person saying it is right."""
+    cat = _catalogue()
+    project = Project()
+    org = inv.add(project, {"name": "PKN Ooltwijk"}, cat, TODAY)
+    asked = {"name": org.name, "type": "kerk of diaconie", "notes": ""}  # as the questions give
+    raw = inv.changed_fields(org, asked, cat)
+    assert raw == {"type": "kerk of diaconie"}
+    _, changed = inv.edit(project, org.id, raw, cat, TODAY)
+    assert changed == [inv.TYPE_CONFIRMED] and not org.type_guessed
+    assert inv.changed_fields(org, asked, cat) == {}  # nothing left to confirm
