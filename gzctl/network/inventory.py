@@ -263,12 +263,9 @@ class Catalogue:
             for n in range(1, len(w) + 1):
                 if w[-n:] in index["suffix"]:
                     hits.append((w[-n:], index["suffix"][w[-n:]]))
-        rest = " " + " ".join(words[i:]) + " "
-        hits += [
-            (k, t)
-            for k, t in index["phrase"].items()
-            if k.split(" ", 1)[0] == w and rest.startswith(f" {k} ")
-        ]
+        if w in index["phrase_head"]:  # only words that start a phrase keyword
+            rest = " " + " ".join(words[i:]) + " "
+            hits += [(k, t) for k, t in index["phrase"].items() if rest.startswith(f" {k} ")]
         return hits
 
     def _head_hit(self, words: list[str]) -> str | None:
@@ -474,6 +471,7 @@ def _with_keywords(
         if kind_of_match == "prefix":  # a prefix keyword also matches the whole word
             by_how["word"].setdefault(keyword, type_id)
     by_how["near"] = {k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6}
+    by_how["phrase_head"] = {k.split(" ", 1)[0]: k for k in by_how["phrase"]}
     return Catalogue(version, sectors, groups, types, tuple(keywords), exact, by_how)
 
 
