@@ -5,6 +5,11 @@ word plus a place, abbreviations (VV, OBS, KFC, CLB), street names that hold a t
 (Kerkstraat), schools that are no basisschool, common misspellings. ``None`` means the
 name says nothing gzctl knows: it must stay "onbekend" (and the user is asked), never a
 silent guess. Dutch names are read with the Dutch catalogue, Flemish ones with the Flemish.
+
+HEAD_NOUN holds the kinds of issue 23: the head noun comes first in a Dutch name (Café,
+Autorijschool, Frituur, Brasserie, PKN-gemeente) and what follows 'De', 'Het' or ''t' is a proper
+name; a type word at the end of a compound counts (Gospelkoor, Hengelsportvereniging,
+Ouderensoos, Bolclub); a business is a business (kind ondernemer).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 DUTCH: list[tuple[str, str | None]] = [
     ("VV Ooltwijk", "voetbalvereniging"),
     ("Buurtvereniging Kerkstraat", "buurtvereniging"),
-    ("Rijschool Van Dam", None),
+    ("Rijschool Van Dam", "ondernemers"),  # a business (issue 23), no school
     ("Dansschool Step by Step", None),
     ("Muziekschool De Toonladder", "muziekschool"),
     ("OBS De Regenboog", "basisschool"),
@@ -51,7 +56,7 @@ DUTCH: list[tuple[str, str | None]] = [
     ("Bakkerij Van Vliet", "ondernemers"),
     ("Biblioteek Rivierenland", "bibliotheek"),
     ("Stichting Welzijn West Betuwe", "welzijnsorganisatie"),
-    ("Kapsalon Kerkplein", None),
+    ("Kapsalon Kerkplein", "ondernemers"),  # a business (issue 23)
     ("Sportschool FitFabriek", None),
 ]
 
@@ -86,5 +91,66 @@ FLEMISH: list[tuple[str, str | None]] = [
     ("Kinesitherapie Vandenberghe", "kinesitherapie"),
     ("Woonzorgcentrum Sint-Jozef", "zorgcentrum"),
     ("Eerstelijnszone Zuid-West-Vlaanderen", "eerstelijnszone"),
-    ("Kapsalon Kerkstraat", None),
+    ("Kapsalon Kerkstraat", "ondernemers"),  # a business (issue 23)
+]
+
+# (country, name, type): the five that were wrong (a church, a brass band, the municipality)
+# first, then more names of each kind.
+HEAD_NOUN: list[tuple[str, str, str | None]] = [
+    ("NL", "Autorijschool Kerkzicht", "ondernemers"),
+    ("NL", "Frituur 't Kerkhofje", "ondernemers"),
+    ("NL", "Café-Zaal De Harmonie", "ondernemers"),
+    ("NL", "PKN-gemeente Den Ham", "kerk"),
+    ("NL", "Brasserie Het Gemeentehuis", "ondernemers"),
+    # a business first, a type word in the proper name after it
+    ("NL", "Café De Kerk", "ondernemers"),
+    ("NL", "Eetcafé De Harmonie", "ondernemers"),
+    ("NL", "Grand Café Het Raadhuis", "ondernemers"),
+    ("NL", "Restaurant De Pastorie", "ondernemers"),
+    ("NL", "Snackbar 't Hoekje", "ondernemers"),
+    ("NL", "Cafetaria De Kerkbrink", "ondernemers"),
+    ("NL", "Garage Van Dam", "ondernemers"),
+    ("NL", "Autobedrijf De Gemeint", "ondernemers"),
+    ("NL", "Kapsalon Het Koor", "ondernemers"),
+    ("NL", "Zaal De Harmonie", "ondernemers"),
+    ("NL", "Hotel De Gouden Leeuw", "ondernemers"),
+    ("NL", "Bloemist De Kerkuil", "ondernemers"),
+    ("NL", "Verkeersschool Het Dorp", "ondernemers"),
+    # a church by its abbreviation, the municipality by its own word
+    ("NL", "PKN Ooltwijk", "kerk"),
+    ("NL", "PKN-gemeente De Ark", "kerk"),
+    ("NL", "Hervormde Gemeente Den Ham", "kerk"),
+    ("NL", "Gemeente Twenterand", "gemeente"),
+    # the head noun first, a type word after it is no type
+    ("NL", "Koor van de Protestantse Gemeente", "muziekvereniging"),
+    ("NL", "Dorpshuis Het Kerkhuis", "dorpshuis"),
+    ("NL", "Zorgcentrum Kerkzicht", "zorgcentrum"),
+    ("NL", "Gemeentelijke Basisschool De Klimop", "basisschool"),
+    # type words at the end of compounds
+    ("NL", "Gospelkoor Joy", "muziekvereniging"),
+    ("NL", "Shantykoor De Zeebonken", "muziekvereniging"),
+    ("NL", "Hengelsportvereniging De Voorn", "sportvereniging"),
+    ("NL", "Watersportvereniging Ooltwijk", "sportvereniging"),
+    ("NL", "Ouderensoos De Zonnebloem", "ouderenbond"),
+    ("NL", "Seniorensoos Het Anker", "ouderenbond"),
+    ("NL", "Bolclub De Kegel", "sportvereniging"),
+    # still right: a type word after 'De' counts when nothing came before it
+    ("NL", "De Zonnebloem afdeling Ooltwijk", "zonnebloem"),
+    ("NL", "VV Nieuwerkerk", "voetbalvereniging"),
+    ("NL", "Gemengd Koor Nieuwerkerk", "muziekvereniging"),
+    # Flemish
+    ("BE", "Frituur 't Kerkhofje", "ondernemers"),
+    ("BE", "Frietkot Bij Marie", "ondernemers"),
+    ("BE", "Café-Zaal De Harmonie", "ondernemers"),
+    ("BE", "Taverne De Kerk", "ondernemers"),
+    ("BE", "Brasserie Het Gemeentehuis", "ondernemers"),
+    ("BE", "Autorijschool Kerkzicht", "ondernemers"),
+    ("BE", "Garage Vandenbroucke", "ondernemers"),
+    ("BE", "Kapsalon De Parochie", "ondernemers"),
+    ("BE", "Gospelkoor Joy", "muziekvereniging"),
+    ("BE", "Bolclub De Kegel", "sportvereniging"),
+    ("BE", "Krulbollers Sint-Eloois", "sportvereniging"),
+    ("BE", "Hengelclub De Voorn", "sportvereniging"),
+    ("BE", "Ouderensoos De Linde", "seniorenvereniging"),
+    ("BE", "Gemeentebestuur Moorslede", "gemeente"),
 ]

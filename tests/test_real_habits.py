@@ -380,10 +380,10 @@ def test_church_question_type_wins_over_gemeente_in_the_name() -> None:
 def test_org_add_says_a_type_read_from_the_name_and_a_given_type_wins(gz, project: Path) -> None:
     c = ("-C", str(project))
     added = gz(*c, "org", "add", "Gereformeerde Gemeente Beesd")
-    assert "(type herkend aan de naam: kerk of diaconie)" in added.out
-    assert "Klopt het type niet? gzctl" in added.err
+    assert "(type geraden aan de naam: kerk of diaconie)" in added.out
+    assert "Klopt het type? Bevestig met gzctl" in added.err and "org bevestig" in added.err
     given = gz(*c, "org", "add", "Hervormde Gemeente Beesd", "--type", "gemeente")
-    assert "herkend" not in given.out + given.err
+    assert "geraden" not in given.out + given.err
     orgs = {o["name"]: o["type"] for o in json.loads(gz(*c, "org", "list", "--json").out)}
     assert orgs == {"Gereformeerde Gemeente Beesd": "kerk", "Hervormde Gemeente Beesd": "gemeente"}
 
@@ -400,7 +400,7 @@ def test_org_import_names_types_read_from_names_and_the_column_wins(
     result = gz("-C", str(project), "org", "import", str(path))
     assert result.code == 0, result.err
     assert (
-        "Type herkend aan de naam (het bestand gaf er geen): Protestantse Gemeente Beesd "
+        "1 type geraden aan de naam (het bestand gaf er geen): Protestantse Gemeente Beesd "
         "(kerk of diaconie)." in result.err
     )
     assert "Type niet herkend: De Vonk." in result.err

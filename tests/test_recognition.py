@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from recognition_names import DUTCH, FLEMISH
+from recognition_names import DUTCH, FLEMISH, HEAD_NOUN
 
 from gzctl.core import playbook as pb
 from gzctl.core.model import Project
@@ -43,6 +43,23 @@ def test_dutch_name(name: str, expected: str | None) -> None:
 @pytest.mark.parametrize(("name", "expected"), FLEMISH)
 def test_flemish_name(name: str, expected: str | None) -> None:
     assert _recognised(_catalogue("BE"), name) == expected
+
+
+@pytest.mark.parametrize(("country", "name", "expected"), HEAD_NOUN)
+def test_the_head_noun_wins(country: str, name: str, expected: str | None) -> None:
+    """Issue 23: 'Autorijschool Kerkzicht' is no church, 'PKN-gemeente Den Ham' no
+    municipality; type words at the end of compounds count; businesses are a type."""
+    assert _recognised(_catalogue(country), name) == expected
+
+
+def test_a_business_is_an_ondernemer_and_a_proper_name_never_decides() -> None:
+    cat = _catalogue("NL")
+    for name in ("Café-Zaal De Harmonie", "Brasserie Het Gemeentehuis", "Frituur 't Kerkhofje"):
+        found = cat.match_type(name)
+        assert found is not None and found.kind == "ondernemer", name
+    # the same proper names alone still say what they say
+    assert _recognised(cat, "De Harmonie") == "muziekvereniging"
+    assert _recognised(cat, "Het Gemeentehuis") == "gemeente"
 
 
 def test_a_street_or_a_school_word_does_not_decide() -> None:
@@ -111,8 +128,9 @@ def test_the_cheap_bounds_never_drop_a_keyword_difflib_would_accept() -> None:
 def test_an_unknown_name_is_marked_and_asked_about() -> None:
     cat = _catalogue("NL")
     project = Project()
-    org = inv.add(project, {"name": "Kapsalon Kerkplein"}, cat, dt.date(2027, 1, 5))
+    org = inv.add(project, {"name": "Stichting De Regenboog"}, cat, dt.date(2027, 1, 5))
     assert org.type == inv.UNKNOWN_TYPE == "onbekend"
+    assert not org.type_guessed  # unknown is asked about, not a guess
     unknown = inv.coverage(project, cat)["unknown_type"]
     assert [u["id"] for u in unknown] == [org.id]
     assert "gzctl org edit" in unknown[0]["question"]
@@ -127,9 +145,9 @@ def test_the_flemish_catalogue_is_chosen_by_the_playbook() -> None:
 
 
 def test_org_add_asks_about_a_name_it_cannot_place(gz, project) -> None:
-    result = gz("-C", str(project), "org", "add", "Kapsalon Kerkplein")
+    result = gz("-C", str(project), "org", "add", "Stichting De Regenboog")
     assert result.code == 0, result.err
     assert "Wat voor organisatie is het?" in result.err
-    assert "org edit kapsalon-kerkplein --type" in result.err
+    assert "org edit stichting-de-regenboog --type" in result.err
     known = gz("-C", str(project), "org", "add", "VV Beesd")
     assert "Wat voor organisatie" not in known.err

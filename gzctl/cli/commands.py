@@ -174,6 +174,11 @@ EVERYDAY: tuple[Command, ...] = (
             option("type_", "--type", metavar="TYPE", help="Alleen dit type."),
             option("status", "--status", metavar="STATUS", help="Alleen deze status."),
             option("kind", "--soort", "--kind", metavar="SOORT", help="Alleen deze soort."),
+            flag(
+                "geraden",
+                "--geraden",
+                help="Alleen de organisaties waarvan gzctl het type aan de naam heeft geraden.",
+            ),
             JSON,
         ),
     ),

@@ -54,14 +54,18 @@ def org_list(
     type_: str | None = None,
     status: str | None = None,
     kind: str | None = None,
+    geraden: bool = False,
     json: bool = False,
 ) -> None:
-    """`gzctl org list`: lists the organisations, filtered."""
+    """`gzctl org list`: lists the organisations, filtered (``--geraden``: only those whose
+    type is a guess from the name)."""
     from gzctl.network import inventory as inv
 
     opened = common.open_project(ctx)
     catalogue = inv.load_catalogue(opened.playbook)
     orgs = inv.filter_orgs(opened.project, catalogue, sector, type_, status, kind)
+    if geraden:
+        orgs = [o for o in orgs if o.type_guessed]
     if json:
         common.print_json([inv.as_json(o) for o in orgs])
         return
@@ -79,8 +83,9 @@ def org_list(
     columns = [
         Column("Id", wrap=False, style="cyan"),
         Column("Naam"),
-        Column("Soort", drop=3),
-        Column("Sectoren", drop=2),
+        Column("Type", drop=0 if geraden else 2),  # a guess from the name ends in "?"
+        Column("Soort", drop=6),
+        Column("Sectoren", drop=3),
         Column("Doelgr.", drop=4),
         Column("Achterban", right=True, drop=5, wrap=False),
         Column("Status", drop=1, wrap=False),
@@ -89,6 +94,7 @@ def org_list(
         [
             o.id,
             o.name,
+            o.type + ("?" if o.type_guessed else ""),
             o.kind,
             ", ".join(o.sectors),
             " ".join(o.target_groups),
@@ -102,6 +108,18 @@ def org_list(
     shown = f"{len(orgs)} van {total}" if len(orgs) != total else str(total)
     noun = "organisatie" if total == 1 and len(orgs) == 1 else "organisaties"
     common.say(common.style().dim(f"{shown} {noun}"))
+    guesses = sum(1 for o in orgs if o.type_guessed)
+    if guesses:
+        from gzctl.cli.table import terminal_width, wrap
+
+        one = guesses == 1
+        text = (
+            f"{guesses} {'type is' if one else 'typen zijn'} geraden aan de naam (Type met ?; "
+            f"zie gzctl org list --geraden) en {'telt' if one else 'tellen'} niet voor de aanhef "
+            "van een brief of de kaart 'Wie kan ik bellen?'. Klopt het: gzctl org bevestig "
+            "ID... (zonder id: alle); anders: gzctl org edit ID --type TYPE"
+        )
+        common.say(common.style().dim("\n".join(wrap(text, terminal_width()))))
 
 
 def place_list(ctx: Any, json: bool = False) -> None:

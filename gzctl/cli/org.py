@@ -196,10 +196,13 @@ def add(
 
     added = add_organisation(opened, raw, who=runtime.who(), now=runtime.now(), insist=toch)
     org = added.org
-    extra = f" (type herkend aan de naam: {added.type_by_name})" if added.type_by_name else ""
+    extra = f" (type geraden aan de naam: {added.type_by_name})" if added.type_by_name else ""
     common.say(f"Toegevoegd: {org.name}{extra}. Id: {org.id}")
     if added.type_by_name is not None:
-        common.note(f"Klopt het type niet? gzctl org edit {org.id} --type TYPE")
+        common.note(
+            f"Klopt het type? Bevestig met gzctl org bevestig {org.id}; anders: gzctl org "
+            f"edit {org.id} --type TYPE. Tot dan telt het niet voor de aanhef of de kaart."
+        )
     if added.unknown_type:
         common.note(
             f"Het type herken ik niet aan de naam. Wat voor organisatie is het? "
@@ -239,7 +242,7 @@ def show(ctx: common.Context, org_id: IdArg, json: common.JsonFlag = False) -> N
     rows = [
         ("Id", org.id),
         ("Soort", f"{org.kind} ({inv.KINDS.get(org.kind, '?')})"),
-        ("Type", known.name if known else org.type),
+        ("Type", (known.name if known else org.type) + (" (geraden)" if org.type_guessed else "")),
         ("Sectoren", ", ".join(catalogue.sector_label(s) for s in org.sectors)),
         ("Doelgroepen", ", ".join(catalogue.group_label(g) for g in org.target_groups)),
         ("Achterban", lists.number(org.reach)),
@@ -328,9 +331,33 @@ def edit(
         opened, org_id, raw, who=runtime.who(), now=runtime.now(), insist=toch
     )
     if done.changed:
-        common.say(f"{done.name}: {', '.join(done.changed)} gewijzigd.")
+        from gzctl.ops.orgs import changed_text
+
+        common.say(f"{done.name}: {changed_text(list(done.changed))}.")
     else:
         common.say(f"{done.name}: niets veranderd.")
+
+
+@app.command("bevestig", **_kw("bevestig"))
+def confirm(
+    ctx: common.Context,
+    org_ids: Annotated[
+        list[str] | None,
+        common.Argument(
+            metavar="ID", help="Ids (zie gzctl org list) of namen; zonder id: alle gokken."
+        ),
+    ] = None,
+) -> None:
+    """`gzctl org bevestig`: confirms the types gzctl read from the names."""
+    from gzctl.ops.orgs import confirm_org_types
+
+    opened = common.open_project(ctx)
+    done = confirm_org_types(opened, org_ids or [], who=runtime.who(), now=runtime.now())
+    if not done.items:
+        common.say("Er zijn geen geraden typen om te bevestigen.")
+        return
+    for name, _id, kind, was in done.items:
+        common.say(f"{name}: {kind} {'bevestigd' if was else '(was al bevestigd)'}.")
 
 
 @app.command("status", **_kw("status"))
@@ -636,6 +663,12 @@ def coverage(ctx: common.Context, json: common.JsonFlag = False) -> None:
         console.print("  " + common.esc(", ".join(t["name"] for t in missing)))
     else:
         console.print("Alle typische organisaties staan op de lijst.")
+    if data["guessed_type"]:
+        n = len(data["guessed_type"])
+        console.print(
+            f"[dim]Van {n_orgs(n)} is het type geraden aan de naam: zie gzctl org list "
+            "--geraden, bevestig met gzctl org bevestig ID...[/]"
+        )
     r = data["ratio"]
     ratio = r["civic_per_professional"]
     text = f"{r['civic']} : {r['professional']}"

@@ -765,6 +765,18 @@ ORG_COMMANDS: dict[str, Help] = {
             "gzctl org edit vv-ooltwijk",
         ),
     ),
+    "bevestig": Help(
+        "Bevestig het type dat gzctl aan de naam heeft geraden.",
+        "Een type dat gzctl aan de naam leest is een gok (in gzctl org list met een ?): het "
+        "kiest geen aanhef in een brief en geen plek op de kaart 'Wie kan ik bellen?' tot "
+        "iemand het bevestigt. Geef de ids waarvan het type klopt; zonder id bevestig je alle "
+        "gokken. Klopt het niet, kies dan het goede: gzctl org edit ID --type TYPE.",
+        (
+            "gzctl org bevestig vv-ooltwijk kbo-ooltwijk",
+            "gzctl org bevestig",
+            "gzctl org edit cafe-de-zwaan --type ondernemers",
+        ),
+    ),
     "status": Help(
         "Zet de netwerkstatus van een of meer organisaties.",
         "Geef eerst de ids, de status als laatste. STATUS is geïnventariseerd, benaderd, "

@@ -83,13 +83,16 @@ class Organisation(Record):
     """One organisation in the village's inventory (the sociale kaart).
 
     ``kind`` is vrijwilligers, professioneel, overheid or ondernemer; ``type`` is an id from
-    playbooks/organisatietypen.toml or free text; ``reach`` is the achterban (people reached,
-    an estimate); ``dates`` holds the day each network status was reached."""
+    playbooks/organisatietypen.toml or free text; ``type_guessed`` says the type was read from
+    the name and no person confirmed it yet (a guess never chooses a letter's salutation or a
+    place on the residents' card); ``reach`` is the achterban (people reached, an estimate);
+    ``dates`` holds the day each network status was reached."""
 
     id: str
     name: str
     kind: str = "vrijwilligers"
     type: str = ""
+    type_guessed: bool = False
     sectors: list[str] = field(default_factory=list)
     target_groups: list[str] = field(default_factory=list)
     reach: int | None = None

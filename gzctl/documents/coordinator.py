@@ -33,6 +33,7 @@ from gzctl.documents.base import (
 from gzctl.network import coordinator as co
 from gzctl.network.criteria import load_criteria
 from gzctl.network.summaries import chosen_place
+from gzctl.network.vocabulary import confirmed_type
 
 EMPLOYER_TEXT = {
     "gemeente": "de gemeente",
@@ -204,7 +205,11 @@ APPLICANT = "organiseren.penvoerder"
 
 def _municipality(project: Any) -> Any:
     return next(
-        (o for o in project.organisations if o.type == "gemeente" and o.status != "afgehaakt"),
+        (
+            o
+            for o in project.organisations
+            if confirmed_type(o) == "gemeente" and o.status != "afgehaakt"
+        ),
         None,
     )
 

@@ -42,6 +42,7 @@ from gzctl.documents.base import (
     safe_stem,
     short_dutch_date,
 )
+from gzctl.network.vocabulary import confirmed_type
 
 # ---------------------------------------------------------------- the checklist
 
@@ -220,7 +221,7 @@ def register_of(org: Any, words: dict[str, Any] | None = None) -> str:
     kind, from playbooks/landen/<code>/land.toml; 'u' when nothing says otherwise)."""
     forms = (words or {}).get("aanspreekvorm", {})
     by_type = forms.get("types", {})
-    org_type = getattr(org, "type", "") or ""
+    org_type = confirmed_type(org)  # a guess from the name chooses nothing
     if org_type in by_type:
         return str(by_type[org_type])
     return str(forms.get(getattr(org, "kind", "") or "", "u"))
@@ -431,7 +432,12 @@ def prepare_invitations(ctx: Context) -> Prepared:
             "organisatie": {"naam": org.name, "adresregels": address_lines(org)},
             "aanspreekvorm": register,
             "aanhef": salutation(
-                contact, org.name, org.kind, register=register, org_type=org.type, words=words
+                contact,
+                org.name,
+                org.kind,
+                register=register,
+                org_type=confirmed_type(org),
+                words=words,
             ),
             **invitation_texts(ctx, org, register, network),
         }
@@ -622,7 +628,17 @@ def fixed_contacts(
                 warnings.append(f"{hint} Zonder dat nummer ontbreekt die regel op de kaart.")
             continue
         types = list(entry.get("types", []))
-        found = [o for o in listed if getattr(o, "type", "") in types]
+        found = [o for o in listed if confirmed_type(o) in types]  # never a guess
+        guesses = [o for o in listed if o.type_guessed and o.type in types]
+        if not found and guesses:
+            fixed.append({**item, "wie": "", "telefoon": ""})
+            ids = " ".join(o.id for o in guesses)
+            warnings.append(
+                f"{title}: voor {item['naam'].lower()} staat alleen een geraden type op de lijst "
+                f"({', '.join(o.name for o in guesses)}). Klopt het, bevestig het met gzctl org "
+                f"bevestig {ids}; tot dan ontbreekt die regel op de kaart."
+            )
+            continue
         if not found:
             fixed.append({**item, "wie": "", "telefoon": ""})
             warnings.append(
@@ -679,7 +695,7 @@ def prepare_overview(ctx: Context) -> Prepared:
     needs: list[dict[str, Any]] = []
     for need in card_words.get("vragen", []):
         types = list(need.get("types", []))
-        picked = [o for t in types for o in members if getattr(o, "type", "") == t]
+        picked = [o for t in types for o in members if confirmed_type(o) == t]
         unique = list({o.id: o for o in picked}.values())
         if unique:
             needs.append(

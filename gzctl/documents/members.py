@@ -26,6 +26,7 @@ from gzctl.documents.base import (
     letter_base,
     safe_stem,
 )
+from gzctl.network.vocabulary import confirmed_type
 
 WELCOME_TITLE = "Welkom bij het netwerk"
 REPLY_TITLE = "Antwoord aan een inwoner die wil meedoen"
@@ -88,7 +89,7 @@ def prepare_welcome(ctx: Context) -> Prepared:
             "organisatie": org.name,
             "u": register == "u",
             "aanhef": salutation(org.contact, org.name, org.kind, register=register,
-                                 org_type=org.type, words=words),  # fmt: skip
+                                 org_type=confirmed_type(org), words=words),  # fmt: skip
             "sinds": later_short_date(org.dates["aangesloten"]),
         }  # fmt: skip
         stem = safe_stem(org.name, taken)

@@ -33,6 +33,7 @@ from gzctl.documents.base import (
     safe_stem,
 )
 from gzctl.network import money
+from gzctl.network.vocabulary import confirmed_type
 
 RUNNING = ("actief", "in oprichting")
 ACCOUNT_TITLE = "Verantwoording"
@@ -211,7 +212,7 @@ def prepare_renewal(ctx: Context) -> Prepared:
     municipality = project.village.municipality or base["dorp"]["naam"]
     recipient = [f"{str(words.get('gemeente', 'gemeente')).capitalize()} {municipality}",
                  f"t.a.v. {words.get('college', 'het college')}"]  # fmt: skip
-    gemeente = next((o for o in project.organisations if o.type == "gemeente"), None)
+    gemeente = next((o for o in project.organisations if confirmed_type(o) == "gemeente"), None)
     if gemeente is not None and gemeente.address and gemeente.place:
         recipient += [gemeente.address, f"{gemeente.postcode} {gemeente.place}".strip()]
     subject = later_text("Verlenging van de steun voor {}", base["netwerk"]["naam"])

@@ -37,6 +37,7 @@ from gzctl.documents.base import (
 from gzctl.documents.general import address_lines, register_of, salutation
 from gzctl.network import platforms as pf
 from gzctl.network.participation import participation, participation_text
+from gzctl.network.vocabulary import confirmed_type
 
 BACK_DAYS = 60
 AHEAD_DAYS = 90
@@ -370,7 +371,12 @@ def prepare_thanks(ctx: Context) -> Prepared:
             "organisatie": {"naam": org.name, "adresregels": address_lines(org)},
             "aanspreekvorm": register,
             "aanhef": salutation(
-                org.contact, org.name, org.kind, register=register, org_type=org.type, words=words
+                org.contact,
+                org.name,
+                org.kind,
+                register=register,
+                org_type=confirmed_type(org),
+                words=words,
             ),
             "inleiding": [
                 f"Het afgelopen jaar is {network} echt op gang gekomen: verenigingen, "

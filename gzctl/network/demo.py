@@ -496,6 +496,7 @@ def add_organisations(project: Project, playbook: Playbook, now: dt.datetime, de
             if section == "organisations":
                 fields = {k: v for k, v in entry.items() if k not in _META}
                 org = inv.add(project, fields, catalogue, at.date())
+                org.type_guessed = False  # the demo's author chose each name for its type
                 change.log("org-add", f"Organisatie op de lijst gezet: {org.name}", [org.id])
             else:
                 org, old = inv.change_status(

@@ -27,6 +27,7 @@ from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.text import clean as clean_text
 from gzctl.network.summaries import reach_summary
 from gzctl.network.vocabulary import ORG_KINDS, ORG_STATUSES
+from gzctl.network.vocabulary import confirmed_type as confirmed_type
 
 if TYPE_CHECKING:
     from gzctl.core.country import PostcodeRule
@@ -225,13 +226,20 @@ class Catalogue(_FrozenRecord):
     def match_type(self, text: str) -> OrgType | None:
         """A catalogue type from its id or name, or recognised in an organisation's name.
 
-        The longest matching keyword wins ('Protestantse Gemeente' is a church, not the
-        municipality). A keyword matches a whole word, the start of a compound ('voetbal' in
-        'voetbalclub', four letters or more) or, written as '*raad', its end; a phrase
-        matches whole words in a row; a '*kerk' only counts in the first word, because
-        place names end in it too (Nieuwerkerk). Street names never count, so 'Buurtvereniging
-        Kerkstraat' is no church, and 'school' does not hide in 'Rijschool'. Only when no
-        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by difflib."""
+        The head noun wins: in a Dutch name the kind comes first ('Autorijschool Kerkzicht',
+        'Café-Zaal De Harmonie', 'PKN-gemeente Den Ham'), so the first word that holds a
+        keyword decides, its longest keyword on a tie ('Protestantse Gemeente' is a church,
+        not the municipality). What follows 'De', 'Het' or ''t' after such a word is a
+        proper name and never counts ('Frituur 't Kerkhofje' is no church); before any
+        type word it may ('De Zonnebloem'). A keyword matches a whole word, the start of a
+        compound ('voetbal' in 'voetbalclub', four letters or more; not an adjective:
+        'Gemeentelijke' is no gemeente) or, written as '*koor', its end ('Gospelkoor'),
+        except in the last word of several (place names end in 'kerk': 'VV Nieuwerkerk');
+        a phrase matches whole words in a row. Street names never count ('Buurtvereniging
+        Kerkstraat' is no church), and 'school' does not hide in 'Rijschool'. Only when no
+        keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by difflib.
+
+        What this returns from a name is a guess: :func:`build` marks it as such."""
         if not text.strip():
             return None
         exact = self._exact.get(compact(text))
@@ -240,23 +248,37 @@ class Catalogue(_FrozenRecord):
         words = [w for w in name_words(text) if not _is_street(w)]
         if not words:
             return None
-        index = self._by_how
-        hits = [(k, index["word"][k]) for k in set(words) if k in index["word"]]
-        for w in set(words):
-            for n in range(4, len(w) + 1):
-                if w[:n] in index["prefix"]:
-                    hits.append((w[:n], index["prefix"][w[:n]]))
-        first = words[0]  # the head of a compound, only in the first word: 'Ontmoetingskerk
-        # Ooltwijk' is a church, 'VV Nieuwerkerk' is not
-        for n in range(1, len(first) + 1):
-            if first[-n:] in index["suffix"]:
-                hits.append((first[-n:], index["suffix"][first[-n:]]))
-        spaced = " " + " ".join(words) + " "
-        hits += [(k, t) for k, t in index["phrase"].items() if f" {k} " in spaced]
-        if hits:
-            keyword, type_id = min(hits, key=lambda h: (-len(h[0]), h[0], h[1]))
-            return self.type(type_id)
+        found = self._head_hit(words)
+        if found is not None:
+            return self.type(found)
         return self._near_miss(words)
+
+    def _hits_at(self, words: list[str], i: int) -> list[tuple[str, str]]:
+        """The (keyword, type id) pairs that match from word ``i`` on."""
+        index = self._by_how
+        w = words[i]
+        hits = [(w, index["word"][w])] if w in index["word"] else []
+        for n in range(4, len(w)):
+            if w[:n] in index["prefix"] and not _is_adjective_ending(w[n:]):
+                hits.append((w[:n], index["prefix"][w[:n]]))
+        if i == 0 or i < len(words) - 1:
+            for n in range(1, len(w) + 1):
+                if w[-n:] in index["suffix"]:
+                    hits.append((w[-n:], index["suffix"][w[-n:]]))
+        if w in index["phrase_head"]:  # only words that start a phrase keyword
+            rest = " " + " ".join(words[i:]) + " "
+            hits += [(k, t) for k, t in index["phrase"].items() if rest.startswith(f" {k} ")]
+        return hits
+
+    def _head_hit(self, words: list[str]) -> str | None:
+        """The type id of the first word that holds a keyword (see :meth:`match_type`): as
+        the first one decides, a proper name after 'De', 'Het' or ''t' never outvotes it."""
+        for i in range(len(words)):
+            hits = self._hits_at(words, i)
+            if hits:
+                _keyword, type_id = min(hits, key=lambda h: (-len(h[0]), h[0], h[1]))
+                return type_id
+        return None
 
     def _near_miss(self, words: list[str]) -> OrgType | None:
         """A misspelt keyword ('Zonebloem', 'Biblioteek'): one word of six letters or more
@@ -338,6 +360,15 @@ UNKNOWN_TYPE = "onbekend"
 _STREET_ENDINGS = (
     "straat", "plein", "laan", "weg", "dreef", "steeg", "singel", "kade", "gracht", "dijk",
 )  # fmt: skip
+
+
+# What turns a noun into an adjective: 'gemeentelijke', 'kerkelijk', 'parochiële'.
+_ADJECTIVE_ENDINGS = ("lijk", "lijke", "elijk", "elijke", "isch", "ische")
+
+
+def _is_adjective_ending(rest: str) -> bool:
+    """Whether what follows a keyword at the start of a word makes it an adjective."""
+    return rest in _ADJECTIVE_ENDINGS
 
 
 def name_words(text: str) -> list[str]:
@@ -442,6 +473,7 @@ def _with_keywords(
         if kind_of_match == "prefix":  # a prefix keyword also matches the whole word
             by_how["word"].setdefault(keyword, type_id)
     by_how["near"] = {k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6}
+    by_how["phrase_head"] = {k.split(" ", 1)[0]: k for k in by_how["phrase"]}
     return Catalogue(version, sectors, groups, types, tuple(keywords), exact, by_how)
 
 
@@ -723,6 +755,18 @@ def _fail(errors: list[str]) -> None:
 # ----------------------------------------------------------------------------- building
 
 
+# How an export writes a type that is still a guess, and an import reads it back: 'kerk?'.
+GUESS_MARK = "?"
+
+
+def _guess_mark(text: str) -> tuple[str, bool]:
+    """A type as given, without the mark of a guess ('kerk?'), and whether it had one."""
+    text = text.strip()
+    if text.endswith(GUESS_MARK):
+        return text.rstrip(GUESS_MARK).strip(), True
+    return text, False
+
+
 def resolve_type(text: str, catalogue: Catalogue) -> str:
     """A catalogue id when the text names or suggests one, else the free text itself."""
     found = catalogue.match_type(text)
@@ -740,7 +784,7 @@ def build(
     from gzctl.core.bounds import check_name
 
     check_name(name, "de naam van de organisatie")
-    type_text = clean.get("type") or ""
+    type_text, marked = _guess_mark(clean.get("type") or "")
     org_type = catalogue.match_type(type_text) if type_text else catalogue.match_type(name)
     # a name gzctl cannot place is marked, not silently filed: coverage asks about it
     type_value = org_type.id if org_type else (type_text or UNKNOWN_TYPE)
@@ -754,6 +798,9 @@ def build(
         name=name,
         kind=clean.get("kind") or (org_type.kind if org_type else DEFAULT_KIND),
         type=type_value,
+        # read from the name, not given (or exported as a guess, 'kerk?'): a guess until a
+        # person confirms it
+        type_guessed=org_type is not None and (not type_text or marked),
         sectors=_in_order(
             clean.get("sectors") or (org_type.sectors if org_type else ()), catalogue.sector_ids
         ),
@@ -828,6 +875,10 @@ def _set_field(org: Organisation, key: str, value: Any) -> None:
         setattr(org, key, _EMPTY.get(key) if value is None else value)
 
 
+# What apply_changes says when a guessed type is given again: confirmed, not changed.
+TYPE_CONFIRMED = "type bevestigd"
+
+
 def apply_changes(
     org: Organisation, clean: Mapping[str, Any], catalogue: Catalogue, today: dt.date
 ) -> list[str]:
@@ -843,8 +894,18 @@ def apply_changes(
                 set_status(org, value, today)
                 changed.append(FIELD_LABELS[key])
             continue
-        if key == "type" and value:
-            value = resolve_type(value, catalogue)
+        if key == "type":
+            marked = False
+            if value:
+                value, marked = _guess_mark(value)
+                value = resolve_type(value, catalogue) if value else None
+            if org.type_guessed and not marked:  # a type a person gives (or clears) is no guess
+                org.type_guessed = False
+                if value == org.type:
+                    changed.append(TYPE_CONFIRMED)
+                    continue
+            elif marked and value and value != org.type:
+                org.type_guessed = True  # 'kerk?' from an export: still a guess
         if get_field(org, key) != (value if value is not None else _default(key)):
             _set_field(org, key, value)
             changed.append(FIELD_LABELS[key])
@@ -884,6 +945,39 @@ def _default(key: str) -> Any:
     if key.startswith("date_"):
         return None
     return _EMPTY.get(key)
+
+
+def guessed(project: Project) -> list[Organisation]:
+    """The organisations whose type was read from their name and is not confirmed yet."""
+    return [o for o in project.organisations if o.type_guessed]
+
+
+def confirm_types(project: Project, org_ids: Iterable[str]) -> list[tuple[Organisation, bool]]:
+    """Confirm the guessed type of each organisation (by id or name): (organisation, whether
+    it was a guess). Every id must name an organisation first, else NotFound for all of them
+    and nothing changes; an "onbekend" type cannot be confirmed (UsageProblem: give it with
+    ``gzctl org edit ID --type TYPE``)."""
+    orgs: list[Organisation] = []
+    missing: list[str] = []
+    for raw in org_ids:
+        try:
+            orgs.append(find(project, raw))
+        except NotFound as exc:
+            missing.append(exc.message)
+    if missing:
+        raise NotFound(" ".join(missing))
+    unknown = [o.id for o in orgs if o.type in ("", UNKNOWN_TYPE)]
+    if unknown:
+        raise UsageProblem(
+            "Er is nog geen type om te bevestigen bij "
+            + ", ".join(unknown)
+            + f". Geef het met: gzctl org edit {unknown[0]} --type TYPE"
+        )
+    out: list[tuple[Organisation, bool]] = []
+    for org in orgs:
+        out.append((org, org.type_guessed))
+        org.type_guessed = False
+    return out
 
 
 def set_status(org: Organisation, status: str, today: dt.date) -> None:
@@ -1057,6 +1151,8 @@ def merge(
         elif key == "notes":
             if value not in current:
                 fills[key] = f"{current}\n{value}".strip()
+        elif key == "type" and (org.type_guessed or current == UNKNOWN_TYPE):
+            fills[key] = value  # a type the file gives beats a guess from the name
         elif current in ("", None) or (key == "kind" and not current):
             fills[key] = value
     changed = apply_changes(org, fills, catalogue, today)
@@ -1140,6 +1236,10 @@ def coverage(project: Project, catalogue: Catalogue) -> dict[str, Any]:
         "groups_without": [g for g in groups if not any(matrix[s][g] for s in matrix)],
         "missing_types": missing,
         "unknown_type": unknown,
+        # types read from the names, not confirmed yet: they choose no salutation or card place
+        "guessed_type": [
+            {"id": o.id, "name": o.name, "type": o.type} for o in orgs if o.type_guessed
+        ],
         "ratio": {
             "civic": civic,
             "professional": professional,
@@ -1157,6 +1257,7 @@ def as_json(org: Organisation) -> dict[str, Any]:
         "name": org.name,
         "kind": org.kind,
         "type": org.type,
+        "type_guessed": org.type_guessed,
         "sectors": list(org.sectors),
         "target_groups": list(org.target_groups),
         "reach": org.reach,
@@ -1185,6 +1286,8 @@ def from_json(data: Mapping[str, Any]) -> dict[str, Any]:
         for k in ("id", "name", "kind", "type", "sectors", "target_groups", "reach",
                   "address", "postcode", "place", "status", "notes")
     }  # fmt: skip
+    if data.get("type_guessed") and raw.get("type"):
+        raw["type"] = f"{raw['type']}{GUESS_MARK}"  # still a guess
     for key, attr in _CONTACT.items():
         raw[key] = contact.get(attr)
     for s, day in (data.get("dates") or {}).items():

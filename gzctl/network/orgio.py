@@ -484,8 +484,8 @@ def read_json(path: Path, data: bytes | None = None, chosen: dict[str, str] | No
     return table
 
 
-_JSON_KEYS = {"id", "name", "kind", "type", "sectors", "target_groups", "reach", "address",
-              "postcode", "place", "status", "notes", "contact", "dates"}  # fmt: skip
+_JSON_KEYS = {"id", "name", "kind", "type", "type_guessed", "sectors", "target_groups", "reach",
+              "address", "postcode", "place", "status", "notes", "contact", "dates"}  # fmt: skip
 
 
 def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -720,7 +720,7 @@ def plan_import(
         taken.add(org.id)
         new_by_key[key] = (number, org)
         plan.added.append(org)
-        if not clean.get("type"):
+        if org.type_guessed:
             plan.by_name.append(org.id)
     _merge_changes(plan, project, catalogue, today)
     return plan
@@ -799,6 +799,8 @@ def export_rows(project: Project) -> list[dict[str, Any]]:
                 value = ", ".join(value)
             elif key == "contact_publish":
                 value = "ja" if value else ""
+            elif key == "type" and org.type_guessed and value:
+                value = f"{value}{inv.GUESS_MARK}"  # a guess stays one: 'kerk?'
             # a project file edited by hand (or written before the cleaning at the edge)
             # may still hold a control character: never let one break or show in an export
             row[key] = strip_controls(value) if isinstance(value, str) else value

@@ -71,8 +71,48 @@ def edit_organisation(
     with transaction(project, who, now) as tx:
         org, changed = inv.edit(tx.project, org_id, fields, catalogue, now.date(), insist)
         if changed:
-            tx.log("org-edit", f"{org.name}: {', '.join(changed)} gewijzigd", [org.id])
+            tx.log("org-edit", f"{org.name}: {changed_text(changed)}", [org.id])
     return Edited(org.name, org.id, list(changed))
+
+
+def changed_text(changed: list[str]) -> str:
+    """'achterban, telefoon gewijzigd', 'type bevestigd', or both joined with '; '."""
+    fields = [c for c in changed if c != inv.TYPE_CONFIRMED]
+    said = [f"{', '.join(fields)} gewijzigd"] if fields else []
+    return "; ".join(said + [c for c in changed if c == inv.TYPE_CONFIRMED])
+
+
+@_frozen_record
+class Confirmed(_FrozenRecord):
+    """``gzctl org bevestig``: per organisation its name, id, type name and whether the type
+    was a guess (False: it was confirmed or given already)."""
+
+    items: list[tuple[str, str, str, bool]]
+
+
+def confirm_org_types(
+    where: Where, org_ids: list[str], *, who: str, now: dt.datetime
+) -> Confirmed:
+    """Confirm the types gzctl read from the names (``gzctl org bevestig ID...``); with no ids,
+    every guessed type on the list. One transaction, one history line; an unknown id changes
+    nothing (NotFound)."""
+    project = opened(where)
+    catalogue = inv.load_catalogue(project.playbook)
+    with transaction(project, who, now) as tx:
+        ids = org_ids or [o.id for o in inv.guessed(tx.project)]
+        if not ids:
+            return Confirmed([])
+        done = inv.confirm_types(tx.project, ids)
+        items = [
+            (o.name, o.id, (t.name if (t := catalogue.type(o.type)) else o.type), was)
+            for o, was in done
+        ]
+        now_confirmed = [f"{name} ({kind})" for name, _, kind, was in items if was]
+        if now_confirmed:
+            tx.log(
+                "org-edit", "Type bevestigd: " + ", ".join(now_confirmed), [i[1] for i in items]
+            )
+    return Confirmed(items)
 
 
 @_frozen_record
@@ -553,8 +593,9 @@ def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
 
 
 def _type_lines(plan: Any, catalogue: inv.Catalogue) -> list[Line]:
-    """Which new organisations got their type from their name (the file gave none), so the
-    user can check them; which are unknown. A type in the file is used as it is."""
+    """Which new organisations got their type from their name (the file gave none): guesses
+    that choose no salutation and no place on the card until a person confirms them, so the
+    report says how; which are unknown. A type in the file is used as it is."""
 
     def few(texts: list[str]) -> str:
         return ", ".join(texts[:5]) + (f" en nog {len(texts) - 5}" if len(texts) > 5 else "")
@@ -568,10 +609,13 @@ def _type_lines(plan: Any, catalogue: inv.Catalogue) -> list[Line]:
     unknown = [o.name for o in plan.added if o.type == inv.UNKNOWN_TYPE]
     out: list[Line] = []
     if by_name:
+        n = len(by_name)
         out.append(
             Line(
-                f"Type herkend aan de naam (het bestand gaf er geen): {few(by_name)}. "
-                "Klopt er een niet: gzctl org edit ID --type TYPE",
+                f"{n} {'type' if n == 1 else 'typen'} geraden aan de naam (het bestand gaf "
+                f"er geen): {few(by_name)}. Een gok telt niet voor de aanhef van een brief of "
+                "de kaart 'Wie kan ik bellen?'. Bevestig met gzctl org bevestig ID... (zonder "
+                "id: alle), of kies: gzctl org edit ID --type TYPE",
                 aside=True,
             )
         )

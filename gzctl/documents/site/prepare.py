@@ -35,6 +35,7 @@ from gzctl.documents.base import (
     shown,
 )
 from gzctl.documents.general import meeting_place, paragraphs
+from gzctl.network.vocabulary import confirmed_type
 
 # Sector ids -> the plain word residents use, and the colour of its dots in the picture.
 # Colours are dark enough for 3:1 against white (WCAG 1.4.11, graphics) and differ in
@@ -209,9 +210,10 @@ def _contact(org: Organisation) -> dict[str, str]:
 def organisation_data(project: Project, org: Organisation, catalogue: Any) -> dict[str, Any]:
     """One organisation card: 'naam', 'wat' (what it is, in words), 'sectoren', 'voor',
     'kleur', 'sector', 'initiatieven' (titles), 'contact' (see :func:`_contact`), 'anker'."""
-    known = catalogue.type(org.type) if org.type else None
-    what = known.name if known else (org.type or KIND_WORDS.get(org.kind, ""))
-    what = RESIDENT_WORDS.get(org.type, what)
+    org_type = confirmed_type(org)  # a guess from the name is not told to residents
+    known = catalogue.type(org_type) if org_type else None
+    what = known.name if known else (org_type or KIND_WORDS.get(org.kind, ""))
+    what = RESIDENT_WORDS.get(org_type, what)
     sector = sector_of(org)
     platforms = [
         p.title for p in visible_platforms(project) if org.id in p.members or p.trekker == org.id
