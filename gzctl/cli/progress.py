@@ -74,12 +74,35 @@ def next_(ctx: Any, alle: bool = False, json: bool = False) -> None:
         for a in actions:
             lines += render.action_item(a, st)
         text += "\n\n" + "\n".join(lines)
+    quiet = _quiet_members(opened.project)
+    if quiet:
+        st = common.style()
+        lines = [
+            st.bold("Doen jullie nog mee?"),
+            st.dim("  Een half jaar niets gezien: geen activiteit, overleg-actie, platform,"),
+            st.dim("  statuswijziging of vaste activiteit. Bel of ga even langs."),
+        ]
+        for row in quiet:
+            lines += render.still_in_item(row, st)
+        text += "\n\n" + "\n".join(lines)
     common.say(fit(text, terminal_width()))
     if data:
         common.say("")
         common.say("Afvinken: gzctl done ID")
     if actions:
         common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
+    if quiet:
+        common.say(("" if data or actions else "\n") + "Doen ze nog mee: gzctl org nog-mee ID")
+        common.say("Niet meer: gzctl org status ID afgehaakt")
+
+
+def _quiet_members(project: Any) -> list[dict[str, Any]]:
+    """The joined organisations to ask "doen jullie nog mee?" (none joined: nothing loaded)."""
+    if not any(o.status == "aangesloten" for o in project.organisations):
+        return []
+    from gzctl.network.stillin import quiet_members
+
+    return quiet_members(project, runtime.today())
 
 
 def _open_actions(project: Any) -> list[dict[str, Any]]:

@@ -81,7 +81,8 @@ class Organisation:
 
     ``kind`` is vrijwilligers, professioneel, overheid or ondernemer; ``type`` is an id from
     playbooks/organisatietypen.toml or free text; ``reach`` is the achterban (people reached,
-    an estimate); ``dates`` holds the day each network status was reached."""
+    an estimate); ``dates`` holds the day each network status was reached; ``confirmed`` the
+    day it last answered the yearly "doen jullie nog mee?" with yes (gzctl org nog-mee)."""
 
     id: str
     name: str
@@ -97,6 +98,7 @@ class Organisation:
     status: str = field(default="geïnventariseerd", metadata={"always": True})
     dates: dict[str, dt.date] = field(default_factory=dict)
     notes: str = ""
+    confirmed: dt.date | None = None
 
 
 @dataclass

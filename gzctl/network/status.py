@@ -11,6 +11,7 @@ from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.progress import compute, days_since
 from gzctl.network.facts import address_conflicts, date_clashes
+from gzctl.network.stillin import quiet_members
 from gzctl.network.summaries import (
     coordinator_summary,
     meeting_summary,
@@ -76,4 +77,7 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
     }
     if project.meetings:  # only then: a village without meetings keeps its document
         data["meetings"] = meeting_summary(project, today)
+    quiet = quiet_members(project, today)
+    if quiet:  # only then, as the meetings
+        data["still_in"] = quiet
     return data

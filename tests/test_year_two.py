@@ -1,0 +1,133 @@
+"""The network's second year (issue 26, the rest of items 3, 5 and 6): the yearly "doen
+jullie nog mee?" in next and status, the open evenings for residents on the site and in
+agenda.ics, letters that fit the dorpsraad and the adviesraden, the planning in one line in
+status, and the demo's late member with its welcome pack, in both variants."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from gzctl.core.model import (
+    Activity,
+    HistoryEntry,
+    Meeting,
+    MeetingAction,
+    Organisation,
+    Project,
+    RecurringActivity,
+)
+from gzctl.network.stillin import quiet_members
+
+STATE = "gzctl.toml"
+TODAY = dt.date(2027, 9, 1)
+
+
+def state(folder: Path) -> dict:
+    return tomllib.loads((folder / STATE).read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- the pure rule
+
+
+def joined(org_id: str, day: dt.date) -> Organisation:
+    return Organisation(org_id, org_id.title(), status="aangesloten", dates={"aangesloten": day})
+
+
+def test_a_member_quiet_for_six_months_is_asked_and_every_sign_keeps_it_away() -> None:
+    old = TODAY - dt.timedelta(days=400)
+    recent = TODAY - dt.timedelta(days=30)
+    project = Project(
+        organisations=[
+            joined("stil", old),
+            joined("activiteit", old),
+            joined("actie", old),
+            joined("vast", old),
+            joined("platform", old),
+            joined("nieuw", recent),
+            joined("voorzitter", old),
+            Organisation("weg", "Weg", status="afgehaakt", dates={"afgehaakt": old}),
+        ]
+    )
+    project.activities.append(
+        Activity("a", "Koersbal", dt.datetime.combine(recent, dt.time(14)),
+                 organisers=["activiteit"])  # fmt: skip
+    )
+    project.meetings.append(
+        Meeting("m", recent, chair="voorzitter",
+                actions=[MeetingAction("x", "Zaal regelen", by="actie")])  # fmt: skip
+    )
+    project.recurring.append(RecurringActivity("r", "vast", "Repetitie", old))
+    project.history.append(
+        HistoryEntry(dt.datetime.combine(recent, dt.time(9)), "Petra", "platform-join",
+                     "Beweegweek: Platform doet mee", ["beweegweek", "platform"])  # fmt: skip
+    )
+    rows = quiet_members(project, TODAY)
+    assert [r["id"] for r in rows] == ["stil"]
+    assert rows[0]["last_sign"] == old.isoformat()
+    assert rows[0]["months"] == 13
+
+
+def test_a_future_activity_is_no_sign_yet_and_a_yes_counts_for_a_year() -> None:
+    old = TODAY - dt.timedelta(days=200)
+    org = joined("club", old)
+    project = Project(organisations=[org])
+    project.activities.append(
+        Activity("a", "Later", dt.datetime(2027, 12, 1, 14), organisers=["club"])
+    )
+    assert [r["id"] for r in quiet_members(project, TODAY)] == ["club"]
+    org.confirmed = TODAY - dt.timedelta(days=300)  # a yes 300 days ago: not asked again
+    assert quiet_members(project, TODAY) == []
+    org.confirmed = TODAY - dt.timedelta(days=366)  # a year on: asked again
+    assert [r["id"] for r in quiet_members(project, TODAY)] == ["club"]
+
+
+# --------------------------------------------------------------------------- next and status
+
+
+@pytest.fixture
+def demo(gz, tmp_path: Path) -> Path:
+    folder = tmp_path / "ooltwijk"
+    result = gz("demo", str(folder))
+    assert result.code == 0, result.err
+    return folder
+
+
+def test_next_and_status_ask_quiet_members_and_the_answer_is_recorded(
+    gz, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    now = json.loads(gz("-C", str(demo), "status", "--json").out)
+    assert "still_in" not in now  # everyone is busy in the demo's first weeks
+    assert "Doen jullie nog mee?" not in gz("-C", str(demo), "next").out
+
+    monkeypatch.setenv("GZCTL_NOW", "2027-09-01T10:00:00+02:00")
+    out = gz("-C", str(demo), "next").out
+    assert "Doen jullie nog mee?" in out
+    assert "  ☐ Dorpskrant De Ooltwijker — laatst iets gezien op" in out
+    assert "Doen ze nog mee: gzctl -C" in out and "org nog-mee ID" in out
+    assert "KBO Ooltwijk —" not in out  # its weekly koersbal is a sign every week
+    assert "Niet meer: gzctl -C" in out and "org status ID afgehaakt" in out
+    assert all(len(line) <= 80 for line in out.splitlines() if "gzctl -C" not in line)
+    status = gz("-C", str(demo), "status").out
+    assert "Doen jullie nog mee? Een half jaar niets gezien van:" in status
+    assert all(len(line) <= 80 for line in status.splitlines() if "gzctl -C" not in line)
+    data = json.loads(gz("-C", str(demo), "status", "--json").out)
+    ids = [r["id"] for r in data["still_in"]]
+    assert "dorpskrant-de-ooltwijker" in ids
+
+    result = gz("-C", str(demo), "org", "nog-mee", "dorpskrant-de-ooltwijker")
+    assert result.code == 0, result.err
+    assert "Dorpskrant De Ooltwijker: doet nog mee (1 september 2027)" in result.out
+    org = next(o for o in state(demo)["organisations"] if o["id"] == "dorpskrant-de-ooltwijker")
+    assert org["confirmed"] == dt.date(2027, 9, 1)
+    assert "Dorpskrant De Ooltwijker —" not in gz("-C", str(demo), "next").out
+    assert state(demo)["history"][-1]["action"] == "org-nog-mee"
+
+    refused = gz("-C", str(demo), "org", "nog-mee", "gemeente-lingemeer")
+    assert refused.code == 2
+    assert "niet aangesloten" in refused.err and "niets veranderd" in refused.err
