@@ -131,3 +131,47 @@ def test_next_and_status_ask_quiet_members_and_the_answer_is_recorded(
     refused = gz("-C", str(demo), "org", "nog-mee", "gemeente-lingemeer")
     assert refused.code == 2
     assert "niet aangesloten" in refused.err and "niets veranderd" in refused.err
+
+
+# --------------------------------------------------------------------------- planning in status
+
+PLANNED = """\
+[village]
+name = "Beesd"
+municipality = "West Betuwe"
+province = "Gelderland"
+inhabitants = 5000
+
+[[initiators]]
+name = "Petra de Vries"
+email = "petra@example.nl"
+
+[verkennen]
+subsidiekalender = 2027-10-01
+"""
+
+
+def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
+    gz, tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    without = gz("-C", str(project), "status")
+    assert "Planning:" not in without.out  # no deadline: no planning line
+    assert "planning" not in json.loads(gz("-C", str(project), "status", "--json").out)
+
+    answers = tmp_path / "planned.toml"
+    answers.write_text(PLANNED, encoding="utf-8")
+    folder = tmp_path / "beesd-planned"
+    assert gz("init", str(folder), "--answers", str(answers)).code == 0
+    monkeypatch.setenv("GZCTL_NOW", "2027-03-10T10:00:00+01:00")
+    out = gz("-C", str(folder), "status").out
+    # worked back from 1 October 2027: the first evening (22 weeks before) is still ahead;
+    # the milestones of the autumn and winter are late
+    assert "Planning: volgende mijlpaal op 19 maart 2027; " in out
+    assert "te laat sinds " in out
+    assert "Alle" in out and "mijlpalen: gzctl -C" in out  # a long -C folder breaks the line
+    assert all(len(line) <= 80 for line in out.splitlines() if "gzctl -C" not in line)
+    data = json.loads(gz("-C", str(folder), "status", "--json").out)["planning"]
+    assert data["deadline"] == "2027-10-01"
+    assert data["next"]["date"] == "2027-03-19"
+    assert data["late"] and all(row["date"] < "2027-03-10" for row in data["late"])

@@ -108,6 +108,7 @@ def status_text(data: dict[str, Any], style: Style) -> str:
         f"{prog['done']:>2}/{prog['total']:<2}  {prog['percent']:>3}%"
     )
     lines.append("")
+    lines += planning_lines(data.get("planning"), style)
     lines += organisation_lines(data, style)
     lines += platform_lines(data, style)
     lines += place_and_coordinator_lines(data, style)
@@ -131,6 +132,29 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     else:
         lines.append("Laatste activiteit: nog niets gedaan")
     return "\n".join(lines)
+
+
+def planning_lines(planning: dict[str, Any] | None, style: Style) -> list[str]:
+    """The planning in one line (``status``'s ``planning``, present when the village gave a
+    deadline): the next milestone and its date, how many are late."""
+    if not planning:
+        return []
+    nxt = planning.get("next")
+    late = planning.get("late") or []
+    lines = []
+    if nxt:
+        when = format_date(dt.date.fromisoformat(nxt["date"]))
+        head = f"Planning: volgende mijlpaal op {when}"
+    else:
+        head = "Planning: geen volgende mijlpaal meer"
+    lines.append(head + (style.yellow(f"; {len(late)} te laat") if late else ""))
+    if nxt:
+        lines.append(f"  {nxt['title']}")
+    if late:
+        first = late[0]
+        since = format_date(dt.date.fromisoformat(first["date"]))
+        lines.append(style.yellow(f"  te laat sinds {since}: {first['title']}"))
+    return [*lines, style.dim("  Alle mijlpalen: gzctl planning"), ""]
 
 
 def conflict_lines(data: dict[str, Any], style: Style) -> list[str]:
