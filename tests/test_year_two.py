@@ -175,3 +175,58 @@ def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
     assert data["deadline"] == "2027-10-01"
     assert data["next"]["date"] == "2027-03-19"
     assert data["late"] and all(row["date"] < "2027-03-10" for row in data["late"])
+
+
+# --------------------------------------------------------------------------- open evenings
+
+
+def _article(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    return html[start : html.index("</article>", start)]
+
+
+@pytest.mark.parametrize("args", [(), ("--vlaanderen",)])
+def test_network_evenings_are_open_evenings_on_the_site_and_in_agenda_ics(
+    gz, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    import icalendar
+
+    folder = tmp_path / "dorp"
+    assert gz("demo", str(folder), *args).code == 0
+    # a second network evening, planned with gzctl overleg, with a chair by rotation
+    result = gz("-C", str(folder), "overleg", "add", "2027-03-11", "--soort", "netwerkavond",
+                "--tijd", "19:30")  # fmt: skip
+    assert result.code == 0, result.err
+    assert gz("-C", str(folder), "site", "build").code == 0, "site build"
+    site = folder / "website"
+    agenda = (site / "agenda.html").read_text(encoding="utf-8")
+    evening = _article(agenda, "activiteit-open-avond-2027-03-11-netwerkavond")
+    assert "<h3>Open avond: iedereen welkom</h3>" in evening
+    assert "donderdag 11 maart 2027, 19:30 tot 21:30 uur" in evening
+    assert "open voor iedereen: inwoners, verenigingen en organisaties" in evening
+    assert "Wie organiseert" not in evening  # no names: no chair, no organisations
+    names = [o["name"] for o in state(folder)["organisations"]]
+    assert not [n for n in names if n in evening]
+    meetings = [m for m in state(folder)["meetings"] if m["kind"] == "netwerkavond"]
+    first = min(meetings, key=lambda m: m["date"])
+    # the "Doe mee" page names the next open evening and links to it
+    doe_mee = (site / "doe-mee.html").read_text(encoding="utf-8")
+    assert "Kom ook naar de volgende open avond van het netwerk" in doe_mee
+    assert f'agenda.html#activiteit-open-avond-{first["id"]}' in doe_mee
+    assert f'<time datetime="{first["date"].isoformat()}T19:30">' in doe_mee
+    # agenda.ics: one event per network evening, same stable uid, no names
+    cal = icalendar.Calendar.from_ical((site / "agenda.ics").read_bytes())
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    uid = next(u for u in events if u.startswith("open-avond-2027-03-11-netwerkavond@"))
+    event = events[uid]
+    assert str(event["summary"]) == "Open avond: iedereen welkom"
+    assert event.decoded("dtstart").replace(tzinfo=None) == dt.datetime(2027, 3, 11, 19, 30)
+    assert event.decoded("dtend").replace(tzinfo=None) == dt.datetime(2027, 3, 11, 21, 30)
+    assert not [n for n in names if n in str(event.get("description", ""))]
+    assert sum(1 for u in events if u.startswith("open-avond-")) == len(meetings)
+
+
+def test_without_a_network_evening_the_doe_mee_page_names_none(gz, project: Path) -> None:
+    assert gz("-C", str(project), "site", "build").code == 0
+    doe_mee = (project / "website" / "doe-mee.html").read_text(encoding="utf-8")
+    assert "open avond" not in doe_mee
