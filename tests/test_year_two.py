@@ -230,3 +230,48 @@ def test_without_a_network_evening_the_doe_mee_page_names_none(gz, project: Path
     assert gz("-C", str(project), "site", "build").code == 0
     doe_mee = (project / "website" / "doe-mee.html").read_text(encoding="utf-8")
     assert "open avond" not in doe_mee
+
+
+# --------------------------------------------------------------------------- letters that fit
+
+
+@pytest.mark.parametrize(
+    ("args", "council", "club", "words"),
+    [
+        ((), "dorpsraad-ooltwijk", "vv-ooltwijk",
+         "Als dorpsraad kent u het dorp als geen ander"),
+        (("--vlaanderen",), "seniorenraad-leiebeke", "chiro-heuvelkerke",
+         "Als adviesraad geeft u het lokaal bestuur advies"),
+    ],
+)  # fmt: skip
+def test_the_invitation_to_the_village_council_has_its_own_paragraph(
+    gz, tmp_path: Path, args: tuple[str, ...], council: str, club: str, words: str
+) -> None:
+    folder = tmp_path / "dorp"
+    assert gz("demo", str(folder), *args).code == 0
+    result = gz("-C", str(folder), "docs", "build", "--only", "uitnodiging", "--format", "md")
+    assert result.code == 0, result.err
+    letters = folder / "documenten" / "uitnodiging"
+    council_letter = (letters / f"{council}.md").read_text(encoding="utf-8")
+    club_letter = (letters / f"{club}.md").read_text(encoding="utf-8")
+    assert words in council_letter
+    assert "Het netwerk wordt geen nieuwe raad" in council_letter
+    assert "Het netwerk wordt pas sterk" not in council_letter  # not the clubs' text
+    assert words not in club_letter
+    assert "Het netwerk wordt pas sterk" in club_letter
+    # the print file holds the same paragraph in the council's letter
+    everything = (letters / "alle-uitnodigingen.md").read_text(encoding="utf-8")
+    assert everything.count(words) == 1
+
+
+def test_the_country_file_checks_its_invitation_paragraphs(tmp_path: Path) -> None:
+    from gzctl.core.country import load_file
+    from gzctl.core.errors import PlaybookError
+
+    source = Path(__file__).resolve().parent.parent / "playbooks" / "landen" / "nl" / "land.toml"
+    text = source.read_text(encoding="utf-8")
+    broken = tmp_path / "land.toml"
+    broken.write_text(text.replace("[uitnodiging.types]\ndorpsraad = ", "[uitnodiging.types]\n"
+                                   "leeg = \"\"\ndorpsraad = "), encoding="utf-8")  # fmt: skip
+    with pytest.raises(PlaybookError, match="uitnodiging"):
+        load_file(broken)
