@@ -127,6 +127,8 @@ def test_next_and_status_ask_quiet_members_and_the_answer_is_recorded(
     assert org["confirmed"] == dt.date(2027, 9, 1)
     assert "Dorpskrant De Ooltwijker —" not in gz("-C", str(demo), "next").out
     assert state(demo)["history"][-1]["action"] == "org-nog-mee"
+    shown = gz("-C", str(demo), "org", "show", "dorpskrant-de-ooltwijker").out
+    assert "Doet nog mee:   gezegd op 1 september 2027" in shown
 
     refused = gz("-C", str(demo), "org", "nog-mee", "gemeente-lingemeer")
     assert refused.code == 2

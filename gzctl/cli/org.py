@@ -258,6 +258,8 @@ def show(ctx: common.Context, org_id: IdArg, json: common.JsonFlag = False) -> N
     history = [f"{s} op {format_date(org.dates[s])}" for s in inv.STATUSES if s in org.dates]
     if history:
         lines.append(f"  {'Verloop:':<16}" + "; ".join(history))
+    if org.confirmed:
+        lines.append(f"  {'Doet nog mee:':<16}gezegd op {format_date(org.confirmed)}")
     if org.notes:
         lines.append("")
         lines += [f"  {line}" for line in org.notes.splitlines()]
