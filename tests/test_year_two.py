@@ -277,3 +277,40 @@ def test_the_country_file_checks_its_invitation_paragraphs(tmp_path: Path) -> No
                                    "leeg = \"\"\ndorpsraad = "), encoding="utf-8")  # fmt: skip
     with pytest.raises(PlaybookError, match="uitnodiging"):
         load_file(broken)
+
+
+# --------------------------------------------------------------------------- a member that joins late
+
+
+@pytest.mark.parametrize(
+    ("args", "org_id", "name", "greeting"),
+    [
+        ((), "zonnebloem-afdeling-ooltwijk", "Zonnebloem afdeling Ooltwijk", "Beste Ans,"),
+        (("--vlaanderen",), "samana-heuvelkerke", "Samana Heuvelkerke", "Beste Ann,"),
+    ],
+)
+def test_the_demo_a_few_months_on_a_late_member_gets_its_welcome_pack(
+    gz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], org_id: str,
+    name: str, greeting: str,
+) -> None:
+    """The demo village is weeks in, its first network evening ahead: there is no late member
+    yet (no welcome pack); after the evening, an organisation it approached joins, and gets
+    one, and is not asked "doen jullie nog mee?" for the next six months."""
+    folder = tmp_path / "dorp"
+    assert gz("demo", str(folder), *args).code == 0
+    refused = gz("-C", str(folder), "docs", "build", "--only", "welkom", "--format", "md")
+    assert "nog geen organisatie later aangesloten" in refused.out + refused.err
+    evening = state(folder)["answers"]["verbinden"]["netwerkavond_datum"]
+    later = evening + dt.timedelta(days=40)
+    monkeypatch.setenv("GZCTL_NOW", f"{later.isoformat()}T10:00:00+01:00")
+    assert gz("-C", str(folder), "org", "status", org_id, "aangesloten").code == 0
+    result = gz("-C", str(folder), "docs", "build", "--only", "welkom", "--format", "md")
+    assert result.code == 0, result.err
+    pack = (folder / "documenten" / "welkom" / f"{org_id}.md").read_text(encoding="utf-8")
+    assert name in pack and greeting in pack
+    assert "## Onze afspraken" in pack and "## Wie is wie" in pack
+    assert "doen jullie mee met" in pack
+    six_months = later + dt.timedelta(days=150)
+    monkeypatch.setenv("GZCTL_NOW", f"{six_months.isoformat()}T10:00:00+01:00")
+    data = json.loads(gz("-C", str(folder), "status", "--json").out)
+    assert org_id not in [r["id"] for r in data.get("still_in", [])]
