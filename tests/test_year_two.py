@@ -279,7 +279,7 @@ def test_the_country_file_checks_its_invitation_paragraphs(tmp_path: Path) -> No
         load_file(broken)
 
 
-# --------------------------------------------------------------------------- a member that joins late
+# --------------------------------------------------------------------------- joining late
 
 
 @pytest.mark.parametrize(
