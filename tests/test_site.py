@@ -183,10 +183,12 @@ def test_agenda_ics_holds_every_activity(site: Path) -> None:
 
     cal = icalendar.Calendar.from_ical((site / "agenda.ics").read_bytes())
     events = [c for c in cal.walk("VEVENT")]
-    repeating = [e for e in events if "rrule" in e]  # what members already do (gzctl vast)
-    assert len(events) - len(repeating) == 7 and len(repeating) == 4
-    assert all(str(e["uid"]).startswith("vast-") for e in repeating)
-    assert {str(e["summary"]) for e in events} >= set(COMING)
+    uids = [str(e["uid"]) for e in events]
+    # seven activities, the members' four recurring ones, the network evening (open to all)
+    assert sum(1 for u in uids if u.startswith("vast-")) == 4
+    assert sum(1 for u in uids if u.startswith("open-avond-")) == 1
+    assert len(events) == 12
+    assert {str(e["summary"]) for e in events} >= {*COMING, "Open avond: iedereen welkom"}
     assert all(str(e["uid"]).endswith("@ooltwijk.gzctl") for e in events)
 
 

@@ -261,6 +261,8 @@ def show(ctx: common.Context, org_id: IdArg, json: common.JsonFlag = False) -> N
     history = [f"{s} op {format_date(org.dates[s])}" for s in inv.STATUSES if s in org.dates]
     if history:
         lines.append(f"  {'Verloop:':<16}" + "; ".join(history))
+    if org.confirmed:
+        lines.append(f"  {'Doet nog mee:':<16}gezegd op {format_date(org.confirmed)}")
     if org.notes:
         lines.append("")
         lines += [f"  {line}" for line in org.notes.splitlines()]
@@ -392,6 +394,31 @@ def status(
             common.say(f"{done.name}: {done.new} (datum bijgewerkt).")
         else:
             common.say(f"{done.name}: {done.old} → {done.new}.")
+
+
+@app.command("nog-mee", **_kw("nog-mee"))
+def still_in(
+    ctx: common.Context,
+    org_ids: Annotated[
+        list[str],
+        common.Argument(metavar="ID", help="Een of meer ids (zie gzctl org list) of namen."),
+    ],
+    datum: Annotated[
+        str | None,
+        common.Option(
+            "--datum", "--date", metavar="DATUM", help="Wanneer ze het zeiden (standaard vandaag)."
+        ),
+    ] = None,
+) -> None:
+    """`gzctl org nog-mee`: records the yes to the yearly "doen jullie nog mee?"."""
+    from gzctl.core.questions import format_date
+    from gzctl.ops.orgs import confirm_still_in
+
+    opened = common.open_project(ctx)
+    when = inv.parse_date(datum) if datum else None
+    for org in confirm_still_in(opened, org_ids, when=when, who=runtime.who(), now=runtime.now()):
+        day = format_date(org.confirmed) if org.confirmed else ""
+        common.say(f"{org.name}: doet nog mee ({day}); de vraag komt over een jaar terug.")
 
 
 @app.command("remove", **_kw("remove"))

@@ -79,12 +79,27 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
             from gzctl.cli.table import fit
 
             text += "\n\n" + fit("\n".join(lines), width)
+        quiet = _quiet_members(opened.project)
+        if quiet:
+            lines = [
+                st.bold("Doen jullie nog mee?"),
+                st.dim("  Een half jaar niets gezien: geen activiteit, overleg-actie, platform,"),
+                st.dim("  statuswijziging of vaste activiteit. Bel of ga even langs."),
+            ]
+            for row in quiet:
+                lines += render.still_in_item(row, st)
+            from gzctl.cli.table import fit
+
+            text += "\n\n" + fit("\n".join(lines), width)
         common.say(text)
         if data:
             common.say("")
             common.say("Afvinken: gzctl done NUMMER (of het id)")
         if actions:
             common.say(("" if data else "\n") + "Actie klaar: gzctl overleg actie-klaar ID")
+        if quiet:
+            common.say(("" if data or actions else "\n") + "Doen ze nog mee: gzctl org nog-mee ID")
+            common.say("Niet meer: gzctl org status ID afgehaakt")
         return
     later = render.later_lines(opened.playbook, opened.project, st)
     actions = _open_actions(opened.project)
@@ -93,6 +108,11 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
         late = sum(1 for a in actions if a.get("late"))
         said = f"{len(actions)} open" + (f", {late} te laat" if late else "")
         extra.append(f"Acties uit het overleg: {said}. Zie: gzctl next --alles")
+    quiet = _quiet_members(opened.project)
+    if quiet:
+        n = len(quiet)
+        extra.append(f"Doen ze nog mee? {n} {'organisatie' if n == 1 else 'organisaties'} "
+                     "een half jaar niet gezien. Zie: gzctl next --alles")  # fmt: skip
     common.say("\n".join(render.short_next_lines(
         data, st, phases, width, len(numbered), later=later, extra=extra)))  # fmt: skip
 
@@ -170,3 +190,11 @@ def log(ctx: Any, n: str = "20", json: bool = False) -> None:
         for k, part in enumerate(wrap(h.what, width, plain, "    ")):
             common.say(head + part[len(plain) :] if k == 0 else part)
 
+
+def _quiet_members(project: Any) -> list[dict[str, Any]]:
+    """The joined organisations to ask "doen jullie nog mee?" (none joined: nothing loaded)."""
+    if not any(o.status == "aangesloten" for o in project.organisations):
+        return []
+    from gzctl.network.stillin import quiet_members
+
+    return quiet_members(project, runtime.today())

@@ -225,10 +225,12 @@ def status_text(data: dict[str, Any], style: Style) -> str:
     lines.append("")
     lines += phase_lines(data, style)
     lines.append("")
+    lines += planning_lines(data.get("planning"), style)
     lines += organisation_lines(data, style)
     lines += platform_lines(data, style)
     lines += place_and_coordinator_lines(data, style)
     lines += action_lines(data.get("meetings"), style)
+    lines += still_in_lines(data.get("still_in"), style)
     if data["next"]:
         lines.append(style.bold("Volgende acties:"))
         for n, item in enumerate(data["next"], start=1):
@@ -250,6 +252,29 @@ def last_activity_line(data: dict[str, Any]) -> str:
         return "Laatste activiteit: nog niets gedaan"
     when = dt.datetime.fromisoformat(last)
     return f"Laatste activiteit: {ago(data['days_since_activity'])} ({format_date(when.date())})"
+
+
+def planning_lines(planning: dict[str, Any] | None, style: Style) -> list[str]:
+    """The planning in one line (``status``'s ``planning``, present when the village gave a
+    deadline): the next milestone and its date, how many are late."""
+    if not planning:
+        return []
+    nxt = planning.get("next")
+    late = planning.get("late") or []
+    lines = []
+    if nxt:
+        when = format_date(dt.date.fromisoformat(nxt["date"]))
+        head = f"Planning: volgende mijlpaal op {when}"
+    else:
+        head = "Planning: geen volgende mijlpaal meer"
+    lines.append(head + (style.yellow(f"; {len(late)} te laat") if late else ""))
+    if nxt:
+        lines.append(f"  {nxt['title']}")
+    if late:
+        first = late[0]
+        since = format_date(dt.date.fromisoformat(first["date"]))
+        lines.append(style.yellow(f"  te laat sinds {since}: {first['title']}"))
+    return [*lines, style.dim("  Alle mijlpalen: gzctl planning"), ""]
 
 
 def conflict_lines(data: dict[str, Any], style: Style) -> list[str]:
@@ -339,6 +364,31 @@ def action_lines(meetings: dict[str, Any] | None, style: Style, limit: int = 3) 
             lines.append(style.dim(f"  en nog {len(actions) - limit}: gzctl next"))
     lines.append("")
     return lines
+
+
+def still_in_lines(rows: list[dict[str, Any]] | None, style: Style, limit: int = 3) -> list[str]:
+    """The yearly "doen jullie nog mee?" (``status``'s ``still_in``): joined organisations
+    without a sign of activity for six months, the first few, and the commands for the
+    answer; empty when there are none."""
+    if not rows:
+        return []
+    lines = [style.bold("Doen jullie nog mee?") + " Een half jaar niets gezien van:"]
+    for row in rows[:limit]:
+        lines += still_in_item(row, style)
+    if len(rows) > limit:
+        lines.append(style.dim(f"  en nog {len(rows) - limit}: gzctl next"))
+    lines.append(style.dim("  Ja: gzctl org nog-mee ID    Nee: gzctl org status ID afgehaakt"))
+    lines.append("")
+    return lines
+
+
+def still_in_item(row: dict[str, Any], style: Style) -> list[str]:
+    """One organisation to ask: '☐ KBO Ooltwijk — laatst iets gezien op 3 mei 2026', its id."""
+    if row["last_sign"]:
+        when = "laatst iets gezien op " + format_date(dt.date.fromisoformat(row["last_sign"]))
+    else:
+        when = "nog nooit iets gezien"
+    return [f"  ☐ {row['name']} — {when}", f"    {style.dim(row['id'])}"]
 
 
 def action_item(a: dict[str, Any], style: Style) -> list[str]:

@@ -788,6 +788,17 @@ ORG_COMMANDS: dict[str, Help] = {
             "gzctl org status vv-ooltwijk aangesloten --datum 12-03-2027",
         ),
     ),
+    "nog-mee": Help(
+        "Leg vast dat een aangesloten organisatie nog meedoet (de jaarlijkse vraag).",
+        "gzctl next en status vragen één keer per jaar 'doen jullie nog mee?' aan organisaties "
+        "waarvan een half jaar niets te zien was: geen activiteit, overleg-actie, platform, "
+        "statuswijziging of vaste activiteit. Zegt een organisatie ja, leg dat hier vast (de "
+        "vraag komt dan pas over een jaar terug); zegt ze nee: gzctl org status ID afgehaakt.",
+        (
+            "gzctl org nog-mee kbo-ooltwijk",
+            "gzctl org nog-mee kbo-ooltwijk vv-ooltwijk --datum 12-03-2027",
+        ),
+    ),
     "remove": Help(
         "Haal een organisatie van de lijst (met haar contactgegevens).",
         "Vraagt eerst om bevestiging; --yes slaat die vraag over (nodig zonder terminal).",

@@ -126,6 +126,8 @@ class Country(_FrozenRecord):
     registers: dict[str, Any] = field(default_factory=dict)  # aanspreekvorm
     salutations: dict[str, Any] = field(default_factory=dict)  # aanhef_zonder_naam
     call: dict[str, Any] = field(default_factory=dict)  # bellen: vast, vragen
+    # uitnodiging.types: the invitation's "why you" paragraph per organisation type
+    invitations: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
     def template_data(self) -> dict[str, Any]:
@@ -316,7 +318,7 @@ _TOP = {
     "code": "tekst", "naam": "tekst", "taal": "tekst", "tijdzone": "tekst",
     "woorden": "tabel", "telefoon": "tabel", "postcode": "tabel", "brief": "tabel",
     "kalender": "tabel", "hulplijnen": "lijst van tabellen", "aanspreekvorm": "tabel",
-    "aanhef_zonder_naam": "tabel", "bellen": "tabel",
+    "aanhef_zonder_naam": "tabel", "bellen": "tabel", "uitnodiging": "tabel",
 }  # fmt: skip
 _PHONE = {
     "regio": "tekst", "ook": "lijst", "voorbeeld": "tekst", "omschrijving": "tekst",
@@ -452,6 +454,7 @@ def parse_country(data: dict[str, Any], path: Path) -> Country:
     registers = _registers(c, top.get("aanspreekvorm"))
     salutations = _salutations(c, top.get("aanhef_zonder_naam"))
     call = _call(c, top.get("bellen"))
+    invitations = _invitations(c, top.get("uitnodiging"))
     if c.faults:
         raise PlaybookError("\n".join(c.faults))
     return Country(
@@ -476,6 +479,7 @@ def parse_country(data: dict[str, Any], path: Path) -> Country:
         registers=registers,
         salutations=salutations,
         call=call,
+        invitations=invitations,
         source=str(path),
     )
 
@@ -592,6 +596,26 @@ def _salutations(c: _Checker, raw: Any) -> dict[str, Any]:
         if key not in (*_REGISTERS, "types"):
             c.fault(("aanhef_zonder_naam", key), "onbekende sleutel (alleen u, jullie, types)")
     return raw
+
+
+def _invitations(c: _Checker, raw: Any) -> dict[str, str]:
+    """[uitnodiging] (optional): ``types``, per organisation type the paragraph an invitation
+    to that type has instead of the clubs' text (the dorpsraad, the adviesraden)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        c.fault(("uitnodiging",), "moet een tabel zijn")
+        return {}
+    for key in raw:
+        if key != "types":
+            c.fault(("uitnodiging", key), "onbekende sleutel (alleen types)")
+    types = raw.get("types", {})
+    if not isinstance(types, dict) or not all(
+        isinstance(v, str) and v.strip() for v in types.values()
+    ):
+        c.fault(("uitnodiging", "types"), "moet een tabel van type = alinea zijn")
+        return {}
+    return {str(k): str(v).strip() for k, v in types.items()}
 
 
 def _call(c: _Checker, raw: Any) -> dict[str, Any]:

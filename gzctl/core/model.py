@@ -86,7 +86,8 @@ class Organisation(Record):
     playbooks/organisatietypen.toml or free text; ``type_guessed`` says the type was read from
     the name and no person confirmed it yet (a guess never chooses a letter's salutation or a
     place on the residents' card); ``reach`` is the achterban (people reached, an estimate);
-    ``dates`` holds the day each network status was reached."""
+    ``dates`` holds the day each network status was reached; ``confirmed`` the day it last
+    answered the yearly "doen jullie nog mee?" with yes (gzctl org nog-mee)."""
 
     id: str
     name: str
@@ -103,6 +104,7 @@ class Organisation(Record):
     status: str = field(default="geïnventariseerd", metadata={"always": True})
     dates: dict[str, dt.date] = field(default_factory=dict)
     notes: str = ""
+    confirmed: dt.date | None = None
 
 
 @record

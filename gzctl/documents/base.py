@@ -431,7 +431,8 @@ def document_words(playbook: Any) -> dict[str, Any]:
     """The words and fixed numbers of outgoing documents, from the playbook's country
     (playbooks/landen/<code>/land.toml): ``land`` (telefoonregio and the country's words:
     college, bestuurder, gemeente, steun, ...), ``aanspreekvorm``, ``aanhef_zonder_naam``,
-    ``bellen`` (``vast`` and ``vragen``). An unknown country is a PlaybookError."""
+    ``bellen`` (``vast`` and ``vragen``), ``uitnodiging`` (per organisation type, the
+    invitation's own paragraph). An unknown country is a PlaybookError."""
     from gzctl.core.country import for_playbook
 
     land = for_playbook(playbook)
@@ -440,6 +441,7 @@ def document_words(playbook: Any) -> dict[str, Any]:
         "aanspreekvorm": land.registers,
         "aanhef_zonder_naam": land.salutations,
         "bellen": land.call,
+        "uitnodiging": land.invitations,
     }
 
 

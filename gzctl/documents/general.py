@@ -362,18 +362,15 @@ def invitation_texts(
     number in it is a :class:`Later`, formatted when rendered)."""
     village = ctx.project.village.name or "het dorp"
     u = register == "u"
-    agenda = str(document_words(ctx.playbook)["land"]["dorpsagenda"])
-    return {
-        "inleiding": [
-            f"In {village} gebeurt veel. Verenigingen, vrijwilligersgroepen en "
-            "beroepsorganisaties doen elk goed werk, maar vaak ieder op een eigen eilandje. "
-            f"Daarom beginnen we een netwerk: {network}. Daarin werken organisaties samen aan "
-            "een levendig dorp, waar zorgen over iemand op tijd worden opgemerkt en waar "
-            "iedereen kan meedoen, ook wie het even moeilijk heeft.",
-            ("Graag nodigen we u uit" if u else "Graag nodigen we jullie uit")
-            + " voor de eerste netwerkavond.",
-        ],
-        "waarom": [
+    words = document_words(ctx.playbook)
+    agenda = str(words["land"]["dorpsagenda"])
+    # a type that speaks for the village (the dorpsraad, an adviesraad) gets its own
+    # paragraph from the country's words instead of the clubs' text
+    own = words.get("uitnodiging", {}).get(getattr(org, "type", "") or "")
+    why: list[str | Later] = (
+        [own]
+        if own
+        else [
             later_join(
                 [
                     *why_you(org, register, agenda),
@@ -384,7 +381,19 @@ def invitation_texts(
                 ],
                 " ",
             )
+        ]
+    )
+    return {
+        "inleiding": [
+            f"In {village} gebeurt veel. Verenigingen, vrijwilligersgroepen en "
+            "beroepsorganisaties doen elk goed werk, maar vaak ieder op een eigen eilandje. "
+            f"Daarom beginnen we een netwerk: {network}. Daarin werken organisaties samen aan "
+            "een levendig dorp, waar zorgen over iemand op tijd worden opgemerkt en waar "
+            "iedereen kan meedoen, ook wie het even moeilijk heeft.",
+            ("Graag nodigen we u uit" if u else "Graag nodigen we jullie uit")
+            + " voor de eerste netwerkavond.",
         ],
+        "waarom": why,
         "slot": [
             "Het netwerk heeft geen bestuur en het wordt geen vergadercircus: iedere "
             "organisatie blijft zichzelf en doet mee op haar eigen manier. "

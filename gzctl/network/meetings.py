@@ -15,10 +15,17 @@ import unicodedata
 from typing import Any
 
 from gzctl.core.errors import NotFound, UsageProblem
-from gzctl.core.model import Meeting, MeetingAction, Project
+from gzctl.core.model import Activity, Meeting, MeetingAction, Project
 from gzctl.core.playbook import MeetingKind, Playbook
 
 JOINED = "aangesloten"
+OPEN_KIND = "netwerkavond"  # the meetings residents are invited to as well
+OPEN_TITLE = "Open avond: iedereen welkom"
+OPEN_TEXT = (
+    "Een avond van het netwerk, open voor iedereen: inwoners, verenigingen en organisaties. "
+    "Kom luisteren, meedenken of vertellen wat jij zou willen doen. Aanmelden hoeft niet."
+)
+OPEN_HOURS = 2
 MAX_TEXT = 500
 # little words an action's id leaves out ("Zaal vastleggen voor de Beweegweek" ->
 # zaal-vastleggen-beweegweek)
@@ -264,3 +271,28 @@ def meeting_json(project: Project, playbook: Playbook, m: Meeting) -> dict[str, 
         ],
         "closed": m.closed.isoformat() if m.closed else None,
     }
+
+
+def open_evenings(project: Project) -> list[Activity]:
+    """The network evenings as the residents' open evenings (the website's agenda, the "Doe
+    mee" page, agenda.ics): one activity each, by date, with the title "Open avond: iedereen
+    welkom", the day, time and place, and no names at all (no chair, no organisations).
+    Their ids (``open-avond-<meeting id>``) stay the same, so a calendar updates them."""
+    out = []
+    for m in sorted(project.meetings, key=lambda m: (m.date, m.id)):
+        if m.kind != OPEN_KIND:
+            continue
+        clock = _clock(m.time)
+        start = dt.datetime.combine(m.date, clock or dt.time(0, 0))
+        end = start + dt.timedelta(hours=OPEN_HOURS) if clock else None
+        out.append(Activity(id=f"open-avond-{m.id}", title=OPEN_TITLE, start=start, end=end,
+                            place=m.place, description=OPEN_TEXT))  # fmt: skip
+    return out
+
+
+def _clock(text: str) -> dt.time | None:
+    """'19:30' -> 19:30; anything else (empty, hand-edited nonsense) None: an all-day item."""
+    match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", text or "")
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return dt.time(int(match.group(1)), int(match.group(2)))

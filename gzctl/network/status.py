@@ -11,6 +11,7 @@ from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.progress import compute, days_since
 from gzctl.network.facts import address_conflicts, date_clashes
+from gzctl.network.stillin import quiet_members
 from gzctl.network.summaries import (
     coordinator_summary,
     meeting_summary,
@@ -76,4 +77,39 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
     }
     if project.meetings:  # only then: a village without meetings keeps its document
         data["meetings"] = meeting_summary(project, today)
+    planning = planning_summary(playbook, project, today)
+    if planning:  # only when the village gave its deadline
+        data["planning"] = planning
+    quiet = quiet_members(project, today)
+    if quiet:  # only then, as the meetings
+        data["still_in"] = quiet
     return data
+
+
+def planning_summary(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any] | None:
+    """``planning`` for the status: the deadline, the next milestone not yet reached with its
+    date, and the late ones; None when the playbook has no planning or the village gave no
+    deadline (no calendar loaded: the clashes are ``gzctl planning``'s)."""
+    if not playbook.deadline or project.answers.get(playbook.deadline) in (None, ""):
+        return None
+    from gzctl.core.planning import DONE, LATE, plan
+
+    made = plan(playbook, project, today)
+    if made.deadline.day is None:
+        return None
+    coming = [r for r in made.rows if r.state not in (DONE, LATE)]
+    nxt = coming[0] if coming else None
+    return {
+        "deadline": made.deadline.day.isoformat(),
+        "what": made.title,
+        "next": (
+            {"id": nxt.milestone.id, "title": nxt.milestone.title, "date": nxt.day.isoformat()}
+            if nxt
+            else None
+        ),
+        "late": [
+            {"id": r.milestone.id, "title": r.milestone.title, "date": r.day.isoformat()}
+            for r in made.rows
+            if r.state == LATE
+        ],
+    }

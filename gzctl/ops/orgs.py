@@ -177,6 +177,38 @@ def set_org_statuses(
     return changes
 
 
+def confirm_still_in(
+    where: Where,
+    org_ids: list[str],
+    *,
+    when: dt.date | None = None,
+    who: str,
+    now: dt.datetime,
+) -> list[Organisation]:
+    """Record the answer "ja, we doen nog mee" to the yearly question (``gzctl org
+    nog-mee``): only joined organisations can answer it; one unknown or not joined id
+    refuses the whole change. Returns the organisations, as they are now."""
+    day = when or now.date()
+    with transaction(opened(where), who, now) as tx:
+        orgs: list[Organisation] = []
+        for raw in org_ids:
+            org = inv.find(tx.project, raw)
+            if org.status != "aangesloten":
+                raise UsageProblem(
+                    f"{org.name} is {org.status}, niet aangesloten: de vraag 'doen jullie nog "
+                    "mee?' is voor aangesloten organisaties. Er is niets veranderd."
+                )
+            if org not in orgs:
+                orgs.append(org)
+        if not orgs:
+            raise UsageProblem("Geef minstens één organisatie (zie gzctl org list).")
+        for org in orgs:
+            org.confirmed = day
+        names = ", ".join(o.name for o in orgs)
+        tx.log("org-nog-mee", f"Doet nog mee: {names}", [o.id for o in orgs])
+    return orgs
+
+
 _SEE_LIST = " Zie: gzctl org list"
 
 

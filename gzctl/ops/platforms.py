@@ -62,7 +62,8 @@ def join_platform(
         p, joined = pf.join(tx.project, platform, orgs, trekker=trekker)
         what = ", ".join(o.name for o in joined)
         role = " (trekker)" if trekker else ""
-        tx.log("platform-join", f"{p.title}: {what} doet mee{role}", [p.id])
+        ids = [p.id, *(o.id for o in joined)]
+        tx.log("platform-join", f"{p.title}: {what} doet mee{role}", ids)
     return Members(p, list(joined))
 
 
@@ -70,7 +71,7 @@ def leave_platform(where: Where, platform: str, org: str, *, who: str, now: dt.d
     """An organisation no longer takes part in a platform."""
     with transaction(opened(where), who, now) as tx:
         p, gone = pf.leave(tx.project, platform, org)
-        tx.log("platform-leave", f"{p.title}: {gone.name} doet niet meer mee", [p.id])
+        tx.log("platform-leave", f"{p.title}: {gone.name} doet niet meer mee", [p.id, gone.id])
     return Members(p, [gone])
 
 

@@ -129,7 +129,10 @@ def render_site(
             "utf-8"
         )
         files[f"poster-{size}.pdf"] = poster_pdf(poster, size)
-    coming_and_past = sorted(project.activities, key=lambda a: (a.start, a.id))
+    from gzctl.network.meetings import open_evenings
+
+    everything = [*project.activities, *open_evenings(project)]  # residents come too
+    coming_and_past = sorted(everything, key=lambda a: (a.start, a.id))
     timezone = for_playbook(playbook).timezone  # the village's country's
     files[ICS_FILE] = to_ics(
         project,

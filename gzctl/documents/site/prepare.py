@@ -372,6 +372,10 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
     platforms_catalogue = pf.load_catalogue(ctx.playbook)
     base = common_data(ctx)
     coming, past = split_activities(project, inp.today)
+    from gzctl.network.meetings import open_evenings
+
+    evenings = [a for a in open_evenings(project) if a.start.date() >= inp.today]
+    coming = sorted([*coming, *evenings], key=lambda a: (a.start, a.id))  # residents come too
     orgs = taking_part(project)
     platforms = visible_platforms(project)
     counted = [a.participants for a in past if a.participants is not None]
@@ -407,6 +411,7 @@ def site_data(inp: SiteInput) -> dict[str, Any]:
         },
         "peiling": _survey(ctx),
         "al_vast": _recurring(project),
+        "open_avond": activity_data(project, evenings[0]) if evenings else None,
         "aanmeldingen": _signups_this_year(project, inp.today),
         "deelname": base["deelname"],
         "bijna_iedereen": reaches_nearly_everyone(project, participation(project)),
