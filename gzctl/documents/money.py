@@ -198,7 +198,8 @@ def prepare_renewal(ctx: Context) -> Prepared:
     term = len(years)
     first_new = years[-1] + 1
     period = f"{first_new}" if term == 1 else f"{first_new}–{first_new + term - 1}"
-    total = round(sum(per_year.values()), 2)
+    # the same yearly figure as the first request asked (the typed total, else the costs)
+    total = money.asked_per_year(project) or round(sum(per_year.values()), 2)
     municipality = project.village.municipality or base["dorp"]["naam"]
     recipient = [f"{str(words.get('gemeente', 'gemeente')).capitalize()} {municipality}",
                  f"t.a.v. {words.get('college', 'het college')}"]  # fmt: skip

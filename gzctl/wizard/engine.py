@@ -512,6 +512,7 @@ class Wizard:
             project = self.load()  # fresh for every question
             current = ans.get_answer(project, q)
             q = self._from_earlier(q, project, current)
+            q = self._computed(q, project, current)
             value = self.asker.ask(q, current, position=position(i + 1))
             if value is BACK:
                 if i == 0:
@@ -555,6 +556,30 @@ class Wizard:
             )
             return dataclasses.replace(q, options=tuple(chosen + rest), default=chosen[0])
         return q
+
+    def _computed(self, q: Question, project: Project, current: Any) -> Question:
+        """"Hoeveel geld is er per jaar nodig?" proposes what the funding request would
+        compute (hours x cost per hour x weeks + activities), with the sum in the help, so
+        that Enter gives the letter's figure and a different one is typed knowingly."""
+        from gzctl.network import coordinator as co
+
+        if q.id != co.NEEDED or is_answered(current):
+            return q
+        from gzctl.network.criteria import load_criteria, number_nl
+
+        b = co.budget(project, load_criteria())
+        if b.total is None:
+            return q
+        import dataclasses
+
+        total = round(b.total)
+        note = (
+            f" Berekend: {number_nl(b.hours or 0)} uur × {co.euro_nl(b.hourly_cost)} × "
+            f"{b.weeks} weken + {co.euro_nl(b.activities)} activiteiten = "
+            f"{co.euro_nl(total)}. Typ je een ander bedrag, dan legt de aanvraag het "
+            "verschil uit."
+        )
+        return dataclasses.replace(q, default=total, help=q.help + note)
 
     def intake_missing(self) -> bool:
         """True while a required basic question is unanswered (the wizard asks those first)."""
