@@ -126,3 +126,15 @@ def test_a_bad_region_in_the_data_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(PlaybookError, match="Zeeland"):
         cc._load_school(path)
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_help_names_the_flemish_variant_in_one_line(
+    gz, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """Issue 22: `gzctl help` never mentioned the Flemish variant."""
+    monkeypatch.setenv("COLUMNS", columns)
+    out = gz("help").out
+    (line,) = [x for x in out.splitlines() if "--land be" in x]
+    assert "gzctl init mol --land be" in line and "Vlaanderen" in line
+    assert len(line.rstrip()) <= int(columns) - 1
