@@ -251,7 +251,7 @@ def prepare_fund_requests(ctx: Context) -> Prepared:
     if not running:
         raise NotReady(
             f"{FUND_TITLE}: er is nog geen platform dat loopt. Start er een met gzctl "
-            "platform add en zet het op actief met gzctl platform status ID actief."
+            "platform add. Zet het daarna op actief: gzctl platform status ID actief."
         )
     funds = money.load_funds(for_playbook(ctx.playbook).source)
     if not funds:
