@@ -110,8 +110,9 @@ def request(project: Project, crit: Criteria) -> Request:
 
 
 def euro_nl(value: float) -> str:
-    """'€ 36.820' (whole euros) or '€ 36.820,50', the Dutch way."""
-    return "€ " + number_nl(round(value, 2), 2)
+    """'€ 36.820' (whole euros) or '€ 36.820,50', the Dutch way; a no-break space keeps
+    the sign with the number when a line wraps."""
+    return "€\u00a0" + number_nl(round(value, 2), 2)
 
 
 def request_note(r: Request) -> str | None:
