@@ -112,6 +112,7 @@ def test_the_wizard_proposes_the_computed_figure(project: Path, typed: Any) -> N
     """Enter on "Hoeveel geld is er per jaar nodig?" takes the letter's figure; the help
     shows the sum. An answer given before stays the proposal."""
     from gzctl.core import playbook as pb
+    from gzctl.core.questions import coerce
     from gzctl.wizard.steps import Wizard
 
     with store.transaction(project, "tester", NOW) as tx:
@@ -123,7 +124,9 @@ def test_the_wizard_proposes_the_computed_figure(project: Path, typed: Any) -> N
     p = load(project)
     shown = w._computed(q, p, p.answers.get(co.NEEDED))
     if typed is None:
-        assert shown.default == 12 * 55 * 52 + 2500 == 36820
+        assert 12 * 55 * 52 + 2500 == 36820
+        assert shown.default == "€\xa036.820"  # the proposal, as Enter takes it
+        assert coerce(q, shown.default) == 36820
         assert "Berekend: 12 uur × €\xa055 × 52 weken + €\xa02.500 activiteiten = €\xa036.820" in (
             shown.help
         )

@@ -614,7 +614,8 @@ class Wizard:
             f"{co.euro_nl(total)}. Typ je een ander bedrag, dan legt de aanvraag het "
             "verschil uit."
         )
-        return dataclasses.replace(q, default=total, help=q.help + note)
+        # "Voorstel: € 36.820": the text Enter takes, which the number question reads back
+        return dataclasses.replace(q, default=co.euro_nl(total), help=q.help + note)
 
     def intake_missing(self) -> bool:
         """True while a required basic question is unanswered (the wizard asks those first)."""
