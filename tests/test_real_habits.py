@@ -342,9 +342,9 @@ def test_the_evening_address_typed_in_the_wizard_is_in_invitation_and_agenda(
 
     typed = "Kantine VV Ooltwijk, Sportlaan 1, 4100 AB Ooltwijk"
     monkeypatch.setattr(setup, "_terminal", lambda: True)
-    # the step of the evening: date and time kept, the place wiped (Ctrl-U) and typed, the
-    # rest kept; the checklist and the documents offer with Enter
-    keys = ENTER + ENTER + ENTER + "\x15" + typed + ENTER + ENTER * 6  # "Wie ben jij?" first
+    # the step of the evening: the school region, date and time kept, the place wiped
+    # (Ctrl-U) and typed, the rest kept; the checklist and the documents offer with Enter
+    keys = ENTER * 4 + "\x15" + typed + ENTER + ENTER * 6  # "Wie ben jij?" first
     with keyboard(keys):
         gz("-C", str(demo), "wizard", "--stap", "netwerkavond", cwd=tmp_path)
     assert tomllib.loads((demo / "gzctl.toml").read_text(encoding="utf-8"))["answers"][

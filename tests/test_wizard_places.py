@@ -160,3 +160,37 @@ def test_coordinator_step_sets_the_budget(village: tuple[Path, pb.Playbook]) -> 
     # 12 x 60 x 52 + 2,500 = 39,940
     assert any("€ 39.940" in s for s in said), said
     assert any(s.startswith("Voorstel: [bold]€ 55") for s in said), said
+
+
+def test_coordinator_step_offers_the_computed_total_after_a_stale_proposal(
+    village: tuple[Path, pb.Playbook],
+) -> None:
+    """The typed yearly total was the computation (Enter on the proposal); the cost per hour
+    then changed: the wizard says how the request explains the difference and proposes
+    the new figure (Enter takes it)."""
+    folder, book = village
+    with store.transaction(folder, "tester", NOW) as tx:
+        tx.project.answers["organiseren.begroting"] = 36820  # 12 x 55 x 52 + 2,500
+    step = book.step("organiseren.coordinator")
+    assert step is not None
+    said: list[str] = []
+    with keyboard("60" + ENTER + ENTER + ENTER):  # 60 an hour; Enter: Ja, take 39.940
+        HANDLERS["coordinator"](wizard(folder, book, said), step)
+    assert any("Je schatting (€\xa036.820 per jaar) wijkt af van de berekening (€\xa039.940)" in s
+               for s in said), said  # fmt: skip
+    assert store.load(folder).answers["organiseren.begroting"] == 39940
+
+
+def test_coordinator_step_keeps_a_total_typed_on_purpose(
+    village: tuple[Path, pb.Playbook],
+) -> None:
+    folder, book = village
+    with store.transaction(folder, "tester", NOW) as tx:
+        tx.project.answers["organiseren.begroting"] = 25000
+    step = book.step("organiseren.coordinator")
+    assert step is not None
+    said: list[str] = []
+    with keyboard(ENTER + ENTER + ENTER):  # proposals kept; Enter: Nee, keep 25.000
+        HANDLERS["coordinator"](wizard(folder, book, said), step)
+    assert any("€\xa011.820 uit andere bronnen" in s for s in said), said
+    assert store.load(folder).answers["organiseren.begroting"] == 25000

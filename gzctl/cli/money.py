@@ -144,6 +144,10 @@ def overview(ctx: common.Context, jaar: YearOpt = None, json: common.JsonFlag = 
     if money.yearly_budget(project) is None:
         blocks.append("Nog geen begroting: die volgt uit de uren van de "
                       f"{verbinder} (gzctl wizard, stap organiseren).")  # fmt: skip
+    else:
+        note = money.asked_note(project)
+        if note:
+            blocks.append(note)
     common.say("\n\n".join(blocks))
 
 

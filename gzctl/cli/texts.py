@@ -26,6 +26,7 @@ APP = Help(
     (
         "gzctl demo                  # een voorbeelddorp bekijken",
         "gzctl init beesd            # een nieuw dorp beginnen",
+        "gzctl init mol --land be    # een dorp in Vlaanderen",
         "gzctl -C beesd status       # waar staat het dorp?",
         "gzctl next                  # wat kan ik nu doen?",
     ),

@@ -24,6 +24,9 @@ from gzctl.core.records import FrozenRecord as _FrozenRecord
 from gzctl.core.records import frozen_record as _frozen_record
 
 SCHOOL_FILE = "schoolvakanties.toml"
+# the answer "In welke regio voor de schoolvakanties ligt het dorp?" (NL; Flanders has one
+# calendar and no such question)
+SCHOOL_REGION = "verbinden.schoolregio"
 # the same weekday is preferred up to this many weeks ahead; then the first suitable day
 SAME_WEEKDAY_WEEKS = 4
 _SEARCH_DAYS = 120
@@ -52,6 +55,9 @@ class SchoolCalendar(_FrozenRecord):
     default_region: str
     years: tuple[str, ...]  # "2026-2027": 1 August 2026 to 31 July 2027
     holidays: tuple[SchoolHoliday, ...]
+    # the region of a province wholly in one region, and of a municipality (folded names)
+    provinces: tuple[tuple[str, str], ...] = ()
+    municipalities: tuple[tuple[str, str], ...] = ()
 
     def covers(self, day: dt.date) -> bool:
         """Whether the school year of ``day`` is in the file (August starts a school year)."""
@@ -99,9 +105,61 @@ def _load_school(path: Path) -> SchoolCalendar:
     default = str(data.get("standaard_regio", ""))
     if default and default not in regions:
         faults.append(f"{path}: standaard_regio '{default}' staat niet in 'regios'")
+    places: dict[str, tuple[tuple[str, str], ...]] = {}
+    for table in ("provincies", "gemeenten"):
+        raw_table = data.get(table, {})
+        if not isinstance(raw_table, dict):
+            faults.append(f"{path}: [{table}] moet een tabel van naam = regio zijn")
+            continue
+        bad = sorted(k for k, v in raw_table.items() if v not in regions)
+        if bad:
+            faults.append(f"{path}: [{table}] {', '.join(bad)}: de regio staat niet in 'regios'")
+        places[table] = tuple(sorted((_fold(k), str(v)) for k, v in raw_table.items()))
     if faults:
         raise PlaybookError("\n".join(faults))
-    return SchoolCalendar(str(data.get("bron", "")), regions, default, years, tuple(entries))
+    return SchoolCalendar(
+        str(data.get("bron", "")), regions, default, years, tuple(entries),
+        places.get("provincies", ()), places.get("gemeenten", ()),
+    )  # fmt: skip
+
+
+def _fold(name: str) -> str:
+    """'Fryslân' and 'fryslan', 'Noord Holland' and 'noord-holland' alike."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace("-", " ").split())
+
+
+def region_of(country: Country, province: str = "", municipality: str = "") -> str:
+    """The school region the data gives for a village: its municipality's (where the file
+    names it: the municipalities of a province split over regions, and those that deviate),
+    else its province's when the whole province is in one region, else the country's one
+    region (Flanders); '' when the data cannot tell (the wizard then asks)."""
+    cal = school_calendar(country)
+    by_municipality = dict(cal.municipalities)
+    by_province = dict(cal.provinces)
+    return (
+        by_municipality.get(_fold(municipality), "")
+        or by_province.get(_fold(province), "")
+        or cal.default_region
+    )
+
+
+def project_region(country: Country, project: Any) -> str:
+    """The village's school region: the answer to :data:`SCHOOL_REGION` when it names one
+    of the country's regions, else :func:`region_of` its province and municipality."""
+    cal = school_calendar(country)
+    answers = getattr(project, "answers", {}) or {}
+    answered = str(answers.get(SCHOOL_REGION) or "").strip().lower()
+    if answered in cal.regions:
+        return answered
+    village = getattr(project, "village", None)
+    return region_of(
+        country,
+        str(getattr(village, "province", "") or ""),
+        str(getattr(village, "municipality", "") or ""),
+    )
 
 
 def public_holiday(day: dt.date, country: Country, *, cached_only: bool = False) -> str:

@@ -180,7 +180,8 @@ def plan(
         if country is not None:
             from gzctl.core import calendar_checks
 
-            clashes = tuple(calendar_checks.reasons(day, country, school=m.event))
+            region = calendar_checks.project_region(country, project) or None
+            clashes = tuple(calendar_checks.reasons(day, country, region, school=m.event))
         rows.append(Row(m, target, _state(not open_items, day, today), open_items, chosen, clashes))
     rows.sort(key=lambda r: (r.day, r.milestone.id))
     if deadline.day < today and any(r.state == LATE for r in rows):

@@ -214,6 +214,28 @@ def _municipality(project: Any) -> Any:
     )
 
 
+def _reconciled(r: co.Request, others: list[str]) -> list[dict[str, Any]]:
+    """The budget's lines that make the computed costs add up to the typed yearly total:
+    overige kosten above them, or what other sources pay below them (a minus)."""
+    if r.extra:
+        return [
+            {
+                "post": "Overige kosten",
+                "berekening": "reiskosten, scholing en onvoorzien",
+                "bedrag": _euro(r.extra),
+            }
+        ]
+    if r.elsewhere:
+        return [
+            {
+                "post": "Uit andere bronnen",
+                "berekening": join_dutch(others) if others else "eigen middelen en bijdragen",
+                "bedrag": later_text("− {}", _euro(r.elsewhere)),
+            }
+        ]
+    return []
+
+
 def prepare_request(ctx: Context) -> Prepared:
     """The funding request to the municipality: a letter (sender, recipient block with the
     college, place and date, Betreft) that says how much is asked per year and in total, for
@@ -239,8 +261,9 @@ def prepare_request(ctx: Context) -> Prepared:
 
     connector = for_playbook(ctx.playbook).words["verbinder"]  # Coördinator, ...regisseur
     crit = load_criteria()
-    b = co.budget(project, crit)
-    assert b.salary is not None and b.total is not None  # hours are known (_profile_data)
+    r = co.request(project, crit)
+    b = r.costs
+    assert b.salary is not None and r.asked is not None  # hours are known (_profile_data)
     years = _term_years(ctx)
     place = chosen_place(project)
     orgs = [o for o in project.organisations if o.status != "afgehaakt"]
@@ -265,8 +288,8 @@ def prepare_request(ctx: Context) -> Prepared:
             "gzctl org add of vul het adres aan met gzctl org edit ID --adres ... --postcode "
             "... --plaats ..."
         )
-    per_year = _euro(b.total)
-    total = _euro(b.total * years)
+    per_year = _euro(r.asked)
+    total = _euro(r.asked * years)
     term_text = "één jaar" if years == 1 else later_text("{} jaar", later_number(years))
     start_text = later_text(", vanaf {}", later_short_date(start)) if start else ""
     ask: list[str | Later] = [
@@ -291,7 +314,20 @@ def prepare_request(ctx: Context) -> Prepared:
         f"{applicant} beheert het geld en legt er verantwoording over af.",
     ]
     others = [SOURCE_WORDS[s] for s in answer(project, co.FUNDING, []) or [] if s in SOURCE_WORDS]
-    if others:
+    if r.elsewhere:
+        # the typed yearly total is below the costs: say where the rest comes from
+        ask.append(
+            later_text(
+                "De kosten komen op {} per jaar; {} daarvan dekken we uit {}, zodat we {} "
+                "om {} per jaar vragen.",
+                _euro(b.salary + b.activities),
+                _euro(r.elsewhere),
+                join_dutch(others) if others else "andere bronnen",
+                land.get("lokaal_bestuur", "de gemeente"),
+                per_year,
+            )
+        )
+    elif others:
         ask.append(
             f"Voor een deel van de kosten kloppen we ook aan bij {join_dutch(others)}. Komt "
             "daar geld vandaan, dan wordt onze vraag aan de gemeente kleiner; dat laten we u "
@@ -370,8 +406,10 @@ def prepare_request(ctx: Context) -> Prepared:
                     "berekening": "zaalhuur, koffie, drukwerk, kleine kosten",
                     "bedrag": _euro(b.activities),
                 },
+                *_reconciled(r, others),
             ],
             "totaal": per_year,
+            "totaal_tekst": "Gevraagd per jaar" if r.elsewhere else "Totaal per jaar",
             "looptijd": term_text,
             "periode": period,
             "totaal_looptijd": total if years > 1 else "",

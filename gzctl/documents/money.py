@@ -208,7 +208,8 @@ def prepare_renewal(ctx: Context) -> Prepared:
     term = len(years)
     first_new = years[-1] + 1
     period = f"{first_new}" if term == 1 else f"{first_new}–{first_new + term - 1}"
-    total = round(sum(per_year.values()), 2)
+    # the same yearly figure as the first request asked (the typed total, else the costs)
+    total = money.asked_per_year(project) or round(sum(per_year.values()), 2)
     municipality = project.village.municipality or base["dorp"]["naam"]
     recipient = [f"{str(words.get('gemeente', 'gemeente')).capitalize()} {municipality}",
                  f"t.a.v. {words.get('college', 'het college')}"]  # fmt: skip
@@ -260,7 +261,7 @@ def prepare_fund_requests(ctx: Context) -> Prepared:
     if not running:
         raise NotReady(
             f"{FUND_TITLE}: er is nog geen platform dat loopt. Start er een met gzctl "
-            "platform add en zet het op actief met gzctl platform status ID actief."
+            "platform add. Zet het daarna op actief: gzctl platform status ID actief."
         )
     funds = money.load_funds(for_playbook(ctx.playbook).source)
     if not funds:

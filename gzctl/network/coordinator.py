@@ -21,12 +21,13 @@ from gzctl.core.playbook import Playbook
 from gzctl.core.questions import coerce, is_answered, parse_date
 from gzctl.core.records import FrozenRecord as _FrozenRecord
 from gzctl.core.records import frozen_record as _frozen_record
-from gzctl.network.criteria import Criteria, parse_amount, parse_score
+from gzctl.network.criteria import Criteria, number_nl, parse_amount, parse_score
 from gzctl.network.inventory import fold
 
 HOURS = "organiseren.uren"
 EMPLOYER = "organiseren.werkgever"
 FUNDING = "organiseren.financiering"
+NEEDED = "organiseren.begroting"  # "Hoeveel geld is er per jaar nodig?" (the typed total)
 ANSWERED = {"hours": HOURS, "employer": EMPLOYER, "funding": FUNDING}
 # a spread (highest minus lowest score of the assessors) this big is flagged
 DISAGREEMENT = 2
@@ -71,6 +72,67 @@ def budget(project: Project, crit: Criteria) -> Budget:
         salary=salary,
         activities=activities,
         total=None if salary is None else salary + activities,
+    )
+
+
+@_frozen_record
+class Request(_FrozenRecord):
+    """What the funding request asks per year, reconciling the typed total (step 9's
+    "Hoeveel geld is er per jaar nodig?") with the computed costs: a typed total above the
+    costs adds ``extra`` (overige kosten), one below them leaves ``elsewhere`` to come from
+    other sources; ``asked`` is the typed total, or the costs when none was typed (or it is
+    the same to the euro). The letter, ``gzctl geld overzicht`` and the wizard all use it."""
+
+    costs: Budget
+    typed: float | None
+    extra: float
+    elsewhere: float
+    asked: float | None
+
+    @property
+    def planned(self) -> float | None:
+        """The yearly budget of spending: costs plus overige kosten (None: hours unknown)."""
+        return None if self.costs.total is None else round(self.costs.total + self.extra, 2)
+
+
+def request(project: Project, crit: Criteria) -> Request:
+    """The yearly amount to ask, from the costs and the typed total (see :class:`Request`)."""
+    b = budget(project, crit)
+    raw = project.answers.get(NEEDED)
+    typed = float(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else None
+    if b.total is None:
+        return Request(b, typed, 0.0, 0.0, typed)
+    if typed is None or abs(typed - b.total) < 1:
+        return Request(b, typed, 0.0, 0.0, round(b.total, 2))
+    gap = round(abs(typed - b.total), 2)
+    if typed > b.total:
+        return Request(b, typed, gap, 0.0, typed)
+    return Request(b, typed, 0.0, gap, typed)
+
+
+def euro_nl(value: float) -> str:
+    """'€ 36.820' (whole euros) or '€ 36.820,50', the Dutch way; a no-break space keeps
+    the sign with the number when a line wraps."""
+    return "€\u00a0" + number_nl(round(value, 2), 2)
+
+
+def request_note(r: Request) -> str | None:
+    """One Dutch line on how the typed total and the computation differ and what the
+    request does with it; None when they agree (or either is unknown)."""
+    if r.costs.total is None or r.typed is None or not (r.extra or r.elsewhere):
+        return None
+    head = (
+        f"Je schatting ({euro_nl(r.typed)} per jaar) wijkt af van de berekening "
+        f"({euro_nl(r.costs.total)}): "
+    )
+    if r.extra:
+        return head + (
+            f"de aanvraag vraagt {euro_nl(r.typed)} en noemt {euro_nl(r.extra)} "
+            "overige kosten."
+        )
+    return head + (
+        f"de aanvraag vraagt {euro_nl(r.typed)} en zegt dat {euro_nl(r.elsewhere)} uit "
+        "andere bronnen komt."
     )
 
 

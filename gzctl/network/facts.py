@@ -22,7 +22,6 @@ from gzctl.core.model import Project
 NETWORK_EVENING = "verbinden.netwerkavond_datum"
 EVENING_PLACE = "verbinden.netwerkavond_plek"
 EVALUATION = "borgen.evaluatie_datum"
-SCHOOL_REGION = "verkennen.schoolregio"
 
 
 def _fold(text: str) -> str:
@@ -97,7 +96,8 @@ def date_clashes(
 ) -> list[str]:
     """One Dutch line for every planned date (see :func:`planned_dates`) that falls on a
     public holiday, a Sunday, in the Christmas week or in a school holiday of the village's
-    region (the answer verkennen.schoolregio; Flanders has one calendar). ``fast`` (gzctl
+    region (the answer verbinden.schoolregio, else derived from the province and the
+    municipality; Flanders has one calendar). ``fast`` (gzctl
     status): public holidays only as far as a command already computed them, so the fast
     path never loads the holidays library."""
     planned = planned_dates(project, today)
@@ -107,7 +107,7 @@ def date_clashes(
     from gzctl.core.country import for_playbook
 
     country = for_playbook(playbook)
-    region = str(_answer(project, SCHOOL_REGION) or "") or None
+    region = calendar_checks.project_region(country, project) or None
     lines = []
     for label, day in planned:
         why = calendar_checks.reasons(day, country, region, cached_only=fast)

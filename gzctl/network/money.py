@@ -169,15 +169,40 @@ def request_years(project: Project) -> list[int]:
 
 
 def yearly_budget(project: Project) -> dict[str, float] | None:
-    """The budget of one year per post, from the request's figures; None while the hours
-    (and so the salary) are not known."""
-    from gzctl.network.coordinator import budget
+    """The budget of one year per post, from the request's figures (a typed yearly total
+    above the computed costs is the post ``overig``); None while the hours (and so the
+    salary) are not known."""
+    from gzctl.network.coordinator import request
     from gzctl.network.criteria import load_criteria
 
-    b = budget(project, load_criteria())
+    r = request(project, load_criteria())
+    b = r.costs
     if b.salary is None:
         return None
-    return {"salaris": round(b.salary, 2), "activiteiten": round(b.activities, 2), "overig": 0.0}
+    return {
+        "salaris": round(b.salary, 2),
+        "activiteiten": round(b.activities, 2),
+        "overig": round(r.extra, 2),
+    }
+
+
+def asked_per_year(project: Project) -> float | None:
+    """What the funding request asks per year (the typed total, else the costs); None
+    while the hours are not known."""
+    from gzctl.network.coordinator import request
+    from gzctl.network.criteria import load_criteria
+
+    r = request(project, load_criteria())
+    return None if r.costs.salary is None else r.asked
+
+
+def asked_note(project: Project) -> str | None:
+    """One Dutch line when the request asks less than the budget (the rest from other
+    sources) or more than the computed costs; None when the figures agree."""
+    from gzctl.network.coordinator import request, request_note
+    from gzctl.network.criteria import load_criteria
+
+    return request_note(request(project, load_criteria()))
 
 
 @dataclass(frozen=True)

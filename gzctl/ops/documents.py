@@ -100,6 +100,36 @@ class DocumentBuilt(_FrozenRecord):
     error: str | None = None
 
 
+@_frozen_record
+class StepDocument(_FrozenRecord):
+    """One document of a step before the wizard offers it: ``reason`` is None when it can
+    be made now, else why not yet (one Dutch line that says what to answer or add)."""
+
+    id: str
+    title: str
+    reason: str | None = None
+
+
+def step_documents_ready(where: Where, ids: list[str], *, today: dt.date) -> list[StepDocument]:
+    """Which of a step's documents can be made now (prepared, not rendered), so that the
+    wizard offers only those and names the others with their reason."""
+    from gzctl import documents as docs
+    from gzctl.core.errors import GzctlError
+
+    project = opened(where)
+    titles = {d.id: d.title for d in project.playbook.documents}
+    out: list[StepDocument] = []
+    for doc_id in ids:
+        title = titles.get(doc_id, doc_id)
+        try:
+            docs.prepare(doc_id, project.project, project.playbook, today)
+        except GzctlError as exc:  # NotReady, or data the preparer refuses
+            out.append(StepDocument(doc_id, title, " ".join(exc.message.split())))
+            continue
+        out.append(StepDocument(doc_id, title))
+    return out
+
+
 def build_step_documents(where: Where, ids: list[str], *, today: dt.date) -> list[DocumentBuilt]:
     """Build each of ``ids`` as ``gzctl docs build --only ID`` would (the wizard's offer at
     the end of a step); a document that is not ready, or fails, is named and the others are

@@ -168,7 +168,10 @@ def date_warning(where: Where, day: dt.date) -> str:
     from gzctl.core import calendar_checks
     from gzctl.core.country import for_playbook
 
-    return calendar_checks.warning(day, for_playbook(opened(where).playbook))
+    project = opened(where)
+    country = for_playbook(project.playbook)
+    region = calendar_checks.project_region(country, project.project) or None
+    return calendar_checks.warning(day, country, region)
 
 
 def edit_activity(

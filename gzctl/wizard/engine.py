@@ -127,6 +127,7 @@ class Asker:
         self.say = say
         self.phone_rule: Any = None  # the village's country's (the Wizard sets it)
         self.country: Any = None  # for the calendar check of dates (the Wizard sets it)
+        self.region: str | None = None  # the village's school region (set before each question)
         self.can_back = False  # the Wizard sets it: "Terug" is offered on every question
 
     def pick_who(self, names: Sequence[str]) -> str | None:
@@ -232,10 +233,10 @@ class Asker:
         from gzctl.core import calendar_checks as cal
 
         school = q.id not in NO_SCHOOL_CHECK
-        why = cal.reasons(value, self.country, school=school)
+        why = cal.reasons(value, self.country, self.region, school=school)
         if not why:
             return None
-        better = cal.next_suitable(value, self.country, school=school)
+        better = cal.next_suitable(value, self.country, self.region, school=school)
         line = (
             f"Let op: {cal.weekday_date(value)} is geen goede dag: {', '.join(why)}. "
             f"Typ {_date_text(value)} nog eens om die datum toch te houden."
@@ -512,6 +513,8 @@ class Wizard:
             project = self.load()  # fresh for every question
             current = ans.get_answer(project, q)
             q = self._from_earlier(q, project, current)
+            q = self._computed(q, project, current)
+            self._set_region(project)
             value = self.asker.ask(q, current, position=position(i + 1))
             if value is BACK:
                 if i == 0:
@@ -555,6 +558,64 @@ class Wizard:
             )
             return dataclasses.replace(q, options=tuple(chosen + rest), default=chosen[0])
         return q
+
+    def _set_region(self, project: Project) -> None:
+        """Tell the asker the village's school region, for the check of a date."""
+        country = getattr(self.asker, "country", None)
+        if country is None or not hasattr(self.asker, "region"):
+            return
+        from gzctl.core import calendar_checks as cal
+
+        self.asker.region = cal.project_region(country, project) or None
+
+    def _region_proposal(self, q: Question, project: Project) -> Question:
+        """"In welke regio voor de schoolvakanties ligt ...?" proposes the region the data
+        gives for the province (or the municipality); in a province split over regions it
+        says so and proposes nothing."""
+        country = getattr(self.asker, "country", None)
+        if country is None:
+            return q
+        import dataclasses
+
+        from gzctl.core import calendar_checks as cal
+
+        v = project.village
+        region = cal.region_of(country, v.province, v.municipality)
+        if region:
+            note = f" Voor {v.municipality or v.province} is dat regio {region}."
+            return dataclasses.replace(q, default=region, help=q.help + note)
+        if v.province:
+            note = f" De provincie {v.province} ligt in meer dan één regio: kies die van je dorp."
+            return dataclasses.replace(q, help=q.help + note)
+        return q
+
+    def _computed(self, q: Question, project: Project, current: Any) -> Question:
+        """"Hoeveel geld is er per jaar nodig?" proposes what the funding request would
+        compute (hours x cost per hour x weeks + activities), with the sum in the help, so
+        that Enter gives the letter's figure and a different one is typed knowingly."""
+        from gzctl.core.calendar_checks import SCHOOL_REGION
+        from gzctl.network import coordinator as co
+
+        if q.id == SCHOOL_REGION and not is_answered(current):
+            return self._region_proposal(q, project)
+        if q.id != co.NEEDED or is_answered(current):
+            return q
+        from gzctl.network.criteria import load_criteria, number_nl
+
+        b = co.budget(project, load_criteria())
+        if b.total is None:
+            return q
+        import dataclasses
+
+        total = round(b.total)
+        note = (
+            f" Berekend: {number_nl(b.hours or 0)} uur × {co.euro_nl(b.hourly_cost)} × "
+            f"{b.weeks} weken + {co.euro_nl(b.activities)} activiteiten = "
+            f"{co.euro_nl(total)}. Typ je een ander bedrag, dan legt de aanvraag het "
+            "verschil uit."
+        )
+        # "Voorstel: € 36.820": the text Enter takes, which the number question reads back
+        return dataclasses.replace(q, default=co.euro_nl(total), help=q.help + note)
 
     def intake_missing(self) -> bool:
         """True while a required basic question is unanswered (the wizard asks those first)."""

@@ -330,6 +330,7 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
                 "Profiel Coördinator: " + ", ".join(changed) + " gewijzigd",
                 [],
             )
+    before = b.total
     b = co.budget(wizard.load(), crit)
     if b.total is not None:
         wizard.say(
@@ -338,6 +339,34 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
             f"x {b.weeks} weken + € {number_nl(b.activities, 2)} activiteiten = "
             f"[bold]€ {number_nl(round(b.total, 2), 2)}[/]"
         )
+        _reconcile(wizard, before)
+
+
+def _reconcile(wizard: Wizard, before: float | None) -> None:
+    """When the yearly total typed at "Hoeveel geld is er per jaar nodig?" differs from the
+    budget: say how the funding request explains the difference, and offer to take the
+    computed figure (proposed when the typed one was the computation before the cost per
+    hour or the activities changed)."""
+    from gzctl.core.answers import set_answer
+    from gzctl.wizard.engine import confirm
+
+    crit = load_criteria()
+    r = co.request(wizard.load(), crit)
+    note = co.request_note(r)
+    if note is None or r.costs.total is None or r.typed is None:
+        return
+    wizard.say(f"[yellow]{note}[/]")
+    total = round(r.costs.total)
+    stale = before is not None and abs(r.typed - before) < 1
+    if not confirm(f"Wil je de berekening ({co.euro_nl(total)}) als bedrag per jaar?", stale):
+        return
+    q = next((q for q in wizard.playbook.questions() if q.id == co.NEEDED), None)
+    if q is None:
+        return
+    with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
+        set_answer(change.project, q, total)
+        change.log("answer", f"Beantwoord: {q.label}", [q.id])
+    wizard.say(f"  [cyan]{co.euro_nl(total)}[/] per jaar, zoals de aanvraag het vraagt.")
 
 
 def recruitment_step(wizard: Wizard, step: Step) -> None:
