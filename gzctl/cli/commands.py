@@ -305,7 +305,7 @@ DUTCH_ALREADY = frozenset({
     "planning", "overleg", "geld", "peiling", "vast", "aanmelding",
     "toevoegen", "lijst", "toon", "besluit", "actie", "actie-klaar", "klaar", "verwijderen",
     "uitgave", "inkomst", "overzicht", "verwijder", "fondsen", "vragen", "ronde", "tel",
-    "uitslag", "nieuw",
+    "uitslag", "nieuw", "bevestig", "nog-mee",
 })  # fmt: skip
 # Dutch alias -> English command word.
 ENGLISH: dict[str, str] = {alias: word for word, aliases in DUTCH.items() for alias in aliases}
