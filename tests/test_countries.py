@@ -335,3 +335,16 @@ def test_a_third_country_is_one_folder_of_data(gz, tmp_path: Path, third_variant
     again = gz("-C", str(folder), "docs", "build")
     assert again.code == 2
     assert "Onbekend land 'DE'. Bekend: BE, NL." in again.err
+
+
+def test_a_builtin_playbook_never_reads_countries_from_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gzctl.core import country
+
+    # a folder named like the countries' folder where the user happens to stand
+    (tmp_path / "landen" / "nl").mkdir(parents=True)
+    (tmp_path / "landen" / "nl" / "land.toml").write_text("code = 'XX'\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = country.country("NL", "gemeenschapszorg")  # the built-in's source is a bare name
+    assert found.name == "Nederland"

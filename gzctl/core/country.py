@@ -223,7 +223,7 @@ def unknown(code: str, playbook_source: str = "") -> PlaybookError:
     )  # fmt: skip
 
 
-_shipped_countries: dict[str, Country] = {}
+_countries: dict[tuple[str, str], tuple[Path, Country]] = {}
 
 
 def country(code: str, playbook_source: str = "") -> Country:
@@ -231,16 +231,27 @@ def country(code: str, playbook_source: str = "") -> Country:
     unknown code is a PlaybookError (exit 2) naming the known ones. A shipped country is
     looked up once per run (an import checks a phone and a postcode on every row)."""
     key = str(code).upper()
-    if not playbook_source and key in _shipped_countries:
-        return _shipped_countries[key]
-    files = country_files(playbook_source)
-    path = files.get(key)
+    if not _is_path(playbook_source):
+        playbook_source = ""  # a built-in playbook ('gemeenschapszorg'): the shipped countries
+    memo = (key, playbook_source)
+    if memo in _countries:  # no search of the folders again; a changed file is read again
+        known, found = _countries[memo]
+        if not playbook_source:
+            return found
+        if known.is_file():
+            return load_file(known)
+        del _countries[memo]  # gone since: search again (and say it is unknown)
+    path = country_files(playbook_source).get(key)
     if path is None:
         raise unknown(str(code), playbook_source)
-    found = load_file(path)
-    if not playbook_source:
-        _shipped_countries[key] = found
-    return found
+    loaded = load_file(path)
+    _countries[memo] = (path, loaded)
+    return loaded
+
+
+def _is_path(source: str) -> bool:
+    """Whether a playbook source names a file of one's own (a built-in has a bare name)."""
+    return bool(source) and (source.endswith(".toml") or "/" in source or "\\" in source)
 
 
 def for_playbook(playbook: Any) -> Country:
