@@ -163,8 +163,9 @@ def request_years(project: Project) -> list[int]:
     term = project.answers.get(TERM)
     years = int(term) if isinstance(term, (int, float)) and 1 <= term <= 10 else 2
     start = project.coordinator.start
-    created = project.project.created or dt.date.today()
-    first = start.year if start else created.year + 1
+    created = project.project.created  # set by init; a hand-made file may lack it
+    first = start.year if start else (created.year + 1 if created else min(
+        (m.date.year for m in project.money), default=2000))  # fmt: skip
     return list(range(first, first + years))
 
 
