@@ -236,8 +236,8 @@ def country(code: str, playbook_source: str = "") -> Country:
     memo = (key, playbook_source)
     if memo in _countries:  # no search of the folders again; a changed file is read again
         known, found = _countries[memo]
-        if not playbook_source:
-            return found
+        if known.parent.parent == _shipped_root():
+            return found  # the wheel's data does not change while gzctl runs
         if known.is_file():
             return load_file(known)
         del _countries[memo]  # gone since: search again (and say it is unknown)
@@ -247,6 +247,16 @@ def country(code: str, playbook_source: str = "") -> Country:
     loaded = load_file(path)
     _countries[memo] = (path, loaded)
     return loaded
+
+
+def _shipped_root() -> Path:
+    """The shipped countries' folder, looked up once."""
+    if not _root:
+        _root.append(shipped_dir())
+    return _root[0]
+
+
+_root: list[Path] = []
 
 
 def _is_path(source: str) -> bool:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from gzctl.core.model import Project
 from gzctl.core.playbook import Milestone, Playbook
 from gzctl.core.questions import MONTH_NAMES, format_date
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 if TYPE_CHECKING:
     from gzctl.core.country import Country
@@ -31,8 +33,8 @@ if TYPE_CHECKING:
 LATE, THIS_MONTH, DONE, LATER = "te laat", "deze maand", "gehaald", "later"
 
 
-@dataclass(frozen=True)
-class Deadline:
+@_frozen_record
+class Deadline(_FrozenRecord):
     """The village's deadline: the day (None when not given or unreadable), the answer as it
     stands in gzctl.toml, and ``note``: one Dutch line when the day was read from free text
     or is missing."""
@@ -42,8 +44,8 @@ class Deadline:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Row:
+@_frozen_record
+class Row(_FrozenRecord):
     """One milestone on its date: ``target`` worked back from the deadline, ``chosen`` the
     day the village set for it (its ``answer``), ``state`` one of LATE, THIS_MONTH, DONE,
     LATER; ``clashes``: why the day is a poor one (a holiday, a Sunday ...)."""
@@ -61,8 +63,8 @@ class Row:
         return self.chosen or self.target
 
 
-@dataclass(frozen=True)
-class Planning:
+@_frozen_record
+class Planning(_FrozenRecord):
     """The whole planning: the deadline, what it is (``title``), the rows by date, notes."""
 
     deadline: Deadline

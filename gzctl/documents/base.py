@@ -365,7 +365,25 @@ GROUP_NAMES = {
 }
 
 
+_common: dict[tuple[int, int, int, Any], tuple[Any, dict[str, Any]]] = {}
+
+
 def common_data(ctx: Context) -> dict[str, Any]:
+    """:func:`_common_data`, worked out once per state of the project and playbook in a run
+    (every document asks for it, and ``docs list`` prepares them all); each caller gets its
+    own copy of the top level and of the tables in it."""
+    project = ctx.project
+    last = project.history[-1].at if project.history else None
+    key = (id(project), id(ctx.playbook), len(project.history), last)
+    hit = _common.get(key)
+    if hit is None or hit[0] is not project:
+        hit = (project, _common_data(ctx))
+        _common.clear()  # one project at a time
+        _common[key] = hit
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in hit[1].items()}
+
+
+def _common_data(ctx: Context) -> dict[str, Any]:
     """What every document shows: the village (``dorp``), the network (``netwerk``: naam,
     adres as lines, care of the meeting place), who sends it (``afzenders``,
     ``afzender_namen``), the network's contact person (``contact``: see

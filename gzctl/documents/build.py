@@ -505,18 +505,19 @@ def list_documents(
         if not present:
             out.append(DocState(doc_id, title, description, "ontbreekt", "", files))
             continue
-        edited = [
-            f
-            for f in main_files
-            if (root / f).exists()
-            and sha256((root / f).read_bytes()) not in manifest.known(f)
-        ]
         stale = [
             f
             for f in main_files
             if manifest.files[f].get("inputs") != expected.get(f.rsplit(".", 1)[0])
         ]
         missing = [p for p in expected if p not in present]
+        # a stale document is rebuilt anyway: its files are read only when it is up to date
+        edited = [] if stale or missing else [
+            f
+            for f in main_files
+            if (root / f).exists()
+            and sha256((root / f).read_bytes()) not in manifest.known(f)
+        ]  # fmt: skip
         n = len(expected)
         count = f"{n} {'bestand' if n == 1 else 'bestanden'} per formaat"
         if stale or missing:

@@ -11,12 +11,15 @@ or skipped with a reason the report names. Pure functions; reading the data file
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from gzctl.core.errors import UsageProblem
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import frozen_record as _frozen_record
+from gzctl.core.records import record as _record
 from gzctl.network import inventory as inv
 
 SKIP = "_skip"  # the column is not read (named in the report)
@@ -57,8 +60,8 @@ HOW = {
 _HEADER_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:ca|circa|ongeveer|ong|optioneel)\b\.?")
 
 
-@dataclass(frozen=True)
-class Rules:
+@_frozen_record
+class Rules(_FrozenRecord):
     """playbooks/kolommen.toml, ready to match: exact names, word rules, form columns."""
 
     names: dict[str, str]
@@ -171,8 +174,8 @@ def _looks(values: list[Any]) -> str | None:
 # ----------------------------------------------------------------------------- the mapping
 
 
-@dataclass
-class Column:
+@_record
+class Column(_Record):
     """One column of the file: its position, its name, where it goes, and why."""
 
     index: int

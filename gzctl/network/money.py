@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ from gzctl.core import datafiles
 from gzctl.core.bounds import MAX_AMOUNT
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
 from gzctl.core.model import MoneyEntry, Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 SPENT, RECEIVED = "uitgave", "inkomst"
 TERM = "organiseren.looptijd"
@@ -206,8 +208,8 @@ def asked_note(project: Project) -> str | None:
     return request_note(request(project, load_criteria()))
 
 
-@dataclass(frozen=True)
-class PostLine:
+@_frozen_record
+class PostLine(_FrozenRecord):
     """One post of a year: its id, what it was budgeted (None: no budget that year) and spent."""
 
     post: str
@@ -220,8 +222,8 @@ class PostLine:
         return None if self.budget is None else round(self.budget - self.spent, 2)
 
 
-@dataclass(frozen=True)
-class Year:
+@_frozen_record
+class Year(_FrozenRecord):
     """Budget against actual for one calendar year, with what came in and per platform."""
 
     year: int
@@ -308,8 +310,8 @@ def entry_json(m: MoneyEntry) -> dict[str, Any]:
 FUNDS_FILE = "fondsen.toml"
 
 
-@dataclass(frozen=True)
-class Fund:
+@_frozen_record
+class Fund(_FrozenRecord):
     """A fund from the country's catalogue: what it pays for and not, when to ask, where."""
 
     id: str

@@ -15,9 +15,10 @@ Pure: the project in, Dutch out; no catalogue, no clock.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from gzctl.core.model import Organisation, Project
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 STARTED = ("actief", "in oprichting")
 # "bijna iedereen" is said only when the summed achterban of the organisations taking part is
@@ -26,12 +27,20 @@ NEARLY_EVERYONE = 0.9
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """A name as it sorts: accents off, case folded (remembered: every document asks)."""
+    found = _folded.get(text)
+    if found is None:
+        decomposed = unicodedata.normalize("NFKD", text)
+        found = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        _folded[text] = found
+    return found
 
 
-@dataclass(frozen=True)
-class Participation:
+_folded: dict[str, str] = {}
+
+
+@_frozen_record
+class Participation(_FrozenRecord):
     """The two groups, each sorted by name."""
 
     joined: tuple[Organisation, ...]

@@ -15,14 +15,16 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from gzctl.core.errors import UsageProblem
+from gzctl.core.records import Record as _Record
+from gzctl.core.records import record as _record
 
 
-@dataclass
-class Sheet:
+@_record
+class Sheet(_Record):
     """One sheet: its name, rows (as in the sheet, from A1), whether it is hidden, the
     e-mail addresses of mailto: hyperlinks by (row, column) and the cells holding a formula
     without a stored value."""

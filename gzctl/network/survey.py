@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gzctl.core import datafiles
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
 from gzctl.core.model import Project, SurveyRound
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 
 SURVEY_FILE = "peiling.toml"
 # the rounds, in order: id -> how people say it
@@ -29,8 +30,8 @@ _MOMENT_WORDS = {
 MAX_COUNT = 1_000_000
 
 
-@dataclass(frozen=True)
-class Question:
+@_frozen_record
+class Question(_FrozenRecord):
     """One question: its answers in order, which count for the summary, and the summary."""
 
     id: str
@@ -41,8 +42,8 @@ class Question:
     extra: bool = False
 
 
-@dataclass(frozen=True)
-class Survey:
+@_frozen_record
+class Survey(_FrozenRecord):
     """The survey's title, introduction, where to hand it in, and its questions."""
 
     title: str
@@ -177,8 +178,8 @@ def set_counts(
     return found, q
 
 
-@dataclass(frozen=True)
-class Result:
+@_frozen_record
+class Result(_FrozenRecord):
     """One question in one round: how many answered, and the share that counts as 'good'."""
 
     question: Question

@@ -4,16 +4,18 @@ action off, close the meeting. Each returns what the command prints; nothing her
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gzctl.core.model import Meeting, MeetingAction
+from gzctl.core.records import FrozenRecord as _FrozenRecord
+from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network import meetings as mt
 from gzctl.ops.project import Where, opened, transaction
 from gzctl.ops.reports import Line
 
 
-@dataclass(frozen=True)
-class MeetingReport:
+@_frozen_record
+class MeetingReport(_FrozenRecord):
     """A meeting after a change, with the chair's name and lines for the user (a date that
     suits no meeting, a chair nobody could be given)."""
 
@@ -23,8 +25,8 @@ class MeetingReport:
     lines: tuple[Line, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class ActionReport:
+@_frozen_record
+class ActionReport(_FrozenRecord):
     """An action after a change, its meeting and the organisation's name."""
 
     meeting: Meeting
