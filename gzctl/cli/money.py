@@ -14,6 +14,7 @@ def _kw(name: str) -> dict[str, Any]:
     return common.command_kwargs(texts.MONEY_COMMANDS[name])
 
 
+EXAMPLE_DATE = "14-03-2027"  # in the line that refuses a date
 DateArg = Annotated[str, common.Argument(metavar="DATUM", help="De datum, zoals 14-03-2027.")]
 AmountArg = Annotated[
     str, common.Argument(metavar="BEDRAG", help="Het bedrag in euro, zoals 85 of 42,50.")
@@ -25,16 +26,6 @@ PlatformOpt = Annotated[
     str | None,
     common.Option("--platform", metavar="PLATFORM", help="Het platform waar het bij hoort."),
 ]
-
-
-def _day(raw: str) -> Any:
-    from gzctl.core.dutch import parse_date
-    from gzctl.core.errors import AnswerError, UsageProblem
-
-    try:
-        return parse_date(raw, "14-03-2027")
-    except AnswerError as exc:
-        raise UsageProblem(str(exc)) from None
 
 
 @app.command("uitgave", **_kw("uitgave"))
@@ -52,11 +43,13 @@ def spent(
     platform: PlatformOpt = None,
 ) -> None:
     """gzctl geld uitgave: record a spending."""
+    from gzctl.core.dutch import parse_date
     from gzctl.network import money
     from gzctl.ops.money import record
 
     m = record(
-        common.open_project(ctx), money.SPENT, _day(datum), money.parse_amount(bedrag),
+        common.open_project(ctx), money.SPENT, parse_date(datum, EXAMPLE_DATE),
+        money.parse_amount(bedrag),
         item=post, description=omschrijving, platform=platform or "",
         who=runtime.who(), now=runtime.now(),
     )  # fmt: skip
@@ -79,11 +72,13 @@ def received(
     platform: PlatformOpt = None,
 ) -> None:
     """gzctl geld inkomst: record money that came in."""
+    from gzctl.core.dutch import parse_date
     from gzctl.network import money
     from gzctl.ops.money import record
 
     m = record(
-        common.open_project(ctx), money.RECEIVED, _day(datum), money.parse_amount(bedrag),
+        common.open_project(ctx), money.RECEIVED, parse_date(datum, EXAMPLE_DATE),
+        money.parse_amount(bedrag),
         item=bron, description=omschrijving or "", platform=platform or "",
         who=runtime.who(), now=runtime.now(),
     )  # fmt: skip
@@ -226,11 +221,4 @@ def funds(ctx: common.Context, platform: PlatformOpt = None, json: common.JsonFl
                   f"  Wanneer: {f.when}", ""]  # fmt: skip
     lines.append("Fondsen betalen activiteiten, bijna nooit salarissen. Controleer de "
                  "voorwaarden op de website van het fonds.")  # fmt: skip
-    from gzctl.cli.table import terminal_width, wrap
-
-    width = terminal_width()
-    out: list[str] = []
-    for line in lines:
-        indent = "    " if line.startswith("  ") else ""
-        out += wrap(line, width, rest=indent) if line else [""]
-    common.say("\n".join(out))
+    common.say("\n".join(lines))  # say fits it to the terminal, hanging under each label

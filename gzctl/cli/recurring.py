@@ -35,14 +35,10 @@ def recurring_add(
 ) -> None:
     """gzctl vast toevoegen: what a member already does, recurring."""
     from gzctl.core.dutch import parse_date
-    from gzctl.core.errors import AnswerError, UsageProblem
     from gzctl.network import recurring
     from gzctl.ops.recurring import add_recurring
 
-    try:
-        start = parse_date(vanaf)
-    except AnswerError as exc:
-        raise UsageProblem(str(exc)) from None
+    start = parse_date(vanaf)
     opened = common.open_project(ctx)
     r = add_recurring(opened, organisatie, titel, start, time=tijd or "", minutes=minuten,
                       frequency=elke, place=plek or "", who=runtime.who(),

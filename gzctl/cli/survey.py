@@ -55,14 +55,7 @@ def questions(ctx: common.Context, json: common.JsonFlag = False) -> None:
         lines += [f"   ( ) {a}" for a in q.answers]
         lines.append("")
     lines.append(survey.fill(s.hand_in, values))
-    from gzctl.cli.table import terminal_width, wrap
-
-    width = terminal_width()
-    out: list[str] = []
-    for line in lines:
-        rest = "   " if line[:1].isdigit() or line.startswith("   ") else ""
-        out += wrap(line, width, rest=rest) if line else [""]
-    common.say("\n".join(out))
+    common.say("\n".join(lines))  # say fits it to the terminal, numbers hang
 
 
 @app.command("ronde", **_kw("ronde"))
@@ -78,15 +71,10 @@ def new_round(
 ) -> None:
     """gzctl peiling ronde: start a round (or change its date and number)."""
     from gzctl.core.dutch import parse_date
-    from gzctl.core.errors import AnswerError, UsageProblem
     from gzctl.network import survey
     from gzctl.ops.survey import set_round
 
-    try:
-        day = parse_date(datum)
-    except AnswerError as exc:
-        raise UsageProblem(str(exc)) from None
-    r = set_round(common.open_project(ctx), moment, day, ingevuld, who=runtime.who(),
+    r = set_round(common.open_project(ctx), moment, parse_date(datum), ingevuld, who=runtime.who(),
                   now=runtime.now())  # fmt: skip
     common.say(f"Peiling {survey.MOMENTS[r.id]}: {r.filled} ingevuld. Tel nu per vraag met: "
                f"gzctl peiling tel {r.id.split('-')[0]} NUMMER AANTAL...")  # fmt: skip

@@ -27,11 +27,11 @@ from gzctl.documents.base import (
     later_short_date,
     missing_answer,
 )
+from gzctl.network.participation import STARTED
 
 AGREEMENTS_TITLE = "Werkafspraken"
 INDUCTION_TITLE = "Inwerkplan voor de eerste 100 dagen"
 HANDOVER_TITLE = "Overdrachtsdossier"
-RUNNING = ("actief", "in oprichting")
 HOURS, EMPLOYER = "organiseren.uren", "organiseren.werkgever"
 APPLICANT = "organiseren.penvoerder"
 # the organisation types a new Coördinator visits first: the GP and the team signals go to
@@ -90,7 +90,7 @@ def visit_order(project: Project) -> list[Organisation]:
     """The organisations a new Coördinator visits, in order: the GP and the kernteam or
     Sociaal Huis first, then the trekkers of running platforms, then the other joined
     organisations (professionals before clubs), then those approached; no one who said no."""
-    trekkers = {p.trekker for p in project.platforms if p.status in RUNNING and p.trekker}
+    trekkers = {p.trekker for p in project.platforms if p.status in STARTED and p.trekker}
 
     def rank(o: Organisation) -> tuple[int, str]:
         if o.type in FIRST_TYPES:
@@ -113,7 +113,7 @@ def visit_order(project: Project) -> list[Organisation]:
 def _platforms(project: Project, names: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     for p in project.platforms:
-        if p.status not in RUNNING:
+        if p.status not in STARTED:
             continue
         out.append({
             "titel": p.title, "status": p.status, "trekker": names.get(p.trekker, ""),

@@ -26,12 +26,12 @@ from gzctl.documents.base import (
     letter_base,
     safe_stem,
 )
+from gzctl.network.participation import STARTED
 from gzctl.network.vocabulary import confirmed_type
 
 WELCOME_TITLE = "Welkom bij het netwerk"
 REPLY_TITLE = "Antwoord aan een inwoner die wil meedoen"
 EVENING = "verbinden.netwerkavond_datum"
-RUNNING = ("actief", "in oprichting")
 
 
 def late_joiners(project: Project) -> list[Organisation]:
@@ -52,7 +52,7 @@ def _who_is_who(project: Project) -> list[dict[str, str]]:
     names = {o.id: o.name for o in project.organisations}
     rows = []
     for p in project.platforms:
-        if p.status in RUNNING:
+        if p.status in STARTED:
             rows.append({"wat": p.title, "wie": names.get(p.trekker, "nog niemand")})
     return rows
 
@@ -102,7 +102,7 @@ def prepare_reply(ctx: Context) -> Prepared:
     to get to know in person, and who to call; the sender fills in the name."""
     base = common_data(ctx)
     project = ctx.project
-    running = [p.title for p in project.platforms if p.status in RUNNING]
+    running = [p.title for p in project.platforms if p.status in STARTED]
     day = document_date(project)
     coming = [a for a in project.activities if a.start.date() > day][:3]
     from gzctl.documents.base import join_dutch

@@ -33,9 +33,9 @@ from gzctl.documents.base import (
     safe_stem,
 )
 from gzctl.network import money
+from gzctl.network.participation import STARTED
 from gzctl.network.vocabulary import confirmed_type
 
-RUNNING = ("actief", "in oprichting")
 ACCOUNT_TITLE = "Verantwoording"
 RENEWAL_TITLE = "Aanvraag om verlenging"
 FUND_TITLE = "Aanvraag aan een fonds"
@@ -64,7 +64,9 @@ def _activities(project: Project, year: int, day: dt.date) -> list[Any]:
 
 def _count(n: int, one: str, more: str) -> Any:
     """'1 activiteit', '3 activiteiten' (the number formatted at render time)."""
-    return later_text("{} " + (one if n == 1 else more), later_number(n))
+    from gzctl.core.words import plural
+
+    return later_text("{} " + plural(n, one, more), later_number(n))
 
 
 NONE = "—"
@@ -113,7 +115,7 @@ def year_results(ctx: Context, year: int, day: dt.date) -> dict[str, Any]:
     joined = _joined(project)
     held = _activities(project, year, day)
     counted = [a.participants for a in held if a.participants is not None]
-    platforms = [p for p in project.platforms if p.status in RUNNING]
+    platforms = [p for p in project.platforms if p.status in STARTED]
     y = money.year_overview(project, year)
     per_platform = []
     for p in platforms:
@@ -257,7 +259,7 @@ def prepare_fund_requests(ctx: Context) -> Prepared:
     from gzctl.network import platforms as pf
 
     project = ctx.project
-    running = [p for p in project.platforms if p.status in RUNNING]
+    running = [p for p in project.platforms if p.status in STARTED]
     if not running:
         raise NotReady(
             f"{FUND_TITLE}: er is nog geen platform dat loopt. Start er een met gzctl "

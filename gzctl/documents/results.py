@@ -22,8 +22,9 @@ from gzctl.documents.base import (
     document_date,
     later_short_date,
 )
-from gzctl.documents.money import RUNNING, _activities, _report_year, year_results
+from gzctl.documents.money import _activities, _report_year, year_results
 from gzctl.network import survey
+from gzctl.network.participation import STARTED
 
 SURVEY_TITLE = "Peiling onder inwoners"
 REPORT_TITLE = "Jaarverslag"
@@ -108,7 +109,7 @@ def _report_data(ctx: Context, title: str, residents: bool = False) -> dict[str,
         "resultaten": year_results(ctx, year, day),
         "peiling": survey_lines(ctx),
         "rondes": _rounds(ctx),
-        "platforms_lopend": [p.title for p in project.platforms if p.status in RUNNING],
+        "platforms_lopend": [p.title for p in project.platforms if p.status in STARTED],
         "komend": [{"titel": a.title, "datum": later_short_date(a.start.date())}
                    for a in upcoming[:6]],  # fmt: skip
         "penvoerder": str(answer(project, "organiseren.penvoerder") or ""),

@@ -55,9 +55,9 @@ _POST_WORDS = {
 
 def euro_text(amount: float) -> str:
     """'€ 1.250,50' (and '€ 25.000' for whole euros), as Dutch writes money."""
-    whole = round(amount, 2) == int(round(amount, 2))
-    text = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
-    return "€ " + text.replace(",", "_").replace(".", ",").replace("_", ".")
+    from gzctl.network.criteria import number_nl
+
+    return "€ " + number_nl(round(amount, 2), 2)
 
 
 def post_of(raw: str) -> str:
@@ -74,12 +74,8 @@ def post_of(raw: str) -> str:
 def parse_amount(raw: str) -> float:
     """'€ 1.250,50' -> 1250.5: a positive amount in euros, rounded to cents."""
     from gzctl.core.dutch import parse_number
-    from gzctl.core.errors import AnswerError
 
-    try:
-        value = float(parse_number(raw, "money", example="€ 125,50"))
-    except AnswerError as exc:
-        raise UsageProblem(str(exc)) from None
+    value = float(parse_number(raw, "money", example="€ 125,50"))
     if value <= 0:
         raise UsageProblem(f"Het bedrag moet meer dan nul zijn, niet '{raw}'.")
     if value > MAX_AMOUNT:
