@@ -104,11 +104,19 @@ def inputs_key(folder: Path, playbook: Playbook) -> str:
     gzctl.toml, the playbook file and every TOML data file beside the shipped playbooks or
     beside the playbook (catalogues, criteria, country words), and the templates. Equal keys
     mean every prepared document is the same (``today`` only decides warnings)."""
-    from gzctl.core.paths import data_dir
     from gzctl.core.store import STATE_FILE
 
     h = hashlib.sha256(templates_digest(folder / OVERRIDE_DIR).encode())
     h.update((folder / STATE_FILE).read_bytes())
+    _hash_data_files(h, playbook)
+    return h.hexdigest()
+
+
+def _hash_data_files(h: Any, playbook: Playbook) -> None:
+    """Feed ``h`` the playbook file and every TOML data file beside the shipped playbooks or
+    beside the playbook (catalogues, criteria, country words), by path and content."""
+    from gzctl.core.paths import data_dir
+
     roots = {data_dir("playbooks")}
     source = Path(playbook.source)
     if source.is_file():
@@ -117,7 +125,6 @@ def inputs_key(folder: Path, playbook: Playbook) -> str:
     for root in sorted(roots):
         for path in sorted(root.rglob("*.toml")):
             h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
 
 
 def render_key(folder: Path, playbook: Playbook, project: Project) -> str:
@@ -127,18 +134,10 @@ def render_key(folder: Path, playbook: Playbook, project: Project) -> str:
     A file whose manifest entry has this key and its data's digest, and is on disk as gzctl
     wrote it, is not rendered again: an organisation's change re-renders its own letters."""
     from gzctl import __version__
-    from gzctl.core.paths import data_dir
 
     h = hashlib.sha256(f"{__version__}\0{_fixed_moment(project).isoformat()}\0".encode())
     h.update(templates_digest(folder / OVERRIDE_DIR).encode())
-    roots = {data_dir("playbooks")}
-    source = Path(playbook.source)
-    if source.is_file():
-        h.update(source.read_bytes())
-        roots.add(source.parent)
-    for root in sorted(roots):
-        for path in sorted(root.rglob("*.toml")):
-            h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    _hash_data_files(h, playbook)
     return h.hexdigest()
 
 
