@@ -13,25 +13,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import ANSWERS as BASE_ANSWERS
 
 from tests.ics_check import parse_both
 
 STATE = "gzctl.toml"
 
-ANSWERS = """\
-[village]
-name = "Beesd"
-municipality = "West Betuwe"
-province = "Gelderland"
-inhabitants = 5000
-
-[[initiators]]
-name = "Petra de Vries"
-email = "petra@example.nl"
-
-[verkennen]
-subsidiekalender = 2027-10-01
-"""
+ANSWERS = BASE_ANSWERS + "\n[verkennen]\nsubsidiekalender = 2027-10-01\n"  # conftest's, a deadline
 
 
 def state(folder: Path) -> dict:

@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import ANSWERS as BASE_ANSWERS
 
 from gzctl.core.model import (
     Activity,
@@ -139,20 +140,7 @@ def test_next_and_status_ask_quiet_members_and_the_answer_is_recorded(
 
 # --------------------------------------------------------------------------- planning in status
 
-PLANNED = """\
-[village]
-name = "Beesd"
-municipality = "West Betuwe"
-province = "Gelderland"
-inhabitants = 5000
-
-[[initiators]]
-name = "Petra de Vries"
-email = "petra@example.nl"
-
-[verkennen]
-subsidiekalender = 2027-10-01
-"""
+PLANNED = BASE_ANSWERS + "\n[verkennen]\nsubsidiekalender = 2027-10-01\n"  # conftest's, a deadline
 
 
 def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
