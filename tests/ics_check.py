@@ -6,6 +6,8 @@ cheap stand-in for Outlook, Google Calendar and a phone."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 
@@ -63,3 +65,30 @@ def parse_both(data: bytes) -> list[dict[str, Any]]:
     b = with_vobject(data)
     assert a == b, (a, b)
     return a
+
+
+def khal_client(home: Path, calendar: str = "dorp") -> Callable[..., str]:
+    """A khal (Debian's calendar client) with one empty calendar ``calendar`` in ``home``, in
+    the village's time zone: call it with khal's arguments, get its stdout."""
+    import os
+    import subprocess
+
+    (home / "cal").mkdir(parents=True)
+    config = home / "config"
+    config.write_text(
+        f"[calendars]\n[[{calendar}]]\npath = {home / 'cal'}\ntype = calendar\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        "default_timezone = Europe/Amsterdam\nlocal_timezone = Europe/Amsterdam\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+
+    def khal(*args: str) -> str:
+        done = subprocess.run(
+            ["khal", "-c", str(config), *args], env=env, capture_output=True, text=True,
+            timeout=60, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    return khal

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import icalendar
 import pytest
-from ics_check import parse_both
+from ics_check import khal_client, parse_both
 
 UID_WALK = "2027-04-12-wandeling@beesd.gzctl"
 
@@ -197,23 +195,7 @@ def test_khal_marks_the_removed_event_cancelled(gz, project: Path, tmp_path: Pat
     khal calendar; the event is the same one (same UID), now cancelled."""
     c = _plan(gz, project)
     home = tmp_path / "khal"
-    (home / "cal").mkdir(parents=True)
-    config = home / "config"
-    config.write_text(
-        f"[calendars]\n[[dorp]]\npath = {home / 'cal'}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        "default_timezone = Europe/Amsterdam\nlocal_timezone = Europe/Amsterdam\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
-
-    def khal(*args: str) -> str:
-        done = subprocess.run(
-            ["khal", "-c", str(config), *args], env=env, capture_output=True, text=True,
-            timeout=60, check=True,
-        )  # fmt: skip
-        return done.stdout
+    khal = khal_client(home, "dorp")
 
     def listed() -> list[str]:
         out = khal("list", "--format", "{status}{title}|{uid}", "2027-04-01", "30d")

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from ics_check import khal_client
 
 from gzctl.core.store import load
 from gzctl.network import recurring
@@ -49,17 +49,9 @@ def test_khal_shows_the_rhythm_without_the_holiday(project: Path, gz, tmp_path: 
     org = load(project).organisations[0].id
     gz("-C", c, "vast", "toevoegen", org, "Koersbal", "--vanaf", "05-01-2027", "--tijd", "14:00")
     gz("-C", c, "site", "build")
-    config = tmp_path / "khal.conf"
-    (tmp_path / "cal").mkdir()
-    config.write_text(f"[calendars]\n[[dorp]]\npath = {tmp_path / 'cal'}\ntype = calendar\n"
-                      "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\n"
-                      "longdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\n"
-                      "longdatetimeformat = %Y-%m-%d %H:%M\ndefault_timezone = Europe/Amsterdam\n"
-                      "local_timezone = Europe/Amsterdam\n", "utf-8")  # fmt: skip
-    subprocess.run(["khal", "-c", str(config), "import", "--batch",
-                    str(project / "website" / "agenda.ics")], check=True)  # fmt: skip
-    out = subprocess.run(["khal", "-c", str(config), "list", "2027-04-19", "2027-05-05"],
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    khal = khal_client(tmp_path / "khal")
+    khal("import", "--batch", str(project / "website" / "agenda.ics"))
+    out = khal("list", "2027-04-19", "2027-05-05")
     assert "2027-04-20" in out and "2027-05-04" in out and "2027-04-27" not in out
     assert "14:00" in out
 

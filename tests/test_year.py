@@ -6,16 +6,14 @@ verslag on disk, open actions in next and status), in both variants."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 from conftest import ANSWERS as BASE_ANSWERS
 
-from tests.ics_check import parse_both
+from tests.ics_check import khal_client, parse_both
 
 STATE = "gzctl.toml"
 
@@ -119,23 +117,7 @@ def test_khal_imports_the_planning(gz, village: Path, tmp_path: Path) -> None:
     path = tmp_path / "planning.ics"
     assert gz("-C", str(village), "planning", "--ics", str(path)).code == 0
     home = tmp_path / "khal"
-    (home / "cal").mkdir(parents=True)
-    config = home / "config"
-    config.write_text(
-        f"[calendars]\n[[eigen]]\npath = {home / 'cal'}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
-        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
-        "default_timezone = Europe/Amsterdam\nlocal_timezone = Europe/Amsterdam\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
-
-    def khal(*args: str) -> str:
-        done = subprocess.run(
-            ["khal", "-c", str(config), *args], env=env, capture_output=True, text=True,
-            timeout=60, check=True,
-        )  # fmt: skip
-        return done.stdout
+    khal = khal_client(home, "eigen")
 
     khal("import", "--batch", "-a", "eigen", str(path))
     khal("import", "--batch", "-a", "eigen", str(path))  # again: replaced, not doubled
