@@ -113,7 +113,7 @@ def planning_text(plan: Any, playbook: Any, today: Any, style: Any) -> str:
                 lines.append(style.yellow(f"      valt op {', '.join(r.clashes)}"))
             if state != core.DONE:
                 for iid in r.open_items[:3]:
-                    for part in wrap(f"{titles.get(iid, iid)}  ({iid})", width, "      ☐ "):
+                    for part in wrap(f"{titles.get(iid, iid)}  ({playbook.shown(iid)})", width, "      ☐ "):
                         lines.append(style.dim(part))
     late = len(plan.by_state(core.LATE))
     month = len(plan.by_state(core.THIS_MONTH))

@@ -73,7 +73,7 @@ def show(
                     if item.done_when
                     else ""
                 )
-                snode.add(f"{mark}{esc(item.title)} [dim]{esc(item.id)}[/]{auto}")
+                snode.add(f"{mark}{esc(item.title)} [dim]{esc(item.shown)}[/]{auto}")
     Console(highlight=False).print(root)
 
 

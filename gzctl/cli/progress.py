@@ -54,8 +54,8 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
     ready = len(core.next_items(opened.playbook, opened.project, None))
     items = numbered if alles else numbered[:ready]
     data = [
-        {"number": n, "id": i.id, "title": i.title, "why": i.why, "phase": i.phase,
-         "step": i.step, "ready": n <= ready}
+        {"number": n, "id": i.id, "shown_id": i.shown, "title": i.title, "why": i.why,
+         "phase": i.phase, "step": i.step, "ready": n <= ready}
         for n, i in enumerate(items, start=1)
     ]  # fmt: skip
     if json:
@@ -135,7 +135,7 @@ def done(ctx: Any, ids: list[str], note: str = "") -> None:
         common.open_project(ctx), ids, note=note, who=runtime.who(), now=runtime.now()
     )
     for item in items:
-        common.say(f"☑ {item.title}  ({item.id})")
+        common.say(f"☑ {item.title}  ({item.shown})")
 
 
 def undo(ctx: Any, item_id: str) -> None:
@@ -143,7 +143,7 @@ def undo(ctx: Any, item_id: str) -> None:
     from gzctl.ops.progress import undo_item
 
     item = undo_item(common.open_project(ctx), item_id, who=runtime.who(), now=runtime.now())
-    common.say(f"☐ {item.title}  ({item.id}) staat weer open.")
+    common.say(f"☐ {item.title}  ({item.shown}) staat weer open.")
 
 
 def log(ctx: Any, n: str = "20", json: bool = False) -> None:

@@ -235,7 +235,7 @@ def status_text(data: dict[str, Any], style: Style) -> str:
         lines.append(style.bold("Volgende acties:"))
         for n, item in enumerate(data["next"], start=1):
             lines.append(f"{n:>3}. {item['title']}")
-            lines.append(f"     {style.dim(item['id'])}")
+            lines.append(f"     {style.dim(item.get('shown_id') or item['id'])}")
         lines.append(style.dim("Afvinken: gzctl done NUMMER"))
         lines.append(style.dim("Meer: gzctl next --alles"))
     else:
@@ -439,7 +439,7 @@ def next_text(
                 lines.append("")
             lines.append(style.bold(phases.get(current, current)))
         lines.append(f"{item.get('number', ''):>4}. {item['title']}")
-        lines.append(f"      {style.dim(item['id'])}")
+        lines.append(f"      {style.dim(item.get('shown_id') or item['id'])}")
         if item.get("why"):
             lines.append(f"      {style.dim(item['why'])}")
     return fit("\n".join(lines), width)

@@ -212,7 +212,7 @@ def wizard_cmd(
         )
         nxt = first_open_step(opened.playbook, store.load(opened.folder))
         if nxt:
-            common.say(f"Eerste open stap: {nxt.title} ({nxt.id}).")
+            common.say(f"Eerste open stap: {nxt.title} ({nxt.shown}).")
         return
     start = None
     if stap:

@@ -178,13 +178,13 @@ def parse_answers(
     def walk(node: dict[str, Any], prefix: str) -> None:
         for key, value in node.items():
             path = f"{prefix}.{key}" if prefix else key
-            if path in questions:
-                flat[path] = value
+            if playbook.canonical(path) in questions:  # a variant's shown id names it too
+                flat[playbook.canonical(path)] = value
             elif isinstance(value, dict) and any(q.startswith(path + ".") for q in questions):
                 walk(value, path)
             else:
                 raise UsageProblem(
-                    f"{source}: onbekende vraag '{path}'." + did_you_mean(path, list(questions))
+                    f"{source}: onbekende vraag '{path}'." + did_you_mean(path, [playbook.shown(q) for q in questions])
                 )
 
     walk(rest, "")
@@ -201,12 +201,12 @@ def parse_answers(
             raise UsageProblem(f"{source}: '{qid}': {exc.message}") from None
     for item_id in done:
         if playbook.item(item_id) is None:
-            ids = [i.id for i in playbook.items]
+            ids = [i.shown for i in playbook.items]
             raise UsageProblem(
                 f"{source}: 'done' noemt een onbekende actie '{item_id}'."
                 + did_you_mean(item_id, ids)
             )
-    return out, done
+    return out, [playbook.item(d).id for d in done]  # type: ignore[union-attr]
 
 
 def past_warnings(playbook: Playbook, values: dict[str, Any], today: Any) -> list[str]:

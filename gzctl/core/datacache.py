@@ -26,7 +26,7 @@ from typing import Any
 from gzctl import __version__
 
 # bumped when the checks of a data file get stricter: entries checked by older rules go
-_CHECKS = 3  # 3: land.toml [uitnodiging] (a new Country field)
+_CHECKS = 4  # 3: land.toml [uitnodiging] (a new Country field); 4: [shown_ids]
 _TAG = f"{__version__} {sys.version_info[0]}.{sys.version_info[1]} checks-{_CHECKS}"
 
 

@@ -45,6 +45,14 @@ class Item(_FrozenRecord):
     requires: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     done_when: tuple[Condition, ...] = ()
+    # the id a user reads and types, where a variant gives one (``[shown_ids]``); the id
+    # stays what the state, documents and merges know
+    shown_id: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The id a user reads and types: the variant's own, else the id."""
+        return self.shown_id or self.id
 
 
 @_frozen_record
@@ -59,6 +67,12 @@ class Step(_FrozenRecord):
     items: tuple[Item, ...] = ()
     documents: tuple[str, ...] = ()
     handler: str = ""
+    shown_id: str = ""  # as Item.shown_id
+
+    @property
+    def shown(self) -> str:
+        """The id a user reads and types: the variant's own, else the id."""
+        return self.shown_id or self.id
 
 
 @_frozen_record
@@ -91,6 +105,7 @@ class Milestone(_FrozenRecord):
     items: tuple[str, ...] = ()
     event: bool = False
     answer: str = ""
+    shown_id: str = ""  # as Item.shown_id
 
 
 @_frozen_record
@@ -129,6 +144,9 @@ class Playbook(_FrozenRecord):
     deadline_title: str = ""
     milestones: tuple[Milestone, ...] = ()
     meeting_kinds: tuple[MeetingKind, ...] = ()
+    # ``[shown_ids]``: the id a user reads and types for an item, step, question or
+    # milestone (a Flemish word where the canonical id is Dutch), as (id, shown id) pairs
+    shown_ids: tuple[tuple[str, str], ...] = ()
 
     def catalogue_path(self, kind: str) -> Path:
         """The organisation-type ("organisation_types") or platform ("platforms") catalogue."""
@@ -146,12 +164,21 @@ class Playbook(_FrozenRecord):
         return tuple(i for p in self.phases for i in p.items)
 
     def item(self, item_id: str) -> Item | None:
-        """The item with this id, or None."""
-        return next((i for i in self.items if i.id == item_id), None)
+        """The item with this id or this shown id (``[shown_ids]``), or None."""
+        return next((i for i in self.items if item_id in (i.id, i.shown_id)), None)
+
+    def shown(self, ident: str) -> str:
+        """The id a user reads for ``ident`` (an item, step, question or milestone id): the
+        variant's own from ``[shown_ids]``, else ``ident`` itself."""
+        return next((s for c, s in self.shown_ids if c == ident), ident)
+
+    def canonical(self, ident: str) -> str:
+        """The id the state knows for ``ident``, which may be a shown id; else ``ident``."""
+        return next((c for c, s in self.shown_ids if s == ident), ident)
 
     def step(self, step_id: str) -> Step | None:
-        """The step with this id, or None."""
-        return next((s for s in self.steps if s.id == step_id), None)
+        """The step with this id or this shown id (``[shown_ids]``), or None."""
+        return next((s for s in self.steps if step_id in (s.id, s.shown_id)), None)
 
     def questions(self) -> tuple[Question, ...]:
         """Every question: intake first, then the steps' questions in order."""
@@ -305,7 +332,10 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 
 KEYS = {
-    "top": {"playbook", "intake", "documents", "phases", "planning", "milestones", "meeting_kinds"},
+    "top": {
+        "playbook", "intake", "documents", "phases", "planning", "milestones", "meeting_kinds",
+        "shown_ids",
+    },
     "planning": {"deadline", "title"},
     "milestone": {"id", "title", "why", "weeks_before", "weeks_after", "items", "event", "answer"},
     "meeting_kind": {"id", "title", "minutes", "agenda"},
@@ -427,7 +457,31 @@ class Validator:
         self.check_requires()
         self.planning(data.get("planning"), data.get("milestones", []))
         self.meeting_kinds(data.get("meeting_kinds", []))
+        self.shown_ids(data.get("shown_ids", {}), data.get("milestones", []))
         return self.faults
+
+    def shown_ids(self, table: Any, milestones: Any) -> None:
+        """``[shown_ids]``: each key an id of an item, step, question or milestone, each
+        value an id of the same form and phase that names nothing else, used once."""
+        if not isinstance(table, dict):
+            self.fault(None, "'shown_ids' moet een tabel zijn: id = \"getoond id\"")
+            return
+        known = set(self.node_ids) | self.question_ids
+        if isinstance(milestones, list):
+            known |= {m["id"] for m in milestones if isinstance(m, dict) and "id" in m}
+        used: set[str] = set()
+        for ident, shown in table.items():
+            if ident not in known:
+                self.fault(ident, f"[shown_ids]: onbekend id '{ident}'")
+            elif not isinstance(shown, str) or not _ID.match(shown):
+                self.fault(ident, f"[shown_ids]: '{shown}' heeft niet de vorm fase.naam")
+            elif shown.split(".")[0] != ident.split(".")[0]:
+                self.fault(ident, f"[shown_ids]: '{shown}' moet beginnen met "
+                           f"'{ident.split('.')[0]}.'")  # fmt: skip
+            elif shown in known or shown in used:
+                self.fault(ident, f"[shown_ids]: '{shown}' is al een ander id")
+            else:
+                used.add(shown)
 
     def planning(self, planning: Any, milestones: Any) -> None:
         """``[planning]`` names a date question; each milestone a time and done items."""
@@ -841,6 +895,7 @@ def build_question(q: dict[str, Any]) -> Question:
 
 def build(data: dict[str, Any], source: str) -> Playbook:
     """The Playbook a checked playbook table describes."""
+    shown: dict[str, str] = dict(data.get("shown_ids", {}))
     question_ids = {q["id"] for q in data.get("intake", [])} | {
         q["id"] for p in data["phases"] for s in p["steps"] for q in s.get("questions", [])
     }
@@ -865,6 +920,7 @@ def build(data: dict[str, Any], source: str) -> Playbook:
                             else i.get("done_when", [])
                         )
                     ),
+                    shown_id=shown.get(i["id"], ""),
                 )
                 for i in s.get("items", [])
             )
@@ -878,6 +934,7 @@ def build(data: dict[str, Any], source: str) -> Playbook:
                     items=items,
                     documents=tuple(s.get("documents", ())),
                     handler=s.get("handler", ""),
+                    shown_id=shown.get(s["id"], ""),
                 )
             )
         phases.append(Phase(id=p["id"], title=p["title"], why=p["why"], steps=tuple(steps)))
@@ -915,6 +972,7 @@ def build(data: dict[str, Any], source: str) -> Playbook:
                 items=tuple(m.get("items", ())),
                 event=bool(m.get("event", False)),
                 answer=m.get("answer", ""),
+                shown_id=shown.get(m["id"], ""),
             )
             for m in data.get("milestones", [])
         ),
@@ -927,4 +985,5 @@ def build(data: dict[str, Any], source: str) -> Playbook:
             )
             for k in data.get("meeting_kinds", [])
         ),
+        shown_ids=tuple(shown.items()),
     )

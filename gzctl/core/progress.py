@@ -119,13 +119,21 @@ def resolve_item(playbook: Playbook, raw: str) -> Item:
     item = playbook.item(raw)
     if item:
         return item
-    ids = [i.id for i in playbook.items]
-    tails = [i for i in playbook.items if i.id.split(".", 1)[-1] == raw]
+    ids = [i.shown for i in playbook.items]
+    tails = _tails(playbook, raw)
     if len(tails) == 1:
         return tails[0]
     raise NotFound(
         f"Onbekende actie '{raw}'." + did_you_mean(raw, ids) + " Zie: gzctl next --alles"
     )
+
+
+def _tails(playbook: Playbook, raw: str) -> list[Item]:
+    """The items whose id or shown id ends in ``raw`` after the phase ('kerngroep')."""
+    return [
+        i for i in playbook.items
+        if raw in (i.id.split(".", 1)[-1], i.shown.split(".", 1)[-1])
+    ]  # fmt: skip
 
 
 def open_order(
@@ -156,7 +164,7 @@ def _by_words(items: Sequence[Item], words: list[str]) -> list[Item]:
     wanted = [_folded(w) for w in words]
 
     def text(i: Item) -> str:
-        return _folded(f"{i.title} {i.id}")
+        return _folded(f"{i.title} {i.shown}")
 
     def starts(i: Item) -> bool:
         own = re.split(r"[^\w]+", text(i))
@@ -186,7 +194,7 @@ def _exact(playbook: Playbook, numbered: list[Item], raw: str) -> Item | None:
     item = playbook.item(raw)
     if item:
         return item
-    tails = [i for i in playbook.items if i.id.split(".", 1)[-1] == raw]
+    tails = _tails(playbook, raw)
     return tails[0] if len(tails) == 1 else None
 
 
@@ -223,14 +231,14 @@ def _one_by_words(playbook: Playbook, pool: list[Item], numbered: list[Item], ra
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        ids = [i.id for i in playbook.items]
+        ids = [i.shown for i in playbook.items]
         raise NotFound(
             f"Onbekende actie '{raw}'." + did_you_mean(raw, ids)
             + " Zie: gzctl next --alles"
         )  # fmt: skip
     position = {i.id: n for n, i in enumerate(numbered, start=1)}
     named = [
-        (f"{position[i.id]}. " if i.id in position else "") + f"{_short(i.title)} ({i.id})"
+        (f"{position[i.id]}. " if i.id in position else "") + f"{_short(i.title)} ({i.shown})"
         for i in hits[:5]
     ]
     more = f" en nog {len(hits) - 5}" if len(hits) > 5 else ""
@@ -277,11 +285,11 @@ def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
             labels = {q.id: q.label for q in playbook.questions()}
             reasons = describe_all(item.done_when, lambda qid: labels.get(qid, qid))
             raise Refused(
-                f"'{item.id}' staat als gedaan omdat de gegevens van het project dat zeggen "
+                f"'{item.shown}' staat als gedaan omdat de gegevens van het project dat zeggen "
                 f"({reasons}); pas die gegevens aan om het terug te zetten."
             )
         raise UsageProblem(
-            f"'{item.id}' stond nog niet als gedaan; er is niets terug te zetten."
+            f"'{item.shown}' stond nog niet als gedaan; er is niets terug te zetten."
         )
     if entry.note:
         project.checklist[item.id] = ChecklistEntry(note=entry.note)

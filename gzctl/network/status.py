@@ -63,7 +63,8 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
             for pp in prog.phases
         ],
         "next": [
-            {"id": i.id, "title": i.title, "phase": i.phase, "step": i.step} for i in prog.next
+            {"id": i.id, "shown_id": i.shown, "title": i.title, "phase": i.phase, "step": i.step}
+            for i in prog.next
         ],
         "initiators": [p.name for p in project.initiators],
         "organisations": org_summary(project),

@@ -67,10 +67,10 @@ def find_step(playbook: Playbook, text: str) -> Step:
     found = playbook.step(plain)
     if found is not None:
         return found
-    short = [s for s in steps if s.id.split(".", 1)[-1] == plain]
+    short = [s for s in steps if plain in (s.id.split(".", 1)[-1], s.shown.split(".", 1)[-1])]
     if len(short) == 1:
         return short[0]
-    names = [s.id for s in steps] + [s.id.split(".", 1)[-1] for s in steps]
+    names = [s.shown for s in steps] + [s.shown.split(".", 1)[-1] for s in steps]
     raise NotFound(
         f"Onbekende stap '{text}'. Geef het nummer (1 tot en met {len(steps)}) of de naam van "
         "de stap, zoals gzctl answers die toont." + did_you_mean(plain, names)
@@ -97,15 +97,20 @@ def find_question(playbook: Playbook, text: str) -> tuple[str, Step | None, Ques
     Raises NotFound with a "Bedoelde je" hint."""
     rows = numbered_questions(playbook)
     plain = text.strip().lower()
+    canonical = playbook.canonical(plain)  # a variant's shown id ([shown_ids]) names it too
     for row in rows:
-        if plain in (row[0], row[2].id.lower()):
+        if canonical in (row[0], row[2].id.lower()):
             return row
-    short = [r for r in rows if r[2].id.lower().rsplit(".", 1)[-1] == plain]
+    short = [
+        r for r in rows
+        if plain in (r[2].id.lower().rsplit(".", 1)[-1],
+                     playbook.shown(r[2].id).lower().rsplit(".", 1)[-1])
+    ]  # fmt: skip
     if len(short) == 1:
         return short[0]
     raise NotFound(
         f"Onbekende vraag '{text}'. Geef het nummer of de naam die gzctl answers toont."
-        + did_you_mean(plain, [r[2].id for r in rows])
+        + did_you_mean(plain, [playbook.shown(r[2].id) for r in rows])
     )
 
 
