@@ -113,7 +113,8 @@ def planning_text(plan: Any, playbook: Any, today: Any, style: Any) -> str:
                 lines.append(style.yellow(f"      valt op {', '.join(r.clashes)}"))
             if state != core.DONE:
                 for iid in r.open_items[:3]:
-                    for part in wrap(f"{titles.get(iid, iid)}  ({playbook.shown(iid)})", width, "      ☐ "):
+                    line = f"{titles.get(iid, iid)}  ({playbook.shown(iid)})"
+                    for part in wrap(line, width, "      ☐ "):
                         lines.append(style.dim(part))
     late = len(plan.by_state(core.LATE))
     month = len(plan.by_state(core.THIS_MONTH))

@@ -183,8 +183,9 @@ def parse_answers(
             elif isinstance(value, dict) and any(q.startswith(path + ".") for q in questions):
                 walk(value, path)
             else:
+                shown = [playbook.shown(q) for q in questions]
                 raise UsageProblem(
-                    f"{source}: onbekende vraag '{path}'." + did_you_mean(path, [playbook.shown(q) for q in questions])
+                    f"{source}: onbekende vraag '{path}'." + did_you_mean(path, shown)
                 )
 
     walk(rest, "")
