@@ -91,9 +91,8 @@ def profile(
         }.items()
         if v is not None
     }  # fmt: skip
-    found = coordinator_profile(
-        common.open_project(ctx), raw, who=runtime.who(), now=runtime.now()
-    )
+    project = common.open_project(ctx)
+    found = coordinator_profile(project, raw, who=runtime.who(), now=runtime.now())
     if found.changed is not None:
         common.note(
             ("Gewijzigd: " + ", ".join(found.changed)) if found.changed else "Niets veranderd."
@@ -102,15 +101,17 @@ def profile(
     if json:
         common.print_json(data)
         return
-    common.say(profile_text(data))
+    from gzctl.core.country import verbinder
+
+    common.say(profile_text(data, verbinder(project.playbook)))
 
 
-def profile_text(data: dict[str, Any]) -> str:
-    """The coordinator profile as plain text."""
+def profile_text(data: dict[str, Any], title: str = "Coördinator") -> str:
+    """The coordinator profile as plain text; ``title``: what the country calls the role."""
     from gzctl.core.questions import format_date
 
     b = data["budget"]
-    lines = ["Profiel van de Coördinator", "", "Wie we zoeken:"]
+    lines = [f"Profiel van de {title}", "", "Wie we zoeken:"]
     lines += [f"  • {t}" for t in data["traits"]]
     lines += ["", "Taken:"]
     lines += [f"  • {t}" for t in data["tasks"]]
@@ -148,12 +149,12 @@ def profile_text(data: dict[str, Any]) -> str:
 @app.command("appoint", **common.command_kwargs(texts.COORDINATOR_COMMANDS["appoint"]))
 def appoint(ctx: common.Context, cand_id: IdArg) -> None:
     """`gzctl coordinator appoint`: appoints a candidate as coordinator."""
+    from gzctl.core.country import verbinder
     from gzctl.ops.coordinator import appoint_coordinator
 
-    done = appoint_coordinator(
-        common.open_project(ctx), cand_id, who=runtime.who(), now=runtime.now()
-    )
-    common.say(f"{done.candidate.name} is aangesteld als Coördinator.")
+    project = common.open_project(ctx)
+    done = appoint_coordinator(project, cand_id, who=runtime.who(), now=runtime.now())
+    common.say(f"{done.candidate.name} is aangesteld als {verbinder(project.playbook)}.")
     if done.others:
         common.note(
             "Wis de andere kandidaten als de selectie voorbij is: gzctl "

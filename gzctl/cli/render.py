@@ -190,9 +190,10 @@ def network_summary(data: dict[str, Any], style: Style, width: int | None = None
         )
     coord = data.get("coordinator")
     if isinstance(coord, dict):
+        title = coord.get("title") or "Coördinator"
         parts.append(
-            f"Coördinator: {coord['name']}" if coord.get("appointed")
-            else "Coördinator: nog niet aangesteld"
+            f"{title}: {coord['name']}" if coord.get("appointed")
+            else f"{title}: nog niet aangesteld"
         )  # fmt: skip
     out: list[str] = []
     for part in [*lines, *parts]:  # parts share a line while it fits
@@ -330,14 +331,15 @@ def place_and_coordinator_lines(data: dict[str, Any], style: Style) -> list[str]
             extra = f"{count(n, 'kandidaat-plek', 'kandidaat-plekken')}; " if n else ""
             lines.append(f"Ontmoetingsplek: nog niet gekozen ({extra}gzctl place list)")
     if isinstance(coord, dict):
+        title = coord.get("title") or "Coördinator"
         if coord.get("appointed"):
-            lines.append(f"Coördinator: {style.bold(str(coord['name']))} (aangesteld)")
+            lines.append(f"{title}: {style.bold(str(coord['name']))} (aangesteld)")
         else:
             n = coord.get("candidates") or 0
             what = f"{n} kandida{'at' if n == 1 else 'ten'}" if n else "nog geen kandidaten"
             if not coord.get("profile"):
                 what += ", profiel nog niet af"
-            lines.append(f"Coördinator: nog niet aangesteld ({what})")
+            lines.append(f"{title}: nog niet aangesteld ({what})")
     if lines:
         lines.append("")
     return lines

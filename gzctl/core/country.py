@@ -269,6 +269,13 @@ def for_playbook(playbook: Any) -> Country:
     return country(str(playbook.country), str(getattr(playbook, "source", "") or ""))
 
 
+def verbinder(playbook: Any, capital: bool = False) -> str:
+    """What the playbook's country calls the Coördinator (``[woorden] verbinder``), for a
+    screen or a log line; ``capital``: its first letter upper case (a line starts with it)."""
+    word = str(for_playbook(playbook).words.get("verbinder") or "Coördinator")
+    return word[:1].upper() + word[1:] if capital else word
+
+
 def load_countries(playbook_source: str = "") -> dict[str, Country]:
     """Every known country, loaded and checked."""
     return {code: load_file(path) for code, path in country_files(playbook_source).items()}

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from gzctl.core import answers as ans
 from gzctl.core import progress, store
+from gzctl.core.country import verbinder
 from gzctl.core.errors import GzctlError, NotFound, PlaybookError
 from gzctl.core.model import Project, ProjectInfo
 from gzctl.core.playbook import Playbook
@@ -748,7 +749,9 @@ def add_coordinator(
         questions = {q.id: q for q in playbook.questions()}
         for qid, value in values.items():
             ans.set_answer(project, questions[qid], value)
-        change.log("coordinator-profile", "Profiel Coördinator: uren, werkgever, geld", [])
+        change.log(
+            "coordinator-profile", f"Profiel {verbinder(playbook)}: uren, werkgever, geld", []
+        )
     for i, entry in enumerate(demo.entries("ticks")):
         change = store.Change(project, entry["by"], moment(entry["when"], now))
         with _entry_at(demo, "ticks", i):
@@ -765,7 +768,8 @@ def add_coordinator(
                 project, entry["name"], lives_in_village=entry.get("lives_in_village", False)
             )
             ids[entry["name"]] = cand.id
-            change.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+            word = verbinder(playbook)
+            change.log("candidate-add", f"Kandidaat voor {word}: {cand.name}", [cand.id])
             for assessor, card in entry.get("scores", {}).items():
                 scored = moment(entry.get("scored", entry["when"]), now)
                 change = store.Change(project, assessor, scored)
@@ -777,7 +781,8 @@ def add_coordinator(
             cand = co.appoint(
                 project, ids.get(entry["candidate"], entry["candidate"]), change.now.date()
             )
-        change.log("coordinator-appoint", f"Coördinator aangesteld: {cand.name}", [cand.id])
+        title = verbinder(playbook, capital=True)
+        change.log("coordinator-appoint", f"{title} aangesteld: {cand.name}", [cand.id])
 
 
 def build_demo(folder: Path, playbook: Playbook, now: dt.datetime, who: str) -> Project:

@@ -22,6 +22,13 @@ from gzctl.network.summaries import (
 )
 
 
+def _coordinator_title(playbook: Playbook) -> str:
+    """What the village's country calls the Coördinator, as it starts a status line."""
+    from gzctl.core.country import verbinder
+
+    return verbinder(playbook, capital=True)
+
+
 def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[str, Any]:
     """The document behind ``gzctl status --json`` and every portfolio row: plain JSON types
     (str, int, float, None, lists, dicts), keys in the order the status shows them.
@@ -71,7 +78,7 @@ def status_data(playbook: Playbook, project: Project, today: dt.date) -> dict[st
         "reach": reach_summary(project),
         "platforms": platform_summary(project),
         "meeting_place": place_summary(project),
-        "coordinator": coordinator_summary(project),
+        "coordinator": {**coordinator_summary(project), "title": _coordinator_title(playbook)},
         "last_activity": last.isoformat() if last else None,
         "days_since_activity": days_since(last, today),
         "warnings": address_conflicts(project) + date_clashes(playbook, project, today, fast=True),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from gzctl.core.country import verbinder
 from gzctl.core.records import FrozenRecord as _FrozenRecord
 from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.network import coordinator as co
@@ -41,7 +42,8 @@ def coordinator_profile(
             if changed:
                 tx.log(
                     "coordinator-profile",
-                    "Profiel Coördinator: " + ", ".join(changed) + " gewijzigd",
+                    f"Profiel {verbinder(project.playbook)}: " + ", ".join(changed)
+                    + " gewijzigd",
                     [],
                 )
         state = tx.project
@@ -59,9 +61,11 @@ class Appointed(_FrozenRecord):
 
 def appoint_coordinator(where: Where, cand_id: str, *, who: str, now: dt.datetime) -> Appointed:
     """Appoint a candidate as the Coördinator (from today)."""
-    with transaction(opened(where), who, now) as tx:
+    project = opened(where)
+    with transaction(project, who, now) as tx:
         cand = co.appoint(tx.project, cand_id, now.date())
-        tx.log("coordinator-appoint", f"Coördinator aangesteld: {cand.name}", [cand.id])
+        title = verbinder(project.playbook, capital=True)
+        tx.log("coordinator-appoint", f"{title} aangesteld: {cand.name}", [cand.id])
     others = [c.id for c in tx.project.coordinator.candidates if c.id != cand.id]
     return Appointed(cand, others)
 
@@ -79,9 +83,11 @@ def add_candidate(
 ) -> Any:
     """Put a candidate for Coördinator on the list (personal data: only what the selection
     needs); returns the candidate, whose id says nothing about the person."""
-    with transaction(opened(where), who, now) as tx:
+    project = opened(where)
+    with transaction(project, who, now) as tx:
         cand = co.add_candidate(tx.project, name, email, phone, lives_in_village, notes)
-        tx.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+        word = verbinder(project.playbook)
+        tx.log("candidate-add", f"Kandidaat voor {word}: {cand.name}", [cand.id])
     return cand
 
 

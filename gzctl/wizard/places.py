@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from gzctl.core import store
+from gzctl.core.country import verbinder
 from gzctl.core.errors import GzctlError
 from gzctl.core.words import count
 from gzctl.network import coordinator as co
@@ -303,7 +304,7 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
     for key, label, value in (
         (
             "hourly_cost",
-            "Wat kost een uur van de Coördinator de werkgever (loon en lasten)?",
+            f"Wat kost een uur van de {verbinder(wizard.playbook)} de werkgever (loon en lasten)?",
             b.hourly_cost,
         ),
         ("activity_budget", "Hoeveel geld is er per jaar voor activiteiten nodig?", b.activities),
@@ -327,7 +328,7 @@ def coordinator_step(wizard: Wizard, step: Step) -> None:
         if changed:
             change.log(
                 "coordinator-profile",
-                "Profiel Coördinator: " + ", ".join(changed) + " gewijzigd",
+                f"Profiel {verbinder(wizard.playbook)}: " + ", ".join(changed) + " gewijzigd",
                 [],
             )
     before = b.total
@@ -392,7 +393,8 @@ def recruitment_step(wizard: Wizard, step: Step) -> None:
         try:
             with store.transaction(wizard.folder, wizard.who, wizard.clock()) as change:
                 cand = co.add_candidate(change.project, name)
-                change.log("candidate-add", f"Kandidaat voor Coördinator: {cand.name}", [cand.id])
+                word = verbinder(wizard.playbook)
+                change.log("candidate-add", f"Kandidaat voor {word}: {cand.name}", [cand.id])
         except GzctlError as exc:
             say(f"[yellow]{escape(exc.message)}[/]")
             continue
