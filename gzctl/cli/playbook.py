@@ -45,8 +45,10 @@ def show(
     from rich.tree import Tree
 
     from gzctl.core.conditions import describe_all
+    from gzctl.core.country import verbinder
 
     labels = {q.id: q.label for q in book.questions()}
+    word = verbinder(book)
 
     def label(qid: str) -> str:
         return labels.get(qid, qid)
@@ -59,20 +61,18 @@ def show(
     for phase in book.phases:
         pnode = root.add(f"[bold cyan]{esc(phase.title)}[/] [dim]{esc(phase.id)}[/]")
         for step in phase.steps:
-            snode = pnode.add(f"[bold]{esc(step.title)}[/] [dim]{esc(step.id)}[/]")
+            snode = pnode.add(f"[bold]{esc(step.title)}[/] [dim]{esc(step.shown)}[/]")
             if vragen:
                 for q in step.questions:
                     kind = TYPE_WORDS.get(q.type, q.type)
-                    snode.add(f"[yellow]?[/] {esc(q.label)} [dim]{esc(q.id)} ({kind})[/]")
+                    qid = esc(book.shown(q.id))
+                    snode.add(f"[yellow]?[/] {esc(q.label)} [dim]{qid} ({kind})[/]")
             for item in step.items:
                 mark = ""
                 if item.id in st:
                     mark = "[green]☑[/] " if st[item.id].done else "☐ "
-                auto = (
-                    f" [dim](vanzelf gedaan als: {esc(describe_all(item.done_when, label))})[/]"
-                    if item.done_when
-                    else ""
-                )
+                when = esc(describe_all(item.done_when, label, word))
+                auto = f" [dim](vanzelf gedaan als: {when})[/]" if item.done_when else ""
                 snode.add(f"{mark}{esc(item.title)} [dim]{esc(item.shown)}[/]{auto}")
     Console(highlight=False).print(root)
 

@@ -175,11 +175,31 @@ def _number_nl(value: float) -> str:
     return text.replace(".", ",")
 
 
-def describe(condition: Condition, label: Callable[[str], str] | None = None) -> str:
+def _verbinder_words(word: str) -> dict[str, Any]:
+    """The Coördinator's facts in the words of a country that calls the role ``word``."""
+    return {
+        "coordinator.profile": f"de uren en de werkgever van de {word} zijn ingevuld",
+        "coordinator.appointed": f"er is een {word} aangesteld",
+        "coordinator.candidates": (f"kandidaat voor {word}", f"kandidaten voor {word}"),
+    }
+
+
+def describe(
+    condition: Condition, label: Callable[[str], str] | None = None, verbinder: str = ""
+) -> str:
     """``condition`` in plain Dutch: ``initiators >= 2`` is "minstens 2 initiatiefnemers",
     ``answers.verbinden.missie`` is "de vraag 'Wat is de missie …?' is beantwoord".
-    ``label(question_id)`` gives a question's label (default: the id)."""
+    ``label(question_id)`` gives a question's label (default: the id); ``verbinder``: what
+    the country calls the Coördinator (``[woorden] verbinder``), when not that."""
     fact, op, number = condition.fact, condition.op, condition.number
+    own = _verbinder_words(verbinder) if verbinder and verbinder != "Coördinator" else {}
+    if isinstance(own.get(fact), str) and (op is None or number is None):
+        return str(own[fact])
+    if isinstance(own.get(fact), tuple):
+        one, many = own[fact]
+        if op is None or number is None:
+            return f"minstens één {one}"
+        return f"{_OPS_NL[op]} {_number_nl(number)} {one if number == 1 else many}"
     if fact.startswith("answers."):
         qid = fact[len("answers.") :]
         text = label(qid) if label else qid
@@ -196,9 +216,11 @@ def describe(condition: Condition, label: Callable[[str], str] | None = None) ->
     return f"{_OPS_NL[op]} {_number_nl(number)} {noun}"
 
 
-def describe_all(conditions: Any, label: Callable[[str], str] | None = None) -> str:
+def describe_all(
+    conditions: Any, label: Callable[[str], str] | None = None, verbinder: str = ""
+) -> str:
     """Several conditions (all must hold) as one Dutch phrase joined with "en"."""
-    parts = [describe(c, label) for c in conditions]
+    parts = [describe(c, label, verbinder) for c in conditions]
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " en " + parts[-1]

@@ -283,7 +283,11 @@ def undo(playbook: Playbook, project: Project, raw_id: str) -> Item:
             from gzctl.core.conditions import describe_all
 
             labels = {q.id: q.label for q in playbook.questions()}
-            reasons = describe_all(item.done_when, lambda qid: labels.get(qid, qid))
+            from gzctl.core.country import verbinder
+
+            reasons = describe_all(
+                item.done_when, lambda qid: labels.get(qid, qid), verbinder(playbook)
+            )
             raise Refused(
                 f"'{item.shown}' staat als gedaan omdat de gegevens van het project dat zeggen "
                 f"({reasons}); pas die gegevens aan om het terug te zetten."
