@@ -146,7 +146,8 @@ def test_the_consent_wording_is_where_a_member_meets_a_worry(
     villages: dict[str, Path], land: str
 ) -> None:
     outputs = _outputs(villages[land])
-    for name in ("documenten/vacature-coordinator.md", "documenten/wie-kan-ik-bellen.md"):
+    vacancy = "vacature-coordinator" if land == "nl" else "vacature-buurtzorgregisseur"
+    for name in (f"documenten/{vacancy}.md", "documenten/wie-kan-ik-bellen.md"):
         text = outputs[name]
         assert "Alleen met diens eigen toestemming" in text, name
         assert "112" in text and ("Veilig Thuis (0800-2000)" if land == "nl" else "1712") in text
@@ -164,7 +165,7 @@ def test_the_flemish_village_reads_flemish(villages: dict[str, Path]) -> None:
         assert not found, f"{name}: {found.group(0)}"
     request = _text(folder / "documenten" / "nota-college.md")  # the regie: a nota
     assert "Moorslede en Deerlijk" in request
-    vacancy = _text(folder / "documenten" / "vacature-coordinator.md")
+    vacancy = _text(folder / "documenten" / "vacature-buurtzorgregisseur.md")
     assert "uittreksel uit het strafregister (model 2)" in vacancy
     card = (folder / "documenten" / "wie-kan-ik-bellen.md").read_text("utf-8")
     assert "…" not in card and "nog geen telefoonnummer" not in card
@@ -175,7 +176,8 @@ def test_the_flemish_village_reads_flemish(villages: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("land", ["nl", "be"])
 def test_the_vacancy_can_be_published(villages: dict[str, Path], land: str) -> None:
-    text = _text(villages[land] / "documenten" / "vacature-coordinator.md")
+    vacancy = "vacature-coordinator" if land == "nl" else "vacature-buurtzorgregisseur"
+    text = _text(villages[land] / "documenten" / f"{vacancy}.md")
     assert "het netwerk draagt" not in text and "de verbinder die het netwerk helpt" in text
     assert "uiterlijk op" in text  # a closing date
     assert "Salaris:" in text and "Duur van het contract:" in text

@@ -161,9 +161,18 @@ def prepare_vacancy(ctx: Context) -> Prepared:
     return Prepared(
         "vacature",
         title,
-        (Output("vacature-coordinator", "vacature", data, title),),
+        (Output(vacancy_name(data), "vacature", data, title),),
         tuple(warnings),
     )
+
+
+def vacancy_name(data: dict[str, Any]) -> str:
+    """The vacancy's file name, after the country's word for the role (``[woorden]
+    verbinder``): vacature-coordinator, vacature-buurtzorgregisseur."""
+    from gzctl.network.inventory import slugify
+
+    word = str(data.get("land", {}).get("woorden", {}).get("verbinder") or "coordinator")
+    return "vacature-" + slugify(word)
 
 
 def prepare_interview(ctx: Context) -> Prepared:
