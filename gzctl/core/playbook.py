@@ -471,15 +471,16 @@ class Validator:
             known |= {m["id"] for m in milestones if isinstance(m, dict) and "id" in m}
         used: set[str] = set()
         for ident, shown in table.items():
+            key = f'"{ident}"'  # the line of this key in [shown_ids], in the file that has it
             if ident not in known:
-                self.fault(ident, f"[shown_ids]: onbekend id '{ident}'")
+                self.fault(None, f"[shown_ids]: onbekend id '{ident}'", key)
             elif not isinstance(shown, str) or not _ID.match(shown):
-                self.fault(ident, f"[shown_ids]: '{shown}' heeft niet de vorm fase.naam")
+                self.fault(None, f"[shown_ids]: '{shown}' heeft niet de vorm fase.naam", key)
             elif shown.split(".")[0] != ident.split(".")[0]:
-                self.fault(ident, f"[shown_ids]: '{shown}' moet beginnen met "
-                           f"'{ident.split('.')[0]}.'")  # fmt: skip
+                self.fault(None, f"[shown_ids]: '{shown}' moet beginnen met "
+                           f"'{ident.split('.')[0]}.'", key)  # fmt: skip
             elif shown in known or shown in used:
-                self.fault(ident, f"[shown_ids]: '{shown}' is al een ander id")
+                self.fault(None, f"[shown_ids]: '{shown}' is al een ander id", key)
             else:
                 used.add(shown)
 
