@@ -102,7 +102,7 @@ def planning_text(plan: Any, playbook: Any, today: Any, style: Any) -> str:
         for r in rows:
             mark = STATE_MARKS[state]
             when = weekday_date(r.day)
-            lines.append(f"  {mark} {when}  {r.milestone.title}")
+            lines += wrap(f"{when}  {r.milestone.title}", width, f"  {mark} ", "      ")
             if r.chosen and r.chosen > r.target:
                 lines.append(
                     style.yellow(

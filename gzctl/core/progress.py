@@ -164,7 +164,7 @@ def _by_words(items: Sequence[Item], words: list[str]) -> list[Item]:
     wanted = [_folded(w) for w in words]
 
     def text(i: Item) -> str:
-        return _folded(f"{i.title} {i.shown}")
+        return _folded(f"{i.title} {i.shown} {i.id}")  # old notes: the canonical id too
 
     def starts(i: Item) -> bool:
         own = re.split(r"[^\w]+", text(i))
