@@ -89,6 +89,7 @@ def digest() -> str:
 
 
 def book_path(width: int) -> Path:
+    """The book of help texts for a screen ``width`` columns wide."""
     return BOOKS / f"{width}.z"
 
 
