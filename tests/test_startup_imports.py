@@ -311,3 +311,14 @@ def test_the_first_help_on_a_usual_screen_skips_typer(
     assert "typer" in typer_run.heavy()
     assert first.stdout == typer_run.stdout and first.stderr == typer_run.stderr == ""
     assert max(len(line) for line in first.stdout.splitlines()) <= int(width)
+
+
+def test_docs_list_loads_neither_openssl_nor_pickle_py(demo: Path, tmp_path: Path) -> None:
+    """docs list hashes with the built-in SHA-256 (gzctl/core/hashing.py), finds preparers by
+    importing them (no pkgutil, no importlib.util) and reads the state cache with _pickle."""
+    run_instrumented(["-C", str(demo), "docs", "list"], tmp_path)  # fills the caches
+    run = run_instrumented(["-C", str(demo), "docs", "list"], tmp_path)
+    assert run.code == 0, run.stderr
+    assert "Maken of bijwerken" in run.stdout
+    loaded = sorted(run.modules & {"_hashlib", "hashlib", "pkgutil", "importlib.util", "pickle"})
+    assert not loaded, f"docs list loaded {loaded}"

@@ -4,7 +4,6 @@ file), so that a file edited by hand is never overwritten, and ``gzctl docs list
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +13,8 @@ from typing import Any
 
 from gzctl.core import safefs, store
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
+from gzctl.core.hashing import sha256 as _sha256
+from gzctl.core.hashing import sha256_hex
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.records import FrozenRecord as _FrozenRecord
@@ -36,7 +37,7 @@ from gzctl.documents.render import Renderer, render_output, templates_digest
 
 def sha256(data: bytes) -> str:
     """The SHA-256 of ``data`` in hex."""
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def _inputs_of(value: Any) -> Any:
@@ -106,7 +107,7 @@ def inputs_key(folder: Path, playbook: Playbook) -> str:
     mean every prepared document is the same (``today`` only decides warnings)."""
     from gzctl.core.store import STATE_FILE
 
-    h = hashlib.sha256(templates_digest(folder / OVERRIDE_DIR).encode())
+    h = _sha256(templates_digest(folder / OVERRIDE_DIR).encode())
     h.update((folder / STATE_FILE).read_bytes())
     _hash_data_files(h, playbook)
     return h.hexdigest()
@@ -135,7 +136,7 @@ def render_key(folder: Path, playbook: Playbook, project: Project) -> str:
     wrote it, is not rendered again: an organisation's change re-renders its own letters."""
     from gzctl import __version__
 
-    h = hashlib.sha256(f"{__version__}\0{_fixed_moment(project).isoformat()}\0".encode())
+    h = _sha256(f"{__version__}\0{_fixed_moment(project).isoformat()}\0".encode())
     h.update(templates_digest(folder / OVERRIDE_DIR).encode())
     _hash_data_files(h, playbook)
     return h.hexdigest()
