@@ -138,8 +138,9 @@ def test_status_json_is_the_demo_village(demo: Path, tmp_path: Path) -> None:
 
 
 def test_instrumentation_sees_typer(tmp_path: Path) -> None:
-    """A command line outside the fast path goes to typer, and the record shows it."""
-    run = run_instrumented(["demo", "--help"], tmp_path)
+    """A command line outside the fast path goes to typer, and the record shows it (a help
+    with -C in front: no help book is looked up, gzctl/cli/helpbook.py)."""
+    run = run_instrumented(["-C", str(tmp_path), "demo", "--help"], tmp_path)
     assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
     assert "typer" in run.heavy()
     assert "gzctl.cli.app" in run.modules
