@@ -57,8 +57,11 @@ from gzctl.cli import helpbook
 width = int(sys.argv[1])
 os.environ["COLUMNS"] = str(width)
 stamp, helps = helpbook.read_book(width)
-differ = [p for p in helpbook.command_paths()
-          if helpbook.render([*p.split(), "--help"]) != helps.get(p)]
+paths = helpbook.command_paths()
+differ = [p for p in paths if helpbook.render([*p.split(), "--help"]) != helps.get(p)]
+# a group alone ('gzctl org') shows its help without the last empty line (helpbook.lookup)
+groups = [p for p in paths if any(k.startswith(p + " ") for k in paths)]
+differ += [p + " alone" for p in groups if helpbook.render(p.split()) + "\\n" != helps.get(p)]
 print(json.dumps(differ))
 """
 
@@ -130,8 +133,10 @@ def test_no_book_for_a_stream_that_cannot_take_the_boxes(monkeypatch: pytest.Mon
         (["org", "show", "vv-ooltwijk", "--help"], "org show vv-ooltwijk"),  # no book has it
         (["-C", "map", "org", "--help"], None),
         (["org", "add", "--naam", "x", "--help"], None),
-        (["org", "add"], None),
+        (["org", "add"], "org add"),  # a command alone: no help (lookup says so)
+        (["org"], "org"),
         (["--help"], None),
+        ([], None),
     ],
 )
 def test_only_a_plain_command_path_is_looked_up(argv: list[str], path: str | None) -> None:
@@ -166,3 +171,13 @@ def test_no_book_for_an_unusual_width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "97")
     assert 97 not in helpbook.WIDTHS
     assert helpbook.lookup(["org", "add", "--help"]) is None
+
+
+def test_a_group_alone_shows_its_help_but_a_command_alone_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    full = helpbook.lookup(["coordinator", "candidate", "--help"])
+    alone = helpbook.lookup(["coordinator", "candidate"])
+    assert full is not None and alone is not None and full == alone + "\n"
+    assert helpbook.lookup(["org", "add"]) is None  # typer says the name is missing

@@ -292,7 +292,7 @@ def test_a_changed_environment_renders_the_help_again(
 
 @pytest.mark.parametrize("width", ["60", "80", "120"])
 @pytest.mark.parametrize(
-    "args", [["org", "--help"], ["org", "add", "--help"], ["help", "docs", "build"]]
+    "args", [["org", "--help"], ["org", "add", "--help"], ["help", "docs", "build"], ["org"]]
 )
 def test_the_first_help_on_a_usual_screen_skips_typer(
     args: list[str], width: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -66,12 +66,11 @@ def screen_width() -> int:
 
 
 def command_path(argv: list[str]) -> str | None:
-    """``org add`` for ``org add --help`` (or ``-h``): only a plain command path, no options
-    or folders before the help option; None otherwise."""
-    if len(argv) < 2 or argv[-1] not in ("--help", "-h"):
-        return None
-    words = argv[:-1]
-    if any(w.startswith("-") or not w for w in words):
+    """``org add`` for ``org add --help`` (or ``-h``), ``org`` for ``org`` alone (a group
+    without a command shows its help: see :func:`lookup`): only a plain command path, no
+    options or folders; None otherwise."""
+    words = argv[:-1] if argv and argv[-1] in ("--help", "-h") else argv
+    if not words or any(w.startswith("-") or not w for w in words):
         return None
     return " ".join(words)
 
@@ -126,16 +125,23 @@ def lookup(argv: list[str]) -> str | None:
     book = read_book(screen[1])
     if book is None or path not in book[1]:
         return None
+    text = book[1][path]
+    if argv[-1] not in ("--help", "-h"):
+        # a group alone ('gzctl org'): typer shows its help without the last empty line; a
+        # command alone is no help (its arguments are missing)
+        if not any(k.startswith(path + " ") for k in book[1]) or not text.endswith("\n"):
+            return None
+        text = text[:-1]
     try:
         if book[0] != digest():
             return None
     except OSError:
         return None
     if screen[0]:
-        return book[1][path]
+        return text
     from gzctl.core.outtext import clean
 
-    return clean(book[1][path])
+    return clean(text)
 
 
 def shown(argv: list[str]) -> bool:
