@@ -13,8 +13,13 @@ Measures, with the interpreter that runs this script:
   alternate, so each run really ticks or unticks), ``docs list``, ``answers``,
   ``org show ID``, ``place show ID``, ``portfolio --json`` — budget: at most 10x;
 * a command's own help (``org add --help``, ``status --help``, ``docs build --help``,
-  ``place show --help``, ``help activity add``): typer renders it in the warm-up rounds,
-  later runs print it as kept (gzctl/cli/helpcache.py); budget: at most 4x;
+  ``place show --help``, ``help activity add``), printed from the help books shipped with
+  gzctl (gzctl/cli/helpbook.py: pipes are 80 columns wide); budget: at most 4x;
+* a command's FIRST help (``org --help``, ``coordinator candidate add --help``) with the help
+  cache emptied before every run, as a volunteer's very first ``gzctl org --help``;
+  budget: at most 4x;
+* for information, not judged: a first help on a screen no book has (97 columns), which
+  typer renders (gzctl/cli/helpcache.py keeps it), and right after it the same help again;
 * ``gzctl init DIR --answers FILE`` a fresh DIR every run; budget: at most 10x.
 
 Each command gets 2 warm-up rounds, then N timed rounds (default 15); within a round the
@@ -57,6 +62,7 @@ HELPS = (
     ("place", "show", "--help"),
     ("help", "activity", "add"),
 )
+FIRST_HELPS = (("org", "--help"), ("coordinator", "candidate", "add", "--help"))
 
 ANSWERS = """\
 [village]
@@ -81,6 +87,7 @@ class Case:
     argv: Callable[[], list[str]]  # called before every run (init needs a fresh folder)
     budget: float | None  # allowed multiple of bare python; None: reported only
     cwd: Path | None = None
+    env: dict[str, str] = field(default_factory=dict)  # on top of the benchmark's environment
     times: list[float] = field(default_factory=list)  # seconds, wall clock
     cpu: list[float] = field(default_factory=list)  # seconds, user + system of the process
 
@@ -107,6 +114,7 @@ def gzctl_command() -> list[str]:
 def bench_env(work: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_COMPLETE")}
     env.pop("GZCTL_DEBUG", None)
+    env.pop("COLUMNS", None)  # output goes to a pipe: 80 columns, as rich sees it
     # Measure what an installed gzctl costs: with its bytecode cached (pip compiles it at
     # install). PYTHONDONTWRITEBYTECODE=1 would recompile every module on every run; the
     # cache goes to the temp folder, so the source tree gets no __pycache__.
@@ -126,7 +134,7 @@ def run_once(case: Case, env: dict[str, str]) -> tuple[float, float]:
     proc = subprocess.run(
         argv,
         cwd=case.cwd,
-        env=env,
+        env={**env, **case.env},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -169,6 +177,16 @@ def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
         return str((data["places"] if isinstance(data, dict) else data)[0]["id"])
 
     org, place = first_id("org", "list"), first_id("place", "list")
+    first_cache = work / "first-cache"  # its own cache: the other helps keep theirs
+
+    def first_help(*args: str) -> Callable[[], list[str]]:
+        def argv() -> list[str]:
+            shutil.rmtree(first_cache, ignore_errors=True)  # nothing kept: the first time
+            return [*gzctl, *args]
+
+        return argv
+
+    first = {"GZCTL_CACHE_HOME": str(first_cache)}
 
     def everyday(*args: str) -> Case:
         return Case(f"gzctl {' '.join(args)}", lambda: [*gzctl, *args], EVERYDAY_BUDGET, demo)
@@ -193,11 +211,23 @@ def make_cases(work: Path, gzctl: list[str], env: dict[str, str]) -> list[Case]:
         other("org show ID", "org", "show", org),
         other("place show ID", "place", "show", place),
         other("portfolio --json", "portfolio", ".", "--json"),
-        # a command's help: typer renders it the first time (the warm-up rounds), then it is
-        # printed as kept (gzctl/cli/helpcache.py)
+        # a command's help, from the help books (gzctl/cli/helpbook.py)
         *(
             Case(f"gzctl {' '.join(h)}", lambda h=h: [*gzctl, *h], HELP_BUDGET, demo)
             for h in HELPS
+        ),
+        *(
+            Case(f"gzctl {' '.join(h)} (first)", first_help(*h), HELP_BUDGET, demo, first)
+            for h in FIRST_HELPS
+        ),
+        # a screen no book has: typer renders the help, helpcache keeps it (not judged)
+        Case(
+            "gzctl org --help (first, 97 wide)", first_help("org", "--help"), None, demo,
+            {**first, "COLUMNS": "97"},
+        ),
+        Case(
+            "gzctl org --help (again, 97 wide)", lambda: [*gzctl, "org", "--help"], None, demo,
+            {**first, "COLUMNS": "97"},
         ),
         Case("gzctl init DIR --answers FILE", init_argv, COMMAND_BUDGET, work),
     ]

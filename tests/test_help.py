@@ -175,7 +175,8 @@ def test_help_is_dutch_without_patching_typer_or_click() -> None:
         " d.help_option.__module__, f.HelpFormatter.write_usage.__module__,"
         " ru.OPTIONS_PANEL_TITLE, file=sys.stderr)\n"
     )
-    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    # 97 columns: no help book has that width (gzctl/cli/helpbook.py), so typer renders it
+    env = {**os.environ, "COLUMNS": "97", "NO_COLOR": "1"}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "Gebruik: gzctl org show" in proc.stdout and "Toon deze hulp." in proc.stdout
     assert "╭─ Opties" in proc.stdout and "[verplicht]" in proc.stdout

@@ -138,8 +138,9 @@ def test_status_json_is_the_demo_village(demo: Path, tmp_path: Path) -> None:
 
 
 def test_instrumentation_sees_typer(tmp_path: Path) -> None:
-    """A command line outside the fast path goes to typer, and the record shows it."""
-    run = run_instrumented(["demo", "--help"], tmp_path)
+    """A command line outside the fast path goes to typer, and the record shows it (a help
+    with -C in front: no help book is looked up, gzctl/cli/helpbook.py)."""
+    run = run_instrumented(["-C", str(tmp_path), "demo", "--help"], tmp_path)
     assert run.code == 0, f"{run.command} exited with {run.code}:\n{run.stderr}"
     assert "typer" in run.heavy()
     assert "gzctl.cli.app" in run.modules
@@ -258,9 +259,11 @@ def test_status_loads_no_feature_module(args: list[str], demo: Path, tmp_path: P
 def test_a_command_help_shown_before_skips_typer(
     args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """typer renders a command's help once; the same help again is printed from the kept
-    text (gzctl/cli/helpcache.py), byte for byte, without typer."""
+    """On a screen no help book has (97 columns), typer renders a command's help once; the
+    same help again is printed from the kept text (gzctl/cli/helpcache.py), byte for byte,
+    without typer."""
     monkeypatch.setenv("GZCTL_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "97")
     first = run_instrumented(args, tmp_path)
     assert first.code == 0, first.stderr
     assert "typer" in first.heavy(), "the first help is typer's own"
@@ -279,9 +282,44 @@ def test_a_changed_environment_renders_the_help_again(
     """The kept text is only for the environment it was rendered in (a narrower terminal
     gets typer's help at its own width)."""
     monkeypatch.setenv("GZCTL_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("COLUMNS", "97")
     run_instrumented(["org", "add", "--help"], tmp_path)
-    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("COLUMNS", "61")
     narrow = run_instrumented(["org", "add", "--help"], tmp_path)
     assert "typer" in narrow.heavy()
-    assert max(len(line) for line in narrow.stdout.splitlines()) <= 60
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 61
+
+
+@pytest.mark.parametrize("width", ["60", "80", "120"])
+@pytest.mark.parametrize(
+    "args", [["org", "--help"], ["org", "add", "--help"], ["help", "docs", "build"], ["org"]]
+)
+def test_the_first_help_on_a_usual_screen_skips_typer(
+    args: list[str], width: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A volunteer's very first `gzctl org --help` (nothing kept yet) is printed from the
+    help book (gzctl/cli/helpbook.py), and it is what typer prints on that screen."""
+    monkeypatch.setenv("GZCTL_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", width)
+    first = run_instrumented(args, tmp_path)
+    assert first.code == 0, first.stderr
+    loaded = {m.split(".")[0] for m in first.modules}
+    assert not loaded & NEVER, f"{first.command} went through typer: {sorted(loaded & NEVER)}"
+    assert not first.heavy(), f"{first.command} imported heavy modules: {first.heavy()}"
+    assert not (tmp_path / "cache").exists(), "nothing to keep: the book has it"
+    # typer's own rendering of the same help (-C in front: no book is looked up)
+    typer_run = run_instrumented(["-C", str(tmp_path), *args], tmp_path)
+    assert "typer" in typer_run.heavy()
+    assert first.stdout == typer_run.stdout and first.stderr == typer_run.stderr == ""
+    assert max(len(line) for line in first.stdout.splitlines()) <= int(width)
+
+
+def test_docs_list_loads_neither_openssl_nor_pickle_py(demo: Path, tmp_path: Path) -> None:
+    """docs list hashes with the built-in SHA-256 (gzctl/core/hashing.py), finds preparers by
+    importing them (no pkgutil, no importlib.util) and reads the state cache with _pickle."""
+    run_instrumented(["-C", str(demo), "docs", "list"], tmp_path)  # fills the caches
+    run = run_instrumented(["-C", str(demo), "docs", "list"], tmp_path)
+    assert run.code == 0, run.stderr
+    assert "Maken of bijwerken" in run.stdout
+    loaded = sorted(run.modules & {"_hashlib", "hashlib", "pkgutil", "importlib.util", "pickle"})
+    assert not loaded, f"docs list loaded {loaded}"

@@ -83,9 +83,15 @@ class _Listener:
 
 
 def shown_before(argv: list[str]) -> bool:
-    """Print the kept help for exactly ``argv`` if there is one; whether it did. Only a
-    command line that typer answered with a help has an entry, so this may be asked before
-    the command line is parsed (a ``--help`` that is an option's value never got one)."""
+    """Print the kept help for exactly ``argv`` if there is one — rendered with gzctl for the
+    usual screens (gzctl/cli/helpbook.py), or kept here the last time typer printed it —;
+    whether it did. Only a command line that typer answered with a help has an entry, so
+    this may be asked before the command line is parsed (a ``--help`` that is an option's
+    value never got one)."""
+    from gzctl.cli.helpbook import shown
+
+    if shown(argv):
+        return True
     key = _key(argv)
     if key is None:
         return False

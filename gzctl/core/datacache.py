@@ -52,7 +52,10 @@ def get(kind: str, path: Path, text: str) -> Any | None:
     if entry is None:
         return None
     try:
-        import pickle
+        try:  # the C module itself: pickle.py would load its Python half too (~1 ms)
+            from _pickle import load
+        except ImportError:
+            from pickle import load
 
         # never through a link: the entry is unpickled, so it must be the file gzctl wrote
         # (the data/ folder is checked here, the entry by O_NOFOLLOW; safefs costs start-up)
@@ -60,7 +63,7 @@ def get(kind: str, path: Path, text: str) -> Any | None:
             return None
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as f:
-            tag, source, deps, value = pickle.load(f)
+            tag, source, deps, value = load(f)
         if tag != _TAG or source != text or not _unchanged(deps):
             return None
     except Exception:

@@ -122,12 +122,16 @@ def _payload(folder: Path, name: str, data: bytes) -> memoryview | None:
 
 def _unpickle(data: bytes | memoryview) -> Any:
     import gc
-    import pickle
+
+    try:  # the C module itself: pickle.py would load its Python half too (~1 ms)
+        from _pickle import loads
+    except ImportError:
+        from pickle import loads
 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return loads(data)
     finally:
         if enabled:
             gc.enable()

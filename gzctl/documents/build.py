@@ -4,7 +4,6 @@ file), so that a file edited by hand is never overwritten, and ``gzctl docs list
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +13,8 @@ from typing import Any
 
 from gzctl.core import safefs, store
 from gzctl.core.errors import NotFound, UsageProblem, did_you_mean
+from gzctl.core.hashing import sha256 as _sha256
+from gzctl.core.hashing import sha256_hex
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
 from gzctl.core.records import FrozenRecord as _FrozenRecord
@@ -36,7 +37,7 @@ from gzctl.documents.render import Renderer, render_output, templates_digest
 
 def sha256(data: bytes) -> str:
     """The SHA-256 of ``data`` in hex."""
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def _inputs_of(value: Any) -> Any:
@@ -99,14 +100,17 @@ class Manifest(_Record):
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def inputs_key(folder: Path, playbook: Playbook) -> str:
+def inputs_key(folder: Path, playbook: Playbook, templates: str | None = None) -> str:
     """SHA-256 (hex) of everything a document is made from: gzctl's version, the project's
     gzctl.toml, the playbook file and every TOML data file beside the shipped playbooks or
-    beside the playbook (catalogues, criteria, country words), and the templates. Equal keys
-    mean every prepared document is the same (``today`` only decides warnings)."""
+    beside the playbook (catalogues, criteria, country words), and the templates
+    (``templates``: their digest when the caller has it already). Equal keys mean every
+    prepared document is the same (``today`` only decides warnings)."""
     from gzctl.core.store import STATE_FILE
 
-    h = hashlib.sha256(templates_digest(folder / OVERRIDE_DIR).encode())
+    if templates is None:
+        templates = templates_digest(folder / OVERRIDE_DIR)
+    h = _sha256(templates.encode())
     h.update((folder / STATE_FILE).read_bytes())
     _hash_data_files(h, playbook)
     return h.hexdigest()
@@ -135,7 +139,7 @@ def render_key(folder: Path, playbook: Playbook, project: Project) -> str:
     wrote it, is not rendered again: an organisation's change re-renders its own letters."""
     from gzctl import __version__
 
-    h = hashlib.sha256(f"{__version__}\0{_fixed_moment(project).isoformat()}\0".encode())
+    h = _sha256(f"{__version__}\0{_fixed_moment(project).isoformat()}\0".encode())
     h.update(templates_digest(folder / OVERRIDE_DIR).encode())
     _hash_data_files(h, playbook)
     return h.hexdigest()
@@ -481,11 +485,11 @@ def list_documents(
     every document is prepared and compared."""
     root = folder / OUTPUT_DIR
     manifest = Manifest.load(root)
-    if manifest.key and manifest.key == inputs_key(folder, playbook):
+    templates = templates_digest(folder / OVERRIDE_DIR)  # read once: the key has it too
+    if manifest.key and manifest.key == inputs_key(folder, playbook, templates):
         known = _from_last_build(root, manifest, playbook)
         if known is not None:
             return known
-    templates: str | None = None
     out = []
     for doc_id, title, description, files in _listed(manifest, playbook):
         if not can_make(playbook, doc_id):
@@ -496,8 +500,6 @@ def list_documents(
         except NotReady as exc:
             out.append(DocState(doc_id, title, description, "niet-klaar", exc.message, files))
             continue
-        if templates is None:
-            templates = templates_digest(folder / OVERRIDE_DIR)
         expected = {o.path: inputs_digest(templates, o) for o in prepared.outputs}
         main_files = [f for f in files if ".nieuw." not in f]
         present = {f.rsplit(".", 1)[0] for f in main_files if (root / f).exists()}

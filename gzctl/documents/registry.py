@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import importlib.util
-import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,15 +30,23 @@ _ENGINE = frozenset({"base", "build", "docx", "html", "registry", "render", "sit
 
 def _module_preparers(name: str) -> dict[str, Preparer]:
     """The PREPARERS of ``gzctl.documents.<name>``; empty when there is no such module."""
-    if name in _ENGINE or importlib.util.find_spec(f"gzctl.documents.{name}") is None:
+    if name in _ENGINE:
         return {}
-    module = importlib.import_module(f"gzctl.documents.{name}")
+    full = f"gzctl.documents.{name}"
+    try:  # no find_spec first: importlib.util costs start-up, the import answers as well
+        module = importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name != full:
+            raise  # the module is there; something it imports is not
+        return {}
     found = getattr(module, "PREPARERS", {})
     return dict(found) if isinstance(found, dict) else {}
 
 
 def _all_preparers() -> dict[str, Preparer]:
     """Every preparer of the package, for a playbook that names no documents."""
+    import pkgutil
+
     out: dict[str, Preparer] = {}
     here = str(Path(__file__).parent)
     for info in sorted(pkgutil.iter_modules([here]), key=lambda m: m.name):

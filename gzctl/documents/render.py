@@ -6,7 +6,6 @@ project's ``sjablonen/``), rendered in the jinja2 sandbox; the HTML (``html.py``
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from typing import Any
 
 from gzctl import __version__
 from gzctl.core import safefs
+from gzctl.core.hashing import sha256 as _sha256
 from gzctl.core.paths import data_dir
 from gzctl.core.text import strip_controls
 from gzctl.documents.base import (
@@ -186,7 +186,7 @@ def templates_digest(override_dir: Path | None) -> str:
     ``sjablonen/`` (when it is a folder; read without following symlinks out of it) and the
     built-in ones. Needs no jinja2, so ``gzctl docs list`` can tell a stale document without
     loading it."""
-    h = hashlib.sha256(__version__.encode())
+    h = _sha256(__version__.encode())
     override = override_dir if override_dir and override_dir.is_dir() else None
     for root in (override, data_dir("templates")):
         if root is None:
