@@ -3,9 +3,11 @@
 Every command line that runs a command is parsed here against the command table
 (``gzctl/cli/commands.py``) and answered without typer, click or pydantic, which cost
 several times the interpreter's own start-up. ``gzctl``, ``gzctl --help`` and
-``gzctl --version`` are printed from ``gzctl/cli/texts.py``. The help of a command and shell
-completion go to the typer app in ``gzctl/cli/app.py``, built from the same table. Every
-error ends in the one handler, ``gzctl/cli/errors.py``.
+``gzctl --version`` are printed from ``gzctl/cli/texts.py``. The help of a command is printed
+as typer renders it, from the help books shipped for the usual screens
+(``gzctl/cli/helpbook.py``) or kept from an earlier run (``gzctl/cli/helpcache.py``); else it
+and shell completion go to the typer app in ``gzctl/cli/app.py``, built from the same table.
+Every error ends in the one handler, ``gzctl/cli/errors.py``.
 """
 
 from __future__ import annotations
