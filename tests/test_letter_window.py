@@ -245,9 +245,10 @@ def _measure(country: str, renderer: str, rel: str, pdf: Path, docs: Path) -> li
                         f"more than the window's {ADDRESS_MM} mm")  # fmt: skip
     if not any(POSTCODE[country].match(x) for x in letterhead):
         problems.append(f"{where}: the return address has no postcode and place: {letterhead}")
-    sender = next((x for x in letterhead if POSTCODE[country].match(x)), "")
-    if sender and _find(first, sender) is None and sender not in " ".join(x[3] for x in first):
-        problems.append(f"{where}: the return address '{sender}' is not printed on page 1")
+    printed = " ".join(" ".join(x[3].replace("\u00a0", " ").split()) for x in first)
+    for part in (p.strip() for x in letterhead for p in x.split(" · ")):
+        if part not in printed:  # a line pushed out of the letterhead is cut off
+            problems.append(f"{where}: '{part}' of the letterhead is not printed on page 1")
     pages = tool.page_texts(pdf)
     limit = tool.allowed_pages(rel, docs, tool.page_limits(docs.parent))
     if limit is not None and len(pages) > limit:
