@@ -170,9 +170,9 @@ def _plain(markdown_line: str) -> str:
     return " ".join(markdown_line.rstrip("\\").replace("**", "").replace("\u00a0", " ").split())
 
 
-def _parts(md: Path) -> tuple[list[str], list[str], str, str]:
+def _parts(md: Path) -> tuple[list[str], list[str], str, list[str]]:
     """The letterhead's lines, the address block's lines, the closing's last line and the
-    first signer's name."""
+    signers' names."""
     lines = md.read_text(encoding="utf-8").split("\n")
     head = lines.index("<!-- briefhoofd -->")
     after = lines.index("<!-- /briefhoofd -->")
@@ -182,8 +182,14 @@ def _parts(md: Path) -> tuple[list[str], list[str], str, str]:
     slot = lines.index("<!-- slot -->")
     space = lines.index("<!-- ruimte -->", slot)
     closing = next(x for x in reversed(lines[slot:space]) if x.strip())
-    signer = next(x for x in lines[space + 1 :] if x.strip())
-    return letterhead, address, _plain(closing), _plain(signer)
+    signers, previous = [], ""
+    for line in lines[space + 1 :]:
+        if line.startswith(("<!--", "#")):
+            break
+        if line.strip() and not previous.strip():
+            signers.append(_plain(line))
+        previous = line
+    return letterhead, address, _plain(closing), signers
 
 
 def _find(
@@ -226,7 +232,7 @@ def _measure(country: str, renderer: str, rel: str, pdf: Path, docs: Path) -> li
     """What keeps one printed letter from going in its envelope as it is."""
     tool = _printcheck()
     where = f"{renderer} {country} {rel}"
-    letterhead, address, closing, signer = _parts(docs / f"{rel}.md")
+    letterhead, address, closing, signers = _parts(docs / f"{rel}.md")
     (top_lo, top_hi), (left_lo, left_hi) = WINDOWS[country]
     problems = []
     first = _lines(pdf)
@@ -259,15 +265,22 @@ def _measure(country: str, renderer: str, rel: str, pdf: Path, docs: Path) -> li
     for page in range(1, len(pages) + 1):  # the page the letter is signed on
         lines = _lines(pdf, page)
         closing_line = _find(lines, closing)
-        signer_line = closing_line and _find(lines, signer, below=closing_line[0])
-        if closing_line and signer_line:
-            room = signer_line[0] - closing_line[2]
+        if closing_line is None:
+            continue
+        below = lines[lines.index(closing_line) :]
+        for name in signers:  # every signer has the room above their name
+            row = next((n for n, x in enumerate(below) if name in x[3].replace("\u00a0", " ")),
+                       None)  # fmt: skip
+            if row is None or row == 0:
+                problems.append(f"{where}: the signer '{name}' is not below the closing")
+                continue
+            room = below[row][0] - below[row - 1][2]
             if room < SIGNING_MM:
-                problems.append(f"{where}: {room:.1f} mm to sign, at least {SIGNING_MM} needed")
-            break
+                problems.append(f"{where}: {room:.1f} mm for {name} to sign, at least "
+                                f"{SIGNING_MM} needed")  # fmt: skip
+        break
     else:
-        problems.append(f"{where}: the closing '{closing}' and the signer '{signer}' are not "
-                        "on one page")  # fmt: skip
+        problems.append(f"{where}: the closing '{closing}' is on no page")
     return problems
 
 
