@@ -158,8 +158,18 @@ def test_the_dutch_file_names_its_source_regions_and_the_years_it_covers() -> No
     assert "rijksoverheid.nl" in cal.source
     assert cal.regions == ("noord", "midden", "zuid")
     assert cal.years == ("2025-2026", "2027-2028")
-    # 2026-2027 is not in the file yet: nothing is said about it
+    # 2026-2027 is in the file only in part (the header says which): the Christmas holiday in
+    # every region, spring and summer in noord and midden; nothing about May or zuid's summer
     assert cc.reasons(D(2026, 10, 20), NL, "noord") == []
+    assert cc.reasons(D(2026, 12, 21), NL, "zuid") == ["de kerstvakantie (regio zuid)"]
+    assert cc.reasons(D(2027, 2, 24), NL, "midden") == ["de voorjaarsvakantie (regio midden)"]
+    assert cc.reasons(D(2027, 2, 10), NL, "zuid") == []
+    assert cc.reasons(D(2027, 7, 13), NL, "noord") == ["de zomervakantie (regio noord)"]
+    assert cc.reasons(D(2027, 7, 13), NL, "midden") == []
+    assert cc.reasons(D(2027, 8, 24), NL, "midden") == ["de zomervakantie (regio midden)"]
+    assert cc.reasons(D(2027, 8, 24), NL, "zuid") == []
+    assert cc.reasons(D(2027, 4, 28), NL, "noord") == []
+    assert not cal.covers(D(2027, 3, 1))
     # rijksoverheid.nl, overzicht schoolvakanties 2027-2028: the summer rotates
     assert cc.reasons(D(2028, 7, 11), NL, "midden") == ["de zomervakantie (regio midden)"]
     assert cc.reasons(D(2028, 7, 11), NL, "zuid") == []

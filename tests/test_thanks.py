@@ -34,6 +34,12 @@ def _letters(folder: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(docs.glob("*.md"))}
 
 
+def addressed(name: str, text: str) -> bool:
+    """Whether the letter's address block starts with ``name``."""
+    after = text.split("<!-- /briefhoofd -->\n\n", 1)[1]
+    return after.startswith((f"{name}\\\n", f"{name}\n<!-- ruimte -->"))
+
+
 def test_one_letter_per_joined_organisation(built: Path) -> None:
     project = load(built)
     joined = [o for o in project.organisations if o.status == "aangesloten"]
@@ -41,13 +47,29 @@ def test_one_letter_per_joined_organisation(built: Path) -> None:
     combined = letters.pop("alle-bedankbrieven")
     assert len(letters) == len(joined) >= 3
     assert combined.count("<!-- nieuwe pagina -->") == len(joined) - 1
+
     for org in joined:
-        assert sum(f"\n{org.name}\\\n" in text for text in letters.values()) == 1
+        assert sum(addressed(org.name, text) for text in letters.values()) == 1
     others = [o for o in project.organisations if o.status != "aangesloten"]
     for org in others:
-        assert not any(f"\n{org.name}\\\n" in text for text in letters.values())
+        assert not any(addressed(org.name, text) for text in letters.values())
     for ext in ("html", "docx"):
         assert len(list((built / "documenten" / "bedankbrief").glob(f"*.{ext}"))) == len(joined) + 1
+
+
+def test_a_letter_to_an_initiators_own_organisation_goes_to_its_people(built: Path) -> None:
+    """The startgroep writes no letter to itself: where the contact person signs the letter,
+    it goes to the organisation's volunteers and members, without "t.a.v."."""
+    project = load(built)
+    signers = {i.name for i in project.initiators}
+    own = [o for o in project.organisations
+           if o.status == "aangesloten" and o.contact and o.contact.name in signers]  # fmt: skip
+    assert own
+    letters = _letters(built)
+    for org in own:
+        text = next(t for t in letters.values() if f"van {org.name}," in t)
+        assert f"t.a.v. {org.contact.name}" not in text
+        assert f"Beste {org.contact.name.split()[0]}," not in text
 
 
 def test_the_letter_says_what_the_network_did_this_year(built: Path) -> None:
@@ -82,7 +104,7 @@ def test_each_letter_speaks_to_its_organisation(built: Path) -> None:
     letters = _letters(built)
     letters.pop("alle-bedankbrieven")
     by_name = {
-        o.name: next(t for t in letters.values() if f"\n{o.name}\\\n" in t)
+        o.name: next(t for t in letters.values() if addressed(o.name, t))
         for o in project.organisations
         if o.status == "aangesloten"
     }

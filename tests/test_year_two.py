@@ -298,6 +298,7 @@ def test_the_demo_a_few_months_on_a_late_member_gets_its_welcome_pack(
     assert result.code == 0, result.err
     pack = (folder / "documenten" / "welkom" / f"{org_id}.md").read_text(encoding="utf-8")
     assert name in pack and greeting in pack
+    assert f"\n{name}\\\nt.a.v. " in pack  # the address block, as on every letter
     assert "## Onze afspraken" in pack and "## Wie is wie" in pack
     assert "doen jullie mee met" in pack
     six_months = later + dt.timedelta(days=150)

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 from gzctl.documents.html import PHONE, is_phone
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from gzctl.core.country import Letter
 
 PAGE_BREAK = "<!-- nieuwe pagina -->"
@@ -383,6 +385,7 @@ class DocxBuilder:
         self._table_style = "Table Grid" if "Table Grid" in [s.name for s in doc.styles] else None
         self._keep_from: Any = None  # the element before <!-- slot --> (or the sectPr)
         self._letters = False
+        self._signers: list[str] | None = None  # a letter's signers, once its room to sign
 
     # ---------------------------------------------------------------- building
 
@@ -396,6 +399,7 @@ class DocxBuilder:
         letterhead, network, markdown = self._split_letterhead(markdown)
         self._fill_headers(letterhead, network)
         self._letters = bool(letterhead)
+        self._signers = None
         self._convert(markdown)
         props = self.doc.core_properties
         # the core properties hold at most 255 characters (python-docx refuses more): a
@@ -641,6 +645,11 @@ class DocxBuilder:
                 address = rule = False
                 paragraph.clear()
 
+        def block() -> None:
+            """What comes next is no paragraph: that ends a letter's signatures."""
+            flush()
+            self._sign()
+
         while i < len(lines):
             line = lines[i].rstrip()
             stripped = line.strip()
@@ -660,7 +669,7 @@ class DocxBuilder:
                 i += 1
                 continue
             if stripped == PAGE_BREAK:
-                flush()
+                block()
                 self._close_keep()
                 if self._letters:
                     self._section_break()
@@ -670,42 +679,49 @@ class DocxBuilder:
                 i += 1
                 continue
             if stripped.startswith("<!--"):
-                flush()
+                block()
                 i += 1
                 continue
             m = re.match(r"^(#{1,4})\s+(.*)$", line)
             if m:
-                flush()
+                block()
                 level = len(m.group(1))
                 self._runs(self._paragraph(f"Heading {level}"), m.group(2))
                 i += 1
                 continue
             if re.match(r"^(-{3,}|\*{3,})$", stripped):
-                flush()
+                block()
                 rule = True
                 i += 1
                 continue
-            if re.match(r"^([-*]|\d+[.)])\s+", line):
-                flush()
-                i = self._list_item(lines, i, line)
-                continue
-            if stripped.startswith(">"):
-                flush()
-                i = self._quote(lines, i)
-                continue
-            if stripped.startswith("|"):
-                flush()
-                i = self._table_at(lines, i)
+            reader = self._reader(line)
+            if reader is not None:
+                block()
+                i = reader(lines, i, line)
                 continue
             paragraph.append(line)
             i += 1
-        flush()
+        block()
         self._keep_together()
+
+    def _reader(self, line: str) -> Callable[[list[str], int, str], int] | None:
+        """What reads the block that starts at ``line`` (a list item, a quote, a table) and
+        returns the line after it; None for a line of a paragraph."""
+        if re.match(r"^([-*]|\d+[.)])\s+", line):
+            return self._list_item
+        if line.strip().startswith(">"):
+            return lambda lines, i, _line: self._quote(lines, i)
+        if line.strip().startswith("|"):
+            return lambda lines, i, _line: self._table_at(lines, i)
+        return None
 
     def _text(self, paragraph: list[str], address: bool, rule: bool) -> None:
         """A paragraph of text lines (a trailing backslash is a line break): the address
         block, the footnote after a --- line, or plain text."""
         text = "\n".join(line[:-1] if line.endswith("\\") else line for line in paragraph)
+        if self._signers is not None:  # a signer: set side by side when the signatures end
+            self._signers.append(text)
+            return
         p = self._paragraph()
         if address:
             self._address(p)
@@ -762,6 +778,46 @@ class DocxBuilder:
             height = SIGNING_MM if self._keep_from is not None else UNDER_ADDRESS_MM
             _el("w:spacing", ppr, w__after="0", w__line=str(round(height * TWIPS_PER_MM)),
                 w__lineRule="exact")  # fmt: skip
+            if self._keep_from is not None and self._signers is None:
+                self._signers = []  # the paragraphs after the room to sign are the signers
+
+    def _sign(self) -> None:
+        """The signers collected since the closing's room to sign, side by side."""
+        signers, self._signers = self._signers, None
+        if signers:
+            self._signatures(signers)
+
+    def _signatures(self, signers: list[str]) -> None:
+        """The signers side by side in a table without borders (three to a row), each name
+        under the same room to sign, as the print style does. A small empty paragraph
+        follows: a letter of a print file ends its section in a paragraph."""
+        from docx.table import Table
+
+        per_row = min(len(signers), 3)
+        rows = [signers[n : n + per_row] for n in range(0, len(signers), per_row)]
+        table: Table = self.doc.add_table(rows=len(rows), cols=per_row)
+        table.autofit = False
+        width = self.usable_width // per_row
+        for c in range(per_row):
+            table.columns[c].width = width
+            for cell in table.columns[c].cells:
+                cell.width = width
+        for r, names in enumerate(rows):
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            _el("w:cantSplit", tr_pr)
+            for c, text in enumerate(names):
+                para = table.cell(r, c).paragraphs[0]._p
+                ppr = _el("w:pPr")
+                para.insert(0, ppr)
+                if r < len(rows) - 1:
+                    _keep_next(para)
+                before = 0 if r == 0 else round((SIGNING_MM + 1) * TWIPS_PER_MM)
+                _el("w:spacing", ppr, w__before=str(before), w__after="0")
+                self._runs(para, text)
+        end = self._paragraph()
+        ppr = _el("w:pPr")
+        end.insert(0, ppr)
+        _el("w:spacing", ppr, w__before="0", w__after="0", w__line="20", w__lineRule="exact")
 
     def _quote(self, lines: list[str], i: int) -> int:
         """The quote that starts at line ``i`` as one paragraph; returns the line after it."""

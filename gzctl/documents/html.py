@@ -296,9 +296,13 @@ def _letterhead(part: list[Block]) -> str:
     if not lines:
         return ""
     name = re.sub(r"^<strong>(.*)</strong>$", r"\1", lines[0])
+    # the contact line "name · e-mail · phone" as two lines, the name and then how to reach
+    # them (one line is too wide beside the network's name; three lines do not fit above
+    # the address window and push the top line of the return address off the page)
     sender: list[str] = []
     for line in lines[1:]:
-        sender.extend(p.strip() for p in line.split(" · ") if p.strip())
+        parts = [p.strip() for p in line.split(" · ") if p.strip()]
+        sender.extend(parts[:1] + ([" · ".join(parts[1:])] if parts[1:] else []))
     right = "<br>\n".join(
         f'<span class="heel">{s}</span>' if re.search(r"\d{3}", s) and "heel" not in s else s
         for s in sender

@@ -60,7 +60,7 @@ def _who_is_who(project: Project) -> list[dict[str, str]]:
 def prepare_welcome(ctx: Context) -> Prepared:
     """One welcome pack per organisation that joined later: the mission, the agreements
     (equal members, no board), the signal route, who is who, what is coming."""
-    from gzctl.documents.general import register_of, salutation
+    from gzctl.documents.general import address_lines, register_of, salutation
 
     project = ctx.project
     late = late_joiners(project)
@@ -87,6 +87,7 @@ def prepare_welcome(ctx: Context) -> Prepared:
         data: dict[str, Any] = {
             **base, **letter, **shared,
             "organisatie": org.name,
+            "adresregels": address_lines(org),  # t.a.v., street, postcode and place
             "u": register == "u",
             "aanhef": salutation(org.contact, org.name, org.kind, register=register,
                                  org_type=confirmed_type(org), words=words),  # fmt: skip

@@ -186,7 +186,10 @@ def prepare_account(ctx: Context) -> Prepared:
 def prepare_renewal(ctx: Context) -> Prepared:
     """The request to the municipality to go on after the first term, with the year's
     results: the same yearly figure as the first request (or the difference said)."""
+    from gzctl.documents.regie import request_instead
+
     project = ctx.project
+    request_instead(ctx, RENEWAL_TITLE)  # a lokaal bestuur that holds the regie: the nota
     applicant = answer(project, money.APPLICANT)
     if not applicant:
         from gzctl.documents.base import missing_answer

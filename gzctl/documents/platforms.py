@@ -25,6 +25,7 @@ from gzctl.documents.base import (
     document_date,
     document_words,
     fold,
+    is_initiator_contact,
     join_dutch,
     later_date,
     later_join,
@@ -366,18 +367,21 @@ def prepare_thanks(ctx: Context) -> Prepared:
         u = register == "u"
         if not org.address or not org.place:
             no_address.append(org.name)
+        lines = address_lines(org)
+        greeting = salutation(
+            org.contact, org.name, org.kind, register=register,
+            org_type=confirmed_type(org), words=words,
+        )  # fmt: skip
+        if is_initiator_contact(org.contact, project.initiators):
+            # the contact signs the letter: it goes to the people of the organisation
+            lines = [x for x in lines if not x.startswith("t.a.v. ")]
+            people = "medewerkers en vrijwilligers" if u else "vrijwilligers en leden"
+            greeting = f"Beste {people} van {org.name},"
         letter = {
             **letter_common,
-            "organisatie": {"naam": org.name, "adresregels": address_lines(org)},
+            "organisatie": {"naam": org.name, "adresregels": lines},
             "aanspreekvorm": register,
-            "aanhef": salutation(
-                org.contact,
-                org.name,
-                org.kind,
-                register=register,
-                org_type=confirmed_type(org),
-                words=words,
-            ),
+            "aanhef": greeting,
             "inleiding": [
                 f"Het afgelopen jaar is {network} echt op gang gekomen: verenigingen, "
                 f"vrijwilligers en beroepskrachten in {village} werken nu samen. "
