@@ -598,6 +598,9 @@ def read_reach(text: str) -> tuple[int | None, str]:
     """A members cell as people fill it: '50+' -> 50, '> 200' -> 200, '\u00b180' -> 80,
     '100-150' -> 100 ('range'), 'onbekend', 'n.v.t.', '?', '-' -> None ('unknown'),
     anything else unreadable -> None ('bad'); a plain number -> (n, '')."""
+    plain = text.strip()
+    if plain.isascii() and plain.isdigit():  # most cells: no Dutch number reading needed
+        return int(plain), ""
     try:
         return inv.check_reach(text), ""
     except UsageProblem:

@@ -369,6 +369,10 @@ def read_for_import(
     return orgio.read_table(Path(file), chosen)
 
 
+# The rows a preview shows (and all an import keeps of the file's rows once planned).
+PREVIEW_ROWS = 3
+
+
 def import_organisations(
     where: Where,
     file: str | Path,
@@ -409,6 +413,9 @@ def import_organisations(
                         + (f", {len(changed)} aangevuld" if changed else ""),
                         [o.id for o in plan.added] + changed,
                     )
+            # the rows are planned: let go of them before the save renders and checks the
+            # whole file, where an import of 50,000 rows takes the most memory
+            del table.rows[PREVIEW_ROWS:]
     report = ImportReport(plan, dry_run, skip_invalid, table=table)
     report.lines.extend(_file_lines(table, plan))
     report.lines.extend(_report_lines(plan, dry_run, report.written))
@@ -535,7 +542,7 @@ def preview_lines(table: Any, width: int = 78, with_file: bool = True) -> list[L
     if [c for c in empty if c.header]:
         out.append(cut("  Leeg: " + ", ".join(f"'{c.header}'" for c in empty if c.header)))
     out.append(Line("Eerste rijen zoals ze gelezen worden:"))
-    shown = 3 if len(out) <= 15 else 2  # with the question, a screen of 24 lines
+    shown = PREVIEW_ROWS if len(out) <= 15 else 2  # with the question, a screen of 24 lines
     for number, row in table.rows[:shown]:
         parts = [str(row.get(k)) for k in ("name", "contact_name", "contact_email",
                                             "contact_phone", "reach", "place")
