@@ -62,6 +62,21 @@ def test_a_business_is_an_ondernemer_and_a_proper_name_never_decides() -> None:
     assert _recognised(cat, "Het Gemeentehuis") == "gemeente"
 
 
+def test_a_repair_cafe_is_a_volunteer_initiative_not_a_business() -> None:
+    """'Café' is horeca only as the head noun ('^cafe' in the catalogue): a Repair Café is
+    taken in as volunteers with the type to ask, a café as a guessed business."""
+    today = dt.date(2026, 1, 1)
+    for country in ("NL", "BE"):
+        cat = _catalogue(country)
+        for name in ("Repair Café Ooltwijk", "Filosofisch Café", "Taalcafé Beesd"):
+            org = inv.build({"name": name}, cat, set(), today)
+            assert (org.kind, org.type, org.type_guessed) == (
+                "vrijwilligers", inv.UNKNOWN_TYPE, False
+            ), (country, name)
+        pub = inv.build({"name": "Café De Kerk"}, cat, set(), today)
+        assert (pub.kind, pub.type, pub.type_guessed) == ("ondernemer", "ondernemers", True)
+
+
 def test_a_street_or_a_school_word_does_not_decide() -> None:
     cat = _catalogue("NL")
     assert _recognised(cat, "Buurtvereniging Kerkstraat") == "buurtvereniging"
