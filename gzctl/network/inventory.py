@@ -755,8 +755,18 @@ def _blank(value: Any) -> bool:
 def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str, Any], list[str]]:
     """Check and normalise the given fields. Returns the clean values and every fault as a
     Dutch reason ('e-mail ...'); a field given as empty text means 'clear it'."""
+    clean, faults = parse_cells(raw, catalogue)
+    return clean, list(faults.values())
+
+
+def parse_cells(
+    raw: Mapping[str, Any], catalogue: Catalogue
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """:func:`parse_fields` field by field: the clean values of the fields that are right,
+    and the Dutch reason for each field that is wrong (an import leaves only that cell
+    empty)."""
     clean: dict[str, Any] = {}
-    errors: list[str] = []
+    errors: dict[str, str] = {}
     for key, value in raw.items():
         if key not in FIELD_LABELS:
             raise ValueError(f"unknown organisation field {key!r}")
@@ -768,7 +778,7 @@ def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str
         try:
             clean[key] = _parse_field(key, value, catalogue)
         except UsageProblem as exc:
-            errors.append(exc.message)
+            errors[key] = exc.message
     return clean, errors
 
 
