@@ -65,6 +65,9 @@ def _parse(text: str, rule: PhoneRule) -> Any | None:
     if not digits or len(digits) > 20:
         return None
     regions = _regions(digits, rule.regions)
+    quick = _national(text, digits, regions[0])
+    if quick is not None:
+        return quick
     codes = _codes(rule.regions)
     possible = None
     for region in regions:
@@ -87,6 +90,29 @@ def _parse(text: str, rule: PhoneRule) -> Any | None:
         ):
             possible = number
     return possible
+
+
+# A number written the national way with only spaces or dashes: '0345 123456', '06-1234 5678'
+_NATIONAL = re.compile(r"0[1-9][\d \-]*")
+
+
+def _national(text: str, digits: str, region: str) -> Any | None:
+    """What ``phonenumbers.parse(text, region)`` gives for a number written the national way
+    with only spaces or dashes, built without its parser (an import checks a number on every
+    row): the national prefix '0' off, the region's calling code on. Only a valid number of a
+    region whose national prefix is plainly '0' answers, and never a Belgian one (its grouping
+    is checked on the long way, :func:`_grouped_as_belgian`); anything else: None, and the
+    number goes the long way."""
+    if not _NATIONAL.fullmatch(text):
+        return None
+    import phonenumbers
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.country_code == 32 or meta.national_prefix_for_parsing != "0":
+        return None
+    number = phonenumbers.PhoneNumber(country_code=meta.country_code,
+                                      national_number=int(digits[1:]))  # fmt: skip
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 _NOT_DIGIT_OR_PLUS = re.compile(r"[^\d+]")

@@ -732,6 +732,9 @@ TEXT_FIELDS = ("name", "type", "address", "place", "contact_name", "contact_role
                "contact_salutation", "notes")  # fmt: skip
 
 
+# Text fields taken as they are once cleaned (a name is also checked for its length).
+_FREE_TEXT = frozenset(TEXT_FIELDS) - {"name", "contact_name"}
+
 _YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x", "mag", "aan"}
 _NO = {"nee", "n", "no", "false", "0", "onwaar", "niet", "uit"}
 
@@ -772,7 +775,10 @@ def parse_cells(
             raise ValueError(f"unknown organisation field {key!r}")
         if isinstance(value, str):
             value = clean_text(value, multiline=key == "notes")
-        if _blank(value):
+            if key in _FREE_TEXT or not value:  # cleaned is all a free text needs
+                clean[key] = value or None
+                continue
+        elif value is None:
             clean[key] = None
             continue
         try:
