@@ -236,6 +236,11 @@ def test_utf8_bom_with_commas_and_english_headers(gz, project: Path, tmp_path: P
         ("Doelgroep(en)", "honden", "doelgroep 'honden' ken ik niet", "target_groups"),
         ("Status", "misschien", "status 'misschien' ken ik niet", "status"),
         ("Contactpersoon", "Jan " * 60, "te lang", "contact.name"),
+        # values gzctl.toml cannot hold: before, the save refused the whole list
+        ("Leden", "20000000", "te groot (hoogstens 10.000.000)", "reach"),
+        ("Aangesloten op", "01-01-1800", "buiten de jaren 1900", "dates.aangesloten"),
+        ("Naam op website", "misschien", "ja of nee", "contact.publish_name"),
+        ("Id", "Foute Id!", "alleen kleine letters", "id"),
     ],
 )
 def test_each_bad_value_is_left_empty_and_named(
@@ -259,7 +264,10 @@ def test_each_bad_value_is_left_empty_and_named(
     def value_of(org: dict) -> object:
         return (org.get(where) or {} if where else org).get(key)
 
-    assert value_of(bad) == value_of(good)  # as if the cell had been empty
+    if field == "id":  # made from the name, as for a row without one
+        assert (bad["id"], good["id"]) == ("foute-club", "goede-club")
+    else:
+        assert value_of(bad) == value_of(good)  # as if the cell had been empty
 
 
 @pytest.mark.parametrize("value", ["-4", "12,5", "heel veel"])

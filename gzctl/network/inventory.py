@@ -613,6 +613,11 @@ def check_reach(raw: Any) -> int:
         raise UsageProblem(f"achterban '{raw}' is geen geheel getal (voorbeeld: 250).")
     if number < 0:
         raise UsageProblem(f"achterban '{raw}' mag niet negatief zijn.")
+    from gzctl.core.bounds import MAX_PEOPLE
+
+    if number > MAX_PEOPLE:  # gzctl.toml holds no more (core/checks.py)
+        most = f"{MAX_PEOPLE:,}".replace(",", ".")
+        raise UsageProblem(f"achterban '{raw}' is te groot (hoogstens {most}).")
     return int(number)
 
 
@@ -692,18 +697,26 @@ def parse_groups(raw: Any, catalogue: Catalogue) -> list[str]:
 
 
 def parse_date(raw: Any) -> dt.date:
-    """A date from a date, a datetime or a Dutch date text; a usage problem otherwise."""
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    from gzctl.core.errors import AnswerError
-    from gzctl.core.questions import parse_date as parse_text_date
+    """A date from a date, a datetime or a Dutch date text, within the years gzctl.toml
+    holds (core/bounds.py); a usage problem otherwise."""
+    from gzctl.core.bounds import scalar_fault
 
-    try:
-        return parse_text_date(str(raw))
-    except AnswerError as exc:
-        raise UsageProblem(exc.message) from None
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        day = raw
+    else:
+        from gzctl.core.errors import AnswerError
+        from gzctl.core.questions import parse_date as parse_text_date
+
+        try:
+            day = parse_text_date(str(raw))
+        except AnswerError as exc:
+            raise UsageProblem(exc.message) from None
+    fault = scalar_fault(day)
+    if fault:
+        raise UsageProblem(f"de datum {fault}.")
+    return day
 
 
 # Every field a user can give, with the Dutch name used in messages.
