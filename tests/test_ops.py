@@ -256,6 +256,21 @@ def test_import_with_a_wrong_cell_takes_the_row_in_without_it(demo: Path, orgs_c
     ]
 
 
+def test_an_import_lets_go_of_the_planned_rows_before_the_save(
+    demo: Path, tmp_path: Path
+) -> None:
+    """The save of a large import renders and checks the whole file, where it takes the most
+    memory: by then the file's rows are let go (all but the preview's); a dry run keeps them
+    for its preview."""
+    path = tmp_path / "veel.csv"
+    path.write_text("naam\n" + "".join(f"Club {i}\n" for i in range(20)), encoding="utf-8")
+    proef = ops_orgs.import_organisations(demo, path, dry_run=True, who=WHO, now=NOW)
+    assert len(proef.table.rows) == 20
+    report = ops_orgs.import_organisations(demo, path, who=WHO, now=NOW)
+    assert len(report.as_json()["added"]) == 20
+    assert len(report.table.rows) == ops_orgs.PREVIEW_ROWS
+
+
 def test_import_of_rows_without_a_name_takes_nothing_in(demo: Path, tmp_path: Path) -> None:
     """A row without a usable name is left out; when no row is left, nothing is saved
     (exit code 2), unless --sla-fouten-over (then an import of nothing)."""

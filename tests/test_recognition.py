@@ -77,6 +77,21 @@ def test_a_repair_cafe_is_a_volunteer_initiative_not_a_business() -> None:
         assert (pub.kind, pub.type, pub.type_guessed) == ("ondernemer", "ondernemers", True)
 
 
+def test_words_are_remembered_but_answer_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import reads 50,000 names: a catalogue remembers each word's keyword hits and near
+    misses, within inv._MEMO_WORDS words; remembered or not, a name gets the same type."""
+    names = [n for n, _ in DUTCH] + [n for c, n, _ in HEAD_NOUN if c == "NL"]
+    cat = _catalogue("NL")
+    cat._memo.clear()
+    first = [_recognised(cat, n) for n in names]
+    assert cat._memo  # words were remembered
+    assert [_recognised(cat, n) for n in names] == first  # from the memory
+    monkeypatch.setattr(inv, "_MEMO_WORDS", 5)
+    cat._memo.clear()
+    assert [_recognised(cat, n) for n in names] == first
+    assert len(cat._memo) <= 5
+
+
 def test_a_street_or_a_school_word_does_not_decide() -> None:
     cat = _catalogue("NL")
     assert _recognised(cat, "Buurtvereniging Kerkstraat") == "buurtvereniging"
