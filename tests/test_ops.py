@@ -304,8 +304,8 @@ def test_import_leaves_out_only_the_row_without_a_name(demo: Path, tmp_path: Pat
     texts = [line.text for line in report.lines]
     assert "Rij 2: de naam ontbreekt (de rij heeft: 0345 123456); rij overgeslagen." in texts
     assert texts[-1] == (
-        "1 organisatie toegevoegd, 1 rij(en) zonder bruikbare naam overgeslagen, 1 foute "
-        "cel(len) leeg gelaten (uit 2 rijen in half.csv)."
+        "1 organisatie toegevoegd, 1 rij(en) overgeslagen, 1 foute cel(len) leeg gelaten "
+        "(uit 2 rijen in half.csv)."
     )
     org = next(o for o in open_project(str(demo)).project.organisations
                if o.id == "repair-cafe-ooltwijk")  # fmt: skip

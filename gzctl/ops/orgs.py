@@ -635,7 +635,7 @@ def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
     if plan.duplicates:
         parts.append(f"{len(plan.duplicates)} dubbel")
     if plan.rejected:
-        parts.append(f"{len(plan.rejected)} rij(en) zonder bruikbare naam overgeslagen")
+        parts.append(f"{len(plan.rejected)} rij(en) overgeslagen")
     if plan.cells:
         parts.append(f"{len(plan.cells)} foute cel(len) leeg gelaten")
     would = "zou " if dry_run else ""
