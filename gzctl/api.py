@@ -125,8 +125,9 @@ def import_organisations(
     now: dt.datetime | None = None,
 ) -> ImportReport:
     """``gzctl org import``: organisations from a .csv, .xlsx or .json file. The report's
-    ``as_json()`` is the command's ``--json`` document; ``failed`` means nothing was taken
-    in because rows were wrong (give ``skip_invalid`` to take in the good ones)."""
+    ``as_json()`` is the command's ``--json`` document: a wrong cell is left empty
+    (``cells``), a row without a usable name left out (``rejected``); ``failed`` means no row
+    could be taken in, so nothing was (``skip_invalid``: then not counted as failed)."""
     from gzctl.ops.orgs import import_organisations as op
 
     return op(

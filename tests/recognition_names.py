@@ -138,7 +138,30 @@ HEAD_NOUN: list[tuple[str, str, str | None]] = [
     ("NL", "De Zonnebloem afdeling Ooltwijk", "zonnebloem"),
     ("NL", "VV Nieuwerkerk", "voetbalvereniging"),
     ("NL", "Gemengd Koor Nieuwerkerk", "muziekvereniging"),
+    # 'Café' decides only as the head (the first word, after De/Het/'t): in English order
+    # ('Repair Café') it is a themed meeting of volunteers, no horeca. With no type word
+    # of its own the type stays onbekend (the person is asked; the kind stays vrijwilligers);
+    # compounds that may be either a pub or an initiative (Buurtcafé, Dorpscafé) too
+    ("NL", "Repair Café Ooltwijk", None),
+    ("NL", "Het Repair Café", None),
+    ("NL", "Repaircafé Beesd", None),
+    ("NL", "Taalcafé Beesd", None),
+    ("NL", "Filosofisch Café Ooltwijk", None),
+    ("NL", "Digitaal Café", None),
+    ("NL", "Buurtcafé De Kroeg", None),
+    ("NL", "Dorpscafé De Zwaan", None),
+    ("NL", "Alzheimer Café Rivierenland", "alzheimer-cafe"),
+    ("NL", "Digicafé Bibliotheek Rivierenland", "bibliotheek"),
+    ("NL", "Praatcafé Mantelzorg Beesd", "mantelzorgsteunpunt"),
+    ("NL", "'t Café aan de Haven", "ondernemers"),
+    ("NL", "Het Café", "ondernemers"),
+    ("NL", "Café Restaurant De Zwaan", "ondernemers"),
     # Flemish
+    ("BE", "Repair Café Moorslede", None),
+    ("BE", "Taalcafé Moorslede", None),
+    ("BE", "Alzheimer Café Moorslede", None),  # no dementia type in Flanders: no horeca
+    ("BE", "Praatcafé Mantelzorg", "mantelzorgvereniging"),
+    ("BE", "Café De Kerk", "ondernemers"),
     ("BE", "Frituur 't Kerkhofje", "ondernemers"),
     ("BE", "Frietkot Bij Marie", "ondernemers"),
     ("BE", "Café-Zaal De Harmonie", "ondernemers"),

@@ -44,8 +44,8 @@ def test_the_example_on_the_page_runs(tmp_path: Path, gz) -> None:
     assert re.fullmatch(r"Ooltwijk: \d+% gedaan", lines[0])
     done, total = (json.loads(status.out)["progress"][k] for k in ("done", "total"))
     assert lines[0] == f"Ooltwijk: {round(100 * (done - 1) / total)}% gedaan"
-    assert lines[1] == "toegevoegd: repair-cafe-ooltwijk"
-    assert lines[2] == "fout: [3]"
+    assert lines[1] == "toegevoegd: repair-cafe-ooltwijk, biljartclub-de-keu"
+    assert lines[2] == "leeg gelaten: [(3, 'e-mail')]"  # the wrong e-mail address, not the row
     assert lines[3] == "afgevinkt: verkennen.dorpskrantoproep"
     assert lines[4] == "fout 2"
     saved = tomllib.loads((tmp_path / "ooltwijk" / "gzctl.toml").read_text(encoding="utf-8"))

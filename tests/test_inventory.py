@@ -54,7 +54,7 @@ assert len(NAMES) == 37
 
 
 def rows_40() -> list[list[str]]:
-    """40 data rows: the 37 above, two duplicates and one bad e-mail address."""
+    """40 data rows: the 37 above, two duplicates and one with a bad e-mail address."""
     rows = []
     for i, name in enumerate(NAMES):
         rows.append(
@@ -112,26 +112,36 @@ def windows_csv(tmp_path: Path) -> Path:
 # ----------------------------------------------------------------------------- import
 
 
-def test_windows_csv_all_or_nothing(gz, project: Path, windows_csv: Path) -> None:
-    before = (project / "gzctl.toml").read_text(encoding="utf-8")
+def test_windows_csv_a_wrong_cell_is_left_empty_not_the_import(
+    gz, project: Path, windows_csv: Path
+) -> None:
+    """Issue 23, item 4: a wrong e-mail address refuses only its cell: the row is taken in
+    without it, the report names row, column and value, and the note keeps the text."""
     result = gz("-C", str(project), "org", "import", str(windows_csv))
-    assert result.code == 2
-    assert "Rij 22 (Biljartclub De Keu): 'jan@' is geen geldig e-mailadres" in result.err
-    assert "Niets ingelezen: 1 van de 40 rijen zijn fout" in result.err
+    assert result.code == 0, result.err
+    assert (
+        "Rij 22 (Biljartclub De Keu), kolom 'E-mail': 'jan@' is geen geldig e-mailadres"
+        in result.err
+    )
+    assert "38 organisaties toegevoegd" in result.out
+    assert "1 foute cel(len) leeg gelaten" in result.out
     assert "'Lid sinds'" in result.err
     assert "Traceback" not in result.err
-    assert (project / "gzctl.toml").read_text(encoding="utf-8") == before
+    keu = {o["name"]: o for o in orgs(project)}["Biljartclub De Keu"]
+    assert keu["contact"]["name"] == "Jan" and "email" not in keu["contact"]
+    assert keu["notes"] == "E-mail (niet overgenomen): jan@"
+    assert keu["reach"] == 45 and keu["sectors"] == ["recreatie"]
 
 
 def test_windows_csv_skip_invalid(gz, project: Path, windows_csv: Path) -> None:
     result = gz("-C", str(project), "org", "import", str(windows_csv), "--skip-invalid")
     assert result.code == 0, result.err
-    assert "37 organisaties toegevoegd" in result.out
+    assert "38 organisaties toegevoegd" in result.out
     assert "Rij 12 (v.v. Heukelum) is dubbel: samengevoegd met VV Heukelum uit rij 2" in result.out
     assert "Rij 32 (Stichting Dorpshuis Het Anker) is dubbel" in result.out
     assert "Rij 22 (Biljartclub De Keu)" in result.err
     items = orgs(project)
-    assert len(items) == 37
+    assert len(items) == 38
     assert [o["id"] for o in items] == sorted(o["id"] for o in items)
     by_name = {o["name"]: o for o in items}
     # accents survived Windows-1252; the type and its defaults were recognised from the name
@@ -153,15 +163,15 @@ def test_windows_csv_skip_invalid(gz, project: Path, windows_csv: Path) -> None:
     assert vv["status"] == "geïnventariseerd"
     assert vv["dates"] == {"geïnventariseerd": dt.date(2026, 11, 22)}
     log = json.loads(gz("-C", str(project), "log", "--json").out)
-    assert log[-1]["action"] == "org-import" and "37 organisaties" in log[-1]["what"]
+    assert log[-1]["action"] == "org-import" and "38 organisaties" in log[-1]["what"]
 
     # importing the same file again adds nothing: every row is a duplicate of the inventory
     again = gz("-C", str(project), "org", "import", str(windows_csv), "--skip-invalid",
                "--duplicates", "skip", "--json")  # fmt: skip
     assert again.code == 0, again.err
     report = json.loads(again.out)
-    assert report["added"] == [] and len(report["duplicates"]) == 39
-    assert len(orgs(project)) == 37
+    assert report["added"] == [] and len(report["duplicates"]) == 40
+    assert len(orgs(project)) == 38
 
 
 def test_dry_run_writes_nothing(gz, project: Path, windows_csv: Path) -> None:
@@ -169,7 +179,7 @@ def test_dry_run_writes_nothing(gz, project: Path, windows_csv: Path) -> None:
     result = gz("-C", str(project), "org", "import", str(windows_csv), "--skip-invalid",
                 "--dry-run")  # fmt: skip
     assert result.code == 0, result.err
-    assert "Proef" in result.out and "37 organisaties toevoegen" in result.out
+    assert "Proef" in result.out and "38 organisaties toevoegen" in result.out
     assert (project / "gzctl.toml").read_text(encoding="utf-8") == before
 
 
@@ -188,11 +198,9 @@ def test_same_data_as_xlsx(gz, project: Path, tmp_path: Path) -> None:
     path = tmp_path / "organisaties.xlsx"
     book.save(path)
     result = gz("-C", str(project), "org", "import", str(path))
-    assert result.code == 2
-    assert "Rij 22 (Biljartclub De Keu)" in result.err
-    result = gz("-C", str(project), "org", "import", str(path), "--skip-invalid")
     assert result.code == 0, result.err
-    assert len(orgs(project)) == 37
+    assert "Rij 22 (Biljartclub De Keu), kolom 'E-mail'" in result.err
+    assert len(orgs(project)) == 38
     assert "Rij 12 (v.v. Heukelum) is dubbel" in result.out
 
 
@@ -219,24 +227,47 @@ def test_utf8_bom_with_commas_and_english_headers(gz, project: Path, tmp_path: P
 
 
 @pytest.mark.parametrize(
-    ("column", "value", "reason"),
+    ("column", "value", "reason", "field"),
     [
-        ("Telefoon", "12345", "geen Nederlands of Belgisch telefoonnummer"),
-        ("Postcode", "12345 AB", "geen postcode"),
-        ("Soort", "vereniginkje", "soort 'vereniginkje' ken ik niet"),
-        ("Doelgroep(en)", "honden", "doelgroep 'honden' ken ik niet"),
+        ("Telefoon", "12345", "geen Nederlands of Belgisch telefoonnummer", "contact.phone"),
+        ("E-mail", "jan@club", "geen geldig e-mailadres", "contact.email"),
+        ("Postcode", "12345 AB", "geen postcode", "postcode"),
+        ("Soort", "vereniginkje", "soort 'vereniginkje' ken ik niet", "kind"),
+        ("Doelgroep(en)", "honden", "doelgroep 'honden' ken ik niet", "target_groups"),
+        ("Status", "misschien", "status 'misschien' ken ik niet", "status"),
+        ("Contactpersoon", "Jan " * 60, "te lang", "contact.name"),
+        # values gzctl.toml cannot hold: before, the save refused the whole list
+        ("Leden", "20000000", "te groot (hoogstens 10.000.000)", "reach"),
+        ("Aangesloten op", "01-01-1800", "buiten de jaren 1900", "dates.aangesloten"),
+        ("Naam op website", "misschien", "ja of nee", "contact.publish_name"),
+        ("Id", "Foute Id!", "alleen kleine letters", "id"),
     ],
 )
-def test_each_bad_value_is_named(
-    gz, project: Path, tmp_path: Path, column: str, value: str, reason: str
+def test_each_bad_value_is_left_empty_and_named(
+    gz, project: Path, tmp_path: Path, column: str, value: str, reason: str, field: str
 ) -> None:
+    """Issue 23, item 4: a wrong cell is refused alone: the field stays empty (or its
+    default), the report names row, column and value, the note keeps the text, and the
+    row and the rest of the list are taken in."""
     header = ["Naam", column]
     path = tmp_path / "l.csv"
     path.write_bytes(csv_bytes([["Goede Club", ""], ["Foute Club", value]], header, ";", "utf-8"))
     result = gz("-C", str(project), "org", "import", str(path))
-    assert result.code == 2
-    assert "Rij 3 (Foute Club)" in result.err and reason in result.err
-    assert orgs(project) == []
+    assert result.code == 0, result.err
+    assert f"Rij 3 (Foute Club), kolom '{column}': " in result.err and reason in result.err
+    assert "2 organisaties toegevoegd, 1 foute cel(len) leeg gelaten" in result.out
+    found = {o["name"]: o for o in orgs(project)}
+    good, bad = found["Goede Club"], found["Foute Club"]
+    assert bad["notes"] == f"{column} (niet overgenomen): {value.strip()}"
+    where, _, key = field.rpartition(".")
+
+    def value_of(org: dict) -> object:
+        return (org.get(where) or {} if where else org).get(key)
+
+    if field == "id":  # made from the name, as for a row without one
+        assert (bad["id"], good["id"]) == ("foute-club", "goede-club")
+    else:
+        assert value_of(bad) == value_of(good)  # as if the cell had been empty
 
 
 @pytest.mark.parametrize("value", ["-4", "12,5", "heel veel"])
@@ -290,7 +321,7 @@ def test_export_csv_opens_in_excel(gz, project: Path, windows_csv: Path, tmp_pat
     first = data[3:].decode("utf-8").splitlines()[0]
     assert first.startswith("Id;Naam;Soort;Type;Sectoren;Doelgroepen;Achterban")
     result = gz("-C", str(project), "org", "export", "-", "--format", "json")
-    assert len(json.loads(result.out)["organisations"]) == 37
+    assert len(json.loads(result.out)["organisations"]) == 38
     assert gz("-C", str(project), "org", "export", str(tmp_path / "x.pdf")).code == 2
 
 

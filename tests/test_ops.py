@@ -225,39 +225,92 @@ def orgs_csv(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_with_a_wrong_row_takes_nothing_in(demo: Path, orgs_csv: Path) -> None:
-    before = text(demo)
+def test_import_with_a_wrong_cell_takes_the_row_in_without_it(demo: Path, orgs_csv: Path) -> None:
+    """Issue 23, item 4: only the cell is refused, never the import."""
     report = ops_orgs.import_organisations(demo, orgs_csv, who=WHO, now=NOW)
-    assert report.failed and not report.written
-    assert text(demo) == before
-    data = report.as_json()
-    assert (data["imported"], data["added"], data["rows"]) == (False, [], 3)
-    assert data["rejected"][0]["row"] == 4
-    assert all(line.aside for line in report.lines)  # nothing taken in: all on stderr
-    assert report.lines[-1].text.startswith("Niets ingelezen: 1 van de 3 rijen zijn fout.")
-    assert report.type_lines == []
-
-
-def test_import_skipping_wrong_rows(demo: Path, orgs_csv: Path) -> None:
-    report = ops_orgs.import_organisations(demo, orgs_csv, skip_invalid=True, who=WHO, now=NOW)
     assert report.written and not report.failed
     data = report.as_json()
-    assert data["imported"] is True
-    assert data["added"] == ["repair-cafe-ooltwijk"]
+    assert data["imported"] is True and data["rejected"] == []
+    assert data["added"] == ["repair-cafe-ooltwijk", "biljartclub-de-keu"]
+    assert data["cells"] == [{
+        "row": 4, "name": "Biljartclub De Keu", "column": "e-mail", "value": "jan@",
+        "reason": "'jan@' is geen geldig e-mailadres (voorbeeld: naam@club.nl).",
+    }]  # fmt: skip
     assert [d["of"] for d in data["duplicates"]] == ["kbo-ooltwijk"]
     assert 'id = "repair-cafe-ooltwijk"' in text(demo)
     entry = last(demo)
     assert entry["action"] == "org-import" and entry["who"] == WHO
-    assert entry["what"] == "1 organisatie ingelezen uit orgs.csv"
+    assert entry["what"] == "2 organisaties ingelezen uit orgs.csv"
     summary = report.lines[-1]
     assert not summary.aside
     assert summary.text == (
-        "1 organisatie toegevoegd, 1 dubbel, 1 foute rij(en) overgeslagen "
+        "2 organisaties toegevoegd, 1 dubbel, 1 foute cel(len) leeg gelaten "
         "(uit 3 rijen in orgs.csv)."
     )
+    assert [line.text for line in report.lines if line.text.startswith("Rij 4")] == [
+        "Rij 4 (Biljartclub De Keu), kolom 'e-mail': 'jan@' is geen geldig e-mailadres "
+        "(voorbeeld: naam@club.nl); leeg gelaten, de tekst staat in de notitie."
+    ]
     assert [line.text for line in report.lines if line.text.startswith("Rij 3")] == [
         "Rij 3 (KBO Ooltwijk) is dubbel: samengevoegd met KBO Ooltwijk uit de lijst."
     ]
+
+
+def test_an_import_lets_go_of_the_planned_rows_before_the_save(
+    demo: Path, tmp_path: Path
+) -> None:
+    """The save of a large import renders and checks the whole file, where it takes the most
+    memory: by then the file's rows are let go (all but the preview's); a dry run keeps them
+    for its preview."""
+    path = tmp_path / "veel.csv"
+    path.write_text("naam\n" + "".join(f"Club {i}\n" for i in range(20)), encoding="utf-8")
+    proef = ops_orgs.import_organisations(demo, path, dry_run=True, who=WHO, now=NOW)
+    assert len(proef.table.rows) == 20
+    report = ops_orgs.import_organisations(demo, path, who=WHO, now=NOW)
+    assert len(report.as_json()["added"]) == 20
+    assert len(report.table.rows) == ops_orgs.PREVIEW_ROWS
+
+
+def test_import_of_rows_without_a_name_takes_nothing_in(demo: Path, tmp_path: Path) -> None:
+    """A row without a usable name is left out; when no row is left, nothing is saved
+    (exit code 2), unless --sla-fouten-over (then an import of nothing)."""
+    path = tmp_path / "zonder.csv"
+    path.write_text("naam;e-mail\n;los@voorbeeld.nl\n" + "X" * 300 + ";\n", encoding="utf-8")
+    before = text(demo)
+    report = ops_orgs.import_organisations(demo, path, who=WHO, now=NOW)
+    assert report.failed and not report.written
+    assert text(demo) == before
+    data = report.as_json()
+    assert (data["imported"], data["added"], data["rows"]) == (False, [], 2)
+    assert [r["row"] for r in data["rejected"]] == [2, 3]
+    assert all(line.aside for line in report.lines)  # nothing taken in: all on stderr
+    assert report.lines[0].text == (
+        "Rij 2: de naam ontbreekt (de rij heeft: los@voorbeeld.nl)."
+    )
+    assert "te lang" in report.lines[1].text
+    assert report.lines[-1].text.startswith("Niets ingelezen: geen van de 2 rijen is te")
+    assert report.type_lines == []
+    quiet = ops_orgs.import_organisations(demo, path, skip_invalid=True, who=WHO, now=NOW)
+    assert quiet.written and not quiet.failed and text(demo) == before
+
+
+def test_import_leaves_out_only_the_row_without_a_name(demo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "half.csv"
+    path.write_text("naam;telefoon\n;0345 123456\nRepair Café Ooltwijk;12\n", encoding="utf-8")
+    report = ops_orgs.import_organisations(demo, path, who=WHO, now=NOW)
+    assert report.written and not report.failed
+    data = report.as_json()
+    assert data["added"] == ["repair-cafe-ooltwijk"] and data["rejected"][0]["row"] == 2
+    texts = [line.text for line in report.lines]
+    assert "Rij 2: de naam ontbreekt (de rij heeft: 0345 123456); rij overgeslagen." in texts
+    assert texts[-1] == (
+        "1 organisatie toegevoegd, 1 rij(en) overgeslagen, 1 foute cel(len) leeg gelaten "
+        "(uit 2 rijen in half.csv)."
+    )
+    org = next(o for o in open_project(str(demo)).project.organisations
+               if o.id == "repair-cafe-ooltwijk")  # fmt: skip
+    assert org.contact.phone == "" and org.notes == "telefoon (niet overgenomen): 12"
+    assert org.kind == "vrijwilligers"  # a Repair Café is no business
 
 
 def test_import_dry_run_changes_nothing(demo: Path, orgs_csv: Path) -> None:

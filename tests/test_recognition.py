@@ -62,6 +62,36 @@ def test_a_business_is_an_ondernemer_and_a_proper_name_never_decides() -> None:
     assert _recognised(cat, "Het Gemeentehuis") == "gemeente"
 
 
+def test_a_repair_cafe_is_a_volunteer_initiative_not_a_business() -> None:
+    """'Café' is horeca only as the head noun ('^cafe' in the catalogue): a Repair Café is
+    taken in as volunteers with the type to ask, a café as a guessed business."""
+    today = dt.date(2026, 1, 1)
+    for country in ("NL", "BE"):
+        cat = _catalogue(country)
+        for name in ("Repair Café Ooltwijk", "Filosofisch Café", "Taalcafé Beesd"):
+            org = inv.build({"name": name}, cat, set(), today)
+            assert (org.kind, org.type, org.type_guessed) == (
+                "vrijwilligers", inv.UNKNOWN_TYPE, False
+            ), (country, name)
+        pub = inv.build({"name": "Café De Kerk"}, cat, set(), today)
+        assert (pub.kind, pub.type, pub.type_guessed) == ("ondernemer", "ondernemers", True)
+
+
+def test_words_are_remembered_but_answer_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import reads 50,000 names: a catalogue remembers each word's keyword hits and near
+    misses, within inv._MEMO_WORDS words; remembered or not, a name gets the same type."""
+    names = [n for n, _ in DUTCH] + [n for c, n, _ in HEAD_NOUN if c == "NL"]
+    cat = _catalogue("NL")
+    cat._memo.clear()
+    first = [_recognised(cat, n) for n in names]
+    assert cat._memo  # words were remembered
+    assert [_recognised(cat, n) for n in names] == first  # from the memory
+    monkeypatch.setattr(inv, "_MEMO_WORDS", 5)
+    cat._memo.clear()
+    assert [_recognised(cat, n) for n in names] == first
+    assert len(cat._memo) <= 5
+
+
 def test_a_street_or_a_school_word_does_not_decide() -> None:
     cat = _catalogue("NL")
     assert _recognised(cat, "Buurtvereniging Kerkstraat") == "buurtvereniging"

@@ -461,7 +461,8 @@ def import_(
         common.Option(
             "--skip-invalid",
             "--sla-fouten-over",
-            help="Lees de goede rijen in, sla foute rijen over.",
+            help="Geen fout als geen rij te gebruiken is (foute cellen en rijen zonder naam "
+            "slaat import altijd over).",
         ),
     ] = False,
     dry_run: Annotated[

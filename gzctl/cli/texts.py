@@ -815,14 +815,16 @@ ORG_COMMANDS: dict[str, Help] = {
         "in de notitie, niets verdwijnt zonder melding. --dry-run laat de koppeling zien, de "
         "eerste rijen en een koppelingsbestand om aan te passen; geef het terug met "
         "--koppeling, of zeg het met --kolom \"naam=Bedrijf\". In een terminal vraag ik of de "
-        "koppeling klopt. Alles of niets: is één rij fout, dan wordt niets ingelezen, tenzij "
-        "--skip-invalid. Dubbele organisaties worden samengevoegd (of met --duplicates skip "
+        "koppeling klopt. Een foute cel (een telefoonnummer dat er geen is, een onbekende soort) "
+        "blijft leeg en staat in de notitie; een rij zonder naam sla ik over; allebei noem ik "
+        "met rij en kolom. Is geen enkele rij te gebruiken, dan lees ik niets in. Dubbele "
+        "organisaties worden samengevoegd (of met --duplicates skip "
         "overgeslagen).",
         (
             "gzctl org import ledenlijst.csv --dry-run",
             "gzctl org import formulier.csv --kolom \"naam=Naam van je vereniging\"",
             "gzctl org import contacten.csv --koppeling koppeling.toml --bewaar-koppeling",
-            "gzctl org import lijst.csv --skip-invalid --duplicates skip",
+            "gzctl org import lijst.csv --duplicates skip",
         ),
     ),
     "export": Help(

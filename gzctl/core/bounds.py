@@ -12,6 +12,7 @@ MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2200, 12, 31)
 MAX_INT = 2**53  # beyond this a number is a typing error, and JSON readers lose precision
 MAX_AMOUNT = 1e9  # euros, hours, weights: any larger value is a typing error
+MAX_PEOPLE = 10_000_000  # inhabitants of a village, members of an organisation
 # A name (village, organisation, place, platform, activity, person) must fit every output:
 # the DOCX title (at most 255 characters, with the document's own words before the name),
 # the file names made from it, the site's cards and a letter's address block.

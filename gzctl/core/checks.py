@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gzctl.core.bounds import name_fault, scalar_fault
+from gzctl.core.bounds import MAX_PEOPLE, name_fault, scalar_fault
 from gzctl.core.model import Coordinator, Project
 
 Fault = tuple[tuple[str | int, ...], str]
@@ -104,10 +104,10 @@ def project_faults(project: Project) -> list[Fault]:
             found = _walk(getattr(conflict, side), ("conflicts", i, side))
             if found:
                 faults.append(found)
-    _range(faults, ("village", "inhabitants"), project.village.inhabitants, 1, 10_000_000)
+    _range(faults, ("village", "inhabitants"), project.village.inhabitants, 1, MAX_PEOPLE)
     _names(faults, project)
     for i, org in enumerate(project.organisations):
-        _range(faults, ("organisations", i, "reach"), org.reach, 0, 10_000_000)
+        _range(faults, ("organisations", i, "reach"), org.reach, 0, MAX_PEOPLE)
     _unique(faults, "organisations", [o.id for o in project.organisations])
     for i, place in enumerate(project.places):
         _range(faults, ("places", i, "seats"), place.seats, 0, 1_000_000)

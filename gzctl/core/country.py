@@ -224,19 +224,26 @@ def unknown(code: str, playbook_source: str = "") -> PlaybookError:
 
 
 _countries: dict[tuple[str, str], tuple[Path, Country]] = {}
+# (code, playbook source) as asked -> a shipped country: an import asks on every row
+_shipped_found: dict[tuple[str, str], Country] = {}
 
 
 def country(code: str, playbook_source: str = "") -> Country:
     """The country ``code`` ('NL', 'BE', or one of one's own beside the playbook); an
     unknown code is a PlaybookError (exit 2) naming the known ones. A shipped country is
     looked up once per run (an import checks a phone and a postcode on every row)."""
+    shipped = _shipped_found.get((code, playbook_source))
+    if shipped is not None:  # asked again as before: no path work at all
+        return shipped
     key = str(code).upper()
+    asked = (code, playbook_source)
     if not _is_path(playbook_source):
         playbook_source = ""  # a built-in playbook ('gemeenschapszorg'): the shipped countries
     memo = (key, playbook_source)
     if memo in _countries:  # no search of the folders again; a changed file is read again
         known, found = _countries[memo]
         if known.parent.parent == _shipped_root():
+            _shipped_found[asked] = found
             return found  # the wheel's data does not change while gzctl runs
         if known.is_file():
             return load_file(known)

@@ -13,6 +13,7 @@ functions. Where no village is in reach (a rule of ``None``), the rule of
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -34,15 +35,21 @@ def _regions(digits: str, regions: tuple[str, ...]) -> tuple[str, ...]:
     """The order to try the regions in: for a national number (0...), first the regions
     whose fixed-line numbers have exactly its length (0 + 8 digits is a Belgian landline,
     Dutch ones have 0 + 9), then the others in the rule's order."""
-    national = digits.lstrip("+")
     if not digits.startswith("0") or len(regions) < 2:
         return regions
+    return _order(len(digits.lstrip("+")), regions)
+
+
+@functools.lru_cache(maxsize=64)
+def _order(length: int, regions: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`_regions` for a national number of ``length`` digits: the same for every number
+    of that length (an import asks it on every row)."""
     import phonenumbers
 
     def fits(region: str) -> bool:
         meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
         lengths = getattr(getattr(meta, "fixed_line", None), "possible_length", None) or ()
-        return len(national) - 1 in lengths
+        return length - 1 in lengths
 
     return tuple(r for r in regions if fits(r)) + tuple(r for r in regions if not fits(r))
 
@@ -54,11 +61,14 @@ def _parse(text: str, rule: PhoneRule) -> Any | None:
     Numbers of other countries: None."""
     import phonenumbers
 
-    digits = re.sub(r"[^\d+]", "", text)
+    digits = _NOT_DIGIT_OR_PLUS.sub("", text)
     if not digits or len(digits) > 20:
         return None
     regions = _regions(digits, rule.regions)
-    codes = {phonenumbers.country_code_for_region(r) for r in regions}
+    quick = _national(text, digits, regions[0])
+    if quick is not None:
+        return quick
+    codes = _codes(rule.regions)
     possible = None
     for region in regions:
         try:
@@ -80,6 +90,41 @@ def _parse(text: str, rule: PhoneRule) -> Any | None:
         ):
             possible = number
     return possible
+
+
+# A number written the national way with only spaces or dashes: '0345 123456', '06-1234 5678'
+_NATIONAL = re.compile(r"0[1-9][\d \-]*")
+
+
+def _national(text: str, digits: str, region: str) -> Any | None:
+    """What ``phonenumbers.parse(text, region)`` gives for a number written the national way
+    with only spaces or dashes, built without its parser (an import checks a number on every
+    row): the national prefix '0' off, the region's calling code on. Only a valid number of a
+    region whose national prefix is plainly '0' answers, and never a Belgian one (its grouping
+    is checked on the long way, :func:`_grouped_as_belgian`); anything else: None, and the
+    number goes the long way."""
+    if not _NATIONAL.fullmatch(text):
+        return None
+    import phonenumbers
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.country_code == 32 or meta.national_prefix_for_parsing != "0":
+        return None
+    number = phonenumbers.PhoneNumber(country_code=meta.country_code,
+                                      national_number=int(digits[1:]))  # fmt: skip
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+_NOT_DIGIT_OR_PLUS = re.compile(r"[^\d+]")
+_PHONE_CHARS = re.compile(r"[\d\s+()./\-]+")
+
+
+@functools.lru_cache(maxsize=16)
+def _codes(regions: tuple[str, ...]) -> frozenset[int]:
+    """The country calling codes of the regions (31, 32)."""
+    import phonenumbers
+
+    return frozenset(phonenumbers.country_code_for_region(r) for r in regions)
 
 
 def _grouped_as_belgian(text: str, number: Any) -> bool:
@@ -139,17 +184,19 @@ def plausible(raw: str) -> bool:
     checked fully for the message."""
     text = tidy(raw)
     digits = sum(c.isdigit() for c in text)
-    return bool(re.fullmatch(r"[\d\s+()./\-]+", text)) and 3 <= digits <= 15
+    return bool(_PHONE_CHARS.fullmatch(text)) and 3 <= digits <= 15
 
 
 def is_phone(raw: str, rule: PhoneRule | None = None) -> bool:
     """True when ``raw`` is a number of one of the rule's regions (valid or at least
     possible)."""
-    text = tidy(raw)
-    if not re.fullmatch(r"[\d\s+()./\-]+", text):
+    return _is_tidy_phone(tidy(raw), _rule(rule))
+
+
+def _is_tidy_phone(text: str, rule: PhoneRule) -> bool:
+    if not _PHONE_CHARS.fullmatch(text):
         return False
-    found = _rule(rule)
-    return _parse(text, found) is not None or _short(text, found)
+    return _parse(text, rule) is not None or _short(text, rule)
 
 
 def check(raw: str, rule: PhoneRule | None = None) -> str:
@@ -157,7 +204,7 @@ def check(raw: str, rule: PhoneRule | None = None) -> str:
     wording and examples are the country's)."""
     text = tidy(raw)
     found = _rule(rule)
-    if not is_phone(text, found):
+    if not _is_tidy_phone(text, found):
         digits = re.sub(r"\D", "", text)
         short = (
             f" {found.short_hint}"

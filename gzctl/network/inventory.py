@@ -11,6 +11,7 @@ comes in as an argument. The catalogue of typical organisation types is data
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -200,6 +201,11 @@ class Catalogue(_FrozenRecord):
     _by_how: dict[str, dict[str, str]] = field(
         default_factory=dict, repr=False, compare=False, hash=False
     )
+    # per word: its keyword hits and its best near miss, worked out once (names in a list
+    # share their words: places, 'Stichting', a misspelt type word); see _word_hits, _near
+    _memo: dict[tuple[str, str], Any] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
 
     def type(self, type_id: str) -> OrgType | None:
         """The type with this id, or None."""
@@ -235,7 +241,9 @@ class Catalogue(_FrozenRecord):
         compound ('voetbal' in 'voetbalclub', four letters or more; not an adjective:
         'Gemeentelijke' is no gemeente) or, written as '*koor', its end ('Gospelkoor'),
         except in the last word of several (place names end in 'kerk': 'VV Nieuwerkerk');
-        a phrase matches whole words in a row. Street names never count ('Buurtvereniging
+        written as '^cafe', only as the name's first word (after De, Het, ''t): 'Café De
+        Kerk' is a café, 'Repair Café' or 'Filosofisch Café' a themed meeting of volunteers,
+        no horeca; a phrase matches whole words in a row. Street names never count ('Buurtvereniging
         Kerkstraat' is no church), and 'school' does not hide in 'Rijschool'. Only when no
         keyword matches is a near-miss allowed (a typo: 'Biblioteek'), scored by difflib.
 
@@ -257,18 +265,33 @@ class Catalogue(_FrozenRecord):
         """The (keyword, type id) pairs that match from word ``i`` on."""
         index = self._by_how
         w = words[i]
-        hits = [(w, index["word"][w])] if w in index["word"] else []
-        for n in range(4, len(w)):
-            if w[:n] in index["prefix"] and not _is_adjective_ending(w[n:]):
-                hits.append((w[:n], index["prefix"][w[:n]]))
-        if i == 0 or i < len(words) - 1:
-            for n in range(1, len(w) + 1):
-                if w[-n:] in index["suffix"]:
-                    hits.append((w[-n:], index["suffix"][w[-n:]]))
+        hits = list(self._word_hits(w, i == 0 or i < len(words) - 1))
+        if w in index["head"] and all(v in _ARTICLES for v in words[:i]):
+            hits.append((w, index["head"][w]))  # '^cafe': 'Café De Kerk', not 'Repair Café'
         if w in index["phrase_head"]:  # only words that start a phrase keyword
             rest = " " + " ".join(words[i:]) + " "
             hits += [(k, t) for k, t in index["phrase"].items() if rest.startswith(f" {k} ")]
         return hits
+
+    def _word_hits(self, w: str, suffixes: bool) -> tuple[tuple[str, str], ...]:
+        """The (keyword, type id) pairs a word holds by itself: whole, as a prefix and (with
+        ``suffixes``) as the end of a compound. Remembered per word."""
+        memo = self._memo
+        key = ("hits+" if suffixes else "hits", w)
+        found = memo.get(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        index = self._by_how
+        hits = [(w, index["word"][w])] if w in index["word"] else []
+        for n in range(4, len(w)):
+            if w[:n] in index["prefix"] and not _is_adjective_ending(w[n:]):
+                hits.append((w[:n], index["prefix"][w[:n]]))
+        if suffixes:
+            for n in range(1, len(w) + 1):
+                if w[-n:] in index["suffix"]:
+                    hits.append((w[-n:], index["suffix"][w[-n:]]))
+        _remember(memo, key, tuple(hits))
+        return tuple(hits)
 
     def _head_hit(self, words: list[str]) -> str | None:
         """The type id of the first word that holds a keyword (see :meth:`match_type`): as
@@ -288,21 +311,46 @@ class Catalogue(_FrozenRecord):
         keyword wins, the first word and the first keyword on a tie. Only the keywords that
         :func:`_near_candidates` cannot rule out are compared letter by letter, so a name
         costs some tens of microseconds, not milliseconds (``benchmarks/match_bench.py``)."""
+        best: tuple[float, str] | None = None
+        for w in words:
+            if len(w) < 6:
+                continue
+            found = self._near(w)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return self.type(best[1]) if best else None
+
+    def _near(self, w: str) -> tuple[float, str] | None:
+        """The best (score, type id) of a word's near misses (the first keyword on a tie),
+        or None; remembered per word."""
+        memo = self._memo
+        key = ("near", w)
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
         from difflib import SequenceMatcher
 
         choices = self._by_how["near"]
         keywords = tuple(choices)
         best: tuple[float, str] | None = None
-        for w in words:
-            if len(w) < 6:
-                continue
-            matcher = SequenceMatcher(None, "", w, autojunk=False)  # w's index is kept
-            for keyword in _near_candidates(w, keywords):
-                matcher.set_seq1(keyword)
-                score = matcher.ratio()
-                if score >= NEAR_MISS / 100 and (best is None or score > best[0]):
-                    best = (score, choices[keyword])
-        return self.type(best[1]) if best else None
+        matcher = SequenceMatcher(None, "", w, autojunk=False)  # w's index is kept
+        for keyword in _near_candidates(w, keywords):
+            matcher.set_seq1(keyword)
+            score = matcher.ratio()
+            if score >= NEAR_MISS / 100 and (best is None or score > best[0]):
+                best = (score, choices[keyword])
+        _remember(memo, key, best)
+        return best
+
+
+# How many words a catalogue remembers (see Catalogue._memo): a list of 50,000 names has
+# far fewer distinct words; past this the memory starts again.
+_MEMO_WORDS = 100_000
+
+
+def _remember(memo: dict[tuple[str, str], Any], key: tuple[str, str], value: Any) -> None:
+    if len(memo) >= _MEMO_WORDS:
+        memo.clear()
+    memo[key] = value
 
 
 def _pairs(word: str) -> dict[str, int]:
@@ -360,6 +408,10 @@ UNKNOWN_TYPE = "onbekend"
 _STREET_ENDINGS = (
     "straat", "plein", "laan", "weg", "dreef", "steeg", "singel", "kade", "gracht", "dijk",
 )  # fmt: skip
+
+
+# What may stand before the head noun: ''t Café' is a café, 'Repair Café' is no café.
+_ARTICLES = frozenset({"de", "het", "t", "een"})
 
 
 # What turns a noun into an adjective: 'gemeentelijke', 'kerkelijk', 'parochiële'.
@@ -457,6 +509,8 @@ def _with_keywords(
         text = " ".join(words)
         if keyword.startswith("*"):
             return text, "suffix"
+        if keyword.startswith("^"):
+            return text, "head"
         if len(words) > 1:
             return text, "phrase"
         return text, "word" if len(text) <= 3 else "prefix"
@@ -467,12 +521,16 @@ def _with_keywords(
     )
     exact = {compact(t.name): t.id for t in types}
     exact.update({compact(t.id): t.id for t in types})
-    by_how: dict[str, dict[str, str]] = {"word": {}, "prefix": {}, "suffix": {}, "phrase": {}}
+    by_how: dict[str, dict[str, str]] = {
+        "word": {}, "prefix": {}, "suffix": {}, "phrase": {}, "head": {}
+    }  # fmt: skip
     for keyword, kind_of_match, type_id in keywords:  # sorted: the first type of a keyword wins
         by_how[kind_of_match].setdefault(keyword, type_id)
         if kind_of_match == "prefix":  # a prefix keyword also matches the whole word
             by_how["word"].setdefault(keyword, type_id)
-    by_how["near"] = {k: t for k, how, t in keywords if how != "phrase" and len(k) >= 6}
+    by_how["near"] = {
+        k: t for k, how, t in keywords if how not in ("phrase", "head") and len(k) >= 6
+    }  # fmt: skip
     by_how["phrase_head"] = {k.split(" ", 1)[0]: k for k in by_how["phrase"]}
     return Catalogue(version, sectors, groups, types, tuple(keywords), exact, by_how)
 
@@ -515,17 +573,25 @@ def check_postcode(raw: str, rule: PostcodeRule | None = None) -> str:
 
         rule = country(DEFAULT_COUNTRY).postcode
     text = clean(raw).upper()
-    if rule.prefixes:
-        prefixes = "|".join(re.escape(p) for p in rule.prefixes)
-        text = re.sub(rf"^({prefixes})\s*-\s*", "", text)
-    for form in rule.forms:
-        m = re.fullmatch(form.pattern, text)
+    prefix, patterns = _postcode_patterns(rule)
+    if prefix is not None:
+        text = prefix.sub("", text)
+    for form, pattern in zip(rule.forms, patterns, strict=True):
+        m = pattern.fullmatch(text)
         if m is None:
             continue
         if form.excluded and any(g in form.excluded for g in m.groups()):
             raise UsageProblem(f"'{raw.strip()}' is geen postcode: {form.excluded_fault}")
         return form.form.format(m.group(0), *m.groups())
     raise UsageProblem(f"'{raw.strip()}' is geen postcode ({rule.fault}).")
+
+
+@functools.lru_cache(maxsize=8)
+def _postcode_patterns(rule: PostcodeRule) -> tuple[re.Pattern[str] | None, list[re.Pattern[str]]]:
+    """A rule's prefix and forms compiled once (an import checks a postcode on every row)."""
+    prefixes = "|".join(re.escape(p) for p in rule.prefixes)
+    prefix = re.compile(rf"^({prefixes})\s*-\s*") if rule.prefixes else None
+    return prefix, [re.compile(form.pattern) for form in rule.forms]
 
 
 def check_reach(raw: Any) -> int:
@@ -547,6 +613,11 @@ def check_reach(raw: Any) -> int:
         raise UsageProblem(f"achterban '{raw}' is geen geheel getal (voorbeeld: 250).")
     if number < 0:
         raise UsageProblem(f"achterban '{raw}' mag niet negatief zijn.")
+    from gzctl.core.bounds import MAX_PEOPLE
+
+    if number > MAX_PEOPLE:  # gzctl.toml holds no more (core/checks.py)
+        most = f"{MAX_PEOPLE:,}".replace(",", ".")
+        raise UsageProblem(f"achterban '{raw}' is te groot (hoogstens {most}).")
     return int(number)
 
 
@@ -626,18 +697,26 @@ def parse_groups(raw: Any, catalogue: Catalogue) -> list[str]:
 
 
 def parse_date(raw: Any) -> dt.date:
-    """A date from a date, a datetime or a Dutch date text; a usage problem otherwise."""
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    from gzctl.core.errors import AnswerError
-    from gzctl.core.questions import parse_date as parse_text_date
+    """A date from a date, a datetime or a Dutch date text, within the years gzctl.toml
+    holds (core/bounds.py); a usage problem otherwise."""
+    from gzctl.core.bounds import scalar_fault
 
-    try:
-        return parse_text_date(str(raw))
-    except AnswerError as exc:
-        raise UsageProblem(exc.message) from None
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        day = raw
+    else:
+        from gzctl.core.errors import AnswerError
+        from gzctl.core.questions import parse_date as parse_text_date
+
+        try:
+            day = parse_text_date(str(raw))
+        except AnswerError as exc:
+            raise UsageProblem(exc.message) from None
+    fault = scalar_fault(day)
+    if fault:
+        raise UsageProblem(f"de datum {fault}.")
+    return day
 
 
 # Every field a user can give, with the Dutch name used in messages.
@@ -666,6 +745,9 @@ TEXT_FIELDS = ("name", "type", "address", "place", "contact_name", "contact_role
                "contact_salutation", "notes")  # fmt: skip
 
 
+# Text fields taken as they are once cleaned (a name is also checked for its length).
+_FREE_TEXT = frozenset(TEXT_FIELDS) - {"name", "contact_name"}
+
 _YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x", "mag", "aan"}
 _NO = {"nee", "n", "no", "false", "0", "onwaar", "niet", "uit"}
 
@@ -689,20 +771,33 @@ def _blank(value: Any) -> bool:
 def parse_fields(raw: Mapping[str, Any], catalogue: Catalogue) -> tuple[dict[str, Any], list[str]]:
     """Check and normalise the given fields. Returns the clean values and every fault as a
     Dutch reason ('e-mail ...'); a field given as empty text means 'clear it'."""
+    clean, faults = parse_cells(raw, catalogue)
+    return clean, list(faults.values())
+
+
+def parse_cells(
+    raw: Mapping[str, Any], catalogue: Catalogue
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """:func:`parse_fields` field by field: the clean values of the fields that are right,
+    and the Dutch reason for each field that is wrong (an import leaves only that cell
+    empty)."""
     clean: dict[str, Any] = {}
-    errors: list[str] = []
+    errors: dict[str, str] = {}
     for key, value in raw.items():
         if key not in FIELD_LABELS:
             raise ValueError(f"unknown organisation field {key!r}")
         if isinstance(value, str):
             value = clean_text(value, multiline=key == "notes")
-        if _blank(value):
+            if key in _FREE_TEXT or not value:  # cleaned is all a free text needs
+                clean[key] = value or None
+                continue
+        elif value is None:
             clean[key] = None
             continue
         try:
             clean[key] = _parse_field(key, value, catalogue)
         except UsageProblem as exc:
-            errors.append(exc.message)
+            errors[key] = exc.message
     return clean, errors
 
 

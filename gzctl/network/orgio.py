@@ -598,6 +598,9 @@ def read_reach(text: str) -> tuple[int | None, str]:
     """A members cell as people fill it: '50+' -> 50, '> 200' -> 200, '\u00b180' -> 80,
     '100-150' -> 100 ('range'), 'onbekend', 'n.v.t.', '?', '-' -> None ('unknown'),
     anything else unreadable -> None ('bad'); a plain number -> (n, '')."""
+    plain = text.strip()
+    if plain.isascii() and plain.isdigit():  # most cells: no Dutch number reading needed
+        return int(plain), ""
     try:
         return inv.check_reach(text), ""
     except UsageProblem:
@@ -625,6 +628,18 @@ class Rejected(_Record):
     row: int
     name: str
     reasons: list[str]
+
+
+@_record
+class BadCell(_Record):
+    """A cell that was not right (a phone number that is none, an unknown kind): left
+    empty, its text kept in the organisation's note; the row itself is taken in."""
+
+    row: int
+    name: str
+    column: str
+    value: str
+    reason: str
 
 
 @_record
@@ -658,11 +673,17 @@ class ImportPlan(_Record):
     reach_read: list[ReachRead] = field(default_factory=list)
     # several sheets read: whether their names became sectors (else they went in the note)
     sheet_sectors: dict[str, bool] = field(default_factory=dict)
+    cells: list[BadCell] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """Whether no row was rejected."""
+        """Whether no row was left out."""
         return not self.rejected
+
+    @property
+    def refused(self) -> bool:
+        """Whether rows were left out and nothing else is taken in: then nothing is saved."""
+        return bool(self.rejected) and not self.added and not self.duplicates
 
 
 def plan_import(
@@ -680,17 +701,19 @@ def plan_import(
     new_by_key: dict[str, tuple[int, Organisation]] = {}
     plan = ImportPlan(table.source, len(table.rows), [], [], [], table.unknown_columns, duplicates)
     plan.double_columns = table.double_columns
+    headers = _headers(table)
     for number, row in table.rows:
         raw = {k: _tidy(k, v) for k, v in row.items()}
         name = str(raw.get("name") or "").strip()
         sheet = _sheet_and_reach(raw, number, name, plan, catalogue)
         shown = f"{name}, tabblad {sheet}" if sheet and name else name  # rows of several tabs
-        clean, errors = inv.parse_fields(raw, catalogue)
-        if not name:
-            errors.insert(0, "de naam ontbreekt")
-        if errors:
-            plan.rejected.append(Rejected(number, shown, errors))
+        clean, faults = inv.parse_cells(raw, catalogue)
+        unusable = faults.pop("name", None)
+        if not name or unusable:  # no name to take the row in by: only this row is left out
+            plan.rejected.append(Rejected(number, shown, [unusable or _no_name(raw)]))
             continue
+        for key, reason in faults.items():  # a wrong cell: only that cell is left empty
+            _leave_empty(plan, clean, number, shown, headers.get(key, key), raw[key], reason)
         key = inv.dedup_key(name)
         existing = by_key.get(key)
         if existing is None and clean.get("id") in taken:
@@ -724,6 +747,34 @@ def plan_import(
             plan.by_name.append(org.id)
     _merge_changes(plan, project, catalogue, today)
     return plan
+
+
+def _no_name(raw: dict[str, Any]) -> str:
+    """Why a row without a name is left out, with what it holds (nothing goes unsaid)."""
+    held = [clean(_text(v)) for k, v in raw.items() if k != "name" and not inv._blank(v)]
+    held = [h if len(h) <= 40 else h[:39] + "…" for h in held if h]
+    return "de naam ontbreekt" + (f" (de rij heeft: {', '.join(held[:4])})" if held else "")
+
+
+def _headers(table: Table) -> dict[str, str]:
+    """The column each field came from, as the file names it (the first of several); the
+    field's Dutch name where the file gave none (gzctl's own JSON)."""
+    out = {key: label for key, label in inv.FIELD_LABELS.items()}
+    for col in reversed(table.columns):
+        if col.header and col.key in out:
+            out[col.key] = col.header
+    return out
+
+
+def _leave_empty(
+    plan: ImportPlan, fields: dict[str, Any], number: int, name: str, column: str, value: Any,
+    reason: str,
+) -> None:  # fmt: skip
+    """A wrong cell: empty in the organisation (parse_cells left it out of ``fields``), its
+    text kept in the note, named in the report with its row, column and value."""
+    text = clean(_text(value))
+    plan.cells.append(BadCell(number, name, column, text, reason))
+    fields["notes"] = _add_note(fields.get("notes"), f"{column} (niet overgenomen): {text}")
 
 
 def _merge_changes(

@@ -236,8 +236,10 @@ _MODES = {"merge": "merge", "samenvoegen": "merge", "skip": "skip", "overslaan":
 class ImportReport(_FrozenRecord):
     """What ``gzctl org import`` did or would do.
 
-    ``written``: the good rows were (or, in a dry run, would be) taken in; ``failed``: rows
-    were wrong and --skip-invalid was not given (nothing changed; exit code 2). ``lines``:
+    ``written``: the rows with a usable name were (or, in a dry run, would be) taken in, a
+    wrong cell left empty (``plan.cells``) and a row without a usable name left out
+    (``plan.rejected``); ``failed``: no row could be taken in (nothing changed; exit code 2;
+    with --skip-invalid an empty import instead). ``lines``:
     the human report; ``type_lines``: which new organisations got their type from their
     name or have none (shown after the report when something was taken in)."""
 
@@ -251,13 +253,14 @@ class ImportReport(_FrozenRecord):
 
     @property
     def written(self) -> bool:
-        """Whether the import changed the list (some rows fit, or the bad ones were skipped)."""
-        return bool(self.plan.ok or self.skip_invalid)
+        """Whether the import was (or would be) carried out: it was not refused."""
+        return not self.failed
 
     @property
     def failed(self) -> bool:
-        """Whether the import was refused: rows that do not fit and no --sla-fouten-over."""
-        return bool(self.plan.rejected) and not self.skip_invalid
+        """Whether the import was refused: rows were left out and no other row can be
+        taken in (with --sla-fouten-over: an import of nothing instead)."""
+        return bool(self.plan.refused) and not self.skip_invalid
 
     def as_json(self) -> dict[str, Any]:
         """The document ``gzctl org import --json`` prints."""
@@ -282,6 +285,11 @@ class ImportReport(_FrozenRecord):
             "rejected": [
                 {"row": r.row, "name": r.name, "reasons": r.reasons} for r in plan.rejected
             ],
+            "cells": [
+                {"row": c.row, "name": c.name, "column": c.column, "value": c.value,
+                 "reason": c.reason}
+                for c in plan.cells
+            ],  # fmt: skip
             "unknown_columns": plan.unknown_columns,
             "double_columns": [c.split("|")[0] for c in plan.double_columns],
             "columns": [
@@ -369,6 +377,10 @@ def read_for_import(
     return orgio.read_table(Path(file), chosen)
 
 
+# The rows a preview shows (and all an import keeps of the file's rows once planned).
+PREVIEW_ROWS = 3
+
+
 def import_organisations(
     where: Where,
     file: str | Path,
@@ -382,8 +394,10 @@ def import_organisations(
 ) -> ImportReport:
     """Read organisations from a list (.csv, .tsv, .xlsx, .xls, .ods, .json, .vcf).
 
-    ``duplicates``: merge (fill in what the list lacks) or skip. With wrong rows nothing is
-    taken in unless ``skip_invalid``; ``dry_run`` changes nothing and adds the mapping, the
+    ``duplicates``: merge (fill in what the list lacks) or skip. A wrong cell is left empty
+    (its text goes in the note), a row without a usable name is left out; only when no row
+    can be taken in is the import refused (``skip_invalid``: then nothing is taken in
+    without refusing); ``dry_run`` changes nothing and adds the mapping, the
     first rows and a mapping file to edit to the report. ``mapping``: the columns the person
     chose, and whether to keep them in koppelingen/. One transaction, one history line for
     everything taken in."""
@@ -400,7 +414,7 @@ def import_organisations(
     else:
         with transaction(project, who, now) as tx:
             plan = orgio.plan_import(tx.project, table, catalogue, now.date(), mode)
-            if plan.ok or skip_invalid:
+            if not plan.refused:
                 changed = orgio.apply_import(tx.project, plan, catalogue, now.date())
                 if plan.added or changed:
                     tx.log(
@@ -409,6 +423,9 @@ def import_organisations(
                         + (f", {len(changed)} aangevuld" if changed else ""),
                         [o.id for o in plan.added] + changed,
                     )
+            # the rows are planned: let go of them before the save renders and checks the
+            # whole file, where an import of 50,000 rows takes the most memory
+            del table.rows[PREVIEW_ROWS:]
     report = ImportReport(plan, dry_run, skip_invalid, table=table)
     report.lines.extend(_file_lines(table, plan))
     report.lines.extend(_report_lines(plan, dry_run, report.written))
@@ -535,7 +552,7 @@ def preview_lines(table: Any, width: int = 78, with_file: bool = True) -> list[L
     if [c for c in empty if c.header]:
         out.append(cut("  Leeg: " + ", ".join(f"'{c.header}'" for c in empty if c.header)))
     out.append(Line("Eerste rijen zoals ze gelezen worden:"))
-    shown = 3 if len(out) <= 15 else 2  # with the question, a screen of 24 lines
+    shown = PREVIEW_ROWS if len(out) <= 15 else 2  # with the question, a screen of 24 lines
     for number, row in table.rows[:shown]:
         parts = [str(row.get(k)) for k in ("name", "contact_name", "contact_email",
                                             "contact_phone", "reach", "place")
@@ -590,7 +607,9 @@ def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
         )
     for r in plan.rejected:
         label = f" ({r.name})" if r.name else ""
-        out.append(Line(f"Rij {r.row}{label}: " + inv.join_reasons(r.reasons), aside=True))
+        said = inv.join_reasons([*r.reasons, "rij overgeslagen"] if written else r.reasons)
+        out.append(Line(f"Rij {r.row}{label}: {said}", aside=True))
+    out.extend(_cell_lines(plan.cells))
     verb = "samengevoegd met" if plan.mode == "merge" else "overgeslagen, staat al als"
     for d in plan.duplicates:
         where = f"rij {d.of_row}" if d.of_row is not None else "de lijst"
@@ -606,8 +625,8 @@ def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
     if not written:
         out.append(
             Line(
-                f"Niets ingelezen: {len(plan.rejected)} van de {plan.rows} rijen zijn fout. "
-                "Herstel ze, of lees alleen de goede rijen in met --skip-invalid.",
+                f"Niets ingelezen: geen van de {plan.rows} rijen is te gebruiken. Geef elke "
+                "organisatie een naam, of zeg met --kolom \"naam=KOLOM\" welke kolom de naam is.",
                 aside=True,
             )
         )
@@ -616,11 +635,42 @@ def _report_lines(plan: Any, dry_run: bool, written: bool) -> list[Line]:
     if plan.duplicates:
         parts.append(f"{len(plan.duplicates)} dubbel")
     if plan.rejected:
-        parts.append(f"{len(plan.rejected)} foute rij(en) overgeslagen")
+        parts.append(f"{len(plan.rejected)} rij(en) overgeslagen")
+    if plan.cells:
+        parts.append(f"{len(plan.cells)} foute cel(len) leeg gelaten")
     would = "zou " if dry_run else ""
     prefix = "Proef, er is niets veranderd. Dit " + would + "er gebeuren: " if dry_run else ""
     rows = f"{plan.rows} {'rij' if plan.rows == 1 else 'rijen'}"
     out.append(Line(prefix + ", ".join(parts) + f" (uit {rows} in {plan.source})."))
+    return out
+
+
+# How many wrong cells the report names one by one; the others are counted per column.
+CELL_LINES = 10
+
+
+def _cell_lines(cells: list[Any]) -> list[Line]:
+    """The wrong cells, each with its row, column and value (the first CELL_LINES), then
+    how many more per column: each is empty, its text in the organisation's note."""
+    out: list[Line] = []
+    for c in cells[:CELL_LINES]:
+        reason = c.reason.rstrip(".")
+        said = reason if f"'{c.value}'" in reason else f"'{c.value}': {reason}"
+        label = f" ({c.name})" if c.name else ""
+        out.append(
+            Line(f"Rij {c.row}{label}, kolom '{c.column}': {said}; leeg gelaten, de tekst staat "
+                 "in de notitie.", aside=True)
+        )  # fmt: skip
+    rest = cells[CELL_LINES:]
+    if rest:
+        per: dict[str, int] = {}
+        for c in rest:
+            per[c.column] = per.get(c.column, 0) + 1
+        listed = ", ".join(f"'{k}' {n}x" for k, n in per.items())
+        out.append(
+            Line(f"En nog {len(rest)} foute cel(len) leeg gelaten ({listed}); de tekst staat "
+                 "telkens in de notitie van de organisatie.", aside=True)
+        )  # fmt: skip
     return out
 
 
