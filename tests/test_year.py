@@ -250,6 +250,17 @@ def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
         shown.out
     )
     assert "Oproep in de dorpskrant" not in shown.out
+    # next --json: the stappenplan's items, then the open meeting actions (none done)
+    for args in ((), ("--alles",)):
+        listed = json.loads(gz(*c, "next", "--json", *args).out)
+        kinds = [x["kind"] for x in listed]
+        assert kinds[-1] == "overleg-actie" and set(kinds[:-1]) == {"stap"}
+        assert listed[-1] == {
+            "kind": "overleg-actie", "id": "zaal-vastleggen-beweegweek",
+            "title": "Zaal vastleggen voor de Beweegweek", "meeting": m,
+            "by": "dorpshuis-de-linde", "by_name": "Dorpshuis De Linde",
+            "due": "2027-01-15", "late": False,
+        }  # fmt: skip
     status = gz(*c, "status", "--alles")  # the whole view; the short one fits one window
     assert "Overleg: 2 geweest, 2 gepland (volgende: 20 januari 2027)" in status.out
     assert "Acties uit het overleg: 1 open actie" in status.out
