@@ -183,7 +183,7 @@ def test_both_demos_have_a_planning(gz, tmp_path: Path, args, what, milestone) -
 # --------------------------------------------------------------------------- overleg
 
 
-def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
+def test_four_meetings_with_decisions_and_actions(gz, village: Path, monkeypatch) -> None:
     c = ("-C", str(village))
     orgs = add_orgs(gz, village, "Dorpshuis De Linde", "KBO Beesd", "VV Beesd")
     assert gz(*c, "platform", "add", "Beweegweek", "--lid", orgs[2], "--lid", orgs[1]).code == 0
@@ -261,6 +261,17 @@ def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
             "by": "dorpshuis-de-linde", "by_name": "Dorpshuis De Linde",
             "due": "2027-01-15", "late": False,
         }  # fmt: skip
+    # the short status: the meetings and the planning, a line each (one line where it fits)
+    for columns in ("60", "80"):
+        monkeypatch.setenv("COLUMNS", columns)
+        short = gz(*c, "status").out.splitlines()
+        assert "Overleg: volgende op 20 januari 2027, 1 open actie" in short
+        assert "Planning: volgende mijlpaal op 19 februari 2027" in short
+        assert len(short) <= 22 and "Volgende acties:" in short
+    monkeypatch.setenv("COLUMNS", "120")
+    assert ("Overleg: volgende op 20 januari 2027, 1 open actie · "
+            "Planning: volgende mijlpaal op 19 februari 2027") in gz(*c, "status").out  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "100")
     status = gz(*c, "status", "--alles")  # the whole view; the short one fits one window
     assert "Overleg: 2 geweest, 2 gepland (volgende: 20 januari 2027)" in status.out
     assert "Acties uit het overleg: 1 open actie" in status.out

@@ -163,6 +163,12 @@ def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
     assert "te laat sinds " in out
     assert "Alle" in out and "mijlpalen: gzctl -C" in out  # a long -C folder breaks the line
     assert all(len(line) <= 80 for line in out.splitlines() if "gzctl -C" not in line)
+    # the short status says it in one line: the next milestone, how many are late
+    short = gz("-C", str(folder), "status").out
+    late = len(json.loads(gz("-C", str(folder), "status", "--json").out)["planning"]["late"])
+    assert late == 1
+    assert "Planning: volgende mijlpaal op 19 maart 2027; 1 mijlpaal te laat" in short
+    assert len(short.splitlines()) <= 22
     data = json.loads(gz("-C", str(folder), "status", "--json").out)["planning"]
     assert data["deadline"] == "2027-10-01"
     assert data["next"]["date"] == "2027-03-19"

@@ -102,6 +102,7 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     network = network_summary(data, style, width)
     warned = [style.yellow(w) for w in data.get("warnings") or []]
     lines = [head, *conflict_lines(data, style), *warned, *phases, "", *network[:-1]]
+    lines += year_lines(data, style, width)
     if later:  # the questions left for later, before the actions
         lines += ["", *short_later(later)]
     last = [last_activity_line(data)]
@@ -137,6 +138,42 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
             break
         shown = shown + entry
     return [*top, *shown, *tail]
+
+
+def year_lines(data: dict[str, Any], style: Style, width: int | None = None) -> list[str]:
+    """The network's year in the short status: the next meeting and the open actions of
+    the meetings (how many late), and the planning's next milestone (how many late), each
+    only when the village has it; on one line while it fits ``width``, else two."""
+    parts: list[tuple[str, str]] = []  # (what it says, how many late)
+    meetings = data.get("meetings")
+    if meetings:
+        actions = meetings.get("open_actions") or []
+        said = []
+        if meetings.get("next"):
+            said.append(f"volgende op {_day(meetings['next']['date'])}")
+        if actions:
+            said.append(f"{len(actions)} open {'actie' if len(actions) == 1 else 'acties'}")
+        late = sum(1 for a in actions if a["late"])
+        if said:
+            parts.append(("Overleg: " + ", ".join(said), f", {late} te laat" if late else ""))
+    planning = data.get("planning")
+    if planning and (planning.get("next") or planning.get("late")):
+        nxt, n = planning.get("next"), len(planning.get("late") or [])
+        text = f"volgende mijlpaal op {_day(nxt['date'])}" if nxt else ""
+        late_text = f"{n} {'mijlpaal' if n == 1 else 'mijlpalen'} te laat" if n else ""
+        if text and late_text:
+            late_text = "; " + late_text
+        parts.append(("Planning: " + text, late_text))
+    plain = [said + late for said, late in parts]
+    shown = [said + (style.yellow(late) if late else "") for said, late in parts]
+    if len(parts) == 2 and len(plain[0]) + 3 + len(plain[1]) <= (width or 80):
+        return [shown[0] + " · " + shown[1]]
+    return shown
+
+
+def _day(iso: str) -> str:
+    """'2027-01-07' -> '7 januari 2027'."""
+    return format_date(dt.date.fromisoformat(iso))
 
 
 def phase_lines(data: dict[str, Any], style: Style) -> list[str]:
