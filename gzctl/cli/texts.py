@@ -725,7 +725,9 @@ OVERLEG_COMMANDS: dict[str, Help] = {
     ),
     "verwijderen": Help(
         "Schrap een overleg dat niet doorgaat (zonder besluiten of acties).",
-        "Een overleg met besluiten of acties blijft bewaard: daar heeft het netwerk over beslist.",
+        "Een overleg met besluiten of acties blijft bewaard: daar heeft het netwerk over beslist. "
+        "Een geschrapte netwerkavond blijft in agenda.ics van de website staan als 'Gaat niet "
+        "door', zodat agenda's van inwoners hem weghalen.",
         ("gzctl overleg verwijderen 2027-03-11-netwerkavond",),
     ),
 }
