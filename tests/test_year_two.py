@@ -321,3 +321,22 @@ def test_the_demo_a_year_in_has_a_late_member_with_its_welcome_pack(
     result = gz("-C", str(folder), "docs", "build", "--only", "welkom", "--format", "md")
     assert result.code == 0, result.err
     assert (packs / f"{next_one}.md").is_file() and (packs / f"{org_id}.md").is_file()
+
+
+def test_a_first_evening_held_is_no_longer_a_date_gone_by(gz, tmp_path: Path) -> None:
+    """The agenda of the first network evening warns when its day has passed; once the
+    evening is recorded as held (a network evening that day, as in the demo a year in), the
+    date is history, not a mistake."""
+    answers = tmp_path / "a.toml"
+    answers.write_text(BASE_ANSWERS + '\n[verbinden]\nnetwerkavond_datum = 2026-11-10\n'
+                       'netwerkavond_tijd = "19:30"\nnetwerkavond_plek = "Dorpshuis"\n',
+                       encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "dorp"
+    assert gz("init", str(folder), "--answers", str(answers)).code == 0
+    c = ("-C", str(folder))
+    built = gz(*c, "docs", "build", "--only", "agenda", "--format", "md")
+    assert built.code == 0, built.err
+    assert "de datum van de netwerkavond (10 november 2026) is al voorbij" in built.err + built.out
+    assert gz(*c, "overleg", "toevoegen", "10-11-2026", "--soort", "netwerkavond").code == 0
+    again = gz(*c, "docs", "build", "--only", "agenda", "--format", "md")
+    assert again.code == 0 and "is al voorbij" not in again.err + again.out
