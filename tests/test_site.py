@@ -380,8 +380,8 @@ def test_poster_without_address_has_no_qr_but_a_contact(site: Path) -> None:
         for title in COMING:
             assert title in text
         # joined, and separately in a joint initiative (network/participation.py)
-        assert "<strong>5</strong>organisaties aangesloten" in text
-        assert "<strong>8</strong>andere doen mee aan een initiatief" in text
+        assert "<strong>6</strong>organisaties aangesloten" in text  # the Zonnebloem too
+        assert "<strong>7</strong>andere doen mee aan een initiatief" in text
 
 
 def test_poster_pdf_is_one_page_of_the_right_size(site: Path) -> None:
