@@ -17,6 +17,7 @@ from typing import Any
 from gzctl.core.errors import NotFound, UsageProblem
 from gzctl.core.model import Activity, Meeting, MeetingAction, Project
 from gzctl.core.playbook import MeetingKind, Playbook
+from gzctl.network.vocabulary import OPEN_EVENING_PREFIX as OPEN_PREFIX
 
 JOINED = "aangesloten"
 OPEN_KIND = "netwerkavond"  # the meetings residents are invited to as well
@@ -26,7 +27,6 @@ OPEN_TEXT = (
     "Kom luisteren, meedenken of vertellen wat jij zou willen doen. Aanmelden hoeft niet."
 )
 OPEN_HOURS = 2
-OPEN_PREFIX = "open-avond-"  # an open evening's id (its UID in agenda.ics): prefix + meeting id
 MAX_TEXT = 500
 # little words an action's id leaves out ("Zaal vastleggen voor de Beweegweek" ->
 # zaal-vastleggen-beweegweek)

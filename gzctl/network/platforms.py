@@ -34,7 +34,7 @@ from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
 from gzctl.network.summaries import platform_summary
-from gzctl.network.vocabulary import PLATFORM_STATUSES
+from gzctl.network.vocabulary import OPEN_EVENING_PREFIX, PLATFORM_STATUSES
 
 STATUSES = PLATFORM_STATUSES  # gzctl/network/vocabulary.py
 ROLES: tuple[str, ...] = ("trekker", "deelnemer")
@@ -787,8 +787,6 @@ def cancellations(
     whose id is an activity again (a hand edit or a merge) is left out: the live event wins.
     ``evenings``: with the cancelled open evenings (removed network evenings), which only
     the website's agenda.ics published."""
-    from gzctl.network.meetings import OPEN_PREFIX
-
     live = {a.id for a in project.activities}
     latest: dict[str, CancelledActivity] = {}
     for c in project.cancelled_activities:  # one per UID, also after a hand edit
@@ -797,7 +795,7 @@ def cancellations(
     out = [
         c for c in project.cancelled_activities
         if latest[c.id] is c and c.id not in live and _published(c, today)
-        and (evenings or not c.id.startswith(OPEN_PREFIX))
+        and (evenings or not c.id.startswith(OPEN_EVENING_PREFIX))
     ]  # fmt: skip
     if when == "komend":
         out = [c for c in out if c.start.date() >= today]
