@@ -46,12 +46,12 @@ def test_the_example_on_the_page_runs(tmp_path: Path, gz) -> None:
     assert lines[0] == f"Ooltwijk: {round(100 * (done - 1) / total)}% gedaan"
     assert lines[1] == "toegevoegd: repair-cafe-ooltwijk, biljartclub-de-keu"
     assert lines[2] == "leeg gelaten: [(3, 'e-mail')]"  # the wrong e-mail address, not the row
-    assert lines[3] == "afgevinkt: verkennen.dorpskrantoproep"
+    assert lines[3] == "afgevinkt: verkennen.lerendnetwerk"
     assert lines[4] == "fout 2"
     saved = tomllib.loads((tmp_path / "ooltwijk" / "gzctl.toml").read_text(encoding="utf-8"))
     history = saved["history"]
     assert [h["who"] for h in history[-2:]] == ["Adviseur", "Adviseur"]
-    assert saved["checklist"]["verkennen.dorpskrantoproep"]["note"] == "via script"
+    assert saved["checklist"]["verkennen.lerendnetwerk"]["note"] == "via script"
 
 
 def test_every_name_on_the_page_is_exported_and_the_other_way_round() -> None:

@@ -268,6 +268,7 @@ RUN_DATES = [
 def _planned_ahead(project: Project, today: dt.date) -> list[tuple[str, dt.date]]:
     """Every day the demo plans after today: activities, the network evening, the start."""
     days = [(a.title, a.start.date()) for a in project.activities if a.start.date() > today]
+    days += [(m.id, m.date) for m in project.meetings if m.date > today]
     for key, value in project.answers.items():
         if isinstance(value, dt.date) and value > today:
             days.append((key, value))
@@ -281,8 +282,13 @@ def _planned_ahead(project: Project, today: dt.date) -> list[tuple[str, dt.date]
 def test_the_demo_plans_nothing_on_an_unfit_day(now: dt.datetime, book: str, land: object) -> None:
     project = dm.build_project(pb.load(book), now, "tester")
     ahead = _planned_ahead(project, now.date())
-    assert len(ahead) >= 4  # activities, the evening and the start are all ahead
+    assert len(ahead) >= 4  # activities, the next network evening and the start are ahead
     for what, day in ahead:
+        assert cc.reasons(day, land, school=False) == [], (what, day)  # type: ignore[arg-type]
+    # the past met on fitting days too: the meetings and the first network evening
+    evening = project.answers["verbinden.netwerkavond_datum"]
+    assert evening < now.date()
+    for what, day in [("netwerkavond", evening), *((m.id, m.date) for m in project.meetings)]:
         assert cc.reasons(day, land, school=False) == [], (what, day)  # type: ignore[arg-type]
 
 
@@ -291,13 +297,15 @@ def test_the_demo_of_7_december_moves_off_new_year() -> None:
     days = {a.start.date() for a in project.activities}
     assert D(2026, 12, 31) not in days and D(2027, 1, 1) not in days
     assert D(2027, 1, 8) in days  # "+25d" (Friday 1 January) -> the next Friday
-    # "+24d" is Thursday 31 December (oudejaarsavond) -> Thursday 7 January
-    assert project.answers["verbinden.netwerkavond_datum"] == D(2027, 1, 7)
+    # the next network evening "+24d" is Thursday 31 December (oudejaarsavond) -> Thursday
+    # 7 January
+    assert "2027-01-07-netwerkavond" in [m.id for m in project.meetings]
 
 
 def test_the_demo_of_3_april_avoids_koningsdag() -> None:
     project = dm.build_project(pb.load("gemeenschapszorg"), RUN_DATES[1], "tester")
-    assert project.answers["verbinden.netwerkavond_datum"] == D(2027, 5, 4)  # not 27 April
+    # the next network evening: Tuesday 4 May, not Koningsdag (Tuesday 27 April)
+    assert "2027-05-04-netwerkavond" in [m.id for m in project.meetings]
     again = dm.build_project(pb.load("gemeenschapszorg"), RUN_DATES[1], "tester")
     assert [a.start for a in project.activities] == [a.start for a in again.activities]
 
@@ -306,7 +314,7 @@ def test_the_past_of_the_demo_is_not_moved() -> None:
     """Days already behind the run date keep their offset, so the history keeps its order."""
     book = pb.load("gemeenschapszorg")
     project = dm.build_project(book, RUN_DATES[0], "tester")
-    assert project.project.created == RUN_DATES[0].date() - dt.timedelta(days=45)
+    assert project.project.created == RUN_DATES[0].date() - dt.timedelta(days=338)
     past = [a.start.date() for a in project.activities if a.start.date() <= RUN_DATES[0].date()]
     assert past  # the demo has a history of activities
     assert [h.at for h in project.history] == sorted(h.at for h in project.history)

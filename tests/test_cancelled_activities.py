@@ -215,3 +215,110 @@ def test_khal_marks_the_removed_event_cancelled(gz, project: Path, tmp_path: Pat
         "Soep|2027-04-14-soep@beesd.gzctl",
     ]
     assert len(list((home / "cal").iterdir())) == 2  # replaced, not doubled
+
+
+# --------------------------------------------------------------------------- network evenings
+
+UID_EVENING = "open-avond-2027-03-11-netwerkavond@beesd.gzctl"
+
+
+def _evening(gz, project: Path) -> list[str]:
+    c = ["-C", str(project)]
+    added = gz(*c, "overleg", "toevoegen", "11-03-2027", "--soort", "netwerkavond",
+               "--tijd", "19:30", "--plek", "Dorpshuis De Linde")  # fmt: skip
+    assert added.code == 0, added.err
+    assert gz(*c, "activity", "add", "Soep", "--datum", "14-04-2027").code == 0
+    return c
+
+
+def test_a_removed_network_evening_stays_in_agenda_ics_as_cancelled(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    """Issue 26: a network evening removed with gzctl overleg is the residents' open evening
+    in the website's agenda.ics: it stays there under its UID, cancelled, SEQUENCE higher."""
+    c = _evening(gz, project)
+    assert gz(*c, "site", "build").code == 0
+    ics = project / "website" / "agenda.ics"
+    published = _events(ics.read_bytes())[UID_EVENING]
+    assert "status" not in published and int(published["sequence"]) == 0
+
+    removed = gz(*c, "overleg", "verwijderen", "2027-03-11-netwerkavond")
+    assert removed.code == 0, removed.err
+    assert "agenda.ics" in removed.out and "Gaat niet door" in removed.out
+    state = tomllib.loads((project / "gzctl.toml").read_text(encoding="utf-8"))
+    assert "meetings" not in state or state["meetings"] == []
+    [gone] = state["cancelled_activities"]
+    # SEQUENCE 1, one above the 0 published (1 is the default: not written)
+    assert (gone["id"], gone.get("sequence", 1)) == ("open-avond-2027-03-11-netwerkavond", 1)
+
+    assert gz(*c, "site", "build").code == 0
+    data = ics.read_bytes()
+    both = {e["uid"]: e for e in parse_both(data)}  # icalendar and vobject agree
+    assert both[UID_EVENING]["sequence"] == 1
+    assert both[UID_EVENING]["summary"] == "Gaat niet door: Open avond: iedereen welkom"
+    event = _events(data)[UID_EVENING]
+    assert str(event["status"]) == "CANCELLED" and str(event["transp"]) == "TRANSPARENT"
+    ams = __import__("zoneinfo").ZoneInfo("Europe/Amsterdam")
+    assert event.decoded("dtstart") == dt.datetime(2027, 3, 11, 19, 30, tzinfo=ams)
+    assert event.decoded("dtend") == dt.datetime(2027, 3, 11, 21, 30, tzinfo=ams)
+    doe_mee = (project / "website" / "doe-mee.html").read_text(encoding="utf-8")
+    assert "open avond" not in doe_mee  # no longer named as coming
+
+    # gzctl activity export never held the open evenings: nor their cancellation
+    export = tmp_path / "activiteiten.ics"
+    assert gz(*c, "activity", "export", str(export)).code == 0
+    assert not [u for u in _events(export.read_bytes()) if u.startswith("open-avond-")]
+
+    # an evening planned again that day is a new event; the cancellation keeps its UID
+    again = gz(*c, "overleg", "toevoegen", "11-03-2027", "--soort", "netwerkavond",
+               "--tijd", "19:30")  # fmt: skip
+    assert again.code == 0 and "Id: 2027-03-11-netwerkavond-2" in again.out
+    assert gz(*c, "site", "build").code == 0
+    events = _events(ics.read_bytes())
+    assert str(events[UID_EVENING]["status"]) == "CANCELLED"
+    fresh = events["open-avond-2027-03-11-netwerkavond-2@beesd.gzctl"]
+    assert "status" not in fresh
+
+    # the second one removed too: a cancellation of its own, the first one kept
+    assert gz(*c, "overleg", "verwijderen", "2027-03-11-netwerkavond-2").code == 0
+    state = tomllib.loads((project / "gzctl.toml").read_text(encoding="utf-8"))
+    assert sorted((x["id"], x.get("sequence", 1)) for x in state["cancelled_activities"]) == [
+        ("open-avond-2027-03-11-netwerkavond", 1), ("open-avond-2027-03-11-netwerkavond-2", 1),
+    ]  # fmt: skip
+
+
+def test_a_cancellation_under_the_same_uid_again_is_one_higher() -> None:
+    from gzctl.core.model import Activity, Project
+    from gzctl.network import platforms as pf
+
+    project = Project()
+    event = Activity(id="open-avond-x", title="Open avond", start=dt.datetime(2027, 3, 11, 19))
+    first = pf.keep_cancellation(project, event, dt.date(2026, 11, 22))
+    second = pf.keep_cancellation(project, event, dt.date(2026, 11, 23))
+    assert (first.sequence, second.sequence) == (1, 2)
+    assert [(c.id, c.sequence) for c in project.cancelled_activities] == [("open-avond-x", 2)]
+
+
+@pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed")
+def test_khal_marks_the_removed_network_evening_cancelled(
+    gz, project: Path, tmp_path: Path
+) -> None:
+    """The website's agenda.ics before and after the removal, imported into one khal
+    calendar: the open evening is the same event (same UID), now cancelled."""
+    c = _evening(gz, project)
+    home = tmp_path / "khal"
+    khal = khal_client(home, "dorp")
+
+    def listed() -> list[str]:
+        out = khal("list", "--format", "{status}{title}|{uid}", "2027-03-01", "60d")
+        return [line for line in out.splitlines() if "|" in line]
+
+    ics = project / "website" / "agenda.ics"
+    assert gz(*c, "site", "build").code == 0
+    khal("import", "--batch", "-a", "dorp", str(ics))
+    assert f"Open avond: iedereen welkom|{UID_EVENING}" in listed()
+    assert gz(*c, "overleg", "verwijderen", "2027-03-11-netwerkavond").code == 0
+    assert gz(*c, "site", "build").code == 0
+    khal("import", "--batch", "-a", "dorp", str(ics))
+    assert f"CANCELLED Gaat niet door: Open avond: iedereen welkom|{UID_EVENING}" in listed()
+    assert not [x for x in listed() if x.endswith(UID_EVENING) and "CANCELLED" not in x]

@@ -117,7 +117,7 @@ def test_the_demo_moves_with_the_run_date() -> None:
     assert [h.at + week for h in before.history] == [h.at for h in after.history]
     assert [h.what for h in before.history] == [h.what for h in after.history]
     assert before.project.created + week == after.project.created
-    assert before.project.created == dt.date(2026, 10, 8)  # created = "-45d"
+    assert before.project.created == dt.date(2025, 12, 19)  # created = "-338d": a year in
     starts = [a.start for a in after.activities]
     expected = [a.start + week for a in before.activities]
     # except a day ahead that does not fit the calendar: "+25d 19:00" from 29 November is
@@ -126,9 +126,15 @@ def test_the_demo_moves_with_the_run_date() -> None:
     assert christmas_eve in expected
     expected[expected.index(christmas_eve)] = dt.datetime(2027, 1, 7, 19, 0)
     assert expected == starts
-    assert before.answers["verkennen.startdatum"] == dt.date(2026, 10, 9)  # "-44d"
-    assert after.answers["verkennen.startdatum"] == dt.date(2026, 10, 16)
-    assert before.answers["verbinden.netwerkavond_datum"] == dt.date(2026, 12, 16)  # "+24d"
+    assert before.answers["verkennen.startdatum"] == dt.date(2025, 12, 23)  # "-334d"
+    # a week later "-334d" is 30 December, the Christmas week: a date answered in the past
+    # moves back to the last fitting day, as the meetings do
+    assert after.answers["verkennen.startdatum"] == dt.date(2025, 12, 23)
+    # the first network evening ("-165d") was months ago, on the day of its meeting
+    evening = before.answers["verbinden.netwerkavond_datum"]
+    assert evening == dt.date(2026, 6, 10)
+    assert after.answers["verbinden.netwerkavond_datum"] == evening + week
+    assert f"{evening.isoformat()}-netwerkavond" in [m.id for m in before.meetings]
 
 
 # --------------------------------------------------------------------------- checked on load
@@ -138,7 +144,7 @@ def test_a_broken_demo_file_names_file_line_and_key(tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     path = folder / "nl" / "demo.toml"
     text = path.read_text("utf-8")
-    text = text.replace('when = "-33d 20:00"', 'when = "33 dagen geleden"', 1)
+    text = text.replace('when = "-296d 20:00"', 'when = "33 dagen geleden"', 1)
     text = text.replace("minutes = 90", "minuten = 90", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PlaybookError) as err:
@@ -248,7 +254,8 @@ name = "Dorpshuis Het Anker"
     project = dm.build_project(pb.load("gemeenschapszorg"), NOW, "tester", village)
     assert project.village.name == "Proefdorp"
     assert project.project.created == dt.date(2026, 11, 8)
-    assert project.answers["verkennen.startdatum"] == dt.date(2026, 11, 15)
+    # "-1w" is Sunday 15 November: a date in the past moves back to the last fitting day
+    assert project.answers["verkennen.startdatum"] == dt.date(2026, 11, 14)
     assert [o.name for o in project.organisations] == ["Dorpshuis Het Anker"]
     assert project.checklist["verkennen.eerderonderzoek"].done
     assert [h.at for h in project.history] == sorted(h.at for h in project.history)

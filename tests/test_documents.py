@@ -141,7 +141,7 @@ def test_every_letter_is_a_dutch_business_letter(demo: Path) -> None:
         after_head = lines[lines.index("<!-- /briefhoofd -->") + 2]
         assert after_head.rstrip("\\"), stem
         assert re.search(r"^Ooltwijk, \d{1,2} \w+ 2026\\$", text, re.M), stem
-        assert "**Betreft:** Uitnodiging eerste netwerkavond op 16 december 2026" in text, stem
+        assert "**Betreft:** Uitnodiging eerste netwerkavond op 10 juni 2026" in text, stem
         salutation = next(ln for ln in lines if re.match(r"^(Beste|Geachte?) ", ln))
         assert salutation.endswith(","), stem
         assert "leden van" not in salutation and "medewerkers van" not in salutation, stem

@@ -42,7 +42,7 @@ OTHER_LINES = [
     ["platform", "show", "beweegweek"], ["coordinator", "candidate", "list"],
     ["answers"], ["wizard"], ["merge", "conflicts"], ["site", "build"],
     ["activity", "add", "Koffie"], ["person", "export", "bestaat-niet"], ["merge", "resolve"],
-    ["done", "verkennen.dorpskrantoproep"], ["undo", "verkennen.dorpskrantoproep"],
+    ["done", "verkennen.lerendnetwerk"], ["undo", "verkennen.lerendnetwerk"],
 ]  # fmt: skip
 
 

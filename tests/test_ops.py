@@ -518,7 +518,8 @@ def test_start_or_join_platform_joins_one_started_meanwhile(demo: Path) -> None:
             "KBO Ooltwijk (kbo-ooltwijk) met contactgegevens van de lijst halen, en ook uit "
             "platform Ouderensteunpunt en activiteiten Wandeling voor ouderen, Koffieochtend "
             "Ouderensteunpunt (proef), Open koffieochtend Ouderensteunpunt en vaste activiteit "
-            "Koersbal en actie route-wandeling-uitzetten?",
+            "Koersbal en overleg 2026-12-16-netwerkavond en acties verslag-avond-rondsturen, "
+            "kennismaken-zonnebloem, folder-ouderensteunpunt-huisarts, route-wandeling-uitzetten?",
             'trekker = "kbo-ooltwijk"',  # Ja: the references went with it
         ),
         (

@@ -64,7 +64,9 @@ def test_ook_verwijzingen_takes_the_references_in_one_write(gz, demo: Path) -> N
         "Ook uit activiteiten Wandeling voor ouderen, Koffieochtend Ouderensteunpunt (proef), "
         "Open koffieochtend Ouderensteunpunt gehaald.",
         "Ook uit vaste activiteit Koersbal gehaald.",  # what the member did weekly
-        "Ook uit actie route-wandeling-uitzetten gehaald.",  # a meeting's action (issue 26)
+        "Ook uit overleg 2026-12-16-netwerkavond gehaald.",  # the chair of the next evening
+        "Ook uit acties verslag-avond-rondsturen, kennismaken-zonnebloem, "
+        "folder-ouderensteunpunt-huisarts, route-wandeling-uitzetten gehaald.",  # issue 26
     ]
     data = state(demo)
     assert "kbo-ooltwijk" not in {o["id"] for o in data["organisations"]}
@@ -114,7 +116,8 @@ def test_a_dangling_organisation_opens_is_reported_and_repaired(gz, demo: Path) 
     line = (
         "Verwijzing naar onbekende organisatie 'vv-ooltwijk' in platform Beweegweek en "
         "activiteiten Kennismaken met de werkgroep Beweegweek, Voetbalclinic voor groep 5 tot "
-        "en met 8 en actie trainers-vragen-voetbalclinic; herstel met: "
+        "en met 8 en acties werkgroep-beweegweek-elkaar, trainers-vragen-voetbalclinic; "
+        "herstel met: "
         f"gzctl -C {demo} org remove vv-ooltwijk --ook-verwijzingen"
     )
     for args in (["status"], ["org", "list"], ["merge", "conflicts"], ["status", "--json"]):

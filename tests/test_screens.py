@@ -190,12 +190,12 @@ def test_done_takes_the_number_next_shows(gz, demo: Path) -> None:
 
 
 def test_done_takes_words_from_the_title(gz, demo: Path) -> None:
-    result = gz("done", "koffie", "dorpsraad", cwd=demo)
+    result = gz("done", "startgroep", "overneemt", cwd=demo)
     assert result.code == 0, result.err
-    assert "verkennen.dorpsraadgesprek" in result.out
-    result = gz("done", "ondersteuner", cwd=demo)
-    assert "verkennen.ondersteunergesprek" in result.out
-    back = gz("ongedaan", "ondersteuner", cwd=demo)
+    assert "verbinden.startgroepoverdracht" in result.out
+    result = gz("done", "geldbronnen", cwd=demo)
+    assert "organiseren.fondsen" in result.out
+    back = gz("ongedaan", "geldbronnen", cwd=demo)
     assert back.code == 0 and "staat weer open" in back.out
 
 

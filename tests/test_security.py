@@ -485,9 +485,9 @@ HAND_EDITS = [
     ('id = "bibliotheek-ooltwijk"', 'id = "dorpshuis-de-schakel"', "places[2].id"),
     ("end = 2026-11-02 21:00:00", "end = 2026-11-02 18:00:00", "activities[1].end"),
     ("start = 2026-11-02 19:30:00", "start = 2026-11-02 19:30:00+01:00", "activities[1].start"),
-    ("at = 2026-10-08 20:00:00+01:00", "at = 2026-10-08 20:00:00", "history[1].at"),
-    ("netwerkavond_datum = 2026-12-16", "netwerkavond_datum = 9999-12-31", "netwerkavond_datum"),
-    ("startdatum = 2026-10-09", "startdatum = 0001-01-01", "startdatum"),
+    ("at = 2025-12-19 20:00:00+01:00", "at = 2025-12-19 20:00:00", "history[1].at"),
+    ("netwerkavond_datum = 2026-06-10", "netwerkavond_datum = 9999-12-31", "netwerkavond_datum"),
+    ("startdatum = 2025-12-23", "startdatum = 0001-01-01", "startdatum"),
     ("inhabitants = 4850", "inhabitants = " + "9" * 5000, "te lang"),
 ]
 

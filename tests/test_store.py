@@ -29,7 +29,7 @@ def test_demo_roundtrip_is_byte_identical(demo: Path) -> None:
 
 def test_small_change_gives_small_diff(gz, demo: Path) -> None:
     before = (demo / "gzctl.toml").read_text(encoding="utf-8").splitlines()
-    assert gz("-C", str(demo), "done", "verkennen.dorpskrantoproep").code == 0
+    assert gz("-C", str(demo), "done", "verkennen.lerendnetwerk").code == 0
     after = (demo / "gzctl.toml").read_text(encoding="utf-8").splitlines()
     import difflib
 

@@ -126,9 +126,10 @@ def test_a_late_joiner_gets_a_welcome_pack(demo: Path, gz) -> None:
         org.dates["aangesloten"] = when.date()
     r = gz("-C", str(demo), "docs", "build", "--only", "welkom")
     assert r.code == 0, r.err
-    letters = list((demo / "documenten" / "welkom").glob("*.md"))
-    assert len(letters) == 1
-    text = letters[0].read_text(encoding="utf-8")
+    letters = sorted((demo / "documenten" / "welkom").glob("*.md"))
+    # the demo's own late member (the Zonnebloem) and the one who joined now, a letter each
+    assert [x.stem for x in letters] == sorted([candidate.id, "zonnebloem-afdeling-ooltwijk"])
+    text = (demo / "documenten" / "welkom" / f"{candidate.id}.md").read_text(encoding="utf-8")
     assert candidate.name in text and "toestemming" in text and "geen bestuur" in text
 
 

@@ -183,7 +183,7 @@ def test_both_demos_have_a_planning(gz, tmp_path: Path, args, what, milestone) -
 # --------------------------------------------------------------------------- overleg
 
 
-def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
+def test_four_meetings_with_decisions_and_actions(gz, village: Path, monkeypatch) -> None:
     c = ("-C", str(village))
     orgs = add_orgs(gz, village, "Dorpshuis De Linde", "KBO Beesd", "VV Beesd")
     assert gz(*c, "platform", "add", "Beweegweek", "--lid", orgs[2], "--lid", orgs[1]).code == 0
@@ -250,6 +250,28 @@ def test_four_meetings_with_decisions_and_actions(gz, village: Path) -> None:
         shown.out
     )
     assert "Oproep in de dorpskrant" not in shown.out
+    # next --json: the stappenplan's items, then the open meeting actions (none done)
+    for args in ((), ("--alles",)):
+        listed = json.loads(gz(*c, "next", "--json", *args).out)
+        kinds = [x["kind"] for x in listed]
+        assert kinds[-1] == "overleg-actie" and set(kinds[:-1]) == {"stap"}
+        assert listed[-1] == {
+            "kind": "overleg-actie", "id": "zaal-vastleggen-beweegweek",
+            "title": "Zaal vastleggen voor de Beweegweek", "meeting": m,
+            "by": "dorpshuis-de-linde", "by_name": "Dorpshuis De Linde",
+            "due": "2027-01-15", "late": False,
+        }  # fmt: skip
+    # the short status: the meetings and the planning, a line each (one line where it fits)
+    for columns in ("60", "80"):
+        monkeypatch.setenv("COLUMNS", columns)
+        short = gz(*c, "status").out.splitlines()
+        assert "Overleg: volgende op 20 januari 2027, 1 open actie" in short
+        assert "Planning: volgende mijlpaal op 19 februari 2027" in short
+        assert len(short) <= 22 and "Volgende acties:" in short
+    monkeypatch.setenv("COLUMNS", "120")
+    assert ("Overleg: volgende op 20 januari 2027, 1 open actie · "
+            "Planning: volgende mijlpaal op 19 februari 2027") in gz(*c, "status").out  # fmt: skip
+    monkeypatch.setenv("COLUMNS", "100")
     status = gz(*c, "status", "--alles")  # the whole view; the short one fits one window
     assert "Overleg: 2 geweest, 2 gepland (volgende: 20 januari 2027)" in status.out
     assert "Acties uit het overleg: 1 open actie" in status.out
@@ -434,6 +456,7 @@ def test_the_demo_meetings_hold_on_any_run_date(name: str) -> None:
 
     from gzctl.core import planning
     from gzctl.core import playbook as pb
+    from gzctl.documents.members import late_joiners
     from gzctl.network import demo as dm
 
     book = pb.load(name)
@@ -442,7 +465,14 @@ def test_the_demo_meetings_hold_on_any_run_date(name: str) -> None:
         now = start + dt.timedelta(days=days)
         project = dm.build_project(book, now, "tester")
         held = [m for m in project.meetings if m.date < now.date()]
-        assert len(held) == 3 and all(m.decisions and m.closed for m in held)
+        assert len(held) == 5 and all(m.decisions and m.closed for m in held)
+        # a village about a year in: its first network evening months ago, held as a
+        # meeting that day, and a member that joined after it (the welcome pack's reader)
+        evening = project.answers["verbinden.netwerkavond_datum"]
+        assert evening <= now.date() - dt.timedelta(days=150)
+        assert project.project.created <= now.date() - dt.timedelta(days=300)
+        assert evening in [m.date for m in held if m.kind == "netwerkavond"]
+        assert len(late_joiners(project)) == 1
         assert len([a for m in project.meetings for a in m.actions if a.done is None]) == 1
         assert all(m.chair for m in project.meetings)
         plan = planning.plan(book, project, now.date())

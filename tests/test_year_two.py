@@ -163,6 +163,12 @@ def test_status_shows_the_planning_in_a_line_when_the_village_gave_a_deadline(
     assert "te laat sinds " in out
     assert "Alle" in out and "mijlpalen: gzctl -C" in out  # a long -C folder breaks the line
     assert all(len(line) <= 80 for line in out.splitlines() if "gzctl -C" not in line)
+    # the short status says it in one line: the next milestone, how many are late
+    short = gz("-C", str(folder), "status").out
+    late = len(json.loads(gz("-C", str(folder), "status", "--json").out)["planning"]["late"])
+    assert late == 1
+    assert "Planning: volgende mijlpaal op 19 maart 2027; 1 mijlpaal te laat" in short
+    assert len(short.splitlines()) <= 22
     data = json.loads(gz("-C", str(folder), "status", "--json").out)["planning"]
     assert data["deadline"] == "2027-10-01"
     assert data["next"]["date"] == "2027-03-19"
@@ -200,8 +206,10 @@ def test_network_evenings_are_open_evenings_on_the_site_and_in_agenda_ics(
     names = [o["name"] for o in state(folder)["organisations"]]
     assert not [n for n in names if n in evening]
     meetings = [m for m in state(folder)["meetings"] if m["kind"] == "netwerkavond"]
-    first = min(meetings, key=lambda m: m["date"])
-    # the "Doe mee" page names the next open evening and links to it
+    today = dt.date(2026, 11, 22)  # the clock of the tests
+    assert [m for m in meetings if m["date"] < today]  # the demo held evenings already
+    first = min((m for m in meetings if m["date"] >= today), key=lambda m: m["date"])
+    # the "Doe mee" page names the next open evening (not one held) and links to it
     doe_mee = (site / "doe-mee.html").read_text(encoding="utf-8")
     assert "Kom ook naar de volgende open avond van het netwerk" in doe_mee
     assert f'agenda.html#activiteit-open-avond-{first["id"]}' in doe_mee
@@ -273,35 +281,63 @@ def test_the_country_file_checks_its_invitation_paragraphs(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("args", "org_id", "name", "greeting"),
+    ("args", "org_id", "name", "greeting", "next_one"),
     [
-        ((), "zonnebloem-afdeling-ooltwijk", "Zonnebloem afdeling Ooltwijk", "Beste Ans,"),
-        (("--vlaanderen",), "samana-heuvelkerke", "Samana Heuvelkerke", "Beste Ann,"),
+        ((), "zonnebloem-afdeling-ooltwijk", "Zonnebloem afdeling Ooltwijk", "Beste Ans,",
+         "fanfare-eensgezindheid"),
+        (("--vlaanderen",), "samana-heuvelkerke", "Samana Heuvelkerke", "Beste Ann,",
+         "koninklijke-fanfare-sint-cecilia"),
     ],
-)
-def test_the_demo_a_few_months_on_a_late_member_gets_its_welcome_pack(
+)  # fmt: skip
+def test_the_demo_a_year_in_has_a_late_member_with_its_welcome_pack(
     gz, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], org_id: str,
-    name: str, greeting: str,
+    name: str, greeting: str, next_one: str,
 ) -> None:
-    """The demo village is weeks in, its first network evening ahead: there is no late member
-    yet (no welcome pack); after the evening, an organisation it approached joins, and gets
-    one, and is not asked "doen jullie nog mee?" for the next six months."""
+    """The demo village is about a year in: its first network evening months ago, and one
+    organisation joined after it; `gzctl demo` made its welcome pack, and it is not asked
+    "doen jullie nog mee?". One that joins later still gets its own pack."""
     folder = tmp_path / "dorp"
     assert gz("demo", str(folder), *args).code == 0
-    refused = gz("-C", str(folder), "docs", "build", "--only", "welkom", "--format", "md")
-    assert "nog geen organisatie later aangesloten" in refused.out + refused.err
-    evening = state(folder)["answers"]["verbinden"]["netwerkavond_datum"]
-    later = evening + dt.timedelta(days=40)
-    monkeypatch.setenv("GZCTL_NOW", f"{later.isoformat()}T10:00:00+01:00")
-    assert gz("-C", str(folder), "org", "status", org_id, "aangesloten").code == 0
-    result = gz("-C", str(folder), "docs", "build", "--only", "welkom", "--format", "md")
-    assert result.code == 0, result.err
-    pack = (folder / "documenten" / "welkom" / f"{org_id}.md").read_text(encoding="utf-8")
+    data = state(folder)
+    today = dt.date(2026, 11, 22)  # the clock of the tests
+    evening = data["answers"]["verbinden"]["netwerkavond_datum"]
+    assert evening <= today - dt.timedelta(days=150)
+    late = [o["id"] for o in data["organisations"]
+            if o["status"] == "aangesloten" and o["dates"]["aangesloten"] > evening]  # fmt: skip
+    assert late == [org_id]
+    packs = folder / "documenten" / "welkom"
+    assert sorted(p.name for p in packs.iterdir()) == [
+        f"{org_id}.{ext}" for ext in ("docx", "html", "md")
+    ]
+    pack = (packs / f"{org_id}.md").read_text(encoding="utf-8")
     assert name in pack and greeting in pack
     assert f"\n{name}\\\nt.a.v. " in pack  # the address block, as on every letter
     assert "## Onze afspraken" in pack and "## Wie is wie" in pack
     assert "doen jullie mee met" in pack
-    six_months = later + dt.timedelta(days=150)
-    monkeypatch.setenv("GZCTL_NOW", f"{six_months.isoformat()}T10:00:00+01:00")
-    data = json.loads(gz("-C", str(folder), "status", "--json").out)
-    assert org_id not in [r["id"] for r in data.get("still_in", [])]
+    status = json.loads(gz("-C", str(folder), "status", "--json").out)
+    assert org_id not in [r["id"] for r in status.get("still_in", [])]
+    # a month on, an organisation approached long ago joins too: its own pack, beside the first
+    monkeypatch.setenv("GZCTL_NOW", "2026-12-22T10:00:00+01:00")
+    assert gz("-C", str(folder), "org", "status", next_one, "aangesloten").code == 0
+    result = gz("-C", str(folder), "docs", "build", "--only", "welkom", "--format", "md")
+    assert result.code == 0, result.err
+    assert (packs / f"{next_one}.md").is_file() and (packs / f"{org_id}.md").is_file()
+
+
+def test_a_first_evening_held_is_no_longer_a_date_gone_by(gz, tmp_path: Path) -> None:
+    """The agenda of the first network evening warns when its day has passed; once the
+    evening is recorded as held (a network evening that day, as in the demo a year in), the
+    date is history, not a mistake."""
+    answers = tmp_path / "a.toml"
+    answers.write_text(BASE_ANSWERS + '\n[verbinden]\nnetwerkavond_datum = 2026-11-10\n'
+                       'netwerkavond_tijd = "19:30"\nnetwerkavond_plek = "Dorpshuis"\n',
+                       encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "dorp"
+    assert gz("init", str(folder), "--answers", str(answers)).code == 0
+    c = ("-C", str(folder))
+    built = gz(*c, "docs", "build", "--only", "agenda", "--format", "md")
+    assert built.code == 0, built.err
+    assert "de datum van de netwerkavond (10 november 2026) is al voorbij" in built.err + built.out
+    assert gz(*c, "overleg", "toevoegen", "10-11-2026", "--soort", "netwerkavond").code == 0
+    again = gz(*c, "docs", "build", "--only", "agenda", "--format", "md")
+    assert again.code == 0 and "is al voorbij" not in again.err + again.out

@@ -226,7 +226,9 @@ def export(
     project = opened.project
     items = pf.filter_activities(project, platform or "", wanneer or "", runtime.today())
     # removed activities go along as cancelled (they keep no platform, so not with --platform)
-    gone = [] if platform else pf.cancellations(project, runtime.today(), wanneer or "")
+    # (the network evenings' open evenings are the website's: not here, nor their cancellation)
+    gone = [] if platform else pf.cancellations(project, runtime.today(), wanneer or "",
+                                                evenings=False)  # fmt: skip
     if not items and not gone:
         from gzctl.core.errors import Refused
 

@@ -280,7 +280,11 @@ def close(ctx: common.Context, meeting_id: IdArg) -> None:
 @_register("verwijderen")
 def remove(ctx: common.Context, meeting_id: IdArg) -> None:
     """Remove a meeting without decisions or actions."""
+    from gzctl.network.meetings import OPEN_KIND
     from gzctl.ops.meetings import remove_meeting
 
     m = remove_meeting(common.open_project(ctx), meeting_id, who=runtime.who(), now=runtime.now())
     common.say(f"Overleg {m.id} geschrapt.")
+    if m.kind == OPEN_KIND:  # its open evening: cancelled in the website's agenda.ics
+        common.say("In agenda.ics van de website staat de open avond nu als 'Gaat niet door' "
+                   "(na gzctl site build).")  # fmt: skip

@@ -54,12 +54,13 @@ def next_(ctx: Any, alles: bool = False, json: bool = False) -> None:
     ready = len(core.next_items(opened.playbook, opened.project, None))
     items = numbered if alles else numbered[:ready]
     data = [
-        {"number": n, "id": i.id, "shown_id": i.shown, "title": i.title, "why": i.why,
-         "phase": i.phase, "step": i.step, "ready": n <= ready}
+        {"kind": "stap", "number": n, "id": i.id, "shown_id": i.shown, "title": i.title,
+         "why": i.why, "phase": i.phase, "step": i.step, "ready": n <= ready}
         for n, i in enumerate(items, start=1)
     ]  # fmt: skip
-    if json:
-        common.print_json(data if alles else data[:8])
+    if json:  # the stappenplan's items, then the open actions of the meetings
+        common.print_json([*(data if alles else data[:8]),
+                           *_action_rows(_open_actions(opened.project))])  # fmt: skip
         return
     from gzctl.cli.table import terminal_width
 
@@ -125,6 +126,15 @@ def _open_actions(project: Any) -> list[dict[str, Any]]:
 
     actions: list[dict[str, Any]] = meeting_summary(project, runtime.today())["open_actions"]
     return actions
+
+
+def _action_rows(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The open meeting actions as ``next --json`` lists them after the stappenplan's items:
+    kind "overleg-actie", the action's id (``gzctl overleg actie-klaar ID``), its text as the
+    title, the meeting, the organisation, the date and whether it is late."""
+    return [{"kind": "overleg-actie", "id": a["id"], "title": a["text"],
+             "meeting": a["meeting"], "by": a["by"], "by_name": a["by_name"],
+             "due": a["due"], "late": a["late"]} for a in actions]  # fmt: skip
 
 
 def done(ctx: Any, ids: list[str], note: str = "") -> None:

@@ -85,10 +85,12 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
                        rows: int = SCREEN_ROWS, later: list[str] | None = None,
                        ) -> list[str]:  # fmt: skip
     """``gzctl status`` as it fits one window of ``rows`` lines at ``width`` columns: the
-    village, the phase bars, the network in two or three lines, and as many of the next
-    actions (numbered as ``gzctl next`` numbers them: ``gzctl done 1``) as there is room
-    for, at least one. When even one does not fit, the last activity and then the hints
-    make room. The whole view is :func:`status_text` (``gzctl status --alles``)."""
+    village, the phase bars, the network in two or three lines, the network's year (meetings
+    and planning), and as many of the next actions (numbered as ``gzctl next`` numbers them:
+    ``gzctl done 1``) as there is room for, at least one. When even one does not fit, the
+    last activity, "Huidige fase", the hints and then the year's lines make room; the first
+    action is cut short (…) only when that is still not enough. The whole view is
+    :func:`status_text` (``gzctl status --alles``)."""
     from gzctl.cli.table import fit
 
     def fitted(lines: list[str]) -> list[str]:
@@ -102,8 +104,8 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     network = network_summary(data, style, width)
     warned = [style.yellow(w) for w in data.get("warnings") or []]
     lines = [head, *conflict_lines(data, style), *warned, *phases, "", *network[:-1]]
-    if later:  # the questions left for later, before the actions
-        lines += ["", *short_later(later)]
+    year = fitted(year_lines(data, style, width))
+    after = ["", *short_later(later)] if later else []  # the questions left for later
     last = [last_activity_line(data)]
     foot = [
         style.dim("Afvinken: gzctl done 1 (het nummer)"),
@@ -112,31 +114,80 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     items = data["next"]
     if not items:
         done = style.green("Alle acties van het stappenplan zijn gedaan.")
-        return fitted([*lines, *last, "", done])
+        return [*fitted(lines), *year, *fitted([*after, *last, "", done])]
     entries = []
     for n, item in enumerate(items, start=1):
         entry = fitted([f"{n:>2}. {item['title']}"])
         entries.append([entry[0]] + ["    " + e.lstrip() for e in entry[1:]])
     base = fitted(lines)
-    for drop in range(4):
+    for drop in range(5):
         # make room for the first action: no last activity, no "Huidige fase" (the ▶ says
-        # it too), no hints
+        # it too), no hints, no lines of the year (status --alles has them)
         if drop == 1:
             last = []
         elif drop == 2:
             base.remove(phases[0])
         elif drop == 3:
             foot = []
+        elif drop == 4:
+            year = []
         tail = fitted(foot)
-        top = [*base, *fitted(last), "", style.bold("Volgende acties:")]
+        top = [*base, *year, *fitted([*after, *last]), "", style.bold("Volgende acties:")]
         if len(top) + len(entries[0]) + len(tail) <= rows:
             break
-    shown: list[str] = entries[0]
+    shown: list[str] = _cut(entries[0], rows - len(top) - len(tail), width)
     for entry in entries[1:]:
         if len(top) + len(shown) + len(entry) + len(tail) > rows:
             break
         shown = shown + entry
     return [*top, *shown, *tail]
+
+
+def _cut(entry: list[str], room: int, width: int | None) -> list[str]:
+    """An action's lines cut to ``room`` (at least one), the last one ending in '…'."""
+    if len(entry) <= max(room, 1):
+        return entry
+    kept = entry[: max(room, 1)]
+    end = kept[-1].rstrip()
+    if len(end) + 2 > (width or 80):  # no room for ' …': the last word goes (never half)
+        end = end[: (width or 80) - 1].rsplit(" ", 1)[0].rstrip()
+    return [*kept[:-1], end + " …"]
+
+
+def year_lines(data: dict[str, Any], style: Style, width: int | None = None) -> list[str]:
+    """The network's year in the short status: the next meeting and the open actions of
+    the meetings (how many late), and the planning's next milestone (how many late), each
+    only when the village has it; on one line while it fits ``width``, else two."""
+    parts: list[tuple[str, str]] = []  # (what it says, how many late)
+    meetings = data.get("meetings")
+    if meetings:
+        actions = meetings.get("open_actions") or []
+        said = []
+        if meetings.get("next"):
+            said.append(f"volgende op {_day(meetings['next']['date'])}")
+        if actions:
+            said.append(f"{len(actions)} open {'actie' if len(actions) == 1 else 'acties'}")
+        late = sum(1 for a in actions if a["late"])
+        if said:
+            parts.append(("Overleg: " + ", ".join(said), f", {late} te laat" if late else ""))
+    planning = data.get("planning")
+    if planning and (planning.get("next") or planning.get("late")):
+        nxt, n = planning.get("next"), len(planning.get("late") or [])
+        text = f"volgende mijlpaal op {_day(nxt['date'])}" if nxt else ""
+        late_text = f"{n} {'mijlpaal' if n == 1 else 'mijlpalen'} te laat" if n else ""
+        if text and late_text:
+            late_text = "; " + late_text
+        parts.append(("Planning: " + text, late_text))
+    plain = [said + late for said, late in parts]
+    shown = [said + (style.yellow(late) if late else "") for said, late in parts]
+    if len(parts) == 2 and len(plain[0]) + 3 + len(plain[1]) <= (width or 80):
+        return [shown[0] + " · " + shown[1]]
+    return shown
+
+
+def _day(iso: str) -> str:
+    """'2027-01-07' -> '7 januari 2027'."""
+    return format_date(dt.date.fromisoformat(iso))
 
 
 def phase_lines(data: dict[str, Any], style: Style) -> list[str]:

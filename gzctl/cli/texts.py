@@ -119,7 +119,9 @@ COMMANDS: dict[str, Help] = {
         "Toon de volgende acties die je nu kunt oppakken.",
         "Acties waarvan alles wat eraan voorafgaat gedaan is, in de volgorde van het "
         "stappenplan, genummerd: gzctl done 1 vinkt de eerste af. Met --alles ook hun id, "
-        "waarom ze ertoe doen, en de acties die nog op een andere wachten.",
+        "waarom ze ertoe doen, en de acties die nog op een andere wachten. Met --json één "
+        "lijst voor scripts: de acties (kind \"stap\"), dan de open acties uit het overleg "
+        "(kind \"overleg-actie\").",
         ("gzctl next", "gzctl next --alles", "gzctl next --json"),
     ),
     "done": Help(
@@ -723,7 +725,9 @@ OVERLEG_COMMANDS: dict[str, Help] = {
     ),
     "verwijderen": Help(
         "Schrap een overleg dat niet doorgaat (zonder besluiten of acties).",
-        "Een overleg met besluiten of acties blijft bewaard: daar heeft het netwerk over beslist.",
+        "Een overleg met besluiten of acties blijft bewaard: daar heeft het netwerk over beslist. "
+        "Een geschrapte netwerkavond blijft in agenda.ics van de website staan als 'Gaat niet "
+        "door', zodat agenda's van inwoners hem weghalen.",
         ("gzctl overleg verwijderen 2027-03-11-netwerkavond",),
     ),
 }

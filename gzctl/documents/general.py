@@ -40,7 +40,6 @@ from gzctl.documents.base import (
     playbook_question,
     public_email,
     safe_stem,
-    short_dutch_date,
 )
 from gzctl.network.vocabulary import confirmed_type
 
@@ -194,13 +193,20 @@ def prepare_agenda(ctx: Context) -> Prepared:
         "agenda",
         title,
         (Output("agenda", "agenda", data, title),),
-        _past(date, ctx.today, title),
+        _past(ctx, date, title),
     )
 
 
-def _past(date: dt.date, today: dt.date, title: str) -> tuple[str, ...]:
-    if date < today:
-        return (f"{title}: de datum van de netwerkavond ({short_dutch_date(date)}) is al voorbij.",)
+def _past(ctx: Context, date: dt.date, title: str) -> tuple[str, ...]:
+    """A warning when the evening's day has passed, unless it was held: a network evening
+    recorded that day (gzctl overleg), as a village a year in has it. Plain Dutch date
+    (no Babel: gzctl docs list prepares this)."""
+    from gzctl.core.questions import format_date
+    from gzctl.network.meetings import OPEN_KIND
+
+    held = any(m.date == date and m.kind == OPEN_KIND for m in ctx.project.meetings)
+    if date < ctx.today and not held:
+        return (f"{title}: de datum van de netwerkavond ({format_date(date)}) is al voorbij.",)
     return ()
 
 
@@ -468,7 +474,7 @@ def prepare_invitations(ctx: Context) -> Prepared:
             f"{title} — alle {len(letters)} brieven",
         )
     )
-    warnings = list(_past(date, ctx.today, title))
+    warnings = list(_past(ctx, date, title))
     if no_address:
         n = len(no_address)
         warnings.append(

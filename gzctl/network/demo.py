@@ -2,7 +2,9 @@
 
 Ooltwijk (the Netherlands, `gzctl demo`) and Heuvelkerke (a Flemish deelgemeente,
 `gzctl demo --vlaanderen`) are built from the answers and ticks a real initiator would give,
-dated over the past weeks so that status, next and log all have something to show. The file
+dated over the past year (a village about a year in: the first network evening months ago,
+meetings with decisions and actions, a member that joined later) so that status, next, log
+and every document have something to show. The file
 holds the village; this module reads and checks it, then builds the project through the
 same core functions the commands use, so a playbook change that breaks a demo fails loudly.
 A country without a demo file is an error, never another country's village.
@@ -461,14 +463,17 @@ def _dates(
     today: dt.date,
     land: Country | None = None,
 ) -> Any:
-    """The answers with each date question's offset ('+24d') made a date."""
+    """The answers with each date question's offset ('+24d') made a date; a day that does
+    not fit a meeting (a Sunday, a holiday, the Christmas week) moves as the meetings'
+    days do, so the first network evening and its meeting fall on the same day."""
     out: dict[str, Any] = {}
     for key, value in node.items():
         path = f"{prefix}.{key}" if prefix else key
         question = questions.get(path)
         offset = parse_offset(value)
         if question is not None and question.type == "date" and offset is not None:
-            out[key] = offset_day(offset, today, land)
+            day = offset_day(offset, today, land)  # ahead: the next fitting day
+            out[key] = _fit_back(day, land) if offset.days <= 0 else day  # past: the last one
         elif isinstance(value, dict):
             out[key] = _dates(value, path, questions, today, land)
         else:

@@ -17,6 +17,7 @@ from typing import Any
 from gzctl.core.errors import NotFound, UsageProblem
 from gzctl.core.model import Activity, Meeting, MeetingAction, Project
 from gzctl.core.playbook import MeetingKind, Playbook
+from gzctl.network.vocabulary import OPEN_EVENING_PREFIX as OPEN_PREFIX
 
 JOINED = "aangesloten"
 OPEN_KIND = "netwerkavond"  # the meetings residents are invited to as well
@@ -137,7 +138,11 @@ def add_meeting(
     if chair and not any(o.id == chair for o in project.organisations):
         raise NotFound(f"Geen organisatie met id '{chair}'. Zie: gzctl org list")
     base = f"{day.isoformat()}-{k.id}" + (f"-{platform}" if platform else "")
-    taken = {m.id for m in project.meetings}
+    # a cancelled open evening keeps its UID in agenda.ics: a new evening that day gets its own
+    taken = {m.id for m in project.meetings} | {
+        c.id.removeprefix(OPEN_PREFIX) for c in project.cancelled_activities
+        if c.id.startswith(OPEN_PREFIX)
+    }  # fmt: skip
     mid, n = base, 2
     while mid in taken:
         mid, n = f"{base}-{n}", n + 1
@@ -162,15 +167,21 @@ def _rotate_after(project: Project, new: Meeting) -> None:
             m.chair = next_chair(project, m.kind, m.platform, m.date, m.id)
 
 
-def remove_meeting(project: Project, meeting_id: str) -> Meeting:
+def remove_meeting(project: Project, meeting_id: str, today: dt.date) -> Meeting:
     """Take a meeting out that was planned by mistake or does not go ahead. One with
-    decisions or actions is history the network decided on: refused."""
+    decisions or actions is history the network decided on: refused. A network evening's
+    open evening stays in agenda.ics as cancelled (same UID, a higher SEQUENCE), as a
+    removed activity does, so residents' calendars learn it does not go ahead."""
     m = find(project, meeting_id)
     if m.decisions or m.actions:
         raise UsageProblem(
             f"Overleg {m.id} heeft besluiten of acties; die blijven bewaard, dus het overleg ook."
         )
     project.meetings.remove(m)
+    if m.kind == OPEN_KIND:
+        from gzctl.network.platforms import keep_cancellation
+
+        keep_cancellation(project, open_evening(m), today)
     return m
 
 
@@ -278,16 +289,17 @@ def open_evenings(project: Project) -> list[Activity]:
     mee" page, agenda.ics): one activity each, by date, with the title "Open avond: iedereen
     welkom", the day, time and place, and no names at all (no chair, no organisations).
     Their ids (``open-avond-<meeting id>``) stay the same, so a calendar updates them."""
-    out = []
-    for m in sorted(project.meetings, key=lambda m: (m.date, m.id)):
-        if m.kind != OPEN_KIND:
-            continue
-        clock = _clock(m.time)
-        start = dt.datetime.combine(m.date, clock or dt.time(0, 0))
-        end = start + dt.timedelta(hours=OPEN_HOURS) if clock else None
-        out.append(Activity(id=f"open-avond-{m.id}", title=OPEN_TITLE, start=start, end=end,
-                            place=m.place, description=OPEN_TEXT))  # fmt: skip
-    return out
+    meetings = sorted(project.meetings, key=lambda m: (m.date, m.id))
+    return [open_evening(m) for m in meetings if m.kind == OPEN_KIND]
+
+
+def open_evening(m: Meeting) -> Activity:
+    """One network evening as the residents' open evening (see :func:`open_evenings`)."""
+    clock = _clock(m.time)
+    start = dt.datetime.combine(m.date, clock or dt.time(0, 0))
+    end = start + dt.timedelta(hours=OPEN_HOURS) if clock else None
+    return Activity(id=f"{OPEN_PREFIX}{m.id}", title=OPEN_TITLE, start=start, end=end,
+                    place=m.place, description=OPEN_TEXT)  # fmt: skip
 
 
 def _clock(text: str) -> dt.time | None:

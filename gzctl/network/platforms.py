@@ -34,7 +34,7 @@ from gzctl.core.text import clean as clean_text
 from gzctl.core.text import strip_controls
 from gzctl.network import inventory as inv
 from gzctl.network.summaries import platform_summary
-from gzctl.network.vocabulary import PLATFORM_STATUSES
+from gzctl.network.vocabulary import OPEN_EVENING_PREFIX, PLATFORM_STATUSES
 
 STATUSES = PLATFORM_STATUSES  # gzctl/network/vocabulary.py
 ROLES: tuple[str, ...] = ("trekker", "deelnemer")
@@ -754,30 +754,39 @@ def cancel_activity(project: Project, raw_id: str, now: dt.datetime) -> Activity
     whose SEQUENCE is one above the last published revision, so calendars replace the event
     by its cancellation. Cancellation records past their time are dropped here."""
     activity = find_activity(project, raw_id)
-    seq = _revisions(project).get(activity.id, (0,))[0]
     project.activities.remove(activity)
-    kept = [
-        c for c in project.cancelled_activities
-        if c.id != activity.id and _published(c, now.date())
-    ]  # fmt: skip
-    kept.append(
-        CancelledActivity(
-            id=activity.id,
-            title=activity.title,
-            start=activity.start,
-            end=activity.end,
-            cancelled=now.date(),
-            sequence=seq + 1,
-        )
-    )
-    project.cancelled_activities = sorted(kept, key=lambda c: (c.start, c.id))
+    keep_cancellation(project, activity, now.date())
     return activity
 
 
-def cancellations(project: Project, today: dt.date, when: str = "") -> list[CancelledActivity]:
+def keep_cancellation(project: Project, event: Activity, today: dt.date) -> CancelledActivity:
+    """Keep the cancellation of an event the calendar feed published (a removed activity,
+    a network evening's open evening): its UID, title and times, and a SEQUENCE one above
+    the last one published (its edits, or an earlier cancellation under the same UID).
+    Cancellation records past their time are dropped here."""
+    earlier = [c.sequence for c in project.cancelled_activities if c.id == event.id]
+    seq = max([_revisions(project).get(event.id, (0,))[0], *earlier])
+    kept = [
+        c for c in project.cancelled_activities
+        if c.id != event.id and _published(c, today)
+    ]  # fmt: skip
+    record = CancelledActivity(
+        id=event.id, title=event.title, start=event.start, end=event.end, cancelled=today,
+        sequence=seq + 1,
+    )  # fmt: skip
+    kept.append(record)
+    project.cancelled_activities = sorted(kept, key=lambda c: (c.start, c.id))
+    return record
+
+
+def cancellations(
+    project: Project, today: dt.date, when: str = "", *, evenings: bool = True
+) -> list[CancelledActivity]:
     """The cancelled activities a calendar export still carries on ``today`` (see
     CANCELLED_DAYS); ``when`` as in :func:`filter_activities`, by the activity's date. One
-    whose id is an activity again (a hand edit or a merge) is left out: the live event wins."""
+    whose id is an activity again (a hand edit or a merge) is left out: the live event wins.
+    ``evenings``: with the cancelled open evenings (removed network evenings), which only
+    the website's agenda.ics published."""
     live = {a.id for a in project.activities}
     latest: dict[str, CancelledActivity] = {}
     for c in project.cancelled_activities:  # one per UID, also after a hand edit
@@ -786,6 +795,7 @@ def cancellations(project: Project, today: dt.date, when: str = "") -> list[Canc
     out = [
         c for c in project.cancelled_activities
         if latest[c.id] is c and c.id not in live and _published(c, today)
+        and (evenings or not c.id.startswith(OPEN_EVENING_PREFIX))
     ]  # fmt: skip
     if when == "komend":
         out = [c for c in out if c.start.date() >= today]

@@ -35,3 +35,7 @@ def confirmed_type(org: Any) -> str:
     if getattr(org, "type_guessed", False):
         return ""
     return str(getattr(org, "type", "") or "")
+
+# a network evening's open evening for residents: its id (its UID in agenda.ics) is this
+# prefix and the meeting's id; a cancelled one keeps it (network/meetings.py, platforms.py)
+OPEN_EVENING_PREFIX = "open-avond-"

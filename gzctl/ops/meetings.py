@@ -166,6 +166,6 @@ def remove_meeting(where: Where, meeting_id: str, *, who: str, now: dt.datetime)
     """Remove a meeting without decisions or actions (planned by mistake, or cancelled)."""
     project = opened(where)
     with transaction(project, who, now) as tx:
-        m = mt.remove_meeting(tx.project, meeting_id)
+        m = mt.remove_meeting(tx.project, meeting_id, now.date())
         tx.log("meeting-remove", f"Overleg geschrapt: {m.id}", [m.id])
     return m
