@@ -200,4 +200,6 @@ def verify(project: Project, pieces: Pieces, fresh: Fresh) -> bool:
             mine = [mine[i] for i in fresh[f.name]]
         if getattr(partial, f.name) != mine:
             return False
-    return not project_faults(project)
+    # the elements whose pieces came from the last save are as a checked load left them:
+    # only the fresh ones are held to the rules of one element again
+    return not project_faults(project, only=fresh)
