@@ -24,7 +24,12 @@ EVENING_PLACE = "verbinden.netwerkavond_plek"
 EVALUATION = "borgen.evaluatie_datum"
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def _fold(text: str) -> str:
+    if text.isascii():  # NFKD changes no ASCII and leaves no accent to drop: the same, faster
+        return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
     plain = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     return " ".join(re.sub(r"[^\w]+", " ", plain).split())
@@ -55,7 +60,9 @@ def address_conflicts(project: Project) -> list[str]:
         where.setdefault(_fold(name), []).append(
             (_street(rest), "netwerkavond", f"gzctl answers --wijzig {EVENING_PLACE}")
         )
-    lines = []
+    lines: list[str] = []
+    if not where:
+        return lines
     for org in project.organisations:
         if not org.address or _fold(org.name) not in where:
             continue
