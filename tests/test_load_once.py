@@ -181,9 +181,19 @@ def test_fold_of_ascii_is_the_full_fold() -> None:
         plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
         return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
-    for text in ("Dorpshuis De Schakel", "  KBO-Ooltwijk!! ", "Café 't Hoekje", "a_b  c.d",
-                 "Öztürk & Zn.", ""):  # fmt: skip
+    texts = ("Dorpshuis De Schakel", "  KBO-Ooltwijk!! ", "Café 't Hoekje", "a_b  c.d",
+             "Öztürk & Zn.", "", "dorpshuis-de-schakel", "Dorpshuis De Schakels", "DE SCHAKEL",
+             "Ca fe 't Hoekje", "Straße 1", "#!")  # fmt: skip
+    for text in texts:
         assert _fold(text) == full(text)
+    # the one-expression match of ASCII names says what folding them says
+    from gzctl.network.facts import _same_name
+
+    for keys in (["dorpshuis de schakel", "cafe t hoekje", "strasse 1"], ["café"], [""]):
+        where = dict.fromkeys(keys)
+        named = _same_name(where)
+        for text in texts:
+            assert named(text) == (full(text) in where), (keys, text)
 
 
 def test_the_open_names_the_fault_the_fast_check_finds(demo: Path) -> None:

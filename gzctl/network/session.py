@@ -198,12 +198,12 @@ def _organisation_faults(project: Project) -> list[tuple[tuple[str | int, ...], 
     Every command opens the project through here: first a check in one pass of C over
     the whole list (50,000 organisations in milliseconds); only a list that fails it is
     walked organisation by organisation to name the faults."""
+    from itertools import chain
     from operator import attrgetter
 
     orgs = project.organisations
     ids = list(map(attrgetter("id"), orgs))
-    dated: set[str] = set()
-    dated.update(*map(attrgetter("dates"), orgs))
+    dated = set(chain.from_iterable(map(attrgetter("dates"), orgs)))
     if (
         len(set(ids)) == len(ids)
         and set(map(attrgetter("kind"), orgs)) <= set(ORG_KINDS)
