@@ -11,6 +11,7 @@ saving, so a command can never write a file that every command then refuses.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from gzctl.core.bounds import name_fault, scalar_fault
@@ -59,6 +60,8 @@ def _dutch(number: float) -> str:
 
 
 def _unique(faults: list[Fault], key: str, ids: list[str]) -> None:
+    if len(set(ids)) == len(ids):  # no two the same: nothing to name (one pass in C)
+        return
     seen: set[str] = set()
     for i, one in enumerate(ids):
         if one in seen:
@@ -124,7 +127,7 @@ def project_faults(project: Project, only: Only | None = None) -> list[Fault]:
     _names(faults, project, only)
     for i, org in _each(project, "organisations", only):
         _range(faults, ("organisations", i, "reach"), org.reach, 0, 10_000_000)
-    _unique(faults, "organisations", [o.id for o in project.organisations])
+    _unique(faults, "organisations", list(map(attrgetter("id"), project.organisations)))
     for i, place in _each(project, "places", only):
         _range(faults, ("places", i, "seats"), place.seats, 0, 1_000_000)
         _range(faults, ("places", i, "rent"), place.rent, 0, 1_000_000)

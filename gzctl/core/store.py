@@ -429,10 +429,11 @@ def transaction(
         else:  # changed since (another process) or not opened before: load it now
             ready = None
             parts = statecache.get_parts(folder, data)
-            project = statecache.project_of(parts) if parts is not None else None
-            if project is None:
+            cached = statecache.project_of(parts) if parts is not None else None
+            if cached is None:
                 parts = None
-                project = _parse_quietly(_decoded(path, data), path)
+                cached = _parse_quietly(_decoded(path, data), path)
+            project = cached
         del held
         # a login name the wizard's "Wie ben jij?" tied to an initiator: the history says
         # who that is (``wizard.people``), for every command

@@ -98,7 +98,8 @@ def open_project(directory: str | None, set_up_git: bool = True) -> Opened:
     from gzctl.core.gitdriver import ensure_driver
 
     folder = project_folder(directory)
-    project, source = store.load_source(folder, keep_cache=set_up_git)
+    project, loaded = store.load_source(folder, keep_cache=set_up_git)
+    source: store.Source | None = loaded
     playbook = pb.load(project.project.playbook, folder)
     if check_answers(folder, project, playbook):
         source = None  # read differently than stored: a transaction starts from the file
@@ -262,8 +263,10 @@ def _meeting_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]]
 
 def _platform_faults(project: Project) -> list[tuple[tuple[str | int, ...], str]]:
     """Faults a hand edit can make: unknown status, a trekker who is no member, duplicate id."""
+    from operator import attrgetter
+
     faults: list[tuple[tuple[str | int, ...], str]] = []
-    org_ids = {o.id for o in project.organisations}
+    org_ids = set(map(attrgetter("id"), project.organisations))
     seen: set[str] = set()
     for i, p in enumerate(project.platforms):
         if p.id in seen:
