@@ -5,6 +5,7 @@ gzctl/cli/commands.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from gzctl.cli import common
@@ -13,7 +14,7 @@ from gzctl.network.when import when_text as when_text  # the rooms say lists.whe
 
 
 def show_table(
-    columns: list[Any], rows: list[list[str]], title: int = 0, stream: Any = None
+    columns: list[Any], rows: Sequence[Sequence[str]], title: int = 0, stream: Any = None
 ) -> None:
     """Print a width-aware plain-text table (gzctl/cli/table.py) on stdout."""
     from gzctl.cli.table import render, terminal_width
@@ -90,20 +91,7 @@ def org_list(
         Column("Achterban", right=True, drop=5, wrap=False),
         Column("Status", drop=1, wrap=False),
     ]
-    rows = [
-        [
-            o.id,
-            o.name,
-            o.type + ("?" if o.type_guessed else ""),
-            o.kind,
-            ", ".join(o.sectors),
-            " ".join(o.target_groups),
-            number(o.reach),
-            o.status,
-        ]
-        for o in orgs
-    ]
-    show_table(columns, rows, title=1)
+    show_table(columns, _org_rows(orgs), title=1)
     total = len(opened.project.organisations)
     shown = f"{len(orgs)} van {total}" if len(orgs) != total else str(total)
     noun = "organisatie" if total == 1 and len(orgs) == 1 else "organisaties"
@@ -120,6 +108,30 @@ def org_list(
             "ID... (zonder id: alle); anders: gzctl org edit ID --type TYPE"
         )
         common.say(common.style().dim("\n".join(wrap(text, terminal_width()))))
+
+
+def _org_rows(orgs: list[Any]) -> list[tuple[str, ...]]:
+    """The cells of ``org list``, built column by column in C (50,000 organisations): id,
+    name, type (with ? when guessed), kind, sectors, target groups, achterban, status."""
+    from operator import add, attrgetter
+
+    def column(name: str) -> Any:
+        return map(attrgetter(name), orgs)
+
+    guessed = map({True: "?", False: ""}.__getitem__, column("type_guessed"))
+    return list(
+        zip(
+            column("id"),
+            column("name"),
+            map(add, column("type"), guessed),
+            column("kind"),
+            map(", ".join, column("sectors")),
+            map(" ".join, column("target_groups")),
+            map(number, column("reach")),
+            column("status"),
+            strict=True,
+        )
+    )
 
 
 def place_list(ctx: Any, json: bool = False) -> None:

@@ -231,8 +231,18 @@ def _rows(
     )
     lines: list[str] = []
     if flat:
+        # one format call per row pads every cell in C; a column whose style paints nothing
+        # (no colours: a pipe, NO_COLOR) is not painted cell by cell
+        styled = [
+            (i, c.style) for i, c in enumerate(cols) if c.style and paint(c.style, "x") != "x"
+        ]
+        fmt = GAP.join(
+            "{:" + (">" if c.right else "<") + str(w) + "}"
+            for c, w in zip(cols, widths, strict=True)
+        ).format
+        if not styled:
+            return [fmt(*r).rstrip() for r in rows]
         right = [c.right for c in cols]
-        styled = [(i, c.style) for i, c in enumerate(cols) if c.style]
         for r in rows:
             parts = [
                 t.rjust(w) if rj else t.ljust(w)
@@ -273,7 +283,9 @@ def render(
     paint = paint or (lambda style, text: text)
     from gzctl.core.outtext import hint_folder, hinted
 
-    if hint_folder() is not None:  # a cell with a hint is measured with its -C folder
+    if hint_folder() is not None and "gzctl" in "\n".join(map("\n".join, rows)):
+        # a cell with a hint is measured with its -C folder (one look over all cells first:
+        # a list of 50,000 organisations mostly has none)
         rows = [[hinted(text) for text in r] for r in rows]
     shown = list(range(len(columns)))
     while True:

@@ -11,6 +11,7 @@ saving, so a command can never write a file that every command then refuses.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from gzctl.core.bounds import MAX_PEOPLE, name_fault, scalar_fault
@@ -59,6 +60,8 @@ def _dutch(number: float) -> str:
 
 
 def _unique(faults: list[Fault], key: str, ids: list[str]) -> None:
+    if len(set(ids)) == len(ids):  # no two the same: nothing to name (one pass in C)
+        return
     seen: set[str] = set()
     for i, one in enumerate(ids):
         if one in seen:
@@ -72,44 +75,60 @@ def _name(faults: list[Fault], path: tuple[str | int, ...], value: str) -> None:
         faults.append((path, reason + "."))
 
 
-def _names(faults: list[Fault], project: Project) -> None:
+Only = dict[str, list[int]]  # a list field of Project -> the indices of its elements to check
+
+
+def _each(project: Project, name: str, only: Only | None) -> list[tuple[int, Any]]:
+    """(index, element) of the list field ``name``: all, or only those ``only`` names."""
+    items = getattr(project, name)
+    if only is None or name not in only:
+        return list(enumerate(items))
+    return [(i, items[i]) for i in only[name]]
+
+
+def _names(faults: list[Fault], project: Project, only: Only | None = None) -> None:
     """Every name a document, file name or page carries, within bounds.MAX_NAME."""
     v = project.village
     for key in ("name", "municipality", "province"):
         _name(faults, ("village", key), getattr(v, key))
-    for i, person in enumerate(project.initiators):
+    for i, person in _each(project, "initiators", only):
         _name(faults, ("initiators", i, "name"), person.name)
-    for i, org in enumerate(project.organisations):
+    for i, org in _each(project, "organisations", only):
         _name(faults, ("organisations", i, "name"), org.name)
         _name(faults, ("organisations", i, "contact", "name"), org.contact.name)
-    for i, place in enumerate(project.places):
+    for i, place in _each(project, "places", only):
         _name(faults, ("places", i, "name"), place.name)
     for i, cand in enumerate(project.coordinator.candidates):
         _name(faults, ("coordinator", "candidates", i, "name"), cand.name)
-    for i, pf in enumerate(project.platforms):
+    for i, pf in _each(project, "platforms", only):
         _name(faults, ("platforms", i, "title"), pf.title)
-    for i, act in enumerate(project.activities):
+    for i, act in _each(project, "activities", only):
         _name(faults, ("activities", i, "title"), act.title)
 
 
-def project_faults(project: Project) -> list[Fault]:
-    """Every rule a loaded project breaks, as (key path, Dutch reason), in file order."""
+def project_faults(project: Project, only: Only | None = None) -> list[Fault]:
+    """Every rule a loaded project breaks, as (key path, Dutch reason), in file order.
+
+    ``only``: of these list fields check the rules of one element (a name's length, a
+    range, a time's zone) for the elements at these indices alone; the rules between
+    elements (unique ids, a chosen place on the list) always hold the whole list. For a save
+    whose other elements are as a checked load left them (gzctl/core/statetext.verify)."""
     faults: list[Fault] = []
     for qid, value in project.answers.items():
         found = _walk(value, ("answers", *qid.split(".")))
         if found:
             faults.append(found)
-    for i, conflict in enumerate(project.conflicts):  # the only other free-form values
+    for i, conflict in _each(project, "conflicts", only):  # the only other free-form values
         for side in ("mine", "other", "base"):
             found = _walk(getattr(conflict, side), ("conflicts", i, side))
             if found:
                 faults.append(found)
     _range(faults, ("village", "inhabitants"), project.village.inhabitants, 1, MAX_PEOPLE)
-    _names(faults, project)
-    for i, org in enumerate(project.organisations):
+    _names(faults, project, only)
+    for i, org in _each(project, "organisations", only):
         _range(faults, ("organisations", i, "reach"), org.reach, 0, MAX_PEOPLE)
-    _unique(faults, "organisations", [o.id for o in project.organisations])
-    for i, place in enumerate(project.places):
+    _unique(faults, "organisations", list(map(attrgetter("id"), project.organisations)))
+    for i, place in _each(project, "places", only):
         _range(faults, ("places", i, "seats"), place.seats, 0, 1_000_000)
         _range(faults, ("places", i, "rent"), place.rent, 0, 1_000_000)
         for crit, score in place.scores.items():
@@ -121,7 +140,7 @@ def project_faults(project: Project) -> list[Fault]:
     for crit, weight in mp.weights.items():
         _range(faults, ("meeting_place", "weights", crit), weight, 0, 100)
     _coordinator_faults(faults, project.coordinator)
-    _moment_faults(faults, project)
+    _moment_faults(faults, project, only)
     return [(_fix_list_key(p), r) for p, r in faults]
 
 
@@ -142,9 +161,9 @@ def _coordinator_faults(faults: list[Fault], co: Coordinator) -> None:
         )
 
 
-def _moment_faults(faults: list[Fault], project: Project) -> None:
+def _moment_faults(faults: list[Fault], project: Project, only: Only | None = None) -> None:
     """Adds the faults of activity times and history moments."""
-    for i, a in enumerate(project.activities):
+    for i, a in _each(project, "activities", only):
         for key in ("start", "end"):
             moment = getattr(a, key)
             if moment is not None and moment.tzinfo is not None:
@@ -157,7 +176,7 @@ def _moment_faults(faults: list[Fault], project: Project) -> None:
                 )
         if a.end is not None and a.end.tzinfo == a.start.tzinfo and a.end < a.start:
             faults.append((("activities", i, "end"), "het einde ligt vóór het begin."))
-    for i, entry in enumerate(project.history):
+    for i, entry in _each(project, "history", only):
         if entry.at.tzinfo is None:
             faults.append(
                 (

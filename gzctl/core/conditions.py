@@ -34,7 +34,23 @@ def _items(project: Any, name: str) -> list[Any]:
 
 
 def _count_where(project: Any, name: str, attr: str, wanted: set[str]) -> int:
-    return sum(1 for x in _items(project, name) if getattr(x, attr, None) in wanted)
+    """How many of the list ``name`` have ``attr`` in ``wanted`` (one pass in C: with
+    50,000 organisations this is counted for several items on every status)."""
+    from operator import attrgetter
+
+    items = _items(project, name)
+    try:
+        return sum(map(wanted.__contains__, map(attrgetter(attr), items)))
+    except (AttributeError, TypeError):  # a hand-made object without it, an unhashable value
+        return sum(1 for x in items if _has(x, attr, wanted))
+
+
+def _has(item: Any, attr: str, wanted: set[str]) -> bool:
+    value = getattr(item, attr, None)
+    try:
+        return value in wanted
+    except TypeError:
+        return False
 
 
 def _place_chosen(project: Any) -> bool:
@@ -105,14 +121,20 @@ class Condition(_FrozenRecord):
     op: str | None = None
     number: float | None = None
 
-    def holds(self, project: Any) -> bool:
-        """Whether the condition holds for the project."""
+    def holds(self, project: Any, facts: dict[str, Any] | None = None) -> bool:
+        """Whether the condition holds for the project. ``facts``: the facts of this project
+        worked out so far (filled here): the items of one status that count the same list
+        count it once."""
         if self.fact.startswith("answers."):
             value = project.answers.get(self.fact[len("answers.") :])
             if not is_answered(value):
                 value = None
-        else:
+        elif facts is None:
             value = FACTS[self.fact](project)
+        else:
+            if self.fact not in facts:
+                facts[self.fact] = FACTS[self.fact](project)
+            value = facts[self.fact]
         if self.op is None:
             return bool(value)
         if value is None or isinstance(value, str):

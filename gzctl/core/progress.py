@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from gzctl.core.errors import NotFound, Refused, UsageProblem, did_you_mean
 from gzctl.core.model import ChecklistEntry, Project
@@ -55,20 +56,21 @@ class Progress(_FrozenRecord):
         return round(100 * self.done / self.total) if self.total else 100
 
 
-def item_status(item: Item, project: Project) -> ItemStatus:
-    """The status of one item in the project."""
+def item_status(item: Item, project: Project, facts: dict[str, Any] | None = None) -> ItemStatus:
+    """The status of one item in the project (``facts``: see conditions.Condition.holds)."""
     entry = project.checklist.get(item.id)
     if entry is not None and entry.done:
         return ItemStatus(item, True, "hand", entry.date, entry.by, entry.note)
     note = entry.note if entry else ""
-    if item.done_when and all(c.holds(project) for c in item.done_when):
+    if item.done_when and all(c.holds(project, facts) for c in item.done_when):
         return ItemStatus(item, True, "auto", None, "", note)
     return ItemStatus(item, False, "", None, "", note)
 
 
 def statuses(playbook: Playbook, project: Project) -> dict[str, ItemStatus]:
     """The status of every item of the playbook, by item id."""
-    return {i.id: item_status(i, project) for i in playbook.items}
+    facts: dict[str, Any] = {}  # each fact worked out once for all items
+    return {i.id: item_status(i, project, facts) for i in playbook.items}
 
 
 def last_activity(project: Project) -> dt.datetime | None:

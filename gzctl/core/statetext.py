@@ -17,6 +17,7 @@ the caller renders and parses everything as before.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,10 +66,15 @@ def _pieces(
     by_id: dict[Any, int] | None = None
     out: list[tuple[str, bool | None]] = []
     fresh: list[int] = []
+    same: list[bool] | None = None
+    if reuse and old is not None and old_pieces is not None and len(old) == len(items):
+        same = list(map(operator.eq, items, old))  # element by element, the loop in C
+        if all(same):  # the list as it was (most lists, on most saves): every piece again
+            return list(old_pieces), []
     for i, item in enumerate(items):
         if reuse:
             assert old is not None and old_pieces is not None
-            if i < len(old) and old[i] == item:
+            if same[i] if same is not None else (i < len(old) and old[i] == item):
                 out.append(old_pieces[i])
                 continue
             ident = getattr(item, "id", None)
@@ -103,9 +109,10 @@ def _all_inline(items: list[Any], pieces: list[tuple[str, bool | None]]) -> bool
 def _document(
     fields: list[tuple[str, Any]], project: Project, old: Project | None, memo: Pieces,
     pieces: Pieces, fresh: Fresh, ctx: Any, only_fresh: bool,
-) -> str:  # fmt: skip
+) -> list[str]:  # fmt: skip
     """One TOML document of ``fields`` (name, encoded value or the list itself), laid out as
-    tomli_w lays out a table: plain values first, then tables, a blank line between.
+    tomli_w lays out a table: plain values first, then tables, a blank line between; as
+    chunks, joined once by the caller (a text of 20 MB is copied once, not per part).
     ``only_fresh``: the document to check, with only the pieces rendered anew."""
     w = _writer()
     literals: list[str] = []
@@ -133,8 +140,8 @@ def _document(
         else:
             literals.append(f"{key} = {w.format_literal(value, ctx)}\n")
     if not tables:
-        return "".join(literals)
-    return "".join(literals) + ("\n" if literals else "") + "\n".join(tables)
+        return literals
+    return [*literals, "\n" if literals else "", "\n".join(tables)]
 
 
 def _fields(project: Project) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
@@ -169,9 +176,10 @@ def render(
         fresh: Fresh = {}
         body, history = _fields(project)
         memo = memo or {}
-        text = HEADER + _document(body, project, old, memo, pieces, fresh, ctx, False)
+        chunks = [HEADER, *_document(body, project, old, memo, pieces, fresh, ctx, False)]
         if history:
-            text += "\n" + _document(history, project, old, memo, pieces, fresh, ctx, False)
+            chunks += ["\n", *_document(history, project, old, memo, pieces, fresh, ctx, False)]
+        text = "".join(chunks)
     except (ImportError, AttributeError, TypeError):
         return None
     return text, pieces, fresh
@@ -187,7 +195,7 @@ def verify(project: Project, pieces: Pieces, fresh: Fresh) -> bool:
     try:
         ctx = _writer().Context(True, 4)
         body, history = _fields(project)
-        text = _document(body + history, project, None, {}, pieces, fresh, ctx, True)
+        text = "".join(_document(body + history, project, None, {}, pieces, fresh, ctx, True))
         data = loads(text)
         if data.get("schema_version") != project.schema_version:
             return False
@@ -200,4 +208,6 @@ def verify(project: Project, pieces: Pieces, fresh: Fresh) -> bool:
             mine = [mine[i] for i in fresh[f.name]]
         if getattr(partial, f.name) != mine:
             return False
-    return not project_faults(project)
+    # the elements whose pieces came from the last save are as a checked load left them:
+    # only the fresh ones are held to the rules of one element again
+    return not project_faults(project, only=fresh)

@@ -252,12 +252,37 @@ def load(folder: Path, keep_cache: bool = True) -> Project:
     A project parsed before from exactly these bytes comes from the village's cache
     (gzctl/core/statecache.py); ``keep_cache=False`` reads without writing that cache (the
     portfolio, which must not change the villages it reads)."""
+    return load_source(folder, keep_cache)[0]
+
+
+class Source:
+    """Where a loaded project came from: the bytes of gzctl.toml and the cached fields
+    (statecache.Parts, None after a parse). A command that opened the project hands it to
+    its :func:`transaction`, which then takes that project as it is when the file still
+    holds exactly these bytes under the lock: the file is read, checked and unpickled once
+    per command. Taken at most once (:meth:`take`): a second transaction, or one after a
+    failed one, loads again."""
+
+    __slots__ = ("_held",)
+
+    def __init__(self, data: bytes, parts: dict[str, bytes] | None, project: Project) -> None:
+        self._held: tuple[bytes, dict[str, bytes] | None, Project] | None = (data, parts, project)
+
+    def take(self) -> tuple[bytes, dict[str, bytes] | None, Project] | None:
+        """The bytes, cached fields and project, once; None after that."""
+        held, self._held = self._held, None
+        return held
+
+
+def load_source(folder: Path, keep_cache: bool = True) -> tuple[Project, Source]:
+    """:func:`load`, with the :class:`Source` the project came from."""
     path = folder / STATE_FILE
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise NotFound(f"{path} bestaat niet.") from exc
-    return _loaded(folder, path, data, keep_cache)[0]
+    project, parts = _loaded(folder, path, data, keep_cache)
+    return project, Source(data, parts, project)
 
 
 def _decoded(path: Path, data: bytes) -> str:
@@ -272,17 +297,20 @@ def _decoded(path: Path, data: bytes) -> str:
         raise StateError(f"{path.name} is geen leesbare tekst ({exc}). {SAVE_AS_UTF8}") from exc
 
 
-def _loaded(folder: Path, path: Path, data: bytes, keep_cache: bool) -> tuple[Project, bool]:
-    """The project parsed from ``data``, and whether it came from the cache."""
+def _loaded(
+    folder: Path, path: Path, data: bytes, keep_cache: bool
+) -> tuple[Project, dict[str, bytes] | None]:
+    """The project parsed from ``data``, and its cached fields when it came from the cache."""
     from gzctl.core import statecache
 
-    project = statecache.get(folder, data)
+    parts = statecache.get_parts(folder, data)
+    project = statecache.project_of(parts) if parts is not None else None
     if project is not None:
-        return project, True
+        return project, parts
     project = _parse_quietly(_decoded(path, data), path)
     if keep_cache:
         statecache.put(folder, data, project)
-    return project, False
+    return project, None
 
 
 def _parse_quietly(text: str, path: Path) -> Project:
@@ -322,12 +350,13 @@ def dumps(project: Project) -> str:
     return text
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` atomically with no symlink at the final or temporary name
-    (gzctl/core/safefs.py); only gzctl.toml itself is written through here."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or UTF-8 bytes) atomically with no symlink at the final or temporary
+    name (gzctl/core/safefs.py); only gzctl.toml itself is written through here."""
     from gzctl.core import safefs
 
-    safefs.write_text(path, text, allow_project_file=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    safefs.write_bytes(path, data, allow_project_file=True)
 
 
 @contextmanager
@@ -367,13 +396,24 @@ class Change:
 
 
 @contextmanager
-def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
+def transaction(
+    folder: Path, who: str, now: dt.datetime, source: Source | None = None
+) -> Iterator[Change]:
     """Load under the lock, let the caller change the project, save if anything changed.
 
     An exception inside the block leaves the file as it was. With ``[settings.git]
     autocommit`` on (before or after the change) the written file is committed to git with
-    the new history lines as message (gzctl/core/gitsync.py); a failing git only warns."""
+    the new history lines as message (gzctl/core/gitsync.py); a failing git only warns.
+
+    ``source``: where the project the command opened came from (:func:`load_source`). When
+    gzctl.toml, read again under the lock, still holds exactly those bytes, that project is
+    the one changed: nothing is parsed, unpickled or checked a second time. What the save
+    compares against (the lists as loaded and the pieces of the last save) is made ready
+    before the lock is taken; under it the file is read, the block runs, only the changed
+    pieces are rendered and checked, and the file is written. The cache is written after."""
     path = folder / STATE_FILE
+    held = source.take() if source is not None else None
+    ready = _reference(folder, held[0], held[1]) if held is not None else None
     saved: tuple[bytes, Project, dict[str, bytes] | None, Any] | None = None
     with locked(folder):
         from gzctl.core import safefs, statecache
@@ -384,25 +424,33 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
             data = path.read_bytes()
         except FileNotFoundError as exc:
             raise NotFound(f"{path} bestaat niet.") from exc
-        parts = statecache.get_parts(folder, data)
-        project = statecache.project_of(parts) if parts is not None else None
-        if project is None:
-            parts = None
-            project = _parse_quietly(_decoded(path, data), path)
-        text = _decoded(path, data)
+        if held is not None and held[0] == data:  # as the command opened it
+            _, parts, project = held
+        else:  # changed since (another process) or not opened before: load it now
+            ready = None
+            parts = statecache.get_parts(folder, data)
+            cached = statecache.project_of(parts) if parts is not None else None
+            if cached is None:
+                parts = None
+                cached = _parse_quietly(_decoded(path, data), path)
+            project = cached
+        del held
         # a login name the wizard's "Wie ben jij?" tied to an initiator: the history says
         # who that is (``wizard.people``), for every command
         change = Change(project, project.wizard.people.get(who) or who, now)
         was_on = project.settings.git.autocommit
         logged = len(project.history)
         yield change
-        new_text, checked, reuse, pieces = _new_text(folder, data, parts, change.project, path)
-        if new_text != text:
+        if ready is None:
+            ready = _reference(folder, data, parts)
+        new_text, checked, reuse, pieces = _new_text(parts, change.project, ready)
+        new_data = new_text.encode("utf-8")
+        if new_data != data and new_text != _decoded(path, data):
             if checked is None:
                 checked = refuse_unloadable(new_text, path)
                 reuse = None
-            write_atomic(path, new_text)
-            saved = (new_text.encode("utf-8"), checked, reuse, pieces)
+            write_atomic(path, new_data)
+            saved = (new_data, checked, reuse, pieces)
             if was_on or change.project.settings.git.autocommit:
                 from gzctl.core.gitsync import autocommit
 
@@ -411,25 +459,39 @@ def transaction(folder: Path, who: str, now: dt.datetime) -> Iterator[Change]:
         statecache.put(folder, *saved)
 
 
+def _reference(
+    folder: Path, data: bytes, parts: dict[str, bytes] | None
+) -> tuple[Project | None, Any]:
+    """What a save compares the changed project against: the lists of records as loaded
+    from ``data`` (unpickled anew from the cached fields ``parts``: nobody else holds them,
+    so they are as the file says), and the pieces of that text kept by the last save
+    (gzctl/core/statetext.py); (None, None) when not kept."""
+    from gzctl.core import statecache
+
+    memo = statecache.get_pieces(folder, data) if parts is not None else None
+    old = statecache.project_of(parts, set(memo)) if parts is not None and memo else None
+    return (old, memo) if old is not None else (None, None)
+
+
 def _new_text(
-    folder: Path, data: bytes, parts: dict[str, bytes] | None, project: Project, path: Path
+    parts: dict[str, bytes] | None, project: Project, reference: tuple[Project | None, Any]
 ) -> tuple[str, Project | None, dict[str, bytes] | None, Any]:
     """The text to save for ``project`` (what :func:`dumps` gives), the project it loads as
     when that is already known, the cached fields known unchanged, and the text's pieces.
 
-    With the pieces of the last save (gzctl/core/statetext.py) only what changed is rendered
-    and parsed: with 50,000 organisations a ``done`` then takes a fraction of a second."""
-    from gzctl.core import statecache, statetext
+    With the pieces of the last save (``reference``, from :func:`_reference`) only what
+    changed is rendered and parsed: with 50,000 organisations a ``done`` then takes a
+    fraction of a second."""
+    from gzctl.core import statetext
 
-    memo = statecache.get_pieces(folder, data) if parts is not None else None
-    listed = set(memo) if memo else set()
-    old = statecache.project_of(parts, listed) if parts is not None and memo else None
+    old, memo = reference
     made = statetext.render(project, old, memo)
     if made is None:
         return dumps(project), None, None, None
     new_text, pieces, fresh = made
     if old is None or memo is None or not statetext.verify(project, pieces, fresh):
         return new_text, None, None, pieces
+    listed = set(memo)
     # fields whose pieces all came from the last save are as cached: their pickles serve again
     reuse = {
         name: parts[name]

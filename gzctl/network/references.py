@@ -132,7 +132,9 @@ def dangling(project: Project) -> list[str]:
 
 def missing(project: Project) -> list[tuple[str, str]]:
     """The (kind, id) of every organisation or platform named but not there, in file order."""
-    org_ids = {o.id for o in project.organisations}
+    from operator import attrgetter
+
+    org_ids = set(map(attrgetter("id"), project.organisations))  # 50,000: one pass in C
     named: list[str] = []
     for p in project.platforms:
         named += p.members + ([p.trekker] if p.trekker else [])

@@ -21,17 +21,22 @@ QUIET_DAYS = 183  # six months without a sign
 ASKED_DAYS = 365  # an answer counts for a year
 
 
-def last_signs(project: Project, today: dt.date) -> dict[str, dt.date]:
+def last_signs(
+    project: Project, today: dt.date, among: list[Organisation] | None = None
+) -> dict[str, dt.date]:
     """The day of each organisation's latest sign of activity up to ``today`` (the
     answer to the yearly question not included); an organisation with a recurring activity
-    gets ``today``. Organisations without any sign are left out."""
+    gets ``today``. Organisations without any sign are left out. ``among``: the
+    organisations whose status dates and history lines are read (the joined ones, of
+    50,000 on the list); the others may still appear through an activity or meeting."""
     last: dict[str, dt.date] = {}
+    orgs = project.organisations if among is None else among
 
     def seen(org_id: str, day: dt.date | None) -> None:
         if day is not None and day <= today and (org_id not in last or day > last[org_id]):
             last[org_id] = day
 
-    for org in project.organisations:
+    for org in orgs:
         for day in org.dates.values():
             seen(org.id, day)
     for a in project.activities:
@@ -45,7 +50,7 @@ def last_signs(project: Project, today: dt.date) -> dict[str, dt.date]:
                 seen(action.by, action.done or m.date)
     for r in project.recurring:
         seen(r.org, today)
-    known = {o.id for o in project.organisations}
+    known = {o.id for o in orgs}
     for h in project.history:
         for ref in h.ids:
             if ref in known:
@@ -60,7 +65,7 @@ def quiet_members(project: Project, today: dt.date) -> list[dict[str, Any]]:
     joined = [o for o in project.organisations if o.status == "aangesloten"]
     if not joined:
         return []
-    signs = last_signs(project, today)
+    signs = last_signs(project, today, joined)
     rows: list[tuple[dt.date, Organisation]] = []
     for org in joined:
         if org.confirmed is not None and (today - org.confirmed).days < ASKED_DAYS:

@@ -18,9 +18,12 @@ EMPLOYER = "organiseren.werkgever"
 
 def org_summary(project: Project) -> dict[str, Any]:
     """``organisations``: how many inventoried, joined, and per status (no catalogue needed)."""
+    from collections import Counter
+    from operator import attrgetter
+
     per = {s: 0 for s in ORG_STATUSES}
-    for org in project.organisations:
-        per[org.status] = per.get(org.status, 0) + 1
+    for status, n in Counter(map(attrgetter("status"), project.organisations)).items():
+        per[status] = per.get(status, 0) + n
     return {
         "inventoried": len(project.organisations),
         "joined": per.get("aangesloten", 0),

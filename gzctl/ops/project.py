@@ -34,10 +34,14 @@ def transaction(project: session.Opened, who: str, now: dt.datetime) -> Iterator
 
     References stay whole: a change that leaves a reference to an organisation or platform
     that is not there is refused (Refused, exit 1, nothing saved), unless the project
-    already had such references and the change repairs at least one and adds none."""
+    already had such references and the change repairs at least one and adds none.
+
+    The project the command opened is the one changed when gzctl.toml has not changed
+    since it was opened (core/store.transaction): ``tx.project`` is then ``project.project``
+    itself, loaded once."""
     from gzctl.network import references
 
-    with store.transaction(project.folder, who, now) as change:
+    with store.transaction(project.folder, who, now, project.source) as change:
         before = set(references.missing(change.project))
         yield change
         after = references.missing(change.project)
