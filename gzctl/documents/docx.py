@@ -936,7 +936,7 @@ class DocxBuilder:
         table.autofit = False
         # the grid once: Table.cell(), .columns[c].cells and .rows[r] walk the whole table
         # on every call, which made a table of 2,000 rows cost minutes
-        grid = table._cells
+        grid: list[Any] = table._cells
         trs = table._tbl.tr_lst
         for c, column_width in enumerate(widths):
             table.columns[c].width = column_width
