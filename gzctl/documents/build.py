@@ -261,6 +261,7 @@ class _Seen:
             except Exception:
                 self.old = {}
         self.new: dict[str, list[Any]] = {}
+        self.folders: set[str] = set()  # below documenten/, checked for symlinks this run
 
     @staticmethod
     def _stat(path: Path) -> list[int] | None:
@@ -272,10 +273,30 @@ class _Seen:
             return None
         return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
+    def _path(self, root: Path, rel: str) -> Path:
+        """:func:`_inside`, with each folder on the way checked once per run."""
+        import os
+        import stat
+
+        if rel.startswith(("/", "\\")) or ".." in rel.split("/") or "\\" in rel:
+            return _inside(root, rel)  # refused there, with its message
+        folder, _, _ = rel.rpartition("/")
+        if folder not in self.folders:
+            _inside(root, rel)
+            self.folders.add(folder)
+            return root / rel
+        path = root / rel
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                safefs.check_path(path, root.parent)  # refused there
+        except FileNotFoundError:
+            pass
+        return path
+
     def hash(self, root: Path, rel: str) -> str | None:
         """The sha256 of documenten/``rel`` (None when missing), read only when its stat
         differs from the one recorded with the hash."""
-        path = _inside(root, rel)
+        path = self._path(root, rel)
         before = self._stat(path)
         old = self.old.get(rel)
         if before is not None and old and old[:4] == before and isinstance(old[4], str):

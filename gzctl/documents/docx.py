@@ -111,6 +111,7 @@ QUOTE_LINE = "7FB39A"
 FONT = "Calibri"
 BOX_FONT = "Segoe UI Symbol"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTERHEAD = ("<!-- briefhoofd -->", "<!-- /briefhoofd -->")
 _CLOSING = "<!-- slot -->"
@@ -548,7 +549,7 @@ class DocxBuilder:
             self._props(r, bold, italic, strike, color, size, font)
         if not text:
             return r
-        if any(ch.isdigit() for ch in text):
+        if _DIGIT.search(text):
             text = _phones_whole(text)
         pieces: list[str | None] = []  # None = a no-break hyphen
         if "@" in text:
