@@ -106,3 +106,13 @@ def test_pages_parsed_apart_give_the_html_of_the_whole(
                for t in texts) >= 2  # fmt: skip
     monkeypatch.setattr(html_mod, "page_texts", lambda markdown: None)
     assert split == [body(t) for t in texts]
+
+
+def test_forgetting_a_person_drops_the_remembered_pages(demo: Path, gz) -> None:  # noqa: F811
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    cache = demo / statecache.FOLDER
+    assert (cache / "docs-pages").is_file() and (cache / "docs-seen.json").is_file()
+    assert gz("-C", str(demo), "person", "forget", "Henk Veranderd", "--yes").code == 0
+    assert not (cache / "docs-pages").exists() and not (cache / "docs-seen.json").exists()

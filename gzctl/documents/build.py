@@ -235,10 +235,12 @@ def _cache_folder(folder: Path) -> None:
 
 
 def forget_pages(folder: Path) -> None:
-    """Drop the remembered pages (a person forgotten: their name may be on one)."""
+    """Drop the remembered pages and file records (a person forgotten: their name may be on
+    a page, or in a file's name)."""
     from gzctl.core import statecache
 
-    safefs.remove(folder / statecache.FOLDER / PAGES, root=folder)
+    for name in (PAGES, SEEN):
+        safefs.remove(folder / statecache.FOLDER / name, root=folder)
 
 
 class _Seen:
@@ -749,6 +751,7 @@ def forget_in_documents(
     deleted but returned, for the user to handle. Returns (removed, edited_still_naming)."""
     root = folder / OUTPUT_DIR
     if not root.is_dir():
+        forget_pages(folder)
         return [], []
     removed: list[str] = []
     kept: list[str] = []
