@@ -315,9 +315,9 @@ class _Seen:
         if st is not None:
             self.new[rel] = [*st, digest]
 
-    def save(self, keep: Iterable[str]) -> None:
+    def keep(self, files: Iterable[str]) -> None:
         """Record the files of the manifest (best effort)."""
-        data = {k: self.new[k] for k in sorted(set(keep)) if k in self.new}
+        data = {k: self.new[k] for k in sorted(set(files)) if k in self.new}
         if data == self.old:
             return
         try:
@@ -504,7 +504,7 @@ def build(
         kept = {rel for *_, rel in current} - {rel for _, _, rel, _ in rendered}
         _write_all(root, prepared, rendered, digests, manifest, report, formats, force, rkey,
                    kept, seen)  # fmt: skip
-        seen.save(manifest.files)
+        seen.keep(manifest.files)
         _save_pages(folder, memo)
     return report
 
