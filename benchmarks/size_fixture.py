@@ -7,6 +7,7 @@ generated ones, with contact details and varied kinds, statuses and types, as a 
 after a large import; the demo's platforms and activities, which name demo organisations, go,
 and every other reference to a demo organisation or platform is taken out
 (gzctl/network/references.unlink), so the village opens without dangling references.
+The import is logged as ``org import`` logs it, at the fixture's moment.
 Written through gzctl's own transaction (gzctl/core/store.py), so the file is what gzctl
 itself would write. Deterministic: the same N gives the same gzctl.toml.
 """
@@ -82,6 +83,9 @@ def make_village(folder: Path, orgs: int, env: dict[str, str] | None = None) -> 
         change.project.activities = []
         for kind, item_id in references.missing(change.project):
             references.unlink(change.project, kind, item_id)
+        # logged as `org import` logs: the village's last change is today, so an edit made
+        # later today keeps the date every letter carries (documents.base.document_date)
+        change.log("org-import", f"{orgs} organisaties ingelezen uit benchmark.csv")
     return folder
 
 

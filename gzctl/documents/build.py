@@ -149,8 +149,9 @@ _ENTRY_KEYS = frozenset({"document", "sha256", "inputs", "render"})
 
 
 def _still_current(
-    root: Path, rel: str, doc_id: str, inputs: str, render: str, manifest: Manifest
-) -> bool:
+    root: Path, rel: str, doc_id: str, inputs: str, render: str, manifest: Manifest,
+    seen: _Seen | None = None,
+) -> bool:  # fmt: skip
     """Whether ``rel`` is on disk exactly as gzctl last wrote it from these inputs, with
     nothing pending beside it: then rendering it again would give the same bytes."""
     entry = manifest.files.get(rel)
@@ -160,7 +161,175 @@ def _still_current(
         doc_id, inputs, render
     ):  # fmt: skip
         return False
+    if seen is not None:
+        return seen.hash(root, rel) == entry.get("sha256")
     return _current_hash(_inside(root, rel)) == entry.get("sha256")
+
+
+PAGES = "docs-pages"  # in the village's .gzctl-cache/: the HTML of the pages last made
+SEEN = "docs-seen.json"  # in .gzctl-cache/: per file in documenten/ its stat and sha256
+
+
+class _Pages(dict[str, str]):
+    """The HTML of pages (html.body's memo), remembering which were asked for this run."""
+
+    def __init__(self, old: dict[str, str]) -> None:
+        super().__init__(old)
+        self.old = len(old)
+        self.used: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.used.add(key)
+        return super().get(key, default)
+
+
+def _load_pages(folder: Path) -> dict[str, str]:
+    """The pages the last builds made (.gzctl-cache/docs-pages: zlib'd JSON under a MAC with
+    the user's key of gzctl/core/statecache.py, so pages from a clone or another user are
+    never put in a document); empty when missing, foreign or broken."""
+    from gzctl.core import statecache
+
+    try:
+        raw = safefs.read_bytes(folder / statecache.FOLDER / PAGES, folder)
+        key = statecache._secret()
+        if key is None or not statecache._same(raw[:32], statecache._mac(key, raw[32:])):
+            return {}
+        import zlib
+
+        data = json.loads(zlib.decompress(raw[32:]).decode("utf-8"))
+    except Exception:
+        return {}
+    ok = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
+    return data if ok else {}
+
+
+def _save_pages(folder: Path, memo: _Pages) -> None:
+    """Keep the pages asked for this run (and the older ones, up to as many again) for the
+    next build; best effort, like the state cache."""
+    from gzctl.core import statecache
+
+    if len(memo) == memo.old:
+        return  # no page made this run: what is kept holds them all
+    keep = {k: memo[k] for k in memo if k in memo.used}
+    for k in memo:
+        if len(keep) >= 2 * len(memo.used):
+            break
+        keep.setdefault(k, memo[k])
+    try:
+        import zlib
+
+        key = statecache._secret()
+        if key is None:
+            return
+        payload = zlib.compress(json.dumps(keep, ensure_ascii=False).encode("utf-8"), 1)
+        _cache_folder(folder)
+        path = folder / statecache.FOLDER / PAGES
+        safefs.write_bytes(path, statecache._mac(key, payload) + payload, root=folder)
+    except Exception:
+        return
+
+
+def _cache_folder(folder: Path) -> None:
+    from gzctl.core import statecache
+
+    cache = folder / statecache.FOLDER
+    if not (cache / ".gitignore").is_file():
+        text = "# gzctl's caches: never shared\n*\n"
+        safefs.write_text(cache / ".gitignore", text, root=folder, make_dirs=True)
+
+
+def forget_pages(folder: Path) -> None:
+    """Drop the remembered pages and file records (a person forgotten: their name may be on
+    a page, or in a file's name)."""
+    from gzctl.core import statecache
+
+    for name in (PAGES, SEEN):
+        safefs.remove(folder / statecache.FOLDER / name, root=folder)
+
+
+class _Seen:
+    """What gzctl last saw of each file in documenten/: (size, mtime, ctime, inode) and its
+    sha256, in .gzctl-cache/docs-seen.json. A file whose stat is unchanged is not read again
+    to know its hash (as git's index does); any write to it changes its ctime. The record
+    holds no content, only names gzctl's own manifest holds too."""
+
+    def __init__(self, folder: Path, trust: bool) -> None:
+        from gzctl.core import statecache
+
+        self.path = folder / statecache.FOLDER / SEEN
+        self.folder = folder
+        self.old: dict[str, list[Any]] = {}
+        if trust:
+            try:
+                data = json.loads(safefs.read_bytes(self.path, folder).decode("utf-8"))
+                if isinstance(data, dict):
+                    self.old = {k: v for k, v in data.items() if isinstance(v, list)}
+            except Exception:
+                self.old = {}
+        self.new: dict[str, list[Any]] = {}
+        self.folders: set[str] = set()  # below documenten/, checked for symlinks this run
+
+    @staticmethod
+    def _stat(path: Path) -> list[int] | None:
+        import os
+
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+    def _path(self, root: Path, rel: str) -> Path:
+        """:func:`_inside`, with each folder on the way checked once per run."""
+        import os
+        import stat
+
+        if rel.startswith(("/", "\\")) or ".." in rel.split("/") or "\\" in rel:
+            return _inside(root, rel)  # refused there, with its message
+        folder, _, _ = rel.rpartition("/")
+        if folder not in self.folders:
+            _inside(root, rel)
+            self.folders.add(folder)
+            return root / rel
+        path = root / rel
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                safefs.check_path(path, root.parent)  # refused there
+        except FileNotFoundError:
+            pass
+        return path
+
+    def hash(self, root: Path, rel: str) -> str | None:
+        """The sha256 of documenten/``rel`` (None when missing), read only when its stat
+        differs from the one recorded with the hash."""
+        path = self._path(root, rel)
+        before = self._stat(path)
+        old = self.old.get(rel)
+        if before is not None and old and old[:4] == before and isinstance(old[4], str):
+            self.new[rel] = old
+            return str(old[4])
+        current = _current_hash(path)
+        if current is not None and before is not None and self._stat(path) == before:
+            self.new[rel] = [*before, current]
+        return current
+
+    def wrote(self, root: Path, rel: str, digest: str) -> None:
+        """``rel`` was just written with these bytes' ``digest``."""
+        st = self._stat(root / rel)
+        if st is not None:
+            self.new[rel] = [*st, digest]
+
+    def keep(self, files: Iterable[str]) -> None:
+        """Record the files of the manifest (best effort)."""
+        data = {k: self.new[k] for k in sorted(set(files)) if k in self.new}
+        if data == self.old:
+            return
+        try:
+            _cache_folder(self.folder)
+            text = json.dumps(data, separators=(",", ":")) + "\n"
+            safefs.write_bytes(self.path, text.encode(), root=self.folder)
+        except Exception:
+            return
 
 
 @_record
@@ -182,7 +351,11 @@ def _inside(root: Path, rel: str) -> Path:
         raise UsageProblem(f"Onveilige bestandsnaam '{rel}'.")
     path = root / rel
     safefs.check_path(path, root.parent)  # no symlink: not documenten/, a folder or the file
-    if not path.resolve().is_relative_to(root.resolve()):
+    # with no symlink on the way, the path as written says where it is (no resolve(): that
+    # asks the disk for every folder up to /, for each of thousands of files)
+    import os
+
+    if not os.path.normpath(path).startswith(os.path.join(os.path.normpath(root), "")):
         raise UsageProblem(f"Onveilige bestandsnaam '{rel}': die ligt buiten {OUTPUT_DIR}/.")
     return path
 
@@ -285,6 +458,9 @@ def build(
         docs[doc_id] = {"paths": [o.path for o in made.outputs]}
     root = folder / OUTPUT_DIR
     renderer = Renderer(folder / OVERRIDE_DIR)
+    memo = _Pages({} if force else _load_pages(folder))
+    renderer.pages = memo
+    seen = _Seen(folder, trust=not force)
     docx = None
     if "docx" in formats:
         from gzctl.core.country import for_playbook
@@ -309,7 +485,7 @@ def build(
     for p, output, fmt in jobs:
         rel = f"{output.path}.{fmt}"
         _inside(root, rel)
-        if _still_current(root, rel, p.doc_id, digests[output.path], rkey, before):
+        if _still_current(root, rel, p.doc_id, digests[output.path], rkey, before, seen):
             current.append((p, output, fmt, rel))
         else:
             rendered.append((p, output, rel, render(p, output, fmt)))
@@ -325,13 +501,15 @@ def build(
         elif manifest.key != key:
             manifest.key, manifest.docs = "", {}  # inputs changed: only a full build knows
         for p, output, fmt, rel in current:  # unless another build changed it meanwhile
-            if _still_current(root, rel, p.doc_id, digests[output.path], rkey, manifest):
+            if _still_current(root, rel, p.doc_id, digests[output.path], rkey, manifest, seen):
                 report.unchanged.append(rel)
             else:
                 rendered.append((p, output, rel, render(p, output, fmt)))
         kept = {rel for *_, rel in current} - {rel for _, _, rel, _ in rendered}
         _write_all(root, prepared, rendered, digests, manifest, report, formats, force, rkey,
-                   kept)  # fmt: skip
+                   kept, seen)  # fmt: skip
+        seen.keep(manifest.files)
+        _save_pages(folder, memo)
     return report
 
 
@@ -346,6 +524,7 @@ def _write_all(
     force: bool,
     rkey: str = "",
     kept: set[str] | None = None,
+    seen: _Seen | None = None,
 ) -> None:
     """Decide per file, record the plan in the manifest, write, then record the result.
     ``kept``: files left as they are (current, not rendered again).
@@ -360,7 +539,7 @@ def _write_all(
         entry = {"document": p.doc_id, "sha256": sha256(data), "inputs": digests[output.path]}
         if rkey:
             entry["render"] = rkey
-        _place(root, rel, data, entry, manifest, report, force, writes)
+        _place(root, rel, data, entry, manifest, report, force, writes, seen)
     for p in prepared:
         report.warnings.extend(p.warnings)
     if writes:
@@ -368,6 +547,8 @@ def _write_all(
     for rel, data, entry in writes:
         _write_bytes(_inside(root, rel), data)
         manifest.files[rel] = entry  # done: drop 'was'
+        if seen is not None:
+            seen.wrote(root, rel, entry["sha256"])
     for rel in [r for r, e in manifest.files.items() if ".nieuw." in r and "stale" in e]:
         path = _inside(root, rel)
         if _current_hash(path) is not None:
@@ -414,11 +595,12 @@ def _place(
     report: BuildReport,
     force: bool,
     writes: list[tuple[str, bytes, dict[str, str]]],
+    seen: _Seen | None = None,
 ) -> None:
     """Decide what happens to one file; the writing is queued in ``writes``."""
     path = _inside(root, rel)
     new_hash = entry["sha256"]
-    current = _current_hash(path)
+    current = seen.hash(root, rel) if seen is not None else _current_hash(path)
     if current is not None:
         known = manifest.known(rel)
         if current == new_hash:
@@ -571,6 +753,7 @@ def forget_in_documents(
     deleted but returned, for the user to handle. Returns (removed, edited_still_naming)."""
     root = folder / OUTPUT_DIR
     if not root.is_dir():
+        forget_pages(folder)
         return [], []
     removed: list[str] = []
     kept: list[str] = []
@@ -592,6 +775,7 @@ def forget_in_documents(
                 kept.append(rel)
         if removed:
             _save_manifest(root, manifest)
+        forget_pages(folder)  # the remembered pages may name them too
     return removed, kept
 
 

@@ -471,21 +471,81 @@ class _Page:
         return b.html
 
 
-def body(markdown: str, compact: bool = False) -> str:
-    """The ``<section class="pagina">`` pages of a document, from its Markdown."""
-    pages: list[list[Block]] = [[]]
-    for b in blocks(markdown):
-        if b.kind == "marker" and b.text == PAGE_BREAK[5:-4]:
-            pages.append([])
-        else:
-            pages[-1].append(b)
+def body(markdown: str, compact: bool = False, memo: dict[str, str] | None = None) -> str:
+    """The ``<section class="pagina">`` pages of a document, from its Markdown.
+
+    A page's HTML depends on its own Markdown only: when the Markdown can be cut at its page
+    breaks without changing what any line means (:func:`page_texts`), each page is parsed on
+    its own and looked up first in ``memo`` (:func:`page_key` to HTML; new pages are added).
+    The print file of all letters then costs only its changed letters."""
+    texts = page_texts(markdown)
+    if texts is None:
+        pages: list[list[Block]] = [[]]
+        for b in blocks(markdown):
+            if b.kind == "marker" and b.text == PAGE_BREAK[5:-4]:
+                pages.append([])
+            else:
+                pages[-1].append(b)
+        return "\n".join(_section(part, compact) for part in pages) + "\n"
     out = []
-    for part in pages:
-        page = _Page(part)
-        classes = ["pagina"]
-        if page.letter:
-            classes.append("brief")
-        elif compact:
-            classes.append("plan")
-        out.append(f'<section class="{" ".join(classes)}">\n{page.render()}\n</section>')
+    for text in texts:
+        if memo is None:
+            out.append(_section(blocks(text), compact))
+            continue
+        key = page_key(text, compact)
+        section = memo.get(key)
+        if section is None:
+            section = memo[key] = _section(blocks(text), compact)
+        out.append(section)
     return "\n".join(out) + "\n"
+
+
+def page_key(text: str, compact: bool) -> str:
+    """The key of one page's HTML in a memo: SHA-256 of its Markdown and the layout."""
+    import hashlib
+
+    return hashlib.sha256(f"{int(compact)}\0{text}".encode()).hexdigest()
+
+
+# what could make a line's meaning depend on another page: a fence, a link reference, raw
+# HTML blocks that run until a closing tag or marker (CommonMark's HTML blocks 1 and 3-5)
+_CROSSING = re.compile(
+    r"^ {0,3}(?:```|~~~|\[[^\]]*\]:|<(?:script|pre|style|textarea)\b|<\?|<![A-Za-z\[])",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_PAGE_MARKER = re.compile(r"<!--\s*" + re.escape(PAGE_BREAK[5:-4]) + r"\s*-->")
+
+
+def page_texts(markdown: str) -> list[str] | None:
+    """``markdown`` cut at its page breaks (a line that is the page-break marker alone, with
+    an empty line or the text's edge on both sides), or None when a page could not be parsed
+    on its own exactly as in the whole text (a fence, a link reference, an HTML block that
+    does not end at an empty line, or a comment left open)."""
+    if _CROSSING.search(markdown):
+        return None
+    lines = markdown.split("\n")
+    texts: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        if line != PAGE_BREAK:
+            continue
+        if (i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
+            return None  # part of a paragraph or another block: not a page break of its own
+        texts.append("\n".join(lines[start:i]))
+        start = i + 1
+    texts.append("\n".join(lines[start:]))
+    if any(t.count("<!--") != t.count("-->") or _PAGE_MARKER.search(t) for t in texts):
+        return None  # a comment left open, or a page break written another way
+    return texts
+
+
+def _section(part: list[Block], compact: bool) -> str:
+    page = _Page(part)
+    classes = ["pagina"]
+    if page.letter:
+        classes.append("brief")
+    elif compact:
+        classes.append("plan")
+    return f'<section class="{" ".join(classes)}">\n{page.render()}\n</section>'

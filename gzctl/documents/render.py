@@ -80,6 +80,9 @@ class Renderer:
             env.filters["datum"] = dutch_date
             env.filters["en"] = join_dutch
         self._digest: str | None = None
+        self._last: tuple[Output, str] | None = None
+        # the HTML of pages made this run (and, from build, the last runs): html.body
+        self.pages: dict[str, str] = {}
 
     def origin(self, name: str) -> str:
         """Where a template comes from, for messages."""
@@ -100,11 +103,29 @@ class Renderer:
         markdown = self._render(f"{template}.md.j2", self.md, data)
         if fmt == "md":
             return markdown
+        return self._html(markdown, data, compact)
+
+    def output_markdown(self, output: Output) -> str:
+        """The Markdown of a prepared output (rendered once for its three formats: the last
+        output's text is kept)."""
+        if self._last is not None and self._last[0] is output:
+            return self._last[1]
+        data = {**output.data, "titel": output.title}
+        markdown = self.document(output.template, "md", data)
+        self._last = (output, markdown)
+        return markdown
+
+    def output_html(self, output: Output, compact: bool = False) -> str:
+        """The print-ready HTML of a prepared output, from :meth:`output_markdown`."""
+        shell = {"titel": output.title, "land": shown(output.data.get("land"))}
+        return self._html(self.output_markdown(output), shell, compact)
+
+    def _html(self, markdown: str, data: dict[str, Any], compact: bool) -> str:
         from markupsafe import Markup
 
         from gzctl.documents.html import body
 
-        pages = body(markdown, compact=compact)
+        pages = body(markdown, compact=compact, memo=self.pages)
         land = data.get("land")
         letter = land.get("brief", {}) if isinstance(land, dict) else {}
         language = land.get("taal", "nl") if isinstance(land, dict) else "nl"
@@ -295,11 +316,12 @@ def render_output(
 ) -> bytes:
     """One output in one format, as the bytes that go to disk (``one_page``: the playbook
     promises one A4 per file)."""
-    data = {**output.data, "titel": output.title}
     if fmt == "docx":
         from gzctl.core.outtext import clean
 
         # XML (inside a DOCX) cannot hold control characters; the text itself stays
-        markdown = clean(renderer.document(output.template, "md", data))
+        markdown = clean(renderer.output_markdown(output))
         return bytes(docx.build(markdown, clean(output.title)))
-    return renderer.document(output.template, fmt, data, compact=one_page).encode("utf-8")
+    if fmt == "md":
+        return renderer.output_markdown(output).encode("utf-8")
+    return renderer.output_html(output, compact=one_page).encode("utf-8")

@@ -1,0 +1,118 @@
+"""docs build after one change redoes only what the change touches, and gives exactly the
+bytes of a build from scratch (issue 25, item 7)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zlib
+from pathlib import Path
+
+import pytest
+from test_documents import built_demo, demo, files_below  # noqa: F401  (fixtures)
+
+from gzctl.core import statecache
+from gzctl.documents import html as html_mod
+from gzctl.documents.html import body, page_key
+
+
+def _fresh(gz, folder: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The documents of ``folder``'s gzctl.toml built from scratch in another folder."""
+    copy = tmp_path / "vers"
+    copy.mkdir()
+    shutil.copy(folder / "gzctl.toml", copy / "gzctl.toml")
+    assert gz("-C", str(copy), "docs", "build").code == 0
+    return files_below(copy / "documenten")
+
+
+def _org_with_letter(folder: Path) -> str:
+    manifest = json.loads((folder / "documenten" / ".gzctl-manifest.json").read_text("utf-8"))
+    assert "uitnodiging/vv-ooltwijk.md" in manifest["files"]
+    return "vv-ooltwijk"
+
+
+def test_one_changed_organisation_rebuilds_its_files_and_equals_a_fresh_build(
+    demo: Path, gz, tmp_path: Path  # noqa: F811
+) -> None:
+    # a change today first: an edit later today keeps the date every letter carries
+    assert gz("-C", str(demo), "org", "edit", "vv-ooltwijk", "--achterban", "250").code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0  # in place: the caches are filled
+    org = _org_with_letter(demo)
+    letter = demo / "documenten" / "uitnodiging" / "vv-ooltwijk.html"
+    combined = demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.html"
+    combined_docx = (demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.docx").read_bytes()
+    assert gz("-C", str(demo), "org", "edit", org, "--contact", "Henk Veranderd").code == 0
+    result = gz("-C", str(demo), "docs", "build")
+    assert result.code == 0
+    written = int(result.out.split()[0])
+    assert 0 < written < 30, result.out  # the letter, the print file, the lists: not all
+    assert "Henk Veranderd" in letter.read_text("utf-8")
+    assert "Henk Veranderd" in combined.read_text("utf-8")
+    assert (demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.docx").read_bytes() != (
+        combined_docx
+    )
+    assert files_below(demo / "documenten") == _fresh(gz, demo, tmp_path)
+    # and once more with nothing changed: nothing written, the same bytes
+    again = gz("-C", str(demo), "docs", "build")
+    assert again.code == 0 and again.out.startswith("0 bestanden geschreven")
+
+
+def test_a_hand_edit_of_the_same_size_and_time_is_still_seen(demo: Path, gz) -> None:  # noqa: F811
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    agenda = demo / "documenten" / "agenda.md"
+    before = os.stat(agenda)
+    text = agenda.read_text("utf-8")
+    edited = text.replace("Agenda", "AGENDA", 1)
+    assert edited != text and len(edited) == len(text)
+    agenda.write_text(edited, encoding="utf-8")
+    os.utime(agenda, ns=(before.st_atime_ns, before.st_mtime_ns))  # size and mtime as before
+    result = gz("-C", str(demo), "docs", "build")
+    assert result.code == 0
+    assert agenda.read_text("utf-8") == edited  # kept
+    assert (demo / "documenten" / "agenda.nieuw.md").is_file()  # and seen as edited
+
+
+def test_remembered_pages_without_the_users_key_are_not_used(
+    demo: Path, gz, tmp_path: Path  # noqa: F811
+) -> None:
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    letter = demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.md"
+    pages = html_mod.page_texts(letter.read_text("utf-8").rstrip("\n") + "\n")
+    assert pages is not None and len(pages) > 3
+    forged = {page_key(t, c): "<p>GEHACKT</p>" for t in pages for c in (False, True)}
+    payload = zlib.compress(json.dumps(forged).encode(), 1)
+    cache = demo / statecache.FOLDER / "docs-pages"
+    assert cache.is_file()  # the real one is there, under the key
+    cache.write_bytes(b"\0" * 32 + payload)  # a MAC made without the user's key
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    combined = demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.html"
+    assert "GEHACKT" not in combined.read_text("utf-8")
+    assert files_below(demo / "documenten") == _fresh(gz, demo, tmp_path)
+
+
+def test_pages_parsed_apart_give_the_html_of_the_whole(
+    demo: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    texts = [p.read_text("utf-8") for p in sorted((demo / "documenten").rglob("*.md"))]
+    texts.append("Een\n\n<!-- nieuwe pagina -->\n\nTwee\n<!-- nieuwe pagina -->\n\nDrie\n")
+    texts.append("```\n<!-- nieuwe pagina -->\n```\n\n<!-- nieuwe pagina -->\n\nx\n")
+    texts.append("[a]: https://x.nl\n\n<!-- nieuwe pagina -->\n\n[b][a]\n")
+    texts.append("<!-- open\n\n<!-- nieuwe pagina -->\n\nnog -->\n")
+    split = [body(t, memo={}) for t in texts]
+    assert sum(html_mod.page_texts(t) is not None and t.count("nieuwe pagina") > 0
+               for t in texts) >= 2  # fmt: skip
+    monkeypatch.setattr(html_mod, "page_texts", lambda markdown: None)
+    assert split == [body(t) for t in texts]
+
+
+def test_forgetting_a_person_drops_the_remembered_pages(demo: Path, gz) -> None:  # noqa: F811
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    cache = demo / statecache.FOLDER
+    assert (cache / "docs-pages").is_file() and (cache / "docs-seen.json").is_file()
+    assert gz("-C", str(demo), "person", "forget", "Henk Veranderd", "--yes").code == 0
+    assert not (cache / "docs-pages").exists() and not (cache / "docs-seen.json").exists()
