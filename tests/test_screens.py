@@ -367,3 +367,25 @@ def test_the_platform_s_members_are_listed_whole(monkeypatch: pytest.MonkeyPatch
     assert all(5 + len(line) <= width - 1 for line in lines), lines  # " » ● " before it
     assert " ".join(" ".join(lines).split()) == f"Sociaal wijkteam West Betuwe ({why})"
     assert seen["instruction"] == "(spatie vinkt aan, Enter gaat verder)"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_label_mid_sentence_is_not_glued_to_the_hint(
+    gz, demo: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Heukelum at 60 columns, `answers --stap 1` ended 'Een antwoord' / 'veranderen: gzctl
+    -C heukelum answers --wijzig NUMMER': the word before the hint was taken for a label
+    ('Afvinken: gzctl ...') and moved with it. A label is glued to its hint only where a
+    line, a sentence or a hint of several starts; the hint itself stays whole."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    village = ("-C", demo.name)  # from the folder above: the hints name it, as in Heukelum
+    result = gz(*village, "answers", "--stap", "1", cwd=demo.parent)
+    assert result.code == 0, result.err
+    fits(result.out, width)
+    lines = result.out.rstrip("\n").split("\n")
+    at = next(i for i, line in enumerate(lines) if "Een antwoord" in line)
+    assert "Een antwoord veranderen:" in lines[at], lines[at:]
+    hint = f"gzctl -C {demo.name} answers --wijzig NUMMER"
+    assert any(hint in line for line in lines[at:]), lines[at:]
+    first = gz(*village, "next", cwd=demo.parent).out  # 'Afvinken: gzctl ...' starts its line
+    assert re.search(rf"^Afvinken: gzctl -C {demo.name} done 1", first, re.M), first

@@ -96,8 +96,14 @@ def protect_hints(text: str, keep: str) -> str:
             ):
                 break  # the sentence goes on after the command: 'answers die toont.'
         start = m.start()
-        if not m.group(0).startswith("gzctl") and ends_hint(m.group(0).split(" ", 1)[0]):
-            start = text.index("gzctl", start)  # 'Plan er een met: gzctl ...': no label
+        labelled = not m.group(0).startswith("gzctl")
+        begins = start == 0 or text[:start].endswith(("\n", "  ", ". ", "? ", "! "))
+        if labelled and (not begins or ends_hint(m.group(0).split(" ", 1)[0])):
+            # a label only where a line, a sentence or a hint of several starts ('Afvinken:
+            # gzctl ...', '... voorbeelddorp/. Verder: gzctl ...');
+            # 'Een antwoord veranderen: gzctl ...' or 'Plan er een met: gzctl ...' is prose
+            # that wraps before the hint ('veranderen:' alone on a line of its own, no)
+            start = text.index("gzctl", start)
         out.append(text[pos:start])
         out.append(text[start:end].replace(" ", keep))
         pos = end
