@@ -389,3 +389,33 @@ def test_a_label_mid_sentence_is_not_glued_to_the_hint(
     assert any(hint in line for line in lines[at:]), lines[at:]
     first = gz(*village, "next", cwd=demo.parent).out  # 'Afvinken: gzctl ...' starts its line
     assert re.search(rf"^Afvinken: gzctl -C {demo.name} done 1", first, re.M), first
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_status_with_questions_left_for_later_still_fits(
+    gz, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Heukelum after the wizard, at 60 columns: three questions left for later ('weet ik
+    niet', 'later') and a first action of two lines made `status` 23 lines, and the
+    village's name went off the top of a 24-row window. The later questions shrink to one
+    (and how many more) before the first action would not fit."""
+    import datetime as dt
+    import shutil
+
+    from gzctl.core import store
+
+    village = tmp_path / "dorp"
+    shutil.copytree(demo, village)
+    later = ["verkennen.subsidiekalender", "verbinden.missie", "verbinden.visie"]
+    with store.transaction(village, "tester", dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)) as c:
+        for qid in later:
+            c.project.answers.pop(qid, None)
+        c.project.wizard.later = sorted(set(c.project.wizard.later) | set(later))
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = gz("status", cwd=village)
+    assert result.code == 0, result.err
+    fits(result.out, width)
+    assert result.out.startswith("Ooltwijk"), result.out
+    assert "Nog in te vullen" in result.out and " 1. " in result.out
+    whole = gz("status", "--alles", cwd=village).out
+    assert all(w in whole for w in ("subsidieaanvraag", "missie", "slaagt")), whole

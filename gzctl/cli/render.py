@@ -102,7 +102,9 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     network = network_summary(data, style, width)
     warned = [style.yellow(w) for w in data.get("warnings") or []]
     lines = [head, *conflict_lines(data, style), *warned, *phases, "", *network[:-1]]
+    fewer: list[str] = []  # the later questions shown at the last try, when even one won't do
     if later:  # the questions left for later, before the actions
+        fewer = [*lines, "", *short_later(later, most=1)]
         lines += ["", *short_later(later)]
     last = [last_activity_line(data)]
     foot = [
@@ -118,15 +120,19 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
         entry = fitted([f"{n:>2}. {item['title']}"])
         entries.append([entry[0]] + ["    " + e.lstrip() for e in entry[1:]])
     base = fitted(lines)
-    for drop in range(4):
+    for drop in range(5):
         # make room for the first action: no last activity, no "Huidige fase" (the ▶ says
-        # it too), no hints
+        # it too), no hints, one question left for later instead of three (Heukelum at 60
+        # columns: the village's name went off the top of the window)
         if drop == 1:
             last = []
         elif drop == 2:
             base.remove(phases[0])
         elif drop == 3:
             foot = []
+        elif drop == 4 and fewer:
+            base = fitted(fewer)
+            base.remove(phases[0])
         tail = fitted(foot)
         top = [*base, *fitted(last), "", style.bold("Volgende acties:")]
         if len(top) + len(entries[0]) + len(tail) <= rows:
