@@ -427,3 +427,43 @@ def test_a_coloured_line_that_fits_is_not_wrapped() -> None:
         "(benaderd 8, afgehaakt 1)"
     )
     assert fit(line, 80) == line
+
+
+SKIPPED_DOCUMENTS = (  # what `docs build` and the wizard said in Heukelum (issue 22 walk)
+    "Nieuwsbrief voor de dorpskrant: er is nog niets te melden. Plan een activiteit met "
+    "gzctl activity add of start een platform met gzctl platform add.",
+    "Verslag en besluitenlijst per overleg: nog geen overleg geweest. Leg besluiten vast met "
+    "gzctl overleg besluit ID TEKST en sluit het overleg met gzctl overleg klaar ID",
+    "Uitnodiging en agenda per overleg: nog geen overleg gepland. Plan er een met: "
+    "gzctl overleg toevoegen DATUM --soort netwerkavond",
+)
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("text", SKIPPED_DOCUMENTS)
+def test_a_hint_ends_where_the_dutch_sentence_goes_on(hint_folder, width: int, text: str
+                                                      ) -> None:  # fmt: skip
+    """'met gzctl -C heukelum activity add of start een platform met gzctl -C heukelum
+    platform add.' was kept as ONE unbreakable word of 78 columns, and the terminal cut it
+    ('... gzctl -C heukelum pla' / 'tform add.'): a hint ends before 'of', 'en', 'met'
+    and the like, in `docs build`'s lines (cli) and in the wizard's (wizard.wrap), and
+    'met:' is no label glued to the hint."""
+    from gzctl.cli.table import wrap
+    from gzctl.wizard.wrap import hanging
+
+    hint_folder("heukelum")
+    said = outtext.hinted(text)
+    # at 60 columns the longest hint itself (62) overflows after the label, as it must
+    longest_hint = len("gzctl -C heukelum overleg toevoegen DATUM --soort netwerkavond")
+    for lines in (wrap(said, width, "Overgeslagen: "), hanging(said, width).split("\n")):
+        for line in lines:
+            assert len(line) <= max(width, len("Overgeslagen: ") + longest_hint), lines
+        assert not any(line.rstrip().endswith(("met:", " met")) and len(line) > width
+                       for line in lines), lines  # fmt: skip
+        argvs = [hint_argv(h) for h in hint_commands("\n".join(lines))]
+        assert all(argv[:3] == ["gzctl", "-C", "heukelum"] for argv in argvs), argvs
+        assert all(len(argv) > 3 and argv[3] in ("activity", "platform", "overleg")
+                   for argv in argvs), argvs  # fmt: skip
+        assert [a[3:5] for a in argvs] == [
+            a[3:5] for a in (hint_argv(h) for h in hint_commands(said))
+        ], lines  # every hint of the message is on one line, whole

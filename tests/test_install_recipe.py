@@ -111,3 +111,35 @@ def test_readme_linux_recipe_with_oldest_pipx(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert village.read_bytes() == before
     assert "Ooltwijk" in done.stdout
+
+
+# What pipx 1.1.0 (Debian 12) printed in the issue 22 walk, in a fresh home folder, for
+# `pipx ensurepath` and `pipx install ./gzctl-main.zip`, word for word (the home folder
+# shortened to ...).
+PIPX_SAID = """\
+Success! Added .../.local/bin to the PATH environment variable.
+Consider adding shell completions for pipx. Run 'pipx completions' for
+You will need to open a new terminal or re-login for the PATH changes to take
+Otherwise pipx is ready to go! ✨ 🌟 ✨
+creating virtual environment...
+creating shared libraries...
+upgrading shared libraries...
+determining package name from './gzctl-main.zip'...
+installing gzctl from spec './gzctl-main.zip'...
+  installed package gzctl 0.1.0, installed using Python 3.11.7
+  These apps are now globally available
+done! ✨ 🌟 ✨
+"""
+
+
+def test_every_english_line_pipx_prints_is_explained_in_the_readme() -> None:
+    """The volunteer reads pipx's English after typing the recipe; each line is in the
+    README's table 'Wat pipx laat zien', by its opening words."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("\n### Wat pipx laat zien\n")
+    table = text[start : text.index("\n### ", start + 1)]
+    explained = re.findall(r"`([^`]+)`", table)
+    for line in PIPX_SAID.splitlines():
+        said = line.strip()
+        opening = [e.split("...")[0].strip() for e in explained]
+        assert any(o and said.startswith(o[: max(12, len(o) // 2)]) for o in opening), said

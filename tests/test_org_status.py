@@ -247,3 +247,34 @@ def test_real_keys_tick_the_first(village: tuple[Path, pb.Playbook]) -> None:
     first = store.load(folder).organisations[0]
     assert first.status == "aangesloten"
     assert sum(o.status == "aangesloten" for o in store.load(folder).organisations) == 1
+
+
+def test_a_card_of_members_without_numbers_still_names_them(
+    village: tuple[Path, pb.Playbook], gz
+) -> None:
+    """Heukelum right after the wizard (issue 22 walk): eight organisations ticked as taking
+    part, none with a phone number or e-mail yet. The card said '8 organisaties zijn
+    aangesloten' and then printed the heading 'Waarvoor kun je bij wie terecht?' with
+    nothing under it. Now it names them in one sentence, with no empty heading; one with a
+    number is listed as before, the rest follow it by name."""
+    folder, _ = village
+    assert gz("-C", str(folder), "org", "status", "kbo-beesd", "imkers-beesd",
+              "aangesloten").code == 0  # fmt: skip
+    with store.transaction(folder, "tester", NOW) as change:
+        for org in change.project.organisations:
+            org.contact.phone = ""
+    built = gz("-C", str(folder), "docs", "build", "--only", "netwerkoverzicht", "--format", "md")
+    assert built.code == 0, built.err
+    assert "e-mailadres, of alleen hun naam" in built.err
+    card = (folder / "documenten" / "wie-kan-ik-bellen.md").read_text(encoding="utf-8")
+    assert "Waarvoor kun je bij wie terecht?" not in card
+    assert "Aangesloten bij" in card and "Imkers Beesd en KBO Beesd." in card
+    with store.transaction(folder, "tester", NOW) as change:
+        next(o for o in change.project.organisations if o.id == "kbo-beesd").contact.phone = (
+            "0345 682345"
+        )
+    built = gz("-C", str(folder), "docs", "build", "--only", "netwerkoverzicht", "--format", "md",
+               "--force")  # fmt: skip
+    assert built.code == 0, built.err
+    card = (folder / "documenten" / "wie-kan-ik-bellen.md").read_text(encoding="utf-8")
+    assert "**KBO Beesd**" in card and "Verder doen mee: Imkers Beesd." in card

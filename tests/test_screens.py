@@ -272,3 +272,150 @@ def test_a_coloured_hint_stays_whole_and_a_long_one_starts_at_the_edge(width: in
         assert all(len(line) <= width for line in lines)
     prose = [line for line in lines[1:] if hint not in line]
     assert all(line.startswith("        ") for line in prose)  # under the text after "Let op: "
+
+
+def _answered_select(monkeypatch: pytest.MonkeyPatch, width: int, label: str,
+                     options: list[str], keys: str) -> str:  # fmt: skip
+    """What questionary leaves on the screen once ``keys.select`` is answered: the question
+    mark, then " {message} " and the chosen option in place of the instruction (questionary's
+    select.get_prompt_tokens), with the message and option the wizard gave it."""
+    import questionary
+    from conftest import keyboard
+
+    from gzctl.wizard import keys as wk
+
+    monkeypatch.setattr(wk, "screen_width", lambda: width)
+    asked: list[tuple[str, list]] = []
+    real = questionary.select
+
+    def keep(message, choices, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append((message, choices))
+        return real(message, choices, **kwargs)
+
+    monkeypatch.setattr(questionary, "select", keep)
+    with keyboard(keys):
+        answer = wk.select(label, options, options[0], back=True)
+    assert answer in options
+    message, choices = asked[0]
+    title = next(c.title for c in choices if c.value == answer)
+    return "? " + message + " " + title
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    ("label", "options", "keys", "chosen"),
+    [
+        (  # 78 columns: the label fitted, 'Weet ik (nog) niet' after it did not
+            "Weten de sport- en cultuurclubs dat het Jeugdfonds Sport & Cultuur bestaat?",
+            ["Ja", "Nee", "Weet ik (nog) niet"], "\x1b[B\x1b[B\r", "Weet ik (nog) niet",
+        ),
+        (
+            "Door naar stap 15 van 18: Maak het werk zichtbaar, voor inwoners en gemeente?",
+            ["Ja", "Nee"], "\r", "Ja",
+        ),
+        ("Hoe vaak verschijnt er nieuws van het netwerk?", ["elke maand", "elk kwartaal"],
+         "\r", "elke maand"),
+    ],
+)  # fmt: skip
+def test_a_chosen_option_is_shown_whole_where_the_instruction_was(
+    monkeypatch: pytest.MonkeyPatch, width: int, label: str, options: list[str], keys: str,
+    chosen: str,
+) -> None:  # fmt: skip
+    """Issue 22 walk, Heukelum at 80 columns: '? Weten de sport- en cultuurclubs dat het
+    Jeugdfonds Sport & Cultuur bestaat? We' / 'et ik (nog) niet', and 'Door naar stap 15 van
+    18: ... gemeente?' with 'Ja' alone in column 1: questionary puts the answer after the
+    label's last line and the terminal cut it. Every line of the answered prompt fits, and
+    the answer is whole on one line."""
+    shown = _answered_select(monkeypatch, width, label, options, keys)
+    lines = shown.split("\n")
+    assert all(len(line) <= width - 1 for line in lines), lines
+    assert any(line.rstrip().endswith(chosen) for line in lines), lines
+    assert " ".join(" ".join(lines).split()).startswith("? " + label), lines
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_platform_s_members_are_listed_whole(monkeypatch: pytest.MonkeyPatch,
+                                                 width: int) -> None:  # fmt: skip
+    """Heukelum at 80 columns, "Welke organisaties doen mee?" of a platform: ' » ● Sociaal
+    wijkteam West Betuwe (kernteam, welzijnsorganisatie of dorpsonderst' - prompt_toolkit
+    cuts a choice line at the edge. The line wraps at words under the box instead, and the
+    instruction is the wizard's own Dutch."""
+    import questionary
+
+    from gzctl.wizard import keys as wk
+    from gzctl.wizard import platforms
+
+    monkeypatch.setattr(wk, "screen_width", lambda: width)
+    seen: dict = {}
+
+    class Asked:
+        def unsafe_ask(self) -> list[str]:
+            return ["wijkteam"]
+
+    def checkbox(message, choices, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update(message=message, choices=choices, **kwargs)
+        return Asked()
+
+    monkeypatch.setattr(questionary, "checkbox", checkbox)
+    why = "kernteam, welzijnsorganisatie of dorpsondersteuner"
+    suggestion = {"fits": [{"id": "wijkteam", "name": "Sociaal wijkteam West Betuwe",
+                            "as": why, "why": "type"}]}  # fmt: skip
+    said: list[str] = []
+    assert platforms._ask_members(questionary, suggestion, said.append) == ["wijkteam"]
+    title = seen["choices"][0].title
+    lines = title.split("\n")
+    assert all(5 + len(line) <= width - 1 for line in lines), lines  # " » ● " before it
+    assert " ".join(" ".join(lines).split()) == f"Sociaal wijkteam West Betuwe ({why})"
+    assert seen["instruction"] == "(spatie vinkt aan, Enter gaat verder)"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_label_mid_sentence_is_not_glued_to_the_hint(
+    gz, demo: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Heukelum at 60 columns, `answers --stap 1` ended 'Een antwoord' / 'veranderen: gzctl
+    -C heukelum answers --wijzig NUMMER': the word before the hint was taken for a label
+    ('Afvinken: gzctl ...') and moved with it. A label is glued to its hint only where a
+    line, a sentence or a hint of several starts; the hint itself stays whole."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    village = ("-C", demo.name)  # from the folder above: the hints name it, as in Heukelum
+    result = gz(*village, "answers", "--stap", "1", cwd=demo.parent)
+    assert result.code == 0, result.err
+    fits(result.out, width)
+    lines = result.out.rstrip("\n").split("\n")
+    at = next(i for i, line in enumerate(lines) if "Een antwoord" in line)
+    assert "Een antwoord veranderen:" in lines[at], lines[at:]
+    hint = f"gzctl -C {demo.name} answers --wijzig NUMMER"
+    assert any(hint in line for line in lines[at:]), lines[at:]
+    first = gz(*village, "next", cwd=demo.parent).out  # 'Afvinken: gzctl ...' starts its line
+    assert re.search(rf"^Afvinken: gzctl -C {demo.name} done 1", first, re.M), first
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_status_with_questions_left_for_later_still_fits(
+    gz, demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Heukelum after the wizard, at 60 columns: three questions left for later ('weet ik
+    niet', 'later') and a first action of two lines made `status` 23 lines, and the
+    village's name went off the top of a 24-row window. The later questions shrink to one
+    (and how many more) before the first action would not fit."""
+    import datetime as dt
+    import shutil
+
+    from gzctl.core import store
+
+    village = tmp_path / "dorp"
+    shutil.copytree(demo, village)
+    later = ["verkennen.subsidiekalender", "verbinden.missie", "verbinden.visie"]
+    with store.transaction(village, "tester", dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)) as c:
+        for qid in later:
+            c.project.answers.pop(qid, None)
+        c.project.wizard.later = sorted(set(c.project.wizard.later) | set(later))
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = gz("status", cwd=village)
+    assert result.code == 0, result.err
+    fits(result.out, width)
+    assert result.out.startswith("Ooltwijk"), result.out
+    assert "Nog in te vullen" in result.out and " 1. " in result.out
+    whole = gz("status", "--alles", cwd=village).out
+    assert all(w in whole for w in ("subsidieaanvraag", "missie", "slaagt")), whole

@@ -285,3 +285,25 @@ def test_the_log_records_the_initiator_for_every_command(started: Path, gz) -> N
     with store.transaction(started, "bert", NOW) as change:  # a login nobody tied
         change.log("test", "nog iets", [])
     assert [h.who for h in store.load(started).history[-2:]] == ["Petra de Vries", "bert"]
+
+
+def test_the_evening_s_place_proposes_the_chosen_meeting_place(started: Path) -> None:
+    """Heukelum chose 'Dorpshuis Heukelum' at step 2 and had to type it again at step 7's
+    'Waar is de avond?' (issue 22 walk): the chosen place, with its address, is the
+    proposal; without a chosen place there is none."""
+    from gzctl.ops.places import add_place, choose_place
+
+    said: list[str] = []
+    w = wizard(started, BOOK, said)
+    q = question("verbinden.netwerkavond_plek")
+    assert w._computed(q, w.load(), None).default == q.default  # nothing chosen: no proposal
+    add_place(started, {"name": "Dorpshuis Heukelum", "address": "Hoogstraat 1, Heukelum",
+                        "access": ["drempelvrij"]},
+              who="tester", now=NOW)  # fmt: skip
+    choose_place(started, "dorpshuis-heukelum", "Van iedereen.", who="tester", now=NOW)
+    proposed = w._computed(q, w.load(), None)
+    assert proposed.default == "Dorpshuis Heukelum, Hoogstraat 1, Heukelum"
+    assert w._computed(q, w.load(), "Kerk, Kerkpad 2").default == q.default  # typed wins
+    with keyboard(ENTER):
+        assert Asker(said.append).ask(proposed, None) == proposed.default
+    assert any("Voorstel: [bold]Dorpshuis Heukelum, Hoogstraat 1" in s for s in said), said

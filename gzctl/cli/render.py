@@ -88,8 +88,9 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
     village, the phase bars, the network in two or three lines, the network's year (meetings
     and planning), and as many of the next actions (numbered as ``gzctl next`` numbers them:
     ``gzctl done 1``) as there is room for, at least one. When even one does not fit, the
-    last activity, "Huidige fase", the hints and then the year's lines make room; the first
-    action is cut short (…) only when that is still not enough. The whole view is
+    last activity, "Huidige fase", the hints, the year's lines and then all but one of the
+    questions left for later make room; the first action is cut short (…) only when that is
+    still not enough. The whole view is
     :func:`status_text` (``gzctl status --alles``)."""
     from gzctl.cli.table import fit
 
@@ -120,9 +121,11 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
         entry = fitted([f"{n:>2}. {item['title']}"])
         entries.append([entry[0]] + ["    " + e.lstrip() for e in entry[1:]])
     base = fitted(lines)
-    for drop in range(5):
+    for drop in range(6):
         # make room for the first action: no last activity, no "Huidige fase" (the ▶ says
-        # it too), no hints, no lines of the year (status --alles has them)
+        # it too), no hints, no lines of the year (status --alles has them), one question
+        # left for later instead of three (Heukelum at 60 columns: the village's name went
+        # off the top of the window)
         if drop == 1:
             last = []
         elif drop == 2:
@@ -131,6 +134,8 @@ def short_status_lines(data: dict[str, Any], style: Style, width: int | None,
             foot = []
         elif drop == 4:
             year = []
+        elif drop == 5 and later:
+            after = ["", *short_later(later, most=1)]
         tail = fitted(foot)
         top = [*base, *year, *fitted([*after, *last]), "", style.bold("Volgende acties:")]
         if len(top) + len(entries[0]) + len(tail) <= rows:

@@ -71,9 +71,13 @@ def protect_hints(text: str, keep: str) -> str:
     on one line: it must paste as one line (it overflows a narrow screen rather than break
     inside the quoted folder). The hint ends where the command does: at a word that is no
     command word, option, id or placeholder, after a word that ends a sentence ('toont.'),
-    or at the two or more spaces that separate hints. The prose around it wraps as usual."""
+    or at the two or more spaces that separate hints, and before a Dutch word that joins a
+    sentence ('... activity add of start ...': core.outtext.HINT_STOP_WORDS). The prose
+    around it wraps as usual."""
     if "gzctl -C " not in text:
         return text
+    from gzctl.core.outtext import ends_hint
+
     hint_start, hint_word = _hint_patterns()
     out: list[str] = []
     pos = 0
@@ -83,7 +87,7 @@ def protect_hints(text: str, keep: str) -> str:
         end = m.end()
         while True:
             word = hint_word.match(text, end)
-            if word is None:
+            if word is None or ends_hint(word.group(1)):
                 break
             end = word.end()
             last = word.group(1)
@@ -91,8 +95,17 @@ def protect_hints(text: str, keep: str) -> str:
                 last.endswith(".") and not last.endswith("...")
             ):
                 break  # the sentence goes on after the command: 'answers die toont.'
-        out.append(text[pos : m.start()])
-        out.append(text[m.start() : end].replace(" ", keep))
+        start = m.start()
+        labelled = not m.group(0).startswith("gzctl")
+        begins = start == 0 or text[:start].endswith(("\n", "  ", ". ", "? ", "! "))
+        if labelled and (not begins or ends_hint(m.group(0).split(" ", 1)[0])):
+            # a label only where a line, a sentence or a hint of several starts ('Afvinken:
+            # gzctl ...', '... voorbeelddorp/. Verder: gzctl ...');
+            # 'Een antwoord veranderen: gzctl ...' or 'Plan er een met: gzctl ...' is prose
+            # that wraps before the hint ('veranderen:' alone on a line of its own, no)
+            start = text.index("gzctl", start)
+        out.append(text[pos:start])
+        out.append(text[start:end].replace(" ", keep))
         pos = end
     out.append(text[pos:])
     return "".join(out)

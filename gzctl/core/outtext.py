@@ -123,6 +123,22 @@ def restore_cell(value: Any) -> Any:
 
 # --------------------------------------------------------------------------- hints
 
+# Dutch words that join a sentence and never occur in a command: a ``gzctl ...`` hint that is
+# kept whole when lines wrap ends before them ('met gzctl activity add of start een platform
+# met gzctl platform add.' is two hints and prose, not one unbreakable word of 78 columns).
+# No command word, option value or id of the command table is one of these.
+HINT_STOP_WORDS = frozenset(
+    {"en", "of", "met", "om", "dan", "als", "die", "dat", "zodat", "maar", "tot", "daarna",
+     "want", "voor", "waar", "wat", "in", "op", "bij", "te", "je", "zet", "typ", "vul"}
+)
+
+
+def ends_hint(word: str) -> bool:
+    """Whether ``word`` (one word after a hint's command, sentence marks and all) is prose
+    that the hint must not swallow (see :data:`HINT_STOP_WORDS`)."""
+    return word.rstrip(".,;:!?)").lower() in HINT_STOP_WORDS
+
+
 # The folder the user named for this run's project ('-C MAP'), or None: printed hints
 # ('gzctl org list') then stay as they are. Set once a run by gzctl's entry point (and by
 # init and demo for the folder they make); read by every write of a TerminalStream.

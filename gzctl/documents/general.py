@@ -741,11 +741,11 @@ def prepare_overview(ctx: Context) -> Prepared:
         n = len(missing_phone)
         warnings.append(
             f"{title}: {n} {'organisatie staat' if n == 1 else 'organisaties staan'} zonder "
-            f"telefoonnummer ({_first_few(missing_phone)}): alleen een e-mailadres staat op de "
-            "kaart, of ze ontbreken; vul het nummer aan met gzctl org edit ID --telefoon NUMMER."
+            f"telefoonnummer ({_first_few(missing_phone)}): op de kaart staat dan hun e-mailadres, "
+            "of alleen hun naam; vul het nummer aan met gzctl org edit ID --telefoon NUMMER."
         )
     # A card a resident reads never prints a blank: an entry or organisation without a
-    # phone number is shown with its e-mail address, or left out (the warnings above say so).
+    # phone number is shown with its e-mail address, or by name only (the warnings say so).
     for need in needs:
         need["organisaties"] = [o for o in need["organisaties"] if o["telefoon"] or o["email"]]
     shown_fixed = [v for v in fixed if v["telefoon"]]
@@ -759,6 +759,12 @@ def prepare_overview(ctx: Context) -> Prepared:
         "organisaties": [
             o for o in everyone if (o["telefoon"] or o["email"]) and o["naam"] not in named
         ],
+        # joined, but no number or address yet (a village right after the wizard): named
+        # in one sentence, so the card never says "8 organisaties" and lists none
+        "zonder_nummer": join_dutch(
+            o["naam"] for o in everyone if not (o["telefoon"] or o["email"])
+            and o["naam"] not in named
+        ),
         "aantal": len(members),
     }
     return Prepared(

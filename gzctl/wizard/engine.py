@@ -340,6 +340,21 @@ class Asker:
 NO_SCHOOL_CHECK = frozenset({"organiseren.sluitingsdatum"})
 
 
+def _place_proposal(q: Question, project: Project) -> Question:
+    """"Waar is de avond?" proposes the meeting place chosen in the Verkennen phase (name
+    and address as the invitation wants them): Heukelum chose Dorpshuis Heukelum at step 2
+    and had to type it again at step 7."""
+    from gzctl.network.summaries import chosen_place
+
+    place = chosen_place(project)
+    if place is None:
+        return q
+    import dataclasses
+
+    text = ", ".join(part for part in (place.name, place.address) if part)
+    return dataclasses.replace(q, default=text)
+
+
 def _as_text(value: Any) -> str:
     """An answer or default as the text in a prompt (a date as 15-01-2027)."""
     if value is None or value == [] or isinstance(value, (list, dict)):
@@ -595,9 +610,12 @@ class Wizard:
         that Enter gives the letter's figure and a different one is typed knowingly."""
         from gzctl.core.calendar_checks import SCHOOL_REGION
         from gzctl.network import coordinator as co
+        from gzctl.network.facts import EVENING_PLACE
 
         if q.id == SCHOOL_REGION and not is_answered(current):
             return self._region_proposal(q, project)
+        if q.id == EVENING_PLACE and not is_answered(current):
+            return _place_proposal(q, project)
         if q.id != co.NEEDED or is_answered(current):
             return q
         from gzctl.network.criteria import load_criteria, number_nl

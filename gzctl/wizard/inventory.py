@@ -216,12 +216,17 @@ def _select(
     wrapped for the screen; returns the chosen value."""
     import questionary
 
-    from gzctl.wizard.keys import choice_title, fit_prompt
+    from gzctl.wizard.keys import choice_title, fit_choice_prompt
 
-    message, instruction = fit_prompt(label, instruction or "(pijltje of cijfer, Enter)")
+    titles = [choice_title(t) for t, _ in options]
+    message, instruction = fit_choice_prompt(
+        label, instruction or "(pijltje of cijfer, Enter)", titles
+    )
     question = questionary.select(
         message,
-        choices=[questionary.Choice(choice_title(t), value=v) for t, v in options],
+        choices=[
+            questionary.Choice(t, value=v) for t, (_, v) in zip(titles, options, strict=True)
+        ],
         default=next((v for _, v in options if v == default), None),
         instruction=instruction,
         use_jk_keys=False,

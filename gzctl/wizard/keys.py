@@ -157,6 +157,24 @@ def fit_prompt(
     return message, instruction
 
 
+def fit_choice_prompt(
+    label: str, instruction: str, titles: Sequence[str], indent: int = 2
+) -> tuple[str, str]:
+    """:func:`fit_prompt` for a choice list. Once answered, questionary shows the chosen
+    option where the instruction was, right after the label's last line, and the terminal
+    cut it there mid-word ('... Sport & Cultuur bestaat? We' / 'et ik (nog) niet'). When
+    the longest of ``titles`` does not fit after that line, the label ends with a line
+    break: the instruction, and then the answer, stand on a line of their own, indented."""
+    width = screen_width() - 1
+    lines = _wrap(label, width - indent) or [""]
+    longest = max((len(str(t).split("\n")[0]) for t in titles), default=0)
+    if indent + len(lines[-1]) + 1 + longest <= width:
+        return fit_prompt(label, instruction, indent)
+    message = ("\n" + " " * indent).join(lines)
+    # questionary writes " {message} " and then the instruction or the answer
+    return message + "\n" + " " * (indent - 1), instruction
+
+
 def _wrap(text: str, width: int) -> list[str]:
     import textwrap
 
@@ -190,10 +208,11 @@ def select(
         instruction = (
             "(j of n, dan Enter)" if options[:2] == ["Ja", "Nee"] else "(pijltje of cijfer, Enter)"
         )
-    message, instruction = fit_prompt(label, instruction)
+    titles = [choice_title(o) for o in options]
+    message, instruction = fit_choice_prompt(label, instruction, titles)
     question = questionary.select(
         message,
-        choices=[questionary.Choice(choice_title(o), value=o) for o in options],
+        choices=[questionary.Choice(t, value=o) for t, o in zip(titles, options, strict=True)],
         default=default if default in options else None,
         instruction=instruction,
         use_jk_keys=False,

@@ -24,7 +24,7 @@ from gzctl.network.criteria import (
     number_nl,
     scores_to_save,
 )
-from gzctl.wizard.keys import add_letter_and_number_keys
+from gzctl.wizard.keys import add_letter_and_number_keys, choice_title, fit_choice_prompt
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -52,10 +52,10 @@ def ask_scores(
         now = current.get(c.id)
         choices = [questionary.Choice(f"{n}", value=str(n)) for n in range(1, 6)]
         choices.append(questionary.Choice("weet ik nog niet", value=SKIP))
-        from gzctl.wizard.keys import add_letter_and_number_keys, fit_prompt
-
-        message, instruction = fit_prompt(
-            f"{c.label}: {c.help}", "(1 slecht, 5 uitstekend; cijfer of pijltjes, Enter)"
+        message, instruction = fit_choice_prompt(
+            f"{c.label}: {c.help}",
+            "(1 slecht, 5 uitstekend; cijfer of pijltjes, Enter)",
+            [str(ch.title) for ch in choices],
         )
         answer = add_letter_and_number_keys(
             questionary.select(
@@ -202,17 +202,20 @@ def _choose(wizard: Wizard, crit: Criteria) -> None:
     for r in rows:
         note = f" (valt af: {'; '.join(r.excluded)})" if r.excluded else ""
         note += " (nu gekozen)" if r.place.id == chosen else ""
-        choices.append(questionary.Choice(r.place.name + note, value=r.place.id))
+        choices.append(questionary.Choice(choice_title(r.place.name + note), value=r.place.id))
     keep = "nog niet kiezen" if not chosen else "de keuze houden"
     choices.append(questionary.Choice(keep, value=NOT_YET))
+    message, instruction = fit_choice_prompt(
+        "Welke plek kies je?", "(pijltje of cijfer, Enter)", [str(c.title) for c in choices]
+    )
     if not any(not r.excluded for r in rows):
         say("[yellow]Geen plek voldoet aan alle harde eisen.[/]")
     pick = add_letter_and_number_keys(
         questionary.select(
-            "Welke plek kies je?",
+            message,
             choices=choices,
             default=chosen or None,
-            instruction="(pijltje of cijfer, Enter)",
+            instruction=instruction,
             use_jk_keys=False,
         )
     ).unsafe_ask()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from gzctl.core.errors import Refused
 from gzctl.network import platforms as pf
-from gzctl.wizard.keys import add_letter_and_number_keys
+from gzctl.wizard.keys import add_letter_and_number_keys, choice_title, fit_choice_prompt
 
 if TYPE_CHECKING:
     from gzctl.core.playbook import Step
@@ -76,8 +76,10 @@ def _ask_platform(questionary: Any, results: list[dict[str, Any]], preferred: An
     """"Welk platform wil je starten?" among the suggestions (the chosen themes first)."""
     choices = [
         questionary.Choice(
-            f"{r['title']} ({r['readiness']}%)"
-            + ("" if r["can_start"] else " – nog niet compleet"),
+            choice_title(
+                f"{r['title']} ({r['readiness']}%)"
+                + ("" if r["can_start"] else " – nog niet compleet")
+            ),
             value=r["id"],
         )
         for r in results
@@ -87,12 +89,17 @@ def _ask_platform(questionary: Any, results: list[dict[str, Any]], preferred: An
         (c for c in choices if preferred is not None and c.value == preferred.id),
         choices[0],
     )
+    message, instruction = fit_choice_prompt(
+        "Welk platform wil je starten?",
+        "(pijltje of cijfer, Enter)",
+        [str(c.title) for c in choices],
+    )
     return add_letter_and_number_keys(
         questionary.select(
-            "Welk platform wil je starten?",
+            message,
             choices=choices,
             default=default,
-            instruction="(pijltje of cijfer, Enter)",
+            instruction=instruction,
             use_jk_keys=False,
         )
     ).unsafe_ask()
@@ -103,7 +110,9 @@ def _ask_members(questionary: Any, suggestion: dict[str, Any], say: Any) -> list
         return []
     choices = [
         questionary.Choice(
-            f"{f['name']}" + (f" ({f['as']})" if f["as"] else f" ({f['why']})"),
+            # the box and pointer (" » ● ") take 5 columns; prompt_toolkit cuts a longer
+            # line at the edge ('(kernteam, welzijnsorganisatie of dorpsonderst')
+            choice_title(f"{f['name']}" + (f" ({f['as']})" if f["as"] else f" ({f['why']})"), 5),
             value=f["id"],
             checked=f["why"] == "type",
         )
@@ -115,7 +124,7 @@ def _ask_members(questionary: Any, suggestion: dict[str, Any], say: Any) -> list
         questionary.checkbox(
             "Welke organisaties doen mee?",
             choices=choices,
-            instruction="(spatie: aan/uit, Enter: klaar)",
+            instruction="(spatie vinkt aan, Enter gaat verder)",
             erase_when_done=True,
         ).unsafe_ask()
         or []
@@ -132,13 +141,18 @@ def _ask_trekker(questionary: Any, suggestion: dict[str, Any], members: list[str
     names = {f["id"]: f["name"] for f in suggestion["fits"]}
     order = [m for m in suggestion["trekker_candidates"] if m in members]
     order += [m for m in members if m not in order]
-    choices = [questionary.Choice(names.get(m, m), value=m) for m in order]
+    choices = [questionary.Choice(choice_title(names.get(m, m)), value=m) for m in order]
     choices.append(questionary.Choice("Later kiezen", value=LATER))
+    message, instruction = fit_choice_prompt(
+        "Welke organisatie trekt het platform?",
+        "(pijltje of cijfer, Enter)",
+        [str(c.title) for c in choices],
+    )
     picked = add_letter_and_number_keys(
         questionary.select(
-            "Welke organisatie trekt het platform?",
+            message,
             choices=choices,
-            instruction="(pijltje of cijfer, Enter)",
+            instruction=instruction,
             use_jk_keys=False,
         )
     ).unsafe_ask()

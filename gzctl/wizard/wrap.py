@@ -41,6 +41,8 @@ def _protect(markup: str) -> str:
     """``markup`` with the spaces inside each ``gzctl`` hint as U+00A0 (not a break)."""
     if "gzctl" not in markup:
         return markup
+    from gzctl.core.outtext import ends_hint
+
     out: list[str] = []
     pos = 0
     for m in _HINT_START.finditer(markup):
@@ -49,7 +51,7 @@ def _protect(markup: str) -> str:
         end = m.end()
         while True:
             word = _HINT_WORD.match(markup, end)
-            if word is None:
+            if word is None or ends_hint(word.group(1)):
                 break
             end = word.end()
             last = word.group(1)
