@@ -788,6 +788,17 @@ class DocxBuilder:
         if signers:
             self._signatures(signers)
 
+    def _new_table(self, rows: int, cols: int) -> Any:
+        """An empty table at the end, as python-docx's ``Document.add_table`` makes it, with
+        the width worked out once: ``add_table`` looks the last section up by an XPath over
+        the whole document for every table, which made the print file of all letters (one
+        signature table per letter) quadratic: 24 s for 1,600 letters."""
+        from docx.shared import Emu
+
+        table = self.doc._body.add_table(rows, cols, Emu(self.usable_width))
+        table.style = None
+        return table
+
     def _signatures(self, signers: list[str]) -> None:
         """The signers side by side in a table without borders (three to a row), each name
         under the same room to sign, as the print style does. A small empty paragraph
@@ -796,7 +807,7 @@ class DocxBuilder:
 
         per_row = min(len(signers), 3)
         rows = [signers[n : n + per_row] for n in range(0, len(signers), per_row)]
-        table: Table = self.doc.add_table(rows=len(rows), cols=per_row)
+        table: Table = self._new_table(len(rows), per_row)
         table.autofit = False
         width = self.usable_width // per_row
         for c in range(per_row):
@@ -985,7 +996,7 @@ class DocxBuilder:
             return
         width = max(len(r) for r in cells)
         align += ["left"] * (width - len(align))
-        table: Table = self.doc.add_table(rows=len(cells), cols=width)
+        table: Table = self._new_table(len(cells), width)
         if self._table_style:
             table.style = self.doc.styles[self._table_style]
         _table_borders(table)
