@@ -11,6 +11,7 @@ from test_wizard import NOW, wizard
 from gzctl.core import playbook as pb
 from gzctl.core import store
 from gzctl.network import inventory as inv
+from gzctl.network import platforms as pf
 from gzctl.wizard import HANDLERS, new_project
 
 
@@ -95,11 +96,29 @@ def test_the_first_platform_question_starts_from_the_themes(
     w._ask_list(step.questions, [0], lambda n: "")
     q = asker.seen[0]
     assert q.id == "doen.eerste_platform"
-    # Belcirkel is no option of this question; the other two come first, in their order
-    assert q.options[:2] == ("Ouderensteunpunt", "Beweegweek")
-    assert q.default == "Ouderensteunpunt"
-    assert store.load(folder).answers["doen.eerste_platform"] == "Ouderensteunpunt"
-    assert any("Eerder gekozen" in s and "Ouderensteunpunt, Beweegweek" in s for s in said)
+    # the three chosen come first, in their order
+    assert q.options[:3] == ("Belcirkel", "Ouderensteunpunt", "Beweegweek")
+    assert q.default == "Belcirkel"
+    assert store.load(folder).answers["doen.eerste_platform"] == "Belcirkel"
+    assert any("Eerder gekozen" in s and "Belcirkel, Ouderensteunpunt, Beweegweek" in s
+               for s in said)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["gemeenschapszorg", "zorgzame-buurt"])
+def test_every_theme_can_be_the_first_platform_and_is_one(name: str) -> None:
+    """Issue 22 walk: 'Samen eten', chosen as a theme, was no option of "Met welk platform
+    begint het netwerk?", and the answer 'Eenzaamheid onder ouderen' matched no platform,
+    so the platform step asked again under another name ("Sociaal programma voor eenzame
+    ouderen"). Every theme is an option there and names one platform of the catalogue."""
+    book = pb.load(name)
+    catalogue = pf.load_catalogue(book)
+    themes = next(q for q in book.questions() if q.id == "verbinden.themas").options
+    first = next(q for q in book.questions() if q.id == "doen.eerste_platform").options
+    assert set(themes) <= set(first)
+    assert {o: catalogue.match(o) is not None for o in first if o != "Anders"} == {
+        o: True for o in first if o != "Anders"
+    }
+    assert catalogue.match("Eenzaamheid onder ouderen").id == "eenzame-ouderen"  # type: ignore[union-attr]
 
 
 def test_no_platform_now(village: tuple[Path, pb.Playbook]) -> None:

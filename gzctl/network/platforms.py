@@ -74,6 +74,9 @@ class PlatformType(_FrozenRecord):
     first_steps: tuple[str, ...]
     indicators: tuple[str, ...]
     roles: tuple[Role, ...]
+    # the wording of the stappenplan's theme options that means this platform ("Eenzaamheid
+    # onder ouderen" for "Sociaal programma voor eenzame ouderen"), when it is not the title
+    themes: tuple[str, ...] = ()
 
 
 @_frozen_record
@@ -102,7 +105,7 @@ class PlatformCatalogue(_FrozenRecord):
         """By id or title, ignoring case, accents and punctuation ('beweegweek')."""
         key = inv.compact(text)
         for p in self.platforms:
-            if key in (inv.compact(p.id), inv.compact(p.title)):
+            if key in (inv.compact(p.id), inv.compact(p.title), *map(inv.compact, p.themes)):
                 return p
         for p in self.platforms:
             if key and inv.compact(p.title).startswith(key) and len(key) >= 4:
@@ -161,6 +164,7 @@ _PLATFORM = datafiles.Entries(
         "traits": _F("texts", known="traits", what="kenmerk"),
         "first_steps": _F("texts", required=True),
         "indicators": _F("texts", required=True),
+        "themes": _F("texts"),
         "roles": _F(
             "tables",
             True,
