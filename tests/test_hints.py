@@ -467,3 +467,25 @@ def test_a_hint_ends_where_the_dutch_sentence_goes_on(hint_folder, width: int, t
         assert [a[3:5] for a in argvs] == [
             a[3:5] for a in (hint_argv(h) for h in hint_commands(said))
         ], lines  # every hint of the message is on one line, whole
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_a_hint_in_a_table_cell_is_never_broken(hint_folder, width: int) -> None:
+    """Issue 22 walk: `docs list` at 80 columns broke the hints in its 'Stand' column
+    ('(gzctl -C heukelum' / 'wizard --stap' / 'verbinden.netwerkavond)'). A hint in a cell
+    stays whole on one line; a column too narrow for it turns the table into cards."""
+    from gzctl.cli.table import Column, render
+
+    hint_folder("heukelum")
+    columns = [Column("Document"), Column("Titel", wrap=True), Column("Stand", wrap=True)]
+    rows = [
+        ["agenda", "Agenda eerste netwerkavond",
+         "nog niet te maken: beantwoord eerst 'Op welke datum is de eerste netwerkavond?' "
+         "(gzctl wizard --stap verbinden.netwerkavond)."],
+        ["overleg", "Agenda en verslag", "plan een overleg met gzctl overleg toevoegen DATUM"],
+    ]  # fmt: skip
+    text = render(columns, rows, width)
+    # a hint longer than the room beside a card's label overflows rather than break
+    assert all(len(line) <= width or "gzctl" in line for line in text.splitlines()), text
+    assert "gzctl -C heukelum wizard --stap verbinden.netwerkavond" in text, text
+    assert "gzctl -C heukelum overleg toevoegen DATUM" in text, text

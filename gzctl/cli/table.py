@@ -165,6 +165,10 @@ def wrap(text: str, width: int | None, first: str = "", rest: str | None = None)
 
 
 def _words_max(text: str) -> int:
+    """The longest word of a cell; a ``gzctl`` hint counts as one word (it is never broken:
+    a table whose column cannot hold it is shown as cards)."""
+    if "gzctl" in text:
+        text = _protect(_hinted(text))
     return max((len(w) for w in text.split()), default=0)
 
 
@@ -177,10 +181,12 @@ def _cell_lines(text: str, width: int, wrap_it: bool) -> list[str]:
         return text.split("\n") if "\n" in text else [text]
     out: list[str] = []
     for para in text.split("\n"):
+        if "gzctl" in para:  # a hint stays whole on its line ('gzctl -C heukelum' / 'overleg')
+            para = _protect(_hinted(para))
         out += textwrap.wrap(
             para, width=width, break_long_words=False, break_on_hyphens=False
         ) or [""]
-    return out
+    return _restore(out)
 
 
 def _longest_line(cells: list[str]) -> int:
