@@ -202,3 +202,30 @@ def test_the_wizard_refuses_at_once_when_its_output_is_no_terminal(
     assert result.code == 2
     assert "moeten op het scherm staan" in result.err and "--answers" in result.err
     assert result.out == ""
+
+
+def test_keys_typed_before_a_choice_list_is_shown_are_dropped(monkeypatch) -> None:
+    """Issue 22 walk: the next organisation's name, typed while the list of kinds was still
+    coming, moved the pointer letter by letter and chose a kind for KBO Heukelum. On a
+    terminal the keys typed ahead are forgotten when a list appears; through a pipe (as the
+    tests feed keys ahead) they are kept."""
+    import termios
+
+    from prompt_toolkit.input.defaults import create_pipe_input
+    from prompt_toolkit.input.typeahead import get_typeahead, store_typeahead
+    from prompt_toolkit.key_binding import KeyPress
+
+    from gzctl.wizard.keys import drop_typed_ahead
+
+    flushed: list[int] = []
+    monkeypatch.setattr(termios, "tcflush", lambda fd, how: flushed.append(how))
+    with create_pipe_input() as pipe:
+        store_typeahead(pipe, [KeyPress("v"), KeyPress("v")])
+        drop_typed_ahead(pipe, tty=False)
+        assert [k.key for k in get_typeahead(pipe)] == ["v", "v"]  # a pipe keeps them
+        assert flushed == []
+        store_typeahead(pipe, [KeyPress("v"), KeyPress("v")])
+        monkeypatch.setattr("sys.stdin.fileno", lambda: 0, raising=False)
+        drop_typed_ahead(pipe, tty=True)
+        assert get_typeahead(pipe) == []  # a terminal forgets them
+        assert flushed == [termios.TCIFLUSH]

@@ -91,6 +91,38 @@ def add_back_key(question: Any) -> Any:
     return question
 
 
+def drop_typed_ahead(input_: Any, tty: bool | None = None) -> None:
+    """Forget the keys typed before a choice list is on the screen. In the Heukelum walk
+    (issue 22) the next organisation's name, typed while the list of kinds was still coming,
+    moved the list's pointer letter by letter and its Enter chose "mantelzorgsteunpunt" for
+    KBO Heukelum. A list answers only to keys pressed while it is shown. Only on a terminal
+    (``tty``: whether stdin is one; tests feed their keys ahead through a pipe)."""
+    import sys
+
+    if tty is None:
+        try:
+            tty = sys.stdin.isatty()
+        except (AttributeError, ValueError, OSError):
+            tty = False
+    if not tty:
+        return
+    from prompt_toolkit.input.typeahead import clear_typeahead
+
+    clear_typeahead(input_)  # what the previous prompt read from the terminal but left
+    try:  # what the terminal holds that nobody read yet
+        if sys.platform == "win32":
+            import msvcrt
+
+            while msvcrt.kbhit():
+                msvcrt.getwch()
+        else:
+            import termios
+
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+    except (ImportError, OSError, ValueError, AttributeError):
+        pass
+
+
 def add_letter_and_number_keys(question: Any) -> Any:
     """Let a questionary select list answer to digits and first letters (see module doc).
     ``question``: what ``questionary.select(...)`` returned; returned again."""
@@ -98,6 +130,7 @@ def add_letter_and_number_keys(question: Any) -> Any:
     from questionary.prompts.common import InquirerControl
 
     app = question.application
+    drop_typed_ahead(app.input)
     windows = app.layout.find_all_windows()
     control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
     if control is None:
