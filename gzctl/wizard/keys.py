@@ -108,7 +108,8 @@ def drop_typed_ahead(input_: Any, tty: bool | None = None) -> None:
         return
     from prompt_toolkit.input.typeahead import clear_typeahead
 
-    clear_typeahead(input_)  # what the previous prompt read from the terminal but left
+    if input_ is not None:  # what the previous prompt read from the terminal but left
+        clear_typeahead(input_)
     try:  # what the terminal holds that nobody read yet
         if sys.platform == "win32":
             import msvcrt
@@ -130,7 +131,7 @@ def add_letter_and_number_keys(question: Any) -> Any:
     from questionary.prompts.common import InquirerControl
 
     app = question.application
-    drop_typed_ahead(app.input)
+    drop_typed_ahead(getattr(app, "input", None))
     windows = app.layout.find_all_windows()
     control = next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
     if control is None:
