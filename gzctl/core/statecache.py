@@ -51,9 +51,18 @@ def _blake2b() -> Any:
     return blake2b
 
 
+_last_digest: tuple[bytes, bytes] | None = None
+
+
 def digest(data: bytes) -> bytes:
-    """The digest of a gzctl.toml's bytes an entry is keyed by."""
-    return bytes(_blake2b()(data, digest_size=32).digest())
+    """The digest of a gzctl.toml's bytes an entry is keyed by (of the same bytes object
+    once: opening a project checks two entries against it, 20 MB with 50,000 organisations)."""
+    global _last_digest
+    if _last_digest is not None and _last_digest[0] is data:
+        return _last_digest[1]
+    value = bytes(_blake2b()(data, digest_size=32).digest())
+    _last_digest = (data, value)
+    return value
 
 
 _key: bytes | None = None
@@ -99,9 +108,10 @@ def _same(a: bytes, b: bytes) -> bool:
     return bool(compare(a, b))
 
 
-def _payload(folder: Path, name: str, data: bytes) -> memoryview | None:
-    """The pickled part of the entry ``name`` when its MAC holds and it was made from
-    exactly ``data`` by this gzctl; None otherwise (never raises)."""
+def read_signed(folder: Path, name: str) -> memoryview | None:
+    """What the file ``name`` in the village's cache folder holds behind its MAC, when the
+    MAC under the user's key holds (written by :func:`write_signed`); None otherwise (never
+    raises). documents/build.py keeps its records this way too."""
     try:
         from gzctl.core import safefs
 
@@ -114,10 +124,43 @@ def _payload(folder: Path, name: str, data: bytes) -> memoryview | None:
     view = memoryview(raw)
     if not _same(bytes(view[:_MAC_SIZE]), _mac(key, view[_MAC_SIZE:])):
         return None
-    head_len = len(_TAG) + 32
-    if bytes(view[_MAC_SIZE : _MAC_SIZE + head_len]) != _TAG + digest(data):
+    return view[_MAC_SIZE:]
+
+
+def write_signed(folder: Path, name: str, payload: bytes) -> None:
+    """Keep ``payload`` as the file ``name`` in the village's cache folder, behind a MAC
+    under the user's key, through gzctl/core/safefs; the folder gets its ``.gitignore`` of
+    ``*`` first. Raises what writing raises; does nothing without a usable key."""
+    from gzctl.core import safefs
+
+    key = _secret()
+    if key is None:
+        return
+    safefs.write_bytes(cache_folder(folder) / name, _mac(key, payload) + payload, root=folder)
+
+
+def cache_folder(folder: Path) -> Path:
+    """The village's cache folder, made with its ``.gitignore`` of ``*`` (git never shares
+    it) when missing. Raises what writing raises."""
+    from gzctl.core import safefs
+
+    cache = folder / FOLDER
+    if not (cache / ".gitignore").is_file():
+        text = "# gzctl's caches (the parsed gzctl.toml, docs build's records): never shared\n*\n"
+        safefs.write_text(cache / ".gitignore", text, root=folder, make_dirs=True)
+    return cache
+
+
+def _payload(folder: Path, name: str, data: bytes) -> memoryview | None:
+    """The pickled part of the entry ``name`` when its MAC holds and it was made from
+    exactly ``data`` by this gzctl; None otherwise (never raises)."""
+    view = read_signed(folder, name)
+    if view is None:
         return None
-    return view[_MAC_SIZE + head_len :]
+    head_len = len(_TAG) + 32
+    if bytes(view[:head_len]) != _TAG + digest(data):
+        return None
+    return view[head_len:]
 
 
 def _unpickle(data: bytes | memoryview) -> Any:
@@ -140,17 +183,22 @@ def _unpickle(data: bytes | memoryview) -> Any:
 Parts = dict[str, bytes]  # a project field's name -> its value, pickled
 
 
-def get_parts(folder: Path, data: bytes) -> Parts | None:
-    """The pickled fields of the project parsed from ``data`` (gzctl.toml's bytes) when a
-    valid entry for exactly these bytes is kept in ``folder``; None otherwise."""
-    payload = _payload(folder, ENTRY, data)
+def _kept(folder: Path, name: str, data: bytes) -> dict[str, Any] | None:
+    """The dict the entry ``name`` keeps for exactly ``data``; None otherwise."""
+    payload = _payload(folder, name, data)
     if payload is None:
         return None
     try:
-        parts = _unpickle(payload)
+        kept = _unpickle(payload)
     except Exception:
         return None
-    return parts if isinstance(parts, dict) else None
+    return kept if isinstance(kept, dict) else None
+
+
+def get_parts(folder: Path, data: bytes) -> Parts | None:
+    """The pickled fields of the project parsed from ``data`` (gzctl.toml's bytes) when a
+    valid entry for exactly these bytes is kept in ``folder``; None otherwise."""
+    return _kept(folder, ENTRY, data)
 
 
 def project_of(parts: Parts, only: set[str] | None = None) -> Project | None:
@@ -183,14 +231,7 @@ def get(folder: Path, data: bytes) -> Project | None:
 
 def get_pieces(folder: Path, data: bytes) -> Any:
     """The rendered pieces of the text ``data`` (gzctl/core/statetext.py) when kept."""
-    payload = _payload(folder, PIECES, data)
-    if payload is None:
-        return None
-    try:
-        pieces = _unpickle(payload)
-    except Exception:
-        return None
-    return pieces if isinstance(pieces, dict) else None
+    return _kept(folder, PIECES, data)
 
 
 def _reducers() -> dict[type, Any]:
@@ -229,8 +270,7 @@ def put(
     fields known to be unchanged, already pickled; ``pieces``: the rendered pieces of
     ``data`` (gzctl/core/statetext.py). Written atomically through gzctl/core/safefs, any
     failure ignored."""
-    key = _secret()
-    if key is None:
+    if _secret() is None:
         return
     try:
         import dataclasses
@@ -246,17 +286,12 @@ def put(
             else:
                 parts[f.name] = _pickled(getattr(project, f.name), reducers)
         head = _TAG + digest(data)
-        cache = folder / FOLDER
-        if not (cache / ".gitignore").is_file():
-            text = "# gzctl's cache of the parsed gzctl.toml: never shared\n*\n"
-            safefs.write_text(cache / ".gitignore", text, root=folder, make_dirs=True)
-        payload = head + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
-        safefs.write_bytes(cache / ENTRY, _mac(key, payload) + payload, root=folder)
+        write_signed(folder, ENTRY, head + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
         if pieces is not None:
             payload = head + pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL)
-            safefs.write_bytes(cache / PIECES, _mac(key, payload) + payload, root=folder)
+            write_signed(folder, PIECES, payload)
         else:  # pieces of an older text: gone, with whatever a forget took out of the state
-            safefs.remove(cache / PIECES, root=folder)
+            safefs.remove(folder / FOLDER / PIECES, root=folder)
     except Exception:
         return
 

@@ -189,14 +189,13 @@ def _load_pages(folder: Path) -> dict[str, str]:
     never put in a document); empty when missing, foreign or broken."""
     from gzctl.core import statecache
 
+    raw = statecache.read_signed(folder, PAGES)
+    if raw is None:
+        return {}
     try:
-        raw = safefs.read_bytes(folder / statecache.FOLDER / PAGES, folder)
-        key = statecache._secret()
-        if key is None or not statecache._same(raw[:32], statecache._mac(key, raw[32:])):
-            return {}
         import zlib
 
-        data = json.loads(zlib.decompress(raw[32:]).decode("utf-8"))
+        data = json.loads(zlib.decompress(raw).decode("utf-8"))
     except Exception:
         return {}
     ok = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
@@ -218,24 +217,10 @@ def _save_pages(folder: Path, memo: _Pages) -> None:
     try:
         import zlib
 
-        key = statecache._secret()
-        if key is None:
-            return
         payload = zlib.compress(json.dumps(keep, ensure_ascii=False).encode("utf-8"), 1)
-        _cache_folder(folder)
-        path = folder / statecache.FOLDER / PAGES
-        safefs.write_bytes(path, statecache._mac(key, payload) + payload, root=folder)
+        statecache.write_signed(folder, PAGES, payload)
     except Exception:
         return
-
-
-def _cache_folder(folder: Path) -> None:
-    from gzctl.core import statecache
-
-    cache = folder / statecache.FOLDER
-    if not (cache / ".gitignore").is_file():
-        text = "# gzctl's caches: never shared\n*\n"
-        safefs.write_text(cache / ".gitignore", text, root=folder, make_dirs=True)
 
 
 def forget_pages(folder: Path) -> None:
@@ -325,7 +310,9 @@ class _Seen:
         if data == self.old:
             return
         try:
-            _cache_folder(self.folder)
+            from gzctl.core import statecache
+
+            statecache.cache_folder(self.folder)
             text = json.dumps(data, separators=(",", ":")) + "\n"
             safefs.write_bytes(self.path, text.encode(), root=self.folder)
         except Exception:
