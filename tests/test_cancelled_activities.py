@@ -29,6 +29,21 @@ def _plan(gz, project: Path) -> list[str]:
     return c
 
 
+def _assert_cancelled(data: bytes, uid: str, sequence: int, summary: str,
+                      start: tuple[int, ...], end: tuple[int, ...]) -> None:  # fmt: skip
+    """The event ``uid`` of a calendar as a client must read a cancellation: icalendar and
+    vobject agree on its SEQUENCE and summary, STATUS:CANCELLED, TRANSPARENT, and its
+    start and end (Europe/Amsterdam) as published before."""
+    both = {e["uid"]: e for e in parse_both(data)}  # icalendar and vobject agree
+    assert both[uid]["sequence"] == sequence
+    assert both[uid]["summary"] == summary
+    event = _events(data)[uid]
+    assert str(event["status"]) == "CANCELLED" and str(event["transp"]) == "TRANSPARENT"
+    ams = __import__("zoneinfo").ZoneInfo("Europe/Amsterdam")
+    assert event.decoded("dtstart") == dt.datetime(*start, tzinfo=ams)
+    assert event.decoded("dtend") == dt.datetime(*end, tzinfo=ams)
+
+
 def _events(data: bytes) -> dict[str, icalendar.Event]:
     cal = icalendar.Calendar.from_ical(data)
     return {str(e["uid"]): e for e in cal.walk("VEVENT")}
@@ -51,14 +66,8 @@ def test_removed_activity_is_exported_as_cancelled(gz, project: Path, tmp_path: 
     after = tmp_path / "na.ics"
     assert gz(*c, "activity", "export", str(after)).code == 0
     data = after.read_bytes()
-    both = {e["uid"]: e for e in parse_both(data)}  # icalendar and vobject agree
-    assert both[UID_WALK]["sequence"] == 2
-    assert both[UID_WALK]["summary"] == "Gaat niet door: Wandeling"
-    event = _events(data)[UID_WALK]
-    assert str(event["status"]) == "CANCELLED" and str(event["transp"]) == "TRANSPARENT"
-    ams = __import__("zoneinfo").ZoneInfo("Europe/Amsterdam")
-    assert event.decoded("dtstart") == dt.datetime(2027, 4, 12, 10, 0, tzinfo=ams)
-    assert event.decoded("dtend") == dt.datetime(2027, 4, 12, 11, 30, tzinfo=ams)
+    _assert_cancelled(data, UID_WALK, 2, "Gaat niet door: Wandeling",
+                      (2027, 4, 12, 10, 0), (2027, 4, 12, 11, 30))  # fmt: skip
     soup = _events(data)["2027-04-14-soep@beesd.gzctl"]
     assert "status" not in soup and int(soup["sequence"]) == 0
 
@@ -253,14 +262,8 @@ def test_a_removed_network_evening_stays_in_agenda_ics_as_cancelled(
 
     assert gz(*c, "site", "build").code == 0
     data = ics.read_bytes()
-    both = {e["uid"]: e for e in parse_both(data)}  # icalendar and vobject agree
-    assert both[UID_EVENING]["sequence"] == 1
-    assert both[UID_EVENING]["summary"] == "Gaat niet door: Open avond: iedereen welkom"
-    event = _events(data)[UID_EVENING]
-    assert str(event["status"]) == "CANCELLED" and str(event["transp"]) == "TRANSPARENT"
-    ams = __import__("zoneinfo").ZoneInfo("Europe/Amsterdam")
-    assert event.decoded("dtstart") == dt.datetime(2027, 3, 11, 19, 30, tzinfo=ams)
-    assert event.decoded("dtend") == dt.datetime(2027, 3, 11, 21, 30, tzinfo=ams)
+    _assert_cancelled(data, UID_EVENING, 1, "Gaat niet door: Open avond: iedereen welkom",
+                      (2027, 3, 11, 19, 30), (2027, 3, 11, 21, 30))  # fmt: skip
     doe_mee = (project / "website" / "doe-mee.html").read_text(encoding="utf-8")
     assert "open avond" not in doe_mee  # no longer named as coming
 
