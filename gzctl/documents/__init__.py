@@ -6,7 +6,9 @@
 - ``registry``: finds a document's preparer by its playbook entry (``prepare``);
 - ``render``: the jinja2 template to Markdown; ``html``: Markdown to print-ready HTML;
   ``docx``: Markdown to Word;
-- ``build``: writing ``documenten/`` with its manifest, and ``gzctl docs list``.
+- ``build``: writing ``documenten/`` with its manifest; ``listing``: ``gzctl docs list``;
+  ``reads``: which fields of the project each document reads, so that docs list prepares
+  only the documents a change touched.
 
 This module re-exports what the commands and the wizard use, so they import
 ``gzctl.documents`` and never a preparer.
@@ -24,15 +26,13 @@ from gzctl.documents.base import (
     safe_stem,
 )
 from gzctl.documents.build import (
-    STATE_WORDS,
     BuildReport,
-    DocState,
     build,
-    list_documents,
     parse_formats,
     resolve_only,
 )
 from gzctl.documents.general import fixed_contacts, salutation
+from gzctl.documents.listing import STATE_WORDS, DocState, list_documents
 from gzctl.documents.registry import can_make, document_ids, prepare, step_documents
 
 __all__ = [

@@ -365,21 +365,29 @@ GROUP_NAMES = {
 }
 
 
-_common: dict[tuple[int, int, int, Any], tuple[Any, dict[str, Any]]] = {}
+_common: dict[tuple[int, int, int, Any], tuple[Any, dict[str, Any], frozenset[str]]] = {}
 
 
 def common_data(ctx: Context) -> dict[str, Any]:
     """:func:`_common_data`, worked out once per state of the project and playbook in a run
     (every document asks for it, and ``docs list`` prepares them all); each caller gets its
-    own copy of the top level and of the tables in it."""
+    own copy of the top level and of the tables in it. A hit counts the fields the value
+    was made from as read (gzctl/documents/reads.py); the history in the key is no input."""
+    from gzctl.documents import reads
+
     project = ctx.project
-    last = project.history[-1].at if project.history else None
-    key = (id(project), id(ctx.playbook), len(project.history), last)
+    with reads.unrecorded():
+        last = project.history[-1].at if project.history else None
+        key = (id(project), id(ctx.playbook), len(project.history), last)
     hit = _common.get(key)
     if hit is None or hit[0] is not project:
-        hit = (project, _common_data(ctx))
+        with reads.recording() as used:
+            data = _common_data(ctx)
+        hit = (project, data, frozenset(used))
         _common.clear()  # one project at a time
         _common[key] = hit
+    else:
+        reads.note(hit[2])
     return {k: dict(v) if isinstance(v, dict) else v for k, v in hit[1].items()}
 
 
@@ -506,10 +514,9 @@ def phone_text(raw: str, region: str = "NL") -> str:
 def document_date(project: Project) -> dt.date:
     """The date a letter carries: the day of the project's last change, so that a rebuild
     without changes gives the same bytes and a changed project a new date."""
-    last = max((h.at for h in project.history), default=None)
-    if last is not None:
-        return last.date()
-    return project.project.created or dt.date(2000, 1, 1)
+    from gzctl.documents.reads import last_change
+
+    return last_change(project) or project.project.created or dt.date(2000, 1, 1)
 
 
 def network_address(project: Project) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -17,10 +17,9 @@ from gzctl.core.hashing import sha256 as _sha256
 from gzctl.core.hashing import sha256_hex
 from gzctl.core.model import Project
 from gzctl.core.playbook import Playbook
-from gzctl.core.records import FrozenRecord as _FrozenRecord
 from gzctl.core.records import Record as _Record
-from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.core.records import record as _record
+from gzctl.documents import reads
 from gzctl.documents.base import (
     FORMATS,
     MANIFEST,
@@ -58,9 +57,8 @@ class Manifest(_Record):
     """documenten/.gzctl-manifest.json: per file the hash gzctl wrote and the inputs' hash."""
 
     files: dict[str, dict[str, str]] = field(default_factory=dict)
-    # the inputs of the last full build (inputs_key) and, per document, the files it made or
-    # why it was not ready: lets `docs list` answer without preparing every document
-    key: str = ""
+    # per document what it read and the digest of that, and the inputs of its files or why
+    # it was not ready: lets `docs list` answer without preparing it (gzctl/documents/reads.py)
     docs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
@@ -71,11 +69,9 @@ class Manifest(_Record):
             data = json.loads(safefs.read_bytes(path, root.parent).decode("utf-8"))
             files = data.get("files", {})
             if isinstance(files, dict):
-                key = data.get("key", "")
                 docs = data.get("docs", {})
                 return cls(
                     {str(k): dict(v) for k, v in files.items() if isinstance(v, dict)},
-                    key if isinstance(key, str) else "",
                     docs if isinstance(docs, dict) else {},
                 )
         except (OSError, ValueError, AttributeError, TypeError, UnicodeDecodeError):
@@ -94,26 +90,9 @@ class Manifest(_Record):
             "gzctl": "documenten",
             "files": {k: self.files[k] for k in sorted(self.files)},
         }
-        if self.key:
-            data["key"] = self.key
+        if self.docs:
             data["docs"] = self.docs
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def inputs_key(folder: Path, playbook: Playbook, templates: str | None = None) -> str:
-    """SHA-256 (hex) of everything a document is made from: gzctl's version, the project's
-    gzctl.toml, the playbook file and every TOML data file beside the shipped playbooks or
-    beside the playbook (catalogues, criteria, country words), and the templates
-    (``templates``: their digest when the caller has it already). Equal keys mean every
-    prepared document is the same (``today`` only decides warnings)."""
-    from gzctl.core.store import STATE_FILE
-
-    if templates is None:
-        templates = templates_digest(folder / OVERRIDE_DIR)
-    h = _sha256(templates.encode())
-    h.update((folder / STATE_FILE).read_bytes())
-    _hash_data_files(h, playbook)
-    return h.hexdigest()
 
 
 def _hash_data_files(h: Any, playbook: Playbook) -> None:
@@ -168,6 +147,7 @@ def _still_current(
 
 PAGES = "docs-pages"  # in the village's .gzctl-cache/: the HTML of the pages last made
 SEEN = "docs-seen.json"  # in .gzctl-cache/: per file in documenten/ its stat and sha256
+LISTED = "docs-list"  # in .gzctl-cache/: what docs list prepared (gzctl/documents/listing.py)
 
 
 class _Pages(dict[str, str]):
@@ -228,7 +208,7 @@ def forget_pages(folder: Path) -> None:
     a page, or in a file's name)."""
     from gzctl.core import statecache
 
-    for name in (PAGES, SEEN):
+    for name in (PAGES, SEEN, LISTED):
         safefs.remove(folder / statecache.FOLDER / name, root=folder)
 
 
@@ -428,21 +408,22 @@ def build(
     """Write the documents into ``folder/documenten``. With ``only`` a document that cannot be
     made is an error; without, it is skipped and reported."""
     report = BuildReport()
-    key = inputs_key(folder, playbook)
     ids = only or [d for d in document_ids(playbook) if can_make(playbook, d)]
     prepared: list[Prepared] = []
     docs: dict[str, dict[str, Any]] = {}
+    watched = reads.watch(project)  # what each document reads, for docs list
     for doc_id in ids:
-        try:
-            made = prepare(doc_id, project, playbook, today)
-        except NotReady as exc:
-            if only:
-                raise
-            report.skipped.append(exc.message)
-            docs[doc_id] = {"niet_klaar": exc.message}
-            continue
+        with reads.recording() as used:
+            try:
+                made = prepare(doc_id, watched, playbook, today)
+            except NotReady as exc:
+                if only:
+                    raise
+                report.skipped.append(exc.message)
+                docs[doc_id] = {"niet_klaar": exc.message, "reads": sorted(used)}
+                continue
         prepared.append(made)
-        docs[doc_id] = {"paths": [o.path for o in made.outputs]}
+        docs[doc_id] = {"paths": [o.path for o in made.outputs], "reads": sorted(used)}
     root = folder / OUTPUT_DIR
     renderer = Renderer(folder / OVERRIDE_DIR)
     memo = _Pages({} if force else _load_pages(folder))
@@ -459,6 +440,9 @@ def build(
     if on_total:
         on_total(len(jobs))
     digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
+    _record_inputs(docs, digests, reads.State(
+        project, today, reads.static_key(folder, playbook, renderer.digest())
+    ))  # fmt: skip
     rkey = render_key(folder, playbook, project)
     before = Manifest() if force else Manifest.load(root)
 
@@ -483,10 +467,8 @@ def build(
         if root.is_dir():
             safefs.clean_orphans(root, max_age=0, recursive=True)
         manifest = Manifest.load(root)
-        if only is None and set(formats) == set(FORMATS):
-            manifest.key, manifest.docs = key, docs  # a full build: docs list may trust it
-        elif manifest.key != key:
-            manifest.key, manifest.docs = "", {}  # inputs changed: only a full build knows
+        # each record says what it holds true for: a full build replaces them all
+        manifest.docs = docs if only is None else {**manifest.docs, **docs}
         for p, output, fmt, rel in current:  # unless another build changed it meanwhile
             if _still_current(root, rel, p.doc_id, digests[output.path], rkey, manifest, seen):
                 report.unchanged.append(rel)
@@ -498,6 +480,17 @@ def build(
         seen.keep(manifest.files)
         _save_pages(folder, memo)
     return report
+
+
+def _record_inputs(
+    docs: dict[str, dict[str, Any]], digests: dict[str, str], state: reads.State
+) -> None:
+    """Complete each document's record for ``docs list``: the digest of what it read
+    (gzctl/documents/reads.py) and its files' inputs."""
+    for record in docs.values():
+        record["state"] = state.digest(record["reads"])
+        if "paths" in record:
+            record["inputs"] = {p: digests[p] for p in record["paths"]}
 
 
 def _write_all(
@@ -619,90 +612,6 @@ def _fixed_moment(project: Project) -> dt.datetime:
     return dt.datetime(created.year, created.month, created.day, tzinfo=dt.UTC)
 
 
-# --------------------------------------------------------------------------- docs list
-
-
-@_frozen_record
-class DocState(_FrozenRecord):
-    """One document's row in ``docs list``: its state, detail and files."""
-
-    id: str
-    title: str
-    description: str
-    state: str  # actueel | verouderd | bewerkt | ontbreekt | niet-klaar | later
-    detail: str
-    files: tuple[str, ...]
-
-
-STATE_WORDS = {
-    "actueel": "actueel",
-    "verouderd": "verouderd: maak opnieuw",
-    "bewerkt": "met de hand bewerkt",
-    "ontbreekt": "nog niet gemaakt",
-    "niet-klaar": "nog niet te maken",
-    "later": "komt in een latere versie",
-}
-
-
-def list_documents(
-    folder: Path, project: Project, playbook: Playbook, today: dt.date
-) -> list[DocState]:
-    """Which documents exist, for what, and whether they are up to date (no rendering).
-
-    When the last full build had the same inputs (:func:`inputs_key`) and no file was
-    edited or removed since, its record answers without preparing any document; otherwise
-    every document is prepared and compared."""
-    root = folder / OUTPUT_DIR
-    manifest = Manifest.load(root)
-    templates = templates_digest(folder / OVERRIDE_DIR)  # read once: the key has it too
-    if manifest.key and manifest.key == inputs_key(folder, playbook, templates):
-        known = _from_last_build(root, manifest, playbook)
-        if known is not None:
-            return known
-    out = []
-    for doc_id, title, description, files in _listed(manifest, playbook):
-        if not can_make(playbook, doc_id):
-            out.append(DocState(doc_id, title, description, "later", "", files))
-            continue
-        try:
-            prepared = prepare(doc_id, project, playbook, today)
-        except NotReady as exc:
-            out.append(DocState(doc_id, title, description, "niet-klaar", exc.message, files))
-            continue
-        expected = {o.path: inputs_digest(templates, o) for o in prepared.outputs}
-        main_files = [f for f in files if ".nieuw." not in f]
-        present = {f.rsplit(".", 1)[0] for f in main_files if (root / f).exists()}
-        if not present:
-            out.append(DocState(doc_id, title, description, "ontbreekt", "", files))
-            continue
-        stale = [
-            f
-            for f in main_files
-            if manifest.files[f].get("inputs") != expected.get(f.rsplit(".", 1)[0])
-        ]
-        missing = [p for p in expected if p not in present]
-        # a stale document is rebuilt anyway: its files are read only when it is up to date
-        edited = [] if stale or missing else [
-            f
-            for f in main_files
-            if (root / f).exists()
-            and sha256((root / f).read_bytes()) not in manifest.known(f)
-        ]  # fmt: skip
-        n = len(expected)
-        count = f"{n} {'bestand' if n == 1 else 'bestanden'} per formaat"
-        if stale or missing:
-            detail = (
-                f"{count}; {len(missing) + len({f.rsplit('.', 1)[0] for f in stale})} te vernieuwen"
-            )
-            out.append(DocState(doc_id, title, description, "verouderd", detail, files))
-        elif edited:
-            detail = f"{count}; met de hand bewerkt: {', '.join(edited[:3])}"
-            out.append(DocState(doc_id, title, description, "bewerkt", detail, files))
-        else:
-            out.append(DocState(doc_id, title, description, "actueel", count, files))
-    return out
-
-
 # --------------------------------------------------------------------------- AVG
 
 
@@ -764,45 +673,3 @@ def forget_in_documents(
             _save_manifest(root, manifest)
         forget_pages(folder)  # the remembered pages may name them too
     return removed, kept
-
-
-def _listed(
-    manifest: Manifest, playbook: Playbook
-) -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
-    """Every document ``docs list`` shows, in order: (id, title, description, the files the
-    manifest holds for it, sorted)."""
-    titles = {d.id: d for d in playbook.documents}
-    for doc_id in document_ids(playbook):
-        meta = titles.get(doc_id)
-        files = tuple(sorted(k for k, v in manifest.files.items() if v.get("document") == doc_id))
-        yield doc_id, meta.title if meta else doc_id, meta.description if meta else "", files
-
-
-def _from_last_build(root: Path, manifest: Manifest, playbook: Playbook) -> list[DocState] | None:
-    """``docs list`` from the last full build's record; None when a file was edited or is
-    missing (then the full comparison says which)."""
-    out = []
-    for doc_id, title, description, files in _listed(manifest, playbook):
-        record = manifest.docs.get(doc_id)
-        if record is None:  # the full build with these inputs had no preparer for it
-            out.append(DocState(doc_id, title, description, "later", "", files))
-            continue
-        if not isinstance(record, dict):
-            return None
-        if "niet_klaar" in record:
-            out.append(
-                DocState(doc_id, title, description, "niet-klaar", str(record["niet_klaar"]), files)
-            )
-            continue
-        paths = set(record.get("paths", []))
-        main_files = [f for f in files if ".nieuw." not in f]
-        for f in main_files:
-            path = root / f
-            if not path.is_file() or sha256(path.read_bytes()) != manifest.files[f]["sha256"]:
-                return None
-        if {f.rsplit(".", 1)[0] for f in main_files} != paths:
-            return None
-        n = len(paths)
-        count = f"{n} {'bestand' if n == 1 else 'bestanden'} per formaat"
-        out.append(DocState(doc_id, title, description, "actueel", count, files))
-    return out

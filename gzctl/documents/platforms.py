@@ -141,10 +141,7 @@ def prepare_platform_plan(ctx: Context) -> Prepared:
 
 def edition_date(project: Project) -> dt.date:
     """The newsletter's point of view: the day of the last change in the project."""
-    last = max((h.at for h in project.history), default=None)
-    if last is not None:
-        return last.date()
-    return project.project.created or dt.date(2000, 1, 1)
+    return document_date(project)
 
 
 def prepare_newsletter(ctx: Context) -> Prepared:

@@ -25,7 +25,9 @@ from gzctl.documents.base import (
 
 Preparer = Callable[[Context], Prepared]
 # modules of this package that are no preparers (the engine)
-_ENGINE = frozenset({"base", "build", "docx", "html", "registry", "render", "site"})
+_ENGINE = frozenset(
+    {"base", "build", "docx", "html", "listing", "reads", "registry", "render", "site"}
+)
 
 
 def _module_preparers(name: str) -> dict[str, Preparer]:
@@ -86,7 +88,9 @@ def prepare(doc_id: str, project: Project, playbook: Playbook, today: dt.date) -
         if doc_id in known:
             raise NotReady(f"Het document '{doc_id}' kan gzctl nog niet maken.")
         raise NotFound(f"Onbekend document '{doc_id}'." + did_you_mean(doc_id, known))
-    return make(Context(project, playbook, today))
+    from gzctl.documents import reads
+
+    return make(reads.context(project, playbook, today))
 
 
 def document_ids(playbook: Playbook) -> list[str]:
