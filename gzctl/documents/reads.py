@@ -83,7 +83,7 @@ def watch(project: Project) -> Project:
     if type(project) in _watched.values():
         return project
     watched: Project = object.__new__(_watched_class(type(project)))
-    watched.__dict__.update(project.__dict__)
+    object.__getattribute__(watched, "__dict__").update(vars(project))  # not a read
     return watched
 
 

@@ -791,7 +791,9 @@ def add_coordinator(
 
 
 def build_demo(folder: Path, playbook: Playbook, now: dt.datetime, who: str) -> Project:
-    """Build the demo village of the playbook's country and write it to ``folder``."""
+    """Build the demo village of the playbook's country and write it to ``folder``; the
+    project returned is the one read back (its tables in the file's order), as every later
+    command sees it: its documents' records then hold for `gzctl docs list`."""
     project = build_project(playbook, now, who)
     store.create(folder, project)
-    return project
+    return store.load(folder)
