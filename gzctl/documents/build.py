@@ -1,5 +1,6 @@
 """Writing documents: ``gzctl docs build`` into ``documenten/`` with a manifest (sha256 per
-file), so that a file edited by hand is never overwritten, and ``gzctl docs list``."""
+file), so that a file edited by hand is never overwritten, and per document a record of
+what it was made from for ``gzctl docs list`` (gzctl/documents/listing.py)."""
 
 from __future__ import annotations
 
@@ -108,6 +109,15 @@ def _hash_data_files(h: Any, playbook: Playbook) -> None:
     for root in sorted(roots):
         for path in sorted(root.rglob("*.toml")):
             h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+
+
+def static_key(folder: Path, playbook: Playbook, templates: str) -> str:
+    """SHA-256 (hex) of what every document is made from besides the project: gzctl's
+    version and the templates (``templates``: their digest), the playbook and the data files
+    beside it. A document's record (gzctl/documents/reads.py) holds under the same one."""
+    h = _sha256(templates.encode())
+    _hash_data_files(h, playbook)
+    return h.hexdigest()
 
 
 def render_key(folder: Path, playbook: Playbook, project: Project) -> str:
@@ -441,7 +451,7 @@ def build(
         on_total(len(jobs))
     digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
     _record_inputs(docs, digests, reads.State(
-        project, today, reads.static_key(folder, playbook, renderer.digest())
+        project, today, static_key(folder, playbook, renderer.digest())
     ))  # fmt: skip
     rkey = render_key(folder, playbook, project)
     before = Manifest() if force else Manifest.load(root)

@@ -25,7 +25,7 @@ from gzctl.core.records import FrozenRecord as _FrozenRecord
 from gzctl.core.records import frozen_record as _frozen_record
 from gzctl.documents import reads
 from gzctl.documents.base import OUTPUT_DIR, OVERRIDE_DIR, NotReady
-from gzctl.documents.build import LISTED, Manifest, _Seen, inputs_digest
+from gzctl.documents.build import LISTED, Manifest, _Seen, inputs_digest, static_key
 from gzctl.documents.registry import can_make, document_ids, prepare
 from gzctl.documents.render import templates_digest
 
@@ -63,7 +63,7 @@ class _Now:
     @property
     def state(self) -> reads.State:
         if self._state is None:
-            static = reads.static_key(self.folder, self.playbook, self.templates)
+            static = static_key(self.folder, self.playbook, self.templates)
             self._state = reads.State(self.project, self.today, static)
         return self._state
 

@@ -5,7 +5,7 @@ A build prepares each document from a *watched* project (:func:`watch`): the sam
 whose every read of a top-level field (``organisations``, ``checklist``, ...) is noted
 while :func:`recording` is open, and so is a read of the context's ``today``. The build
 keeps, per document, the names it read and :meth:`State.digest` of their values (with
-gzctl's version, the templates, the playbook and its data files: :func:`static_key`).
+gzctl's version, the templates, the playbook and its data files: build.static_key).
 When ``docs list`` finds the same digest for the same names in the project as it is now,
 preparing the document would give what the build got; only a document whose inputs
 changed is prepared again (and only its preparer module is imported).
@@ -24,13 +24,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from gzctl.core.hashing import sha256 as _sha256
 from gzctl.core.model import Project
-from gzctl.core.playbook import Playbook
-from gzctl.documents.base import Context
 
 TODAY = "today"  # the name noted for a read of the context's date (no Project field has it)
 LAST_CHANGE = "@last_change"  # noted by last_change(): the day of the newest history line
@@ -38,6 +35,7 @@ LAST_CHANGE = "@last_change"  # noted by last_change(): the day of the newest hi
 _WHOLE = frozenset({"__dict__", "__getstate__", "__reduce__", "__reduce_ex__", "__copy__",
                     "__deepcopy__"})  # fmt: skip
 
+T = TypeVar("T")
 _open: list[set[str]] = []  # the recordings open now, innermost last
 _watched: dict[type, type] = {}
 
@@ -67,15 +65,10 @@ def _watched_class(cls: type) -> type:
     return found
 
 
-class _WatchedContext(Context):
-    """A :class:`~gzctl.documents.base.Context` that notes a read of ``today``."""
-
-    __slots__ = ()
-
-    def __getattribute__(self, name: str) -> Any:
-        if name == TODAY and _open:
-            _open[-1].add(TODAY)
-        return object.__getattribute__(self, name)
+def _note_today(self: Any, name: str) -> Any:
+    if name == TODAY and _open:
+        _open[-1].add(TODAY)
+    return object.__getattribute__(self, name)
 
 
 def watch(project: Project) -> Project:
@@ -87,12 +80,15 @@ def watch(project: Project) -> Project:
     return watched
 
 
-def context(project: Project, playbook: Playbook, today: dt.date) -> Context:
-    """The context a preparer gets: one that notes a read of ``today`` for a watched
-    project, a plain one otherwise."""
-    if type(project) in _watched.values():
-        return _WatchedContext(project, playbook, today)
-    return Context(project, playbook, today)
+def context_class(cls: type[T], project: Project) -> type[T]:
+    """The class of the context a preparer gets (``cls``: documents.base.Context): for a
+    watched project a subclass that notes a read of ``today``, else ``cls`` itself."""
+    if type(project) not in _watched.values():
+        return cls
+    found = _watched.get(cls)
+    if found is None:
+        found = _watched[cls] = type(cls.__name__, (cls,), {"__getattribute__": _note_today})
+    return found
 
 
 @contextmanager
@@ -132,18 +128,6 @@ def last_change(project: Project) -> dt.date | None:
         last = max((h.at for h in project.history), default=None)
     note((LAST_CHANGE,))
     return last.date() if last is not None else None
-
-
-def static_key(folder: Path, playbook: Playbook, templates: str) -> str:
-    """SHA-256 (hex) of what every document is made from besides the project: gzctl's
-    version and the templates (``templates``: :func:`~gzctl.documents.render.templates_digest`),
-    the playbook file and the TOML data files beside the shipped playbooks or beside the
-    playbook (catalogues, criteria, country words)."""
-    from gzctl.documents.build import _hash_data_files
-
-    h = _sha256(templates.encode())
-    _hash_data_files(h, playbook)
-    return h.hexdigest()
 
 
 class State:

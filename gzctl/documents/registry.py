@@ -90,7 +90,7 @@ def prepare(doc_id: str, project: Project, playbook: Playbook, today: dt.date) -
         raise NotFound(f"Onbekend document '{doc_id}'." + did_you_mean(doc_id, known))
     from gzctl.documents import reads
 
-    return make(reads.context(project, playbook, today))
+    return make(reads.context_class(Context, project)(project, playbook, today))
 
 
 def document_ids(playbook: Playbook) -> list[str]:
