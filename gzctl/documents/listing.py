@@ -59,6 +59,7 @@ class _Now:
         self.folder, self.project, self.playbook, self.today = folder, project, playbook, today
         self.templates = templates_digest(folder / OVERRIDE_DIR)
         self._state: reads.State | None = None
+        self.watched = reads.watch(project)  # one for the run: common_data's memo holds
 
     @property
     def state(self) -> reads.State:
@@ -69,17 +70,15 @@ class _Now:
 
 
 def _recorded(record: Any, now: _Now) -> dict[str, Any] | None:
-    """The last build's record of a document when it holds now (what the document read
-    has the digest it had then): its files' inputs (``inputs``) or why it was not ready
-    (``niet_klaar``); None when it does not hold or is not one gzctl wrote."""
+    """A build's (or docs list's) record of a document when it holds now (what the
+    document read has the digest it had then): its files' inputs (``inputs``) or why it was
+    not ready (``niet_klaar``); None when it does not hold or is not one gzctl wrote."""
     if not isinstance(record, dict) or not isinstance(record.get("state"), str):
         return None
     names = record.get("reads")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return None
-    if isinstance(record.get("niet_klaar"), str):
-        pass
-    elif not isinstance(record.get("inputs"), dict):
+    if not isinstance(record.get("inputs"), dict) and not isinstance(record.get("niet_klaar"), str):
         return None
     if now.state.digest(names) != record["state"]:
         return None
@@ -119,10 +118,9 @@ def list_documents(
 def _prepared(doc_id: str, now: _Now) -> dict[str, Any]:
     """Prepare the document as a build would, and record it as a build does: what it read,
     their digest, and its files' inputs or why it is not ready."""
-    watched = reads.watch(now.project)
     with reads.recording() as used:
         try:
-            prepared = prepare(doc_id, watched, now.playbook, now.today)
+            prepared = prepare(doc_id, now.watched, now.playbook, now.today)
         except NotReady as exc:
             record: dict[str, Any] = {"niet_klaar": exc.message}
         else:
