@@ -483,7 +483,7 @@ def _reference(
     """What a save compares the changed project against: the lists of records as loaded
     from ``data`` (unpickled anew from the cached fields ``parts``: nobody else holds them,
     so they are as the file says; only those in ``touches`` when given), and the pieces of
-    that text kept by the last save (gzctl/core/statetext.py); (None, None, an empty set) when not kept.
+    that text kept by the last save (gzctl/core/statetext.py); None for both when not kept.
     The third element (filled in by :func:`_untouched`): the lists known to be unchanged."""
     from gzctl.core import statecache
 
