@@ -88,6 +88,8 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPa
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")  # rich wraps help at this width: stable snapshots
     monkeypatch.delenv("GZCTL_DEBUG", raising=False)
+    # a transaction that declares what it touches (core/store.transaction) is held to it
+    monkeypatch.setenv("GZCTL_CHECK_TOUCHES", "1")
 
 
 @dataclass

@@ -117,6 +117,67 @@ def test_saves_through_the_cache_write_what_a_full_save_writes(gz, demo: Path) -
     assert (demo / statecache.FOLDER / statecache.PIECES).is_file()
 
 
+def _source(demo: Path) -> store.Source:
+    """The demo as a command opens it, after one save (which keeps the text's pieces)."""
+    with store.transaction(demo, "t", NOW) as tx:
+        tx.log("x", "eerste")
+    assert (demo / statecache.FOLDER / statecache.PIECES).is_file()
+    return store.load_source(demo)[1]
+
+
+def test_a_save_that_declares_what_it_touches_loads_nothing_else_again(
+    gz, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``done`` declares it changes the checklist and the history: the organisations are then
+    neither unpickled again nor compared, and the file is still what a full save writes."""
+    assert gz("-C", str(demo), "status").code == 0  # fills the cache and the pieces
+    monkeypatch.delenv("GZCTL_CHECK_TOUCHES")
+    asked: list[set[str] | None] = []
+    real = statecache.project_of
+
+    def project_of(parts, only=None):
+        asked.append(only)
+        return real(parts, only)
+
+    source = _source(demo)
+    monkeypatch.setattr(statecache, "project_of", project_of)
+    with store.transaction(demo, "t", NOW, source, frozenset({"checklist", "history"})) as tx:
+        tx.project.checklist.clear()
+        tx.log("x", "y")
+    assert asked and all(only is not None and "organisations" not in only for only in asked)
+    text = (demo / "gzctl.toml").read_text(encoding="utf-8")
+    parsed = store.parse(text, demo / "gzctl.toml")
+    assert text == store.dumps(parsed) and parsed.history[-1].what == "y"
+    assert not parsed.checklist
+    assert statecache.get(demo, text.encode("utf-8")) == parsed
+
+
+def test_a_list_replaced_outside_what_was_declared_is_saved_all_the_same(
+    gz, demo: Path
+) -> None:
+    assert gz("-C", str(demo), "status").code == 0
+    with store.transaction(demo, "t", NOW, _source(demo), frozenset({"history"})) as tx:
+        tx.project.organisations = [*tx.project.organisations, Organisation("nieuw", "Nieuw")]
+    parsed = store.load(demo)
+    assert parsed.organisations[-1].name == "Nieuw"
+    assert (demo / "gzctl.toml").read_text(encoding="utf-8") == store.dumps(parsed)
+
+
+def test_a_change_inside_a_list_outside_what_was_declared_is_caught_in_tests(
+    gz, demo: Path
+) -> None:
+    """Changing an organisation in place in a save that declared it touches only the history
+    would be lost: the tests (GZCTL_CHECK_TOUCHES) catch such a save, and nothing is written."""
+    assert gz("-C", str(demo), "status").code == 0
+    source = _source(demo)
+    before = (demo / "gzctl.toml").read_bytes()
+    with pytest.raises(AssertionError, match="organisations"):
+        with store.transaction(demo, "t", NOW, source, frozenset({"history"})) as tx:
+            tx.project.organisations[0].notes = "stilletjes veranderd"
+            tx.log("x", "y")
+    assert (demo / "gzctl.toml").read_bytes() == before
+
+
 def test_a_planted_entry_is_never_unpickled(gz, demo: Path, tmp_path: Path) -> None:
     """An entry that came with the folder (git clone, zip) has no valid MAC: a pickle that
     would run code is not loaded."""

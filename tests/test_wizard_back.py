@@ -307,3 +307,48 @@ def test_the_evening_s_place_proposes_the_chosen_meeting_place(started: Path) ->
     with keyboard(ENTER):
         assert Asker(said.append).ask(proposed, None) == proposed.default
     assert any("Voorstel: [bold]Dorpshuis Heukelum, Hoogstraat 1" in s for s in said), said
+
+
+def test_a_question_the_list_answers_proposes_ja_and_says_why(started: Path) -> None:
+    """Heukelum listed 'Dorpsraad Heukelum' at step 3 and was offered 'Weet ik (nog) niet'
+    at step 4's 'Is er een dorpsraad?' (issue 22 walk): the question's known_from types
+    (playbook data) make Ja the proposal when the list holds one, and the help says which."""
+    from gzctl.ops.orgs import add_organisation
+
+    said: list[str] = []
+    w = wizard(started, BOOK, said)
+    q = question("verkennen.dorpsraad")
+    assert q.known_from == ("dorpsraad",)
+    assert w._computed(q, w.load(), None).default is None  # nothing listed: no proposal
+    add_organisation(started, {"name": "Dorpsraad Heukelum"}, who="tester", now=NOW)
+    proposed = w._computed(q, w.load(), None)
+    assert proposed.default is True and "Dorpsraad Heukelum" in proposed.help
+    assert w._computed(q, w.load(), False).default is None  # an answer given stays the answer
+    with keyboard(ENTER):
+        assert Asker(said.append).ask(proposed, None) is True
+    other = question("verkennen.cooperatie")
+    assert w._computed(other, w.load(), None).default is None  # a dorpsraad is no coöperatie
+
+
+def test_known_from_must_name_a_type_of_the_catalogue(gz, tmp_path: Path) -> None:
+    """A typo in known_from would never propose anything, silently: playbook check names it."""
+    from gzctl.core.paths import data_dir
+
+    text = (data_dir("playbooks") / "gemeenschapszorg.toml").read_text(encoding="utf-8")
+    for name in ("organisatietypen.toml", "platforms.toml"):
+        (tmp_path / name).write_text(
+            (data_dir("playbooks") / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    broken = tmp_path / "eigen.toml"
+    broken.write_text(text.replace('known_from = ["dorpsraad"]', 'known_from = ["dorpraad"]'),
+                      encoding="utf-8")  # fmt: skip
+    result = gz("playbook", "check", str(broken))
+    assert result.code == 2
+    assert "verkennen.dorpsraad" in result.err + result.out
+    assert "dorpraad" in result.err + result.out and "Bedoelde je: dorpsraad" in result.err
+    wrong_type = tmp_path / "eigen2.toml"
+    wrong_type.write_text(text.replace('required = false\nknown_from = ["dorpsraad"]',
+                                       'required = false\nknown_from = "dorpsraad"'),
+                          encoding="utf-8")  # fmt: skip
+    result = gz("playbook", "check", str(wrong_type))
+    assert result.code == 2 and "known_from" in result.err

@@ -349,7 +349,7 @@ KEYS = {
     "question": {
         "id", "type", "label", "help", "example", "required", "default", "options", "min",
         "max", "unit", "multiline", "max_length", "min_selected", "min_items", "fields",
-        "item_label", "format", "future",
+        "item_label", "format", "future", "known_from",
     },
 }  # fmt: skip
 
@@ -809,6 +809,15 @@ class Validator:
             )
         if "future" in q and (qtype != "date" or not isinstance(q["future"], bool)):
             self.fault(qid, "'future' (true of false) kan alleen bij een datumvraag", "future")
+        known = q.get("known_from")
+        if known is not None and (
+            qtype != "yesno" or not isinstance(known, list)
+            or not all(isinstance(k, str) and k for k in known)
+        ):  # fmt: skip
+            self.fault(
+                qid, "'known_from' (een lijst organisatietypen) kan alleen bij een ja/nee-vraag",
+                "known_from",
+            )  # fmt: skip
         if qid == "initiators" and qtype != "group":
             self.fault(qid, "'initiators' moet een groepsvraag zijn", "type")
         if qid == "village.inhabitants" and qtype != "number":
@@ -891,6 +900,7 @@ def build_question(q: dict[str, Any]) -> Question:
         item_label=q.get("item_label", ""),
         format=q.get("format", ""),
         future=bool(q.get("future", False)),
+        known_from=tuple(q.get("known_from", ())),
     )
 
 

@@ -55,6 +55,9 @@ class Question(_FrozenRecord):
     item_label: str = ""
     format: str = ""
     future: bool = False  # a date of something still to come: warn when it lies in the past
+    # a yes/no question the village's own list may answer: "Ja" is proposed when one of the
+    # organisations listed has one of these types (ids of the organisation-type catalogue)
+    known_from: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

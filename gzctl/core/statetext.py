@@ -44,7 +44,7 @@ def _listed_fields() -> set[str]:
     }
 
 
-_LISTED = _listed_fields()
+LISTED = _listed_fields()
 
 
 def _writer() -> Any:
@@ -120,7 +120,7 @@ def _document(
     for name, value in fields:
         key = w.format_key_part(name)
         ctx = w.Context(True, 4)  # tomli_w remembers inline tables by id(): a fresh memo
-        if name in _LISTED:
+        if name in LISTED:
             if name not in pieces:
                 before = getattr(old, name) if old is not None else None
                 pieces[name], fresh[name] = _pieces(name, value, before, memo.get(name))
@@ -155,7 +155,7 @@ def _fields(project: Project) -> tuple[list[tuple[str, Any]], list[tuple[str, An
             continue
         if not always and default is not dataclasses.MISSING and value == default:
             continue
-        if name not in _LISTED:
+        if name not in LISTED:
             if nested:
                 value = unflatten({k: _encode(v) for k, v in value.items()})
             else:
@@ -165,15 +165,20 @@ def _fields(project: Project) -> tuple[list[tuple[str, Any]], list[tuple[str, An
 
 
 def render(
-    project: Project, old: Project | None = None, memo: Pieces | None = None
-) -> tuple[str, Pieces, Fresh] | None:
+    project: Project, old: Project | None = None, memo: Pieces | None = None,
+    same: set[str] | frozenset[str] = frozenset(),
+) -> tuple[str, Pieces, Fresh] | None:  # fmt: skip
     """The text ``store.dumps(project)`` gives, the pieces it is made of, and which were
-    rendered anew; ``old`` and ``memo``: the project the pieces ``memo`` were made for.
-    None when tomli_w is not laid out as expected."""
+    rendered anew; ``old`` and ``memo``: the project the pieces ``memo`` were made for;
+    ``same``: lists of records known to be as they were then (``old`` need not hold them):
+    their pieces serve again as they are. None when tomli_w is not laid out as expected."""
     try:
         ctx = _writer().Context(True, 4)
         pieces: Pieces = {}
         fresh: Fresh = {}
+        for name in same:
+            if memo and name in memo and len(memo[name]) == len(getattr(project, name)):
+                pieces[name], fresh[name] = list(memo[name]), []
         body, history = _fields(project)
         memo = memo or {}
         chunks = [HEADER, *_document(body, project, old, memo, pieces, fresh, ctx, False)]
@@ -204,7 +209,7 @@ def verify(project: Project, pieces: Pieces, fresh: Fresh) -> bool:
         return False
     for f in dataclasses.fields(Project):
         mine = getattr(project, f.name)
-        if f.name in _LISTED and f.name in fresh:
+        if f.name in LISTED and f.name in fresh:
             mine = [mine[i] for i in fresh[f.name]]
         if getattr(partial, f.name) != mine:
             return False

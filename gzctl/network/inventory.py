@@ -443,6 +443,31 @@ def catalogue_path() -> Path:
     return data_dir("playbooks") / CATALOGUE_FILE
 
 
+def check_known_from(book: Playbook, catalogue: Catalogue) -> None:
+    """Every ``known_from`` of the playbook's questions names a type of its organisation
+    catalogue (a typo would never propose anything, without a word); PlaybookError (exit 2)
+    naming each that does not."""
+    from gzctl.core.errors import PlaybookError
+
+    known = {t.id for t in catalogue.types}
+    faults = [
+        f"vraag {q.id}: known_from noemt '{name}', maar dat organisatietype staat niet in "
+        "de catalogus." + did_you_mean(name, sorted(known))
+        for q in book.questions()
+        for name in q.known_from
+        if name not in known
+    ]
+    if faults:
+        raise PlaybookError(f"{book.source}: " + " ".join(faults))
+
+
+def listed_of_types(project: Project, types: Iterable[str]) -> list[Organisation]:
+    """The organisations listed with one of ``types`` (a guessed type counts: what it
+    proposes, a person confirms)."""
+    wanted = set(types)
+    return [o for o in project.organisations if o.type in wanted]
+
+
 def load_catalogue(source: Path | Playbook | None = None) -> Catalogue:
     """The catalogue a playbook names (the Flemish one for a Flemish playbook), the one at a
     path, or the shipped Dutch one; checked: every fault in one error."""

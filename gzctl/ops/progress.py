@@ -12,6 +12,10 @@ from typing import Any
 from gzctl.core import progress
 from gzctl.ops.project import Where, opened, transaction
 
+# what ticking and unticking change: a save then takes the other lists (the organisations
+# above all) as they were, without comparing them again (core/store.transaction)
+TICKS = frozenset({"checklist", "history"})
+
 
 def mark_done(
     where: Where, ids: list[str], *, note: str = "", who: str, now: dt.datetime
@@ -20,7 +24,7 @@ def mark_done(
     titles: progress.find_items), with an optional note; one history line. Returns the
     items ticked."""
     project = opened(where)
-    with transaction(project, who, now) as tx:
+    with transaction(project, who, now, TICKS) as tx:
         named = progress.find_items(project.playbook, tx.project, ids)
         items = progress.mark_done(
             project.playbook, tx.project, [i.id for i in named], now.date(), who, note.strip()
@@ -36,7 +40,7 @@ def mark_done(
 def undo_item(where: Where, item_id: str, *, who: str, now: dt.datetime) -> Any:
     """Open a ticked item again; returns the item."""
     project = opened(where)
-    with transaction(project, who, now) as tx:
+    with transaction(project, who, now, TICKS) as tx:
         named = progress.find_items(project.playbook, tx.project, [item_id], done=True)
         item = progress.undo(project.playbook, tx.project, named[0].id)
         tx.log("undo", f"Teruggezet: {item.title}", [item.id])

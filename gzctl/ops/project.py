@@ -29,7 +29,9 @@ def opened(where: Where) -> session.Opened:
 
 
 @contextmanager
-def transaction(project: session.Opened, who: str, now: dt.datetime) -> Iterator[store.Change]:
+def transaction(
+    project: session.Opened, who: str, now: dt.datetime, touches: frozenset[str] | None = None
+) -> Iterator[store.Change]:
     """store.transaction on the project's folder: load under the lock, change, save.
 
     References stay whole: a change that leaves a reference to an organisation or platform
@@ -38,10 +40,10 @@ def transaction(project: session.Opened, who: str, now: dt.datetime) -> Iterator
 
     The project the command opened is the one changed when gzctl.toml has not changed
     since it was opened (core/store.transaction): ``tx.project`` is then ``project.project``
-    itself, loaded once."""
+    itself, loaded once. ``touches``: the fields the block may change (store.transaction)."""
     from gzctl.network import references
 
-    with store.transaction(project.folder, who, now, project.source) as change:
+    with store.transaction(project.folder, who, now, project.source, touches) as change:
         before = set(references.missing(change.project))
         yield change
         after = references.missing(change.project)

@@ -32,6 +32,7 @@ def check_catalogues(book: Any) -> None:
 
     types = inventory.load_catalogue(book)
     platforms.load_catalogue(book, types)
+    inventory.check_known_from(book, types)
 
 
 def check_playbook_file(path: Path) -> Any:

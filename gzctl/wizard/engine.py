@@ -355,6 +355,22 @@ def _place_proposal(q: Question, project: Project) -> Question:
     return dataclasses.replace(q, default=text)
 
 
+def _listed_proposal(q: Question, project: Project) -> Question:
+    """"Is er een dorpsraad?" proposes Ja when the village's list already holds one (the
+    question's ``known_from`` types), and says which: Heukelum listed its dorpsraad at
+    step 3 and was offered "Weet ik (nog) niet" at step 4."""
+    from gzctl.network.inventory import listed_of_types
+
+    listed = listed_of_types(project, q.known_from)
+    if not listed:
+        return q
+    import dataclasses
+
+    names = ", ".join(o.name for o in listed[:3]) + (" …" if len(listed) > 3 else "")
+    note = f" Op je lijst staat al: {names}; daarom staat Ja voorgesteld."
+    return dataclasses.replace(q, default=True, help=q.help + note)
+
+
 def _as_text(value: Any) -> str:
     """An answer or default as the text in a prompt (a date as 15-01-2027)."""
     if value is None or value == [] or isinstance(value, (list, dict)):
@@ -616,6 +632,8 @@ class Wizard:
             return self._region_proposal(q, project)
         if q.id == EVENING_PLACE and not is_answered(current):
             return _place_proposal(q, project)
+        if q.known_from and not is_answered(current):
+            return _listed_proposal(q, project)
         if q.id != co.NEEDED or is_answered(current):
             return q
         from gzctl.network.criteria import load_criteria, number_nl
