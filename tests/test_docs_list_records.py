@@ -93,6 +93,14 @@ def _name_network(project: Project) -> None:
     project.answers["verbinden.netwerknaam"] = "Samen Ooltwijk"
 
 
+def _confidant(project: Project) -> None:
+    project.answers["doen.vertrouwenspersoon"] = "Mevrouw J. de Wit, 0345 123456"
+
+
+def _talked(project: Project) -> None:
+    project.checklist["verkennen.gemeentegesprek"] = ChecklistEntry(True, WHEN.date(), "tester")
+
+
 def _village(project: Project) -> None:
     project.village.inhabitants = (project.village.inhabitants or 0) + 100
 
@@ -103,6 +111,8 @@ CHANGES = {
     "money spent": _spend,
     "the site's address": _site,
     "the network named": _name_network,
+    "the code of conduct's confidant": _confidant,
+    "the talk with the municipality ticked": _talked,
     "more inhabitants": _village,
 }
 
@@ -147,6 +157,29 @@ def test_a_tick_touches_the_checklist_only(demo: Path, gz, prepared) -> None:
     after = listed(gz, demo)
     assert after["checklist"][0] == "verouderd" and after["uitnodiging"][0] == "actueel"
     assert "checklist" in prepared and "uitnodiging" not in prepared
+
+
+def test_one_answer_or_item_is_an_input_of_what_reads_it(demo: Path, gz, prepared) -> None:
+    """A document that asked for one answer (base.answer) or one checklist item reads that
+    entry alone: another answer or item is no new input for it; its own is."""
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    manifest = json.loads((demo / "documenten" / ".gzctl-manifest.json").read_text("utf-8"))
+    assert "answers[doen.vertrouwenspersoon]" in manifest["docs"]["gedragscode"]["reads"]
+    assert "answers" not in manifest["docs"]["gedragscode"]["reads"]
+    assert "checklist[verkennen.gemeentegesprek]" in manifest["docs"]["subsidieaanvraag"]["reads"]
+    change(demo, _confidant, last_change(demo))
+    after = listed(gz, demo)
+    assert after["gedragscode"][0] == "verouderd" and after["vacature"][0] == "actueel"
+    assert "gedragscode" in prepared and "vacature" not in prepared
+    prepared.clear()
+    change(demo, _tick, last_change(demo))  # another item than the one the request reads
+    after = listed(gz, demo)
+    assert "subsidieaanvraag" not in prepared and "checklist" in prepared
+    change(demo, _talked, last_change(demo))
+    prepared.clear()
+    after = listed(gz, demo)
+    assert "subsidieaanvraag" in prepared
+    assert after == compared(gz, demo)
 
 
 def test_the_letters_date_is_the_day_of_the_last_change(demo: Path, gz) -> None:

@@ -323,8 +323,11 @@ class Context(_FrozenRecord):
 
 
 def answer(project: Project, qid: str, default: Any = None) -> Any:
-    """The project's answer to ``qid``, or ``default`` when it is unanswered."""
-    value = project.answers.get(qid)
+    """The project's answer to ``qid``, or ``default`` when it is unanswered (a read of this
+    answer alone: gzctl/documents/reads.py)."""
+    from gzctl.documents.reads import entry
+
+    value = entry(project, "answers", qid)
     return default if value in (None, "", []) else value
 
 

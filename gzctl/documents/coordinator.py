@@ -30,6 +30,7 @@ from gzctl.documents.base import (
     missing_answer,
     playbook_question,
 )
+from gzctl.documents.reads import entry
 from gzctl.network import coordinator as co
 from gzctl.network.criteria import load_criteria
 from gzctl.network.summaries import chosen_place
@@ -342,7 +343,7 @@ def prepare_request(ctx: Context) -> Prepared:
             "daar geld vandaan, dan wordt onze vraag aan de gemeente kleiner; dat laten we u "
             "direct weten."
         )
-    talked = ctx.project.checklist.get("verkennen.gemeentegesprek")
+    talked = entry(ctx.project, "checklist", "verkennen.gemeentegesprek")  # this one only
     contacts = answer(project, "verkennen.gemeentecontacten", [])
     first = contacts[0] if contacts and isinstance(contacts[0], dict) else {}
     if talked is not None and talked.done and first.get("name"):

@@ -11,7 +11,8 @@ preparing the document would give what the build got; only a document whose inpu
 changed is prepared again (and only its preparer module is imported).
 
 A value derived from a field can be read as itself: :func:`last_change` notes the day of
-the newest history line, not the history, so that the letters' date is their input.
+the newest history line, not the history, so that the letters' date is their input; and
+:func:`entry` one entry of a table (an answer, a checklist item), not the whole table.
 A cache inside a preparer that skips reads on a hit must say which fields its value came
 from (:func:`note`, as :func:`gzctl.documents.base.common_data` does), and reads for the
 cache's own key go in :func:`unrecorded`; anything that reads the project whole
@@ -130,6 +131,24 @@ def last_change(project: Project) -> dt.date | None:
     return last.date() if last is not None else None
 
 
+def entry(project: Project, name: str, key: str) -> Any:
+    """``project.<name>.get(key)`` (a table: the answers, the checklist), noted as a read of
+    that one entry (``answers[verbinden.missie]``): a change elsewhere in the table is no
+    new input for a document that read only this."""
+    with unrecorded():
+        value = getattr(project, name).get(key)
+    note((f"{name}[{key}]",))
+    return value
+
+
+def _entry_of(name: str) -> tuple[str, str] | None:
+    """'checklist[verkennen.x]' -> ('checklist', 'verkennen.x'); None for another name."""
+    table, bracket, rest = name.partition("[")
+    if not bracket or not rest.endswith("]"):
+        return None
+    return table, rest[:-1]
+
+
 class State:
     """The project as it is now, for :meth:`digest`; each field is written out once."""
 
@@ -140,6 +159,12 @@ class State:
         self.names = _fields(type(project)) | {TODAY, LAST_CHANGE}
         self._digests: dict[str, bytes] = {}
 
+    def _known(self, name: str) -> bool:
+        if name in self.names:
+            return True
+        found = _entry_of(name)
+        return found is not None and isinstance(getattr(self.project, found[0], None), dict)
+
     def _digest(self, name: str) -> bytes:
         """The SHA-256 of one input's value as Python writes it (records, lists, dicts in
         their order, dates: all the same for the same gzctl.toml); once per run."""
@@ -149,6 +174,9 @@ class State:
                 value: Any = self.today.isoformat()
             elif name == LAST_CHANGE:
                 value = last_change(self.project)
+            elif name not in self.names:
+                table, key = _entry_of(name) or ("", "")
+                value = getattr(self.project, table).get(key)
             else:
                 value = getattr(self.project, name)
             found = self._digests[name] = _sha256(f"{name}\0{value!r}".encode()).digest()
@@ -159,7 +187,7 @@ class State:
         field of the project (a record from another version of gzctl)."""
         h = _sha256(self.static.encode() + b"\0")
         for name in sorted(set(names)):
-            if name not in self.names:
+            if not self._known(name):
                 return None
             h.update(self._digest(name))
         return h.hexdigest()
