@@ -455,6 +455,7 @@ def build(
 
         country = for_playbook(playbook)
         docx = DocxBuilder(_fixed_moment(project), country.language, country.letter)
+        docx.pages = memo  # the letters' body XML too, beside the HTML pages
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))
