@@ -470,11 +470,13 @@ class DocxBuilder:
         from lxml import etree
 
         texts = _letter_texts(markdown)
+        # one letter alone is made only when it changed: nothing to keep
+        pages = self.pages if len(texts) > 1 else None
         out = []
         for n, text in enumerate(texts):
             last = n == len(texts) - 1
-            key = self.page_key(text, last) if self.pages is not None else ""
-            xml = self.pages.get(key) if self.pages is not None else None
+            key = self.page_key(text, last) if pages is not None else ""
+            xml = pages.get(key) if pages is not None else None
             if xml is None:
                 self._convert(text)
                 if not last:
@@ -485,8 +487,8 @@ class DocxBuilder:
                 for child in list(self.body):
                     if child is not self.sect_pr:
                         self.body.remove(child)
-                if self.pages is not None:
-                    self.pages[key] = xml
+                if pages is not None:
+                    pages[key] = xml
             out.append(xml)
         return "".join(out)
 
