@@ -290,31 +290,32 @@ class _Seen:
             return None
         return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
-    def checked(self, root: Path, rel: str) -> Path:
-        """:func:`_inside`, with each folder on the way checked once per run."""
+    def checked(self, root: Path, rel: str) -> tuple[Path, list[int] | None]:
+        """:func:`_inside`, with each folder on the way checked once per run; and the file's
+        :meth:`_stat` (None when missing), from the same lstat that saw it is no symlink."""
         import os
         import stat
 
         if rel.startswith(("/", "\\")) or ".." in rel.split("/") or "\\" in rel:
-            return _inside(root, rel)  # refused there, with its message
+            _inside(root, rel)  # refused there, with its message
         folder, _, _ = rel.rpartition("/")
         if folder not in self.folders:
-            _inside(root, rel)
+            path = _inside(root, rel)
             self.folders.add(folder)
-            return root / rel
+            return path, self._stat(path)
         path = root / rel
         try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
-                safefs.check_path(path, root.parent)  # refused there
-        except FileNotFoundError:
-            pass
-        return path
+            st = os.lstat(path)
+        except OSError:
+            return path, None
+        if stat.S_ISLNK(st.st_mode):
+            safefs.check_path(path, root.parent)  # refused there
+        return path, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
     def hash(self, root: Path, rel: str) -> str | None:
         """The sha256 of documenten/``rel`` (None when missing), read only when its stat
         differs from the one recorded with the hash."""
-        path = self.checked(root, rel)
-        before = self._stat(path)
+        path, before = self.checked(root, rel)
         old = self.old.get(rel)
         if before is not None and old and old[:4] == before and isinstance(old[4], str):
             self.new[rel] = old
@@ -502,10 +503,11 @@ def build(
     current: list[tuple[Prepared, Output, str, str]] = []  # as written last time: not rendered
     for p, output, fmt in jobs:
         rel = f"{output.path}.{fmt}"
-        seen.checked(root, rel)  # refuses what _inside refuses, each folder checked once
+        # (a file's path is checked as _inside does by _still_current, or here)
         if _still_current(root, rel, p.doc_id, digests[output.path], rkey, before, seen):
             current.append((p, output, fmt, rel))
         else:
+            _inside(root, rel)
             rendered.append((p, output, rel, render(p, output, fmt)))
         if on_file:
             on_file(rel)

@@ -192,7 +192,7 @@ def _letter_texts(markdown: str) -> list[str]:
     template writes it between letters); a marker indented or elsewhere stays inside."""
     texts: list[list[str]] = [[]]
     for line in markdown.split("\n"):
-        if line.rstrip() == PAGE_BREAK:
+        if line.startswith(PAGE_BREAK) and line.rstrip() == PAGE_BREAK:
             texts.append([])
         else:
             texts[-1].append(line)
@@ -524,6 +524,9 @@ class DocxBuilder:
         out: list[str] = []
         inside = seen = False
         for line in lines:
+            if not inside and "<!--" not in line:  # most lines: text (a print file: 190,000)
+                out.append(line)
+                continue
             stripped = line.strip()
             meta = _META.match(stripped)
             if meta:
