@@ -88,6 +88,7 @@ def test_remembered_pages_without_the_users_key_are_not_used(
     cache = demo / statecache.FOLDER / "docs-pages"
     assert cache.is_file()  # the real one is there, under the key
     cache.write_bytes(b"\0" * 32 + _pages_payload(forged))  # a MAC without the user's key
+    cache.with_name("docs-pages-new").write_bytes(b"\0" * 32 + _pages_payload(forged))
     edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
     assert gz("-C", str(demo), *edit).code == 0
     assert gz("-C", str(demo), "docs", "build").code == 0
@@ -147,6 +148,7 @@ def test_the_print_file_docx_converts_the_changed_letter_and_takes_the_others_ke
     }
     assert sum(k.startswith("docx:") for k in marked) >= letters
     statecache.write_signed(demo, "docs-pages", _pages_payload(marked))
+    (demo / statecache.FOLDER / "docs-pages-new").unlink(missing_ok=True)  # all in one file
     edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
     assert gz("-C", str(demo), *edit).code == 0
     assert gz("-C", str(demo), "docs", "build").code == 0
@@ -213,14 +215,50 @@ def test_pages_parsed_apart_give_the_html_of_the_whole(
     assert split == [body(t) for t in texts]
 
 
+def test_pages_made_after_one_change_are_kept_apart_until_they_are_many(
+    demo: Path, gz, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A build after one change writes the pages it made to docs-pages-new, not all of
+    docs-pages again; once those are a large share, docs-pages takes them all in."""
+    build_mod = _build_module()
+    cache = demo / statecache.FOLDER
+    # a change today first (every letter gets today's date): docs-pages takes those in
+    assert gz("-C", str(demo), "org", "edit", "vv-ooltwijk", "--achterban", "250").code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    base = (cache / "docs-pages").read_bytes()
+    assert not (cache / "docs-pages-new").exists()
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    assert (cache / "docs-pages").read_bytes() == base
+    apart = build_mod._read_pages(demo, "docs-pages-new")
+    assert apart and len(apart) < 10  # the changed letter's pages, as HTML and DOCX XML
+    assert any(k.startswith("docx:") for k in apart)
+    assert any("Henk Veranderd" in v for v in apart.values())
+    kept = _remembered(demo)
+    assert set(apart) < set(kept) and set(build_mod._read_pages(demo, "docs-pages")) < set(kept)
+    monkeypatch.setattr(build_mod, "_NEW_SHARE", 10**9)  # now the new pages count as many
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Anders")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    assert not (cache / "docs-pages-new").exists()
+    whole = build_mod._read_pages(demo, "docs-pages")
+    assert any("Henk Anders" in v for v in whole.values())
+    assert set(apart) <= set(whole)  # asked for or kept as older
+
+
 def test_forgetting_a_person_drops_the_remembered_pages(demo: Path, gz) -> None:  # noqa: F811
+    assert gz("-C", str(demo), "org", "edit", "vv-ooltwijk", "--achterban", "250").code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0  # today's date on every letter
     edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
     assert gz("-C", str(demo), *edit).code == 0
     assert gz("-C", str(demo), "docs", "build").code == 0
     cache = demo / statecache.FOLDER
     assert (cache / "docs-pages").is_file() and (cache / "docs-seen.json").is_file()
+    assert (cache / "docs-pages-new").is_file()
     assert gz("-C", str(demo), "person", "forget", "Henk Veranderd", "--yes").code == 0
     assert not (cache / "docs-pages").exists() and not (cache / "docs-seen.json").exists()
+    assert not (cache / "docs-pages-new").exists()
 
 
 def test_docx_tables_never_look_up_the_last_section(

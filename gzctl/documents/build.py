@@ -184,21 +184,32 @@ def _still_current(
     return _current_hash(_inside(root, rel)) == entry.get("sha256")
 
 
-PAGES = "docs-pages"  # in the village's .gzctl-cache/: the HTML of the pages last made
+PAGES = "docs-pages"  # in the village's .gzctl-cache/: the pages last made (HTML, DOCX XML)
+PAGES_NEW = "docs-pages-new"  # beside it: the pages made since it was written
 SEEN = "docs-seen.json"  # in .gzctl-cache/: per file in documenten/ its stat and sha256
+# the pages made since docs-pages was written are kept apart until they hold this share of
+# its text: a build after one change writes a few pages, not all 30 MB of them again
+_NEW_SHARE = 8
 
 
 class _Pages(dict[str, str]):
-    """The HTML of pages (html.body's memo), remembering which were asked for this run."""
+    """The pages of the last builds (html.body's memo of HTML, DocxBuilder.pages of a letter's
+    DOCX XML), remembering which were asked for this run and which were made since
+    docs-pages was written (``new``: kept in docs-pages-new)."""
 
-    def __init__(self, old: dict[str, str]) -> None:
+    def __init__(self, old: dict[str, str], new: Iterable[str] = ()) -> None:
         super().__init__(old)
         self.old = len(old)
+        self.new = set(new)
         self.used: set[str] = set()
 
     def get(self, key: str, default: Any = None) -> Any:
         self.used.add(key)
         return super().get(key, default)
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.new.add(key)
+        super().__setitem__(key, value)
 
 
 # marshal (format 4, the same in every Python 3) of a dict of str, zlib'd: tens of MB of HTML
@@ -206,14 +217,13 @@ class _Pages(dict[str, str]):
 _PAGES_TAG = b"gzctl pages marshal 4\n"
 
 
-def _load_pages(folder: Path) -> dict[str, str]:
-    """The pages the last builds made, as HTML (html.body's memo) and as a letter's DOCX body
-    XML (docx.DocxBuilder.pages): .gzctl-cache/docs-pages, under a MAC with the user's key of
+def _read_pages(folder: Path, name: str) -> dict[str, str]:
+    """The pages in the cache file ``name``, under a MAC with the user's key of
     gzctl/core/statecache.py, so pages from a clone or another user are never put in a
     document, nor unmarshalled; empty when missing, foreign or broken."""
     from gzctl.core import statecache
 
-    raw = statecache.read_signed(folder, PAGES)
+    raw = statecache.read_signed(folder, name)
     if raw is None or bytes(raw[: len(_PAGES_TAG)]) != _PAGES_TAG:
         return {}
     try:
@@ -223,30 +233,60 @@ def _load_pages(folder: Path) -> dict[str, str]:
         data = marshal.loads(zlib.decompress(raw[len(_PAGES_TAG) :]))
     except Exception:
         return {}
-    ok = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
+    ok = isinstance(data, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    )
     return data if ok else {}
 
 
-def _save_pages(folder: Path, memo: _Pages) -> None:
-    """Keep the pages asked for this run (and the older ones, up to as many again) for the
-    next build; best effort, like the state cache."""
-    from gzctl.core import statecache
+def _load_memo(folder: Path) -> _Pages:
+    """The pages the last builds made: .gzctl-cache/docs-pages and docs-pages-new."""
+    pages = _read_pages(folder, PAGES)
+    new = _read_pages(folder, PAGES_NEW) if pages else {}
+    memo = _Pages(pages, new)
+    dict.update(memo, new)
+    memo.old = len(memo)
+    return memo
 
+
+def _load_pages(folder: Path) -> dict[str, str]:
+    """The pages the last builds made, as HTML (html.body's memo) and as a letter's DOCX body
+    XML (docx.DocxBuilder.pages), by their keys."""
+    return dict(_load_memo(folder))
+
+
+def _save_pages(folder: Path, memo: _Pages) -> None:
+    """Keep the pages made this run for the next build; best effort, like the state cache.
+    While the pages made since docs-pages was written are few, they go to docs-pages-new
+    alone; then docs-pages is written again with the pages asked for this run (and the
+    older ones, up to as many again, the latest first)."""
     if len(memo) == memo.old:
         return  # no page made this run: what is kept holds them all
-    keep = {k: memo[k] for k in memo if k in memo.used}
-    for k in memo:
-        if len(keep) >= 2 * len(memo.used):
-            break
-        keep.setdefault(k, memo[k])
     try:
-        import marshal
-        import zlib
+        new = {k: memo[k] for k in memo.new}
+        if memo.old and sum(map(len, new.values())) * _NEW_SHARE < sum(map(len, memo.values())):
+            _write_pages(folder, PAGES_NEW, new)
+            return
+        keep = {k: memo[k] for k in memo if k in memo.used}
+        for k in [*memo.new, *memo]:  # the older ones made most lately first
+            if len(keep) >= 2 * len(memo.used):
+                break
+            keep.setdefault(k, memo[k])
+        _write_pages(folder, PAGES, keep)
+        from gzctl.core import statecache
 
-        payload = _PAGES_TAG + zlib.compress(marshal.dumps(keep, 4), 1)
-        statecache.write_signed(folder, PAGES, payload)
+        safefs.remove(folder / statecache.FOLDER / PAGES_NEW, root=folder)
     except Exception:
         return
+
+
+def _write_pages(folder: Path, name: str, pages: dict[str, str]) -> None:
+    import marshal
+    import zlib
+
+    from gzctl.core import statecache
+
+    statecache.write_signed(folder, name, _PAGES_TAG + zlib.compress(marshal.dumps(pages, 4), 1))
 
 
 def forget_pages(folder: Path) -> None:
@@ -254,7 +294,7 @@ def forget_pages(folder: Path) -> None:
     a page, or in a file's name)."""
     from gzctl.core import statecache
 
-    for name in (PAGES, SEEN):
+    for name in (PAGES, PAGES_NEW, SEEN):
         safefs.remove(folder / statecache.FOLDER / name, root=folder)
 
 
@@ -472,7 +512,7 @@ def build(
         docs[doc_id] = {"paths": [o.path for o in made.outputs]}
     root = folder / OUTPUT_DIR
     renderer = Renderer(folder / OVERRIDE_DIR)
-    memo = _Pages({} if force else _load_pages(folder))
+    memo = _Pages({}) if force else _load_memo(folder)
     renderer.pages = memo
     seen = _Seen(folder, trust=not force)
     docx = None
