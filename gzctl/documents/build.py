@@ -49,22 +49,34 @@ def _inputs_of(value: Any) -> Any:
 def inputs_digest(templates: str, output: Output, shared: dict[int, Any] | None = None) -> str:
     """SHA-256 (hex) of what a file is made from: the templates' digest
     (:func:`~gzctl.documents.render.templates_digest`), the template name and the data: per
-    key of the data (sorted) its SHA-256 of its value's JSON.
+    key of the data (sorted) the digest of its value (:func:`_value_digest`).
 
     ``shared``: the digests of values already hashed for other outputs, by their id: a
     document's outputs share most of their data (the village, the country's words, the
-    evening), which is then written and hashed once, not once per letter (with 2,000
-    organisations that was 30 MB of JSON for every build). The caller keeps the outputs
-    alive meanwhile; the digest is the same with or without it."""
+    evening, each letter in the print file of all letters), which is then written and hashed
+    once, not once per letter (with 2,000 organisations that was 30 MB of JSON for every
+    build). The caller keeps the outputs alive meanwhile; the digest is the same with or
+    without it."""
     memo: dict[int, Any] = {} if shared is None else shared
     parts = [templates, output.template]
     for k in sorted(output.data, key=str):
-        value = output.data[k]
-        entry = memo.get(id(value))
-        if entry is None or entry[0] is not value:
-            entry = memo[id(value)] = (value, sha256(_json(value).encode("utf-8")))
-        parts.append(f"{k}\0{entry[1]}")
+        parts.append(f"{k}\0{_value_digest(output.data[k], memo)}")
     return sha256("\0".join(parts).encode("utf-8"))
+
+
+def _value_digest(value: Any, memo: dict[int, Any]) -> str:
+    """SHA-256 (hex) of a value's JSON; of a list, of its items' digests (a letter is one
+    item of the print file's list and the whole list of its own file)."""
+    entry = memo.get(id(value))
+    if entry is not None and entry[0] is value:
+        return str(entry[1])
+    if isinstance(value, (list, tuple)):
+        items = "".join(_value_digest(v, memo) for v in value)
+        digest = sha256(f"[{len(value)}]{items}".encode())
+    else:
+        digest = sha256(_json(value).encode("utf-8"))
+    memo[id(value)] = (value, digest)
+    return digest
 
 
 def _json(value: Any) -> str:
@@ -173,7 +185,7 @@ def _still_current(
     """Whether ``rel`` is on disk exactly as gzctl last wrote it from these inputs, with
     nothing pending beside it: then rendering it again would give the same bytes."""
     entry = manifest.files.get(rel)
-    if not entry or not set(entry) <= _ENTRY_KEYS or _beside(rel) in manifest.files:
+    if not entry or not entry.keys() <= _ENTRY_KEYS or _beside(rel) in manifest.files:
         return False
     if (entry.get("document"), entry.get("inputs"), entry.get("render")) != (
         doc_id, inputs, render
@@ -321,7 +333,7 @@ class _Seen:
         self.folders: set[str] = set()  # below documenten/, checked for symlinks this run
 
     @staticmethod
-    def _stat(path: Path) -> list[int] | None:
+    def _stat(path: Path | str) -> list[int] | None:
         import os
 
         try:
@@ -330,9 +342,10 @@ class _Seen:
             return None
         return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
-    def checked(self, root: Path, rel: str) -> tuple[Path, list[int] | None]:
-        """:func:`_inside`, with each folder on the way checked once per run; and the file's
-        :meth:`_stat` (None when missing), from the same lstat that saw it is no symlink."""
+    def checked(self, root: Path, rel: str) -> tuple[str, list[int] | None]:
+        """:func:`_inside`, with each folder on the way checked once per run: the file's path
+        (as text: a Path per file costs more than its lstat) and :meth:`_stat` (None when
+        missing), from the same lstat that saw it is no symlink."""
         import os
         import stat
 
@@ -342,24 +355,25 @@ class _Seen:
         if folder not in self.folders:
             path = _inside(root, rel)
             self.folders.add(folder)
-            return path, self._stat(path)
-        path = root / rel
+            return str(path), self._stat(path)
+        name = f"{root}{os.sep}{rel}"
         try:
-            st = os.lstat(path)
+            st = os.lstat(name)
         except OSError:
-            return path, None
+            return name, None
         if stat.S_ISLNK(st.st_mode):
-            safefs.check_path(path, root.parent)  # refused there
-        return path, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+            safefs.check_path(root / rel, root.parent)  # refused there
+        return name, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
     def hash(self, root: Path, rel: str) -> str | None:
         """The sha256 of documenten/``rel`` (None when missing), read only when its stat
         differs from the one recorded with the hash."""
-        path, before = self.checked(root, rel)
+        name, before = self.checked(root, rel)
         old = self.old.get(rel)
         if before is not None and old and old[:4] == before and isinstance(old[4], str):
             self.new[rel] = old
             return str(old[4])
+        path = Path(name)
         current = _current_hash(path)
         if current is not None and before is not None and self._stat(path) == before:
             self.new[rel] = [*before, current]
