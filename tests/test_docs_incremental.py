@@ -81,16 +81,123 @@ def test_remembered_pages_without_the_users_key_are_not_used(
     pages = html_mod.page_texts(letter.read_text("utf-8").rstrip("\n") + "\n")
     assert pages is not None and len(pages) > 3
     forged = {page_key(t, c): "<p>GEHACKT</p>" for t in pages for c in (False, True)}
-    payload = zlib.compress(json.dumps(forged).encode(), 1)
+    # the letters' DOCX XML is kept there too: every kept entry forged as well
+    kept = _remembered(demo)
+    assert sum(k.startswith("docx:") for k in kept) >= len(pages) - 1
+    forged.update({k: _GEHACKT_XML for k in kept if k.startswith("docx:")})
     cache = demo / statecache.FOLDER / "docs-pages"
     assert cache.is_file()  # the real one is there, under the key
-    cache.write_bytes(b"\0" * 32 + payload)  # a MAC made without the user's key
+    cache.write_bytes(b"\0" * 32 + _pages_payload(forged))  # a MAC without the user's key
+    cache.with_name("docs-pages-new").write_bytes(b"\0" * 32 + _pages_payload(forged))
     edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
     assert gz("-C", str(demo), *edit).code == 0
     assert gz("-C", str(demo), "docs", "build").code == 0
     combined = demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.html"
     assert "GEHACKT" not in combined.read_text("utf-8")
+    assert "GEHACKT" not in _docx_xml(combined.with_suffix(".docx"))
     assert files_below(demo / "documenten") == _fresh(gz, demo, tmp_path)
+
+
+_GEHACKT_XML = "<w:p><w:r><w:t>GEHACKT</w:t></w:r></w:p>"
+
+
+def _remembered(folder: Path) -> dict[str, str]:
+    """What .gzctl-cache/docs-pages holds (HTML pages and letters' DOCX XML)."""
+    return _build_module()._load_pages(folder)
+
+
+def _pages_payload(pages: dict[str, str]) -> bytes:
+    import marshal
+
+    return _build_module()._PAGES_TAG + zlib.compress(marshal.dumps(pages, 4), 1)
+
+
+def _build_module():
+    """gzctl/documents/build.py (gzctl.documents.build is its function build)."""
+    import importlib
+
+    return importlib.import_module("gzctl.documents.build")
+
+
+def _docx_xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def test_the_print_file_docx_converts_the_changed_letter_and_takes_the_others_kept(
+    demo: Path, gz, tmp_path: Path  # noqa: F811
+) -> None:
+    """The DOCX of all letters: a letter whose Markdown did not change is taken from the kept
+    XML (marked here, under the user's own key, to see it used), the changed one is
+    converted again (it carries the change, never the kept XML of its old text)."""
+    assert gz("-C", str(demo), "org", "edit", "vv-ooltwijk", "--achterban", "250").code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    docx_path = demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.docx"
+    before = _docx_xml(docx_path)
+    assert "MEMO" not in before and "Henk Veranderd" not in before
+    letters = (demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.md").read_text(
+        "utf-8"
+    ).count("<!-- nieuwe pagina -->") + 1
+    assert letters > 20
+    kept = _remembered(demo)
+    marked = {
+        k: v.replace("<w:t>", "<w:t>MEMO ", 1) if k.startswith("docx:") else v
+        for k, v in kept.items()
+    }
+    assert sum(k.startswith("docx:") for k in marked) >= letters
+    statecache.write_signed(demo, "docs-pages", _pages_payload(marked))
+    (demo / statecache.FOLDER / "docs-pages-new").unlink(missing_ok=True)  # all in one file
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    after = _docx_xml(docx_path)
+    assert after.count("Henk Veranderd") >= 1
+    assert after.count("<w:t>MEMO ") == letters - 1  # every letter but the changed one kept
+    changed = next(part for part in after.split("<w:sectPr") if "Henk Veranderd" in part)
+    assert "MEMO" not in changed
+    # --force trusts nothing kept: the bytes of a build from scratch
+    assert gz("-C", str(demo), "docs", "build", "--force").code == 0
+    assert "MEMO" not in _docx_xml(docx_path)
+    assert files_below(demo / "documenten") == _fresh(gz, demo, tmp_path)
+
+
+def test_letters_converted_one_by_one_give_the_docx_of_the_whole(
+    built_demo: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """Converting a print file letter by letter (with kept XML or without) gives the bytes
+    of converting its Markdown whole, as gzctl did before it kept letters."""
+    import datetime as dt
+
+    from gzctl.core.outtext import clean
+    from gzctl.documents import docx as docx_mod
+
+    letters = built_demo / "documenten" / "uitnodiging" / "alle-uitnodigingen.md"
+    head = letters.read_text("utf-8").split("<!-- /briefhoofd -->")[0] + "<!-- /briefhoofd -->\n"
+    odd = (
+        "<!-- slot -->\nAdres 1\\\nDorp\n\n## Kop\n\nTekst na de kop.\n\n"
+        "| Wie | Bedrag |\n|---|---:|\n| **Jan** | 12,50 |\n\n- [ ] **Taak** uitleg\n"
+        "- [x] Klaar\n\n> Een *vraag*\n\n1. een\n2. twee\n\n<!-- ruimte -->\n\n"
+        "Met groet,\n\n<!-- ruimte -->\n\nAnna\n\nBert\n\n---\n\n*voetnoot*\n"
+    )
+    texts = [
+        letters.read_text("utf-8"),
+        head + odd + "\n<!-- nieuwe pagina -->\n\n" + head + "Adres\n\nBrief twee.\n"
+        + "\n<!-- nieuwe pagina -->\n\n" + odd,
+    ]
+    moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    builder = docx_mod.DocxBuilder(moment, "nl-NL")
+    memo: dict[str, str] = {}
+    builder.pages = memo
+    kept = [builder.build(clean(t), "Brieven") for t in texts]
+    assert len(memo) == texts[0].count("<!-- nieuwe pagina -->") + 1 + 3  # one per letter
+    again = [builder.build(clean(t), "Brieven") for t in texts]  # all from the memo now
+    builder.pages = None
+    apart = [builder.build(clean(t), "Brieven") for t in texts]
+    monkeypatch.setattr(docx_mod, "_letter_texts", lambda markdown: [markdown])
+    whole = [builder.build(clean(t), "Brieven") for t in texts]
+    assert kept == again == apart == whole
 
 
 def test_pages_parsed_apart_give_the_html_of_the_whole(
@@ -108,14 +215,50 @@ def test_pages_parsed_apart_give_the_html_of_the_whole(
     assert split == [body(t) for t in texts]
 
 
+def test_pages_made_after_one_change_are_kept_apart_until_they_are_many(
+    demo: Path, gz, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A build after one change writes the pages it made to docs-pages-new, not all of
+    docs-pages again; once those are a large share, docs-pages takes them all in."""
+    build_mod = _build_module()
+    cache = demo / statecache.FOLDER
+    # a change today first (every letter gets today's date): docs-pages takes those in
+    assert gz("-C", str(demo), "org", "edit", "vv-ooltwijk", "--achterban", "250").code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    base = (cache / "docs-pages").read_bytes()
+    assert not (cache / "docs-pages-new").exists()
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    assert (cache / "docs-pages").read_bytes() == base
+    apart = build_mod._read_pages(demo, "docs-pages-new")
+    assert apart and len(apart) < 10  # the changed letter's pages, as HTML and DOCX XML
+    assert any(k.startswith("docx:") for k in apart)
+    assert any("Henk Veranderd" in v for v in apart.values())
+    kept = _remembered(demo)
+    assert set(apart) < set(kept) and set(build_mod._read_pages(demo, "docs-pages")) < set(kept)
+    monkeypatch.setattr(build_mod, "_NEW_SHARE", 10**9)  # now the new pages count as many
+    edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Anders")
+    assert gz("-C", str(demo), *edit).code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0
+    assert not (cache / "docs-pages-new").exists()
+    whole = build_mod._read_pages(demo, "docs-pages")
+    assert any("Henk Anders" in v for v in whole.values())
+    assert set(apart) <= set(whole)  # asked for or kept as older
+
+
 def test_forgetting_a_person_drops_the_remembered_pages(demo: Path, gz) -> None:  # noqa: F811
+    assert gz("-C", str(demo), "org", "edit", "vv-ooltwijk", "--achterban", "250").code == 0
+    assert gz("-C", str(demo), "docs", "build").code == 0  # today's date on every letter
     edit = ("org", "edit", "vv-ooltwijk", "--contact", "Henk Veranderd")
     assert gz("-C", str(demo), *edit).code == 0
     assert gz("-C", str(demo), "docs", "build").code == 0
     cache = demo / statecache.FOLDER
     assert (cache / "docs-pages").is_file() and (cache / "docs-seen.json").is_file()
+    assert (cache / "docs-pages-new").is_file()
     assert gz("-C", str(demo), "person", "forget", "Henk Veranderd", "--yes").code == 0
     assert not (cache / "docs-pages").exists() and not (cache / "docs-seen.json").exists()
+    assert not (cache / "docs-pages-new").exists()
 
 
 def test_docx_tables_never_look_up_the_last_section(

@@ -46,11 +46,41 @@ def _inputs_of(value: Any) -> Any:
     return value.inputs() if isinstance(value, Later) else str(value)
 
 
-def inputs_digest(templates: str, output: Output) -> str:
+def inputs_digest(templates: str, output: Output, shared: dict[int, Any] | None = None) -> str:
     """SHA-256 (hex) of what a file is made from: the templates' digest
-    (:func:`~gzctl.documents.render.templates_digest`), the template name and the data."""
-    text = json.dumps(output.data, sort_keys=True, ensure_ascii=False, default=_inputs_of)
-    return sha256((templates + output.template + "\0" + text).encode("utf-8"))
+    (:func:`~gzctl.documents.render.templates_digest`), the template name and the data: per
+    key of the data (sorted) the digest of its value (:func:`_value_digest`).
+
+    ``shared``: the digests of values already hashed for other outputs, by their id: a
+    document's outputs share most of their data (the village, the country's words, the
+    evening, each letter in the print file of all letters), which is then written and hashed
+    once, not once per letter (with 2,000 organisations that was 30 MB of JSON for every
+    build). The caller keeps the outputs alive meanwhile; the digest is the same with or
+    without it."""
+    memo: dict[int, Any] = {} if shared is None else shared
+    parts = [templates, output.template]
+    for k in sorted(output.data, key=str):
+        parts.append(f"{k}\0{_value_digest(output.data[k], memo)}")
+    return sha256("\0".join(parts).encode("utf-8"))
+
+
+def _value_digest(value: Any, memo: dict[int, Any]) -> str:
+    """SHA-256 (hex) of a value's JSON; of a list, of its items' digests (a letter is one
+    item of the print file's list and the whole list of its own file)."""
+    entry = memo.get(id(value))
+    if entry is not None and entry[0] is value:
+        return str(entry[1])
+    if isinstance(value, (list, tuple)):
+        items = "".join(_value_digest(v, memo) for v in value)
+        digest = sha256(f"[{len(value)}]{items}".encode())
+    else:
+        digest = sha256(_json(value).encode("utf-8"))
+    memo[id(value)] = (value, digest)
+    return digest
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_inputs_of)
 
 
 @_record
@@ -144,7 +174,7 @@ def _still_current(
     """Whether ``rel`` is on disk exactly as gzctl last wrote it from these inputs, with
     nothing pending beside it: then rendering it again would give the same bytes."""
     entry = manifest.files.get(rel)
-    if not entry or not set(entry) <= _ENTRY_KEYS or _beside(rel) in manifest.files:
+    if not entry or not entry.keys() <= _ENTRY_KEYS or _beside(rel) in manifest.files:
         return False
     if (entry.get("document"), entry.get("inputs"), entry.get("render")) != (
         doc_id, inputs, render
@@ -155,62 +185,110 @@ def _still_current(
     return _current_hash(_inside(root, rel)) == entry.get("sha256")
 
 
-PAGES = "docs-pages"  # in the village's .gzctl-cache/: the HTML of the pages last made
+PAGES = "docs-pages"  # in the village's .gzctl-cache/: the pages last made (HTML, DOCX XML)
+PAGES_NEW = "docs-pages-new"  # beside it: the pages made since it was written
 SEEN = "docs-seen.json"  # in .gzctl-cache/: per file in documenten/ its stat and sha256
 LISTED = "docs-list"  # in .gzctl-cache/: what docs list prepared (gzctl/documents/listing.py)
+# the pages made since docs-pages was written are kept apart until they hold this share of
+# its text: a build after one change writes a few pages, not all 30 MB of them again
+_NEW_SHARE = 8
 
 
 class _Pages(dict[str, str]):
-    """The HTML of pages (html.body's memo), remembering which were asked for this run."""
+    """The pages of the last builds (html.body's memo of HTML, DocxBuilder.pages of a letter's
+    DOCX XML), remembering which were asked for this run and which were made since
+    docs-pages was written (``new``: kept in docs-pages-new)."""
 
-    def __init__(self, old: dict[str, str]) -> None:
+    def __init__(self, old: dict[str, str], new: Iterable[str] = ()) -> None:
         super().__init__(old)
         self.old = len(old)
+        self.new = set(new)
         self.used: set[str] = set()
 
     def get(self, key: str, default: Any = None) -> Any:
         self.used.add(key)
         return super().get(key, default)
 
+    def __setitem__(self, key: str, value: str) -> None:
+        self.new.add(key)
+        super().__setitem__(key, value)
 
-def _load_pages(folder: Path) -> dict[str, str]:
-    """The pages the last builds made (.gzctl-cache/docs-pages: zlib'd JSON under a MAC with
-    the user's key of gzctl/core/statecache.py, so pages from a clone or another user are
-    never put in a document); empty when missing, foreign or broken."""
+
+# marshal (format 4, the same in every Python 3) of a dict of str, zlib'd: tens of MB of HTML
+# and DOCX XML load and save in a fraction of what JSON takes
+_PAGES_TAG = b"gzctl pages marshal 4\n"
+
+
+def _read_pages(folder: Path, name: str) -> dict[str, str]:
+    """The pages in the cache file ``name``, under a MAC with the user's key of
+    gzctl/core/statecache.py, so pages from a clone or another user are never put in a
+    document, nor unmarshalled; empty when missing, foreign or broken."""
     from gzctl.core import statecache
 
-    raw = statecache.read_signed(folder, PAGES)
-    if raw is None:
+    raw = statecache.read_signed(folder, name)
+    if raw is None or bytes(raw[: len(_PAGES_TAG)]) != _PAGES_TAG:
         return {}
     try:
+        import marshal
         import zlib
 
-        data = json.loads(zlib.decompress(raw).decode("utf-8"))
+        data = marshal.loads(zlib.decompress(raw[len(_PAGES_TAG) :]))
     except Exception:
         return {}
-    ok = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
+    ok = isinstance(data, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    )
     return data if ok else {}
 
 
-def _save_pages(folder: Path, memo: _Pages) -> None:
-    """Keep the pages asked for this run (and the older ones, up to as many again) for the
-    next build; best effort, like the state cache."""
-    from gzctl.core import statecache
+def _load_memo(folder: Path) -> _Pages:
+    """The pages the last builds made: .gzctl-cache/docs-pages and docs-pages-new."""
+    pages = _read_pages(folder, PAGES)
+    new = _read_pages(folder, PAGES_NEW) if pages else {}
+    memo = _Pages(pages, new)
+    dict.update(memo, new)
+    memo.old = len(memo)
+    return memo
 
+
+def _load_pages(folder: Path) -> dict[str, str]:
+    """The pages the last builds made, as HTML (html.body's memo) and as a letter's DOCX body
+    XML (docx.DocxBuilder.pages), by their keys."""
+    return dict(_load_memo(folder))
+
+
+def _save_pages(folder: Path, memo: _Pages) -> None:
+    """Keep the pages made this run for the next build; best effort, like the state cache.
+    While the pages made since docs-pages was written are few, they go to docs-pages-new
+    alone; then docs-pages is written again with the pages asked for this run (and the
+    older ones, up to as many again, the latest first)."""
     if len(memo) == memo.old:
         return  # no page made this run: what is kept holds them all
-    keep = {k: memo[k] for k in memo if k in memo.used}
-    for k in memo:
-        if len(keep) >= 2 * len(memo.used):
-            break
-        keep.setdefault(k, memo[k])
     try:
-        import zlib
+        new = {k: memo[k] for k in memo.new}
+        if memo.old and sum(map(len, new.values())) * _NEW_SHARE < sum(map(len, memo.values())):
+            _write_pages(folder, PAGES_NEW, new)
+            return
+        keep = {k: memo[k] for k in memo if k in memo.used}
+        for k in [*memo.new, *memo]:  # the older ones made most lately first
+            if len(keep) >= 2 * len(memo.used):
+                break
+            keep.setdefault(k, memo[k])
+        _write_pages(folder, PAGES, keep)
+        from gzctl.core import statecache
 
-        payload = zlib.compress(json.dumps(keep, ensure_ascii=False).encode("utf-8"), 1)
-        statecache.write_signed(folder, PAGES, payload)
+        safefs.remove(folder / statecache.FOLDER / PAGES_NEW, root=folder)
     except Exception:
         return
+
+
+def _write_pages(folder: Path, name: str, pages: dict[str, str]) -> None:
+    import marshal
+    import zlib
+
+    from gzctl.core import statecache
+
+    statecache.write_signed(folder, name, _PAGES_TAG + zlib.compress(marshal.dumps(pages, 4), 1))
 
 
 def forget_pages(folder: Path) -> None:
@@ -218,7 +296,7 @@ def forget_pages(folder: Path) -> None:
     a page, or in a file's name)."""
     from gzctl.core import statecache
 
-    for name in (PAGES, SEEN, LISTED):
+    for name in (PAGES, PAGES_NEW, SEEN, LISTED):
         safefs.remove(folder / statecache.FOLDER / name, root=folder)
 
 
@@ -245,7 +323,7 @@ class _Seen:
         self.folders: set[str] = set()  # below documenten/, checked for symlinks this run
 
     @staticmethod
-    def _stat(path: Path) -> list[int] | None:
+    def _stat(path: Path | str) -> list[int] | None:
         import os
 
         try:
@@ -254,35 +332,38 @@ class _Seen:
             return None
         return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
-    def _path(self, root: Path, rel: str) -> Path:
-        """:func:`_inside`, with each folder on the way checked once per run."""
+    def checked(self, root: Path, rel: str) -> tuple[str, list[int] | None]:
+        """:func:`_inside`, with each folder on the way checked once per run: the file's path
+        (as text: a Path per file costs more than its lstat) and :meth:`_stat` (None when
+        missing), from the same lstat that saw it is no symlink."""
         import os
         import stat
 
         if rel.startswith(("/", "\\")) or ".." in rel.split("/") or "\\" in rel:
-            return _inside(root, rel)  # refused there, with its message
+            _inside(root, rel)  # refused there, with its message
         folder, _, _ = rel.rpartition("/")
         if folder not in self.folders:
-            _inside(root, rel)
+            path = _inside(root, rel)
             self.folders.add(folder)
-            return root / rel
-        path = root / rel
+            return str(path), self._stat(path)
+        name = f"{root}{os.sep}{rel}"
         try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
-                safefs.check_path(path, root.parent)  # refused there
-        except FileNotFoundError:
-            pass
-        return path
+            st = os.lstat(name)
+        except OSError:
+            return name, None
+        if stat.S_ISLNK(st.st_mode):
+            safefs.check_path(root / rel, root.parent)  # refused there
+        return name, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
     def hash(self, root: Path, rel: str) -> str | None:
         """The sha256 of documenten/``rel`` (None when missing), read only when its stat
         differs from the one recorded with the hash."""
-        path = self._path(root, rel)
-        before = self._stat(path)
+        name, before = self.checked(root, rel)
         old = self.old.get(rel)
         if before is not None and old and old[:4] == before and isinstance(old[4], str):
             self.new[rel] = old
             return str(old[4])
+        path = Path(name)
         current = _current_hash(path)
         if current is not None and before is not None and self._stat(path) == before:
             self.new[rel] = [*before, current]
@@ -436,7 +517,7 @@ def build(
         docs[doc_id] = {"paths": [o.path for o in made.outputs], "reads": sorted(used)}
     root = folder / OUTPUT_DIR
     renderer = Renderer(folder / OVERRIDE_DIR)
-    memo = _Pages({} if force else _load_pages(folder))
+    memo = _Pages({}) if force else _load_memo(folder)
     renderer.pages = memo
     seen = _Seen(folder, trust=not force)
     docx = None
@@ -446,10 +527,15 @@ def build(
 
         country = for_playbook(playbook)
         docx = DocxBuilder(_fixed_moment(project), country.language, country.letter)
+        docx.pages = memo  # the letters' body XML too, beside the HTML pages
     jobs = [(p, o, f) for p in prepared for o in p.outputs for f in formats]
     if on_total:
         on_total(len(jobs))
-    digests = {o.path: inputs_digest(renderer.digest(), o) for p in prepared for o in p.outputs}
+    shared: dict[int, Any] = {}
+    digests = {
+        o.path: inputs_digest(renderer.digest(), o, shared) for p in prepared for o in p.outputs
+    }
+    del shared
     _record_inputs(docs, digests, reads.State(
         project, today, static_key(folder, playbook, renderer.digest())
     ))  # fmt: skip
@@ -465,10 +551,11 @@ def build(
     current: list[tuple[Prepared, Output, str, str]] = []  # as written last time: not rendered
     for p, output, fmt in jobs:
         rel = f"{output.path}.{fmt}"
-        _inside(root, rel)
+        # (a file's path is checked as _inside does by _still_current, or here)
         if _still_current(root, rel, p.doc_id, digests[output.path], rkey, before, seen):
             current.append((p, output, fmt, rel))
         else:
+            _inside(root, rel)
             rendered.append((p, output, rel, render(p, output, fmt)))
         if on_file:
             on_file(rel)

@@ -187,6 +187,18 @@ def _plain_rpr(language: str) -> Any:
     return copy.deepcopy(_PLAIN[language])
 
 
+def _letter_texts(markdown: str) -> list[str]:
+    """A letter document's Markdown cut at its page breaks (a line of just the marker, as the
+    template writes it between letters); a marker indented or elsewhere stays inside."""
+    texts: list[list[str]] = [[]]
+    for line in markdown.split("\n"):
+        if line.startswith(PAGE_BREAK) and line.rstrip() == PAGE_BREAK:
+            texts.append([])
+        else:
+            texts[-1].append(line)
+    return ["\n".join(t) for t in texts]
+
+
 def _dutch_letter() -> Letter:
     from gzctl.core.country import Letter
 
@@ -387,6 +399,10 @@ class DocxBuilder:
         self._keep_from: Any = None  # the element before <!-- slot --> (or the sectPr)
         self._letters = False
         self._signers: list[str] | None = None  # a letter's signers, once its room to sign
+        # a letter's body XML by :meth:`page_key` (docs build keeps it between runs, beside
+        # the HTML pages): the print file of all letters converts only its changed letters
+        self.pages: dict[str, str] | None = None
+        self._page_salt: str | None = None
 
     # ---------------------------------------------------------------- building
 
@@ -400,8 +416,10 @@ class DocxBuilder:
         letterhead, network, markdown = self._split_letterhead(markdown)
         self._fill_headers(letterhead, network)
         self._letters = bool(letterhead)
-        self._signers = None
-        self._convert(markdown)
+        self._signers = self._keep_from = None
+        letters = self._letter_pages(markdown) if self._letters else None
+        if letters is None:
+            self._convert(markdown)
         props = self.doc.core_properties
         # the core properties hold at most 255 characters (python-docx refuses more): a
         # longer title or network name is cut there, with '…'; the document keeps it whole
@@ -411,6 +429,9 @@ class DocxBuilder:
         document_xml = etree.tostring(
             self.doc.element, xml_declaration=True, encoding="UTF-8", standalone=True
         )
+        if letters is not None:  # the letters' XML where the body's content goes
+            at = document_xml.index(b"<w:body>") + len(b"<w:body>")
+            document_xml = document_xml[:at] + letters.encode("utf-8") + document_xml[at:]
         core_xml = etree.tostring(
             self.doc.core_properties._element,
             xml_declaration=True,
@@ -434,6 +455,66 @@ class DocxBuilder:
             members.append((name, packed))
         return _zip(members)
 
+    def _letter_pages(self, markdown: str) -> str:
+        """The body XML (without the section properties) of a letter document, converted
+        letter by letter: the Markdown is cut at its page breaks, each letter is converted
+        on its own into the emptied body, ends in its section break (all but the last) and
+        is serialised as it stands in the document. A letter's XML depends on its own
+        Markdown only, so it is taken from :attr:`pages` when there (keyed by
+        :meth:`page_key`) and added to it when not. Converting letter by letter is what
+        converting the whole does (every letter starts as the first one: its first
+        paragraph the address block, nothing kept or to sign from before), except that
+        "keep with next" never reaches over a page break, where a new section starts anyway.
+
+        The body is left empty; the caller splices the XML in after ``<w:body>``."""
+        from lxml import etree
+
+        texts = _letter_texts(markdown)
+        # one letter alone is made only when it changed: nothing to keep
+        pages = self.pages if len(texts) > 1 else None
+        out = []
+        for n, text in enumerate(texts):
+            last = n == len(texts) - 1
+            key = self.page_key(text, last) if pages is not None else ""
+            xml = pages.get(key) if pages is not None else None
+            if xml is None:
+                self._convert(text)
+                if not last:
+                    self._section_break()
+                whole = etree.tostring(self.body, encoding="unicode")
+                # the body's own sectPr is its last child and holds no other one
+                xml = whole[whole.index(">") + 1 : whole.rindex("<w:sectPr")]
+                for child in list(self.body):
+                    if child is not self.sect_pr:
+                        self.body.remove(child)
+                if pages is not None:
+                    pages[key] = xml
+            out.append(xml)
+        return "".join(out)
+
+    def page_key(self, text: str, last: bool) -> str:
+        """The key of a letter's body XML in :attr:`pages`: SHA-256 of everything it is made
+        from besides its Markdown ``text`` too (this module's code, python-docx's template,
+        the language, the letter conventions, whether a section break ends it)."""
+        import hashlib
+
+        if self._page_salt is None:
+            from pathlib import Path
+
+            from gzctl import __version__
+
+            try:
+                code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+            except OSError:  # pragma: no cover - no source beside the module
+                code = ""
+            import docx
+
+            version = getattr(docx, "__version__", "")
+            salt = (__version__, code, version, self.language, repr(self.letter))
+            self._page_salt = "docx\0" + "\0".join(salt)
+        data = f"{self._page_salt}\0{int(last)}\0{text}".encode()
+        return "docx:" + hashlib.sha256(data).hexdigest()
+
     @staticmethod
     def _split_letterhead(markdown: str) -> tuple[list[str], str, str]:
         """The letterhead block's lines, the network's name, and the Markdown without them."""
@@ -443,6 +524,9 @@ class DocxBuilder:
         out: list[str] = []
         inside = seen = False
         for line in lines:
+            if not inside and "<!--" not in line:  # most lines: text (a print file: 190,000)
+                out.append(line)
+                continue
             stripped = line.strip()
             meta = _META.match(stripped)
             if meta:

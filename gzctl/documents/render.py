@@ -48,6 +48,31 @@ def html_clean(value: Any) -> Any:
     return value
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+_SANDBOX: Any = None
+
+
+def _fast_sandbox(base: Any) -> Any:
+    """jinja2's SandboxedEnvironment, where ``brief.naam`` on a plain dict looks the key up
+    directly: jinja2 first asks the dict for an attribute of that name and catches the
+    AttributeError, which made a tenth of rendering 1,600 letters. The same answer: a plain
+    dict has no attribute but dict's own (those names still go the sandbox's way)."""
+    global _SANDBOX
+    if _SANDBOX is None:
+
+        class FastSandbox(base):  # type: ignore[misc]
+            def getattr(self, obj: Any, attribute: str) -> Any:
+                if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+                    try:
+                        return obj[attribute]
+                    except KeyError:
+                        pass
+                return super().getattr(obj, attribute)
+
+        _SANDBOX = FastSandbox
+    return _SANDBOX
+
+
 class Renderer:
     """jinja2 environments for Markdown and HTML, with the project's sjablonen/ first."""
 
@@ -73,8 +98,20 @@ class Renderer:
             "keep_trailing_newline": True,
             "auto_reload": False,
         }
-        self.md = SandboxedEnvironment(autoescape=False, finalize=md_escape, **common)
-        self.html = SandboxedEnvironment(autoescape=True, finalize=html_clean, **common)
+        sandbox = _fast_sandbox(SandboxedEnvironment)
+        escaped: dict[str, Any] = {}
+
+        def finalize(value: Any) -> Any:
+            """md_escape, once per text (a print file of 1,600 letters repeats most)."""
+            if type(value) is not str:
+                return md_escape(value)
+            out = escaped.get(value)
+            if out is None:
+                out = escaped[value] = md_escape(value)
+            return out
+
+        self.md = sandbox(autoescape=False, finalize=finalize, **common)
+        self.html = sandbox(autoescape=True, finalize=html_clean, **common)
         for env in (self.md, self.html):
             env.filters["getal"] = dutch_number
             env.filters["datum"] = dutch_date
