@@ -305,3 +305,18 @@ def test_remove_does_not_follow_a_linked_folder(tmp_path: Path, victim: Path) ->
     assert safefs.remove(page, root=village) is True  # the link goes, not what it points at
     assert not page.is_symlink() and victim.read_text(encoding="utf-8") == "precious\n"
     assert safefs.remove(page, root=village) is False
+
+
+def test_a_file_written_in_parts_is_the_parts_one_after_the_other(tmp_path: Path) -> None:
+    """The state cache writes its MAC and a payload of tens of MB as two parts (never joined
+    in memory): the file holds them in order, and a link at the name is still refused."""
+    from gzctl.core import safefs
+
+    target = tmp_path / "deel.bin"
+    safefs.write_bytes(target, (b"kop", memoryview(b"-midden-"), b"staart"))
+    assert target.read_bytes() == b"kop-midden-staart"
+    (tmp_path / "elders").write_bytes(b"niet aanraken")
+    (tmp_path / "link.bin").symlink_to(tmp_path / "elders")
+    with pytest.raises(safefs.UnsafePath):
+        safefs.write_bytes(tmp_path / "link.bin", (b"a", b"b"))
+    assert (tmp_path / "elders").read_bytes() == b"niet aanraken"

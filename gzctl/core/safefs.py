@@ -146,7 +146,7 @@ def _mode_for(existing: int | None) -> int:
 
 def write_bytes(
     path: Path,
-    data: bytes,
+    data: bytes | memoryview | tuple[bytes | memoryview, ...],
     *,
     root: Path | None = None,
     make_dirs: bool = False,
@@ -155,7 +155,8 @@ def write_bytes(
 ) -> None:
     """Write ``data`` to ``path`` atomically and without following any symlink below
     ``root`` (default: ``path``'s own folder). ``mode``: the new file's permissions (default:
-    the old file's, else as the umask says; 0o600 for a secret).
+    the old file's, else as the umask says; 0o600 for a secret). ``data`` may be a tuple of
+    parts, written one after the other (a large file is then never joined in memory).
 
     Raises UnsafePath (exit 2) for a symlink, UsageProblem for a reserved name, a path
     outside ``root`` or a missing folder (unless ``make_dirs``), and Dutch GzctlErrors for
@@ -209,8 +210,15 @@ def _open_dir(name: str, dir_fd: int, make: bool, shown: Path) -> int:
         raise
 
 
+Chunks = bytes | memoryview | tuple[bytes | memoryview, ...]
+
+
+def _chunks(data: Chunks) -> tuple[bytes | memoryview, ...]:
+    return data if isinstance(data, tuple) else (data,)
+
+
 def _write_dir_fd(
-    root: Path, parts: list[str], name: str, data: bytes, make: bool, mode: int | None = None
+    root: Path, parts: list[str], name: str, data: Chunks, make: bool, mode: int | None = None
 ) -> None:
     try:
         fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
@@ -244,10 +252,11 @@ def _write_dir_fd(
         try:
             try:
                 os.fchmod(tfd, _mode_for(existing) if mode is None else mode)
-                view = memoryview(data)
-                while view:
-                    written = os.write(tfd, view)
-                    view = view[written:]
+                for chunk in _chunks(data):
+                    view = memoryview(chunk)
+                    while view:
+                        written = os.write(tfd, view)
+                        view = view[written:]
                 os.fsync(tfd)
             finally:
                 os.close(tfd)
@@ -269,7 +278,7 @@ def _write_dir_fd(
 
 
 def _write_plain(
-    root: Path, parts: list[str], path: Path, data: bytes, make: bool
+    root: Path, parts: list[str], path: Path, data: Chunks, make: bool
 ) -> None:  # pragma: no cover - exercised only without dir_fd support
     if make:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -288,7 +297,8 @@ def _write_plain(
         try:
             os.chmod(tmp, _mode_for(existing))
             with os.fdopen(tfd, "wb", closefd=False) as fh:
-                fh.write(data)
+                for chunk in _chunks(data):
+                    fh.write(chunk)
                 fh.flush()
                 os.fsync(fh.fileno())
         finally:

@@ -127,7 +127,7 @@ def read_signed(folder: Path, name: str) -> memoryview | None:
     return view[_MAC_SIZE:]
 
 
-def write_signed(folder: Path, name: str, payload: bytes) -> None:
+def write_signed(folder: Path, name: str, payload: bytes | memoryview) -> None:
     """Keep ``payload`` as the file ``name`` in the village's cache folder, behind a MAC
     under the user's key, through gzctl/core/safefs; the folder gets its ``.gitignore`` of
     ``*`` first. Raises what writing raises; does nothing without a usable key."""
@@ -136,7 +136,8 @@ def write_signed(folder: Path, name: str, payload: bytes) -> None:
     key = _secret()
     if key is None:
         return
-    safefs.write_bytes(cache_folder(folder) / name, _mac(key, payload) + payload, root=folder)
+    # MAC and payload written one after the other: a payload of tens of MB is not copied
+    safefs.write_bytes(cache_folder(folder) / name, (_mac(key, payload), payload), root=folder)
 
 
 def cache_folder(folder: Path) -> Path:
@@ -274,7 +275,6 @@ def put(
         return
     try:
         import dataclasses
-        import pickle
 
         from gzctl.core import safefs
 
@@ -286,14 +286,26 @@ def put(
             else:
                 parts[f.name] = _pickled(getattr(project, f.name), reducers)
         head = _TAG + digest(data)
-        write_signed(folder, ENTRY, head + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
+        write_signed(folder, ENTRY, _headed(head, parts))
+        del parts
         if pieces is not None:
-            payload = head + pickle.dumps(pieces, protocol=pickle.HIGHEST_PROTOCOL)
-            write_signed(folder, PIECES, payload)
+            write_signed(folder, PIECES, _headed(head, pieces))
         else:  # pieces of an older text: gone, with whatever a forget took out of the state
             safefs.remove(folder / FOLDER / PIECES, root=folder)
     except Exception:
         return
+
+
+def _headed(head: bytes, value: Any) -> memoryview:
+    """``head`` followed by ``value`` pickled, in one buffer (with 50,000 organisations the
+    pieces are tens of MB: joining them to the head was one more copy at the import's peak)."""
+    import io
+    import pickle
+
+    buffer = io.BytesIO()
+    buffer.write(head)
+    pickle.dump(value, buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    return buffer.getbuffer()
 
 
 def _pickled(value: Any, reducers: dict[type, Any]) -> bytes:

@@ -469,6 +469,7 @@ def transaction(
                 from gzctl.core.gitsync import autocommit
 
                 autocommit(folder, STATE_FILE, change.project.history[logged:])
+    del data, new_text  # tens of MB on a large village: not needed to fill the cache
     if saved is not None:  # after the lock: the next run starts from the parsed new state
         statecache.put(folder, *saved)
 
