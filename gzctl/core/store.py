@@ -8,6 +8,7 @@ never lose each other's update, and a file that does not load is never overwritt
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -535,8 +536,6 @@ def _untouched(
             return None, None, set()
         for name in other:
             setattr(old, name, getattr(loaded, name))
-    import os
-
     if same and os.environ.get("GZCTL_CHECK_TOUCHES"):
         full = statecache.project_of(parts, same)
         changed = sorted(n for n in same if full is None or getattr(project, n) != getattr(full, n))
