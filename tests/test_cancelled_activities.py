@@ -8,6 +8,7 @@ import json
 import shutil
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -198,6 +199,12 @@ def test_merge_keeps_the_cancellations_of_both_sides(gz, project: Path) -> None:
     ]
 
 
+def khal_events(khal: Any, start: str, span: str) -> list[str]:
+    """The events khal lists from ``start`` for ``span``, as "STATUS Title|UID" lines."""
+    out = khal("list", "--format", "{status}{title}|{uid}", start, span)
+    return [line for line in out.splitlines() if "|" in line]
+
+
 @pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed")
 def test_khal_marks_the_removed_event_cancelled(gz, project: Path, tmp_path: Path) -> None:
     """An independent calendar client: import the file before and after the removal into one
@@ -207,8 +214,7 @@ def test_khal_marks_the_removed_event_cancelled(gz, project: Path, tmp_path: Pat
     khal = khal_client(home, "dorp")
 
     def listed() -> list[str]:
-        out = khal("list", "--format", "{status}{title}|{uid}", "2027-04-01", "30d")
-        return [line for line in out.splitlines() if "|" in line]
+        return khal_events(khal, "2027-04-01", "30d")
 
     before = tmp_path / "voor.ics"
     assert gz(*c, "activity", "export", str(before)).code == 0
@@ -313,8 +319,7 @@ def test_khal_marks_the_removed_network_evening_cancelled(
     khal = khal_client(home, "dorp")
 
     def listed() -> list[str]:
-        out = khal("list", "--format", "{status}{title}|{uid}", "2027-03-01", "60d")
-        return [line for line in out.splitlines() if "|" in line]
+        return khal_events(khal, "2027-03-01", "60d")
 
     ics = project / "website" / "agenda.ics"
     assert gz(*c, "site", "build").code == 0

@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,21 +19,11 @@ STALE = "the help books are stale: run .venv/bin/python tools/render_help.py"
 
 
 def typer_paths() -> list[str]:
-    """Every command and group below the top, walked from the typer app (as test_help.py)."""
-    import typer
+    """Every command and group below the top, walked from the typer app by test_help.py's own
+    walk (not helpbook.command_paths, which makes the books: the check stays independent)."""
+    from test_help import command_paths
 
-    from gzctl.cli.app import app
-
-    found: list[str] = []
-
-    def walk(command: Any, path: tuple[str, ...]) -> None:
-        if path:
-            found.append(" ".join(path))
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            walk(sub, (*path, name))
-
-    walk(typer.main.get_command(app), ())
-    return found
+    return [" ".join(path) for path in command_paths() if path]
 
 
 @pytest.mark.parametrize("width", helpbook.WIDTHS)
